@@ -1,0 +1,98 @@
+/**
+ * Cloud API v1 types (../shared/docs/API.md). The mini-program imports these; names and fields
+ * here are binding — add, never rename or drop.
+ */
+import type { EntryKind } from '../core/ledger';
+import type { Rules, RulesPatch } from '../core/rules';
+
+export type { Envelope } from './envelope';
+export type { ErrorCode } from '../core/errors';
+export type { Rules, RulesPatch, EntryKind };
+
+export type Role = 'owner' | 'moderator' | 'member';
+
+export interface Community {
+  id: string;
+  name: string;
+  timezone: string;
+  ownerOpenid: string;
+  rules: Rules;
+}
+
+export interface Member {
+  openid: string;
+  nickname: string;
+  role: Role;
+  joinedAt: string;
+  balance: number;
+  earnedTotal: number;
+}
+
+export interface Entry {
+  id: string;
+  delta: number;
+  kind: EntryKind;
+  reason: string;
+  refId: string | null;
+  balanceAfter: number;
+  createdAt: string;
+}
+
+export interface TierInfo {
+  name: string;
+  nextName: string | null;
+  nextMinPoints: number | null;
+}
+
+export interface Page {
+  nextCursor: string | null;
+}
+
+export interface Api {
+  community: {
+    create: { in: { name: string; timezone?: string; requestId?: string }; out: { community: Community } };
+    get: { in: { communityId: string }; out: { community: Community; role: Role | null } };
+    join: { in: { communityId: string; inviteCode?: string; nickname?: string }; out: { member: Member } };
+    updateRules: { in: { communityId: string; rules: RulesPatch }; out: { rules: Rules } };
+    setRole: { in: { communityId: string; openid: string; role: 'moderator' | 'member' }; out: { member: Member } };
+    members: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { members: Member[] } & Page };
+  };
+  points: {
+    me: {
+      in: { communityId: string };
+      out: {
+        balance: number;
+        earnedTotal: number;
+        tier: TierInfo;
+        streak: number;
+        checkedInToday: boolean;
+        expiring: { points: number; at: string } | null;
+        /** Additions to API.md: what the home page shows beside the numbers. */
+        nickname: string;
+        role: Role;
+        today: string;
+        streakDays: number;
+        nextBonusIn: number;
+        streakBonus: number;
+      };
+    };
+    ledger: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { entries: Entry[] } & Page };
+    adjust: { in: { communityId: string; openid: string; delta: number; reason: string; requestId: string }; out: { entry: Entry } };
+    leaderboard: {
+      in: { communityId: string; period: 'week' | 'month' | 'all'; limit?: number };
+      out: { rows: Array<{ openid: string; nickname: string; points: number }> };
+    };
+  };
+  checkin: {
+    checkin: { in: { communityId: string }; out: { awarded: number; bonus: number; streak: number; balance: number } };
+    calendar: { in: { communityId: string; month: string }; out: { days: string[]; streak: number } };
+  };
+  jobs: {
+    expirePoints: { in: Record<string, never>; out: { expiredPoints: number; members: number } };
+  };
+}
+
+export type FunctionName = keyof Api;
+export type ActionName<F extends FunctionName> = keyof Api[F] & string;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { in: infer I } ? I : never;
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { out: infer O } ? O : never;

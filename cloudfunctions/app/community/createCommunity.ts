@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import * as z from 'zod';
+import { DEFAULT_RULES } from '../../core/rules';
+import { DEFAULT_TIMEZONE, isValidTimezone } from '../../core/days';
+import type { Caller, Deps } from '../context';
+import { ids, type CommunityDoc } from '../documents';
+import { requestId, text } from '../schemas';
+import { newMember } from './newMember';
+import { toCommunity } from './toCommunity';
+
+export const createCommunityInput = z.object({
+  name: text('社群名称', 30),
+  timezone: z.string().refine(isValidTimezone, '不认识的时区').optional(),
+  requestId: requestId.optional(),
+});
+
+/** Anyone may start a community; they become its owner and first member, in one transaction. */
+export async function createCommunity(input: z.output<typeof createCommunityInput>, caller: Caller, { store, newId }: Deps) {
+  // With a requestId the id is derived from it, so a retried create finds its first community.
+  const id = input.requestId ? createHash('sha256').update(`${caller.openid}:${input.requestId}`).digest('base64url').slice(0, 12) : newId();
+  const community: CommunityDoc = {
+    name: input.name,
+    timezone: input.timezone ?? DEFAULT_TIMEZONE,
+    ownerOpenid: caller.openid,
+    rules: DEFAULT_RULES,
+    createdAt: caller.now.toISOString(),
+  };
+  const created = await store.transaction(async (tx) => {
+    const existing = await tx.get<CommunityDoc>('communities', id);
+    if (existing) return existing;
+    await tx.set('communities', id, community);
+    await tx.set('members', ids.member(id, caller.openid), newMember(id, caller.openid, 'owner', caller.now, '群主'));
+    return { ...community, _id: id };
+  });
+  return { community: toCommunity(created) };
+}

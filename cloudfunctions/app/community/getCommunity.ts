@@ -1,0 +1,17 @@
+import type { Caller, Deps } from '../context';
+import { loadCommunity } from '../access';
+import { ids, type MemberDoc } from '../documents';
+import { inCommunity } from '../schemas';
+import { toCommunity } from './toCommunity';
+import type * as z from 'zod';
+
+export const getCommunityInput = inCommunity;
+
+/** Open to outsiders too: a share card must show what they are joining. */
+export async function getCommunity({ communityId }: z.output<typeof getCommunityInput>, caller: Caller, { store }: Deps) {
+  const [community, member] = await Promise.all([
+    loadCommunity(store, communityId),
+    store.get<MemberDoc>('members', ids.member(communityId, caller.openid)),
+  ]);
+  return { community: toCommunity(community), role: member?.role ?? null };
+}

@@ -1,0 +1,10 @@
+import type { Community } from '../api';
+import type { CommunityDoc } from '../documents';
+
+export const toCommunity = (doc: CommunityDoc & { _id: string }): Community => ({
+  id: doc._id,
+  name: doc.name,
+  timezone: doc.timezone,
+  ownerOpenid: doc.ownerOpenid,
+  rules: doc.rules,
+});

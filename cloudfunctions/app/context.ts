@@ -1,0 +1,22 @@
+import type { Store } from '../store/port';
+
+/** Who is calling and when, as the platform says — never as the request says. */
+export interface CallContext {
+  /** OPENID from the WeChat context (or the local runtime's dev identity); null if none. */
+  openid: string | null;
+  /** 'wx_trigger' when a timer trigger is calling. */
+  source: string | null;
+  now: Date;
+}
+
+export interface Deps {
+  store: Store;
+  /** Fresh random ids; injected so tests and seeds can be deterministic. */
+  newId: () => string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** A caller the dispatcher has authenticated. */
+export interface Caller extends CallContext {
+  openid: string;
+}

@@ -1,0 +1,62 @@
+import * as z from 'zod';
+import { DomainError } from '../core/errors';
+import { ConflictError } from '../store/port';
+import type { CallContext, Caller, Deps } from './context';
+import { failure, success, type Envelope } from './envelope';
+
+/** One action: how its input is checked and what it does. */
+export interface Action<I = any> {
+  input: z.ZodType<I, any>;
+  /** 'member' (default): needs an authenticated caller. 'trigger': only the platform's timer. */
+  auth?: 'member' | 'trigger';
+  run(input: I, caller: Caller, deps: Deps): Promise<unknown>;
+}
+
+export type Actions = Record<string, Action>;
+
+export const action = <S extends z.ZodType>(
+  input: S,
+  run: (input: z.output<S>, caller: Caller, deps: Deps) => Promise<unknown>,
+  auth: Action['auth'] = 'member',
+): Action<z.output<S>> => ({ input: input as z.ZodType<z.output<S>, any>, run, auth });
+
+/** Platform fields the cloud adds to every event; never part of an action's input. */
+const PLATFORM_FIELDS = ['userInfo'];
+
+/**
+ * The thin entry of every cloud function: pick the action, check identity and input, run it,
+ * and answer with the envelope. Nothing escapes as an exception.
+ */
+export function dispatch(actions: Actions) {
+  return async (event: unknown, context: CallContext, deps: Deps): Promise<Envelope> => {
+    try {
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) return failure('INVALID_INPUT', '请求体必须是 JSON 对象');
+      const { action: name, ...params } = event as Record<string, unknown>;
+      for (const field of PLATFORM_FIELDS) delete params[field];
+      const chosen = typeof name === 'string' && Object.hasOwn(actions, name) ? actions[name] : undefined;
+      if (!chosen) return failure('INVALID_INPUT', `未知的 action：${String(name)}`);
+
+      if (chosen.auth === 'trigger') {
+        if (context.source !== 'wx_trigger') return context.openid ? failure('FORBIDDEN', '只有定时触发器可以调用') : failure('UNAUTHENTICATED', '未登录');
+      } else if (!context.openid) {
+        return failure('UNAUTHENTICATED', '未登录：请在微信中打开');
+      }
+
+      const parsed = chosen.input.safeParse(params);
+      if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error));
+      return success(await chosen.run(parsed.data, { ...context, openid: context.openid ?? '' }, deps));
+    } catch (error) {
+      if (error instanceof DomainError) return failure(error.code, error.message);
+      if (error instanceof ConflictError) return failure('CONFLICT', '操作太频繁，请稍后重试');
+      deps.log?.('unexpected error', error);
+      return failure('INTERNAL', '服务出了点问题，请稍后重试');
+    }
+  };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

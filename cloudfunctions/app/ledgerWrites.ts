@@ -1,0 +1,62 @@
+import { dayOf, type Day } from '../core/days';
+import { postEntry, type Account, type LedgerEntry, type Posting, type PostingTime } from '../core/ledger';
+import type { Transaction } from '../store/port';
+import type { Entry, Member } from './api';
+import { ids, type CommunityDoc, type LedgerDoc, type MemberDoc } from './documents';
+
+export function postingTime(community: CommunityDoc, now: Date, day: Day = dayOf(now, community.timezone)): PostingTime {
+  return { now, day, timezone: community.timezone, expiryDays: community.rules.expiry.days };
+}
+
+/**
+ * Records postings on a member's account inside a transaction: one immutable ledger document
+ * per posting, plus one update of the member document carrying the new account and `extra`.
+ * Zero-point postings are skipped (a rule may set points to 0).
+ */
+export async function recordPostings(
+  tx: Transaction,
+  member: MemberDoc,
+  postings: Posting[],
+  time: PostingTime,
+  extra: Partial<MemberDoc> = {},
+): Promise<{ account: Account; entries: LedgerEntry[] }> {
+  let account: Account = member;
+  const entries: LedgerEntry[] = [];
+  for (const posting of postings.filter((p) => p.delta !== 0)) {
+    const posted = postEntry(account, posting, time);
+    account = posted.account;
+    entries.push(posted.entry);
+  }
+  for (const entry of entries) {
+    const doc: LedgerDoc = { ...entry, communityId: member.communityId, openid: member.openid, sortKey: `${entry.createdAt}|${entry.id}` };
+    await tx.set('ledger', entry.id, doc);
+  }
+  if (entries.length || Object.keys(extra).length) {
+    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), ...extra });
+  }
+  return { account, entries };
+}
+
+function accountFields(account: Account): Account {
+  const { balance, earnedTotal, lots, nextExpiryAt, weekKey, weekEarned, monthKey, monthEarned } = account;
+  return { balance, earnedTotal, lots, nextExpiryAt, weekKey, weekEarned, monthKey, monthEarned };
+}
+
+export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdAt }: LedgerEntry): Entry => ({
+  id,
+  delta,
+  kind,
+  reason,
+  refId,
+  balanceAfter,
+  createdAt,
+});
+
+export const toMember = ({ openid, nickname, role, joinedAt, balance, earnedTotal }: MemberDoc): Member => ({
+  openid,
+  nickname,
+  role,
+  joinedAt,
+  balance,
+  earnedTotal,
+});

@@ -1,0 +1,35 @@
+import type * as z from 'zod';
+import { dayOf } from '../../core/days';
+import { expiringSoon } from '../../core/ledger';
+import { currentStreak } from '../../core/streak';
+import { tierFor } from '../../core/tiers';
+import type { Caller, Deps } from '../context';
+import { requireMember } from '../access';
+import { inCommunity } from '../schemas';
+
+export const getMyPointsInput = inCommunity;
+
+/** Everything the home page shows at a glance: points, tier, streak, today, what expires soon. */
+export async function getMyPoints({ communityId }: z.output<typeof getMyPointsInput>, caller: Caller, { store }: Deps) {
+  const { community, member } = await requireMember(store, communityId, caller.openid);
+  const today = dayOf(caller.now, community.timezone);
+  const streak = currentStreak(member, today);
+  const checkedInToday = member.lastCheckinDay === today;
+  const { streakDays, streakBonus } = community.rules.checkin;
+  // Days until the next streak bonus, counting today if it is still to be checked in.
+  const nextBonusIn = streakDays - (streak % streakDays) - (checkedInToday ? 0 : 1);
+  return {
+    balance: member.balance,
+    earnedTotal: member.earnedTotal,
+    tier: tierFor(member.earnedTotal, community.rules.tiers),
+    streak,
+    checkedInToday,
+    expiring: expiringSoon(member, caller.now),
+    nickname: member.nickname,
+    role: member.role,
+    today,
+    streakDays,
+    nextBonusIn: checkedInToday && nextBonusIn === 0 ? streakDays : nextBonusIn,
+    streakBonus,
+  };
+}

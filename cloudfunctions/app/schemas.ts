@@ -1,0 +1,37 @@
+import * as z from 'zod';
+
+/** Input pieces shared by many actions. Messages are shown to people, so they are Chinese. */
+export const communityId = z.string({ error: 'communityId 必须是字符串' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'communityId 格式不对');
+
+export const openid = z.string({ error: 'openid 必须是字符串' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'openid 格式不对');
+
+export const requestId = z.string({ error: 'requestId 必须是字符串' }).regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 须为 8–64 位字母、数字、_ 或 -');
+
+export const limit = z.number({ error: 'limit 必须是数字' }).int('limit 必须是整数').min(1, 'limit 至少为 1').max(100, 'limit 最多为 100').default(20);
+
+export const cursor = z.string().max(300, 'cursor 太长').nullish();
+
+export const points = z
+  .number({ error: '积分必须是数字' })
+  .int('积分必须是整数')
+  .min(0, '积分不能为负')
+  .max(1_000_000, '积分太大');
+
+export const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .min(1, `${label}不能为空`)
+    .max(max, `${label}最多 ${max} 个字`);
+
+export const inCommunity = z.object({ communityId });
+
+/** Opaque paging cursors: the sort key of the last row seen. */
+export const encodeCursor = (sortKey: string): string => Buffer.from(sortKey, 'utf8').toString('base64url');
+export const decodeCursor = (value: string): string => Buffer.from(value, 'base64url').toString('utf8');
+
+/** Keyset paging: fetch limit+1 rows after the cursor; the extra row says whether more exist. */
+export function pageOf<T extends { sortKey: string }>(rows: T[], limit: number): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  return { page, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!.sortKey) : null };
+}

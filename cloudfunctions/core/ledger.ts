@@ -1,0 +1,164 @@
+import { addDays, monthKey, startOfDay, weekKey, type Day } from './days';
+import { refuse } from './errors';
+
+export type EntryKind = 'earn' | 'spend' | 'expire' | 'adjust' | 'refund' | 'reverse';
+
+/** Points earned on one day that expire together. Lots stay sorted, soonest expiry first. */
+export interface Lot {
+  expiresAt: string;
+  points: number;
+}
+
+/** A member's points account. Invariants: balance == sum(lots.points) >= 0, integers only. */
+export interface Account {
+  balance: number;
+  earnedTotal: number;
+  lots: Lot[];
+  /** Earliest lot expiry, so the expiry job can find due members by an index. */
+  nextExpiryAt: string | null;
+  weekKey: string;
+  weekEarned: number;
+  monthKey: string;
+  monthEarned: number;
+}
+
+/** What a use case asks the ledger to record. The id is the idempotency key. */
+export interface Posting {
+  id: string;
+  kind: EntryKind;
+  delta: number;
+  reason: string;
+  refId: string | null;
+  /** For a reversal: the entry it cancels, so lifetime earnings are undone too. */
+  reverses?: { kind: EntryKind; delta: number; day: Day };
+}
+
+/** An immutable ledger line. Never edited or deleted; corrections are new entries. */
+export interface LedgerEntry {
+  id: string;
+  delta: number;
+  kind: EntryKind;
+  reason: string;
+  refId: string | null;
+  balanceAfter: number;
+  createdAt: string;
+  day: Day;
+}
+
+export interface PostingTime {
+  now: Date;
+  day: Day;
+  timezone: string;
+  expiryDays: number;
+}
+
+export const emptyAccount = (): Account => ({
+  balance: 0,
+  earnedTotal: 0,
+  lots: [],
+  nextExpiryAt: null,
+  weekKey: '',
+  weekEarned: 0,
+  monthKey: '',
+  monthEarned: 0,
+});
+
+const SIGN: Record<EntryKind, 1 | -1 | 0> = {
+  earn: 1,
+  refund: 1,
+  spend: -1,
+  expire: -1,
+  adjust: 0,
+  reverse: 0,
+};
+
+/** Whether an entry of this kind and sign raises lifetime earnings (and so the tier). */
+export const countsAsEarned = (kind: EntryKind, delta: number): boolean =>
+  kind === 'earn' || (kind === 'adjust' && delta > 0);
+
+export function postEntry(account: Account, posting: Posting, at: PostingTime): { account: Account; entry: LedgerEntry } {
+  const { delta, kind } = posting;
+  if (!Number.isSafeInteger(delta) || delta === 0) refuse('INVALID_INPUT', '积分变动必须是非零整数');
+  if (SIGN[kind] !== 0 && Math.sign(delta) !== SIGN[kind]) refuse('INVALID_INPUT', `${kind} 的积分方向不对`);
+
+  const next = rollPeriods(account, at.day);
+  if (delta > 0) {
+    next.lots = addToLots(next.lots, lotExpiry(at), delta);
+  } else {
+    if (next.balance + delta < 0) refuse('INSUFFICIENT_POINTS', `积分不足：当前 ${next.balance} 分`);
+    next.lots = takeOldest(next.lots, -delta);
+  }
+  next.balance += delta;
+  next.nextExpiryAt = next.lots[0]?.expiresAt ?? null;
+
+  if (countsAsEarned(kind, delta)) addEarned(next, delta, at.day);
+  if (kind === 'reverse' && posting.reverses && countsAsEarned(posting.reverses.kind, posting.reverses.delta)) {
+    addEarned(next, -Math.min(posting.reverses.delta, -delta), posting.reverses.day);
+  }
+
+  const entry: LedgerEntry = {
+    id: posting.id,
+    delta,
+    kind,
+    reason: posting.reason,
+    refId: posting.refId,
+    balanceAfter: next.balance,
+    createdAt: at.now.toISOString(),
+    day: at.day,
+  };
+  return { account: next, entry };
+}
+
+/** Lots whose expiry has come; what the expiry job must take away. */
+export function duePoints(account: Account, now: Date): { points: number; through: string | null } {
+  const due = account.lots.filter((lot) => Date.parse(lot.expiresAt) <= now.getTime());
+  return { points: due.reduce((sum, lot) => sum + lot.points, 0), through: due.at(-1)?.expiresAt ?? null };
+}
+
+/** The next batch that expires within `withinDays`, for the "expiring soon" warning. */
+export function expiringSoon(account: Account, now: Date, withinDays = 30): { points: number; at: string } | null {
+  const first = account.lots[0];
+  if (!first) return null;
+  return Date.parse(first.expiresAt) - now.getTime() <= withinDays * 86_400_000 ? { points: first.points, at: first.expiresAt } : null;
+}
+
+function lotExpiry(at: PostingTime): string {
+  return startOfDay(addDays(at.day, at.expiryDays), at.timezone).toISOString();
+}
+
+function addToLots(lots: readonly Lot[], expiresAt: string, points: number): Lot[] {
+  const existing = lots.find((lot) => lot.expiresAt === expiresAt);
+  if (existing) return lots.map((lot) => (lot === existing ? { expiresAt, points: lot.points + points } : lot));
+  return [...lots, { expiresAt, points }].sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt));
+}
+
+/** Spending takes the soonest-expiring points first, so members lose as little as possible. */
+function takeOldest(lots: readonly Lot[], amount: number): Lot[] {
+  let left = amount;
+  const kept: Lot[] = [];
+  for (const lot of lots) {
+    const taken = Math.min(lot.points, left);
+    left -= taken;
+    if (lot.points > taken) kept.push({ expiresAt: lot.expiresAt, points: lot.points - taken });
+  }
+  return kept;
+}
+
+function rollPeriods(account: Account, day: Day): Account {
+  const week = weekKey(day);
+  const month = monthKey(day);
+  return {
+    ...account,
+    lots: account.lots,
+    weekKey: week,
+    weekEarned: account.weekKey === week ? account.weekEarned : 0,
+    monthKey: month,
+    monthEarned: account.monthKey === month ? account.monthEarned : 0,
+  };
+}
+
+function addEarned(account: Account, points: number, day: Day): void {
+  account.earnedTotal = Math.max(0, account.earnedTotal + points);
+  if (weekKey(day) === account.weekKey) account.weekEarned = Math.max(0, account.weekEarned + points);
+  if (monthKey(day) === account.monthKey) account.monthEarned = Math.max(0, account.monthEarned + points);
+}

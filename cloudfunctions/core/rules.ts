@@ -1,0 +1,56 @@
+/** A community's points rules. Defaults follow the product research (../shared/seeds). */
+export interface Tier {
+  name: string;
+  minPoints: number;
+}
+
+export interface Rules {
+  checkin: { points: number; streakDays: number; streakBonus: number };
+  answer: { acceptedPoints: number; dailyCap: number };
+  post: { minPoints: number; maxPoints: number; dailyCap: number };
+  like: { points: number; dailyCap: number };
+  referral: { inviterPoints: number; inviteePoints: number; dailyCap: number };
+  expiry: { days: number };
+  tiers: Tier[];
+}
+
+export const DEFAULT_RULES: Rules = {
+  checkin: { points: 5, streakDays: 7, streakBonus: 50 },
+  answer: { acceptedPoints: 20, dailyCap: 5 },
+  post: { minPoints: 50, maxPoints: 200, dailyCap: 3 },
+  like: { points: 1, dailyCap: 10 },
+  referral: { inviterPoints: 100, inviteePoints: 20, dailyCap: 10 },
+  expiry: { days: 365 },
+  tiers: [
+    { name: '铜', minPoints: 0 },
+    { name: '银', minPoints: 500 },
+    { name: '金', minPoints: 2000 },
+    { name: '铂金', minPoints: 5000 },
+  ],
+};
+
+export type RulesPatch = { [K in keyof Rules]?: K extends 'tiers' ? Tier[] : Partial<Rules[K]> };
+
+/** Deep-merges a partial rules object; arrays (tiers) are replaced whole. */
+export function mergeRules(base: Rules, patch: RulesPatch): Rules {
+  const merged = structuredClone(base) as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    merged[key] = Array.isArray(value) ? [...value] : { ...(merged[key] as object), ...value };
+  }
+  return merged as unknown as Rules;
+}
+
+/** Invariants a schema cannot express; returns the problems in Chinese, empty when valid. */
+export function rulesProblems(rules: Rules): string[] {
+  const problems: string[] = [];
+  if (rules.post.minPoints > rules.post.maxPoints) problems.push('帖子积分下限不能高于上限');
+  const tiers = rules.tiers;
+  if (tiers.length < 1) problems.push('至少需要一个等级');
+  else if (tiers[0].minPoints !== 0) problems.push('第一个等级的门槛必须是 0');
+  for (let i = 1; i < tiers.length; i++) {
+    if (tiers[i].minPoints <= tiers[i - 1].minPoints) problems.push('等级门槛必须逐级升高');
+  }
+  if (new Set(tiers.map((t) => t.name)).size !== tiers.length) problems.push('等级名称不能重复');
+  return problems;
+}

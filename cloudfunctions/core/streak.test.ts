@@ -1,0 +1,21 @@
+import { currentStreak, streakAfterCheckin, streakBonus } from './streak';
+
+const rule = { streakDays: 7, streakBonus: 50 };
+
+describe('streaks', () => {
+  it('grows on consecutive days and restarts after a gap', () => {
+    expect(streakAfterCheckin({ streak: 3, lastCheckinDay: '2026-11-22' }, '2026-11-23')).toBe(4);
+    expect(streakAfterCheckin({ streak: 3, lastCheckinDay: '2026-11-21' }, '2026-11-23')).toBe(1);
+    expect(streakAfterCheckin({ streak: 0, lastCheckinDay: null }, '2026-11-23')).toBe(1);
+  });
+
+  it('shows a streak while today or yesterday was checked in', () => {
+    expect(currentStreak({ streak: 5, lastCheckinDay: '2026-11-23' }, '2026-11-23')).toBe(5);
+    expect(currentStreak({ streak: 5, lastCheckinDay: '2026-11-22' }, '2026-11-23')).toBe(5);
+    expect(currentStreak({ streak: 5, lastCheckinDay: '2026-11-21' }, '2026-11-23')).toBe(0);
+  });
+
+  it('pays the bonus on every 7th consecutive day only', () => {
+    expect([1, 6, 7, 8, 13, 14].map((s) => streakBonus(s, rule))).toEqual([0, 0, 50, 0, 0, 50]);
+  });
+});

@@ -1,0 +1,22 @@
+import { addDays, type Day } from './days';
+
+export interface StreakState {
+  streak: number;
+  lastCheckinDay: Day | null;
+}
+
+/** The streak after checking in on `today`: one more if yesterday was checked in, else a fresh 1. */
+export function streakAfterCheckin(state: StreakState, today: Day): number {
+  return state.lastCheckinDay === addDays(today, -1) ? state.streak + 1 : 1;
+}
+
+/** The streak as shown on `today`: alive while today or yesterday was checked in. */
+export function currentStreak(state: StreakState, today: Day): number {
+  const last = state.lastCheckinDay;
+  return last === today || last === addDays(today, -1) ? state.streak : 0;
+}
+
+/** The bonus lands on every `streakDays`-th consecutive day (7, 14, 21, ...). */
+export function streakBonus(streak: number, rule: { streakDays: number; streakBonus: number }): number {
+  return rule.streakDays > 0 && streak > 0 && streak % rule.streakDays === 0 ? rule.streakBonus : 0;
+}

@@ -1,0 +1,79 @@
+import { ConflictError, isIncrement, type Condition, type Doc, type Patch, type Query, type Range, type Store, type Transaction } from '../port';
+import { isMissingDocument, isTransactionConflict, type WxCommand, type WxDatabase, type WxDocRef, type WxTransactionHandle } from './wxDatabase';
+
+/** runTransaction retries a conflicting callback this many times before giving up. */
+const TRANSACTION_RETRIES = 10;
+
+/** The Store port on the WeChat cloud database (wx-server-sdk). Kept thin: translation only. */
+export class WxCloudStore implements Store {
+  constructor(private readonly db: WxDatabase) {}
+
+  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.runTransaction((handle) => work(new WxTransaction(handle, this.db.command)), TRANSACTION_RETRIES);
+    } catch (error) {
+      if (isTransactionConflict(error)) throw new ConflictError(String((error as Error).message ?? error));
+      throw error;
+    }
+  }
+
+  async get<T = Doc>(collection: string, id: string): Promise<(T & { _id: string }) | null> {
+    return readDoc<T>(this.db.collection(collection).doc(id));
+  }
+
+  async find<T = Doc>(collection: string, query: Query): Promise<Array<T & { _id: string }>> {
+    const _ = this.db.command;
+    const where = Object.fromEntries(Object.entries(query.where).map(([field, condition]) => [field, toCommand(_, condition)]));
+    let cursor = this.db.collection(collection).where(where);
+    for (const [field, direction] of query.orderBy ?? []) cursor = cursor.orderBy(field, direction);
+    if (query.limit !== undefined) cursor = cursor.limit(query.limit);
+    const { data } = await cursor.get();
+    return data as Array<T & { _id: string }>;
+  }
+}
+
+class WxTransaction implements Transaction {
+  constructor(
+    private readonly handle: WxTransactionHandle,
+    private readonly command: WxCommand,
+  ) {}
+
+  get<T = Doc>(collection: string, id: string): Promise<(T & { _id: string }) | null> {
+    return readDoc<T>(this.handle.collection(collection).doc(id));
+  }
+
+  async set(collection: string, id: string, data: object): Promise<void> {
+    const { _id: _ignored, ...rest } = data as Doc;
+    await this.handle.collection(collection).doc(id).set({ data: rest });
+  }
+
+  async update(collection: string, id: string, patch: Patch): Promise<void> {
+    const data = Object.fromEntries(
+      Object.entries(patch).map(([field, value]) => [field, isIncrement(value) ? this.command.inc(value.$inc) : value]),
+    );
+    const result = await this.handle.collection(collection).doc(id).update({ data });
+    if (result.stats.updated !== 1) throw new Error(`update of missing document ${collection}/${id}`);
+  }
+}
+
+async function readDoc<T>(ref: WxDocRef): Promise<(T & { _id: string }) | null> {
+  try {
+    const { data } = await ref.get();
+    return (data as (T & { _id: string }) | null) ?? null;
+  } catch (error) {
+    if (isMissingDocument(error)) return null;
+    throw error;
+  }
+}
+
+function toCommand(_: WxCommand, condition: Condition): unknown {
+  if (condition === null || typeof condition !== 'object') return condition;
+  const range = condition as Range;
+  const parts: unknown[] = [];
+  if (range.gt !== undefined) parts.push(_.gt(range.gt));
+  if (range.gte !== undefined) parts.push(_.gte(range.gte));
+  if (range.lt !== undefined) parts.push(_.lt(range.lt));
+  if (range.lte !== undefined) parts.push(_.lte(range.lte));
+  if (range.in) parts.push(_.in(range.in));
+  return parts.length === 1 ? parts[0] : _.and(...parts);
+}
