@@ -15,8 +15,12 @@ type Version = { seq: number; data: Record<string, unknown> | null };
 type Op = { $op: 'inc' | 'eq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'and'; value: unknown };
 
 export interface OperationCounts {
+  /** Document reads and writes, in and out of transactions. */
   reads: number;
   writes: number;
+  /** The subset made inside transactions. */
+  txReads: number;
+  txWrites: number;
   queries: number;
   transactions: number;
   attempts: number;
@@ -53,7 +57,7 @@ const clone = <T>(value: T): T => structuredClone(value);
 
 export class MemoryWxDatabase implements WxDatabase {
   readonly command = memoryCommand;
-  readonly counts: OperationCounts = { reads: 0, writes: 0, queries: 0, transactions: 0, attempts: 0 };
+  readonly counts: OperationCounts = { reads: 0, writes: 0, txReads: 0, txWrites: 0, queries: 0, transactions: 0, attempts: 0 };
   private readonly docs = new Map<string, Version[]>();
   private sequence = 0;
 
@@ -79,7 +83,7 @@ export class MemoryWxDatabase implements WxDatabase {
   }
 
   resetCounts(): void {
-    Object.assign(this.counts, { reads: 0, writes: 0, queries: 0, transactions: 0, attempts: 0 });
+    Object.assign(this.counts, { reads: 0, writes: 0, txReads: 0, txWrites: 0, queries: 0, transactions: 0, attempts: 0 });
   }
 
   /** @internal the version of a document visible at `seq` */
@@ -162,6 +166,7 @@ class MemoryTransaction implements WxTransactionHandle {
       get: async () => {
         await tick();
         this.db.counts.reads++;
+        this.db.counts.txReads++;
         const data = this.db.read(collection, id, this.snapshot);
         if (!data) throw new Error(`document.get:fail document with _id ${id} does not exist`);
         return { data: clone(data) };
@@ -169,6 +174,7 @@ class MemoryTransaction implements WxTransactionHandle {
       set: async ({ data }) => {
         await tick();
         this.db.counts.writes++;
+        this.db.counts.txWrites++;
         if ('_id' in data) throw new Error('document.set:fail data must not contain _id');
         guardWrite();
         this.writes.set(key, clone(data));
@@ -177,6 +183,7 @@ class MemoryTransaction implements WxTransactionHandle {
       update: async ({ data }) => {
         await tick();
         this.db.counts.writes++;
+        this.db.counts.txWrites++;
         guardWrite();
         const base = current();
         if (!base) return { stats: { updated: 0 } };

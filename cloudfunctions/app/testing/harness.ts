@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../store/sqlite/sqliteStore';
+import type { Store } from '../../store/port';
+import type { Envelope } from '../envelope';
+import type { FunctionName } from '../actions';
+import { HANDLERS } from '../functions';
+
+export interface Harness {
+  store: Store;
+  /** Calls an action as `openid` at `now`, like the platform would. */
+  call<T = any>(fn: FunctionName, action: string, params?: Record<string, unknown>, as?: { openid?: string | null; now?: string; source?: string }): Promise<Envelope<T>>;
+  /** Like call, but fails the test unless the envelope is ok. */
+  ok<T = any>(fn: FunctionName, action: string, params?: Record<string, unknown>, as?: { openid?: string | null; now?: string; source?: string }): Promise<T>;
+}
+
+export function sqliteHarness(store: Store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite'))): Harness {
+  const deps = { store, newId: () => randomBytes(9).toString('base64url'), log: () => undefined };
+  const call: Harness['call'] = (fn, action, params = {}, as = {}) =>
+    HANDLERS[fn]({ action, ...params }, { openid: as.openid === undefined ? 'o_alice' : as.openid, source: as.source ?? null, now: new Date(as.now ?? '2026-03-03T02:00:00Z') }, deps) as any;
+  return {
+    store,
+    call,
+    async ok(fn, action, params, as) {
+      const envelope = await call(fn, action, params, as);
+      if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${envelope.error.code} ${envelope.error.message}`);
+      return envelope.data as any;
+    },
+  };
+}
+
+/** A community owned by o_owner with o_alice and o_bob as members. */
+export async function communityWithMembers(h: Harness, now = '2026-03-01T02:00:00Z') {
+  const { community } = await h.ok('community', 'create', { name: '宝妈成长营' }, { openid: 'o_owner', now });
+  const later = (minutes: number) => new Date(Date.parse(now) + minutes * 60_000).toISOString();
+  await h.ok('community', 'join', { communityId: community.id, nickname: 'alice' }, { openid: 'o_alice', now: later(1) });
+  await h.ok('community', 'join', { communityId: community.id, nickname: 'bob' }, { openid: 'o_bob', now: later(2) });
+  return community.id as string;
+}

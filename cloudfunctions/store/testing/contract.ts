@@ -1,0 +1,97 @@
+import { ConflictError, increment, type Store } from '../port';
+
+type Counter = { communityId: string; n: number; tag?: string };
+
+/**
+ * The behaviour every Store adapter must have. Each adapter's test file runs this suite with
+ * a factory for a fresh, empty store.
+ */
+export function storeContract(name: string, open: () => Promise<Store> | Store) {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close?.();
+    });
+
+    it('reads null for a missing document and the document after a write', async () => {
+      expect(await store.get('counters', 'a')).toBeNull();
+      await store.transaction(async (tx) => {
+        expect(await tx.get('counters', 'a')).toBeNull();
+        await tx.set('counters', 'a', { _id: 'ignored', communityId: 'c', n: 1 });
+      });
+      expect(await store.get('counters', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 1 });
+    });
+
+    it('updates named fields and increments atomically', async () => {
+      await store.transaction((tx) => tx.set('counters', 'a', { communityId: 'c', n: 1, tag: 'x' }));
+      await store.transaction((tx) => tx.update('counters', 'a', { n: increment(4), tag: 'y' }));
+      expect(await store.get<Counter>('counters', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 5, tag: 'y' });
+    });
+
+    it('refuses to update a missing document and writes nothing of that transaction', async () => {
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.set('counters', 'b', { communityId: 'c', n: 1 });
+          await tx.update('counters', 'missing', { n: 2 });
+        }),
+      ).rejects.toThrow();
+      expect(await store.get('counters', 'b')).toBeNull();
+    });
+
+    it('writes nothing when the callback throws', async () => {
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.set('counters', 'a', { communityId: 'c', n: 1 });
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect(await store.get('counters', 'a')).toBeNull();
+    });
+
+    it('finds by equality and range, ordered and limited', async () => {
+      await store.transaction(async (tx) => {
+        for (let i = 1; i <= 6; i++) await tx.set('counters', `k${i}`, { communityId: i % 2 ? 'odd' : 'even', n: i });
+      });
+      const odd = await store.find<Counter>('counters', { where: { communityId: 'odd' }, orderBy: [['n', 'desc']] });
+      expect(odd.map((d) => d.n)).toEqual([5, 3, 1]);
+      const range = await store.find<Counter>('counters', { where: { n: { gt: 1, lte: 4 } }, orderBy: [['n', 'asc']], limit: 2 });
+      expect(range.map((d) => d._id)).toEqual(['k2', 'k3']);
+      const some = await store.find<Counter>('counters', { where: { n: { in: [2, 6, 9] } }, orderBy: [['n', 'asc']] });
+      expect(some.map((d) => d.n)).toEqual([2, 6]);
+    });
+
+    it('serialises concurrent read-modify-write transactions: no lost update', async () => {
+      await store.transaction((tx) => tx.set('counters', 'hot', { communityId: 'c', n: 0 }));
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, () =>
+          store.transaction(async (tx) => {
+            const doc = await tx.get<Counter>('counters', 'hot');
+            await tx.set('counters', 'hot', { communityId: 'c', n: doc!.n + 1 });
+          }),
+        ),
+      );
+      const committed = results.filter((r) => r.status === 'fulfilled').length;
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+      expect(committed).toBeGreaterThan(0);
+      expect((await store.get<Counter>('counters', 'hot'))!.n).toBe(committed);
+    });
+
+    it('lets exactly one of many racing transactions create the same id', async () => {
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store
+            .transaction(async (tx) => {
+              if (await tx.get('counters', 'once')) return 'exists';
+              await tx.set('counters', 'once', { communityId: 'c', n: i });
+              return 'created';
+            })
+            .catch((error: Error) => error.name),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+    });
+  });
+}
