@@ -1,0 +1,3 @@
+import { cloudEntry } from '../../platform/cloud/entry';
+
+export const main = cloudEntry('jobs');

@@ -1,0 +1,119 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { Deps } from '../app/context';
+import { failure, type Envelope } from '../app/envelope';
+import { HANDLERS } from '../app/functions';
+import { FUNCTION_NAMES, type FunctionName } from '../app/actions';
+import { DEMO_COMMUNITY_ID, DEMO_PEOPLE } from './seed';
+
+const MAX_BODY_BYTES = 1_000_000;
+const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export interface ServerOptions {
+  deps: Deps;
+  /** The H5 build to serve at /, if it exists. */
+  staticDir: string;
+}
+
+/**
+ * The local runtime's HTTP face (API.md "Transport"): POST /api/<function> with the cloud
+ * function's event as JSON, identity and clock from the local-only X-Dev-* headers.
+ */
+export function createLocalServer({ deps, staticDir }: ServerOptions): Server {
+  const root = resolve(staticDir);
+  return createServer((req, res) => {
+    route(req, res).catch((error) => {
+      deps.log?.('request failed', error);
+      if (!res.headersSent) send(res, 500, failure('INTERNAL', '服务出了点问题，请稍后重试'));
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return send(res, 200, { ok: true });
+    if (path === '/dev/identities' && req.method === 'GET') {
+      return send(res, 200, { ok: true, data: { communityId: DEMO_COMMUNITY_ID, people: DEMO_PEOPLE } });
+    }
+    const api = /^\/api\/([A-Za-z]+)$/.exec(path);
+    if (api) {
+      if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请用 POST 调用云函数'));
+      const name = api[1] as FunctionName;
+      if (!FUNCTION_NAMES.includes(name)) return send(res, 404, failure('NOT_FOUND', `没有这个云函数：${api[1]}`));
+      return callFunction(name, req, res);
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(path, res);
+    send(res, 404, failure('NOT_FOUND', '没有这个地址'));
+  }
+
+  async function callFunction(name: FunctionName, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, failure('INVALID_INPUT', '请求体太大'));
+    let event: unknown;
+    try {
+      event = JSON.parse(body);
+    } catch {
+      return send(res, 400, failure('INVALID_INPUT', '请求体不是合法的 JSON'));
+    }
+    const openidHeader = header(req, 'x-dev-openid');
+    const nowHeader = header(req, 'x-dev-now');
+    const now = nowHeader === undefined ? new Date() : new Date(nowHeader);
+    if (Number.isNaN(now.getTime())) return send(res, 200, failure('INVALID_INPUT', 'X-Dev-Now 必须是 ISO-8601 时间'));
+    const openid = openidHeader && OPENID_PATTERN.test(openidHeader) ? openidHeader : null;
+    const envelope = await HANDLERS[name](event, { openid, source: header(req, 'x-dev-source') ?? null, now }, deps);
+    send(res, 200, envelope);
+  }
+
+  function serveStatic(path: string, res: ServerResponse): void {
+    const file = resolve(join(root, normalize(decodeURIComponent(path === '/' ? '/index.html' : path))));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      if (path === '/' || path === '/index.html') return sendText(res, 503, '还没有 H5 构建：请先运行 npm run build:h5（npm start 会自动构建）');
+      return sendText(res, 404, 'Not found');
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    createReadStream(file).pipe(res);
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: Envelope | { ok: true }): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import type { Deps } from '../../app/context';
+import type { FunctionName } from '../../app/actions';
+import { HANDLERS } from '../../app/functions';
+import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
+import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
+
+/** What this project uses of wx-server-sdk; the SDK itself is loaded only in the cloud. */
+interface WxServerSdk {
+  DYNAMIC_CURRENT_ENV: unknown;
+  init(options: { env: unknown }): void;
+  database(): WxDatabase;
+  getWXContext(): { OPENID?: string; SOURCE?: string };
+}
+
+let deps: Deps | undefined;
+
+function cloudDeps(cloud: WxServerSdk): Deps {
+  if (!deps) {
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+    deps = {
+      store: new WxCloudStore(cloud.database()),
+      newId: () => randomBytes(9).toString('base64url'),
+      log: (message, error) => console.error(message, error),
+    };
+  }
+  return deps;
+}
+
+/**
+ * The cloud function entry: identity and source from the WeChat context — never from the
+ * event — and the clock from the platform. `export const main = cloudEntry('checkin')`.
+ */
+export function cloudEntry(name: FunctionName) {
+  return async (event: unknown) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cloud = require('wx-server-sdk') as WxServerSdk;
+    const { OPENID, SOURCE } = cloud.getWXContext();
+    return HANDLERS[name](timerAction(event) ?? event, { openid: OPENID || null, source: SOURCE ?? null, now: new Date() }, cloudDeps(cloud));
+  };
+}
+
+/** A timer trigger's event is {Type: 'Timer', TriggerName}; its trigger is named after the action. */
+function timerAction(event: unknown): { action: string } | undefined {
+  const timer = event as { Type?: string; TriggerName?: string } | null;
+  return timer?.Type === 'Timer' && timer.TriggerName ? { action: timer.TriggerName } : undefined;
+}
