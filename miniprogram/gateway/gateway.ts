@@ -1,0 +1,28 @@
+import type { ActionInput, ActionName, ActionOutput, Envelope, ErrorCode, FunctionName } from '../../cloudfunctions/app/api';
+
+/** How the app reaches the cloud functions. Stores get one in their constructor. */
+export interface Gateway {
+  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, params: ActionInput<F, A>): Promise<ActionOutput<F, A>>;
+}
+
+/** A refusal from the server, with its stable code and a message for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function unwrap<T>(envelope: Envelope<T> | undefined | null): T {
+  if (!envelope || typeof envelope !== 'object') throw new ApiError('INTERNAL', '网络开小差了，请稍后重试');
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  return envelope.data;
+}
+
+/** A client-made requestId (API.md): 8–64 of [A-Za-z0-9_-]. */
+export function newRequestId(): string {
+  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '社群积分',
+  enableShareAppMessage: true,
+});

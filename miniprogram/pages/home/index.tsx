@@ -1,0 +1,127 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Button, CalendarCard, Progress } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { useEffect } from 'react';
+import { DevIdentitySwitcher } from '../../components/DevIdentitySwitcher';
+import { ErrorLine } from '../../components/ErrorLine';
+import { devIdentity, store } from '../../stores';
+import { formatLastDay } from '../../stores/format';
+import './index.css';
+
+async function refresh() {
+  if (devIdentity && !devIdentity.people.length) await devIdentity.load().catch(() => undefined);
+  await store.session.load();
+  if (store.session.isMember) await store.points.load();
+}
+
+function Home() {
+  const { session, points } = store;
+  const { params } = useRouter();
+  useEffect(() => {
+    if (params.communityId) session.useCommunity(params.communityId);
+  }, [params.communityId]);
+  useDidShow(() => void refresh());
+  useEffect(() => {
+    if (!points.lastCheckin) return;
+    const timer = setTimeout(() => points.animationPlayed(), 1600);
+    return () => clearTimeout(timer);
+  }, [points.lastCheckin]);
+
+  const me = points.me;
+  return (
+    <View className="home">
+      {devIdentity && <DevIdentitySwitcher identity={devIdentity} onChange={() => void refresh()} />}
+      {!session.communityId && (
+        <View className="card">
+          <Text>请从群里分享的小程序卡片进入你的社群。</Text>
+        </View>
+      )}
+      {session.community && !session.isMember && !session.loading && (
+        <View className="card join-card">
+          <Text className="join-card__title">{session.community.name}</Text>
+          <Text className="muted">加入社群，每天签到赚积分，积分可在商城兑换好礼。</Text>
+          <Button id="join-button" type="primary" block onClick={() => void session.join().then((joined) => (joined ? points.load() : undefined))}>
+            加入社群
+          </Button>
+        </View>
+      )}
+      {session.isMember && me && (
+        <>
+          <View className="card hero">
+            <View className="row">
+              <Text className="hero__community">{session.community?.name}</Text>
+              <Text className="hero__who">{me.nickname}</Text>
+            </View>
+            <Text className="muted">可用积分</Text>
+            <Text className="hero__balance" id="balance">
+              {me.balance}
+            </Text>
+            <View className="row hero__tier">
+              <Text className="tier-badge" id="tier-name">
+                {me.tier.name}
+              </Text>
+              <Text className="muted" id="tier-next">
+                {me.tier.nextName ? `再得 ${points.pointsToNextTier} 分升级「${me.tier.nextName}」` : '已是最高等级'}
+              </Text>
+            </View>
+            <Progress percent={points.tierPercent} color="#e8743b" background="#f1e6da" strokeWidth="6" />
+            {me.expiring && (
+              <Text className="expiring" id="expiring">
+                有 {me.expiring.points} 分将在 {formatLastDay(me.expiring.at, session.community?.timezone)} 后过期，记得去兑换
+              </Text>
+            )}
+          </View>
+
+          <View className="card checkin">
+            <View className="row">
+              <View>
+                <Text className="checkin__streak" id="streak">
+                  已连续签到 {me.streak} 天
+                </Text>
+                <Text className="muted checkin__hint" id="bonus-hint">
+                  {me.nextBonusIn === 0 ? `今天签到再得连签奖励 +${me.streakBonus}` : `再签 ${me.nextBonusIn} 天得连签奖励 +${me.streakBonus}`}
+                </Text>
+              </View>
+              <View className="checkin__action">
+                {points.lastCheckin && (
+                  <Text className="checkin__pop" id="checkin-pop">
+                    +{points.lastCheckin.awarded + points.lastCheckin.bonus}
+                  </Text>
+                )}
+                <Button
+                  id="checkin-button"
+                  type="primary"
+                  shape="round"
+                  disabled={me.checkedInToday}
+                  loading={points.checkingIn}
+                  onClick={() => void points.checkIn()}
+                >
+                  {me.checkedInToday ? '今日已签到' : `签到 +${session.community?.rules.checkin.points ?? ''}`}
+                </Button>
+              </View>
+            </View>
+            <CalendarCard
+              type="multiple"
+              firstDayOfWeek={1}
+              value={points.checkedDays.map((day) => new Date(`${day}T00:00:00`))}
+              onPageChange={({ year, month }) => void points.loadMonth(`${year}-${String(month).padStart(2, '0')}`)}
+              renderDayBottom={(day) => (points.checkedDays.includes(dayKey(day)) ? <Text className="calendar-mark">已签</Text> : null)}
+            />
+          </View>
+
+          <View className="card row" id="ledger-link" onClick={() => Taro.navigateTo({ url: '/pages/ledger/index' })}>
+            <Text>积分明细</Text>
+            <Text className="muted">累计获得 {me.earnedTotal} 分 ›</Text>
+          </View>
+        </>
+      )}
+      <ErrorLine message={points.error ?? session.error} />
+    </View>
+  );
+}
+
+const dayKey = (day: { year: number; month: number; date: number }) =>
+  `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.date).padStart(2, '0')}`;
+
+export default observer(Home);

@@ -1,0 +1,46 @@
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { KeyValueStorage } from './storage';
+
+export interface DemoPerson {
+  openid: string;
+  nickname: string;
+  role: string;
+}
+
+const IDENTITY_KEY = 'devOpenid';
+
+/**
+ * Local H5 only: who the browser acts as. The local runtime lists the demo people; the chosen
+ * openid travels as the X-Dev-Openid header, which the cloud never honours.
+ */
+export class DevIdentityStore {
+  people: DemoPerson[] = [];
+  openid: string | null;
+
+  constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly fetchPeople: () => Promise<{ communityId: string; people: DemoPerson[] }>,
+  ) {
+    this.openid = storage.get(IDENTITY_KEY);
+    makeAutoObservable<DevIdentityStore, 'storage' | 'fetchPeople'>(this, { storage: false, fetchPeople: false });
+  }
+
+  get current(): DemoPerson | undefined {
+    return this.people.find((p) => p.openid === this.openid);
+  }
+
+  async load(): Promise<void> {
+    const { people } = await this.fetchPeople();
+    runInAction(() => {
+      this.people = people;
+      // A first visit acts as an ordinary member: that is who the product is for.
+      if (!this.openid) this.choose(people.find((p) => p.role === 'member')?.openid ?? people[0]?.openid);
+    });
+  }
+
+  choose(openid: string | undefined): void {
+    if (!openid) return;
+    this.openid = openid;
+    this.storage.set(IDENTITY_KEY, openid);
+  }
+}

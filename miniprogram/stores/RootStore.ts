@@ -1,0 +1,19 @@
+import type { Gateway } from '../gateway/gateway';
+import { LedgerStore } from './LedgerStore';
+import { PointsStore } from './PointsStore';
+import { SessionStore } from './SessionStore';
+import type { KeyValueStorage } from './storage';
+
+/** All the app's state, built around one Gateway. */
+export class RootStore {
+  readonly session: SessionStore;
+  readonly points: PointsStore;
+  readonly ledger: LedgerStore;
+
+  constructor(gateway: Gateway, storage: KeyValueStorage, defaultCommunityId: string | null) {
+    this.session = new SessionStore(gateway, storage, defaultCommunityId);
+    const communityId = () => this.session.communityId;
+    this.points = new PointsStore(gateway, communityId);
+    this.ledger = new LedgerStore(gateway, communityId);
+  }
+}

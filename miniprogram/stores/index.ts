@@ -1,0 +1,24 @@
+import Taro from '@tarojs/taro';
+import { cloudGateway } from '../gateway/cloud';
+import { httpGateway } from '../gateway/http';
+import { DevIdentityStore } from './DevIdentityStore';
+import { RootStore } from './RootStore';
+import type { KeyValueStorage } from './storage';
+
+/** The app's composition root: the WeChat cloud in the mini-program, the local runtime in H5. */
+const taroStorage: KeyValueStorage = {
+  get: (key) => (Taro.getStorageSync(key) as string) || null,
+  set: (key, value) => Taro.setStorageSync(key, value),
+};
+
+export const devIdentity =
+  process.env.TARO_ENV === 'h5'
+    ? new DevIdentityStore(taroStorage, async () => {
+        const response = await Taro.request({ url: '/dev/identities', method: 'GET' });
+        return (response.data as { data: { communityId: string; people: never[] } }).data;
+      })
+    : null;
+
+const gateway = process.env.TARO_ENV === 'weapp' ? cloudGateway : httpGateway(() => devIdentity?.openid ?? null);
+
+export const store = new RootStore(gateway, taroStorage, process.env.TARO_APP_COMMUNITY_ID || null);
