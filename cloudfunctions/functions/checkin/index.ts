@@ -1,3 +1,4 @@
+import { checkinActions } from '../../app/checkin/actions';
 import { cloudEntry } from '../../platform/cloud/entry';
 
-export const main = cloudEntry('checkin');
+export const main = cloudEntry(checkinActions);

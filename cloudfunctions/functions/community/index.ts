@@ -1,3 +1,4 @@
+import { communityActions } from '../../app/community/actions';
 import { cloudEntry } from '../../platform/cloud/entry';
 
-export const main = cloudEntry('community');
+export const main = cloudEntry(communityActions);

@@ -1,3 +1,4 @@
+import { jobsActions } from '../../app/jobs/actions';
 import { cloudEntry } from '../../platform/cloud/entry';
 
-export const main = cloudEntry('jobs');
+export const main = cloudEntry(jobsActions);

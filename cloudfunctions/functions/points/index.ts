@@ -1,3 +1,4 @@
+import { pointsActions } from '../../app/points/actions';
 import { cloudEntry } from '../../platform/cloud/entry';
 
-export const main = cloudEntry('points');
+export const main = cloudEntry(pointsActions);

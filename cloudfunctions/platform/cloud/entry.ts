@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../app/context';
-import type { FunctionName } from '../../app/actions';
-import { HANDLERS } from '../../app/functions';
+import { dispatch, type Actions } from '../../app/dispatch';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
 
@@ -29,14 +28,15 @@ function cloudDeps(cloud: WxServerSdk): Deps {
 
 /**
  * The cloud function entry: identity and source from the WeChat context — never from the
- * event — and the clock from the platform. `export const main = cloudEntry('checkin')`.
+ * event — and the clock from the platform. `export const main = cloudEntry(checkinActions)`.
  */
-export function cloudEntry(name: FunctionName) {
+export function cloudEntry(actions: Actions) {
+  const handle = dispatch(actions);
   return async (event: unknown) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cloud = require('wx-server-sdk') as WxServerSdk;
     const { OPENID, SOURCE } = cloud.getWXContext();
-    return HANDLERS[name](timerAction(event) ?? event, { openid: OPENID || null, source: SOURCE ?? null, now: new Date() }, cloudDeps(cloud));
+    return handle(timerAction(event) ?? event, { openid: OPENID || null, source: SOURCE ?? null, now: new Date() }, cloudDeps(cloud));
   };
 }
 
