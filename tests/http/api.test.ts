@@ -98,7 +98,7 @@ describe('the local runtime over HTTP', () => {
       expect(reply.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
     // Values that are wrong for every field below (a valid delta like -1 is not junk).
-    const junkValues = [null, 1.5, -0.5, 1e308, '', ' ', 'x'.repeat(5000), true, [], [1, 2], { $gt: '' }, 'NaN'];
+    const junkValues = [null, 1.5, -0.5, 1e308, '', ' ', 'x'.repeat(5000), true, [], [1, 2], { $gt: '' }];
     const cases: Array<[string, Record<string, unknown>]> = [];
     for (const value of junkValues) {
       cases.push(['points', { action: value }]);
