@@ -33,30 +33,30 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
     await call('community', person.openid, at(19), { action: 'join', communityId: DEMO_COMMUNITY_ID, nickname: person.nickname });
   }
   await call('community', owner.openid, at(19), { action: 'setRole', communityId: DEMO_COMMUNITY_ID, openid: mod.openid, role: 'moderator' });
-  // 小美 has a 6-day streak (day 7 bonus is next), 豆豆妈 checks in on and off, 老王 is new.
-  const streaks: Record<string, number[]> = {
+  // History, replayed in time order so every balanceAfter reads true: 小美 has a 6-day streak
+  // (the day-7 bonus is next), 豆豆妈 checks in on and off, 老王 is new.
+  const history: Array<{ daysAgo: number; openid: string; fn: FunctionName; event: Record<string, unknown> }> = [];
+  const checkins: Record<string, number[]> = {
     [members[0].openid]: [14, 13, 12, 11, 10, 9, 8, 6, 5, 4, 3, 2, 1],
     [members[1].openid]: [10, 7, 5, 2],
     [mod.openid]: [3, 2, 1],
   };
-  for (const [openid, days] of Object.entries(streaks)) {
-    for (const daysAgo of days) await call('checkin', openid, at(daysAgo), { action: 'checkin', communityId: DEMO_COMMUNITY_ID });
+  for (const [openid, days] of Object.entries(checkins)) {
+    for (const daysAgo of days) history.push({ daysAgo, openid, fn: 'checkin', event: { action: 'checkin', communityId: DEMO_COMMUNITY_ID } });
   }
-  await call('points', owner.openid, at(4), {
-    action: 'adjust',
-    communityId: DEMO_COMMUNITY_ID,
-    openid: members[0].openid,
-    delta: 420,
-    reason: '线下活动志愿者奖励',
-    requestId: 'seed-adjust-0001',
-  });
-  await call('points', owner.openid, at(2), {
-    action: 'adjust',
-    communityId: DEMO_COMMUNITY_ID,
-    openid: members[1].openid,
-    delta: 120,
-    reason: '分享育儿经验被选为精华',
-    requestId: 'seed-adjust-0002',
-  });
+  const adjustments: Array<[number, string, number, string]> = [
+    [4.5, members[0].openid, 420, '线下活动志愿者奖励'],
+    [2.5, members[1].openid, 120, '分享育儿经验被选为精华'],
+  ];
+  adjustments.forEach(([daysAgo, openid, delta, reason], i) =>
+    history.push({
+      daysAgo,
+      openid: owner.openid,
+      fn: 'points',
+      event: { action: 'adjust', communityId: DEMO_COMMUNITY_ID, openid, delta, reason, requestId: `seed-adjust-000${i + 1}` },
+    }),
+  );
+  history.sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const step of history) await call(step.fn, step.openid, at(step.daysAgo), step.event);
   return true;
 }

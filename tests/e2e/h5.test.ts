@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startRuntime, type Runtime } from '../support/runtime';
+
+const ARTIFACTS = resolve(__dirname, '../../artifacts');
+let rt: Runtime;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  rt = await startRuntime();
+  browser = await launchChromium();
+  page = browser.pages()[0] ?? (await browser.newPage());
+});
+afterAll(async () => {
+  await browser?.close();
+  await rt?.stop();
+});
+
+const balance = async () => Number(await page.locator('#balance').innerText());
+
+describe('the H5 app on the local runtime, in Chromium', () => {
+  it('checks in as the demo member and sees the balance, streak and button change', async () => {
+    await page.goto(`${rt.url}/#/pages/home/index`);
+    await page.locator('#identity-switcher').waitFor();
+    await page.locator('#identity-demo_xiaomei').click();
+    await page.locator('#balance').waitFor();
+    await expectText('#streak', '已连续签到 6 天');
+    await expectText('#bonus-hint', '今天签到再得连签奖励 +50');
+    const before = await balance();
+    await page.locator('#checkin-button').click();
+    await page.waitForFunction((expected) => document.querySelector('#balance')?.textContent === String(expected), before + 55);
+    await expectText('#streak', '已连续签到 7 天');
+    await expectText('#checkin-button', '今日已签到');
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-home-after-checkin.png'), fullPage: true });
+
+    // The server agrees: the same balance over the API, and a second check-in is refused.
+    const me = await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei');
+    expect(me).toMatchObject({ balance: before + 55, streak: 7, checkedInToday: true });
+  });
+
+  it('shows the ledger newest first, with the streak bonus on top', async () => {
+    await page.locator('#ledger-link').click();
+    await page.locator('#entry-earn').first().waitFor();
+    const rows = await page.locator('.ledger__row').allInnerTexts();
+    expect(rows[0]).toContain('连续签到 7 天奖励');
+    expect(rows[0]).toContain('+50');
+    expect(rows[1]).toContain('每日签到');
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-ledger.png'), fullPage: true });
+  });
+
+  it('switches identity and shows that person’s own points', async () => {
+    await page.goto(`${rt.url}/#/pages/home/index`);
+    await page.locator('#identity-demo_laowang').click();
+    await page.waitForFunction(() => document.querySelector('#streak')?.textContent?.includes('0 天'));
+    expect(await balance()).toBe(0);
+    await expectText('#tier-name', '铜');
+  });
+});
+
+async function expectText(selector: string, text: string) {
+  await page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.includes(t), [selector, text] as const, { timeout: 10_000 });
+}
