@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import type { Harness } from '../../cloudfunctions/app/testing/harness';
+import type { FunctionName } from '../../cloudfunctions/app/actions';
+
+/**
+ * Hosts the real compiled weapp (dist/weapp) under miniprogram-simulate, which provides
+ * Component() only: App/Page/getApp are defined here, Page mapped onto Component. The one
+ * fake is the WeChat cloud: wx.cloud.callFunction goes to the real cloud-function
+ * dispatchers on a real SQLite store, as the caller `openid`.
+ */
+export const WEAPP_DIST = resolve(__dirname, '../../dist/weapp');
+
+type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
+
+export function installWeappHost(h: Harness, caller: { openid: string; now: () => string }) {
+  const storage = new Map<string, unknown>();
+  let app: Record<string, (...args: unknown[]) => unknown> | undefined;
+  const pages: unknown[] = [];
+  const g = globalThis as Record<string, unknown>;
+
+  g.App = (options: typeof app) => (app = options);
+  g.getApp = () => app;
+  g.getCurrentPages = () => pages;
+  g.requirePlugin = () => ({});
+  g.Page = (options: PageOptions) => {
+    const methods = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'function')) as Record<string, (this: unknown, ...a: unknown[]) => unknown>;
+    (g.Component as (definition: unknown) => void)({
+      data: options.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: Record<string, unknown>) {
+          this.route = currentRoute;
+          this.options = {};
+          pages.push(this);
+          methods.onLoad?.call(this, {});
+          methods.onShow?.call(this);
+        },
+        ready(this: unknown) {
+          methods.onReady?.call(this);
+        },
+      },
+    });
+  };
+
+  const simulate = require('miniprogram-simulate');
+  const wx = g.wx as Record<string, unknown>;
+  Object.assign(wx, {
+    getStorageSync: (key: string) => storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    createSelectorQuery: () => {
+      const query = {
+        in: () => query,
+        select: () => query,
+        selectAll: () => query,
+        selectViewport: () => query,
+        boundingClientRect: () => query,
+        scrollOffset: () => query,
+        fields: () => query,
+        exec: (cb?: (result: unknown[]) => void) => cb?.([{ width: 0, height: 0, top: 0, left: 0 }]),
+      };
+      return query;
+    },
+    cloud: {
+      init: () => undefined,
+      callFunction: async ({ name, data }: { name: FunctionName; data: Record<string, unknown> }) => {
+        const { action, ...params } = data;
+        return { result: await h.call(name, String(action), params, { openid: caller.openid, now: caller.now() }) };
+      },
+    },
+  });
+
+  let currentRoute = '';
+  let launched = false;
+  return {
+    simulate,
+    async open(route: string) {
+      if (!launched) {
+        require(resolve(WEAPP_DIST, 'app.js'));
+        app!.onLaunch?.call(app, { path: route, query: {} });
+        launched = true;
+      }
+      await simulate.sleep(0);
+      currentRoute = route;
+      const id = simulate.load(resolve(WEAPP_DIST, route), { rootPath: WEAPP_DIST });
+      const page = simulate.render(id);
+      page.attach(document.createElement('parent-wrapper'));
+      return page;
+    },
+  };
+}
+
+/** Polls until `find` returns something: some parts render in a second pass. */
+export async function waitFor<T>(find: () => T | null | undefined | false, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the page');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
