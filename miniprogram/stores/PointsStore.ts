@@ -68,20 +68,22 @@ export class PointsStore {
     const communityId = this.communityId();
     if (!communityId || this.checkingIn) return null;
     this.checkingIn = true;
+    let result: CheckinResult | null = null;
+    let failure: string | null = null;
     try {
-      const result = await this.gateway.call('checkin', 'checkin', { communityId });
-      runInAction(() => {
-        this.lastCheckin = result;
-        this.error = null;
-      });
-      return result;
+      result = await this.gateway.call('checkin', 'checkin', { communityId });
     } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-      return null;
-    } finally {
-      await this.load();
-      runInAction(() => (this.checkingIn = false));
+      failure = messageOf(error);
     }
+    // Refresh either way (a refusal like ALREADY_DONE means the screen was stale), then say
+    // why a tap did nothing — after the refresh, so it cannot wipe the message.
+    await this.load();
+    runInAction(() => {
+      this.lastCheckin = result;
+      if (failure) this.error = failure;
+      this.checkingIn = false;
+    });
+    return result;
   }
 
   animationPlayed(): void {

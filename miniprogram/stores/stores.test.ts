@@ -1,0 +1,70 @@
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { unwrap, type Gateway } from '../gateway/gateway';
+import { RootStore } from './RootStore';
+import { memoryStorage } from './storage';
+
+/** A Gateway straight into the cloud functions' dispatchers, on a real SQLite store. */
+const gatewayFor = (h: Harness, openid: string, now: () => string): Gateway => ({
+  call: async (fn, action, params) => unwrap(await h.call(fn, action, params as Record<string, unknown>, { openid, now: now() })) as never,
+});
+
+let h: Harness;
+let communityId: string;
+let now = '2026-03-03T02:00:00Z';
+beforeEach(async () => {
+  h = sqliteHarness();
+  communityId = await communityWithMembers(h);
+  now = '2026-03-03T02:00:00Z';
+});
+
+describe('app stores', () => {
+  it('loads points, checks in, and shows progress to the next tier', async () => {
+    const root = new RootStore(gatewayFor(h, 'o_alice', () => now), memoryStorage(), communityId);
+    await root.session.load();
+    expect(root.session).toMatchObject({ isMember: true, isStaff: false, role: 'member' });
+    await root.points.load();
+    expect(root.points.me).toMatchObject({ balance: 0, checkedInToday: false, nextBonusIn: 6 });
+    expect(root.points.month).toBe('2026-03');
+
+    expect(await root.points.checkIn()).toMatchObject({ awarded: 5, streak: 1 });
+    expect(root.points.me).toMatchObject({ balance: 5, checkedInToday: true });
+    expect(root.points.checkedDays).toEqual(['2026-03-03']);
+    expect(root.points.tierPercent).toBe(1);
+    expect(root.points.pointsToNextTier).toBe(495);
+
+    expect(await root.points.checkIn()).toBeNull();
+    expect(root.points.error).toBe('今天已经签到过了，明天再来');
+  });
+
+  it('pages the ledger and stops at the end', async () => {
+    for (let d = 1; d <= 25; d++) await h.ok('checkin', 'checkin', { communityId }, { openid: 'o_alice', now: `2026-04-${String(d).padStart(2, '0')}T02:00:00Z` });
+    const root = new RootStore(gatewayFor(h, 'o_alice', () => now), memoryStorage(), communityId);
+    await root.ledger.refresh();
+    expect(root.ledger.entries).toHaveLength(20);
+    expect(root.ledger.hasMore).toBe(true);
+    await root.ledger.loadMore();
+    expect(root.ledger.entries.length).toBeGreaterThan(20);
+    expect(root.ledger.hasMore).toBe(false);
+    const ids = root.ledger.entries.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('lands an outsider on a join, remembering the invite link', async () => {
+    const storage = memoryStorage();
+    const root = new RootStore(gatewayFor(h, 'o_newcomer', () => now), storage, null);
+    root.session.useCommunity(communityId, 'abcd1234');
+    await root.session.load();
+    expect(root.session.isMember).toBe(false);
+    expect(await root.session.join('新人')).toBe(true);
+    expect(root.session.role).toBe('member');
+    expect(storage.get('communityId')).toBe(communityId);
+    const { members } = await h.ok('community', 'members', { communityId, limit: 100 }, { openid: 'o_owner' });
+    expect(members.map((m: { nickname: string }) => m.nickname)).toContain('新人');
+  });
+
+  it('says what went wrong in the server’s words', async () => {
+    const root = new RootStore(gatewayFor(h, 'o_alice', () => now), memoryStorage(), 'missing');
+    await root.session.load();
+    expect(root.session.error).toBe('社群不存在');
+  });
+});
