@@ -1,4 +1,10 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
 import { addDays, dayOf, daysBetween, monthRange, startOfDay, weekKey } from './days';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 describe('community days', () => {
   it('puts 15:59:59Z and 16:00:01Z on different Shanghai days, whatever TZ the process runs in', () => {
@@ -8,6 +14,19 @@ describe('community days', () => {
 
   it('starts a Shanghai day at 16:00 UTC the day before', () => {
     expect(startOfDay('2026-03-03', 'Asia/Shanghai').toISOString()).toBe('2026-03-02T16:00:00.000Z');
+  });
+
+  it('starts days right across a DST change', () => {
+    expect(startOfDay('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfDay('2026-03-09', 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
+  });
+
+  it('agrees with dayjs for every hour of a year in Shanghai and New York', () => {
+    for (const tz of ['Asia/Shanghai', 'America/New_York']) {
+      for (let t = Date.parse('2026-01-01T00:30:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 3_600_000) {
+        expect(dayOf(new Date(t), tz)).toBe(dayjs(t).tz(tz).format('YYYY-MM-DD'));
+      }
+    }
   });
 
   it('honours other time zones', () => {

@@ -1,9 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /** A community-local calendar day, 'YYYY-MM-DD'. Days never depend on the process's TZ. */
 export type Day = string;
@@ -20,14 +18,35 @@ export function isValidTimezone(tz: string): boolean {
   }
 }
 
-/** The community-local day that contains the instant `now`. */
-export function dayOf(now: Date, tz: string): Day {
-  return dayjs(now).tz(tz).format(DAY_FORMAT);
+/** One formatter per zone: building an Intl.DateTimeFormat is the expensive part, not using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tz: string): Intl.DateTimeFormat {
+  let format = formatters.get(tz);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatters.set(tz, format);
+  }
+  return format;
 }
 
-/** The instant a community-local day begins. */
+/** The zone's wall-clock fields at an instant, as if they were UTC (for offset arithmetic). */
+function wallClockAsUtc(instant: number, tz: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatter(tz).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+}
+
+/** The community-local day that contains the instant `now`. */
+export function dayOf(now: Date, tz: string): Day {
+  return new Date(wallClockAsUtc(now.getTime(), tz)).toISOString().slice(0, 10);
+}
+
+/** The instant a community-local day begins (midnight there; correct across DST changes). */
 export function startOfDay(day: Day, tz: string): Date {
-  return dayjs.tz(day, tz).toDate();
+  const midnightAsUtc = Date.parse(`${day}T00:00:00Z`);
+  let instant = midnightAsUtc - (wallClockAsUtc(midnightAsUtc, tz) - midnightAsUtc);
+  instant -= wallClockAsUtc(instant, tz) - midnightAsUtc; // second pass settles a DST shift
+  return new Date(instant);
 }
 
 /** Calendar arithmetic on day strings; done in UTC so that DST and TZ cannot shift it. */

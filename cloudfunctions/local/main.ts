@@ -17,7 +17,7 @@ async function main() {
   const port = Number(process.env.PORT ?? 8787);
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
   mkdirSync(dataDir, { recursive: true });
-  const store = new SqliteStore(join(dataDir, 'community-points.sqlite'));
+  const store = new SqliteStore(join(dataDir, 'community-points.sqlite'), undefined, { backgroundCheckpoint: true });
   const deps: Deps = { store, newId: () => randomBytes(9).toString('base64url'), log: (message, error) => console.error(message, error) };
 
   if (await seedDemo(deps, new Date())) console.log('已创建演示社群 demo（群主、管理员和三位成员）');
@@ -33,8 +33,7 @@ async function main() {
     console.log(`${signal}: finishing requests in flight, then closing the database`);
     timers.forEach(clearTimeout);
     server.close(() => {
-      store.close();
-      process.exit(0);
+      void store.close().then(() => process.exit(0));
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();

@@ -28,11 +28,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the real local runtime (`npm run serve`) as a child process and waits for /healthz. */
-export async function startRuntime(options: { dataDir?: string; port?: number } = {}): Promise<Runtime> {
+export async function startRuntime(options: { dataDir?: string; port?: number; nodeArgs?: string[] } = {}): Promise<Runtime> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cp-runtime-'));
   // `node --import tsx` (not the tsx CLI, which forks) so that signals reach the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cloudfunctions/local/main.ts')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'cloudfunctions/local/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from './sqliteStore';
+import { increment } from '../port';
 import { storeContract } from '../testing/contract';
 
 const dirs: string[] = [];
@@ -19,28 +20,64 @@ describe('SqliteStore', () => {
     const file = fresh();
     const first = new SqliteStore(file);
     await first.transaction((tx) => tx.set('counters', 'a', { communityId: 'c', n: 7 }));
-    first.close();
+    await first.close();
     const second = new SqliteStore(file);
     expect(await second.get('counters', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 7 });
     // Versions continue after a reopen, so a stale snapshot is still detected.
     await second.transaction((tx) => tx.update('counters', 'a', { n: 8 }));
     expect(await second.get('counters', 'a')).toMatchObject({ n: 8 });
-    second.close();
+    await second.close();
   });
 
-  it('uses the expression indexes declared in database/collections.json', () => {
+  it('answers the ledger query from the index declared in database/collections.json', async () => {
     const store = new SqliteStore(fresh());
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
     const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT _id FROM "ledger" WHERE json_extract(data, '$.communityId') = ? AND json_extract(data, '$.openid') = ? ORDER BY json_extract(data, '$.sortKey') DESC LIMIT 21`)
-      .all('c', 'o') as Array<{ detail: string }>;
-    expect(plan.map((row) => row.detail).join(' ')).toContain('ledger_by_member_newest');
-    store.close();
+      .prepare(`EXPLAIN QUERY PLAN SELECT _id FROM "ledger" WHERE "ix_communityId" = ? AND "ix_openid" = ? AND "ix_sortKey" < ? ORDER BY "ix_sortKey" DESC LIMIT 21`)
+      .all('c', 'o', 'z') as Array<{ detail: string }>;
+    const detail = plan.map((row) => row.detail).join(' ');
+    expect(detail).toContain('ledger_by_member_newest');
+    expect(detail).not.toContain('TEMP B-TREE');
+    await store.close();
+  });
+
+  it('keeps indexed columns in step with the document across set, update and increment', async () => {
+    const store = new SqliteStore(fresh());
+    await store.transaction((tx) => tx.set('members', 'm1', { communityId: 'c', sortKey: 'b', weekKey: 'w1', weekEarned: 5 }));
+    await store.transaction((tx) => tx.update('members', 'm1', { weekEarned: increment(7) }));
+    await store.transaction((tx) => tx.set('members', 'm2', { communityId: 'c', sortKey: 'a', weekKey: 'w1', weekEarned: 9 }));
+    const board = await store.find<{ weekEarned: number }>('members', { where: { communityId: 'c', weekKey: 'w1' }, orderBy: [['weekEarned', 'desc']] });
+    expect(board.map((m) => [m._id, m.weekEarned])).toEqual([
+      ['m1', 12],
+      ['m2', 9],
+    ]);
+    await store.transaction((tx) => tx.update('members', 'm1', { weekKey: 'w2' }));
+    expect(await store.find('members', { where: { weekKey: 'w1' } })).toHaveLength(1);
+    await store.close();
   });
 
   it('refuses unknown collections', async () => {
     const store = new SqliteStore(fresh());
     await expect(store.get('nope', 'a')).rejects.toThrow('unknown collection');
-    store.close();
+    await store.close();
   });
 });
+
+describe('SqliteStore with background checkpoints', () => {
+  it('passes the contract and checkpoints the WAL from its worker', async () => {
+    const file = fresh();
+    const store = new SqliteStore(file, undefined, { backgroundCheckpoint: true });
+    for (let i = 0; i < 50; i++) await store.transaction((tx) => tx.set('counters', `c${i}`, { communityId: 'c', n: i }));
+    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    // After the worker's PASSIVE checkpoint every frame is already in the database file.
+    const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+    expect(checkpointed).toBe(log);
+    await store.close();
+    const reopened = new SqliteStore(file);
+    expect(await reopened.get('counters', 'c49')).toMatchObject({ n: 49 });
+    await reopened.close();
+  });
+});
+storeContract('sqlite with background checkpoints', () => new SqliteStore(fresh(), undefined, { backgroundCheckpoint: true }));

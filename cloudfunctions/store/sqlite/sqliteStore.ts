@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
 import { COLLECTIONS, type CollectionSpec } from '../schema';
 import {
   ConflictError,
@@ -15,7 +16,9 @@ import {
 
 /**
  * The embedded store for the local runtime and tests: one table per collection holding JSON
- * documents, with expression indexes from database/collections.json.
+ * documents. Every field an index of database/collections.json names is also kept in its own
+ * column, so a write that leaves a field alone leaves its indexes alone (an expression index
+ * over the JSON would be rewritten on every write).
  *
  * Transactions are optimistic, like the cloud's: reads go to committed data, writes are
  * buffered, and the commit (one synchronous SQLite transaction, so nothing interleaves) fails
@@ -25,23 +28,52 @@ import {
  */
 const MAX_ATTEMPTS = 50;
 
-type Row = { _id: string; _v: number; data: string };
+export interface SqliteOptions {
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside commits. A checkpoint copies
+   * pages and fsyncs; done inline it stalls every request behind it (the p99 budget). A
+   * PASSIVE checkpoint on a second connection never blocks the writer.
+   */
+  backgroundCheckpoint?: boolean;
+}
+
+const CHECKPOINTER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 1000');
+const timer = setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} }, workerData.intervalMs);
+parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
+`;
+
+type Row = { _id: string; _v: number; data: string } & Record<string, unknown>;
+
+interface Table {
+  /** Indexed fields, each stored in column `ix_<field>` beside the JSON. */
+  fields: string[];
+}
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
-  private readonly known: Set<string>;
+  private readonly tables = new Map<string, Table>();
   private readonly statements = new Map<string, Database.Statement>();
   private sequence: number;
 
-  constructor(file: string, collections: CollectionSpec[] = COLLECTIONS) {
+  private readonly checkpointer?: Worker;
+
+  constructor(file: string, collections: CollectionSpec[] = COLLECTIONS, options: SqliteOptions = {}) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode keeps every committed transaction across a process crash (kill -9);
     // only an OS crash or power loss can drop the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    this.known = new Set(collections.map((c) => c.name));
     for (const collection of collections) this.createCollection(collection);
+    if (options.backgroundCheckpoint) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new Worker(CHECKPOINTER, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3'), intervalMs: 100 } });
+      this.checkpointer.unref();
+    }
     this.sequence = Math.max(
       0,
       ...collections.map((c) => (this.db.prepare(`SELECT max(_v) AS v FROM "${c.name}"`).get() as { v: number | null }).v ?? 0),
@@ -73,51 +105,70 @@ export class SqliteStore implements Store {
   async find<T = Doc>(collection: string, query: Query): Promise<Array<T & { _id: string }>> {
     this.check(collection);
     const params: unknown[] = [];
-    const clauses = Object.entries(query.where).map(([field, condition]) => whereClause(field, condition, params));
-    const order = (query.orderBy ?? []).map(([field, dir]) => `${column(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
-    let sql = `SELECT _id, _v, data FROM "${collection}"`;
+    const col = (field: string) => column(this.tables.get(collection)!, field);
+    const clauses = Object.entries(query.where).map(([field, condition]) => whereClause(col(field), condition, params));
+    const order = (query.orderBy ?? []).map(([field, dir]) => `${col(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
+    let sql = `SELECT _id, data FROM "${collection}"`;
     if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;
     if (order.length) sql += ` ORDER BY ${order.join(', ')}`;
     if (query.limit !== undefined) sql += ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
     return (this.statement(sql).all(...params) as Row[]).map((row) => parse(row) as T & { _id: string });
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    if (this.checkpointer) {
+      const stopped = new Promise((resolve) => this.checkpointer!.once('exit', resolve));
+      this.checkpointer.postMessage('stop');
+      await stopped;
+    }
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 
   /** @internal */
   readRow(collection: string, id: string): Row | undefined {
     this.check(collection);
-    return this.statement(`SELECT _id, _v, data FROM "${collection}" WHERE _id = ?`).get(id) as Row | undefined;
+    return this.statement(`SELECT * FROM "${collection}" WHERE _id = ?`).get(id) as Row | undefined;
   }
 
   private commit(tx: BufferedTransaction): boolean {
     return this.db.transaction(() => {
       for (const key of tx.touched) {
         const [collection, id] = splitKey(key);
-        const row = this.readRow(collection, id);
-        if (row && row._v > tx.snapshot) return false;
+        const version = this.statement(`SELECT _v FROM "${collection}" WHERE _id = ?`).pluck().get(id) as number | undefined;
+        if (version !== undefined && version > tx.snapshot) return false;
       }
       if (tx.writes.size === 0) return true;
       const version = ++this.sequence;
       for (const [key, write] of tx.writes) {
         const [collection, id] = splitKey(key);
-        const current = this.readRow(collection, id);
-        const data = write.kind === 'set' ? write.data : applyPatch(current, write.patches, collection, id);
-        this.statement(`INSERT INTO "${collection}" (_id, _v, data) VALUES (?, ?, ?) ON CONFLICT(_id) DO UPDATE SET _v = excluded._v, data = excluded.data`).run(
-          id,
-          version,
-          JSON.stringify(data),
-        );
+        // Validated above: a row the callback read is still the current one, so reuse it.
+        const current = tx.rows.has(key) ? tx.rows.get(key) : write.kind === 'update' ? this.readRow(collection, id) : UNKNOWN;
+        const data = write.kind === 'set' ? write.data : applyPatch(current as Row | undefined, write.patches, collection, id);
+        this.write(collection, id, version, data, current);
       }
       return true;
     }).immediate();
   }
 
+  /** Writes a document; `current` is its row, undefined if absent, UNKNOWN if not looked up. */
+  private write(collection: string, id: string, version: number, data: Doc, current: Row | undefined | typeof UNKNOWN): void {
+    const { fields } = this.tables.get(collection)!;
+    const values = fields.map((field) => bind(toScalar(data[field])));
+    if (current === undefined || current === UNKNOWN) {
+      const columns = ['_id', '_v', 'data', ...fields.map(indexColumn)];
+      const upsert = current === UNKNOWN ? ` ON CONFLICT(_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
+      this.statement(`INSERT INTO "${collection}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${upsert}`).run(id, version, JSON.stringify(data), ...values);
+      return;
+    }
+    const changed = fields.map((field, i) => [field, values[i]] as const).filter(([field, value]) => current[indexColumn(field)] !== value);
+    const sets = ['_v = ?', 'data = ?', ...changed.map(([field]) => `${indexColumn(field)} = ?`)];
+    this.statement(`UPDATE "${collection}" SET ${sets.join(', ')} WHERE _id = ?`).run(version, JSON.stringify(data), ...changed.map(([, value]) => value), id);
+  }
+
   /** @internal */
   check(collection: string): void {
-    if (!this.known.has(collection)) throw new Error(`unknown collection ${collection}`);
+    if (!this.tables.has(collection)) throw new Error(`unknown collection ${collection}`);
   }
 
   private statement(sql: string): Database.Statement {
@@ -130,15 +181,22 @@ export class SqliteStore implements Store {
   }
 
   private createCollection(spec: CollectionSpec): void {
-    this.db.exec(`CREATE TABLE IF NOT EXISTS "${spec.name}" (_id TEXT PRIMARY KEY, _v INTEGER NOT NULL, data TEXT NOT NULL)`);
+    const fields = [...new Set(spec.indexes.flatMap((index) => index.fields.map(([field]) => field)))].filter((f) => f !== '_id');
+    const table: Table = { fields };
+    this.tables.set(spec.name, table);
+    const columns = ['_id TEXT PRIMARY KEY', '_v INTEGER NOT NULL', 'data TEXT NOT NULL', ...fields.map(indexColumn)];
+    this.db.exec(`CREATE TABLE IF NOT EXISTS "${spec.name}" (${columns.join(', ')})`);
     for (const index of spec.indexes) {
-      const columns = index.fields.map(([field, dir]) => `${column(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
-      this.db.exec(`CREATE INDEX IF NOT EXISTS "${spec.name}_${index.name}" ON "${spec.name}" (${columns.join(', ')})`);
+      const parts = index.fields.map(([field, dir]) => `${column(table, field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
+      this.db.exec(`CREATE INDEX IF NOT EXISTS "${spec.name}_${index.name}" ON "${spec.name}" (${parts.join(', ')})`);
     }
   }
 }
 
 class StaleSnapshot extends Error {}
+
+/** A row the transaction never looked up: written with an upsert. */
+const UNKNOWN = Symbol('not looked up');
 
 /** Lets the transaction that won finish its work before trying again. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -148,6 +206,8 @@ type BufferedWrite = { kind: 'set'; data: Doc } | { kind: 'update'; patches: Pat
 class BufferedTransaction implements Transaction {
   readonly touched = new Set<string>();
   readonly writes = new Map<string, BufferedWrite>();
+  /** Rows as read by the callback (undefined: absent), reused by the commit. */
+  readonly rows = new Map<string, Row | undefined>();
 
   constructor(
     private readonly store: SqliteStore,
@@ -155,10 +215,12 @@ class BufferedTransaction implements Transaction {
   ) {}
 
   async get<T = Doc>(collection: string, id: string): Promise<(T & { _id: string }) | null> {
-    this.touched.add(key(collection, id));
+    const k = key(collection, id);
+    this.touched.add(k);
     const row = this.store.readRow(collection, id);
     // Someone committed this document after our snapshot: start over rather than decide on a mix.
     if (row && row._v > this.snapshot) throw new StaleSnapshot();
+    if (!this.rows.has(k)) this.rows.set(k, row);
     return row ? (parse(row) as T & { _id: string }) : null;
   }
 
@@ -201,17 +263,25 @@ function parse(row: Row): Doc {
   return { ...(JSON.parse(row.data) as Doc), _id: row._id };
 }
 
-function column(field: string): string {
+const indexColumn = (field: string) => `"ix_${field}"`;
+
+/** Where a field lives: its own column if an index names it, else inside the JSON. */
+function column(table: Table, field: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`bad field name ${field}`);
-  return field === '_id' ? '_id' : `json_extract(data, '$.${field}')`;
+  if (field === '_id') return '_id';
+  return table.fields.includes(field) ? indexColumn(field) : `json_extract(data, '$.${field}')`;
+}
+
+/** An indexed column holds scalars only; anything else is stored as NULL (and not findable by value). */
+function toScalar(value: unknown): Scalar {
+  return value === undefined || (typeof value === 'object' && value !== null) ? null : (value as Scalar);
 }
 
 function bind(value: Scalar): unknown {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
 
-function whereClause(field: string, condition: Condition, params: unknown[]): string {
-  const col = column(field);
+function whereClause(col: string, condition: Condition, params: unknown[]): string {
   if (condition === null) return `${col} IS NULL`;
   if (typeof condition !== 'object') {
     params.push(bind(condition));

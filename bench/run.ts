@@ -1,0 +1,193 @@
+/**
+ * npm run bench — measures what ARCHITECTURE.md budgets:
+ *  1. a mixed member workload (check-in, me, ledger, adjust) over HTTP against the real local
+ *     runtime, 32 concurrent clients for a fixed time: ops/s, p50/p99;
+ *  2. in the same run, the raw SQLite transaction rate and a bare Node HTTP server's rate, so
+ *     the runtime's numbers read as ratios of what this machine can do;
+ *  3. document operations per action on the wxcloud adapter (the cloud database's cost);
+ *  4. weapp package and cloud-function bundle sizes against their budgets.
+ */
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { communityWithMembers, sqliteHarness } from '../cloudfunctions/app/testing/harness';
+import { MemoryWxDatabase } from '../cloudfunctions/store/wxcloud/memoryWxDatabase';
+import { WxCloudStore } from '../cloudfunctions/store/wxcloud/wxcloudStore';
+import { freePort, startRuntime } from '../tests/support/runtime';
+
+const ROOT = resolve(__dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = 32;
+const MEMBERS = 200;
+const results: Array<[string, string, boolean | null]> = [];
+const report = (name: string, value: string, ok: boolean | null = null) => {
+  results.push([name, value, ok]);
+  console.log(`${ok === null ? '   ' : ok ? 'ok ' : 'MISS'} ${name.padEnd(44)} ${value}`);
+};
+
+const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+function post(port: number, path: string, body: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolvePost, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (data += chunk));
+      res.on('end', () => resolvePost(data));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Runs `op` from CLIENTS concurrent loops for SECONDS; returns ops/s and latency percentiles. */
+async function load(op: (client: number, i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  const end = Date.now() + SECONDS * 1000;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      for (let i = 0; Date.now() < end; i++) {
+        const t0 = process.hrtime.bigint();
+        await op(client, i);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return { ops: latencies.length / seconds, p50: pct(50), p99: pct(99), count: latencies.length };
+}
+
+async function mixedWorkload() {
+  const rt = await startRuntime({ nodeArgs: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [] });
+  const port = Number(new URL(rt.url).port);
+  const { community } = await rt.ok('community', { action: 'create', name: '压测群' }, 'bench_owner');
+  const members = Array.from({ length: MEMBERS }, (_, i) => `bench_m${i}`);
+  await Promise.all(members.map((m) => rt.ok('community', { action: 'join', communityId: community.id }, m)));
+  const checkins = new Map<string, number>();
+  let errors = 0;
+  const base = Date.parse('2027-01-01T02:00:00Z');
+  const result = await load(async (client, i) => {
+    const member = members[(client * 7919 + i * 31) % MEMBERS];
+    const roll = (client * 13 + i * 7) % 10;
+    let fn = 'points';
+    let body: Record<string, unknown>;
+    const headers: Record<string, string> = { 'X-Dev-Openid': member };
+    if (roll < 3) {
+      // Each member checks in on successive days, so every check-in really writes.
+      const day = (checkins.get(member) ?? 0) + 1;
+      checkins.set(member, day);
+      fn = 'checkin';
+      body = { action: 'checkin', communityId: community.id };
+      headers['X-Dev-Now'] = new Date(base + day * 86_400_000).toISOString();
+    } else if (roll < 7) body = { action: 'me', communityId: community.id };
+    else if (roll < 9) body = { action: 'ledger', communityId: community.id, limit: 20 };
+    else {
+      body = { action: 'adjust', communityId: community.id, openid: member, delta: 3, reason: '压测奖励', requestId: `bench-${client}-${i}-adj` };
+      headers['X-Dev-Openid'] = 'bench_owner';
+    }
+    const reply = JSON.parse(await post(port, `/api/${fn}`, JSON.stringify(body), headers));
+    if (!reply.ok) errors++;
+  });
+  await rt.stop();
+  return { ...result, errors };
+}
+
+async function bareHttpRate() {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['-e', `require('http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.setHeader('content-type','application/json');s.end('{"ok":true}')})}).listen(${port},'127.0.0.1',()=>console.log('up'))`],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise((r) => child.stdout!.once('data', r));
+  const result = await load(async () => void (await post(port, '/', '{}', {})));
+  child.kill();
+  return result;
+}
+
+function rawSqliteRate() {
+  const db = new Database(join(mkdtempSync(join(tmpdir(), 'cp-bench-')), 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE account (id TEXT PRIMARY KEY, balance INTEGER); CREATE TABLE entry (id TEXT PRIMARY KEY, delta INTEGER)');
+  db.prepare('INSERT INTO account VALUES (?, 0)').run('a');
+  const update = db.prepare('UPDATE account SET balance = balance + ? WHERE id = ? AND balance + ? >= 0');
+  const insert = db.prepare('INSERT INTO entry VALUES (?, ?)');
+  const tx = db.transaction((i: number) => {
+    update.run(1, 'a', 1);
+    insert.run(`e${i}`, 1);
+  });
+  const n = 5000;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) tx.immediate(i);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  db.close();
+  return n / seconds;
+}
+
+async function cloudOperationsPerAction() {
+  const db = new MemoryWxDatabase();
+  const h = sqliteHarness(new WxCloudStore(db));
+  const id = await communityWithMembers(h);
+  await h.ok('community', 'updateRules', { communityId: id, rules: { checkin: { streakDays: 1 } } }, { openid: 'o_owner' });
+  const measure = async (name: string, run: () => Promise<unknown>, budget?: number) => {
+    db.resetCounts();
+    await run();
+    const c = db.counts;
+    const inTx = c.txReads + c.txWrites;
+    const text = `${c.transactions} tx, ${inTx} doc ops in tx (${c.txReads}r/${c.txWrites}w), ${c.reads - c.txReads + c.writes - c.txWrites} outside, ${c.queries} queries`;
+    report(`wxcloud ops: ${name}`, text, budget === undefined ? null : c.transactions <= 1 && inTx <= budget);
+  };
+  await measure('checkin.checkin (with streak bonus)', () => h.ok('checkin', 'checkin', { communityId: id }), 6);
+  await measure('points.me', () => h.ok('points', 'me', { communityId: id }));
+  await measure('points.ledger', () => h.ok('points', 'ledger', { communityId: id }));
+  await measure('points.adjust', () => h.ok('points', 'adjust', { communityId: id, openid: 'o_bob', delta: 5, reason: 'bench', requestId: 'bench-op-count' }, { openid: 'o_owner' }), 6);
+}
+
+function dirSize(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+}
+
+function sizes() {
+  const weapp = join(ROOT, 'dist/weapp');
+  if (!existsSync(weapp)) return report('weapp main package', 'not built (npm run build)', null);
+  const subpackages = ['packages'].map((p) => dirSize(join(weapp, p))).reduce((a, b) => a + b, 0);
+  const main = dirSize(weapp) - subpackages;
+  report('weapp main package (budget 1024 KB)', `${(main / 1024).toFixed(1)} KB`, main <= 1024 * 1024);
+  const functions = join(ROOT, 'dist/cloudfunctions');
+  for (const name of existsSync(functions) ? readdirSync(functions) : []) {
+    const size = statSync(join(functions, name, 'index.js')).size;
+    report(`cloud function ${name} (budget 300 KB)`, `${(size / 1024).toFixed(1)} KB`, size <= 300 * 1024);
+  }
+}
+
+async function main() {
+  console.log(`bench: ${CLIENTS} clients, ${SECONDS}s per run, ${MEMBERS} members\n`);
+  const raw = rawSqliteRate();
+  report('raw SQLite tx/s (UPDATE + INSERT, WAL)', raw.toFixed(0));
+  const bare = await bareHttpRate();
+  report('bare Node HTTP server req/s', `${bare.ops.toFixed(0)}  p50 ${bare.p50.toFixed(2)} ms  p99 ${bare.p99.toFixed(2)} ms`);
+  const mixed = await mixedWorkload();
+  report('mixed workload ops/s (target >= 2000)', `${mixed.ops.toFixed(0)}  (${mixed.count} ops, ${mixed.errors} refused)`, mixed.ops >= 2000);
+  report('mixed workload p50 / p99 (p99 target <= 25 ms)', `${mixed.p50.toFixed(2)} ms / ${mixed.p99.toFixed(2)} ms`, mixed.p99 <= 25);
+  report('runtime / bare HTTP', `${((mixed.ops / bare.ops) * 100).toFixed(0)}%`);
+  report('runtime ops / raw SQLite tx', `${((mixed.ops / raw) * 100).toFixed(0)}%`);
+  await cloudOperationsPerAction();
+  sizes();
+  agent.destroy();
+  const missed = results.filter(([, , ok]) => ok === false);
+  console.log(missed.length ? `\n${missed.length} budget(s) missed` : '\nall budgets met');
+  process.exitCode = missed.length && process.env.BENCH_STRICT ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
