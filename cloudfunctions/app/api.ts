@@ -2,7 +2,7 @@
  * Cloud API v1 types (../shared/docs/API.md). The mini-program imports these; names and fields
  * here are binding — add, never rename or drop.
  */
-import type { EntryKind } from '../core/ledger';
+import type { EntryKind, LedgerEntry } from '../core/ledger';
 import type { Rules, RulesPatch } from '../core/rules';
 
 export type { Envelope } from './envelope';
@@ -28,15 +28,8 @@ export interface Member {
   earnedTotal: number;
 }
 
-export interface Entry {
-  id: string;
-  delta: number;
-  kind: EntryKind;
-  reason: string;
-  refId: string | null;
-  balanceAfter: number;
-  createdAt: string;
-}
+/** A ledger line as the API shows it: {id, delta, kind, reason, refId, balanceAfter, createdAt}. */
+export type Entry = Omit<LedgerEntry, 'day'>;
 
 export interface TierInfo {
   name: string;
