@@ -145,6 +145,7 @@ async function cloudOperationsPerAction() {
     report(`wxcloud ops: ${name}`, text, budget === undefined ? null : c.transactions <= 1 && inTx <= budget);
   };
   await measure('checkin.checkin (with streak bonus)', () => h.ok('checkin', 'checkin', { communityId: id }), 6);
+  await measure('checkin.calendar', () => h.ok('checkin', 'calendar', { communityId: id, month: '2026-03' }));
   await measure('points.me', () => h.ok('points', 'me', { communityId: id }));
   await measure('points.ledger', () => h.ok('points', 'ledger', { communityId: id }));
   await measure('points.adjust', () => h.ok('points', 'adjust', { communityId: id, openid: 'o_bob', delta: 5, reason: 'bench', requestId: 'bench-op-count' }, { openid: 'o_owner' }), 6);

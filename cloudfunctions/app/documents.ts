@@ -1,3 +1,4 @@
+import type { CheckinMonths } from '../core/calendar';
 import type { Account, LedgerEntry } from '../core/ledger';
 import type { Rules } from '../core/rules';
 import type { StreakState } from '../core/streak';
@@ -22,6 +23,8 @@ export interface MemberDoc extends Account, StreakState {
   sortKey: string;
   /** The invite code used on joining, kept for referral attribution. */
   inviteCode: string | null;
+  /** Check-in calendar marks: a day bitmask per recent month. */
+  checkinMonths: CheckinMonths;
 }
 
 export interface LedgerDoc extends LedgerEntry {
@@ -29,16 +32,6 @@ export interface LedgerDoc extends LedgerEntry {
   openid: string;
   /** createdAt|id: newest-first paging without ties. */
   sortKey: string;
-}
-
-export interface CheckinDoc {
-  communityId: string;
-  openid: string;
-  day: string;
-  streak: number;
-  awarded: number;
-  bonus: number;
-  createdAt: string;
 }
 
 export interface RequestDoc {
@@ -49,6 +42,7 @@ export interface RequestDoc {
 
 export const ids = {
   member: (communityId: string, openid: string) => `${communityId}:${openid}`,
+  /** A check-in's reference on its ledger entries. */
   checkin: (communityId: string, openid: string, day: string) => `${communityId}:${openid}:${day}`,
   request: (openid: string, requestId: string) => `${openid}:${requestId}`,
   counter: (communityId: string, openid: string, day: string) => `${communityId}:${openid}:${day}`,

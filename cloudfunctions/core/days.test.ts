@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import { addDays, dayOf, daysBetween, monthRange, startOfDay, weekKey } from './days';
+import { addDays, dayOf, daysBetween, startOfDay, weekKey } from './days';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -45,7 +45,4 @@ describe('community days', () => {
     expect(weekKey('2026-11-30')).toBe('2026-11-30');
   });
 
-  it('knows month ends', () => {
-    expect(monthRange('2026-02')).toEqual({ first: '2026-02-01', last: '2026-02-28' });
-  });
 });

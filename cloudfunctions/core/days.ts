@@ -70,8 +70,3 @@ export function monthKey(day: Day): string {
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** First and last day of a 'YYYY-MM' month. */
-export function monthRange(month: string): { first: Day; last: Day } {
-  const first = dayjs.utc(`${month}-01`);
-  return { first: first.format(DAY_FORMAT), last: first.endOf('month').format(DAY_FORMAT) };
-}

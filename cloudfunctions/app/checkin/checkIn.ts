@@ -1,10 +1,11 @@
 import type * as z from 'zod';
+import { markCheckin } from '../../core/calendar';
 import { dayOf } from '../../core/days';
 import { refuse } from '../../core/errors';
 import { streakAfterCheckin, streakBonus } from '../../core/streak';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
-import { ids, type CheckinDoc, type MemberDoc } from '../documents';
+import { ids, type MemberDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { inCommunity } from '../schemas';
 
@@ -12,23 +13,23 @@ export const checkInInput = inCommunity;
 
 /**
  * Once per community day: the day's points, and on every streakDays-th consecutive day the
- * streak bonus. One transaction: read member and today's check-in, write the check-in, its
- * ledger entries and the member — six document operations at most. The check-in document's
- * id is the day, so racing taps can only ever create one.
+ * streak bonus. One transaction of at most five document operations: read the member and the
+ * day's ledger entry, write the entries and the member (balance, streak, calendar mark). The
+ * entry's id is the day, so racing taps — or a clock that jumps back — credit a day once.
  */
 export async function checkIn({ communityId }: z.output<typeof checkInInput>, caller: Caller, { store }: Deps) {
   const community = await loadCommunity(store, communityId);
   const today = dayOf(caller.now, community.timezone);
   const checkinId = ids.checkin(communityId, caller.openid, today);
+  const ledgerKey = (kind: string) => ids.ledger(kind, communityId, caller.openid, today);
   const rule = community.rules.checkin;
 
   return store.transaction(async (tx) => {
     const member = (await tx.get<MemberDoc>('members', ids.member(communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    if (await tx.get('checkins', checkinId)) refuse('ALREADY_DONE', '今天已经签到过了，明天再来');
+    if (member.lastCheckinDay === today || (await tx.get('ledger', ledgerKey('checkin')))) refuse('ALREADY_DONE', '今天已经签到过了，明天再来');
 
     const streak = streakAfterCheckin(member, today);
     const bonus = streakBonus(streak, rule);
-    const ledgerKey = (suffix: string) => ids.ledger(suffix, communityId, caller.openid, today);
     const { account } = await recordPostings(
       tx,
       member,
@@ -37,10 +38,8 @@ export async function checkIn({ communityId }: z.output<typeof checkInInput>, ca
         { id: ledgerKey('streak'), kind: 'earn', delta: bonus, reason: `连续签到 ${streak} 天奖励`, refId: checkinId },
       ],
       postingTime(community, caller.now, today),
-      { streak, lastCheckinDay: today },
+      { streak, lastCheckinDay: today, checkinMonths: markCheckin(member.checkinMonths, today) },
     );
-    const checkin: CheckinDoc = { communityId, openid: caller.openid, day: today, streak, awarded: rule.points, bonus, createdAt: caller.now.toISOString() };
-    await tx.set('checkins', checkinId, checkin);
     return { awarded: rule.points, bonus, streak, balance: account.balance };
   });
 }

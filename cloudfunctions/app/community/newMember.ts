@@ -15,5 +15,6 @@ export function newMember(communityId: string, openid: string, role: Role, now: 
     ...emptyAccount(),
     streak: 0,
     lastCheckinDay: null,
+    checkinMonths: {},
   };
 }

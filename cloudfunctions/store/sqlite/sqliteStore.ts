@@ -68,10 +68,6 @@ export class SqliteStore implements Store {
     // only an OS crash or power loss can drop the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    // A community's working set fits in memory: a 64 MB page cache and memory-mapped reads
-    // keep primary-key lookups off the read() syscall path (the default cache is 2 MB).
-    this.db.pragma('cache_size = -65536');
-    this.db.pragma('mmap_size = 268435456');
     for (const collection of collections) this.createCollection(collection);
     if (options.backgroundCheckpoint) {
       this.db.pragma('wal_autocheckpoint = 0');
