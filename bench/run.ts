@@ -6,6 +6,8 @@
  *     the runtime's numbers read as ratios of what this machine can do;
  *  3. document operations per action on the wxcloud adapter (the cloud database's cost);
  *  4. weapp package and cloud-function bundle sizes against their budgets.
+ * Knobs: BENCH_SECONDS (default 10), BENCH_STRICT=1 (exit 1 on a missed budget),
+ * BENCH_PROFILE=<dir> (CPU profile of the runtime), BENCH_NODE_ARGS (extra node flags).
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
@@ -64,7 +66,8 @@ async function load(op: (client: number, i: number) => Promise<void>) {
 }
 
 async function mixedWorkload() {
-  const rt = await startRuntime({ nodeArgs: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [] });
+  const nodeArgs = [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])];
+  const rt = await startRuntime({ nodeArgs });
   const port = Number(new URL(rt.url).port);
   const { community } = await rt.ok('community', { action: 'create', name: '压测群' }, 'bench_owner');
   const members = Array.from({ length: MEMBERS }, (_, i) => `bench_m${i}`);

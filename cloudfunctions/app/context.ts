@@ -20,3 +20,6 @@ export interface Deps {
 export interface Caller extends CallContext {
   openid: string;
 }
+
+/** Communities (rules, time zone) are read by every call and change rarely: cache them briefly. */
+export const COMMUNITY_CACHE = { collections: ['communities'], ttlMs: 2000 };

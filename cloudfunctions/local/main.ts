@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Deps } from '../app/context';
 import { HANDLERS } from '../app/functions';
+import { COMMUNITY_CACHE } from '../app/context';
+import { withReadCache } from '../store/readCache';
 import { SqliteStore } from '../store/sqlite/sqliteStore';
 import jobsConfig from '../functions/jobs/config.json';
 import { nextRun } from './schedule';
@@ -17,7 +19,7 @@ async function main() {
   const port = Number(process.env.PORT ?? 8787);
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
   mkdirSync(dataDir, { recursive: true });
-  const store = new SqliteStore(join(dataDir, 'community-points.sqlite'), undefined, { backgroundCheckpoint: true });
+  const store = withReadCache(new SqliteStore(join(dataDir, 'community-points.sqlite'), undefined, { backgroundCheckpoint: true }), COMMUNITY_CACHE);
   const deps: Deps = { store, newId: () => randomBytes(9).toString('base64url'), log: (message, error) => console.error(message, error) };
 
   if (await seedDemo(deps, new Date())) console.log('已创建演示社群 demo（群主、管理员和三位成员）');
@@ -33,7 +35,7 @@ async function main() {
     console.log(`${signal}: finishing requests in flight, then closing the database`);
     timers.forEach(clearTimeout);
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void Promise.resolve(store.close?.()).then(() => process.exit(0));
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Deps } from '../../app/context';
+import { COMMUNITY_CACHE, type Deps } from '../../app/context';
+import { withReadCache } from '../../store/readCache';
 import { dispatch, type Actions } from '../../app/dispatch';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
@@ -18,7 +19,7 @@ function cloudDeps(cloud: WxServerSdk): Deps {
   if (!deps) {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
     deps = {
-      store: new WxCloudStore(cloud.database()),
+      store: withReadCache(new WxCloudStore(cloud.database()), COMMUNITY_CACHE),
       newId: () => randomBytes(9).toString('base64url'),
       log: (message, error) => console.error(message, error),
     };

@@ -1,0 +1,47 @@
+import type { Doc, Patch, Query, Store, Transaction } from './port';
+
+/**
+ * A Store that remembers recent reads of a few rarely-changing collections (a community's
+ * rules and time zone are read by every call). Writes through this store drop the cached copy
+ * when they commit, so this process never reads its own stale writes; other cloud instances
+ * see a change within `ttlMs`.
+ */
+export function withReadCache(store: Store, options: { collections: string[]; ttlMs: number; now?: () => number }): Store {
+  const cached = new Map<string, { doc: unknown; until: number }>();
+  const now = options.now ?? Date.now;
+  const cacheable = (collection: string) => options.collections.includes(collection);
+  const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+  return {
+    async get<T = Doc>(collection: string, id: string) {
+      if (!cacheable(collection)) return store.get<T>(collection, id);
+      const hit = cached.get(key(collection, id));
+      if (hit && hit.until > now()) return structuredClone(hit.doc) as (T & { _id: string }) | null;
+      const doc = await store.get<T>(collection, id);
+      cached.set(key(collection, id), { doc: structuredClone(doc), until: now() + options.ttlMs });
+      return doc;
+    },
+    find: <T = Doc>(collection: string, query: Query) => store.find<T>(collection, query),
+    async transaction<T>(work: (tx: Transaction) => Promise<T>) {
+      const written = new Set<string>();
+      try {
+        return await store.transaction((tx) =>
+          work({
+            get: (collection, id) => tx.get(collection, id),
+            set: (collection: string, id: string, data: object) => {
+              if (cacheable(collection)) written.add(key(collection, id));
+              return tx.set(collection, id, data);
+            },
+            update: (collection: string, id: string, patch: Patch) => {
+              if (cacheable(collection)) written.add(key(collection, id));
+              return tx.update(collection, id, patch);
+            },
+          }),
+        );
+      } finally {
+        for (const k of written) cached.delete(k);
+      }
+    },
+    close: () => store.close?.(),
+  };
+}
