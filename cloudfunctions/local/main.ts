@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Deps } from '../app/context';
-import { HANDLERS } from '../app/functions';
-import { COMMUNITY_CACHE } from '../app/context';
-import { withReadCache } from '../store/readCache';
-import { SqliteStore } from '../store/sqlite/sqliteStore';
 import jobsConfig from '../functions/jobs/config.json';
+import { startFunctionsWorker, type CallFunction } from './functionsClient';
 import { nextRun } from './schedule';
-import { seedDemo } from './seed';
 import { createLocalServer } from './server';
 
 /**
@@ -19,13 +13,11 @@ async function main() {
   const port = Number(process.env.PORT ?? 8787);
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
   mkdirSync(dataDir, { recursive: true });
-  const store = withReadCache(new SqliteStore(join(dataDir, 'community-points.sqlite'), undefined, { backgroundCheckpoint: true }), COMMUNITY_CACHE);
-  const deps: Deps = { store, newId: () => randomBytes(9).toString('base64url'), log: (message, error) => console.error(message, error) };
+  const functions = startFunctionsWorker(join(dataDir, 'community-points.sqlite'));
+  if (await functions.seed(new Date())) console.log('已创建演示社群 demo（群主、管理员和三位成员）');
 
-  if (await seedDemo(deps, new Date())) console.log('已创建演示社群 demo（群主、管理员和三位成员）');
-
-  const server = createLocalServer({ deps, staticDir: resolve(__dirname, '../../dist/h5') });
-  const timers = scheduleTriggers(deps);
+  const server = createLocalServer({ call: functions.call, staticDir: resolve(__dirname, '../../dist/h5'), log: (message, error) => console.error(message, error) });
+  const timers = scheduleTriggers(functions.call);
   server.listen(port, '127.0.0.1', () => console.log(`社群积分 local runtime: http://127.0.0.1:${port}  (DATA_DIR=${dataDir})`));
 
   let stopping = false;
@@ -35,7 +27,7 @@ async function main() {
     console.log(`${signal}: finishing requests in flight, then closing the database`);
     timers.forEach(clearTimeout);
     server.close(() => {
-      void Promise.resolve(store.close?.()).then(() => process.exit(0));
+      void functions.close().then(() => process.exit(0));
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();
@@ -45,11 +37,11 @@ async function main() {
 }
 
 /** Runs each timer trigger at its cron time, as the cloud would, and once at start to catch up. */
-function scheduleTriggers(deps: Deps): NodeJS.Timeout[] {
+function scheduleTriggers(call: CallFunction): NodeJS.Timeout[] {
   const timers: NodeJS.Timeout[] = [];
   jobsConfig.triggers.forEach((trigger, index) => {
     const run = async () => {
-      const result = await HANDLERS.jobs({ action: trigger.name }, { openid: null, source: 'wx_trigger', now: new Date() }, deps);
+      const result = await call('jobs', { action: trigger.name }, { openid: null, source: 'wx_trigger', now: new Date() });
       if (!result.ok) console.error(`timer ${trigger.name} failed`, result.error);
       else if ((result.data as { members?: number }).members) console.log(`timer ${trigger.name}:`, result.data);
     };

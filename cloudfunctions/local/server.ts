@@ -1,10 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import type { Deps } from '../app/context';
 import { failure, type Envelope } from '../app/envelope';
-import { HANDLERS } from '../app/functions';
 import { FUNCTION_NAMES, type FunctionName } from '../app/actions';
+import type { CallFunction } from './functionsClient';
 import { DEMO_COMMUNITY_ID, DEMO_PEOPLE } from './seed';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -23,7 +22,9 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export interface ServerOptions {
-  deps: Deps;
+  /** Runs a cloud function (in the functions worker). */
+  call: CallFunction;
+  log: (message: string, error?: unknown) => void;
   /** The H5 build to serve at /, if it exists. */
   staticDir: string;
 }
@@ -32,11 +33,11 @@ export interface ServerOptions {
  * The local runtime's HTTP face (API.md "Transport"): POST /api/<function> with the cloud
  * function's event as JSON, identity and clock from the local-only X-Dev-* headers.
  */
-export function createLocalServer({ deps, staticDir }: ServerOptions): Server {
+export function createLocalServer({ call, log, staticDir }: ServerOptions): Server {
   const root = resolve(staticDir);
   return createServer((req, res) => {
     route(req, res).catch((error) => {
-      deps.log?.('request failed', error);
+      log('request failed', error);
       if (!res.headersSent) send(res, 500, failure('INTERNAL', '服务出了点问题，请稍后重试'));
     });
   });
@@ -72,7 +73,7 @@ export function createLocalServer({ deps, staticDir }: ServerOptions): Server {
     const now = nowHeader === undefined ? new Date() : new Date(nowHeader);
     if (Number.isNaN(now.getTime())) return send(res, 200, failure('INVALID_INPUT', 'X-Dev-Now 必须是 ISO-8601 时间'));
     const openid = openidHeader && OPENID_PATTERN.test(openidHeader) ? openidHeader : null;
-    const envelope = await HANDLERS[name](event, { openid, source: header(req, 'x-dev-source') ?? null, now }, deps);
+    const envelope = await call(name, event, { openid, source: header(req, 'x-dev-source') ?? null, now });
     send(res, 200, envelope);
   }
 

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FunctionName } from '../app/actions';
+import type { CallContext } from '../app/context';
+import type { Envelope } from '../app/envelope';
+
+type Request = { type: 'call'; fn: FunctionName; event: unknown; context: CallContext } | { type: 'seed'; now: Date } | { type: 'close' };
+export type WorkerRequest = Request & { id: number };
+export type WorkerReply = { id: number; result: Envelope | boolean };
+
+export type CallFunction = (fn: FunctionName, event: unknown, context: CallContext) => Promise<Envelope>;
+
+/** Starts the functions worker (see functionsWorker.ts) and talks to it by message. */
+export function startFunctionsWorker(databaseFile: string) {
+  // Loader hooks do not reach worker threads: register tsx's require hook, then load the source.
+  const entry = JSON.stringify(join(__dirname, 'functionsWorker.ts'));
+  const worker = new Worker(`require('tsx/cjs'); require(${entry});`, { eval: true, workerData: { databaseFile } });
+  const pending = new Map<number, (result: WorkerReply['result']) => void>();
+  let nextId = 0;
+  worker.on('message', ({ id, result }: WorkerReply) => {
+    pending.get(id)?.(result);
+    pending.delete(id);
+  });
+  worker.on('error', (error) => {
+    console.error('functions worker failed', error);
+    process.exit(1);
+  });
+  const send = <T extends WorkerReply['result']>(request: Request): Promise<T> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve as (result: WorkerReply['result']) => void);
+      worker.postMessage({ ...request, id });
+    });
+  return {
+    call: ((fn, event, context) => send<Envelope>({ type: 'call', fn, event, context })) as CallFunction,
+    seed: (now: Date) => send<boolean>({ type: 'seed', now }),
+    close: () => send<boolean>({ type: 'close' }),
+  };
+}

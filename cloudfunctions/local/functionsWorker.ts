@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { parentPort, workerData } from 'node:worker_threads';
+import { COMMUNITY_CACHE, type Deps } from '../app/context';
+import { failure } from '../app/envelope';
+import { HANDLERS } from '../app/functions';
+import { withReadCache } from '../store/readCache';
+import { SqliteStore } from '../store/sqlite/sqliteStore';
+import type { WorkerReply, WorkerRequest } from './functionsClient';
+import { seedDemo } from './seed';
+
+/**
+ * The local runtime's back half, on its own thread: it owns the SQLite database and runs the
+ * cloud functions, while the main thread does HTTP. On two cores the halves run side by side.
+ */
+const store = withReadCache(new SqliteStore(workerData.databaseFile, undefined, { backgroundCheckpoint: true }), COMMUNITY_CACHE);
+const deps: Deps = { store, newId: () => randomBytes(9).toString('base64url'), log: (message, error) => console.error(message, error) };
+const port = parentPort!;
+
+port.on('message', async (request: WorkerRequest) => {
+  const reply = (result: WorkerReply['result']) => port.postMessage({ id: request.id, result } satisfies WorkerReply);
+  try {
+    if (request.type === 'call') reply(await HANDLERS[request.fn](request.event, request.context, deps));
+    else if (request.type === 'seed') reply(await seedDemo(deps, request.now));
+    else {
+      await store.close?.();
+      reply(true);
+      port.close();
+    }
+  } catch (error) {
+    deps.log?.('worker request failed', error);
+    reply(failure('INTERNAL', '服务出了点问题，请稍后重试'));
+  }
+});
