@@ -149,6 +149,8 @@ async function cloudOperationsPerAction() {
   };
   await measure('checkin.checkin (with streak bonus)', () => h.ok('checkin', 'checkin', { communityId: id }), 6);
   await measure('checkin.calendar', () => h.ok('checkin', 'calendar', { communityId: id, month: '2026-03' }));
+  const { item } = await h.ok('mall', 'upsertItem', { communityId: id, item: { name: '券', kind: 'service', pointsPrice: 5, stock: 10 } }, { openid: 'o_owner' });
+  await measure('mall.redeem', () => h.ok('mall', 'redeem', { communityId: id, itemId: item.id, requestId: 'bench-redeem-1' }), 6);
   await measure('points.me', () => h.ok('points', 'me', { communityId: id }));
   await measure('points.ledger', () => h.ok('points', 'ledger', { communityId: id }));
   await measure('points.adjust', () => h.ok('points', 'adjust', { communityId: id, openid: 'o_bob', delta: 5, reason: 'bench', requestId: 'bench-op-count' }, { openid: 'o_owner' }), 6);

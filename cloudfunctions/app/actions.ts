@@ -1,6 +1,7 @@
 import { checkinActions } from './checkin/actions';
 import { communityActions } from './community/actions';
 import { jobsActions } from './jobs/actions';
+import { mallActions } from './mall/actions';
 import { pointsActions } from './points/actions';
 
 /** Every cloud function and its actions (API.md), for the local runtime. */
@@ -9,6 +10,7 @@ export const FUNCTIONS = {
   points: pointsActions,
   checkin: checkinActions,
   jobs: jobsActions,
+  mall: mallActions,
 };
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -4,10 +4,18 @@
  */
 import type { EntryKind, LedgerEntry } from '../core/ledger';
 import type { Rules, RulesPatch } from '../core/rules';
+import type * as z from 'zod';
+import type { cancelOrderInput } from './mall/cancelOrder';
+import type { fulfilOrderInput } from './mall/fulfilOrder';
+import type { listOrdersInput } from './mall/listOrders';
+import type { loadCodesInput } from './mall/loadCodes';
+import type { redeemItemInput, RedeemResult } from './mall/redeemItem';
+import type { upsertItemInput } from './mall/upsertItem';
+import type { ItemView, OrderView } from './mall/views';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
-export type { Rules, RulesPatch, EntryKind };
+export type { Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult };
 
 export type Role = 'owner' | 'moderator' | 'member';
 
@@ -82,6 +90,15 @@ export interface Api {
   };
   jobs: {
     expirePoints: { in: Record<string, never>; out: { expiredPoints: number; members: number } };
+  };
+  mall: {
+    upsertItem: { in: z.input<typeof upsertItemInput>; out: { item: ItemView } };
+    loadCodes: { in: z.input<typeof loadCodesInput>; out: { added: number; skipped: number; stock: number } };
+    items: { in: { communityId: string }; out: { items: ItemView[]; balance: number } };
+    redeem: { in: z.input<typeof redeemItemInput>; out: RedeemResult };
+    orders: { in: z.input<typeof listOrdersInput>; out: { orders: OrderView[] } & Page };
+    fulfil: { in: z.input<typeof fulfilOrderInput>; out: { order: OrderView } };
+    cancel: { in: z.input<typeof cancelOrderInput>; out: { order: OrderView } };
   };
 }
 

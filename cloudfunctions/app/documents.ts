@@ -1,5 +1,6 @@
 import type { CheckinMonths } from '../core/calendar';
 import type { Account, LedgerEntry } from '../core/ledger';
+import type { ItemKind, Remembered, Reward } from '../core/mall';
 import type { Rules } from '../core/rules';
 import type { StreakState } from '../core/streak';
 import type { Role } from './api';
@@ -25,6 +26,50 @@ export interface MemberDoc extends Account, StreakState {
   inviteCode: string | null;
   /** Check-in calendar marks: a day bitmask per recent month. */
   checkinMonths: CheckinMonths;
+  /** Units redeemed per item, for per-member limits (refunded orders give them back). */
+  redeemed?: Record<string, number>;
+  /** Recent redemption requestIds (24 h), so a replay returns the first order. */
+  recentRequests?: Record<string, Remembered>;
+}
+
+export interface ItemDoc extends Reward {
+  communityId: string;
+  description: string;
+  images: string[];
+  kind: ItemKind;
+  /** Coupon kind: the unused codes; stock always equals their number. Never shown to members. */
+  codes: string[];
+  /** pointsPrice, zero-padded, then id: the mall's natural order. */
+  sortKey: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type OrderStatus = 'pending' | 'fulfilled' | 'cancelled';
+
+export interface Shipping {
+  name: string;
+  phone: string;
+  address: string;
+}
+
+export interface OrderDoc {
+  communityId: string;
+  openid: string;
+  nickname: string;
+  itemId: string;
+  itemName: string;
+  kind: ItemKind;
+  quantity: number;
+  points: number;
+  status: OrderStatus;
+  couponCodes: string[];
+  shipping: Shipping | null;
+  note: string | null;
+  cancelReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sortKey: string;
 }
 
 export interface LedgerDoc extends LedgerEntry {
@@ -46,5 +91,7 @@ export const ids = {
   checkin: (communityId: string, openid: string, day: string) => `${communityId}:${openid}:${day}`,
   request: (openid: string, requestId: string) => `${openid}:${requestId}`,
   counter: (communityId: string, openid: string, day: string) => `${communityId}:${openid}:${day}`,
+  spend: (communityId: string, openid: string, orderId: string) => `spend:${communityId}:${openid}:${orderId}`,
+  refund: (communityId: string, openid: string, orderId: string) => `refund:${communityId}:${openid}:${orderId}`,
   ledger: (kind: string, communityId: string, openid: string, key: string) => `${kind}:${communityId}:${openid}:${key}`,
 };

@@ -10,7 +10,8 @@ export function postingTime(community: CommunityDoc, now: Date, day: Day = dayOf
 
 /**
  * Records postings on a member's account inside a transaction: one immutable ledger document
- * per posting, plus one update of the member document carrying the new account and `extra`.
+ * per posting, plus one update of the member document carrying the new account and `extra`
+ * (or what `extra` makes of the new account).
  * Zero-point postings are skipped (a rule may set points to 0).
  */
 export async function recordPostings(
@@ -18,7 +19,7 @@ export async function recordPostings(
   member: MemberDoc,
   postings: Posting[],
   time: PostingTime,
-  extra: Partial<MemberDoc> = {},
+  extra: Partial<MemberDoc> | ((account: Account) => Partial<MemberDoc>) = {},
 ): Promise<{ account: Account; entries: LedgerEntry[] }> {
   let account: Account = member;
   const entries: LedgerEntry[] = [];
@@ -31,8 +32,9 @@ export async function recordPostings(
     const doc: LedgerDoc = { ...entry, communityId: member.communityId, openid: member.openid, sortKey: `${entry.createdAt}|${entry.id}` };
     await tx.set('ledger', entry.id, doc);
   }
-  if (entries.length || Object.keys(extra).length) {
-    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), ...extra });
+  const fields = typeof extra === 'function' ? extra(account) : extra;
+  if (entries.length || Object.keys(fields).length) {
+    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), ...fields });
   }
   return { account, entries };
 }

@@ -166,7 +166,7 @@ describe('expiry job', () => {
 });
 
 describe('one user action is one transaction (wxcloud adapter)', () => {
-  it('checks in with one transaction of at most 5 document operations, and the same rules hold', async () => {
+  it('checks in (≤ 5) and redeems (≤ 6) with one transaction of few document operations; the same rules hold', async () => {
     const db = new MemoryWxDatabase();
     const wx = sqliteHarness(new WxCloudStore(db));
     const id = await communityWithMembers(wx);
@@ -177,8 +177,13 @@ describe('one user action is one transaction (wxcloud adapter)', () => {
     expect(db.counts.transactions).toBe(1);
     expect(db.counts.txReads + db.counts.txWrites).toBeLessThanOrEqual(5);
     expect(db.counts.reads + db.counts.writes).toBeLessThanOrEqual(6); // + the community's rules, read before
+    const { item } = await wx.ok('mall', 'upsertItem', { communityId: id, item: { name: '券', kind: 'service', pointsPrice: 10, stock: 5 } }, { openid: 'o_owner' });
+    db.resetCounts();
+    expect((await wx.call('mall', 'redeem', { communityId: id, itemId: item.id, requestId: 'wx-redeem-1' }, { now: day(3) })).ok).toBe(true);
+    expect(db.counts.transactions).toBe(1);
+    expect(db.counts.txReads + db.counts.txWrites).toBeLessThanOrEqual(6);
     const racing = await Promise.all(Array.from({ length: 5 }, () => wx.call('checkin', 'checkin', { communityId: id }, { now: day(4) })));
     expect(racing.filter((e) => e.ok)).toHaveLength(1);
-    expect((await wx.ok('points', 'me', { communityId: id }, { now: day(4) })).balance).toBe(110);
+    expect((await wx.ok('points', 'me', { communityId: id }, { now: day(4) })).balance).toBe(100);
   });
 });

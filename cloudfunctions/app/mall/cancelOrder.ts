@@ -1,0 +1,44 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import { increment } from '../../store/port';
+import type { Caller, Deps } from '../context';
+import { STAFF, requireMember } from '../access';
+import { ids, type MemberDoc, type OrderDoc } from '../documents';
+import { postingTime, recordPostings } from '../ledgerWrites';
+import { communityId, text } from '../schemas';
+import { toOrder } from './views';
+
+export const cancelOrderInput = z.object({
+  communityId,
+  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
+  reason: text('取消原因', 100),
+});
+
+/**
+ * Staff cancel an order that is not yet fulfilled: the points come back as a refund entry and
+ * the stock returns, exactly once however often or concurrently it is cancelled.
+ */
+export async function cancelOrder(input: z.output<typeof cancelOrderInput>, caller: Caller, { store }: Deps) {
+  const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
+  const time = postingTime(community, caller.now);
+  const order = await store.transaction(async (tx) => {
+    const found = await tx.get<OrderDoc>('orders', input.orderId);
+    if (!found || found.communityId !== input.communityId) return refuse('NOT_FOUND', '订单不存在');
+    if (found.status === 'cancelled') refuse('ALREADY_DONE', '这个订单已经取消了');
+    if (found.status === 'fulfilled') refuse('CONFLICT', '已完成的订单不能取消');
+    const member = await tx.get<MemberDoc>('members', ids.member(found.communityId, found.openid));
+    if (!member) return refuse('NOT_FOUND', '下单的成员已不在社群');
+    await recordPostings(
+      tx,
+      member,
+      [{ id: ids.refund(found.communityId, found.openid, input.orderId), kind: 'refund', delta: found.points, reason: `订单取消退回：${input.reason}`, refId: input.orderId }],
+      time,
+      { redeemed: { ...member.redeemed, [found.itemId]: Math.max(0, (member.redeemed?.[found.itemId] ?? 0) - found.quantity) } },
+    );
+    await tx.update('items', found.itemId, { stock: increment(found.quantity) });
+    const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString() };
+    await tx.update('orders', input.orderId, changes);
+    return { ...found, ...changes };
+  });
+  return { order: toOrder(order) };
+}

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import type { Caller, Deps } from '../context';
+import { STAFF, requireMember } from '../access';
+import type { OrderDoc } from '../documents';
+import { communityId } from '../schemas';
+import { toOrder } from './views';
+
+export const fulfilOrderInput = z.object({
+  communityId,
+  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
+  note: z.string().trim().max(200, '备注最多 200 字').optional(),
+});
+
+/** Staff mark an order shipped or served, with a note for the member (e.g. a tracking number). */
+export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, caller: Caller, { store }: Deps) {
+  await requireMember(store, input.communityId, caller.openid, STAFF);
+  const order = await store.transaction(async (tx) => {
+    const found = await tx.get<OrderDoc>('orders', input.orderId);
+    if (!found || found.communityId !== input.communityId) return refuse('NOT_FOUND', '订单不存在');
+    if (found.status === 'fulfilled') refuse('ALREADY_DONE', '这个订单已经完成了');
+    if (found.status === 'cancelled') refuse('CONFLICT', '订单已取消，不能发货');
+    const changes = { status: 'fulfilled' as const, note: input.note ?? null, updatedAt: caller.now.toISOString() };
+    await tx.update('orders', input.orderId, changes);
+    return { ...found, ...changes };
+  });
+  return { order: toOrder(order) };
+}

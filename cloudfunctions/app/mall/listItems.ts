@@ -1,0 +1,28 @@
+import type * as z from 'zod';
+import type { Caller, Deps } from '../context';
+import { STAFF, requireMember } from '../access';
+import type { ItemDoc } from '../documents';
+import { inCommunity } from '../schemas';
+import { toItem, type ItemView } from './views';
+
+export const listItemsInput = inCommunity;
+
+const MAX_ITEMS = 200;
+const STATUS_ORDER = { open: 0, upcoming: 1, soldOut: 2, ended: 3, inactive: 4 } as const;
+
+/**
+ * The mall, in the order a member wants it: what I can get now first (affordable, unlocked,
+ * open), then flash rewards still to come, then the rest; cheapest first within each.
+ * Inactive rewards are for the owner's eyes only.
+ */
+export async function listItems({ communityId }: z.output<typeof listItemsInput>, caller: Caller, { store }: Deps) {
+  const { community, member } = await requireMember(store, communityId, caller.openid);
+  const staff = STAFF.includes(member.role);
+  const rows = await store.find<ItemDoc>('items', { where: { communityId }, orderBy: [['sortKey', 'asc']], limit: MAX_ITEMS });
+  const items = rows
+    .map((row) => toItem(row, caller.now, { member, rules: community.rules, staff }))
+    .filter((item) => staff || item.status !== 'inactive');
+  const rank = (item: ItemView) => (item.status === 'open' && item.affordable && !item.locked ? -1 : STATUS_ORDER[item.status]);
+  items.sort((a, b) => rank(a) - rank(b) || a.pointsPrice - b.pointsPrice);
+  return { items, balance: member.balance };
+}

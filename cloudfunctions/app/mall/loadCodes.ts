@@ -1,0 +1,30 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import type { Caller, Deps } from '../context';
+import { OWNER, requireMember } from '../access';
+import type { ItemDoc } from '../documents';
+import { communityId } from '../schemas';
+
+export const MAX_CODES_PER_ITEM = 2000;
+
+export const loadCodesInput = z.object({
+  communityId,
+  itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId 格式不对'),
+  codes: z.array(z.string().trim().min(1, '券码不能为空').max(64, '券码太长')).min(1, '至少一个券码').max(MAX_CODES_PER_ITEM),
+});
+
+/** The owner loads coupon codes; each becomes one unit of stock. Duplicates are skipped. */
+export async function loadCodes(input: z.output<typeof loadCodesInput>, caller: Caller, { store }: Deps) {
+  await requireMember(store, input.communityId, caller.openid, OWNER);
+  return store.transaction(async (tx) => {
+    const item = await tx.get<ItemDoc>('items', input.itemId);
+    if (!item || item.communityId !== input.communityId) return refuse('NOT_FOUND', '奖品不存在');
+    if (item.kind !== 'coupon') refuse('INVALID_INPUT', '只有优惠券类奖品可以导入券码');
+    const known = new Set(item.codes);
+    const added = [...new Set(input.codes)].filter((code) => !known.has(code));
+    const codes = [...item.codes, ...added];
+    if (codes.length > MAX_CODES_PER_ITEM) refuse('INVALID_INPUT', `每个奖品最多 ${MAX_CODES_PER_ITEM} 个券码`);
+    await tx.update('items', input.itemId, { codes, stock: codes.length, updatedAt: caller.now.toISOString() });
+    return { added: added.length, skipped: input.codes.length - added.length, stock: codes.length };
+  });
+}

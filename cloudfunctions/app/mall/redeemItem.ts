@@ -1,0 +1,94 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import { fingerprint } from '../../core/fingerprint';
+import { checkRedemption, remember, REPLAY_WINDOW_MS } from '../../core/mall';
+import type { Caller, Deps } from '../context';
+import { loadCommunity } from '../access';
+import { ids, type ItemDoc, type MemberDoc, type OrderDoc } from '../documents';
+import { postingTime, recordPostings } from '../ledgerWrites';
+import { communityId, requestId, text } from '../schemas';
+
+export const shippingInput = z.object({
+  name: text('收件人', 20),
+  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, '请填写正确的手机号'),
+  address: text('收货地址', 200),
+});
+
+export const redeemItemInput = z.object({
+  communityId,
+  itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId 格式不对'),
+  quantity: z.number({ error: '数量必须是数字' }).int('数量必须是整数').min(1, '至少兑换 1 件').max(100, '一次最多 100 件').default(1),
+  requestId,
+  shipping: shippingInput.optional(),
+});
+
+/**
+ * A member spends points on a reward. One transaction reads the member and the reward and
+ * writes the reward (stock, coupon codes), the member (points, limits, the request), the order
+ * and its ledger entry: stock, limit, balance and ledger move together or not at all. The
+ * requestId is remembered on the member for 24 hours: a replay returns the first order.
+ */
+export async function redeemItem(input: z.output<typeof redeemItemInput>, caller: Caller, { store, newId }: Deps) {
+  const community = await loadCommunity(store, input.communityId);
+  const time = postingTime(community, caller.now);
+  const print = fingerprint({ action: 'mall.redeem', ...input });
+  const orderId = newId();
+  const memberId = ids.member(input.communityId, caller.openid);
+
+  return store.transaction(async (tx) => {
+    const member = (await tx.get<MemberDoc>('members', memberId)) ?? refuse('FORBIDDEN', '请先加入这个社群');
+    const earlier = member.recentRequests?.[input.requestId];
+    if (earlier && caller.now.getTime() - Date.parse(earlier.at) < REPLAY_WINDOW_MS) {
+      if (earlier.fingerprint !== print) refuse('IDEMPOTENCY_MISMATCH', '这个 requestId 已用于另一个请求');
+      return earlier.result as RedeemResult;
+    }
+    const item = await tx.get<ItemDoc>('items', input.itemId);
+    if (!item || item.communityId !== input.communityId) return refuse('NOT_FOUND', '奖品不存在');
+    const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
+    checkRedemption(item, { earnedTotal: member.earnedTotal, alreadyRedeemed }, input.quantity, caller.now, community.rules.tiers);
+    if (item.kind === 'physical' && !input.shipping) refuse('INVALID_INPUT', '请填写收货信息');
+
+    const points = item.pointsPrice * input.quantity;
+    const couponCodes = item.kind === 'coupon' ? item.codes.slice(0, input.quantity) : [];
+    const order: OrderDoc = {
+      communityId: input.communityId,
+      openid: caller.openid,
+      nickname: member.nickname,
+      itemId: input.itemId,
+      itemName: item.name,
+      kind: item.kind,
+      quantity: input.quantity,
+      points,
+      status: item.kind === 'coupon' ? 'fulfilled' : 'pending',
+      couponCodes,
+      shipping: input.shipping ?? null,
+      note: null,
+      cancelReason: null,
+      createdAt: caller.now.toISOString(),
+      updatedAt: caller.now.toISOString(),
+      sortKey: `${caller.now.toISOString()}|${orderId}`,
+    };
+    let result!: RedeemResult;
+    await recordPostings(
+      tx,
+      member,
+      [{ id: ids.spend(input.communityId, caller.openid, orderId), kind: 'spend', delta: -points, reason: `兑换「${item.name}」×${input.quantity}`, refId: orderId }],
+      time,
+      (account) => {
+        result = { order: { id: orderId, itemId: input.itemId, quantity: input.quantity, points, status: order.status, couponCodes }, balance: account.balance };
+        return {
+          redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + input.quantity },
+          recentRequests: remember(member.recentRequests, input.requestId, { fingerprint: print, result, at: caller.now.toISOString() }, caller.now),
+        };
+      },
+    );
+    await tx.update('items', input.itemId, { stock: item.stock - input.quantity, codes: item.codes.slice(couponCodes.length), updatedAt: order.updatedAt });
+    await tx.set('orders', orderId, order);
+    return result;
+  });
+}
+
+export interface RedeemResult {
+  order: { id: string; itemId: string; quantity: number; points: number; status: OrderDoc['status']; couponCodes: string[] };
+  balance: number;
+}

@@ -1,0 +1,61 @@
+import { DomainError } from './errors';
+import { checkRedemption, remember, REPLAYS_KEPT, rewardStatus, tierAllows, type Reward } from './mall';
+import { DEFAULT_RULES } from './rules';
+
+const reward = (over: Partial<Reward> = {}): Reward => ({
+  name: '试用装',
+  pointsPrice: 100,
+  stock: 3,
+  perMemberLimit: 2,
+  startsAt: null,
+  endsAt: null,
+  minTier: null,
+  active: true,
+  ...over,
+});
+const now = new Date('2026-06-01T04:00:00Z');
+const codeOf = (fn: () => void) => {
+  try {
+    fn();
+    return 'ok';
+  } catch (error) {
+    return (error as DomainError).code;
+  }
+};
+const check = (r: Reward, alreadyRedeemed = 0, quantity = 1, earnedTotal = 0) =>
+  codeOf(() => checkRedemption(r, { earnedTotal, alreadyRedeemed }, quantity, now, DEFAULT_RULES.tiers));
+
+describe('redemption rules', () => {
+  it('opens, counts down and closes flash windows', () => {
+    expect(rewardStatus(reward({ startsAt: '2026-06-01T05:00:00Z' }), now)).toBe('upcoming');
+    expect(rewardStatus(reward({ endsAt: '2026-06-01T04:00:00Z' }), now)).toBe('ended');
+    expect(rewardStatus(reward({ stock: 0 }), now)).toBe('soldOut');
+    expect(check(reward({ startsAt: '2026-06-01T05:00:00Z' }))).toBe('FORBIDDEN');
+    expect(check(reward({ startsAt: '2026-06-01T03:00:00Z', endsAt: '2026-06-01T05:00:00Z' }))).toBe('ok');
+  });
+
+  it('locks tier-only rewards by lifetime points', () => {
+    expect(tierAllows('金', 1999, DEFAULT_RULES.tiers)).toBe(false);
+    expect(tierAllows('金', 2000, DEFAULT_RULES.tiers)).toBe(true);
+    expect(check(reward({ minTier: '银' }), 0, 1, 499)).toBe('FORBIDDEN');
+    expect(check(reward({ minTier: '银' }), 0, 1, 500)).toBe('ok');
+  });
+
+  it('refuses beyond stock and beyond the per-member limit', () => {
+    expect(check(reward(), 0, 4)).toBe('OUT_OF_STOCK');
+    expect(check(reward({ stock: 0 }))).toBe('OUT_OF_STOCK');
+    expect(check(reward(), 1, 1)).toBe('ok');
+    expect(check(reward(), 2, 1)).toBe('LIMIT_REACHED');
+    expect(check(reward({ perMemberLimit: null }), 50, 3)).toBe('ok');
+    expect(check(reward({ active: false }))).toBe('NOT_FOUND');
+  });
+
+  it('remembers a day of requests, newest first, bounded', () => {
+    let kept = remember(undefined, 'old', { fingerprint: 'f', result: 1, at: '2026-05-30T00:00:00Z' }, now);
+    kept = remember(kept, 'new', { fingerprint: 'f', result: 2, at: now.toISOString() }, now);
+    expect(Object.keys(kept)).toEqual(['new']);
+    for (let i = 0; i < REPLAYS_KEPT + 5; i++) kept = remember(kept, `r${i}`, { fingerprint: 'f', result: i, at: new Date(now.getTime() + i).toISOString() }, now);
+    expect(Object.keys(kept)).toHaveLength(REPLAYS_KEPT);
+    expect(kept[`r${REPLAYS_KEPT + 4}`]).toBeDefined();
+  });
+});

@@ -1,0 +1,75 @@
+import { refuse } from './errors';
+import type { Tier } from './rules';
+import { tierFor } from './tiers';
+
+export type ItemKind = 'physical' | 'coupon' | 'service';
+
+/** What the redemption rules need to know of a reward. */
+export interface Reward {
+  name: string;
+  pointsPrice: number;
+  stock: number;
+  perMemberLimit: number | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  minTier: string | null;
+  active: boolean;
+}
+
+export type RewardStatus = 'upcoming' | 'open' | 'ended' | 'soldOut' | 'inactive';
+
+export function rewardStatus(reward: Reward, now: Date): RewardStatus {
+  if (!reward.active) return 'inactive';
+  if (reward.startsAt && now.getTime() < Date.parse(reward.startsAt)) return 'upcoming';
+  if (reward.endsAt && now.getTime() >= Date.parse(reward.endsAt)) return 'ended';
+  return reward.stock > 0 ? 'open' : 'soldOut';
+}
+
+/** Whether a member's tier reaches the reward's minimum tier (tiers are ordered low to high). */
+export function tierAllows(minTier: string | null, earnedTotal: number, tiers: readonly Tier[]): boolean {
+  if (!minTier) return true;
+  const needed = tiers.findIndex((t) => t.name === minTier);
+  const mine = tiers.findIndex((t) => t.name === tierFor(earnedTotal, tiers).name);
+  return needed < 0 || mine >= needed;
+}
+
+/**
+ * The rules of one redemption, in the order a member would want to hear them. Balance is
+ * checked by the ledger itself when the points are spent.
+ */
+export function checkRedemption(
+  reward: Reward,
+  member: { earnedTotal: number; alreadyRedeemed: number },
+  quantity: number,
+  now: Date,
+  tiers: readonly Tier[],
+): void {
+  const status = rewardStatus(reward, now);
+  if (status === 'inactive') refuse('NOT_FOUND', '这个奖品已下架');
+  if (status === 'upcoming') refuse('FORBIDDEN', '还没到兑换时间，开始后再来');
+  if (status === 'ended') refuse('FORBIDDEN', '兑换已结束');
+  if (!tierAllows(reward.minTier, member.earnedTotal, tiers)) refuse('FORBIDDEN', `「${reward.minTier}」及以上等级才能兑换`);
+  if (reward.stock < quantity) refuse('OUT_OF_STOCK', reward.stock > 0 ? `只剩 ${reward.stock} 件了` : '已经兑完了');
+  if (reward.perMemberLimit !== null && member.alreadyRedeemed + quantity > reward.perMemberLimit) {
+    refuse('LIMIT_REACHED', `每人限兑 ${reward.perMemberLimit} 件，你已兑换 ${member.alreadyRedeemed} 件`);
+  }
+}
+
+/** Request ids remembered on a member for replays: a day's worth, at most this many. */
+export const REPLAY_WINDOW_MS = 24 * 3_600_000;
+export const REPLAYS_KEPT = 50;
+
+export interface Remembered {
+  fingerprint: string;
+  result: unknown;
+  at: string;
+}
+
+/** Adds a request to the remembered set, dropping what is older than the window or too many. */
+export function remember(requests: Record<string, Remembered> | undefined, requestId: string, entry: Remembered, now: Date): Record<string, Remembered> {
+  const kept = Object.entries({ ...requests, [requestId]: entry })
+    .filter(([, r]) => now.getTime() - Date.parse(r.at) < REPLAY_WINDOW_MS)
+    .sort(([, a], [, b]) => Date.parse(b.at) - Date.parse(a.at))
+    .slice(0, REPLAYS_KEPT);
+  return Object.fromEntries(kept);
+}
