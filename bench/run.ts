@@ -164,9 +164,14 @@ function dirSize(dir: string): number {
 function sizes() {
   const weapp = join(ROOT, 'dist/weapp');
   if (!existsSync(weapp)) return report('weapp main package', 'not built (npm run build)', null);
-  const subpackages = ['packages'].map((p) => dirSize(join(weapp, p))).reduce((a, b) => a + b, 0);
-  const main = dirSize(weapp) - subpackages;
+  const packagesDir = join(weapp, 'packages');
+  const subpackages = existsSync(packagesDir) ? readdirSync(packagesDir) : [];
+  const main = dirSize(weapp) - dirSize(packagesDir);
   report('weapp main package (budget 1024 KB)', `${(main / 1024).toFixed(1)} KB`, main <= 1024 * 1024);
+  for (const name of subpackages) {
+    const size = dirSize(join(packagesDir, name));
+    report(`weapp subpackage ${name} (budget 1024 KB)`, `${(size / 1024).toFixed(1)} KB`, size <= 1024 * 1024);
+  }
   const functions = join(ROOT, 'dist/cloudfunctions');
   for (const name of existsSync(functions) ? readdirSync(functions) : []) {
     const size = statSync(join(functions, name, 'index.js')).size;

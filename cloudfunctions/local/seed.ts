@@ -15,6 +15,26 @@ export const DEMO_PEOPLE = [
 
 const DAY_MS = 86_400_000;
 
+const DEMO_ITEMS = (flashStart: Date): Array<[string, Record<string, unknown>]> => [
+  ['demo-handcream', { name: '护手霜试用装', description: '品牌护手霜 30ml，冬天必备', kind: 'physical', pointsPrice: 120, stock: 20, perMemberLimit: 2 }],
+  ['demo-coupon', { name: '满99减20优惠券', description: '商城下单可用，兑换后立即得到券码', kind: 'coupon', pointsPrice: 80, stock: 10 }],
+  [
+    'demo-class',
+    {
+      name: '周末亲子手工课名额',
+      description: '每周六下午，线下 2 小时，限时抢',
+      kind: 'service',
+      pointsPrice: 300,
+      stock: 10,
+      perMemberLimit: 1,
+      startsAt: flashStart.toISOString(),
+      endsAt: new Date(flashStart.getTime() + 2 * DAY_MS).toISOString(),
+    },
+  ],
+  ['demo-expert', { name: '育儿专家 1 对 1 咨询', description: '30 分钟语音咨询', kind: 'service', pointsPrice: 800, stock: 5, minTier: '银' }],
+  ['demo-bottle', { name: '品牌定制保温杯', description: '会员专属限量款', kind: 'physical', pointsPrice: 1500, stock: 3, minTier: '金' }],
+];
+
 /**
  * Seeds the demo community on first start, through the same use cases the app calls, with
  * history: check-in streaks over the last days and a couple of owner adjustments.
@@ -22,8 +42,8 @@ const DAY_MS = 86_400_000;
 export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
   if (await deps.store.get('communities', DEMO_COMMUNITY_ID)) return false;
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
-  const call = async (fn: FunctionName, openid: string, when: Date, event: Record<string, unknown>) => {
-    const result = await HANDLERS[fn](event, { openid, source: null, now: when }, { ...deps, newId: () => DEMO_COMMUNITY_ID });
+  const call = async (fn: FunctionName, openid: string, when: Date, event: Record<string, unknown>, id = DEMO_COMMUNITY_ID) => {
+    const result = await HANDLERS[fn](event, { openid, source: null, now: when }, { ...deps, newId: () => id });
     if (!result.ok) throw new Error(`seeding ${fn}.${String(event.action)} failed: ${result.error.message}`);
   };
   const [owner, mod, ...members] = DEMO_PEOPLE;
@@ -58,5 +78,20 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
   );
   history.sort((a, b) => b.daysAgo - a.daysAgo);
   for (const step of history) await call(step.fn, step.openid, at(step.daysAgo), step.event);
+
+  // The mall: cheap entry rewards, a flash reward, tier-only ones and a "dream" reward.
+  const tomorrowEvening = new Date(Math.ceil((now.getTime() + 8 * 3_600_000) / 86_400_000) * 86_400_000 + 12 * 3_600_000);
+  for (const [id, item] of DEMO_ITEMS(tomorrowEvening)) {
+    await call('mall', owner.openid, at(1), { action: 'upsertItem', communityId: DEMO_COMMUNITY_ID, item }, id);
+  }
+  const codes = Array.from({ length: 10 }, (_, i) => `MJ20-${String(1001 + i)}`);
+  await call('mall', owner.openid, at(1), { action: 'loadCodes', communityId: DEMO_COMMUNITY_ID, itemId: 'demo-coupon', codes });
+  await call(
+    'mall',
+    members[1].openid,
+    at(0.5),
+    { action: 'redeem', communityId: DEMO_COMMUNITY_ID, itemId: 'demo-handcream', requestId: 'seed-redeem-0001', shipping: { name: '豆豆妈', phone: '13800001234', address: '杭州市西湖区文三路 100 号' } },
+    'demo-order-1',
+  );
   return true;
 }

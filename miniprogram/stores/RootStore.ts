@@ -1,5 +1,7 @@
 import type { Gateway } from '../gateway/gateway';
 import { LedgerStore } from './LedgerStore';
+import { MallAdminStore } from './MallAdminStore';
+import { MallStore } from './MallStore';
 import { PointsStore } from './PointsStore';
 import { SessionStore } from './SessionStore';
 import type { KeyValueStorage } from './storage';
@@ -9,11 +11,15 @@ export class RootStore {
   readonly session: SessionStore;
   readonly points: PointsStore;
   readonly ledger: LedgerStore;
+  readonly mall: MallStore;
+  readonly mallAdmin: MallAdminStore;
 
   constructor(gateway: Gateway, storage: KeyValueStorage, defaultCommunityId: string | null) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId);
     const communityId = () => this.session.communityId;
     this.points = new PointsStore(gateway, communityId);
     this.ledger = new LedgerStore(gateway, communityId);
+    this.mall = new MallStore(gateway, communityId);
+    this.mallAdmin = new MallAdminStore(gateway, communityId);
   }
 }

@@ -110,10 +110,27 @@ function Home() {
             />
           </View>
 
+          <View className="card row" id="mall-link" onClick={() => Taro.navigateTo({ url: '/packages/mall/pages/index/index' })}>
+            <Text>积分商城</Text>
+            <Text className="muted">用积分兑好礼 ›</Text>
+          </View>
           <View className="card row" id="ledger-link" onClick={() => Taro.navigateTo({ url: '/pages/ledger/index' })}>
             <Text>积分明细</Text>
             <Text className="muted">累计获得 {me.earnedTotal} 分 ›</Text>
           </View>
+          {session.isStaff && (
+            <View className="card">
+              <Text className="muted">群主工具</Text>
+              <View className="row staff-links">
+                <Text id="admin-orders-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/orders/index' })}>
+                  订单处理 ›
+                </Text>
+                <Text id="admin-items-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/items/index' })}>
+                  奖品管理 ›
+                </Text>
+              </View>
+            </View>
+          )}
         </>
       )}
       <ErrorLine message={points.error ?? session.error} />

@@ -1,0 +1,34 @@
+import { Text, View } from '@tarojs/components';
+import type { PropsWithChildren } from 'react';
+import type { OrderView } from '../../../cloudfunctions/app/api';
+import { formatTime } from '../../stores/format';
+import './index.css';
+
+const STATUS = { pending: '待处理', fulfilled: '已完成', cancelled: '已取消' } as const;
+
+/** One order: what, how many points, where it stands, and its codes or shipping note. */
+export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ order: OrderView; showBuyer?: boolean }>) {
+  return (
+    <View className="card order" id={`order-${order.id}`}>
+      <View className="row">
+        <Text className="order__name">
+          {order.itemName} ×{order.quantity}
+        </Text>
+        <Text className={`order__status order__status--${order.status}`}>{STATUS[order.status]}</Text>
+      </View>
+      <Text className="muted order__meta">
+        {order.points} 积分 · {formatTime(order.createdAt)}
+        {showBuyer ? ` · ${order.nickname}` : ''}
+      </Text>
+      {order.couponCodes.map((code) => (
+        <Text key={code} className="order__code" selectable>
+          券码 {code}
+        </Text>
+      ))}
+      {showBuyer && order.shipping && <Text className="order__line">收货：{order.shipping.name} {order.shipping.phone} {order.shipping.address}</Text>}
+      {order.note && <Text className="order__line">备注：{order.note}</Text>}
+      {order.cancelReason && <Text className="order__line">取消原因：{order.cancelReason}（积分已退回）</Text>}
+      {children}
+    </View>
+  );
+}

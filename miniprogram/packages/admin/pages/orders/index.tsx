@@ -1,0 +1,61 @@
+import { Input, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { ErrorLine } from '../../../../components/ErrorLine';
+import { OrderCard } from '../../../../components/OrderCard';
+import { store } from '../../../../stores';
+import './index.css';
+
+const FILTERS = [
+  ['pending', '待处理'],
+  ['fulfilled', '已完成'],
+  ['cancelled', '已取消'],
+] as const;
+
+/** Owner and moderators: orders to ship or serve, newest first; complete or cancel in a tap. */
+function AdminOrders() {
+  const { mallAdmin: admin } = store;
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  useDidShow(() => void admin.loadOrders());
+  return (
+    <View>
+      <View className="admin-tabs">
+        {FILTERS.map(([value, label]) => (
+          <Text key={value} id={`filter-${value}`} className={`admin-tab ${admin.filter === value ? 'admin-tab--on' : ''}`} onClick={() => void admin.loadOrders(value)}>
+            {label}
+          </Text>
+        ))}
+      </View>
+      {admin.notice && <Text className="admin-notice">{admin.notice}</Text>}
+      {admin.orders.length === 0 && <View className="card muted">没有{FILTERS.find(([v]) => v === admin.filter)?.[1]}的订单</View>}
+      {admin.orders.map((order) => (
+        <OrderCard key={order.id} order={order} showBuyer>
+          {order.status === 'pending' && (
+            <View className="admin-actions">
+              <Input
+                id={`note-${order.id}`}
+                className="admin-input"
+                placeholder="快递单号 / 备注（取消时填原因）"
+                value={notes[order.id] ?? ''}
+                onInput={(e) => setNotes({ ...notes, [order.id]: e.detail.value })}
+              />
+              <View className="row admin-buttons">
+                <Button id={`fulfil-${order.id}`} type="primary" size="small" disabled={admin.busy} onClick={() => void admin.fulfil(order.id, notes[order.id] || undefined)}>
+                  完成
+                </Button>
+                <Button id={`cancel-${order.id}`} size="small" disabled={admin.busy} onClick={() => void admin.cancel(order.id, notes[order.id] || '无法完成，已退回积分')}>
+                  取消并退积分
+                </Button>
+              </View>
+            </View>
+          )}
+        </OrderCard>
+      ))}
+      <ErrorLine message={admin.error} />
+    </View>
+  );
+}
+
+export default observer(AdminOrders);

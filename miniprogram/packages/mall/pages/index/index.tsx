@@ -1,0 +1,49 @@
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { ErrorLine } from '../../../../components/ErrorLine';
+import { ItemBadge } from '../../../../components/ItemBadge';
+import { store } from '../../../../stores';
+import { useNow } from '../../../../stores/useNow';
+import './index.css';
+
+/** Rewards, what I can get now first; locks for higher tiers; countdowns for flash rewards. */
+function Mall() {
+  const { mall } = store;
+  const now = useNow();
+  useDidShow(() => void mall.load());
+  return (
+    <View className="mall">
+      <View className="card row mall__head">
+        <View>
+          <Text className="muted">我的积分</Text>
+          <Text className="mall__balance" id="mall-balance">
+            {mall.balance}
+          </Text>
+        </View>
+        <Text className="mall__orders" id="my-orders" onClick={() => Taro.navigateTo({ url: '/packages/mall/pages/orders/index' })}>
+          我的订单 ›
+        </Text>
+      </View>
+      {mall.loaded && mall.items.length === 0 && <View className="card muted">群主还没有上架奖品，先攒积分吧</View>}
+      <View className="mall__grid">
+        {mall.items.map((item) => (
+          <View
+            key={item.id}
+            id={`item-${item.id}`}
+            className={`mall__item ${item.status !== 'open' || item.locked ? 'mall__item--dim' : ''}`}
+            onClick={() => Taro.navigateTo({ url: `/packages/mall/pages/item/index?id=${item.id}` })}
+          >
+            {item.images[0] ? <Image className="mall__image" src={item.images[0]} mode="aspectFill" /> : <View className="mall__image mall__image--blank">🎁</View>}
+            <Text className="mall__name">{item.name}</Text>
+            <Text className="mall__price">{item.pointsPrice} 积分</Text>
+            <ItemBadge item={item} now={now} />
+          </View>
+        ))}
+      </View>
+      <ErrorLine message={mall.error} />
+    </View>
+  );
+}
+
+export default observer(Mall);

@@ -1,0 +1,93 @@
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { ActionInput, ItemView, OrderView } from '../../cloudfunctions/app/api';
+import type { Gateway } from '../gateway/gateway';
+import { messageOf } from './errors';
+
+export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
+type OrderFilter = 'pending' | 'fulfilled' | 'cancelled' | undefined;
+
+/** The owner's side of the mall: stock rewards, load coupon codes, ship and cancel orders. */
+export class MallAdminStore {
+  items: ItemView[] = [];
+  orders: OrderView[] = [];
+  filter: OrderFilter = 'pending';
+  busy = false;
+  notice: string | null = null;
+  error: string | null = null;
+
+  constructor(
+    private readonly gateway: Gateway,
+    private readonly communityId: () => string | null,
+  ) {
+    makeAutoObservable<MallAdminStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
+  }
+
+  async loadItems(): Promise<void> {
+    await this.run((communityId) => this.fetchItems(communityId));
+  }
+
+  async loadOrders(filter: OrderFilter = this.filter): Promise<void> {
+    this.filter = filter;
+    await this.run((communityId) => this.fetchOrders(communityId));
+  }
+
+  async saveItem(item: ItemForm): Promise<boolean> {
+    return this.run(async (communityId) => {
+      await this.gateway.call('mall', 'upsertItem', { communityId, item });
+      runInAction(() => (this.notice = `已保存「${item.name}」`));
+      await this.fetchItems(communityId);
+    });
+  }
+
+  async loadCodes(itemId: string, text: string): Promise<boolean> {
+    const codes = text.split(/[\s,，]+/).filter(Boolean);
+    return this.run(async (communityId) => {
+      const { added, skipped } = await this.gateway.call('mall', 'loadCodes', { communityId, itemId, codes });
+      runInAction(() => (this.notice = `导入 ${added} 个券码${skipped ? `，跳过重复 ${skipped} 个` : ''}`));
+      await this.fetchItems(communityId);
+    });
+  }
+
+  async fulfil(orderId: string, note?: string): Promise<boolean> {
+    return this.run(async (communityId) => {
+      await this.gateway.call('mall', 'fulfil', { communityId, orderId, note });
+      runInAction(() => (this.notice = '已标记完成'));
+      await this.fetchOrders(communityId);
+    });
+  }
+
+  async cancel(orderId: string, reason: string): Promise<boolean> {
+    return this.run(async (communityId) => {
+      await this.gateway.call('mall', 'cancel', { communityId, orderId, reason });
+      runInAction(() => (this.notice = '已取消，积分已退回'));
+      await this.fetchOrders(communityId);
+    });
+  }
+
+  private async fetchItems(communityId: string): Promise<void> {
+    const { items } = await this.gateway.call('mall', 'items', { communityId });
+    runInAction(() => (this.items = items));
+  }
+
+  private async fetchOrders(communityId: string): Promise<void> {
+    const { orders } = await this.gateway.call('mall', 'orders', { communityId, scope: 'all', status: this.filter, limit: 50 });
+    runInAction(() => (this.orders = orders));
+  }
+
+  /** One owner action at a time; failures become the message shown. */
+  private async run(work: (communityId: string) => Promise<void>): Promise<boolean> {
+    const communityId = this.communityId();
+    if (!communityId || this.busy) return false;
+    this.busy = true;
+    try {
+      await work(communityId);
+      runInAction(() => (this.error = null));
+      return true;
+    } catch (error) {
+      runInAction(() => (this.error = messageOf(error)));
+      return false;
+    } finally {
+      runInAction(() => (this.busy = false));
+    }
+  }
+}

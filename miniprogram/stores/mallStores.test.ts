@@ -1,0 +1,55 @@
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { unwrap, type Gateway } from '../gateway/gateway';
+import { RootStore } from './RootStore';
+import { memoryStorage } from './storage';
+
+const NOW = '2026-06-01T04:00:00Z';
+const gatewayFor = (h: Harness, openid: string, fail?: { action: string; times: number }): Gateway => ({
+  call: async (fn, action, params) => {
+    const envelope = await h.call(fn, action, params as Record<string, unknown>, { openid, now: NOW });
+    if (fail?.action === action && fail.times-- > 0) throw new Error('network lost the answer'); // the server did the work
+    return unwrap(envelope) as never;
+  },
+});
+
+let h: Harness;
+let c: string;
+beforeEach(async () => {
+  h = sqliteHarness();
+  c = await communityWithMembers(h);
+  await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 500, reason: '测试', requestId: 'store-give-1' }, { openid: 'o_owner', now: NOW });
+});
+
+describe('mall stores', () => {
+  it('retries a redemption whose answer was lost with the same requestId: one order, one charge', async () => {
+    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
+    const root = new RootStore(gatewayFor(h, 'o_alice', { action: 'redeem', times: 1 }), memoryStorage(), c);
+    await root.mall.load();
+    expect(await root.mall.redeem(item.id)).toBeNull();
+    expect(root.mall.error).toBe('网络开小差了，请稍后重试');
+    const retried = await root.mall.redeem(item.id);
+    expect(retried).toMatchObject({ balance: 400 });
+    const { orders } = await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice' });
+    expect(orders).toHaveLength(1);
+  });
+
+  it('refreshes the owner’s order list after fulfilling and cancelling', async () => {
+    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
+    for (const id of ['store-r-0001', 'store-r-0002']) await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: id }, { openid: 'o_alice', now: NOW });
+    const owner = new RootStore(gatewayFor(h, 'o_owner'), memoryStorage(), c);
+    await owner.mallAdmin.loadOrders('pending');
+    expect(owner.mallAdmin.orders).toHaveLength(2);
+    expect(await owner.mallAdmin.fulfil(owner.mallAdmin.orders[0].id, '已预约')).toBe(true);
+    expect(owner.mallAdmin.orders).toHaveLength(1);
+    expect(await owner.mallAdmin.cancel(owner.mallAdmin.orders[0].id, '时间冲突')).toBe(true);
+    expect(owner.mallAdmin.orders).toHaveLength(0);
+    expect(owner.mallAdmin.notice).toBe('已取消，积分已退回');
+  });
+
+  it('reports a refusal in the server’s words and starts a fresh attempt next time', async () => {
+    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '大奖', kind: 'service', pointsPrice: 900, stock: 5 } }, { openid: 'o_owner', now: NOW });
+    const root = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
+    expect(await root.mall.redeem(item.id)).toBeNull();
+    expect(root.mall.error).toContain('积分不足');
+  });
+});

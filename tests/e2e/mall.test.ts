@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startRuntime, type Runtime } from '../support/runtime';
+
+const ARTIFACTS = resolve(__dirname, '../../artifacts');
+let rt: Runtime;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  rt = await startRuntime();
+  browser = await launchChromium();
+  page = browser.pages()[0] ?? (await browser.newPage());
+});
+afterAll(async () => {
+  await browser?.close();
+  await rt?.stop();
+});
+
+async function actAs(openid: string) {
+  await page.goto(`${rt.url}/#/pages/home/index`);
+  await page.locator(`#identity-${openid}`).click();
+  await page.locator('#balance').waitFor();
+}
+
+const waitText = (selector: string, text: string) =>
+  page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.includes(t), [selector, text] as const, { timeout: 10_000 });
+
+describe('the points mall in Chromium', () => {
+  it('a member redeems a reward and sees the order and the new balance; the owner fulfils it', async () => {
+    await actAs('demo_xiaomei');
+    const before = (await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance as number;
+    await page.locator('#mall-link').click();
+    await waitText('#mall-balance', String(before));
+    await page.locator('#item-demo-handcream').click();
+    await page.locator('#item-name').waitFor();
+    await page.locator('#shipping-name input').fill('小美');
+    await page.locator('#shipping-phone input').fill('13900001111');
+    await page.locator('#shipping-address input').fill('上海市徐汇区漕溪北路 88 号');
+    await page.locator('#redeem-button').click();
+    await page.getByText('兑换', { exact: true }).click(); // the confirm dialog
+    await page.waitForURL(/packages\/mall\/pages\/orders/);
+    await page.getByText('护手霜试用装 ×1').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-mall-orders.png'), fullPage: true });
+
+    const mine = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_xiaomei');
+    expect(mine.orders[0]).toMatchObject({ itemName: '护手霜试用装', status: 'pending', points: 120 });
+    expect((await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance).toBe(before - 120);
+    await page.goto(`${rt.url}/#/packages/mall/pages/index/index`);
+    await waitText('#mall-balance', String(before - 120));
+
+    await actAs('demo_owner');
+    await page.locator('#admin-orders-link').click();
+    const orderId = mine.orders[0].id as string;
+    await page.locator(`#note-${orderId} input`).fill('顺丰 SF1234567');
+    await page.locator(`#fulfil-${orderId}`).click();
+    await page.locator(`#order-${orderId}`).waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-admin-orders.png'), fullPage: true });
+
+    const after = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_xiaomei');
+    expect(after.orders[0]).toMatchObject({ status: 'fulfilled', note: '顺丰 SF1234567' });
+    await actAs('demo_xiaomei');
+    await page.goto(`${rt.url}/#/packages/mall/pages/orders/index`);
+    await waitText(`#order-${orderId}`, '已完成');
+    await waitText(`#order-${orderId}`, '顺丰 SF1234567');
+  });
+});
