@@ -11,11 +11,13 @@ import type { listOrdersInput } from './mall/listOrders';
 import type { loadCodesInput } from './mall/loadCodes';
 import type { redeemItemInput, RedeemResult } from './mall/redeemItem';
 import type { upsertItemInput } from './mall/upsertItem';
+import type { DrawResult, tryDrawInput } from './mall/tryDraw';
+import type { DrawView, upsertDrawInput } from './mall/upsertDraw';
 import type { ItemView, OrderView } from './mall/views';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
-export type { Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult };
+export type { Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult };
 
 export type Role = 'owner' | 'moderator' | 'member';
 
@@ -99,6 +101,9 @@ export interface Api {
     orders: { in: z.input<typeof listOrdersInput>; out: { orders: OrderView[] } & Page };
     fulfil: { in: z.input<typeof fulfilOrderInput>; out: { order: OrderView } };
     cancel: { in: z.input<typeof cancelOrderInput>; out: { order: OrderView } };
+    upsertDraw: { in: z.input<typeof upsertDrawInput>; out: { draw: DrawView } };
+    draws: { in: { communityId: string }; out: { draws: DrawView[]; balance: number } };
+    draw: { in: z.input<typeof tryDrawInput>; out: DrawResult };
   };
 }
 

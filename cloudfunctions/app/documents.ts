@@ -1,5 +1,6 @@
 import type { CheckinMonths } from '../core/calendar';
 import type { Account, LedgerEntry } from '../core/ledger';
+import type { Prize } from '../core/lottery';
 import type { ItemKind, Remembered, Reward } from '../core/mall';
 import type { Rules } from '../core/rules';
 import type { StreakState } from '../core/streak';
@@ -40,6 +41,17 @@ export interface ItemDoc extends Reward {
   /** Coupon kind: the unused codes; stock always equals their number. Never shown to members. */
   codes: string[];
   /** pointsPrice, zero-padded, then id: the mall's natural order. */
+  sortKey: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DrawDoc {
+  communityId: string;
+  name: string;
+  costPoints: number;
+  prizes: Prize[];
+  active: boolean;
   sortKey: string;
   createdAt: string;
   updatedAt: string;
@@ -92,6 +104,7 @@ export const ids = {
   request: (openid: string, requestId: string) => `${openid}:${requestId}`,
   counter: (communityId: string, openid: string, day: string) => `${communityId}:${openid}:${day}`,
   spend: (communityId: string, openid: string, orderId: string) => `spend:${communityId}:${openid}:${orderId}`,
+  drawTry: (communityId: string, openid: string, tryId: string) => `draw:${communityId}:${openid}:${tryId}`,
   refund: (communityId: string, openid: string, orderId: string) => `refund:${communityId}:${openid}:${orderId}`,
   ledger: (kind: string, communityId: string, openid: string, key: string) => `${kind}:${communityId}:${openid}:${key}`,
 };

@@ -44,7 +44,7 @@ function accountFields(account: Account): Account {
   return { balance, earnedTotal, lots, nextExpiryAt, weekKey, weekEarned, monthKey, monthEarned };
 }
 
-export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdAt }: LedgerEntry): Entry => ({
+export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdAt, detail }: LedgerEntry): Entry => ({
   id,
   delta,
   kind,
@@ -52,6 +52,7 @@ export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdA
   refId,
   balanceAfter,
   createdAt,
+  ...(detail ? { detail } : {}),
 });
 
 export const toMember = ({ openid, nickname, role, joinedAt, balance, earnedTotal }: MemberDoc): Member => ({

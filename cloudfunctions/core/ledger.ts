@@ -31,6 +31,8 @@ export interface Posting {
   refId: string | null;
   /** For a reversal: the entry it cancels, so lifetime earnings are undone too. */
   reverses?: { kind: EntryKind; delta: number; day: Day };
+  /** Audit facts kept with the entry (e.g. a lottery roll), so an outcome can be checked later. */
+  detail?: Record<string, string | number | null>;
 }
 
 /** An immutable ledger line. Never edited or deleted; corrections are new entries. */
@@ -43,6 +45,7 @@ export interface LedgerEntry {
   balanceAfter: number;
   createdAt: string;
   day: Day;
+  detail?: Record<string, string | number | null>;
 }
 
 export interface PostingTime {
@@ -105,6 +108,7 @@ export function postEntry(account: Account, posting: Posting, at: PostingTime): 
     balanceAfter: next.balance,
     createdAt: at.now.toISOString(),
     day: at.day,
+    ...(posting.detail ? { detail: posting.detail } : {}),
   };
   return { account: next, entry };
 }

@@ -1,0 +1,93 @@
+import { randomInt } from 'node:crypto';
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import { fingerprint } from '../../core/fingerprint';
+import { drawOutcome, ROLL_SPACE } from '../../core/lottery';
+import { remember, REPLAY_WINDOW_MS } from '../../core/mall';
+import type { Caller, Deps } from '../context';
+import { loadCommunity } from '../access';
+import { ids, type DrawDoc, type MemberDoc, type OrderDoc } from '../documents';
+import { postingTime, recordPostings } from '../ledgerWrites';
+import { communityId, requestId } from '../schemas';
+
+export const tryDrawInput = z.object({
+  communityId,
+  drawId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'drawId 格式不对'),
+  requestId,
+});
+
+export interface DrawResult {
+  prize: { id: string; name: string } | null;
+  roll: number;
+  orderId: string | null;
+  balance: number;
+}
+
+/**
+ * One try at a draw, one transaction: the cost is spent, and a prize (if the roll lands on one
+ * that still has stock) becomes an order and loses a unit. The roll is drawn once, before the
+ * transaction, so a retried callback cannot re-roll; it is kept on the ledger entry for audit.
+ */
+export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Caller, { store, newId }: Deps) {
+  const community = await loadCommunity(store, input.communityId);
+  const time = postingTime(community, caller.now);
+  const print = fingerprint({ action: 'mall.draw', ...input });
+  const roll = randomInt(ROLL_SPACE);
+  const tryId = newId();
+
+  return store.transaction(async (tx) => {
+    const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
+    const earlier = member.recentRequests?.[input.requestId];
+    if (earlier && caller.now.getTime() - Date.parse(earlier.at) < REPLAY_WINDOW_MS) {
+      if (earlier.fingerprint !== print) refuse('IDEMPOTENCY_MISMATCH', '这个 requestId 已用于另一个请求');
+      return earlier.result as DrawResult;
+    }
+    const draw = await tx.get<DrawDoc>('draws', input.drawId);
+    if (!draw || draw.communityId !== input.communityId || !draw.active) return refuse('NOT_FOUND', '这个抽奖不存在或已结束');
+    const prize = drawOutcome(draw.prizes, roll);
+
+    let result!: DrawResult;
+    await recordPostings(
+      tx,
+      member,
+      [
+        {
+          id: ids.drawTry(input.communityId, caller.openid, tryId),
+          kind: 'spend',
+          delta: -draw.costPoints,
+          reason: prize ? `抽奖「${draw.name}」抽中 ${prize.name}` : `抽奖「${draw.name}」`,
+          refId: input.drawId,
+          detail: { roll, rollSpace: ROLL_SPACE, prizeId: prize?.id ?? null },
+        },
+      ],
+      time,
+      (account) => {
+        result = { prize: prize && { id: prize.id, name: prize.name }, roll, orderId: prize ? tryId : null, balance: account.balance };
+        return { recentRequests: remember(member.recentRequests, input.requestId, { fingerprint: print, result, at: caller.now.toISOString() }, caller.now) };
+      },
+    );
+    if (prize) {
+      await tx.update('draws', input.drawId, { prizes: draw.prizes.map((p) => (p.id === prize.id ? { ...p, stock: p.stock - 1 } : p)) });
+      const order: OrderDoc = {
+        communityId: input.communityId,
+        openid: caller.openid,
+        nickname: member.nickname,
+        itemId: `${input.drawId}:${prize.id}`,
+        itemName: `🎉 ${prize.name}（${draw.name}）`,
+        kind: prize.kind,
+        quantity: 1,
+        points: 0,
+        status: 'pending',
+        couponCodes: [],
+        shipping: null,
+        note: null,
+        cancelReason: null,
+        createdAt: caller.now.toISOString(),
+        updatedAt: caller.now.toISOString(),
+        sortKey: `${caller.now.toISOString()}|${tryId}`,
+      };
+      await tx.set('orders', tryId, order);
+    }
+    return result;
+  });
+}
