@@ -84,6 +84,25 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
   for (const [id, item] of DEMO_ITEMS(tomorrowEvening)) {
     await call('mall', owner.openid, at(1), { action: 'upsertItem', communityId: DEMO_COMMUNITY_ID, item }, id);
   }
+  await call(
+    'mall',
+    owner.openid,
+    at(1),
+    {
+      action: 'upsertDraw',
+      communityId: DEMO_COMMUNITY_ID,
+      draw: {
+        name: '周末幸运转盘',
+        costPoints: 50,
+        prizes: [
+          { id: 'bottle', name: '定制保温杯', weight: 200, stock: 2 },
+          { id: 'sample', name: '护手霜小样', weight: 2500, stock: 30 },
+          { id: 'coupon', name: '满99减10券', weight: 3000, stock: 100, kind: 'coupon' },
+        ],
+      },
+    },
+    'demo-draw',
+  );
   const codes = Array.from({ length: 10 }, (_, i) => `MJ20-${String(1001 + i)}`);
   await call('mall', owner.openid, at(1), { action: 'loadCodes', communityId: DEMO_COMMUNITY_ID, itemId: 'demo-coupon', codes });
   await call(

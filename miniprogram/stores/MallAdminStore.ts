@@ -1,15 +1,17 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionInput, ItemView, OrderView } from '../../cloudfunctions/app/api';
+import type { ActionInput, DrawView, ItemView, OrderView } from '../../cloudfunctions/app/api';
 import type { Gateway } from '../gateway/gateway';
 import { messageOf } from './errors';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
+export type DrawForm = ActionInput<'mall', 'upsertDraw'>['draw'];
 type OrderFilter = 'pending' | 'fulfilled' | 'cancelled' | undefined;
 
 /** The owner's side of the mall: stock rewards, load coupon codes, ship and cancel orders. */
 export class MallAdminStore {
   items: ItemView[] = [];
   orders: OrderView[] = [];
+  draws: DrawView[] = [];
   filter: OrderFilter = 'pending';
   busy = false;
   notice: string | null = null;
@@ -29,6 +31,18 @@ export class MallAdminStore {
   async loadOrders(filter: OrderFilter = this.filter): Promise<void> {
     this.filter = filter;
     await this.run((communityId) => this.fetchOrders(communityId));
+  }
+
+  async loadDraws(): Promise<void> {
+    await this.run((communityId) => this.fetchDraws(communityId));
+  }
+
+  async saveDraw(draw: DrawForm): Promise<boolean> {
+    return this.run(async (communityId) => {
+      await this.gateway.call('mall', 'upsertDraw', { communityId, draw });
+      runInAction(() => (this.notice = `已保存抽奖「${draw.name}」`));
+      await this.fetchDraws(communityId);
+    });
   }
 
   async saveItem(item: ItemForm): Promise<boolean> {
@@ -67,6 +81,11 @@ export class MallAdminStore {
   private async fetchItems(communityId: string): Promise<void> {
     const { items } = await this.gateway.call('mall', 'items', { communityId });
     runInAction(() => (this.items = items));
+  }
+
+  private async fetchDraws(communityId: string): Promise<void> {
+    const { draws } = await this.gateway.call('mall', 'draws', { communityId });
+    runInAction(() => (this.draws = draws));
   }
 
   private async fetchOrders(communityId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Gateway } from '../gateway/gateway';
 import { LedgerStore } from './LedgerStore';
+import { LotteryStore } from './LotteryStore';
 import { MallAdminStore } from './MallAdminStore';
 import { MallStore } from './MallStore';
 import { PointsStore } from './PointsStore';
@@ -13,6 +14,7 @@ export class RootStore {
   readonly ledger: LedgerStore;
   readonly mall: MallStore;
   readonly mallAdmin: MallAdminStore;
+  readonly lottery: LotteryStore;
 
   constructor(gateway: Gateway, storage: KeyValueStorage, defaultCommunityId: string | null) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId);
@@ -21,5 +23,6 @@ export class RootStore {
     this.ledger = new LedgerStore(gateway, communityId);
     this.mall = new MallStore(gateway, communityId);
     this.mallAdmin = new MallAdminStore(gateway, communityId);
+    this.lottery = new LotteryStore(gateway, communityId);
   }
 }

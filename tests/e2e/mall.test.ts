@@ -30,6 +30,22 @@ const waitText = (selector: string, text: string) =>
   page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.includes(t), [selector, text] as const, { timeout: 10_000 });
 
 describe('the points mall in Chromium', () => {
+  it('a member tries the lottery and sees the outcome, its roll and the cost taken', async () => {
+    await actAs('demo_laowang');
+    await rt.ok('points', { action: 'adjust', communityId: 'demo', openid: 'demo_laowang', delta: 100, reason: '新人礼', requestId: 'e2e-lottery-0001' }, 'demo_owner');
+    await page.goto(`${rt.url}/#/packages/mall/pages/lottery/index`);
+    await waitText('#lottery-balance', '100');
+    await page.locator('#try-demo-draw').click();
+    await page.locator('#draw-result').waitFor();
+    await waitText('#lottery-balance', '50');
+    const text = await page.locator('#draw-result').innerText();
+    expect(text).toMatch(/本次随机数 \d+ \/ 10000/);
+    const { entries } = await rt.ok('points', { action: 'ledger', communityId: 'demo' }, 'demo_laowang');
+    expect(entries[0]).toMatchObject({ kind: 'spend', delta: -50, refId: 'demo-draw' });
+    expect(text).toContain(entries[0].detail.prizeId ? '抽中' : '谢谢参与');
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-lottery.png'), fullPage: true });
+  });
+
   it('a member redeems a reward and sees the order and the new balance; the owner fulfils it', async () => {
     await actAs('demo_xiaomei');
     const before = (await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance as number;

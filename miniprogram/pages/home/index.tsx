@@ -128,6 +128,9 @@ function Home() {
                 <Text id="admin-items-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/items/index' })}>
                   奖品管理 ›
                 </Text>
+                <Text id="admin-draws-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/draws/index' })}>
+                  抽奖设置 ›
+                </Text>
               </View>
             </View>
           )}

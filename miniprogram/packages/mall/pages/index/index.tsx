@@ -21,9 +21,14 @@ function Mall() {
             {mall.balance}
           </Text>
         </View>
-        <Text className="mall__orders" id="my-orders" onClick={() => Taro.navigateTo({ url: '/packages/mall/pages/orders/index' })}>
-          我的订单 ›
-        </Text>
+        <View>
+          <Text className="mall__orders" id="lottery-link" onClick={() => Taro.navigateTo({ url: '/packages/mall/pages/lottery/index' })}>
+            积分抽奖 ›
+          </Text>
+          <Text className="mall__orders" id="my-orders" onClick={() => Taro.navigateTo({ url: '/packages/mall/pages/orders/index' })}>
+            我的订单 ›
+          </Text>
+        </View>
       </View>
       {mall.loaded && mall.items.length === 0 && <View className="card muted">群主还没有上架奖品，先攒积分吧</View>}
       <View className="mall__grid">

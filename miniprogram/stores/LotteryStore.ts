@@ -1,0 +1,63 @@
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { DrawResult, DrawView } from '../../cloudfunctions/app/api';
+import { ApiError, newRequestId, type Gateway } from '../gateway/gateway';
+import { messageOf } from './errors';
+
+/** The member's lottery: the draws, a try, its outcome. */
+export class LotteryStore {
+  draws: DrawView[] = [];
+  balance = 0;
+  drawing = false;
+  lastResult: DrawResult | null = null;
+  error: string | null = null;
+  private pendingRequestId: string | null = null;
+
+  constructor(
+    private readonly gateway: Gateway,
+    private readonly communityId: () => string | null,
+  ) {
+    makeAutoObservable<LotteryStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
+  }
+
+  async load(): Promise<void> {
+    const communityId = this.communityId();
+    if (!communityId) return;
+    try {
+      const { draws, balance } = await this.gateway.call('mall', 'draws', { communityId });
+      runInAction(() => {
+        this.draws = draws;
+        this.balance = balance;
+        this.error = null;
+      });
+    } catch (error) {
+      runInAction(() => (this.error = messageOf(error)));
+    }
+  }
+
+  /** One try; a retry after a lost answer reuses the requestId, so it is never paid twice. */
+  async tryDraw(drawId: string): Promise<DrawResult | null> {
+    const communityId = this.communityId();
+    if (!communityId || this.drawing) return null;
+    this.drawing = true;
+    this.lastResult = null;
+    this.pendingRequestId ??= newRequestId();
+    try {
+      const result = await this.gateway.call('mall', 'draw', { communityId, drawId, requestId: this.pendingRequestId });
+      runInAction(() => {
+        this.lastResult = result;
+        this.balance = result.balance;
+        this.pendingRequestId = null;
+        this.error = null;
+      });
+      return result;
+    } catch (error) {
+      runInAction(() => {
+        this.error = messageOf(error);
+        if (error instanceof ApiError) this.pendingRequestId = null;
+      });
+      return null;
+    } finally {
+      runInAction(() => (this.drawing = false));
+    }
+  }
+}
