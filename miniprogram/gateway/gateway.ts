@@ -26,3 +26,24 @@ export function unwrap<T>(envelope: Envelope<T> | undefined | null): T {
 export function newRequestId(): string {
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }
+
+/**
+ * The requestId of one thing a member means to do (one redemption, one draw): kept while the
+ * answer may have been lost, so a retry cannot do it twice; renewed once the server answered.
+ */
+export class Intent {
+  private current: string | null = null;
+
+  get requestId(): string {
+    return (this.current ??= newRequestId());
+  }
+
+  answered(): void {
+    this.current = null;
+  }
+
+  /** A refusal is an answer too; only a lost answer keeps the id for the retry. */
+  failed(error: unknown): void {
+    if (error instanceof ApiError) this.current = null;
+  }
+}

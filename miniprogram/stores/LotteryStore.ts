@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { DrawResult, DrawView } from '../../cloudfunctions/app/api';
-import { ApiError, newRequestId, type Gateway } from '../gateway/gateway';
+import { Intent, type Gateway } from '../gateway/gateway';
 import { messageOf } from './errors';
 
 /** The member's lottery: the draws, a try, its outcome. */
@@ -10,13 +10,13 @@ export class LotteryStore {
   drawing = false;
   lastResult: DrawResult | null = null;
   error: string | null = null;
-  private pendingRequestId: string | null = null;
+  private readonly intent = new Intent();
 
   constructor(
     private readonly gateway: Gateway,
     private readonly communityId: () => string | null,
   ) {
-    makeAutoObservable<LotteryStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
+    makeAutoObservable<LotteryStore, 'gateway' | 'communityId' | 'intent'>(this, { gateway: false, communityId: false, intent: false });
   }
 
   async load(): Promise<void> {
@@ -40,21 +40,18 @@ export class LotteryStore {
     if (!communityId || this.drawing) return null;
     this.drawing = true;
     this.lastResult = null;
-    this.pendingRequestId ??= newRequestId();
     try {
-      const result = await this.gateway.call('mall', 'draw', { communityId, drawId, requestId: this.pendingRequestId });
+      const result = await this.gateway.call('mall', 'draw', { communityId, drawId, requestId: this.intent.requestId });
       runInAction(() => {
         this.lastResult = result;
         this.balance = result.balance;
-        this.pendingRequestId = null;
+        this.intent.answered();
         this.error = null;
       });
       return result;
     } catch (error) {
-      runInAction(() => {
-        this.error = messageOf(error);
-        if (error instanceof ApiError) this.pendingRequestId = null;
-      });
+      this.intent.failed(error);
+      runInAction(() => (this.error = messageOf(error)));
       return null;
     } finally {
       runInAction(() => (this.drawing = false));

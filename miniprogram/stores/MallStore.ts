@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ItemView, OrderView, RedeemResult } from '../../cloudfunctions/app/api';
-import { ApiError, newRequestId, type Gateway } from '../gateway/gateway';
+import { Intent, type Gateway } from '../gateway/gateway';
 import { messageOf } from './errors';
 
 export interface ShippingForm {
@@ -18,14 +18,13 @@ export class MallStore {
   redeeming = false;
   lastRedeemed: RedeemResult | null = null;
   error: string | null = null;
-  /** One requestId per redemption attempt, kept across retries of that same attempt. */
-  private pendingRequestId: string | null = null;
+  private readonly intent = new Intent();
 
   constructor(
     private readonly gateway: Gateway,
     private readonly communityId: () => string | null,
   ) {
-    makeAutoObservable<MallStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
+    makeAutoObservable<MallStore, 'gateway' | 'communityId' | 'intent'>(this, { gateway: false, communityId: false, intent: false });
   }
 
   item(id: string): ItemView | undefined {
@@ -67,22 +66,18 @@ export class MallStore {
     const communityId = this.communityId();
     if (!communityId || this.redeeming) return null;
     this.redeeming = true;
-    this.pendingRequestId ??= newRequestId();
     try {
-      const result = await this.gateway.call('mall', 'redeem', { communityId, itemId, requestId: this.pendingRequestId, shipping });
+      const result = await this.gateway.call('mall', 'redeem', { communityId, itemId, requestId: this.intent.requestId, shipping });
       runInAction(() => {
         this.lastRedeemed = result;
-        this.pendingRequestId = null;
+        this.intent.answered();
         this.error = null;
       });
       await this.load();
       return result;
     } catch (error) {
-      runInAction(() => {
-        this.error = messageOf(error);
-        // A refusal is final for this attempt; only a lost answer should be retried as-is.
-        if (error instanceof ApiError) this.pendingRequestId = null;
-      });
+      this.intent.failed(error);
+      runInAction(() => (this.error = messageOf(error)));
       return null;
     } finally {
       runInAction(() => (this.redeeming = false));

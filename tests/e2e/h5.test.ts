@@ -1,29 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startRuntime, type Runtime } from '../support/runtime';
+import { join } from 'node:path';
+import { ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
 
-const ARTIFACTS = resolve(__dirname, '../../artifacts');
-let rt: Runtime;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  rt = await startRuntime();
-  browser = await launchChromium();
-  page = browser.pages()[0] ?? (await browser.newPage());
-});
-afterAll(async () => {
-  await browser?.close();
-  await rt?.stop();
-});
-
-const balance = async () => Number(await page.locator('#balance').innerText());
+const session = browserOnRuntime();
+const balance = async () => Number(await session.page.locator('#balance').innerText());
 
 describe('the H5 app on the local runtime, in Chromium', () => {
   it('checks in as the demo member and sees the balance, streak and button change', async () => {
+    const { page, rt } = session;
     await page.goto(`${rt.url}/#/pages/home/index`);
     await page.locator('#identity-switcher').waitFor();
     await page.locator('#identity-demo_xiaomei').click();
@@ -43,6 +26,7 @@ describe('the H5 app on the local runtime, in Chromium', () => {
   });
 
   it('shows the ledger newest first, with the streak bonus on top', async () => {
+    const { page } = session;
     await page.locator('#ledger-link').click();
     await page.locator('#entry-earn').first().waitFor();
     const rows = await page.locator('.ledger__row').allInnerTexts();
@@ -53,6 +37,7 @@ describe('the H5 app on the local runtime, in Chromium', () => {
   });
 
   it('switches identity and shows that person’s own points', async () => {
+    const { page, rt } = session;
     await page.goto(`${rt.url}/#/pages/home/index`);
     await page.locator('#identity-demo_laowang').click();
     await page.waitForFunction(() => document.querySelector('#streak')?.textContent?.includes('0 天'));
@@ -61,6 +46,4 @@ describe('the H5 app on the local runtime, in Chromium', () => {
   });
 });
 
-async function expectText(selector: string, text: string) {
-  await page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.includes(t), [selector, text] as const, { timeout: 10_000 });
-}
+const expectText = (selector: string, text: string) => waitForText(session.page, selector, text);

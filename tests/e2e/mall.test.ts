@@ -1,36 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startRuntime, type Runtime } from '../support/runtime';
+import { join } from 'node:path';
+import { ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
 
-const ARTIFACTS = resolve(__dirname, '../../artifacts');
-let rt: Runtime;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  rt = await startRuntime();
-  browser = await launchChromium();
-  page = browser.pages()[0] ?? (await browser.newPage());
-});
-afterAll(async () => {
-  await browser?.close();
-  await rt?.stop();
-});
+const session = browserOnRuntime();
 
 async function actAs(openid: string) {
+  const { page, rt } = session;
   await page.goto(`${rt.url}/#/pages/home/index`);
   await page.locator(`#identity-${openid}`).click();
   await page.locator('#balance').waitFor();
 }
 
-const waitText = (selector: string, text: string) =>
-  page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.includes(t), [selector, text] as const, { timeout: 10_000 });
+const waitText = (selector: string, text: string) => waitForText(session.page, selector, text);
 
 describe('the points mall in Chromium', () => {
   it('a member tries the lottery and sees the outcome, its roll and the cost taken', async () => {
+    const { page, rt } = session;
     await actAs('demo_laowang');
     await rt.ok('points', { action: 'adjust', communityId: 'demo', openid: 'demo_laowang', delta: 100, reason: '新人礼', requestId: 'e2e-lottery-0001' }, 'demo_owner');
     await page.goto(`${rt.url}/#/packages/mall/pages/lottery/index`);
@@ -47,6 +31,7 @@ describe('the points mall in Chromium', () => {
   });
 
   it('a member redeems a reward and sees the order and the new balance; the owner fulfils it', async () => {
+    const { page, rt } = session;
     await actAs('demo_xiaomei');
     const before = (await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance as number;
     await page.locator('#mall-link').click();
