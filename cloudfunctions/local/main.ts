@@ -16,7 +16,12 @@ async function main() {
   const functions = startFunctionsWorker(join(dataDir, 'community-points.sqlite'));
   if (await functions.seed(new Date())) console.log('已创建演示社群 demo（群主、管理员和三位成员）');
 
-  const server = createLocalServer({ call: functions.call, staticDir: resolve(__dirname, '../../dist/h5'), log: (message, error) => console.error(message, error) });
+  const server = createLocalServer({
+    call: functions.call,
+    staticDir: resolve(__dirname, '../../dist/h5'),
+    uploadsDir: join(dataDir, 'uploads'),
+    log: (message, error) => console.error(message, error),
+  });
   const timers = scheduleTriggers(functions.call);
   server.listen(port, '127.0.0.1', () => console.log(`社群积分 local runtime: http://127.0.0.1:${port}  (DATA_DIR=${dataDir})`));
 

@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { failure, type Envelope } from '../app/envelope';
 import { FUNCTION_NAMES, type FunctionName } from '../app/actions';
 import type { CallFunction } from './functionsClient';
+import { MAX_UPLOAD_BYTES, openUpload, saveUpload } from './uploads';
 import { DEMO_COMMUNITY_ID, DEMO_PEOPLE } from './seed';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -27,13 +28,15 @@ export interface ServerOptions {
   log: (message: string, error?: unknown) => void;
   /** The H5 build to serve at /, if it exists. */
   staticDir: string;
+  /** Where uploaded images live (under DATA_DIR). */
+  uploadsDir: string;
 }
 
 /**
  * The local runtime's HTTP face (API.md "Transport"): POST /api/<function> with the cloud
  * function's event as JSON, identity and clock from the local-only X-Dev-* headers.
  */
-export function createLocalServer({ call, log, staticDir }: ServerOptions): Server {
+export function createLocalServer({ call, log, staticDir, uploadsDir }: ServerOptions): Server {
   const root = resolve(staticDir);
   return createServer((req, res) => {
     route(req, res).catch((error) => {
@@ -48,6 +51,17 @@ export function createLocalServer({ call, log, staticDir }: ServerOptions): Serv
     if (path === '/dev/identities' && req.method === 'GET') {
       return send(res, 200, { ok: true, data: { communityId: DEMO_COMMUNITY_ID, people: DEMO_PEOPLE } });
     }
+    if (path === '/upload') {
+      if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请用 POST 上传'));
+      return upload(req, res);
+    }
+    if (path.startsWith('/uploads/') && req.method === 'GET') {
+      const file = openUpload(uploadsDir, path.slice('/uploads/'.length));
+      if (!file) return sendText(res, 404, 'Not found');
+      res.writeHead(200, { 'content-type': file.type, 'cache-control': 'public, max-age=31536000, immutable' });
+      file.stream.pipe(res);
+      return;
+    }
     const api = /^\/api\/([A-Za-z]+)$/.exec(path);
     if (api) {
       if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请用 POST 调用云函数'));
@@ -60,11 +74,11 @@ export function createLocalServer({ call, log, staticDir }: ServerOptions): Serv
   }
 
   async function callFunction(name: FunctionName, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (body === null) return send(res, 413, failure('INVALID_INPUT', '请求体太大'));
     let event: unknown;
     try {
-      event = JSON.parse(body);
+      event = JSON.parse(body.toString('utf8'));
     } catch {
       return send(res, 400, failure('INVALID_INPUT', '请求体不是合法的 JSON'));
     }
@@ -75,6 +89,16 @@ export function createLocalServer({ call, log, staticDir }: ServerOptions): Serv
     const openid = openidHeader && OPENID_PATTERN.test(openidHeader) ? openidHeader : null;
     const envelope = await call(name, event, { openid, source: header(req, 'x-dev-source') ?? null, now });
     send(res, 200, envelope);
+  }
+
+  /** Local stand-in for cloud storage: POST /upload with the image bytes as the body. */
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const openid = header(req, 'x-dev-openid');
+    if (!openid || !OPENID_PATTERN.test(openid)) return send(res, 200, failure('UNAUTHENTICATED', '未登录'));
+    const body = await readBody(req, MAX_UPLOAD_BYTES);
+    if (body === null) return send(res, 413, failure('INVALID_INPUT', '图片不能超过 2 MB'));
+    const saved = saveUpload(uploadsDir, body);
+    send(res, 200, 'url' in saved ? { ok: true, data: saved } : failure('INVALID_INPUT', saved.problem));
   }
 
   function serveStatic(path: string, res: ServerResponse): void {
@@ -93,22 +117,22 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
-function send(res: ServerResponse, status: number, body: Envelope | { ok: true }): void {
+function send(res: ServerResponse, status: number, body: Envelope | { ok: true; data?: unknown }): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);

@@ -1,6 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, DrawView, ItemView, OrderView } from '../../cloudfunctions/app/api';
 import type { Gateway } from '../gateway/gateway';
+import type { ImageUploader } from '../gateway/uploader';
 import { messageOf } from './errors';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
@@ -20,8 +21,20 @@ export class MallAdminStore {
   constructor(
     private readonly gateway: Gateway,
     private readonly communityId: () => string | null,
+    private readonly uploader?: ImageUploader,
   ) {
-    makeAutoObservable<MallAdminStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
+    makeAutoObservable<MallAdminStore, 'gateway' | 'communityId' | 'uploader'>(this, { gateway: false, communityId: false, uploader: false });
+  }
+
+  /** A picture for a reward: picked on the device and stored; null if cancelled or failed. */
+  async uploadImage(): Promise<string | null> {
+    if (!this.uploader) return null;
+    try {
+      return await this.uploader.pickAndUpload();
+    } catch (error) {
+      runInAction(() => (this.error = messageOf(error)));
+      return null;
+    }
   }
 
   async loadItems(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Gateway } from '../gateway/gateway';
+import type { ImageUploader } from '../gateway/uploader';
 import { LedgerStore } from './LedgerStore';
 import { LotteryStore } from './LotteryStore';
 import { MallAdminStore } from './MallAdminStore';
@@ -16,13 +17,13 @@ export class RootStore {
   readonly mallAdmin: MallAdminStore;
   readonly lottery: LotteryStore;
 
-  constructor(gateway: Gateway, storage: KeyValueStorage, defaultCommunityId: string | null) {
+  constructor(gateway: Gateway, storage: KeyValueStorage, defaultCommunityId: string | null, uploader?: ImageUploader) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId);
     const communityId = () => this.session.communityId;
     this.points = new PointsStore(gateway, communityId);
     this.ledger = new LedgerStore(gateway, communityId);
     this.mall = new MallStore(gateway, communityId);
-    this.mallAdmin = new MallAdminStore(gateway, communityId);
+    this.mallAdmin = new MallAdminStore(gateway, communityId, uploader);
     this.lottery = new LotteryStore(gateway, communityId);
   }
 }

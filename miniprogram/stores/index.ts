@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { cloudGateway } from '../gateway/cloud';
 import { httpGateway } from '../gateway/http';
+import { cloudImageUploader, httpImageUploader } from '../gateway/uploader';
 import { DevIdentityStore } from './DevIdentityStore';
 import { RootStore } from './RootStore';
 import type { KeyValueStorage } from './storage';
@@ -19,6 +20,8 @@ export const devIdentity =
       })
     : null;
 
-const gateway = process.env.TARO_ENV === 'weapp' ? cloudGateway : httpGateway(() => devIdentity?.openid ?? null);
+const identity = () => devIdentity?.openid ?? null;
+const gateway = process.env.TARO_ENV === 'weapp' ? cloudGateway : httpGateway(identity);
+const uploader = process.env.TARO_ENV === 'weapp' ? cloudImageUploader : httpImageUploader(identity);
 
-export const store = new RootStore(gateway, taroStorage, process.env.TARO_APP_COMMUNITY_ID || null);
+export const store = new RootStore(gateway, taroStorage, process.env.TARO_APP_COMMUNITY_ID || null, uploader);

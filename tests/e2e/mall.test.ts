@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
 
@@ -12,7 +14,34 @@ async function actAs(openid: string) {
 
 const waitText = (selector: string, text: string) => waitForText(session.page, selector, text);
 
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 describe('the points mall in Chromium', () => {
+  it('the owner lists a new reward with a picture, and members see it in the mall', async () => {
+    const { page } = session;
+    await actAs('demo_owner');
+    await page.locator('#admin-items-link').click();
+    await page.locator('#form-name input').fill('亲子绘本一套');
+    await page.locator('#form-pointsPrice input').fill('200');
+    await page.locator('#form-stock input').fill('6');
+    const picture = join(tmpdir(), 'reward.png');
+    writeFileSync(picture, PNG);
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('#add-image').click();
+    await (await chooser).setFiles(picture);
+    await page.locator('.form__thumb').waitFor();
+    await page.locator('#save-item').click();
+    await page.getByText('已保存「亲子绘本一套」').waitFor();
+
+    await actAs('demo_doudou');
+    await page.goto(`${session.rt.url}/#/packages/mall/pages/index/index`);
+    const card = page.locator('.mall__item', { hasText: '亲子绘本一套' });
+    await card.waitFor();
+    const src = await card.locator('img').first().getAttribute('src');
+    expect(src).toMatch(/\/uploads\/[a-f0-9]{32}\.png$/);
+    expect((await page.request.get(`${session.rt.url}${src}`)).status()).toBe(200);
+  });
+
   it('a member tries the lottery and sees the outcome, its roll and the cost taken', async () => {
     const { page, rt } = session;
     await actAs('demo_laowang');

@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
@@ -16,8 +16,8 @@ const KINDS = [
   ['service', '名额/服务'],
 ] as const;
 
-type Form = { id?: string; name: string; description: string; kind: 'physical' | 'coupon' | 'service'; pointsPrice: string; stock: string; perMemberLimit: string; minTier: string; startsAt: string; endsAt: string };
-const EMPTY: Form = { name: '', description: '', kind: 'physical', pointsPrice: '', stock: '', perMemberLimit: '', minTier: '', startsAt: '', endsAt: '' };
+type Form = { id?: string; images: string[]; name: string; description: string; kind: 'physical' | 'coupon' | 'service'; pointsPrice: string; stock: string; perMemberLimit: string; minTier: string; startsAt: string; endsAt: string };
+const EMPTY: Form = { images: [], name: '', description: '', kind: 'physical', pointsPrice: '', stock: '', perMemberLimit: '', minTier: '', startsAt: '', endsAt: '' };
 
 /** The owner stocks the mall: create or edit a reward, load coupon codes. */
 function AdminItems() {
@@ -30,6 +30,7 @@ function AdminItems() {
   const edit = (item: ItemView) =>
     setForm({
       id: item.id,
+      images: item.images,
       name: item.name,
       description: item.description,
       kind: item.kind,
@@ -44,6 +45,7 @@ function AdminItems() {
     const saved = await admin.saveItem({
       id: form.id,
       name: form.name,
+      images: form.images,
       description: form.description,
       kind: form.kind,
       pointsPrice: Number(form.pointsPrice),
@@ -65,6 +67,20 @@ function AdminItems() {
         <Text className="form__title">{form.id ? '编辑奖品' : '上架新奖品'}</Text>
         {input('name', '奖品名称，如：护手霜试用装')}
         {input('description', '一句话介绍（可选）')}
+        <View className="form__chips">
+          {form.images.map((src) => (
+            <Image key={src} className="form__thumb" src={src} mode="aspectFill" onClick={() => setForm({ ...form, images: form.images.filter((s) => s !== src) })} />
+          ))}
+          {form.images.length < 9 && (
+            <Text
+              id="add-image"
+              className="admin-tab"
+              onClick={() => void admin.uploadImage().then((src) => src && setForm((f) => ({ ...f, images: [...f.images, src] })))}
+            >
+              ＋ 添加图片
+            </Text>
+          )}
+        </View>
         <View className="form__chips">
           {KINDS.map(([value, label]) => (
             <Text key={value} id={`kind-${value}`} className={`admin-tab ${form.kind === value ? 'admin-tab--on' : ''}`} onClick={() => !form.id && setForm({ ...form, kind: value })}>
