@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
@@ -45,6 +45,9 @@ function ItemPage() {
   );
   return (
     <View className="item">
+      {item.images.map((src) => (
+        <Image key={src} className="item__image" src={src} mode="widthFix" />
+      ))}
       <View className="card">
         <Text className="item__name" id="item-name">
           {item.name}
