@@ -102,7 +102,6 @@ export const ids = {
   /** A check-in's reference on its ledger entries. */
   checkin: (communityId: string, openid: string, day: string) => `${communityId}:${openid}:${day}`,
   request: (openid: string, requestId: string) => `${openid}:${requestId}`,
-  counter: (communityId: string, openid: string, day: string) => `${communityId}:${openid}:${day}`,
   spend: (communityId: string, openid: string, orderId: string) => `spend:${communityId}:${openid}:${orderId}`,
   drawTry: (communityId: string, openid: string, tryId: string) => `draw:${communityId}:${openid}:${tryId}`,
   refund: (communityId: string, openid: string, orderId: string) => `refund:${communityId}:${openid}:${orderId}`,

@@ -13,4 +13,4 @@ export interface CollectionSpec {
 
 export const COLLECTIONS = spec.collections as unknown as CollectionSpec[];
 
-export type CollectionName = 'communities' | 'members' | 'ledger' | 'items' | 'orders' | 'draws' | 'counters' | 'requests';
+export type CollectionName = 'communities' | 'members' | 'ledger' | 'items' | 'orders' | 'draws' | 'requests';

@@ -19,13 +19,13 @@ describe('SqliteStore', () => {
   it('keeps committed documents across a reopen', async () => {
     const file = fresh();
     const first = new SqliteStore(file);
-    await first.transaction((tx) => tx.set('counters', 'a', { communityId: 'c', n: 7 }));
+    await first.transaction((tx) => tx.set('requests', 'a', { communityId: 'c', n: 7 }));
     await first.close();
     const second = new SqliteStore(file);
-    expect(await second.get('counters', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 7 });
+    expect(await second.get('requests', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 7 });
     // Versions continue after a reopen, so a stale snapshot is still detected.
-    await second.transaction((tx) => tx.update('counters', 'a', { n: 8 }));
-    expect(await second.get('counters', 'a')).toMatchObject({ n: 8 });
+    await second.transaction((tx) => tx.update('requests', 'a', { n: 8 }));
+    expect(await second.get('requests', 'a')).toMatchObject({ n: 8 });
     await second.close();
   });
 
@@ -67,7 +67,7 @@ describe('SqliteStore with background checkpoints', () => {
   it('passes the contract and checkpoints the WAL from its worker', async () => {
     const file = fresh();
     const store = new SqliteStore(file, undefined, { backgroundCheckpoint: true });
-    for (let i = 0; i < 50; i++) await store.transaction((tx) => tx.set('counters', `c${i}`, { communityId: 'c', n: i }));
+    for (let i = 0; i < 50; i++) await store.transaction((tx) => tx.set('requests', `c${i}`, { communityId: 'c', n: i }));
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await new Promise((r) => setTimeout(r, 300));
@@ -76,7 +76,7 @@ describe('SqliteStore with background checkpoints', () => {
     expect(checkpointed).toBe(log);
     await store.close();
     const reopened = new SqliteStore(file);
-    expect(await reopened.get('counters', 'c49')).toMatchObject({ n: 49 });
+    expect(await reopened.get('requests', 'c49')).toMatchObject({ n: 49 });
     await reopened.close();
   });
 });

@@ -17,66 +17,66 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
     });
 
     it('reads null for a missing document and the document after a write', async () => {
-      expect(await store.get('counters', 'a')).toBeNull();
+      expect(await store.get('requests', 'a')).toBeNull();
       await store.transaction(async (tx) => {
-        expect(await tx.get('counters', 'a')).toBeNull();
-        await tx.set('counters', 'a', { _id: 'ignored', communityId: 'c', n: 1 });
+        expect(await tx.get('requests', 'a')).toBeNull();
+        await tx.set('requests', 'a', { _id: 'ignored', communityId: 'c', n: 1 });
       });
-      expect(await store.get('counters', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 1 });
+      expect(await store.get('requests', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 1 });
     });
 
     it('updates named fields and increments atomically', async () => {
-      await store.transaction((tx) => tx.set('counters', 'a', { communityId: 'c', n: 1, tag: 'x' }));
-      await store.transaction((tx) => tx.update('counters', 'a', { n: increment(4), tag: 'y' }));
-      expect(await store.get<Counter>('counters', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 5, tag: 'y' });
+      await store.transaction((tx) => tx.set('requests', 'a', { communityId: 'c', n: 1, tag: 'x' }));
+      await store.transaction((tx) => tx.update('requests', 'a', { n: increment(4), tag: 'y' }));
+      expect(await store.get<Counter>('requests', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 5, tag: 'y' });
     });
 
     it('refuses to update a missing document and writes nothing of that transaction', async () => {
       await expect(
         store.transaction(async (tx) => {
-          await tx.set('counters', 'b', { communityId: 'c', n: 1 });
-          await tx.update('counters', 'missing', { n: 2 });
+          await tx.set('requests', 'b', { communityId: 'c', n: 1 });
+          await tx.update('requests', 'missing', { n: 2 });
         }),
       ).rejects.toThrow();
-      expect(await store.get('counters', 'b')).toBeNull();
+      expect(await store.get('requests', 'b')).toBeNull();
     });
 
     it('writes nothing when the callback throws', async () => {
       await expect(
         store.transaction(async (tx) => {
-          await tx.set('counters', 'a', { communityId: 'c', n: 1 });
+          await tx.set('requests', 'a', { communityId: 'c', n: 1 });
           throw new Error('changed my mind');
         }),
       ).rejects.toThrow('changed my mind');
-      expect(await store.get('counters', 'a')).toBeNull();
+      expect(await store.get('requests', 'a')).toBeNull();
     });
 
     it('finds by equality and range, ordered and limited', async () => {
       await store.transaction(async (tx) => {
-        for (let i = 1; i <= 6; i++) await tx.set('counters', `k${i}`, { communityId: i % 2 ? 'odd' : 'even', n: i });
+        for (let i = 1; i <= 6; i++) await tx.set('requests', `k${i}`, { communityId: i % 2 ? 'odd' : 'even', n: i });
       });
-      const odd = await store.find<Counter>('counters', { where: { communityId: 'odd' }, orderBy: [['n', 'desc']] });
+      const odd = await store.find<Counter>('requests', { where: { communityId: 'odd' }, orderBy: [['n', 'desc']] });
       expect(odd.map((d) => d.n)).toEqual([5, 3, 1]);
-      const range = await store.find<Counter>('counters', { where: { n: { gt: 1, lte: 4 } }, orderBy: [['n', 'asc']], limit: 2 });
+      const range = await store.find<Counter>('requests', { where: { n: { gt: 1, lte: 4 } }, orderBy: [['n', 'asc']], limit: 2 });
       expect(range.map((d) => d._id)).toEqual(['k2', 'k3']);
-      const some = await store.find<Counter>('counters', { where: { n: { in: [2, 6, 9] } }, orderBy: [['n', 'asc']] });
+      const some = await store.find<Counter>('requests', { where: { n: { in: [2, 6, 9] } }, orderBy: [['n', 'asc']] });
       expect(some.map((d) => d.n)).toEqual([2, 6]);
     });
 
     it('serialises concurrent read-modify-write transactions: no lost update', async () => {
-      await store.transaction((tx) => tx.set('counters', 'hot', { communityId: 'c', n: 0 }));
+      await store.transaction((tx) => tx.set('requests', 'hot', { communityId: 'c', n: 0 }));
       const results = await Promise.allSettled(
         Array.from({ length: 8 }, () =>
           store.transaction(async (tx) => {
-            const doc = await tx.get<Counter>('counters', 'hot');
-            await tx.set('counters', 'hot', { communityId: 'c', n: doc!.n + 1 });
+            const doc = await tx.get<Counter>('requests', 'hot');
+            await tx.set('requests', 'hot', { communityId: 'c', n: doc!.n + 1 });
           }),
         ),
       );
       const committed = results.filter((r) => r.status === 'fulfilled').length;
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
       expect(committed).toBeGreaterThan(0);
-      expect((await store.get<Counter>('counters', 'hot'))!.n).toBe(committed);
+      expect((await store.get<Counter>('requests', 'hot'))!.n).toBe(committed);
     });
 
     it('lets exactly one of many racing transactions create the same id', async () => {
@@ -84,8 +84,8 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
         Array.from({ length: 10 }, (_, i) =>
           store
             .transaction(async (tx) => {
-              if (await tx.get('counters', 'once')) return 'exists';
-              await tx.set('counters', 'once', { communityId: 'c', n: i });
+              if (await tx.get('requests', 'once')) return 'exists';
+              await tx.set('requests', 'once', { communityId: 'c', n: i });
               return 'created';
             })
             .catch((error: Error) => error.name),
