@@ -71,6 +71,8 @@ export interface OrderDoc {
   nickname: string;
   itemId: string;
   itemName: string;
+  /** Set when the order is a lottery prize: cancelling puts the prize back in this draw. */
+  prize: { drawId: string; prizeId: string } | null;
   kind: ItemKind;
   quantity: number;
   points: number;

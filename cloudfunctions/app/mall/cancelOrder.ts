@@ -3,7 +3,7 @@ import { refuse } from '../../core/errors';
 import { increment } from '../../store/port';
 import type { Caller, Deps } from '../context';
 import { STAFF, requireMember } from '../access';
-import { ids, type MemberDoc, type OrderDoc } from '../documents';
+import { ids, type DrawDoc, type MemberDoc, type OrderDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { communityId, text } from '../schemas';
 import { toOrder } from './views';
@@ -16,7 +16,8 @@ export const cancelOrderInput = z.object({
 
 /**
  * Staff cancel an order that is not yet fulfilled: the points come back as a refund entry and
- * the stock returns, exactly once however often or concurrently it is cancelled.
+ * the stock returns — to the reward, or for a lottery prize to its draw — exactly once however
+ * often or concurrently it is cancelled.
  */
 export async function cancelOrder(input: z.output<typeof cancelOrderInput>, caller: Caller, { store }: Deps) {
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
@@ -28,14 +29,19 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     if (found.status === 'fulfilled') refuse('CONFLICT', '已完成的订单不能取消');
     const member = await tx.get<MemberDoc>('members', ids.member(found.communityId, found.openid));
     if (!member) return refuse('NOT_FOUND', '下单的成员已不在社群');
+    const draw = found.prize && (await tx.get<DrawDoc>('draws', found.prize.drawId));
     await recordPostings(
       tx,
       member,
       [{ id: ids.refund(found.communityId, found.openid, input.orderId), kind: 'refund', delta: found.points, reason: `订单取消退回：${input.reason}`, refId: input.orderId }],
       time,
-      { redeemed: { ...member.redeemed, [found.itemId]: Math.max(0, (member.redeemed?.[found.itemId] ?? 0) - found.quantity) } },
+      found.prize ? {} : { redeemed: { ...member.redeemed, [found.itemId]: Math.max(0, (member.redeemed?.[found.itemId] ?? 0) - found.quantity) } },
     );
-    await tx.update('items', found.itemId, { stock: increment(found.quantity) });
+    if (!found.prize) await tx.update('items', found.itemId, { stock: increment(found.quantity) });
+    else if (draw) {
+      const { prizeId } = found.prize;
+      await tx.update('draws', found.prize.drawId, { prizes: draw.prizes.map((p) => (p.id === prizeId ? { ...p, stock: p.stock + found.quantity } : p)) });
+    }
     const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);
     return { ...found, ...changes };

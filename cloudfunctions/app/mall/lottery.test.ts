@@ -79,4 +79,16 @@ describe('lottery', () => {
     const draw = await setUp({ name: '抽奖', costPoints: 200, prizes: [{ name: '券', weight: 5000, stock: 10 }] });
     expect(await tryOnce('o_bob', draw.id, 'poor-draw-1')).toMatchObject({ error: { code: 'INSUFFICIENT_POINTS' } });
   });
+
+  it('cancels a prize order by putting the prize back in the draw', async () => {
+    await give('o_alice', 100);
+    const draw = await setUp({ name: '必中', costPoints: 10, prizes: [{ name: '公仔', weight: 10_000, stock: 1 }] });
+    const won = (await tryOnce('o_alice', draw.id, 'prize-cancel-1')) as any;
+    expect(won.data.prize).toMatchObject({ name: '公仔' });
+    const cancelled = await h.call('mall', 'cancel', { communityId: c, orderId: won.data.orderId, reason: '奖品缺货' }, { openid: 'o_owner', now: NOW });
+    expect(cancelled).toMatchObject({ ok: true, data: { order: { status: 'cancelled' } } });
+    const { draws } = await h.ok('mall', 'draws', { communityId: c }, { openid: 'o_owner' });
+    expect(draws[0].prizes[0].stock).toBe(1);
+    expect((await tryOnce('o_alice', draw.id, 'prize-cancel-2')) as any).toMatchObject({ data: { prize: { name: '公仔' } } });
+  });
 });

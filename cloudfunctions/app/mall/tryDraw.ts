@@ -74,6 +74,7 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
         nickname: member.nickname,
         itemId: `${input.drawId}:${prize.id}`,
         itemName: `🎉 ${prize.name}（${draw.name}）`,
+        prize: { drawId: input.drawId, prizeId: prize.id },
         kind: prize.kind,
         quantity: 1,
         points: 0,
