@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { fingerprint } from '../../core/fingerprint';
-import { checkRedemption, remember, REPLAY_WINDOW_MS } from '../../core/mall';
+import { checkRedemption } from '../../core/mall';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { ids, type ItemDoc, type MemberDoc, type OrderDoc } from '../documents';
+import { memberRequests } from '../idempotency';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { communityId, requestId, text } from '../schemas';
 
@@ -37,11 +38,8 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
 
   return store.transaction(async (tx) => {
     const member = (await tx.get<MemberDoc>('members', memberId)) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    const earlier = member.recentRequests?.[input.requestId];
-    if (earlier && caller.now.getTime() - Date.parse(earlier.at) < REPLAY_WINDOW_MS) {
-      if (earlier.fingerprint !== print) refuse('IDEMPOTENCY_MISMATCH', '这个 requestId 已用于另一个请求');
-      return earlier.result as RedeemResult;
-    }
+    const earlier = memberRequests.earlier<RedeemResult>(member, input.requestId, print, caller.now);
+    if (earlier) return earlier;
     const item = await tx.get<ItemDoc>('items', input.itemId);
     if (!item || item.communityId !== input.communityId) return refuse('NOT_FOUND', '奖品不存在');
     const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
@@ -79,7 +77,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
         result = { order: { id: orderId, itemId: input.itemId, quantity: input.quantity, points, status: order.status, couponCodes }, balance: account.balance };
         return {
           redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + input.quantity },
-          recentRequests: remember(member.recentRequests, input.requestId, { fingerprint: print, result, at: caller.now.toISOString() }, caller.now),
+          recentRequests: memberRequests.with(member, input.requestId, print, result, caller.now),
         };
       },
     );

@@ -3,10 +3,10 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { fingerprint } from '../../core/fingerprint';
 import { drawOutcome, ROLL_SPACE } from '../../core/lottery';
-import { remember, REPLAY_WINDOW_MS } from '../../core/mall';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { ids, type DrawDoc, type MemberDoc, type OrderDoc } from '../documents';
+import { memberRequests } from '../idempotency';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { communityId, requestId } from '../schemas';
 
@@ -37,11 +37,8 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
 
   return store.transaction(async (tx) => {
     const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    const earlier = member.recentRequests?.[input.requestId];
-    if (earlier && caller.now.getTime() - Date.parse(earlier.at) < REPLAY_WINDOW_MS) {
-      if (earlier.fingerprint !== print) refuse('IDEMPOTENCY_MISMATCH', '这个 requestId 已用于另一个请求');
-      return earlier.result as DrawResult;
-    }
+    const earlier = memberRequests.earlier<DrawResult>(member, input.requestId, print, caller.now);
+    if (earlier) return earlier;
     const draw = await tx.get<DrawDoc>('draws', input.drawId);
     if (!draw || draw.communityId !== input.communityId || !draw.active) return refuse('NOT_FOUND', '这个抽奖不存在或已结束');
     const prize = drawOutcome(draw.prizes, roll);
@@ -63,7 +60,7 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
       time,
       (account) => {
         result = { prize: prize && { id: prize.id, name: prize.name }, roll, orderId: prize ? tryId : null, balance: account.balance };
-        return { recentRequests: remember(member.recentRequests, input.requestId, { fingerprint: print, result, at: caller.now.toISOString() }, caller.now) };
+        return { recentRequests: memberRequests.with(member, input.requestId, print, result, caller.now) };
       },
     );
     if (prize) {
