@@ -140,4 +140,64 @@ describe('mall', () => {
     expect(await balanceOf('o_alice')).toBe(100);
     expect(await h.call('mall', 'upsertItem', { communityId: c, item: { name: 'x', pointsPrice: 1, stock: 1, minTier: '钻石' } }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
   });
+
+  it('treats a requestId as new once its 24-hour replay window has passed', async () => {
+    await give('o_alice', 300);
+    const item = await stock({ name: '试用装', kind: 'service', pointsPrice: 100, stock: 10 });
+    const first = (await redeem('o_alice', item.id, 'window-0001')) as any;
+    const again = (now: string) => h.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'window-0001', shipping: SHIPPING }, { openid: 'o_alice', now }) as any;
+    const sameDay = await again('2026-06-02T03:59:59Z');
+    expect(sameDay.data.order.id).toBe(first.data.order.id);
+    const nextDay = await again('2026-06-02T04:00:00Z');
+    expect(nextDay.data.order.id).not.toBe(first.data.order.id);
+    expect(await balanceOf('o_alice')).toBe(100);
+  });
+
+  it('lets exactly one of a racing fulfil and cancel win, with the points to match', async () => {
+    let expected = 0;
+    for (let round = 0; round < 4; round++) {
+      await give('o_alice', 100, `race-${round}`);
+      const item = await stock({ name: `赛跑${round}`, kind: 'service', pointsPrice: 100, stock: 1 });
+      const { data } = (await redeem('o_alice', item.id, `fc-race-${round}-x`)) as any;
+      const [fulfil, cancel] = await Promise.all([
+        h.call('mall', 'fulfil', { communityId: c, orderId: data.order.id }, { openid: 'o_owner', now: NOW }),
+        h.call('mall', 'cancel', { communityId: c, orderId: data.order.id, reason: '重复' }, { openid: 'o_owner', now: NOW }),
+      ]);
+      expect([fulfil.ok, cancel.ok].filter(Boolean)).toHaveLength(1);
+      expected += cancel.ok ? 100 : 0; // each round gives 100 and spends 100; only a cancel refunds
+      expect(await balanceOf('o_alice')).toBe(expected);
+    }
+  });
+
+  it('refuses outsiders every mall action and shows members only their own orders', async () => {
+    await give('o_alice', 100);
+    await give('o_bob', 100);
+    const item = await stock({ name: '券', kind: 'service', pointsPrice: 10, stock: 10 });
+    await redeem('o_alice', item.id, 'mine-0001');
+    await redeem('o_bob', item.id, 'mine-0002');
+    for (const [action, params] of [
+      ['items', {}],
+      ['redeem', { itemId: item.id, requestId: 'outsider-01' }],
+      ['orders', {}],
+      ['draws', {}],
+      ['draw', { drawId: 'any', requestId: 'outsider-02' }],
+    ] as const) {
+      expect(await h.call('mall', action, { communityId: c, ...params }, { openid: 'o_stranger', now: NOW })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    }
+    const { orders } = await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice' });
+    expect(orders.map((o: any) => o.openid)).toEqual(['o_alice']);
+  });
+
+  it('hides inactive rewards and draws from members and refuses them', async () => {
+    await give('o_alice', 100);
+    const item = await stock({ name: '下架品', kind: 'service', pointsPrice: 10, stock: 10, active: false });
+    const { items } = await h.ok('mall', 'items', { communityId: c }, { openid: 'o_alice', now: NOW });
+    expect(items.map((i: any) => i.id)).not.toContain(item.id);
+    expect((await h.ok('mall', 'items', { communityId: c }, { openid: 'o_owner', now: NOW })).items.map((i: any) => i.id)).toContain(item.id);
+    expect(await redeem('o_alice', item.id, 'inactive-01')).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const { draw } = await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '停用', costPoints: 1, active: false, prizes: [{ name: 'a', weight: 1, stock: 1 }] } }, { openid: 'o_owner' });
+    expect((await h.ok('mall', 'draws', { communityId: c }, { openid: 'o_alice' })).draws).toEqual([]);
+    expect(await h.call('mall', 'draw', { communityId: c, drawId: draw.id, requestId: 'inactive-02' }, { openid: 'o_alice' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await balanceOf('o_alice')).toBe(100);
+  });
 });
