@@ -1,4 +1,4 @@
-import { currentStreak, streakAfterCheckin, streakBonus } from './streak';
+import { checkinsToNextBonus, currentStreak, streakAfterCheckin, streakBonus } from './streak';
 
 const rule = { streakDays: 7, streakBonus: 50 };
 
@@ -17,5 +17,15 @@ describe('streaks', () => {
 
   it('pays the bonus on every 7th consecutive day only', () => {
     expect([1, 6, 7, 8, 13, 14].map((s) => streakBonus(s, rule))).toEqual([0, 0, 50, 0, 0, 50]);
+  });
+
+  it('counts the check-ins to the next bonus, today included while still to do', () => {
+    expect(checkinsToNextBonus(0, false, 7)).toBe(6);
+    expect(checkinsToNextBonus(6, false, 7)).toBe(0);
+    expect(checkinsToNextBonus(7, true, 7)).toBe(7);
+    expect(checkinsToNextBonus(3, true, 7)).toBe(4);
+    expect(checkinsToNextBonus(13, false, 7)).toBe(0);
+    expect(checkinsToNextBonus(0, false, 1)).toBe(0);
+    expect(checkinsToNextBonus(1, true, 1)).toBe(1);
   });
 });

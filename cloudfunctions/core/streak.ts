@@ -20,3 +20,13 @@ export function currentStreak(state: StreakState, today: Day): number {
 export function streakBonus(streak: number, rule: { streakDays: number; streakBonus: number }): number {
   return rule.streakDays > 0 && streak > 0 && streak % rule.streakDays === 0 ? rule.streakBonus : 0;
 }
+
+/**
+ * Check-ins still needed for the next streak bonus, today's included while it is still to do:
+ * 0 means today's check-in earns it.
+ */
+export function checkinsToNextBonus(streak: number, checkedInToday: boolean, streakDays: number): number {
+  const streakAfterToday = checkedInToday ? streak : streak + 1;
+  const toGo = (streakDays - (streakAfterToday % streakDays)) % streakDays;
+  return checkedInToday && toGo === 0 ? streakDays : toGo;
+}

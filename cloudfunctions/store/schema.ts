@@ -12,5 +12,3 @@ export interface CollectionSpec {
 }
 
 export const COLLECTIONS = spec.collections as unknown as CollectionSpec[];
-
-export type CollectionName = 'communities' | 'members' | 'ledger' | 'items' | 'orders' | 'draws' | 'requests';

@@ -34,16 +34,16 @@ export function newRequestId(): string {
 export class Intent {
   private current: string | null = null;
 
-  get requestId(): string {
-    return (this.current ??= newRequestId());
-  }
-
-  answered(): void {
-    this.current = null;
-  }
-
-  /** A refusal is an answer too; only a lost answer keeps the id for the retry. */
-  failed(error: unknown): void {
-    if (error instanceof ApiError) this.current = null;
+  /** Sends with this intent's requestId. A refusal is an answer too: only a lost answer keeps the id. */
+  async send<T>(call: (requestId: string) => Promise<T>): Promise<T> {
+    this.current ??= newRequestId();
+    try {
+      const result = await call(this.current);
+      this.current = null;
+      return result;
+    } catch (error) {
+      if (error instanceof ApiError) this.current = null;
+      throw error;
+    }
   }
 }

@@ -25,10 +25,6 @@ export class DevIdentityStore {
     makeAutoObservable<DevIdentityStore, 'storage' | 'fetchPeople'>(this, { storage: false, fetchPeople: false });
   }
 
-  get current(): DemoPerson | undefined {
-    return this.people.find((p) => p.openid === this.openid);
-  }
-
   async load(): Promise<void> {
     const { people } = await this.fetchPeople();
     runInAction(() => {

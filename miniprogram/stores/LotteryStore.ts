@@ -41,16 +41,14 @@ export class LotteryStore {
     this.drawing = true;
     this.lastResult = null;
     try {
-      const result = await this.gateway.call('mall', 'draw', { communityId, drawId, requestId: this.intent.requestId });
+      const result = await this.intent.send((requestId) => this.gateway.call('mall', 'draw', { communityId, drawId, requestId }));
       runInAction(() => {
         this.lastResult = result;
         this.balance = result.balance;
-        this.intent.answered();
         this.error = null;
       });
       return result;
     } catch (error) {
-      this.intent.failed(error);
       runInAction(() => (this.error = messageOf(error)));
       return null;
     } finally {

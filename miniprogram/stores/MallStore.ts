@@ -16,7 +16,6 @@ export class MallStore {
   orders: OrderView[] = [];
   loaded = false;
   redeeming = false;
-  lastRedeemed: RedeemResult | null = null;
   error: string | null = null;
   private readonly intent = new Intent();
 
@@ -67,16 +66,11 @@ export class MallStore {
     if (!communityId || this.redeeming) return null;
     this.redeeming = true;
     try {
-      const result = await this.gateway.call('mall', 'redeem', { communityId, itemId, requestId: this.intent.requestId, shipping });
-      runInAction(() => {
-        this.lastRedeemed = result;
-        this.intent.answered();
-        this.error = null;
-      });
+      const result = await this.intent.send((requestId) => this.gateway.call('mall', 'redeem', { communityId, itemId, requestId, shipping }));
+      runInAction(() => (this.error = null));
       await this.load();
       return result;
     } catch (error) {
-      this.intent.failed(error);
       runInAction(() => (this.error = messageOf(error)));
       return null;
     } finally {

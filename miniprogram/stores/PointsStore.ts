@@ -89,8 +89,4 @@ export class PointsStore {
   animationPlayed(): void {
     this.lastCheckin = null;
   }
-
-  clearError(): void {
-    this.error = null;
-  }
 }

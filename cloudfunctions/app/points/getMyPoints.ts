@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { dayOf } from '../../core/days';
 import { expiringSoon } from '../../core/ledger';
-import { currentStreak } from '../../core/streak';
+import { checkinsToNextBonus, currentStreak } from '../../core/streak';
 import { tierFor } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
@@ -16,8 +16,6 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
   const streak = currentStreak(member, today);
   const checkedInToday = member.lastCheckinDay === today;
   const { streakDays, streakBonus } = community.rules.checkin;
-  // Days until the next streak bonus, counting today if it is still to be checked in.
-  const nextBonusIn = streakDays - (streak % streakDays) - (checkedInToday ? 0 : 1);
   return {
     balance: member.balance,
     earnedTotal: member.earnedTotal,
@@ -29,7 +27,7 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
     role: member.role,
     today,
     streakDays,
-    nextBonusIn: checkedInToday && nextBonusIn === 0 ? streakDays : nextBonusIn,
+    nextBonusIn: checkinsToNextBonus(streak, checkedInToday, streakDays),
     streakBonus,
   };
 }
