@@ -14,6 +14,7 @@ type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
 
 export function installWeappHost(h: Harness, caller: { openid: string; now: () => string }) {
   const storage = new Map<string, unknown>();
+  const cloudInits: unknown[] = [];
   let app: Record<string, (...args: unknown[]) => unknown> | undefined;
   const pages: unknown[] = [];
   const g = globalThis as Record<string, unknown>;
@@ -61,7 +62,7 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
       return query;
     },
     cloud: {
-      init: () => undefined,
+      init: (options: unknown) => void cloudInits.push(options),
       callFunction: async ({ name, data }: { name: FunctionName; data: Record<string, unknown> }) => {
         const { action, ...params } = data;
         return { result: await h.call(name, String(action), params, { openid: caller.openid, now: caller.now() }) };
@@ -73,6 +74,7 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
   let launched = false;
   return {
     simulate,
+    cloudInits,
     async open(route: string) {
       if (!launched) {
         require(resolve(WEAPP_DIST, 'app.js'));

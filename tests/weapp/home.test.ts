@@ -12,6 +12,7 @@ describe('the compiled weapp home page (miniprogram-simulate)', () => {
     const host = installWeappHost(h, { openid: 'demo_xiaomei', now: () => NOW });
 
     const page = await host.open('pages/home/index');
+    expect(host.cloudInits).toEqual([expect.objectContaining({ traceUser: true })]); // once, at launch
     const text = (id: string) => page.querySelector(`#${id}`)?.dom.textContent?.trim();
     await waitFor(() => text('balance'));
     expect(Number(text('balance'))).toBe(seeded.balance);
