@@ -1,0 +1,100 @@
+/**
+ * Whether a contribution (an experience post or an answer) can earn points: long enough to
+ * mean something, and not a copy or near-copy of the author's recent contributions. Copies
+ * are caught by a hash of the normalized text; near-copies by a 64-bit SimHash over character
+ * trigrams (Chinese has no spaces, so characters, not words), within a Hamming distance of 3.
+ */
+export type ContentKind = 'post' | 'answer';
+
+/** A contribution's fingerprints, remembered on the author's member document. */
+export interface ContentPrint {
+  kind: ContentKind;
+  ref: string;
+  hash: string;
+  simhash: string;
+  at: string;
+}
+
+export type NoPointsReason = 'too_short' | 'duplicate' | 'near_duplicate';
+
+export type Earning = { earns: true } | { earns: false; reason: NoPointsReason; message: string; duplicateOf?: string };
+
+/** Fewest meaningful characters that can earn points: a real experience vs. a real answer. */
+export const MIN_MEANINGFUL_LENGTH: Record<ContentKind, number> = { post: 20, answer: 8 };
+export const NEAR_DUPLICATE_DISTANCE = 3;
+/** How many of an author's recent contributions are compared against. */
+export const PRINTS_KEPT = 30;
+
+/** Lower case, full-width folded, without spaces, punctuation, symbols or emoji. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]/gu, '');
+}
+
+/** Characters that carry meaning: normalized, with runs of one character ("好好好好") counted once. */
+export function meaningfulLength(text: string): number {
+  const chars = [...normalizeText(text)];
+  return chars.filter((char, i) => char !== chars[i - 1]).length;
+}
+
+export function fingerprintsOf(text: string): { hash: string; simhash: string } {
+  const normalized = normalizeText(text);
+  return { hash: fnv1a64(normalized).toString(16).padStart(16, '0'), simhash: simhash(normalized).toString(16).padStart(16, '0') };
+}
+
+export function hammingDistance(a: string, b: string): number {
+  let diff = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
+  let count = 0;
+  while (diff) {
+    diff &= diff - 1n;
+    count++;
+  }
+  return count;
+}
+
+/** Whether this text earns points, judged against the author's recent contributions. */
+export function earningOf(kind: ContentKind, text: string, recent: readonly ContentPrint[] = []): Earning {
+  if (meaningfulLength(text) < MIN_MEANINGFUL_LENGTH[kind]) {
+    return { earns: false, reason: 'too_short', message: `内容太短（至少 ${MIN_MEANINGFUL_LENGTH[kind]} 个有效字），不计积分` };
+  }
+  const { hash, simhash: print } = fingerprintsOf(text);
+  const copy = recent.find((earlier) => earlier.hash === hash);
+  if (copy) return { earns: false, reason: 'duplicate', message: '与你之前发过的内容重复，不计积分', duplicateOf: copy.ref };
+  const near = recent.find((earlier) => hammingDistance(earlier.simhash, print) <= NEAR_DUPLICATE_DISTANCE);
+  if (near) return { earns: false, reason: 'near_duplicate', message: '与你之前发过的内容高度相似，不计积分', duplicateOf: near.ref };
+  return { earns: true };
+}
+
+/** The author's recent prints with this one added, newest last, at most PRINTS_KEPT. */
+export function rememberPrint(recent: readonly ContentPrint[] = [], kind: ContentKind, ref: string, text: string, at: Date): ContentPrint[] {
+  return [...recent, { kind, ref, ...fingerprintsOf(text), at: at.toISOString() }].slice(-PRINTS_KEPT);
+}
+
+const MASK64 = (1n << 64n) - 1n;
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+
+function fnv1a64(text: string): bigint {
+  let hash = FNV_OFFSET;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * FNV_PRIME) & MASK64;
+  }
+  return hash;
+}
+
+/**
+ * Features are single characters, weighted by how often they occur: a few changed, added or
+ * reordered characters move only a few bits, while a different text moves about half of them.
+ */
+function simhash(normalized: string): bigint {
+  const shingles = [...normalized];
+  const weights = new Array<number>(64).fill(0);
+  for (const shingle of shingles) {
+    const hash = fnv1a64(shingle);
+    for (let bit = 0; bit < 64; bit++) weights[bit] += (hash >> BigInt(bit)) & 1n ? 1 : -1;
+  }
+  return weights.reduce((acc, weight, bit) => (weight > 0 ? acc | (1n << BigInt(bit)) : acc), 0n);
+}
