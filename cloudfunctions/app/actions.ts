@@ -2,6 +2,9 @@ import { checkinActions } from './checkin/actions';
 import { communityActions } from './community/actions';
 import { jobsActions } from './jobs/actions';
 import { mallActions } from './mall/actions';
+import { noticesActions } from './notices/actions';
+import { postsActions } from './posts/actions';
+import { qaActions } from './qa/actions';
 import { pointsActions } from './points/actions';
 
 /** Every cloud function and its actions (API.md), for the local runtime. */
@@ -11,6 +14,9 @@ export const FUNCTIONS = {
   checkin: checkinActions,
   jobs: jobsActions,
   mall: mallActions,
+  posts: postsActions,
+  qa: qaActions,
+  notices: noticesActions,
 };
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -14,10 +14,19 @@ import type { upsertItemInput } from './mall/upsertItem';
 import type { DrawResult, tryDrawInput } from './mall/tryDraw';
 import type { DrawView, upsertDrawInput } from './mall/upsertDraw';
 import type { ItemView, OrderView } from './mall/views';
+import type { NoticeView } from './notices/listNotices';
+import type { createPostInput } from './posts/createPost';
+import type { listPostsInput } from './posts/listPosts';
+import type { reviewPostInput } from './posts/reviewPost';
+import type { PostView } from './posts/views';
+import type { moderateQaInput } from './qa/moderateQa';
+import type { listQuestionsInput } from './qa/listQuestions';
+import type { AnswerView, QuestionView } from './qa/views';
+import type { NoPoints } from './documents';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
-export type { Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult };
+export type { Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints };
 
 export type Role = 'owner' | 'moderator' | 'member';
 
@@ -104,6 +113,29 @@ export interface Api {
     upsertDraw: { in: z.input<typeof upsertDrawInput>; out: { draw: DrawView } };
     draws: { in: { communityId: string }; out: { draws: DrawView[]; balance: number } };
     draw: { in: z.input<typeof tryDrawInput>; out: DrawResult };
+  };
+  posts: {
+    create: { in: z.input<typeof createPostInput>; out: { post: PostView } };
+    review: { in: z.input<typeof reviewPostInput>; out: { post: PostView; awarded: number; capped?: true; noPoints?: NoPoints } };
+    /** Addition: a moderator withdraws an approval; the points are reversed. */
+    revoke: { in: { communityId: string; postId: string; reason: string }; out: { post: PostView; reversed: number } };
+    list: { in: z.input<typeof listPostsInput>; out: { posts: PostView[] } & Page };
+    like: { in: { communityId: string; postId: string }; out: { liked: boolean; awarded: number; likes: number; capped?: true } };
+  };
+  qa: {
+    ask: { in: { communityId: string; title: string; body: string }; out: { question: QuestionView } };
+    answer: { in: { communityId: string; questionId: string; body: string }; out: { answer: AnswerView } };
+    accept: { in: { communityId: string; answerId: string }; out: { answer: AnswerView; awarded: number; capped?: true; noPoints?: NoPoints } };
+    list: { in: z.input<typeof listQuestionsInput>; out: { questions: QuestionView[] } & Page };
+    get: { in: { communityId: string; questionId: string }; out: { question: QuestionView; answers: AnswerView[] } };
+    /** Additions: the Q&A half of the review queue. */
+    heldAnswers: { in: { communityId: string; limit?: number }; out: { answers: AnswerView[] } };
+    moderate: { in: z.input<typeof moderateQaInput>; out: { question?: QuestionView; answer?: AnswerView } };
+  };
+  /** Addition: a member's in-app notices. */
+  notices: {
+    list: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { notices: NoticeView[]; unread: number } & Page };
+    read: { in: { communityId: string }; out: { read: number } };
   };
 }
 

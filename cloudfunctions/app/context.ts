@@ -1,3 +1,4 @@
+import type { Platform } from '../platform/ports';
 import type { Store } from '../store/port';
 
 /** Who is calling and when, as the platform says — never as the request says. */
@@ -14,6 +15,8 @@ export interface Deps {
   /** Fresh random ids; injected so tests and seeds can be deterministic. */
   newId: () => string;
   log?: (message: string, error?: unknown) => void;
+  /** Content security and messages: WeChat's open APIs in the cloud, stand-ins locally. */
+  platform: Platform;
 }
 
 /** A caller the dispatcher has authenticated. */

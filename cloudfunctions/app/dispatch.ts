@@ -7,8 +7,11 @@ import { failure, success, type Envelope } from './envelope';
 /** One action: how its input is checked and what it does. */
 export interface Action<I = any> {
   input: z.ZodType<I, any>;
-  /** 'member' (default): needs an authenticated caller. 'trigger': only the platform's timer. */
-  auth?: 'member' | 'trigger';
+  /**
+   * 'member' (default): needs an authenticated caller. 'trigger': only the platform's timer.
+   * 'platform': a verdict the platform pushes; it carries its own secret (a check's traceId).
+   */
+  auth?: 'member' | 'trigger' | 'platform';
   run(input: I, caller: Caller, deps: Deps): Promise<unknown>;
 }
 
@@ -38,7 +41,7 @@ export function dispatch(actions: Actions) {
 
       if (chosen.auth === 'trigger') {
         if (context.source !== 'wx_trigger') return context.openid ? failure('FORBIDDEN', '只有定时触发器可以调用') : failure('UNAUTHENTICATED', '未登录');
-      } else if (!context.openid) {
+      } else if (chosen.auth !== 'platform' && !context.openid) {
         return failure('UNAUTHENTICATED', '未登录：请在微信中打开');
       }
 

@@ -1,4 +1,6 @@
 import type { CheckinMonths } from '../core/calendar';
+import type { DailyCounts } from '../core/caps';
+import type { ContentPrint, NoPointsReason } from '../core/content';
 import type { Account, LedgerEntry } from '../core/ledger';
 import type { Prize } from '../core/lottery';
 import type { ItemKind, Remembered, Reward } from '../core/mall';
@@ -31,6 +33,8 @@ export interface MemberDoc extends Account, StreakState {
   redeemed?: Record<string, number>;
   /** Recent redemption requestIds (24 h), so a replay returns the first order. */
   recentRequests?: Record<string, Remembered>;
+  /** Fingerprints of the member's recent posts and answers, for duplicate detection. */
+  recentContent?: ContentPrint[];
 }
 
 export interface ItemDoc extends Reward {
@@ -93,6 +97,120 @@ export interface LedgerDoc extends LedgerEntry {
   sortKey: string;
 }
 
+/** Why a post or answer was held or refused by content security. */
+export interface ContentFlag {
+  source: 'text' | 'image';
+  label: string;
+}
+
+/** Why a contribution earns nothing even when approved or accepted. */
+export interface NoPoints {
+  reason: NoPointsReason;
+  message: string;
+}
+
+/** pending -> approved | rejected; rejected -> approved (a second look); approved -> removed. */
+export type PostStatus = 'pending' | 'approved' | 'rejected' | 'removed';
+
+export interface PostDoc {
+  communityId: string;
+  openid: string;
+  nickname: string;
+  body: string;
+  images: string[];
+  status: PostStatus;
+  flag: ContentFlag | null;
+  noPoints: NoPoints | null;
+  /** Points credited on approval; a post is credited at most once, ever. */
+  points: number;
+  credited: boolean;
+  /** The community day of the credit, so a reversal undoes the right period's earnings. */
+  creditedDay: string | null;
+  /** The reviewer's reason for a rejection or a removal. */
+  reason: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  likes: number;
+  createdAt: string;
+  updatedAt: string;
+  /** updatedAt|id: lists show the latest change first (the review queue, oldest first). */
+  sortKey: string;
+}
+
+export interface LikeDoc {
+  communityId: string;
+  postId: string;
+  openid: string;
+  awarded: number;
+  createdAt: string;
+}
+
+/** visible to all, or held for a moderator (content security said "review"). */
+export type QaStatus = 'visible' | 'held' | 'removed';
+
+export interface QuestionDoc {
+  communityId: string;
+  openid: string;
+  nickname: string;
+  title: string;
+  body: string;
+  status: QaStatus;
+  flag: ContentFlag | null;
+  answers: number;
+  acceptedAnswerId: string | null;
+  createdAt: string;
+  sortKey: string;
+}
+
+export interface AnswerDoc {
+  communityId: string;
+  questionId: string;
+  openid: string;
+  nickname: string;
+  body: string;
+  status: QaStatus;
+  flag: ContentFlag | null;
+  noPoints: NoPoints | null;
+  accepted: boolean;
+  awarded: number;
+  acceptedBy: string | null;
+  createdAt: string;
+  sortKey: string;
+}
+
+/** Credited capped actions of one member on one community day. */
+export interface DailyDoc {
+  communityId: string;
+  openid: string;
+  day: string;
+  counts: DailyCounts;
+}
+
+export type NoticeKind = 'post_approved' | 'post_rejected' | 'post_removed' | 'answer_accepted';
+
+/** An in-app notice to a member; written in the same transaction as what it reports. */
+export interface NoticeDoc {
+  communityId: string;
+  openid: string;
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  refId: string;
+  points: number;
+  read: boolean;
+  createdAt: string;
+  sortKey: string;
+}
+
+/** A pending asynchronous image check, found again by the traceId its verdict carries. */
+export interface MediaCheckDoc {
+  communityId: string;
+  postId: string;
+  fileId: string;
+  suggest: string | null;
+  createdAt: string;
+}
+
 export interface RequestDoc {
   fingerprint: string;
   result: unknown;
@@ -108,4 +226,7 @@ export const ids = {
   drawTry: (communityId: string, openid: string, tryId: string) => `draw:${communityId}:${openid}:${tryId}`,
   refund: (communityId: string, openid: string, orderId: string) => `refund:${communityId}:${openid}:${orderId}`,
   ledger: (kind: string, communityId: string, openid: string, key: string) => `${kind}:${communityId}:${openid}:${key}`,
+  daily: (communityId: string, openid: string, day: string) => `${communityId}:${openid}:${day}`,
+  like: (postId: string, openid: string) => `${postId}:${openid}`,
+  notice: (kind: NoticeKind, refId: string) => `${kind}:${refId}`,
 };

@@ -35,3 +35,11 @@ export function pageOf<T extends { sortKey: string }>(rows: T[], limit: number):
   const page = rows.slice(0, limit);
   return { page, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!.sortKey) : null };
 }
+
+/** A document id made by newId() or given by a client in a path. */
+export const docId = (label: string) => z.string({ error: `${label} 必须是字符串` }).regex(/^[A-Za-z0-9_-]{1,64}$/, `${label} 格式不对`);
+
+/** An uploaded image: a cloud storage file ID in WeChat, an /uploads/ path on the local runtime. */
+export const imageRef = z
+  .string({ error: '图片地址必须是字符串' })
+  .regex(/^(cloud:\/\/[^\s]{1,400}|\/uploads\/[a-f0-9]{32}\.(jpg|png|gif|webp))$/, '图片地址不对：请先上传图片');

@@ -11,10 +11,11 @@ export type WorkerReply = { id: number; result: Envelope | boolean };
 export type CallFunction = (fn: FunctionName, event: unknown, context: CallContext) => Promise<Envelope>;
 
 /** Starts the functions worker (see functionsWorker.ts) and talks to it by message. */
-export function startFunctionsWorker(databaseFile: string) {
+/** `wordsFile`: the owner's content word list, if they wrote one (DATA_DIR/content-words.json). */
+export function startFunctionsWorker(databaseFile: string, wordsFile?: string) {
   // Loader hooks do not reach worker threads: register tsx's require hook, then load the source.
   const entry = JSON.stringify(join(__dirname, 'functionsWorker.ts'));
-  const worker = new Worker(`require('tsx/cjs'); require(${entry});`, { eval: true, workerData: { databaseFile } });
+  const worker = new Worker(`require('tsx/cjs'); require(${entry});`, { eval: true, workerData: { databaseFile, wordsFile } });
   const pending = new Map<number, (result: WorkerReply['result']) => void>();
   let nextId = 0;
   worker.on('message', ({ id, result }: WorkerReply) => {

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { COMMUNITY_CACHE, type Deps } from '../app/context';
 import { failure } from '../app/envelope';
 import { HANDLERS } from '../app/functions';
 import { withReadCache } from '../store/readCache';
+import { localPlatform } from '../platform/local/platform';
+import { readWordList } from '../platform/local/wordListSecurity';
 import { SqliteStore } from '../store/sqlite/sqliteStore';
 import type { WorkerReply, WorkerRequest } from './functionsClient';
 import { seedDemo } from './seed';
@@ -13,7 +16,13 @@ import { seedDemo } from './seed';
  * cloud functions, while the main thread does HTTP. On two cores the halves run side by side.
  */
 const store = withReadCache(new SqliteStore(workerData.databaseFile, undefined, { backgroundCheckpoint: true }), COMMUNITY_CACHE);
-const deps: Deps = { store, newId: () => randomBytes(9).toString('base64url'), log: (message, error) => console.error(message, error) };
+const words = workerData.wordsFile && existsSync(workerData.wordsFile) ? readWordList(readFileSync(workerData.wordsFile, 'utf8')) : undefined;
+const deps: Deps = {
+  store,
+  newId: () => randomBytes(9).toString('base64url'),
+  log: (message, error) => console.error(message, error),
+  platform: localPlatform(words),
+};
 const port = parentPort!;
 
 port.on('message', async (request: WorkerRequest) => {

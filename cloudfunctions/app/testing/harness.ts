@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { localPlatform } from '../../platform/local/platform';
+import type { Platform } from '../../platform/ports';
 import { SqliteStore } from '../../store/sqlite/sqliteStore';
 import type { Store } from '../../store/port';
 import type { Envelope } from '../envelope';
@@ -10,18 +12,23 @@ import { HANDLERS } from '../functions';
 
 export interface Harness {
   store: Store;
+  platform: Platform;
   /** Calls an action as `openid` at `now`, like the platform would. */
   call<T = any>(fn: FunctionName, action: string, params?: Record<string, unknown>, as?: { openid?: string | null; now?: string; source?: string }): Promise<Envelope<T>>;
   /** Like call, but fails the test unless the envelope is ok. */
   ok<T = any>(fn: FunctionName, action: string, params?: Record<string, unknown>, as?: { openid?: string | null; now?: string; source?: string }): Promise<T>;
 }
 
-export function sqliteHarness(store: Store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite'))): Harness {
-  const deps = { store, newId: () => randomBytes(9).toString('base64url'), log: () => undefined };
+export function sqliteHarness(
+  store: Store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite')),
+  platform: Platform = localPlatform(),
+): Harness {
+  const deps = { store, newId: () => randomBytes(9).toString('base64url'), log: () => undefined, platform };
   const call: Harness['call'] = (fn, action, params = {}, as = {}) =>
     HANDLERS[fn]({ action, ...params }, { openid: as.openid === undefined ? 'o_alice' : as.openid, source: as.source ?? null, now: new Date(as.now ?? '2026-03-03T02:00:00Z') }, deps) as any;
   return {
     store,
+    platform,
     call,
     async ok(fn, action, params, as) {
       const envelope = await call(fn, action, params, as);

@@ -4,9 +4,10 @@ import { withReadCache } from '../../store/readCache';
 import { dispatch, type Actions } from '../../app/dispatch';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
+import { labelText, wxContentSecurity, wxMessenger, type WxOpenApi } from './openapi';
 
 /** What this project uses of wx-server-sdk; the SDK itself is loaded only in the cloud. */
-interface WxServerSdk {
+interface WxServerSdk extends WxOpenApi {
   DYNAMIC_CURRENT_ENV: unknown;
   init(options: { env: unknown }): void;
   database(): WxDatabase;
@@ -18,10 +19,12 @@ let deps: Deps | undefined;
 function cloudDeps(cloud: WxServerSdk): Deps {
   if (!deps) {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+    const log = (message: string, error?: unknown) => console.error(message, error);
     deps = {
       store: withReadCache(new WxCloudStore(cloud.database()), COMMUNITY_CACHE),
       newId: () => randomBytes(9).toString('base64url'),
-      log: (message, error) => console.error(message, error),
+      log,
+      platform: { content: wxContentSecurity(cloud), messages: wxMessenger(cloud, process.env.REVIEW_TEMPLATE_ID, log) },
     };
   }
   return deps;
@@ -37,12 +40,20 @@ export function cloudEntry(actions: Actions) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cloud = require('wx-server-sdk') as WxServerSdk;
     const { OPENID, SOURCE } = cloud.getWXContext();
-    return handle(timerAction(event) ?? event, { openid: OPENID || null, source: SOURCE ?? null, now: new Date() }, cloudDeps(cloud));
+    return handle(platformEvent(event) ?? event, { openid: OPENID || null, source: SOURCE ?? null, now: new Date() }, cloudDeps(cloud));
   };
 }
 
-/** A timer trigger's event is {Type: 'Timer', TriggerName}; its trigger is named after the action. */
-function timerAction(event: unknown): { action: string } | undefined {
-  const timer = event as { Type?: string; TriggerName?: string } | null;
-  return timer?.Type === 'Timer' && timer.TriggerName ? { action: timer.TriggerName } : undefined;
+/**
+ * Events the platform sends on its own, as the action they mean:
+ *  - a timer trigger, {Type: 'Timer', TriggerName}: its trigger is named after the action;
+ *  - a pushed image-check verdict, {Event: 'wxa_media_check', trace_id, result}: posts.mediaVerdict.
+ */
+export function platformEvent(event: unknown): Record<string, unknown> | undefined {
+  const pushed = event as { Type?: string; TriggerName?: string; Event?: string; trace_id?: string; result?: { suggest?: string; label?: unknown } } | null;
+  if (pushed?.Type === 'Timer' && pushed.TriggerName) return { action: pushed.TriggerName };
+  if (pushed?.Event === 'wxa_media_check') {
+    return { action: 'mediaVerdict', traceId: pushed.trace_id, suggest: pushed.result?.suggest, label: labelText(pushed.result?.label as string | undefined) };
+  }
+  return undefined;
 }

@@ -1,0 +1,21 @@
+import { refuse } from '../core/errors';
+import type { Deps } from './context';
+import type { ContentFlag } from './documents';
+import type { TextScene } from '../platform/ports';
+
+/**
+ * Runs a member's text past content security before anything is stored: risky text is
+ * refused (CONTENT_REJECTED), doubtful text comes back flagged so a moderator sees why it
+ * is held. If the check itself fails, the text is held rather than let through.
+ */
+export async function screenText(deps: Deps, check: { openid: string; scene: TextScene; text: string }): Promise<ContentFlag | null> {
+  let verdict;
+  try {
+    verdict = await deps.platform.content.checkText(check);
+  } catch (error) {
+    deps.log?.('content check failed; holding the text for a moderator', error);
+    return { source: 'text', label: '待人工复核' };
+  }
+  if (verdict.suggest === 'risky') refuse('CONTENT_REJECTED', `内容未通过安全检测（${verdict.label ?? '违规内容'}），请修改后再发`);
+  return verdict.suggest === 'review' ? { source: 'text', label: verdict.label ?? '疑似违规' } : null;
+}

@@ -1,0 +1,29 @@
+import type { Transaction } from '../../store/port';
+import type { Deps } from '../context';
+import { ids, type NoticeDoc, type NoticeKind } from '../documents';
+import type { ReviewMessage } from '../../platform/ports';
+
+export interface Notice {
+  communityId: string;
+  openid: string;
+  kind: NoticeKind;
+  refId: string;
+  title: string;
+  body: string;
+  points: number;
+}
+
+/** Writes the in-app notice inside the transaction that decided it; its id makes it once-only. */
+export async function writeNotice(tx: Transaction, notice: Notice, now: Date): Promise<void> {
+  const id = ids.notice(notice.kind, notice.refId);
+  const doc: NoticeDoc = { ...notice, read: false, createdAt: now.toISOString(), sortKey: `${now.toISOString()}|${id}` };
+  await tx.set('notices', id, doc);
+}
+
+const OUTCOME: Record<NoticeKind, string> = { post_approved: '已通过', post_rejected: '未通过', post_removed: '已下架', answer_accepted: '已采纳' };
+
+/** After the transaction: the same news as a WeChat subscription message, best effort. */
+export async function sendNotice(deps: Deps, notice: Notice, subject: string, page: string): Promise<void> {
+  const message: ReviewMessage = { openid: notice.openid, subject, outcome: OUTCOME[notice.kind], points: notice.points, note: notice.body, page };
+  await deps.platform.messages.sendReviewResult(message);
+}

@@ -1,0 +1,79 @@
+import * as z from 'zod';
+import { earningOf, rememberPrint } from '../../core/content';
+import { refuse } from '../../core/errors';
+import type { Caller, Deps } from '../context';
+import { loadCommunity } from '../access';
+import { screenText } from '../contentScreening';
+import { ids, type MediaCheckDoc, type MemberDoc, type PostDoc } from '../documents';
+import { communityId, imageRef, text } from '../schemas';
+import { toPost } from './views';
+
+export const MAX_POST_IMAGES = 9;
+
+export const createPostInput = z.object({
+  communityId,
+  body: text('内容', 2000),
+  images: z.array(imageRef).max(MAX_POST_IMAGES, `最多 ${MAX_POST_IMAGES} 张图`).default([]),
+});
+
+/**
+ * A member shares an experience. The text passes content security first (risky text is
+ * refused, doubtful text is flagged for the reviewer); the post starts pending. Whether it can
+ * earn is decided now, against the author's recent posts and answers, and said in the answer,
+ * so a copy or a near-copy earns nothing however it is later reviewed. Images are checked
+ * asynchronously once the post exists; a late "risky" verdict takes the post down.
+ */
+export async function createPost(input: z.output<typeof createPostInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
+  await loadCommunity(store, input.communityId);
+  const flag = await screenText(deps, { openid: caller.openid, scene: 'forum', text: input.body });
+  const postId = deps.newId();
+  const at = caller.now.toISOString();
+
+  const post = await store.transaction(async (tx) => {
+    const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
+    const earning = earningOf('post', input.body, member.recentContent);
+    const doc: PostDoc = {
+      communityId: input.communityId,
+      openid: caller.openid,
+      nickname: member.nickname,
+      body: input.body,
+      images: input.images,
+      status: 'pending',
+      flag,
+      noPoints: earning.earns ? null : { reason: earning.reason, message: earning.message },
+      points: 0,
+      credited: false,
+      creditedDay: null,
+      reason: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      likes: 0,
+      createdAt: at,
+      updatedAt: at,
+      sortKey: `${at}|${postId}`,
+    };
+    await tx.set('posts', postId, doc);
+    await tx.update('members', ids.member(input.communityId, caller.openid), {
+      recentContent: rememberPrint(member.recentContent, 'post', postId, input.body, caller.now),
+    });
+    return { ...doc, _id: postId };
+  });
+
+  await startImageChecks(deps, post, caller);
+  return { post: toPost(post) };
+}
+
+/** Outside the transaction (it calls the platform): one check per image, remembered by traceId. */
+async function startImageChecks(deps: Deps, post: PostDoc & { _id: string }, caller: Caller): Promise<void> {
+  for (const fileId of post.images) {
+    try {
+      const { traceId } = await deps.platform.content.startImageCheck({ openid: caller.openid, fileId });
+      const check: MediaCheckDoc = { communityId: post.communityId, postId: post._id, fileId, suggest: null, createdAt: caller.now.toISOString() };
+      await deps.store.transaction((tx) => tx.set('mediaChecks', traceId, check));
+    } catch (error) {
+      // The reviewer still sees every image before approving; a failed check is not a lost post.
+      deps.log?.('image check not started', error);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import type { Caller, Deps } from '../context';
+import { loadCommunity } from '../access';
+import { creditToday } from '../dailyCaps';
+import { ids, type LikeDoc, type MemberDoc, type PostDoc } from '../documents';
+import { postingTime, recordPostings } from '../ledgerWrites';
+import { communityId, docId } from '../schemas';
+
+export const likePostInput = z.object({ communityId, postId: docId('postId') });
+
+/**
+ * A member likes an approved post: once per post, ever. The liker earns the like points up to
+ * the daily cap; past it the like still counts, for nothing. Liking one's own post is refused.
+ */
+export async function likePost(input: z.output<typeof likePostInput>, caller: Caller, { store }: Deps) {
+  const community = await loadCommunity(store, input.communityId);
+  const rule = community.rules.like;
+  const time = postingTime(community, caller.now);
+  const likeId = ids.like(input.postId, caller.openid);
+
+  return store.transaction(async (tx) => {
+    const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
+    const post = await tx.get<PostDoc>('posts', input.postId);
+    if (!post || post.communityId !== input.communityId || post.status !== 'approved') return refuse('NOT_FOUND', '帖子不存在或还没通过审核');
+    if (post.openid === caller.openid) refuse('FORBIDDEN', '不能给自己的帖子点赞');
+    if (await tx.get<LikeDoc>('likes', likeId)) return { liked: true, awarded: 0, likes: post.likes };
+
+    const earns = rule.points > 0;
+    const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: caller.openid, day: time.day }, 'like', rule.dailyCap));
+    const awarded = credited ? rule.points : 0;
+    if (credited) {
+      await recordPostings(
+        tx,
+        member,
+        [{ id: ids.ledger('like', input.communityId, caller.openid, input.postId), kind: 'earn', delta: awarded, reason: '点赞好帖', refId: input.postId }],
+        time,
+      );
+    }
+    await tx.set('likes', likeId, { communityId: input.communityId, postId: input.postId, openid: caller.openid, awarded, createdAt: time.now.toISOString() } satisfies LikeDoc);
+    await tx.update('posts', input.postId, { likes: post.likes + 1 });
+    return { liked: true, awarded, likes: post.likes + 1, ...(earns && !credited ? { capped: true } : {}) };
+  });
+}

@@ -1,0 +1,42 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import type { Query } from '../../store/port';
+import type { Caller, Deps } from '../context';
+import { STAFF, requireMember } from '../access';
+import type { LikeDoc, PostDoc } from '../documents';
+import { communityId, cursor, decodeCursor, limit, pageOf } from '../schemas';
+import { toPost } from './views';
+
+export const listPostsInput = z.object({
+  communityId,
+  status: z.enum(['approved', 'pending', 'mine'], { error: 'status 只能是 approved、pending 或 mine' }).default('approved'),
+  cursor,
+  limit,
+});
+
+/**
+ * The feed (approved, newest first), my posts (every status, with the reviewer's reason) or,
+ * for staff, the review queue (pending, oldest first, flags shown). Content-security flags and
+ * no-points reasons are shown to the author and staff only.
+ */
+export async function listPosts(input: z.output<typeof listPostsInput>, caller: Caller, { store }: Deps) {
+  const { member } = await requireMember(store, input.communityId, caller.openid);
+  const staff = STAFF.includes(member.role);
+  if (input.status === 'pending' && !staff) refuse('FORBIDDEN', '只有群主和管理员可以查看待审核的帖子');
+
+  const oldestFirst = input.status === 'pending';
+  const where: Query['where'] =
+    input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };
+  if (input.cursor) where.sortKey = oldestFirst ? { gt: decodeCursor(input.cursor) } : { lt: decodeCursor(input.cursor) };
+  const rows = await store.find<PostDoc>('posts', { where, orderBy: [['sortKey', oldestFirst ? 'asc' : 'desc']], limit: input.limit + 1 });
+  const { page, nextCursor } = pageOf(rows, input.limit);
+
+  const liked = page.length
+    ? new Set((await store.find<LikeDoc>('likes', { where: { openid: caller.openid, postId: { in: page.map((p) => p._id) } } })).map((like) => like.postId))
+    : new Set<string>();
+  const posts = page.map((post) => {
+    const view = toPost(post, liked.has(post._id));
+    return staff || post.openid === caller.openid ? view : { ...view, flag: null, noPoints: null };
+  });
+  return { posts, nextCursor };
+}

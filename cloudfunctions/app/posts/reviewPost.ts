@@ -1,0 +1,98 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import type { Caller, Deps } from '../context';
+import { STAFF, requireMember } from '../access';
+import { creditToday } from '../dailyCaps';
+import { ids, type MemberDoc, type PostDoc } from '../documents';
+import { postingTime, recordPostings } from '../ledgerWrites';
+import { sendNotice, writeNotice, type Notice } from '../notices/notify';
+import { communityId, docId, text } from '../schemas';
+import { excerpt, toPost } from './views';
+
+export const reviewPostInput = z
+  .object({
+    communityId,
+    postId: docId('postId'),
+    decision: z.enum(['approve', 'reject'], { error: 'decision 只能是 approve 或 reject' }),
+    points: z.number({ error: '积分必须是数字' }).int('积分必须是整数').optional(),
+    reason: text('理由', 200).optional(),
+  })
+  .refine((input) => input.decision === 'approve' || input.reason, { message: '驳回时请写明理由，作者会看到', path: ['reason'] });
+
+/**
+ * A moderator approves a pending post with points inside the community's range, or rejects it
+ * with a reason; a rejected post may get a second look and be approved. The post document
+ * decides every race: however often or concurrently it is approved, it is credited once. The
+ * author's daily cap counts credited approvals on the day of the approval; a post that was a
+ * copy or too short is approved for nothing. The author gets a notice either way.
+ */
+export async function reviewPost(input: z.output<typeof reviewPostInput>, caller: Caller, deps: Deps) {
+  const { community } = await requireMember(deps.store, input.communityId, caller.openid, STAFF);
+  const rule = community.rules.post;
+  const points = input.points ?? rule.minPoints;
+  if (input.decision === 'approve' && (points < rule.minPoints || points > rule.maxPoints)) {
+    refuse('INVALID_INPUT', `积分须在 ${rule.minPoints}–${rule.maxPoints} 之间`);
+  }
+  const time = postingTime(community, caller.now);
+  const at = caller.now.toISOString();
+
+  const outcome = await deps.store.transaction(async (tx) => {
+    const post = await tx.get<PostDoc>('posts', input.postId);
+    if (!post || post.communityId !== input.communityId) return refuse('NOT_FOUND', '帖子不存在');
+    if (post.openid === caller.openid) refuse('FORBIDDEN', '不能审核自己的帖子');
+    if (post.status === 'approved') refuse('ALREADY_DONE', '这篇帖子已经通过了');
+    if (post.status === 'removed') refuse('CONFLICT', '这篇帖子已下架');
+    if (input.decision === 'reject' && post.status === 'rejected') refuse('ALREADY_DONE', '这篇帖子已经驳回了');
+
+    const reviewed = { reviewedBy: caller.openid, reviewedAt: at, updatedAt: at, sortKey: `${at}|${input.postId}` };
+    if (input.decision === 'reject') {
+      const changes = { ...reviewed, status: 'rejected' as const, reason: input.reason ?? null };
+      await tx.update('posts', input.postId, changes);
+      const notice: Notice = {
+        communityId: input.communityId,
+        openid: post.openid,
+        kind: 'post_rejected',
+        refId: input.postId,
+        title: '你的帖子未通过审核',
+        body: input.reason ?? '',
+        points: 0,
+      };
+      await writeNotice(tx, notice, caller.now);
+      return { post: { ...post, ...changes }, awarded: 0, capped: false, notice };
+    }
+
+    const earns = !post.noPoints && points > 0;
+    const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: post.openid, day: time.day }, 'post', rule.dailyCap));
+    const awarded = credited ? points : 0;
+    if (credited) {
+      const author = (await tx.get<MemberDoc>('members', ids.member(input.communityId, post.openid))) ?? refuse('NOT_FOUND', '作者已不在社群');
+      await recordPostings(
+        tx,
+        author,
+        [{ id: ids.ledger('post', input.communityId, post.openid, input.postId), kind: 'earn', delta: awarded, reason: '经验帖通过审核', refId: input.postId }],
+        time,
+      );
+    }
+    const changes = { ...reviewed, status: 'approved' as const, reason: null, points: awarded, credited, creditedDay: credited ? time.day : null };
+    await tx.update('posts', input.postId, changes);
+    const notice: Notice = {
+      communityId: input.communityId,
+      openid: post.openid,
+      kind: 'post_approved',
+      refId: input.postId,
+      title: awarded ? `你的帖子通过审核，获得 ${awarded} 积分` : '你的帖子通过审核',
+      body: post.noPoints?.message ?? (earns && !credited ? `今天的帖子积分已达上限（每天 ${rule.dailyCap} 篇）` : '感谢分享'),
+      points: awarded,
+    };
+    await writeNotice(tx, notice, caller.now);
+    return { post: { ...post, ...changes }, awarded, capped: earns && !credited, notice };
+  });
+
+  await sendNotice(deps, outcome.notice, excerpt(outcome.post.body), '/pages/feed/index?tab=mine');
+  return {
+    post: toPost({ ...outcome.post, _id: input.postId }),
+    awarded: outcome.awarded,
+    ...(outcome.capped ? { capped: true } : {}),
+    ...(outcome.post.noPoints ? { noPoints: outcome.post.noPoints } : {}),
+  };
+}

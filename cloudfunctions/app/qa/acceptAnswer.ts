@@ -1,0 +1,71 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import type { Caller, Deps } from '../context';
+import { STAFF, requireMember } from '../access';
+import { creditToday } from '../dailyCaps';
+import { ids, type AnswerDoc, type MemberDoc, type QuestionDoc } from '../documents';
+import { postingTime, recordPostings } from '../ledgerWrites';
+import { sendNotice, writeNotice, type Notice } from '../notices/notify';
+import { communityId, docId } from '../schemas';
+import { excerpt } from '../posts/views';
+import { toAnswer } from './views';
+
+export const acceptAnswerInput = z.object({ communityId, answerId: docId('answerId') });
+
+/**
+ * The asker (or a moderator, or the owner) accepts one answer per question. The answerer is
+ * credited once, within their daily cap; nobody accepts their own answer, and an asker's
+ * answer to their own question earns nothing by acceptance. The question document decides
+ * races between two acceptances.
+ */
+export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, caller: Caller, deps: Deps) {
+  const { community, member } = await requireMember(deps.store, input.communityId, caller.openid);
+  const rule = community.rules.answer;
+  const time = postingTime(community, caller.now);
+
+  const outcome = await deps.store.transaction(async (tx) => {
+    const answer = await tx.get<AnswerDoc>('answers', input.answerId);
+    if (!answer || answer.communityId !== input.communityId || answer.status === 'removed') return refuse('NOT_FOUND', '回答不存在');
+    const question = (await tx.get<QuestionDoc>('questions', answer.questionId)) ?? refuse('NOT_FOUND', '问题不存在');
+    if (question.openid !== caller.openid && !STAFF.includes(member.role)) refuse('FORBIDDEN', '只有提问者、管理员或群主可以采纳');
+    if (answer.openid === caller.openid) refuse('FORBIDDEN', '不能采纳自己的回答');
+    if (answer.openid === question.openid) refuse('FORBIDDEN', '提问者自己的回答不能被采纳');
+    if (answer.status === 'held') refuse('CONFLICT', '这条回答还在审核中');
+    if (question.acceptedAnswerId) refuse('ALREADY_DONE', question.acceptedAnswerId === input.answerId ? '这条回答已经被采纳了' : '这个问题已经采纳了其他回答');
+
+    const earns = !answer.noPoints && rule.acceptedPoints > 0;
+    const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: answer.openid, day: time.day }, 'answer', rule.dailyCap));
+    const awarded = credited ? rule.acceptedPoints : 0;
+    if (credited) {
+      const answerer = (await tx.get<MemberDoc>('members', ids.member(input.communityId, answer.openid))) ?? refuse('NOT_FOUND', '回答者已不在社群');
+      await recordPostings(
+        tx,
+        answerer,
+        [{ id: ids.ledger('answer', input.communityId, answer.openid, input.answerId), kind: 'earn', delta: awarded, reason: `回答被采纳：${excerpt(question.title)}`, refId: input.answerId }],
+        time,
+      );
+    }
+    const changes = { accepted: true, awarded, acceptedBy: caller.openid };
+    await tx.update('answers', input.answerId, changes);
+    await tx.update('questions', answer.questionId, { acceptedAnswerId: input.answerId });
+    const notice: Notice = {
+      communityId: input.communityId,
+      openid: answer.openid,
+      kind: 'answer_accepted',
+      refId: input.answerId,
+      title: awarded ? `你的回答被采纳，获得 ${awarded} 积分` : '你的回答被采纳',
+      body: answer.noPoints?.message ?? (earns && !credited ? `今天的回答积分已达上限（每天 ${rule.dailyCap} 条）` : question.title),
+      points: awarded,
+    };
+    await writeNotice(tx, notice, caller.now);
+    return { answer: { ...answer, ...changes }, awarded, capped: earns && !credited, notice, title: question.title };
+  });
+
+  await sendNotice(deps, outcome.notice, excerpt(outcome.title), `/packages/qa/pages/question/index?id=${outcome.answer.questionId}`);
+  return {
+    answer: toAnswer({ ...outcome.answer, _id: input.answerId }),
+    awarded: outcome.awarded,
+    ...(outcome.capped ? { capped: true } : {}),
+    ...(outcome.answer.noPoints ? { noPoints: outcome.answer.noPoints } : {}),
+  };
+}

@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { earningOf, rememberPrint } from '../../core/content';
+import { refuse } from '../../core/errors';
+import type { Caller, Deps } from '../context';
+import { loadCommunity } from '../access';
+import { screenText } from '../contentScreening';
+import { ids, type AnswerDoc, type MemberDoc, type QuestionDoc } from '../documents';
+import { communityId, docId, text } from '../schemas';
+import { toAnswer } from './views';
+
+export const answerQuestionInput = z.object({ communityId, questionId: docId('questionId'), body: text('回答', 2000) });
+
+/**
+ * A member answers a question. Whether the answer could earn when accepted is decided now,
+ * against the author's recent posts and answers, and said in the answer.
+ */
+export async function answerQuestion(input: z.output<typeof answerQuestionInput>, caller: Caller, deps: Deps) {
+  await loadCommunity(deps.store, input.communityId);
+  const flag = await screenText(deps, { openid: caller.openid, scene: 'comment', text: input.body });
+  const answerId = deps.newId();
+  const at = caller.now.toISOString();
+
+  const answer = await deps.store.transaction(async (tx) => {
+    const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
+    const question = await tx.get<QuestionDoc>('questions', input.questionId);
+    if (!question || question.communityId !== input.communityId || question.status !== 'visible') return refuse('NOT_FOUND', '问题不存在');
+    const earning = earningOf('answer', input.body, member.recentContent);
+    const doc: AnswerDoc = {
+      communityId: input.communityId,
+      questionId: input.questionId,
+      openid: caller.openid,
+      nickname: member.nickname,
+      body: input.body,
+      status: flag ? 'held' : 'visible',
+      flag,
+      noPoints: earning.earns ? null : { reason: earning.reason, message: earning.message },
+      accepted: false,
+      awarded: 0,
+      acceptedBy: null,
+      createdAt: at,
+      sortKey: `${at}|${answerId}`,
+    };
+    await tx.set('answers', answerId, doc);
+    await tx.update('questions', input.questionId, { answers: question.answers + 1 });
+    await tx.update('members', ids.member(input.communityId, caller.openid), {
+      recentContent: rememberPrint(member.recentContent, 'answer', answerId, input.body, caller.now),
+    });
+    return doc;
+  });
+  return { answer: toAnswer({ ...answer, _id: answerId }) };
+}

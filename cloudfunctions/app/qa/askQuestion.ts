@@ -1,0 +1,34 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import type { Caller, Deps } from '../context';
+import { loadCommunity } from '../access';
+import { screenText } from '../contentScreening';
+import { ids, type MemberDoc, type QuestionDoc } from '../documents';
+import { communityId, text } from '../schemas';
+import { toQuestion } from './views';
+
+export const askQuestionInput = z.object({ communityId, title: text('问题', 60), body: text('补充说明', 2000) });
+
+/** A member asks the community. Asking earns nothing; doubtful text is held for a moderator. */
+export async function askQuestion(input: z.output<typeof askQuestionInput>, caller: Caller, deps: Deps) {
+  await loadCommunity(deps.store, input.communityId);
+  const flag = await screenText(deps, { openid: caller.openid, scene: 'forum', text: `${input.title}\n${input.body}` });
+  const questionId = deps.newId();
+  const at = caller.now.toISOString();
+  const member = (await deps.store.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
+  const question: QuestionDoc = {
+    communityId: input.communityId,
+    openid: caller.openid,
+    nickname: member.nickname,
+    title: input.title,
+    body: input.body,
+    status: flag ? 'held' : 'visible',
+    flag,
+    answers: 0,
+    acceptedAnswerId: null,
+    createdAt: at,
+    sortKey: `${at}|${questionId}`,
+  };
+  await deps.store.transaction((tx) => tx.set('questions', questionId, question));
+  return { question: toQuestion({ ...question, _id: questionId }) };
+}

@@ -1,0 +1,15 @@
+import * as z from 'zod';
+import type { Caller, Deps } from '../context';
+import { STAFF, requireMember } from '../access';
+import type { AnswerDoc } from '../documents';
+import { communityId, limit } from '../schemas';
+import { toAnswer } from './views';
+
+export const listHeldAnswersInput = z.object({ communityId, limit });
+
+/** Answers content security held for a person, oldest first: the Q&A half of the review queue. */
+export async function listHeldAnswers(input: z.output<typeof listHeldAnswersInput>, caller: Caller, { store }: Deps) {
+  await requireMember(store, input.communityId, caller.openid, STAFF);
+  const rows = await store.find<AnswerDoc>('answers', { where: { communityId: input.communityId, status: 'held' }, orderBy: [['sortKey', 'asc']], limit: input.limit });
+  return { answers: rows.map(toAnswer) };
+}

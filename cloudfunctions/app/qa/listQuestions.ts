@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import type { Query } from '../../store/port';
+import type { Caller, Deps } from '../context';
+import { STAFF, requireMember } from '../access';
+import type { QuestionDoc } from '../documents';
+import { communityId, cursor, decodeCursor, limit, pageOf } from '../schemas';
+import { toQuestion } from './views';
+
+export const listQuestionsInput = z.object({
+  communityId,
+  status: z.enum(['visible', 'held', 'mine'], { error: 'status 只能是 visible、held 或 mine' }).default('visible'),
+  cursor,
+  limit,
+});
+
+/** Questions, newest first: the community's, my own (held ones too), or (staff) those held for review. */
+export async function listQuestions(input: z.output<typeof listQuestionsInput>, caller: Caller, { store }: Deps) {
+  const { member } = await requireMember(store, input.communityId, caller.openid);
+  const staff = STAFF.includes(member.role);
+  if (input.status === 'held' && !staff) refuse('FORBIDDEN', '只有群主和管理员可以查看待审核的问题');
+  const where: Query['where'] =
+    input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };
+  if (input.cursor) where.sortKey = { lt: decodeCursor(input.cursor) };
+  const rows = await store.find<QuestionDoc>('questions', { where, orderBy: [['sortKey', 'desc']], limit: input.limit + 1 });
+  const { page, nextCursor } = pageOf(rows, input.limit);
+  return { questions: page.map((q) => (staff || q.openid === caller.openid ? toQuestion(q) : { ...toQuestion(q), flag: null })), nextCursor };
+}

@@ -1,0 +1,30 @@
+import * as z from 'zod';
+import { refuse } from '../../core/errors';
+import type { Caller, Deps } from '../context';
+import { STAFF, requireMember } from '../access';
+import type { AnswerDoc, QuestionDoc } from '../documents';
+import { communityId, docId } from '../schemas';
+import { toAnswer, toQuestion } from './views';
+
+export const moderateQaInput = z.object({
+  communityId,
+  kind: z.enum(['question', 'answer'], { error: 'kind 只能是 question 或 answer' }),
+  id: docId('id'),
+  decision: z.enum(['release', 'remove'], { error: 'decision 只能是 release 或 remove' }),
+});
+
+/** Staff release held Q&A content to everyone, or remove it. An accepted answer stays: its credit is history. */
+export async function moderateQa(input: z.output<typeof moderateQaInput>, caller: Caller, { store }: Deps) {
+  await requireMember(store, input.communityId, caller.openid, STAFF);
+  const collection = input.kind === 'question' ? 'questions' : 'answers';
+  const status = input.decision === 'release' ? ('visible' as const) : ('removed' as const);
+  const updated = await store.transaction(async (tx) => {
+    const found = await tx.get<QuestionDoc | AnswerDoc>(collection, input.id);
+    if (!found || found.communityId !== input.communityId || found.status === 'removed') return refuse('NOT_FOUND', '内容不存在');
+    if ('accepted' in found && found.accepted) refuse('CONFLICT', '已采纳的回答不能删除');
+    if (found.status === status) refuse('ALREADY_DONE', '已经处理过了');
+    await tx.update(collection, input.id, { status });
+    return { ...found, status };
+  });
+  return input.kind === 'question' ? { question: toQuestion(updated as QuestionDoc & { _id: string }) } : { answer: toAnswer(updated as AnswerDoc & { _id: string }) };
+}

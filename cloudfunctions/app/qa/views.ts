@@ -1,0 +1,60 @@
+import type { AnswerDoc, QuestionDoc } from '../documents';
+
+type Found<T> = T & { _id: string };
+
+export interface QuestionView {
+  id: string;
+  title: string;
+  body: string;
+  author: { openid: string; nickname: string };
+  status: QuestionDoc['status'];
+  flag: QuestionDoc['flag'];
+  answers: number;
+  acceptedAnswerId: string | null;
+  createdAt: string;
+}
+
+export interface AnswerView {
+  id: string;
+  questionId: string;
+  body: string;
+  author: { openid: string; nickname: string };
+  status: AnswerDoc['status'];
+  flag: AnswerDoc['flag'];
+  noPoints: AnswerDoc['noPoints'];
+  accepted: boolean;
+  awarded: number;
+  createdAt: string;
+}
+
+export const toQuestion = (q: Found<QuestionDoc>): QuestionView => ({
+  id: q._id,
+  title: q.title,
+  body: q.body,
+  author: { openid: q.openid, nickname: q.nickname },
+  status: q.status,
+  flag: q.flag,
+  answers: q.answers,
+  acceptedAnswerId: q.acceptedAnswerId,
+  createdAt: q.createdAt,
+});
+
+export const toAnswer = (a: Found<AnswerDoc>): AnswerView => ({
+  id: a._id,
+  questionId: a.questionId,
+  body: a.body,
+  author: { openid: a.openid, nickname: a.nickname },
+  status: a.status,
+  flag: a.flag,
+  noPoints: a.noPoints,
+  accepted: a.accepted,
+  awarded: a.awarded,
+  createdAt: a.createdAt,
+});
+
+/** What a reader may see of Q&A content: held items only for their author and staff; flags likewise. */
+export function visibleTo<T extends { status: string; author: { openid: string }; flag: unknown }>(items: T[], openid: string, staff: boolean): T[] {
+  return items
+    .filter((item) => item.status === 'visible' || ((staff || item.author.openid === openid) && item.status === 'held'))
+    .map((item) => (staff || item.author.openid === openid ? item : { ...item, flag: null, ...('noPoints' in item ? { noPoints: null } : {}) }));
+}

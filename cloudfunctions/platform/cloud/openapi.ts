@@ -1,0 +1,80 @@
+import type { ContentSecurity, Messenger, Suggest, TextScene } from '../ports';
+
+/** The part of wx-server-sdk's `cloud.openapi` and storage this project calls. */
+export interface WxOpenApi {
+  openapi: {
+    security: {
+      msgSecCheck(params: { openid: string; scene: number; version: 2; content: string }): Promise<{ result?: { suggest: Suggest; label: number | string } }>;
+      mediaCheckAsync(params: { openid: string; scene: number; version: 2; mediaUrl: string; mediaType: 2 }): Promise<{ traceId?: string; trace_id?: string }>;
+    };
+    subscribeMessage: {
+      send(params: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<unknown>;
+    };
+  };
+  getTempFileURL(params: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>;
+}
+
+const SCENES: Record<TextScene, number> = { comment: 2, forum: 3 };
+
+/** msgSecCheck v2 labels (the documented codes) in the words a moderator reads. */
+const LABELS: Record<string, string> = {
+  '10001': '广告',
+  '20001': '时政',
+  '20002': '色情',
+  '20003': '辱骂',
+  '20006': '违法犯罪',
+  '20008': '欺诈',
+  '20012': '低俗',
+  '20013': '版权',
+  '21000': '其他',
+};
+
+export const labelText = (label: number | string | undefined | null): string | null =>
+  label === undefined || label === null || String(label) === '100' ? null : (LABELS[String(label)] ?? `其他(${label})`);
+
+/** WeChat's content security (security.msgSecCheck v2 and security.mediaCheckAsync). */
+export function wxContentSecurity(cloud: WxOpenApi): ContentSecurity {
+  return {
+    async checkText({ openid, scene, text }) {
+      const { result } = await cloud.openapi.security.msgSecCheck({ openid, scene: SCENES[scene], version: 2, content: text });
+      return { suggest: result?.suggest ?? 'review', label: labelText(result?.label) };
+    },
+    async startImageCheck({ openid, fileId }) {
+      const [file] = (await cloud.getTempFileURL({ fileList: [fileId] })).fileList;
+      const answer = await cloud.openapi.security.mediaCheckAsync({ openid, scene: SCENES.forum, version: 2, mediaUrl: file.tempFileURL, mediaType: 2 });
+      const traceId = answer.traceId ?? answer.trace_id;
+      if (!traceId) throw new Error('mediaCheckAsync returned no traceId');
+      return { traceId };
+    },
+  };
+}
+
+/**
+ * Review results as a subscription message, when the owner has set a template
+ * (REVIEW_TEMPLATE_ID; fields thing1 subject, phrase2 outcome, number3 points, thing4 note).
+ */
+export function wxMessenger(cloud: WxOpenApi, templateId: string | undefined, log: (message: string, error?: unknown) => void): Messenger {
+  return {
+    async sendReviewResult(message) {
+      if (!templateId) return;
+      try {
+        await cloud.openapi.subscribeMessage.send({
+          touser: message.openid,
+          templateId,
+          page: message.page,
+          data: {
+            thing1: { value: clip(message.subject, 20) },
+            phrase2: { value: clip(message.outcome, 5) },
+            number3: { value: String(message.points) },
+            thing4: { value: clip(message.note || '感谢你的分享', 20) },
+          },
+        });
+      } catch (error) {
+        // 43101: the member has not subscribed (or used up the subscription). Nothing to do.
+        log('subscription message not sent', error);
+      }
+    },
+  };
+}
+
+const clip = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);

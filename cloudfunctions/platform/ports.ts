@@ -1,0 +1,49 @@
+/**
+ * The outside services a use case needs besides the database, as ports. The cloud adapters
+ * (platform/cloud) call WeChat's open APIs; the local ones (platform/local) stand in for them
+ * on one machine. Use cases never call either directly.
+ */
+
+/** What a content check concludes: publish, hold for a person, or refuse. */
+export type Suggest = 'pass' | 'review' | 'risky';
+
+export interface Verdict {
+  suggest: Suggest;
+  /** Why, in Chinese (e.g. 广告, 违法犯罪); null on pass. */
+  label: string | null;
+}
+
+/** Where the text appears, which tunes WeChat's check: 2 comment (answers), 3 forum (posts, questions). */
+export type TextScene = 'comment' | 'forum';
+
+export interface ContentSecurity {
+  checkText(check: { openid: string; scene: TextScene; text: string }): Promise<Verdict>;
+  /**
+   * Starts an asynchronous image check. The verdict arrives later, on its own, as a
+   * `posts.mediaVerdict` call carrying this traceId.
+   */
+  startImageCheck(check: { openid: string; fileId: string }): Promise<{ traceId: string }>;
+}
+
+/** A review outcome for a member outside the app (a WeChat subscription message in the cloud). */
+export interface ReviewMessage {
+  openid: string;
+  /** What was reviewed, e.g. the start of the post. */
+  subject: string;
+  /** 已通过 / 未通过 / 已下架 / 已采纳 */
+  outcome: string;
+  points: number;
+  note: string;
+  /** The mini-program page it opens. */
+  page: string;
+}
+
+export interface Messenger {
+  /** Best effort: a member who has not subscribed simply gets nothing. Never throws. */
+  sendReviewResult(message: ReviewMessage): Promise<void>;
+}
+
+export interface Platform {
+  content: ContentSecurity;
+  messages: Messenger;
+}
