@@ -7,11 +7,28 @@ import { MemoryWxDatabase } from '../../cloudfunctions/store/wxcloud/memoryWxDat
  */
 const db = new MemoryWxDatabase();
 const context = { OPENID: '', SOURCE: '' as string | undefined };
+/** What the open APIs were asked, and what they answer: msgSecCheck flags anything mentioning 微信. */
+const openapiCalls: Array<[string, unknown]> = [];
+let traces = 0;
 jest.mock('wx-server-sdk', () => ({
   DYNAMIC_CURRENT_ENV: Symbol('current env'),
   init: () => undefined,
   database: () => db,
   getWXContext: () => context,
+  getTempFileURL: async ({ fileList }: { fileList: string[] }) => ({ fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${encodeURIComponent(fileID)}` })) }),
+  openapi: {
+    security: {
+      msgSecCheck: async (params: { content: string }) => {
+        openapiCalls.push(['msgSecCheck', params]);
+        return { errCode: 0, result: params.content.includes('微信') ? { suggest: 'review', label: 10001 } : { suggest: 'pass', label: 100 } };
+      },
+      mediaCheckAsync: async (params: unknown) => {
+        openapiCalls.push(['mediaCheckAsync', params]);
+        return { errCode: 0, traceId: `trace-${++traces}` };
+      },
+    },
+    subscribeMessage: { send: async (params: unknown) => openapiCalls.push(['subscribeMessage.send', params]) },
+  },
 }));
 
 const load = (name: string) => require(resolve(__dirname, '../../dist/cloudfunctions', name, 'index.js')).main as (event: unknown) => Promise<any>;
@@ -48,6 +65,28 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     });
     as('wx_member', 'wx_client');
     expect(await jobs({ action: 'expirePoints' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('posts: msgSecCheck v2 screens the text, mediaCheckAsync the images, and a pushed verdict takes the post down', async () => {
+    as('wx_owner');
+    const communityId = (await load('community')({ action: 'create', name: '图片群' })).data.community.id;
+    as('wx_author');
+    await load('community')({ action: 'join', communityId, nickname: '作者' });
+    const posts = load('posts');
+    const created = await posts({ action: 'create', communityId, body: '分享我的护肤心得，想要同款的加微信问我，冬天干皮一定要多补水', images: ['cloud://env-1/posts/a.jpg'] });
+    expect(created).toMatchObject({ ok: true, data: { post: { status: 'pending', flag: { source: 'text', label: '广告' } } } });
+    expect(openapiCalls).toContainEqual(['msgSecCheck', expect.objectContaining({ openid: 'wx_author', scene: 3, version: 2 })]);
+    expect(openapiCalls).toContainEqual(['mediaCheckAsync', expect.objectContaining({ openid: 'wx_author', mediaType: 2, version: 2, mediaUrl: expect.stringContaining('tmp.example') })]);
+
+    as('wx_owner');
+    expect(await posts({ action: 'review', communityId, postId: created.data.post.id, decision: 'approve', points: 80 })).toMatchObject({ ok: true, data: { awarded: 80 } });
+    // The platform pushes the verdict as a message event; its sender is not a member.
+    as('');
+    const pushed = { ToUserName: 'gh_x', FromUserName: 'wx_author', MsgType: 'event', Event: 'wxa_media_check', trace_id: `trace-${traces}`, version: 2, result: { suggest: 'risky', label: 20002 } };
+    expect(await posts(pushed)).toMatchObject({ ok: true, data: { applied: true } });
+    as('wx_author');
+    expect((await posts({ action: 'list', communityId, status: 'mine' })).data.posts[0]).toMatchObject({ status: 'removed', flag: { source: 'image', label: '色情' } });
+    expect((await load('points')({ action: 'me', communityId })).data).toMatchObject({ balance: 0, earnedTotal: 0 });
   });
 
   it('declares the timer trigger and depends on wx-server-sdk only', () => {
