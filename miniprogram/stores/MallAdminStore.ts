@@ -3,6 +3,7 @@ import type { ActionInput, DrawView, ItemView, OrderView } from '../../cloudfunc
 import type { Gateway } from '../gateway/gateway';
 import type { ImageUploader } from '../gateway/uploader';
 import { messageOf } from './errors';
+import { exclusively } from './exclusive';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
 export type DrawForm = ActionInput<'mall', 'upsertDraw'>['draw'];
@@ -30,7 +31,7 @@ export class MallAdminStore {
   async uploadImage(): Promise<string | null> {
     if (!this.uploader) return null;
     try {
-      return await this.uploader.pickAndUpload();
+      return (await this.uploader.pickAndUpload(1))[0] ?? null;
     } catch (error) {
       runInAction(() => (this.error = messageOf(error)));
       return null;
@@ -106,20 +107,7 @@ export class MallAdminStore {
     runInAction(() => (this.orders = orders));
   }
 
-  /** One owner action at a time; failures become the message shown. */
-  private async run(work: (communityId: string) => Promise<void>): Promise<boolean> {
-    const communityId = this.communityId();
-    if (!communityId || this.busy) return false;
-    this.busy = true;
-    try {
-      await work(communityId);
-      runInAction(() => (this.error = null));
-      return true;
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-      return false;
-    } finally {
-      runInAction(() => (this.busy = false));
-    }
+  private run(work: (communityId: string) => Promise<void>): Promise<boolean> {
+    return exclusively(this, this.communityId(), work);
   }
 }

@@ -4,7 +4,11 @@ import { LedgerStore } from './LedgerStore';
 import { LotteryStore } from './LotteryStore';
 import { MallAdminStore } from './MallAdminStore';
 import { MallStore } from './MallStore';
+import { NoticesStore } from './NoticesStore';
 import { PointsStore } from './PointsStore';
+import { PostsStore } from './PostsStore';
+import { QaStore } from './QaStore';
+import { ReviewStore } from './ReviewStore';
 import { SessionStore } from './SessionStore';
 import type { KeyValueStorage } from './storage';
 
@@ -16,6 +20,10 @@ export class RootStore {
   readonly mall: MallStore;
   readonly mallAdmin: MallAdminStore;
   readonly lottery: LotteryStore;
+  readonly posts: PostsStore;
+  readonly review: ReviewStore;
+  readonly qa: QaStore;
+  readonly notices: NoticesStore;
 
   constructor(gateway: Gateway, storage: KeyValueStorage, defaultCommunityId: string | null, uploader?: ImageUploader) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId);
@@ -25,5 +33,9 @@ export class RootStore {
     this.mall = new MallStore(gateway, communityId);
     this.mallAdmin = new MallAdminStore(gateway, communityId, uploader);
     this.lottery = new LotteryStore(gateway, communityId);
+    this.posts = new PostsStore(gateway, communityId, uploader);
+    this.review = new ReviewStore(gateway, communityId, () => this.session.community?.rules ?? null);
+    this.qa = new QaStore(gateway, communityId);
+    this.notices = new NoticesStore(gateway, communityId);
   }
 }

@@ -79,9 +79,9 @@ describe('experience posts', () => {
   });
 
   it('caps credited approvals per author per community day; over the cap the post is still approved', async () => {
-    const posts = [];
+    const posts: Array<Record<string, any>> = [];
     for (const story of STORIES.slice(0, 4)) posts.push(await write('o_alice', story));
-    const replies = [];
+    const replies: Array<Record<string, any>> = [];
     for (const p of posts) replies.push(await h.ok('posts', 'review', { communityId: c, postId: p.id, decision: 'approve', points: 100 }, { openid: 'o_owner', now: NOW }));
     expect(replies.map((r) => [r.awarded, r.capped ?? false, r.post.status])).toEqual([
       [100, false, 'approved'],
@@ -240,7 +240,7 @@ describe('likes', () => {
   });
 
   it('caps credited likes per day; the 11th like still counts, unpaid', async () => {
-    const replies = [];
+    const replies: Array<Record<string, any>> = [];
     for (const id of approved) replies.push(await like(id));
     expect(replies.map((r) => r.ok && [r.data.awarded, r.data.capped ?? false])).toEqual([...Array(10).fill([1, false]), [0, true]]);
     expect((await me('o_alice')).balance).toBe(10);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
+import { acceptRefusal } from '../../core/qa';
 import type { Caller, Deps } from '../context';
 import { STAFF, requireMember } from '../access';
 import { creditToday } from '../dailyCaps';
@@ -8,7 +9,7 @@ import { postingTime, recordPostings } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { communityId, docId } from '../schemas';
 import { excerpt } from '../posts/views';
-import { toAnswer } from './views';
+import { acceptCase, toAnswer } from './views';
 
 export const acceptAnswerInput = z.object({ communityId, answerId: docId('answerId') });
 
@@ -27,11 +28,8 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
     const answer = await tx.get<AnswerDoc>('answers', input.answerId);
     if (!answer || answer.communityId !== input.communityId || answer.status === 'removed') return refuse('NOT_FOUND', '回答不存在');
     const question = (await tx.get<QuestionDoc>('questions', answer.questionId)) ?? refuse('NOT_FOUND', '问题不存在');
-    if (question.openid !== caller.openid && !STAFF.includes(member.role)) refuse('FORBIDDEN', '只有提问者、管理员或群主可以采纳');
-    if (answer.openid === caller.openid) refuse('FORBIDDEN', '不能采纳自己的回答');
-    if (answer.openid === question.openid) refuse('FORBIDDEN', '提问者自己的回答不能被采纳');
-    if (answer.status === 'held') refuse('CONFLICT', '这条回答还在审核中');
-    if (question.acceptedAnswerId) refuse('ALREADY_DONE', question.acceptedAnswerId === input.answerId ? '这条回答已经被采纳了' : '这个问题已经采纳了其他回答');
+    const refusal = acceptRefusal(acceptCase(question, { ...answer, _id: input.answerId }, caller.openid, STAFF.includes(member.role)));
+    if (refusal) refuse(refusal.code, refusal.message);
 
     const earns = !answer.noPoints && rule.acceptedPoints > 0;
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: answer.openid, day: time.day }, 'answer', rule.dailyCap));

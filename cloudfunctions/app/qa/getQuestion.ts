@@ -4,7 +4,8 @@ import type { Caller, Deps } from '../context';
 import { STAFF, requireMember } from '../access';
 import type { AnswerDoc, QuestionDoc } from '../documents';
 import { communityId, docId } from '../schemas';
-import { toAnswer, toQuestion, visibleTo } from './views';
+import { acceptRefusal } from '../../core/qa';
+import { acceptCase, toAnswer, toQuestion, visibleTo } from './views';
 
 export const getQuestionInput = z.object({ communityId, questionId: docId('questionId') });
 
@@ -18,6 +19,10 @@ export async function getQuestion(input: z.output<typeof getQuestionInput>, call
   const [shown] = question && question.communityId === input.communityId ? visibleTo([toQuestion(question)], caller.openid, staff) : [];
   if (!shown) return refuse('NOT_FOUND', '问题不存在');
   const rows = await store.find<AnswerDoc>('answers', { where: { questionId: input.questionId }, orderBy: [['sortKey', 'asc']], limit: MAX_ANSWERS });
-  const answers = visibleTo(rows.map(toAnswer), caller.openid, staff).sort((a, b) => Number(b.accepted) - Number(a.accepted));
+  const answers = visibleTo(
+    rows.map((answer) => ({ ...toAnswer(answer), canAccept: !acceptRefusal(acceptCase(question!, answer, caller.openid, staff)) })),
+    caller.openid,
+    staff,
+  ).sort((a, b) => Number(b.accepted) - Number(a.accepted));
   return { question: shown, answers };
 }

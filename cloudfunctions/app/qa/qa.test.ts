@@ -54,7 +54,7 @@ describe('Q&A', () => {
   });
 
   it('caps credited acceptances per answerer per day', async () => {
-    const awarded = [];
+    const awarded: unknown[] = [];
     for (const story of STORIES.slice(0, 6)) {
       const question = await ask('o_alice', `问题：${story.slice(0, 8)}`);
       const reply = await answer(question.id, 'o_bob', story);

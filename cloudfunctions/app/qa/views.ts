@@ -1,3 +1,4 @@
+import type { AcceptCase } from '../../core/qa';
 import type { AnswerDoc, QuestionDoc } from '../documents';
 
 type Found<T> = T & { _id: string };
@@ -25,6 +26,8 @@ export interface AnswerView {
   accepted: boolean;
   awarded: number;
   createdAt: string;
+  /** Whether the reader may accept this answer now (on a question's page). */
+  canAccept?: boolean;
 }
 
 export const toQuestion = (q: Found<QuestionDoc>): QuestionView => ({
@@ -58,3 +61,13 @@ export function visibleTo<T extends { status: string; author: { openid: string }
     .filter((item) => item.status === 'visible' || ((staff || item.author.openid === openid) && item.status === 'held'))
     .map((item) => (staff || item.author.openid === openid ? item : { ...item, flag: null, ...('noPoints' in item ? { noPoints: null } : {}) }));
 }
+
+export const acceptCase = (question: QuestionDoc, answer: Found<AnswerDoc>, caller: string, callerIsStaff: boolean): AcceptCase => ({
+  caller,
+  callerIsStaff,
+  asker: question.openid,
+  answerer: answer.openid,
+  answerId: answer._id,
+  answerHeld: answer.status === 'held',
+  acceptedAnswerId: question.acceptedAnswerId,
+});
