@@ -1,8 +1,10 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/ledger/index', 'pages/join/index'],
+  pages: ['pages/home/index', 'pages/feed/index', 'pages/notices/index', 'pages/ledger/index', 'pages/join/index'],
   subPackages: [
     { root: 'packages/mall', pages: ['pages/index/index', 'pages/item/index', 'pages/orders/index', 'pages/lottery/index'] },
-    { root: 'packages/admin', pages: ['pages/orders/index', 'pages/items/index', 'pages/draws/index'] },
+    { root: 'packages/posts', pages: ['pages/compose/index'] },
+    { root: 'packages/qa', pages: ['pages/index/index', 'pages/question/index', 'pages/ask/index'] },
+    { root: 'packages/admin', pages: ['pages/review/index', 'pages/orders/index', 'pages/items/index', 'pages/draws/index'] },
   ],
   window: {
     navigationBarTitleText: '社群积分',

@@ -1,3 +1,4 @@
+import { STORIES } from '../app/testing/texts';
 import { earningOf, fingerprintsOf, hammingDistance, meaningfulLength, normalizeText, rememberPrint, PRINTS_KEPT } from './content';
 
 const POST = '用了这款面霜三个星期，脸上的干纹明显少了，早上起来皮肤也不紧绷，推荐给冬天皮肤干的姐妹们试试。';
@@ -35,6 +36,14 @@ describe('content earning rules', () => {
       '推荐给冬天皮肤干的姐妹们试试：用了这款面霜三个星期，脸上的干纹明显少了，早上起来皮肤也不紧绷。',
     ];
     for (const text of nearCopies) expect(earningOf('post', text, recent)).toMatchObject({ earns: false, reason: expect.stringMatching(/duplicate/), duplicateOf: 'p1' });
+  });
+
+  it('never mistakes different stories for near copies', () => {
+    let prints: ReturnType<typeof rememberPrint> = [];
+    for (const [i, story] of STORIES.entries()) {
+      expect(earningOf('post', story, prints)).toEqual({ earns: true });
+      prints = rememberPrint(prints, 'post', `s${i}`, story, at);
+    }
   });
 
   it('measures Hamming distance over 64 bits', () => {

@@ -76,24 +76,33 @@ const MASK64 = (1n << 64n) - 1n;
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
 
+/** FNV-1a over the text's UTF-8 bytes (encoded here: no TextEncoder in every runtime). */
 function fnv1a64(text: string): bigint {
   let hash = FNV_OFFSET;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= BigInt(byte);
-    hash = (hash * FNV_PRIME) & MASK64;
+  for (const char of text) {
+    for (const byte of utf8(char.codePointAt(0)!)) {
+      hash ^= BigInt(byte);
+      hash = (hash * FNV_PRIME) & MASK64;
+    }
   }
   return hash;
 }
 
+function utf8(code: number): number[] {
+  if (code < 0x80) return [code];
+  if (code < 0x800) return [0xc0 | (code >> 6), 0x80 | (code & 0x3f)];
+  if (code < 0x10000) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)];
+  return [0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)];
+}
+
 /**
  * Features are single characters, weighted by how often they occur: a few changed, added or
- * reordered characters move only a few bits, while a different text moves about half of them.
+ * reordered characters move only a few bits, while a different text moves a dozen or more.
  */
 function simhash(normalized: string): bigint {
-  const shingles = [...normalized];
   const weights = new Array<number>(64).fill(0);
-  for (const shingle of shingles) {
-    const hash = fnv1a64(shingle);
+  for (const char of normalized) {
+    const hash = fnv1a64(char);
     for (let bit = 0; bit < 64; bit++) weights[bit] += (hash >> BigInt(bit)) & 1n ? 1 : -1;
   }
   return weights.reduce((acc, weight, bit) => (weight > 0 ? acc | (1n << BigInt(bit)) : acc), 0n);

@@ -15,5 +15,13 @@ describe('demo seed', () => {
     }
     const me = await h.ok('points', 'me', { communityId: DEMO_COMMUNITY_ID }, { openid: 'demo_xiaomei', now: now.toISOString() });
     expect(me).toMatchObject({ streak: 6, checkedInToday: false, nextBonusIn: 0 });
+    const as = { openid: 'demo_mod', now: now.toISOString() };
+    const queue = await h.ok('posts', 'list', { communityId: DEMO_COMMUNITY_ID, status: 'pending' }, as);
+    expect(queue.posts.map((p: any) => [p.id, p.flag?.label ?? null])).toEqual([
+      ['demo-post-2', null],
+      ['demo-post-3', '广告'],
+    ]);
+    expect((await h.ok('posts', 'list', { communityId: DEMO_COMMUNITY_ID }, as)).posts.map((p: any) => p.id)).toEqual(['demo-post-1']);
+    expect((await h.ok('qa', 'get', { communityId: DEMO_COMMUNITY_ID, questionId: 'demo-q-1' }, as)).answers).toHaveLength(1);
   });
 });

@@ -55,7 +55,7 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
   await call('community', owner.openid, at(19), { action: 'setRole', communityId: DEMO_COMMUNITY_ID, openid: mod.openid, role: 'moderator' });
   // History, replayed in time order so every balanceAfter reads true: 小美 has a 6-day streak
   // (the day-7 bonus is next), 豆豆妈 checks in on and off, 老王 is new.
-  const history: Array<{ daysAgo: number; openid: string; fn: FunctionName; event: Record<string, unknown> }> = [];
+  const history: Array<{ daysAgo: number; openid: string; fn: FunctionName; event: Record<string, unknown>; id?: string }> = [];
   const checkins: Record<string, number[]> = {
     [members[0].openid]: [14, 13, 12, 11, 10, 9, 8, 6, 5, 4, 3, 2, 1],
     [members[1].openid]: [10, 7, 5, 2],
@@ -76,8 +76,9 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
       event: { action: 'adjust', communityId: DEMO_COMMUNITY_ID, openid, delta, reason, requestId: `seed-adjust-000${i + 1}` },
     }),
   );
+  history.push(...demoContent(mod.openid, members.map((m) => m.openid)));
   history.sort((a, b) => b.daysAgo - a.daysAgo);
-  for (const step of history) await call(step.fn, step.openid, at(step.daysAgo), step.event);
+  for (const step of history) await call(step.fn, step.openid, at(step.daysAgo), step.event, step.id);
 
   // The mall: cheap entry rewards, a flash reward, tier-only ones and a "dream" reward.
   const tomorrowEvening = new Date(Math.ceil((now.getTime() + 8 * 3_600_000) / 86_400_000) * 86_400_000 + 12 * 3_600_000);
@@ -113,4 +114,47 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
     'demo-order-1',
   );
   return true;
+}
+
+/** Posts and Q&A for the demo: one approved post in the feed, two waiting for review (one flagged), an open question. */
+function demoContent(moderator: string, [xiaomei, doudou, laowang]: string[]) {
+  const c = DEMO_COMMUNITY_ID;
+  return [
+    {
+      daysAgo: 3.5,
+      openid: xiaomei,
+      fn: 'posts' as const,
+      id: 'demo-post-1',
+      event: { action: 'create', communityId: c, body: '给宝宝换季护肤的一点经验：洗澡水温控制在 37 度左右，洗完三分钟内全身涂润肤霜，脸颊干的地方厚涂一层。坚持两周，宝宝脸上的小红疙瘩基本消了。' },
+    },
+    { daysAgo: 3.2, openid: moderator, fn: 'posts' as const, event: { action: 'review', communityId: c, postId: 'demo-post-1', decision: 'approve', points: 120 } },
+    {
+      daysAgo: 0.3,
+      openid: doudou,
+      fn: 'posts' as const,
+      id: 'demo-post-2',
+      event: { action: 'create', communityId: c, body: '分享我家豆豆戒夜奶的过程：第一周把夜奶换成温水，第二周只在哭闹时抱着安抚，不再喂奶。现在一觉能睡到早上六点，大人也终于能睡整觉了。' },
+    },
+    {
+      daysAgo: 0.2,
+      openid: laowang,
+      fn: 'posts' as const,
+      id: 'demo-post-3',
+      event: { action: 'create', communityId: c, body: '这款儿童保温杯我家用了半年，保温效果很好，杯盖不漏水。需要代购的朋友可以找我，价格比店里便宜一些。' },
+    },
+    {
+      daysAgo: 2,
+      openid: doudou,
+      fn: 'qa' as const,
+      id: 'demo-q-1',
+      event: { action: 'ask', communityId: c, title: '一岁宝宝不爱吃蔬菜怎么办？', body: '试过打成泥拌在粥里，吃两口就吐出来，有什么好办法吗？' },
+    },
+    {
+      daysAgo: 1.5,
+      openid: xiaomei,
+      fn: 'qa' as const,
+      id: 'demo-a-1',
+      event: { action: 'answer', communityId: c, questionId: 'demo-q-1', body: '可以把蔬菜切碎做成小饼或者饺子馅，颜色鲜艳一点，让宝宝自己用手拿着吃，我家的就是这样慢慢接受的。' },
+    },
+  ];
 }

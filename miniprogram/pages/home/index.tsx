@@ -12,7 +12,7 @@ import './index.css';
 async function refresh() {
   if (devIdentity && !devIdentity.people.length) await devIdentity.load().catch(() => undefined);
   await store.session.load();
-  if (store.session.isMember) await store.points.load();
+  if (store.session.isMember) await Promise.all([store.points.load(), store.notices.load()]);
 }
 
 function Home() {
@@ -110,6 +110,24 @@ function Home() {
             />
           </View>
 
+          <View className="card earn-links">
+            <View className="earn-link" id="feed-link" onClick={() => Taro.navigateTo({ url: '/pages/feed/index' })}>
+              <Text className="earn-link__title">经验分享</Text>
+              <Text className="muted">
+                通过得 {session.community?.rules.post.minPoints}–{session.community?.rules.post.maxPoints} 分
+              </Text>
+            </View>
+            <View className="earn-link" id="qa-link" onClick={() => Taro.navigateTo({ url: '/packages/qa/pages/index/index' })}>
+              <Text className="earn-link__title">问答</Text>
+              <Text className="muted">采纳得 {session.community?.rules.answer.acceptedPoints} 分</Text>
+            </View>
+            <View className="earn-link" id="notices-link" onClick={() => Taro.navigateTo({ url: '/pages/notices/index' })}>
+              <Text className="earn-link__title">
+                消息{store.notices.unread > 0 && <Text className="badge" id="notices-badge">{store.notices.badge}</Text>}
+              </Text>
+              <Text className="muted">审核结果</Text>
+            </View>
+          </View>
           <View className="card row" id="mall-link" onClick={() => Taro.navigateTo({ url: '/packages/mall/pages/index/index' })}>
             <Text>积分商城</Text>
             <Text className="muted">用积分兑好礼 ›</Text>
@@ -122,6 +140,9 @@ function Home() {
             <View className="card">
               <Text className="muted">群主工具</Text>
               <View className="row staff-links">
+                <Text id="admin-review-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/review/index' })}>
+                  内容审核 ›
+                </Text>
                 <Text id="admin-orders-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/orders/index' })}>
                   订单处理 ›
                 </Text>

@@ -5,8 +5,8 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { DrawView } from '../../../../../cloudfunctions/app/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import '../../admin.css';
 import { store } from '../../../../stores';
-import '../orders/index.css';
 import '../items/index.css';
 
 type PrizeRow = { name: string; percent: string; stock: string };

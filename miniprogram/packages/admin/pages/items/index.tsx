@@ -7,7 +7,7 @@ import type { ItemView } from '../../../../../cloudfunctions/app/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
 import { isoToLocal, localToIso } from '../../../../stores/format';
-import '../orders/index.css';
+import '../../admin.css';
 import './index.css';
 
 const KINDS = [

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { OrderCard } from '../../../../components/OrderCard';
 import { store } from '../../../../stores';
-import './index.css';
+import '../../admin.css';
 
 const FILTERS = [
   ['pending', '待处理'],

@@ -1,0 +1,26 @@
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import type { PostView } from '../../../cloudfunctions/app/api';
+import { formatTime } from '../../stores/format';
+import { ImageGrid } from '../ImageGrid';
+import './index.css';
+
+/** One experience post: who, when, the text and photos; below it, what the page adds (likes, status, review buttons). */
+export function PostCard({ post, timezone, children }: { post: PostView; timezone?: string; children?: ReactNode }) {
+  return (
+    <View className="card post" id={`post-${post.id}`}>
+      <View className="row">
+        <Text className="post__author">{post.author.nickname}</Text>
+        <Text className="muted">{formatTime(post.createdAt, timezone)}</Text>
+      </View>
+      {post.flag && (
+        <Text className="post__flag" id={`flag-${post.id}`}>
+          {post.flag.source === 'image' ? '图片' : '文字'}疑似「{post.flag.label}」
+        </Text>
+      )}
+      <Text className="post__body">{post.body}</Text>
+      <ImageGrid images={post.images} />
+      {children}
+    </View>
+  );
+}

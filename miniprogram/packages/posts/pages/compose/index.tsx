@@ -1,0 +1,56 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { ErrorLine } from '../../../../components/ErrorLine';
+import { ImageGrid } from '../../../../components/ImageGrid';
+import { store } from '../../../../stores';
+import { requestReviewSubscription } from '../../../../gateway/subscription';
+import './index.css';
+
+/** Writing an experience post: text and up to nine photos; it goes to the review queue. */
+function Compose() {
+  const { posts, session } = store;
+  const rule = session.community?.rules.post;
+
+  async function submit() {
+    await requestReviewSubscription();
+    if (await posts.submit()) {
+      await Taro.showToast({ title: '已提交审核', icon: 'success' }).catch(() => undefined);
+      await Taro.redirectTo({ url: '/pages/feed/index?tab=mine' });
+    }
+  }
+
+  return (
+    <View className="compose">
+      <View className="card">
+        <Textarea
+          id="post-body"
+          className="compose__body"
+          placeholder="说说你的真实体验：用了多久、前后有什么变化、有什么建议……"
+          maxlength={2000}
+          value={posts.draft.body}
+          onInput={(e) => posts.setBody(e.detail.value)}
+        />
+        <ImageGrid images={posts.draft.images} onRemove={(index) => posts.removeImage(index)} />
+        {posts.imagesLeft > 0 && (
+          <View id="add-images" className="compose__add" onClick={() => void posts.addImages()}>
+            <Text>{posts.uploading ? '上传中…' : `＋ 添加照片（还可 ${posts.imagesLeft} 张）`}</Text>
+          </View>
+        )}
+      </View>
+      <View className="card muted compose__rules">
+        <Text>{rule ? `管理员审核通过后得 ${rule.minPoints}–${rule.maxPoints} 积分，每天最多 ${rule.dailyCap} 篇计分。` : ''}</Text>
+        <Text>重复或过短的内容不计积分。</Text>
+      </View>
+      <View className="compose__submit">
+        <Button id="submit-post" type="primary" block loading={posts.submitting} disabled={!posts.canSubmit} onClick={() => void submit()}>
+          提交审核
+        </Button>
+      </View>
+      <ErrorLine message={posts.error} />
+    </View>
+  );
+}
+
+export default observer(Compose);

@@ -1,0 +1,37 @@
+import { Input, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { ErrorLine } from '../../../../components/ErrorLine';
+import { store } from '../../../../stores';
+import '../../qa.css';
+
+/** Asking: a one-line question and the details that help people answer. */
+function Ask() {
+  const { qa } = store;
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+
+  async function submit() {
+    const id = await qa.ask(title, body);
+    if (id) await Taro.redirectTo({ url: `/packages/qa/pages/question/index?id=${id}` });
+  }
+
+  return (
+    <View>
+      <View className="card">
+        <Input id="question-title" className="qa__input" placeholder="一句话说清问题" maxlength={60} value={title} onInput={(e) => setTitle(e.detail.value)} />
+        <Textarea id="question-body" className="qa__textarea" placeholder="补充情况：年龄、用了什么、试过什么……" maxlength={2000} value={body} onInput={(e) => setBody(e.detail.value)} />
+      </View>
+      <View className="qa__submit">
+        <Button id="submit-question" type="primary" block loading={qa.sending} disabled={!title.trim() || !body.trim()} onClick={() => void submit()}>
+          发布问题
+        </Button>
+      </View>
+      <ErrorLine message={qa.error} />
+    </View>
+  );
+}
+
+export default observer(Ask);

@@ -1,0 +1,66 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { ErrorLine } from '../../../../components/ErrorLine';
+import { store } from '../../../../stores';
+import { formatTime } from '../../../../stores/format';
+import '../../qa.css';
+
+/** One question: its answers (the accepted one first), answering, and accepting one. */
+function Question() {
+  const { qa, session } = store;
+  const { params } = useRouter();
+  const [draft, setDraft] = useState('');
+  useDidShow(() => void (params.id && qa.open(params.id)));
+  const question = qa.question?.id === params.id ? qa.question : null;
+  const tz = session.community?.timezone;
+  if (!question) return <ErrorLine message={qa.error} />;
+
+  return (
+    <View>
+      <View className="card">
+        <Text className="qa__title">{question.title}</Text>
+        {question.status === 'held' && <Text className="post__flag">审核中，仅你和管理员可见</Text>}
+        <Text className="qa__body">{question.body}</Text>
+        <Text className="muted">
+          {question.author.nickname} · {formatTime(question.createdAt, tz)}
+        </Text>
+      </View>
+      {qa.notice && (
+        <Text className="qa__notice" id="qa-notice">
+          {qa.notice}
+        </Text>
+      )}
+      {qa.answers.map((answer) => (
+        <View key={answer.id} id={`answer-${answer.id}`} className={`card ${answer.accepted ? 'qa__accepted' : ''}`}>
+          <View className="row">
+            <Text className="post__author">{answer.author.nickname}</Text>
+            {answer.accepted && <Text className="qa__solved">✓ 已采纳{answer.awarded ? ` +${answer.awarded}` : ''}</Text>}
+            {answer.status === 'held' && <Text className="post__flag">审核中</Text>}
+          </View>
+          <Text className="qa__body">{answer.body}</Text>
+          <View className="row">
+            <Text className="muted">{formatTime(answer.createdAt, tz)}</Text>
+            {answer.canAccept && (
+              <Button id={`accept-${answer.id}`} size="small" type="primary" disabled={qa.sending} onClick={() => void qa.accept(answer.id)}>
+                采纳
+              </Button>
+            )}
+          </View>
+        </View>
+      ))}
+      {qa.answers.length === 0 && <View className="card muted">还没有回答，说说你的经验吧</View>}
+      <View className="card">
+        <Textarea id="answer-body" className="qa__textarea" placeholder="写下你的经验或建议" maxlength={2000} value={draft} onInput={(e) => setDraft(e.detail.value)} />
+        <Button id="submit-answer" type="primary" block loading={qa.sending} disabled={!draft.trim()} onClick={() => void qa.answer(draft).then((ok) => ok && setDraft(''))}>
+          回答
+        </Button>
+      </View>
+      <ErrorLine message={qa.error} />
+    </View>
+  );
+}
+
+export default observer(Question);
