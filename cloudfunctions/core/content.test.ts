@@ -1,4 +1,4 @@
-import { STORIES } from '../app/testing/texts';
+import { STORIES } from './testing/stories';
 import { earningOf, fingerprintsOf, hammingDistance, meaningfulLength, normalizeText, rememberPrint, PRINTS_KEPT } from './content';
 
 const POST = '用了这款面霜三个星期，脸上的干纹明显少了，早上起来皮肤也不紧绷，推荐给冬天皮肤干的姐妹们试试。';

@@ -2,7 +2,7 @@ import type { MediaCheckDoc } from '../documents';
 import { localPlatform } from '../../platform/local/platform';
 import type { ContentSecurity } from '../../platform/ports';
 import { communityWithMembers, sqliteHarness, type Harness } from '../testing/harness';
-import { STORIES } from '../testing/texts';
+import { STORIES } from '../../core/testing/stories';
 
 let h: Harness;
 let c: string;

@@ -1,5 +1,5 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../testing/harness';
-import { STORIES } from '../testing/texts';
+import { STORIES } from '../../core/testing/stories';
 
 let h: Harness;
 let c: string;
