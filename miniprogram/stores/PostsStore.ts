@@ -36,14 +36,20 @@ export class PostsStore {
   uploading = false;
   submitting = false;
   /** After submitting: what happens next, in one line (review, and whether it can earn). */
-  submitted: string | null = null;
+  private submitted: { postId: string; message: string } | null = null;
 
   constructor(
     private readonly gateway: Gateway,
     private readonly communityId: () => string | null,
     private readonly uploader?: ImageUploader,
   ) {
-    makeAutoObservable<PostsStore, 'gateway' | 'communityId' | 'uploader' | 'cursors'>(this, { gateway: false, communityId: false, uploader: false, cursors: false });
+    makeAutoObservable<PostsStore, 'gateway' | 'communityId' | 'uploader'>(this, { gateway: false, communityId: false, uploader: false });
+  }
+
+  /** The line shown over my posts while the post I just sent waits for review. */
+  get submittedNote(): string | null {
+    const waiting = this.submitted && this.mine.find((p) => p.id === this.submitted!.postId && p.status === 'pending');
+    return waiting ? this.submitted!.message : null;
   }
 
   get shown(): PostView[] {
@@ -141,7 +147,7 @@ export class PostsStore {
       runInAction(() => {
         this.draft = { body: '', images: [] };
         this.mine = [post, ...this.mine];
-        this.submitted = post.noPoints ? `已提交审核。${post.noPoints.message}` : '已提交审核，通过后会通知你并发放积分';
+        this.submitted = { postId: post.id, message: post.noPoints ? `已提交审核。${post.noPoints.message}` : '已提交审核，通过后会通知你并发放积分' };
         this.error = null;
       });
       return true;

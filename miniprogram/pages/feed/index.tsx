@@ -38,9 +38,9 @@ function Feed() {
           </Text>
         ))}
       </View>
-      {posts.tab === 'mine' && posts.submitted && (
+      {posts.tab === 'mine' && posts.submittedNote && (
         <View className="card feed__submitted" id="submitted">
-          <Text>{posts.submitted}</Text>
+          <Text>{posts.submittedNote}</Text>
         </View>
       )}
       {posts.shown.length === 0 && !posts.loading && (

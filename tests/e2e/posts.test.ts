@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
+
+const session = browserOnRuntime();
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const STORY = '入冬后给宝宝换了燕麦成分的润肤乳，每天洗澡后马上涂，一周后手背和脸颊的皲裂都好了，夜里也不再抓痒。';
+
+async function actAs(openid: string) {
+  const { page, rt } = session;
+  await page.goto(`${rt.url}/#/pages/home/index`);
+  await page.locator(`#identity-${openid}`).click();
+  await page.locator('#balance').waitFor();
+}
+
+const balanceShown = async () => Number(await session.page.locator('#balance').innerText());
+
+describe('experience posts in Chromium', () => {
+  it('a member writes a post with a photo, the owner approves it in the review queue, the member sees the points', async () => {
+    const { page, rt } = session;
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await actAs('demo_xiaomei');
+    const before = await balanceShown();
+
+    await page.locator('#feed-link').click();
+    await page.locator('#compose-button').click();
+    await page.locator('#post-body textarea').fill(STORY);
+    const photo = join(tmpdir(), 'before-after.png');
+    writeFileSync(photo, PNG);
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('#add-images').click();
+    await (await chooser).setFiles(photo);
+    await page.locator('.image-grid__image').first().waitFor();
+    await page.locator('#submit-post').click();
+    await waitForText(page, '#submitted', '已提交审核');
+    const { posts } = await rt.ok('posts', { action: 'list', communityId: 'demo', status: 'mine' }, 'demo_xiaomei');
+    const post = posts[0];
+    expect(post).toMatchObject({ body: STORY, status: 'pending', images: [expect.stringMatching(/^\/uploads\/[a-f0-9]{32}\.png$/)] });
+    await waitForText(page, `#status-${post.id}`, '审核中');
+
+    const unreadBefore = (await rt.ok('notices', { action: 'list', communityId: 'demo' }, 'demo_xiaomei')).unread as number;
+    await actAs('demo_owner');
+    await page.locator('#admin-review-link').click();
+    await page.locator(`#post-${post.id}`).waitFor();
+    await page.locator(`#points-${post.id}-130`).click();
+    await page.locator(`#approve-${post.id}`).click();
+    await waitForText(page, '#review-notice', '已通过，作者获得 130 积分');
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-review-queue.png'), fullPage: true });
+
+    await actAs('demo_xiaomei');
+    await waitForText(page, '#notices-badge', String(unreadBefore + 1));
+    expect(await balanceShown()).toBe(before + 130);
+    await page.locator('#notices-link').click();
+    await waitForText(page, `#notice-post_approved\\:${post.id}`, '获得 130 积分');
+    await page.goto(`${rt.url}/#/pages/feed/index?tab=mine`);
+    await waitForText(page, `#status-${post.id}`, '已通过 +130 积分');
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-my-posts.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
