@@ -7,7 +7,7 @@ module.exports = {
   projects: [
     { ...base, displayName: 'core', testMatch: ['<rootDir>/cloudfunctions/core/**/*.test.ts'] },
     { ...base, displayName: 'store', testMatch: ['<rootDir>/cloudfunctions/store/**/*.test.ts'] },
-    { ...base, displayName: 'app', testMatch: ['<rootDir>/cloudfunctions/app/**/*.test.ts', '<rootDir>/cloudfunctions/local/**/*.test.ts', '<rootDir>/miniprogram/**/*.test.ts'] },
+    { ...base, displayName: 'app', testMatch: ['<rootDir>/cloudfunctions/app/**/*.test.ts', '<rootDir>/cloudfunctions/local/**/*.test.ts', '<rootDir>/cloudfunctions/platform/**/*.test.ts', '<rootDir>/miniprogram/**/*.test.ts'] },
     { ...base, displayName: 'http', testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/functions/**/*.test.ts'] },
     { ...base, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'], testEnvironment: 'jsdom' },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
