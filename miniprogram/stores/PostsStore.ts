@@ -108,6 +108,23 @@ export class PostsStore {
     }
   }
 
+  /** Staff take an approved post down from the feed; its points go back. */
+  async revoke(postId: string, reason: string): Promise<number | null> {
+    const communityId = this.communityId();
+    if (!communityId) return null;
+    try {
+      const { reversed } = await this.gateway.call('posts', 'revoke', { communityId, postId, reason });
+      runInAction(() => {
+        this.feed = this.feed.filter((p) => p.id !== postId);
+        this.error = null;
+      });
+      return reversed;
+    } catch (error) {
+      runInAction(() => (this.error = messageOf(error)));
+      return null;
+    }
+  }
+
   setBody(body: string): void {
     this.draft.body = body;
   }

@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { AnswerView, QuestionView } from '../../cloudfunctions/app/api';
 import type { Gateway } from '../gateway/gateway';
 import { messageOf } from './errors';
+import { exclusively } from './exclusive';
 
 /** Q&A: the question list, one question with its answers, asking, answering and accepting. */
 export class QaStore {
@@ -9,7 +10,7 @@ export class QaStore {
   question: QuestionView | null = null;
   answers: AnswerView[] = [];
   loading = false;
-  sending = false;
+  busy = false;
   notice: string | null = null;
   error: string | null = null;
 
@@ -85,20 +86,10 @@ export class QaStore {
     }
   }
 
-  private async send(work: (communityId: string) => Promise<void>): Promise<boolean> {
-    const communityId = this.communityId();
-    if (!communityId || this.sending) return false;
-    this.sending = true;
+  /** One message at a time; the last notice is cleared when a new one starts. */
+  private send(work: (communityId: string) => Promise<void>): Promise<boolean> {
     this.notice = null;
-    try {
-      await work(communityId);
-      runInAction(() => (this.error = null));
-      return true;
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-      return false;
-    } finally {
-      runInAction(() => (this.sending = false));
-    }
+    return exclusively(this, this.communityId(), work);
   }
+
 }

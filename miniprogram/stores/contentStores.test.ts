@@ -87,6 +87,20 @@ describe('content stores', () => {
     expect(bob.posts.error).toBe('不能给自己的帖子点赞');
   });
 
+  it('staff take a post down from the feed and its points go back', async () => {
+    const { post } = await h.ok('posts', 'create', { communityId: c, body: STORIES[3] }, { openid: 'o_bob', now: NOW });
+    await h.ok('posts', 'review', { communityId: c, postId: post.id, decision: 'approve', points: 90 }, { openid: 'o_owner', now: NOW });
+    const alice = await rootFor('o_alice');
+    await alice.posts.show('feed');
+    expect(await alice.posts.revoke(post.id, '搬运')).toBeNull();
+    expect(alice.posts.error).toBe('只有群主和管理员可以这样做');
+    const owner = await rootFor('o_owner');
+    await owner.posts.show('feed');
+    expect(await owner.posts.revoke(post.id, '搬运')).toBe(90);
+    expect(owner.posts.feed).toEqual([]);
+    expect((await h.ok('points', 'me', { communityId: c }, { openid: 'o_bob', now: NOW })).balance).toBe(0);
+  });
+
   it('a rejected draft stays a draft with the reason shown', async () => {
     const alice = await rootFor('o_alice');
     alice.posts.setBody('想赚钱的来网赌群，稳赚不赔');

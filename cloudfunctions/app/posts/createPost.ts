@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { earningOf, rememberPrint } from '../../core/content';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { screenText } from '../contentScreening';
+import { judgeContribution } from '../contributions';
 import { ids, type MediaCheckDoc, type MemberDoc, type PostDoc } from '../documents';
 import { communityId, imageRef, text } from '../schemas';
 import { toPost } from './views';
@@ -32,7 +32,7 @@ export async function createPost(input: z.output<typeof createPostInput>, caller
 
   const post = await store.transaction(async (tx) => {
     const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    const earning = earningOf('post', input.body, member.recentContent);
+    const noPoints = await judgeContribution(tx, member, { kind: 'post', id: postId, text: input.body, now: caller.now });
     const doc: PostDoc = {
       communityId: input.communityId,
       openid: caller.openid,
@@ -41,7 +41,7 @@ export async function createPost(input: z.output<typeof createPostInput>, caller
       images: input.images,
       status: 'pending',
       flag,
-      noPoints: earning.earns ? null : { reason: earning.reason, message: earning.message },
+      noPoints,
       points: 0,
       credited: false,
       creditedDay: null,
@@ -54,9 +54,6 @@ export async function createPost(input: z.output<typeof createPostInput>, caller
       sortKey: `${at}|${postId}`,
     };
     await tx.set('posts', postId, doc);
-    await tx.update('members', ids.member(input.communityId, caller.openid), {
-      recentContent: rememberPrint(member.recentContent, 'post', postId, input.body, caller.now),
-    });
     return { ...doc, _id: postId };
   });
 

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { earningOf, rememberPrint } from '../../core/content';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { screenText } from '../contentScreening';
+import { judgeContribution } from '../contributions';
 import { ids, type AnswerDoc, type MemberDoc, type QuestionDoc } from '../documents';
 import { communityId, docId, text } from '../schemas';
 import { toAnswer } from './views';
@@ -24,7 +24,7 @@ export async function answerQuestion(input: z.output<typeof answerQuestionInput>
     const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
     const question = await tx.get<QuestionDoc>('questions', input.questionId);
     if (!question || question.communityId !== input.communityId || question.status !== 'visible') return refuse('NOT_FOUND', '问题不存在');
-    const earning = earningOf('answer', input.body, member.recentContent);
+    const noPoints = await judgeContribution(tx, member, { kind: 'answer', id: answerId, text: input.body, now: caller.now });
     const doc: AnswerDoc = {
       communityId: input.communityId,
       questionId: input.questionId,
@@ -33,7 +33,7 @@ export async function answerQuestion(input: z.output<typeof answerQuestionInput>
       body: input.body,
       status: flag ? 'held' : 'visible',
       flag,
-      noPoints: earning.earns ? null : { reason: earning.reason, message: earning.message },
+      noPoints,
       accepted: false,
       awarded: 0,
       acceptedBy: null,
@@ -42,9 +42,6 @@ export async function answerQuestion(input: z.output<typeof answerQuestionInput>
     };
     await tx.set('answers', answerId, doc);
     await tx.update('questions', input.questionId, { answers: question.answers + 1 });
-    await tx.update('members', ids.member(input.communityId, caller.openid), {
-      recentContent: rememberPrint(member.recentContent, 'answer', answerId, input.body, caller.now),
-    });
     return doc;
   });
   return { answer: toAnswer({ ...answer, _id: answerId }) };

@@ -14,6 +14,15 @@ const TABS: Array<[PostsTab, string]> = [
 ];
 
 /** Approved experience posts with likes; my own posts with their review status and the reviewer's reason. */
+const REVOKE_REASON = '经管理员复查，内容不符合社群规则';
+
+async function confirmRevoke(postId: string, points: number) {
+  const { confirm } = await Taro.showModal({ title: '下架这篇帖子？', content: points ? `将收回作者的 ${points} 积分，并通知作者。` : '将通知作者。' });
+  if (!confirm) return;
+  const reversed = await store.posts.revoke(postId, REVOKE_REASON);
+  if (reversed !== null) await Taro.showToast({ title: reversed ? `已下架，收回 ${reversed} 分` : '已下架', icon: 'none' }).catch(() => undefined);
+}
+
 function Feed() {
   const { posts, session } = store;
   const { params } = useRouter();
@@ -51,6 +60,11 @@ function Feed() {
           {posts.tab === 'feed' ? (
             <View className="row post__footer">
               <Text className="muted">{post.likes} 人觉得有用</Text>
+              {session.isStaff && (
+                <Text id={`revoke-${post.id}`} className="post__revoke" onClick={() => void confirmRevoke(post.id, post.points)}>
+                  下架
+                </Text>
+              )}
               <Text id={`like-${post.id}`} className={`post__like ${post.likedByMe ? 'post__like--on' : ''}`} onClick={() => void posts.like(post.id)}>
                 {post.likedByMe ? '已赞' : '👍 有用'}
               </Text>

@@ -25,7 +25,7 @@ function Ask() {
         <Textarea id="question-body" className="qa__textarea" placeholder="补充情况：年龄、用了什么、试过什么……" maxlength={2000} value={body} onInput={(e) => setBody(e.detail.value)} />
       </View>
       <View className="qa__submit">
-        <Button id="submit-question" type="primary" block loading={qa.sending} disabled={!title.trim() || !body.trim()} onClick={() => void submit()}>
+        <Button id="submit-question" type="primary" block loading={qa.busy} disabled={!title.trim() || !body.trim()} onClick={() => void submit()}>
           发布问题
         </Button>
       </View>

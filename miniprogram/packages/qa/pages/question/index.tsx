@@ -44,7 +44,7 @@ function Question() {
           <View className="row">
             <Text className="muted">{formatTime(answer.createdAt, tz)}</Text>
             {answer.canAccept && (
-              <Button id={`accept-${answer.id}`} size="small" type="primary" disabled={qa.sending} onClick={() => void qa.accept(answer.id)}>
+              <Button id={`accept-${answer.id}`} size="small" type="primary" disabled={qa.busy} onClick={() => void qa.accept(answer.id)}>
                 采纳
               </Button>
             )}
@@ -54,7 +54,7 @@ function Question() {
       {qa.answers.length === 0 && <View className="card muted">还没有回答，说说你的经验吧</View>}
       <View className="card">
         <Textarea id="answer-body" className="qa__textarea" placeholder="写下你的经验或建议" maxlength={2000} value={draft} onInput={(e) => setDraft(e.detail.value)} />
-        <Button id="submit-answer" type="primary" block loading={qa.sending} disabled={!draft.trim()} onClick={() => void qa.answer(draft).then((ok) => ok && setDraft(''))}>
+        <Button id="submit-answer" type="primary" block loading={qa.busy} disabled={!draft.trim()} onClick={() => void qa.answer(draft).then((ok) => ok && setDraft(''))}>
           回答
         </Button>
       </View>
