@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { STORIES } from '../cloudfunctions/core/testing/stories';
 import { communityWithMembers, sqliteHarness } from '../cloudfunctions/app/testing/harness';
 import { MemoryWxDatabase } from '../cloudfunctions/store/wxcloud/memoryWxDatabase';
 import { WxCloudStore } from '../cloudfunctions/store/wxcloud/wxcloudStore';
@@ -154,6 +155,11 @@ async function cloudOperationsPerAction() {
   await measure('points.me', () => h.ok('points', 'me', { communityId: id }));
   await measure('points.ledger', () => h.ok('points', 'ledger', { communityId: id }));
   await measure('points.adjust', () => h.ok('points', 'adjust', { communityId: id, openid: 'o_bob', delta: 5, reason: 'bench', requestId: 'bench-op-count' }, { openid: 'o_owner' }), 6);
+  let postId = '';
+  await measure('posts.create', async () => (postId = (await h.ok('posts', 'create', { communityId: id, body: STORIES[0] }, { openid: 'o_bob' })).post.id));
+  await measure('posts.review (approve)', () => h.ok('posts', 'review', { communityId: id, postId, decision: 'approve' }, { openid: 'o_owner' }));
+  await measure('posts.like', () => h.ok('posts', 'like', { communityId: id, postId }));
+  await measure('posts.list (feed)', () => h.ok('posts', 'list', { communityId: id }));
 }
 
 function dirSize(dir: string): number {
