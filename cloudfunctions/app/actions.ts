@@ -5,6 +5,7 @@ import { mallActions } from './mall/actions';
 import { noticesActions } from './notices/actions';
 import { postsActions } from './posts/actions';
 import { qaActions } from './qa/actions';
+import { referralActions } from './referral/actions';
 import { pointsActions } from './points/actions';
 
 /** Every cloud function and its actions (API.md), for the local runtime. */
@@ -17,6 +18,7 @@ export const FUNCTIONS = {
   posts: postsActions,
   qa: qaActions,
   notices: noticesActions,
+  referral: referralActions,
 };
 
 export type FunctionName = keyof typeof FUNCTIONS;

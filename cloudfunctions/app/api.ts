@@ -23,10 +23,13 @@ import type { moderateQaInput } from './qa/moderateQa';
 import type { listQuestionsInput } from './qa/listQuestions';
 import type { AnswerView, QuestionView } from './qa/views';
 import type { NoPoints } from './documents';
+import type { bindGroupInput } from './community/bindGroup';
+import type { joinCommunityInput } from './community/joinCommunity';
+import type { ReferralView } from './referral/views';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
-export type { Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints };
+export type { Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
 
 export type Role = 'owner' | 'moderator' | 'member';
 
@@ -64,7 +67,9 @@ export interface Api {
   community: {
     create: { in: { name: string; timezone?: string; requestId?: string }; out: { community: Community } };
     get: { in: { communityId: string }; out: { community: Community; role: Role | null } };
-    join: { in: { communityId: string; inviteCode?: string; nickname?: string }; out: { member: Member } };
+    join: { in: z.input<typeof joinCommunityInput>; out: { member: Member } };
+    /** Addition: the owner binds the WeChat group the app was opened from. */
+    bindGroup: { in: z.input<typeof bindGroupInput>; out: { groups: number; bound: true } };
     updateRules: { in: { communityId: string; rules: RulesPatch }; out: { rules: Rules } };
     setRole: { in: { communityId: string; openid: string; role: 'moderator' | 'member' }; out: { member: Member } };
     members: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { members: Member[] } & Page };
@@ -96,7 +101,7 @@ export interface Api {
     };
   };
   checkin: {
-    checkin: { in: { communityId: string }; out: { awarded: number; bonus: number; streak: number; balance: number } };
+    checkin: { in: { communityId: string }; out: { awarded: number; bonus: number; streak: number; balance: number; referralBonus?: number } };
     calendar: { in: { communityId: string; month: string }; out: { days: string[]; streak: number } };
   };
   jobs: {
@@ -131,6 +136,23 @@ export interface Api {
     /** Additions: the Q&A half of the review queue. */
     heldAnswers: { in: { communityId: string; limit?: number }; out: { answers: AnswerView[] } };
     moderate: { in: z.input<typeof moderateQaInput>; out: { question?: QuestionView; answer?: AnswerView } };
+  };
+  referral: {
+    invite: { in: { communityId: string }; out: { inviteCode: string; path: string } };
+    list: {
+      in: { communityId: string };
+      out: { referrals: ReferralView[]; summary: { pending: number; rewarded: number; pointsEarned: number } };
+    };
+    /** Additions: the invitee's landing (open to outsiders) and the share poster's code. */
+    landing: {
+      in: { communityId: string; inviteCode?: string };
+      out: {
+        community: { id: string; name: string };
+        inviter: { nickname: string } | null;
+        rewards: { inviteePoints: number; inviterPoints: number; checkinPoints: number };
+      };
+    };
+    posterCode: { in: { communityId: string }; out: { inviteCode: string; path: string; image: string | null } };
   };
   /** Addition: a member's in-app notices. */
   notices: {

@@ -8,6 +8,8 @@ export interface CallContext {
   /** 'wx_trigger' when a timer trigger is calling. */
   source: string | null;
   now: Date;
+  /** The caller's IP as the platform saw it (risk checks); absent locally. */
+  clientIp?: string | null;
 }
 
 export interface Deps {

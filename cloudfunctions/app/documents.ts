@@ -1,6 +1,7 @@
 import type { CheckinMonths } from '../core/calendar';
 import type { DailyCounts } from '../core/caps';
 import type { ContentPrint, NoPointsReason } from '../core/content';
+import type { ReferralStatus, RejectionReason } from '../core/referral';
 import type { Account, LedgerEntry } from '../core/ledger';
 import type { Prize } from '../core/lottery';
 import type { ItemKind, Remembered, Reward } from '../core/mall';
@@ -15,6 +16,8 @@ export interface CommunityDoc {
   ownerOpenid: string;
   rules: Rules;
   createdAt: string;
+  /** WeChat groups (opengid) the owner bound to this community; members who join from one are tagged. */
+  groups?: string[];
 }
 
 export interface MemberDoc extends Account, StreakState {
@@ -35,6 +38,40 @@ export interface MemberDoc extends Account, StreakState {
   recentRequests?: Record<string, Remembered>;
   /** Fingerprints of the member's recent posts and answers, for duplicate detection. */
   recentContent?: ContentPrint[];
+  /** This member's own invite code, made on first asking. */
+  ownCode?: string;
+  /** Who invited this member (the first valid code they joined with). */
+  invitedBy?: string | null;
+  /** The invitation waits for this member's first check-in to be settled. */
+  referralPending?: boolean;
+  /** The bound WeChat group (opengid) this member joined from, if any. */
+  groupId?: string | null;
+  /** My invite's mini-program code image (cloud storage), made once for the share poster. */
+  codeImage?: string;
+}
+
+/** One newcomer's invitation: `{communityId}:{invitee}`, so a member has at most one. */
+export interface ReferralDoc {
+  communityId: string;
+  inviter: string;
+  invitee: string;
+  inviteeNickname: string;
+  status: ReferralStatus;
+  reason: RejectionReason | null;
+  inviterAwarded: number;
+  inviteeAwarded: number;
+  /** The inviter was over the daily cap when it was settled. */
+  capped: boolean;
+  createdAt: string;
+  settledAt: string | null;
+  sortKey: string;
+}
+
+/** An invite code, found by the code itself. */
+export interface InviteCodeDoc {
+  communityId: string;
+  openid: string;
+  createdAt: string;
 }
 
 export interface ItemDoc extends Reward {
@@ -186,7 +223,7 @@ export interface DailyDoc {
   counts: DailyCounts;
 }
 
-export type NoticeKind = 'post_approved' | 'post_rejected' | 'post_removed' | 'answer_accepted';
+export type NoticeKind = 'post_approved' | 'post_rejected' | 'post_removed' | 'answer_accepted' | 'referral_rewarded';
 
 /** An in-app notice to a member; written in the same transaction as what it reports. */
 export interface NoticeDoc {
@@ -229,4 +266,5 @@ export const ids = {
   daily: (communityId: string, openid: string, day: string) => `${communityId}:${openid}:${day}`,
   like: (postId: string, openid: string) => `${postId}:${openid}`,
   notice: (kind: NoticeKind, refId: string) => `${kind}:${refId}`,
+  referral: (communityId: string, invitee: string) => `${communityId}:${invitee}`,
 };

@@ -11,11 +11,14 @@ export type WorkerReply = { id: number; result: Envelope | boolean };
 export type CallFunction = (fn: FunctionName, event: unknown, context: CallContext) => Promise<Envelope>;
 
 /** Starts the functions worker (see functionsWorker.ts) and talks to it by message. */
-/** `wordsFile`: the owner's content word list, if they wrote one (DATA_DIR/content-words.json). */
-export function startFunctionsWorker(databaseFile: string, wordsFile?: string) {
+/**
+ * `wordsFile`: the owner's content word list (DATA_DIR/content-words.json); `riskFile`: risk
+ * ranks to pretend for some openids (DATA_DIR/risk-ranks.json). Both optional.
+ */
+export function startFunctionsWorker(databaseFile: string, platformFiles: { wordsFile?: string; riskFile?: string } = {}) {
   // Loader hooks do not reach worker threads: register tsx's require hook, then load the source.
   const entry = JSON.stringify(join(__dirname, 'functionsWorker.ts'));
-  const worker = new Worker(`require('tsx/cjs'); require(${entry});`, { eval: true, workerData: { databaseFile, wordsFile } });
+  const worker = new Worker(`require('tsx/cjs'); require(${entry});`, { eval: true, workerData: { databaseFile, ...platformFiles } });
   const pending = new Map<number, (result: WorkerReply['result']) => void>();
   let nextId = 0;
   worker.on('message', ({ id, result }: WorkerReply) => {

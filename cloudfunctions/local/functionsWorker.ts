@@ -16,12 +16,14 @@ import { seedDemo } from './seed';
  * cloud functions, while the main thread does HTTP. On two cores the halves run side by side.
  */
 const store = withReadCache(new SqliteStore(workerData.databaseFile, undefined, { backgroundCheckpoint: true }), COMMUNITY_CACHE);
-const words = workerData.wordsFile && existsSync(workerData.wordsFile) ? readWordList(readFileSync(workerData.wordsFile, 'utf8')) : undefined;
+const readIfThere = (file: string | undefined) => (file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+const wordsJson = readIfThere(workerData.wordsFile);
+const ranksJson = readIfThere(workerData.riskFile);
 const deps: Deps = {
   store,
   newId: () => randomBytes(9).toString('base64url'),
   log: (message, error) => console.error(message, error),
-  platform: localPlatform(words),
+  platform: localPlatform({ words: wordsJson ? readWordList(wordsJson) : undefined, riskRanks: ranksJson ? JSON.parse(ranksJson) : undefined }),
 };
 const port = parentPort!;
 

@@ -13,7 +13,10 @@ async function main() {
   const port = Number(process.env.PORT ?? 8787);
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
   mkdirSync(dataDir, { recursive: true });
-  const functions = startFunctionsWorker(join(dataDir, 'community-points.sqlite'), join(dataDir, 'content-words.json'));
+  const functions = startFunctionsWorker(join(dataDir, 'community-points.sqlite'), {
+    wordsFile: join(dataDir, 'content-words.json'),
+    riskFile: join(dataDir, 'risk-ranks.json'),
+  });
   if (await functions.seed(new Date())) console.log('已创建演示社群 demo（群主、管理员和三位成员）');
 
   const server = createLocalServer({

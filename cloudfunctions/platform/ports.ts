@@ -43,7 +43,21 @@ export interface Messenger {
   sendReviewResult(message: ReviewMessage): Promise<void>;
 }
 
+/** WeChat's judgement of how risky an account is (riskControl.getUserRiskRank, scene 1: marketing). */
+export interface RiskControl {
+  /** 0 (lowest) … 4 (highest). */
+  userRiskRank(check: { openid: string; clientIp: string | null }): Promise<number>;
+}
+
+/** A mini-program code for a page (wxacode.getUnlimited in the cloud), stored as an image. */
+export interface MiniProgramCodes {
+  /** An image address for <Image>, or null where the platform has no mini-program codes (local: the app draws a QR). */
+  codeFor(request: { page: string; scene: string }): Promise<string | null>;
+}
+
 export interface Platform {
   content: ContentSecurity;
   messages: Messenger;
+  risk: RiskControl;
+  codes: MiniProgramCodes;
 }

@@ -7,6 +7,7 @@ import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { ids, type MemberDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
+import { settleReferral } from '../referral/settleReferral';
 import { inCommunity } from '../schemas';
 
 export const checkInInput = inCommunity;
@@ -16,15 +17,17 @@ export const checkInInput = inCommunity;
  * streak bonus. One transaction of at most five document operations: read the member and the
  * day's ledger entry, write the entries and the member (balance, streak, calendar mark). The
  * entry's id is the day, so racing taps — or a clock that jumps back — credit a day once.
+ * A newcomer's pending invitation is settled after it, in its own transaction.
  */
-export async function checkIn({ communityId }: z.output<typeof checkInInput>, caller: Caller, { store }: Deps) {
+export async function checkIn({ communityId }: z.output<typeof checkInInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
   const community = await loadCommunity(store, communityId);
   const today = dayOf(caller.now, community.timezone);
   const checkinId = ids.checkin(communityId, caller.openid, today);
   const ledgerKey = (kind: string) => ids.ledger(kind, communityId, caller.openid, today);
   const rule = community.rules.checkin;
 
-  return store.transaction(async (tx) => {
+  const { referralPending, ...checkedIn } = await store.transaction(async (tx) => {
     const member = (await tx.get<MemberDoc>('members', ids.member(communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
     if (member.lastCheckinDay === today || (await tx.get('ledger', ledgerKey('checkin')))) refuse('ALREADY_DONE', '今天已经签到过了，明天再来');
 
@@ -40,6 +43,9 @@ export async function checkIn({ communityId }: z.output<typeof checkInInput>, ca
       postingTime(community, caller.now, today),
       { streak, lastCheckinDay: today, checkinMonths: markCheckin(member.checkinMonths, today) },
     );
-    return { awarded: rule.points, bonus, streak, balance: account.balance };
+    return { awarded: rule.points, bonus, streak, balance: account.balance, referralPending: Boolean(member.referralPending) };
   });
+  // A newcomer's first check-in is the real activity an invitation waits for.
+  const referral = referralPending ? await settleReferral(community, caller, deps) : null;
+  return referral ? { ...checkedIn, referralBonus: referral.awarded, balance: referral.balance } : checkedIn;
 }

@@ -1,4 +1,5 @@
 import { action, type Actions } from '../dispatch';
+import { bindGroup, bindGroupInput } from './bindGroup';
 import { createCommunity, createCommunityInput } from './createCommunity';
 import { getCommunity, getCommunityInput } from './getCommunity';
 import { joinCommunity, joinCommunityInput } from './joinCommunity';
@@ -6,7 +7,7 @@ import { listMembers, listMembersInput } from './listMembers';
 import { setRole, setRoleInput } from './setRole';
 import { updateRules, updateRulesInput } from './updateRules';
 
-/** The `community` cloud function's actions (API.md). */
+/** The `community` cloud function's actions (API.md), plus binding WeChat groups. */
 export const communityActions = {
   create: action(createCommunityInput, createCommunity),
   get: action(getCommunityInput, getCommunity),
@@ -14,4 +15,5 @@ export const communityActions = {
   updateRules: action(updateRulesInput, updateRules),
   setRole: action(setRoleInput, setRole),
   members: action(listMembersInput, listMembers),
+  bindGroup: action(bindGroupInput, bindGroup),
 } satisfies Actions;

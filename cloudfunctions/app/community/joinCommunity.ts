@@ -1,7 +1,9 @@
 import * as z from 'zod';
+import { inviterRefusal } from '../../core/referral';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
-import { ids, type MemberDoc } from '../documents';
+import { ids, type InviteCodeDoc, type MemberDoc, type ReferralDoc } from '../documents';
+import { groupCloudIdInput, openGroupId } from '../groupCloudId';
 import { toMember } from '../ledgerWrites';
 import { communityId, text } from '../schemas';
 import { newMember } from './newMember';
@@ -10,17 +12,54 @@ export const joinCommunityInput = z.object({
   communityId,
   inviteCode: z.string().regex(/^[A-Za-z0-9_-]{4,32}$/, '邀请码格式不对').optional(),
   nickname: text('昵称', 20).optional(),
+  /** The group card the app was opened from (wx.getGroupEnterInfo's cloudID, as a wx.cloud.CloudID). */
+  groupCloudId: groupCloudIdInput.optional(),
 });
 
-/** Joining twice is a no-op that returns the existing membership. */
+/**
+ * Joining twice is a no-op that returns the existing membership: an existing member's code,
+ * group or inviter never change. A newcomer with an invite code gets their one inviter (unless
+ * the code is their own or their own inviter's: then the invitation is recorded as rejected),
+ * paid later, on the first check-in. A newcomer from a WeChat group the owner bound is tagged
+ * with it; an unreadable group (expired cloudID, wrong scene) just leaves the tag empty.
+ */
 export async function joinCommunity(input: z.output<typeof joinCommunityInput>, caller: Caller, { store }: Deps) {
-  await loadCommunity(store, input.communityId);
+  const community = await loadCommunity(store, input.communityId);
+  const code = input.inviteCode ? await store.get<InviteCodeDoc>('inviteCodes', input.inviteCode.toUpperCase()) : null;
+  const codeOwner = code?.communityId === input.communityId ? code.openid : null;
+  const group = openGroupId(input.groupCloudId);
   const id = ids.member(input.communityId, caller.openid);
+
   const member = await store.transaction(async (tx) => {
     const existing = await tx.get<MemberDoc>('members', id);
     if (existing) return existing;
-    const joined = newMember(input.communityId, caller.openid, 'member', caller.now, input.nickname, input.inviteCode);
+    const inviter = codeOwner ? await tx.get<MemberDoc>('members', ids.member(input.communityId, codeOwner)) : null;
+    const refusal = inviter ? inviterRefusal({ newcomer: caller.openid, inviter: inviter.openid, invitersInviter: inviter.invitedBy ?? null }) : null;
+    const joined: MemberDoc = {
+      ...newMember(input.communityId, caller.openid, 'member', caller.now, input.nickname, input.inviteCode),
+      invitedBy: inviter && !refusal ? inviter.openid : null,
+      referralPending: Boolean(inviter && !refusal),
+      groupId: group && community.groups?.includes(group) ? group : null,
+    };
     await tx.set('members', id, joined);
+    if (inviter) {
+      const at = caller.now.toISOString();
+      const referral: ReferralDoc = {
+        communityId: input.communityId,
+        inviter: inviter.openid,
+        invitee: caller.openid,
+        inviteeNickname: joined.nickname,
+        status: refusal ? 'rejected' : 'pending',
+        reason: refusal,
+        inviterAwarded: 0,
+        inviteeAwarded: 0,
+        capped: false,
+        createdAt: at,
+        settledAt: refusal ? at : null,
+        sortKey: `${at}|${caller.openid}`,
+      };
+      await tx.set('referrals', ids.referral(input.communityId, caller.openid), referral);
+    }
     return joined;
   });
   return { member: toMember(member) };

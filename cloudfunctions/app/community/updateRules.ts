@@ -14,7 +14,10 @@ const rulesPatch = z
     answer: z.object({ acceptedPoints: points, dailyCap: count }).partial().strict(),
     post: z.object({ minPoints: points, maxPoints: points, dailyCap: count }).partial().strict(),
     like: z.object({ points, dailyCap: count }).partial().strict(),
-    referral: z.object({ inviterPoints: points, inviteePoints: points, dailyCap: count }).partial().strict(),
+    referral: z
+      .object({ inviterPoints: points, inviteePoints: points, dailyCap: count, riskThreshold: z.number().int('必须是整数').min(1, '至少为 1').max(5, '最多为 5（5 表示不拦截）') })
+      .partial()
+      .strict(),
     expiry: z.object({ days: z.number().int('必须是整数').min(1, '至少 1 天').max(3650, '最多 3650 天') }).partial().strict(),
     tiers: z
       .array(z.object({ name: z.string().trim().min(1, '等级名称不能为空').max(10, '等级名称最多 10 个字'), minPoints: points }).strict())

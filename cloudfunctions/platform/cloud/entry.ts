@@ -4,14 +4,14 @@ import { withReadCache } from '../../store/readCache';
 import { dispatch, type Actions } from '../../app/dispatch';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
-import { labelText, wxContentSecurity, wxMessenger, type WxOpenApi } from './openapi';
+import { labelText, wxContentSecurity, wxMessenger, wxMiniProgramCodes, wxRiskControl, type WxOpenApi } from './openapi';
 
 /** What this project uses of wx-server-sdk; the SDK itself is loaded only in the cloud. */
 interface WxServerSdk extends WxOpenApi {
   DYNAMIC_CURRENT_ENV: unknown;
   init(options: { env: unknown }): void;
   database(): WxDatabase;
-  getWXContext(): { OPENID?: string; SOURCE?: string };
+  getWXContext(): { OPENID?: string; SOURCE?: string; APPID?: string; CLIENTIP?: string };
 }
 
 let deps: Deps | undefined;
@@ -24,7 +24,12 @@ function cloudDeps(cloud: WxServerSdk): Deps {
       store: withReadCache(new WxCloudStore(cloud.database()), COMMUNITY_CACHE),
       newId: () => randomBytes(9).toString('base64url'),
       log,
-      platform: { content: wxContentSecurity(cloud), messages: wxMessenger(cloud, process.env.REVIEW_TEMPLATE_ID, log) },
+      platform: {
+        content: wxContentSecurity(cloud),
+        messages: wxMessenger(cloud, process.env.REVIEW_TEMPLATE_ID, log),
+        risk: wxRiskControl(cloud),
+        codes: wxMiniProgramCodes(cloud),
+      },
     };
   }
   return deps;
@@ -39,8 +44,9 @@ export function cloudEntry(actions: Actions) {
   return async (event: unknown) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cloud = require('wx-server-sdk') as WxServerSdk;
-    const { OPENID, SOURCE } = cloud.getWXContext();
-    return handle(platformEvent(event) ?? event, { openid: OPENID || null, source: SOURCE ?? null, now: new Date() }, cloudDeps(cloud));
+    const { OPENID, SOURCE, CLIENTIP } = cloud.getWXContext();
+    const context = { openid: OPENID || null, source: SOURCE ?? null, now: new Date(), clientIp: CLIENTIP ?? null };
+    return handle(platformEvent(event) ?? event, context, cloudDeps(cloud));
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ContentSecurity, Messenger, Suggest, TextScene } from '../ports';
+import type { ContentSecurity, Messenger, MiniProgramCodes, RiskControl, Suggest, TextScene } from '../ports';
 
 /** The part of wx-server-sdk's `cloud.openapi` and storage this project calls. */
 export interface WxOpenApi {
@@ -7,11 +7,19 @@ export interface WxOpenApi {
       msgSecCheck(params: { openid: string; scene: number; version: 2; content: string }): Promise<{ result?: { suggest: Suggest; label: number | string } }>;
       mediaCheckAsync(params: { openid: string; scene: number; version: 2; mediaUrl: string; mediaType: 2 }): Promise<{ traceId?: string; trace_id?: string }>;
     };
+    riskControl: {
+      getUserRiskRank(params: { appid: string; openid: string; scene: 1; clientIp: string }): Promise<{ riskRank?: number }>;
+    };
+    wxacode: {
+      getUnlimited(params: { scene: string; page: string; checkPath: boolean }): Promise<{ buffer: Buffer }>;
+    };
     subscribeMessage: {
       send(params: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<unknown>;
     };
   };
   getTempFileURL(params: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>;
+  uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  getWXContext(): { APPID?: string };
 }
 
 const SCENES: Record<TextScene, number> = { comment: 2, forum: 3 };
@@ -78,3 +86,24 @@ export function wxMessenger(cloud: WxOpenApi, templateId: string | undefined, lo
 }
 
 const clip = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
+
+/** riskControl.getUserRiskRank, scene 1 (marketing: rewards and invitations). */
+export function wxRiskControl(cloud: WxOpenApi): RiskControl {
+  return {
+    async userRiskRank({ openid, clientIp }) {
+      const { riskRank } = await cloud.openapi.riskControl.getUserRiskRank({ appid: cloud.getWXContext().APPID ?? '', openid, scene: 1, clientIp: clientIp ?? '' });
+      return riskRank ?? 0;
+    },
+  };
+}
+
+/** A mini-program code (wxacode.getUnlimited) stored in cloud storage; its file ID displays in <Image>. */
+export function wxMiniProgramCodes(cloud: WxOpenApi): MiniProgramCodes {
+  return {
+    async codeFor({ page, scene }) {
+      const { buffer } = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false });
+      const { fileID } = await cloud.uploadFile({ cloudPath: `codes/${scene.replace(/[^A-Za-z0-9_-]/g, '_')}.png`, fileContent: buffer });
+      return fileID;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import * as z from 'zod';
+
+/**
+ * What a `wx.cloud.CloudID(cloudID)` parameter arrives as in a cloud function: the platform
+ * swaps it for the decrypted open data, or for an error (an expired or foreign cloudID).
+ * The local runtime performs the same swap (local/cloudIds.ts).
+ */
+export const groupCloudIdInput = z.object({
+  cloudID: z.string().max(512),
+  data: z.object({ opengid: z.string().max(128), openGId: z.string().max(128) }).partial().optional(),
+  errCode: z.number().optional(),
+  errMsg: z.string().max(500).optional(),
+});
+
+export type GroupCloudId = z.output<typeof groupCloudIdInput>;
+
+/** The group's opengid, or null when the platform could not open the cloudID (expired, wrong scene). */
+export const openGroupId = (cloudId: GroupCloudId | undefined): string | null =>
+  (cloudId && !cloudId.errCode && (cloudId.data?.opengid || cloudId.data?.openGId)) || null;

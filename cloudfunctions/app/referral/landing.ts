@@ -1,0 +1,23 @@
+import * as z from 'zod';
+import type { Caller, Deps } from '../context';
+import { loadCommunity } from '../access';
+import { ids, type InviteCodeDoc, type MemberDoc } from '../documents';
+import { communityId } from '../schemas';
+
+export const landingInput = z.object({ communityId, inviteCode: z.string().max(32).optional() });
+
+/**
+ * What an invitee sees before joining: who invited them and what both get. Open to outsiders,
+ * like community.get. An unknown or foreign code simply shows no inviter.
+ */
+export async function landing(input: z.output<typeof landingInput>, caller: Caller, { store }: Deps) {
+  const community = await loadCommunity(store, input.communityId);
+  const code = input.inviteCode ? await store.get<InviteCodeDoc>('inviteCodes', input.inviteCode.toUpperCase()) : null;
+  const inviter = code && code.communityId === input.communityId ? await store.get<MemberDoc>('members', ids.member(input.communityId, code.openid)) : null;
+  const { inviteePoints, inviterPoints } = community.rules.referral;
+  return {
+    community: { id: input.communityId, name: community.name },
+    inviter: inviter && inviter.openid !== caller.openid ? { nickname: inviter.nickname } : null,
+    rewards: { inviteePoints, inviterPoints, checkinPoints: community.rules.checkin.points },
+  };
+}

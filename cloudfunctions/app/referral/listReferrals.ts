@@ -1,0 +1,25 @@
+import type * as z from 'zod';
+import type { Caller, Deps } from '../context';
+import { requireMember } from '../access';
+import type { ReferralDoc } from '../documents';
+import { inCommunity } from '../schemas';
+import { toReferral } from './views';
+
+export const listReferralsInput = inCommunity;
+
+const SHOWN = 200;
+
+/** The people I invited, newest first, each with where their invitation stands. */
+export async function listReferrals({ communityId }: z.output<typeof listReferralsInput>, caller: Caller, { store }: Deps) {
+  await requireMember(store, communityId, caller.openid);
+  const rows = await store.find<ReferralDoc>('referrals', { where: { communityId, inviter: caller.openid }, orderBy: [['sortKey', 'desc']], limit: SHOWN });
+  const referrals = rows.map(toReferral);
+  return {
+    referrals,
+    summary: {
+      pending: referrals.filter((r) => r.status === 'pending').length,
+      rewarded: referrals.filter((r) => r.status === 'rewarded').length,
+      pointsEarned: referrals.reduce((sum, r) => sum + r.inviterPoints, 0),
+    },
+  };
+}
