@@ -48,6 +48,9 @@ export interface Member {
   joinedAt: string;
   balance: number;
   earnedTotal: number;
+  /** Additions: the bound WeChat group this member joined from, and who invited them. */
+  groupId: string | null;
+  invitedBy: string | null;
 }
 
 /** A ledger line as the API shows it: {id, delta, kind, reason, refId, balanceAfter, createdAt}. */

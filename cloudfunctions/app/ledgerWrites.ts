@@ -55,11 +55,13 @@ export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdA
   ...(detail ? { detail } : {}),
 });
 
-export const toMember = ({ openid, nickname, role, joinedAt, balance, earnedTotal }: MemberDoc): Member => ({
+export const toMember = ({ openid, nickname, role, joinedAt, balance, earnedTotal, groupId, invitedBy }: MemberDoc): Member => ({
   openid,
   nickname,
   role,
   joinedAt,
   balance,
   earnedTotal,
+  groupId: groupId ?? null,
+  invitedBy: invitedBy ?? null,
 });

@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { failure, type Envelope } from '../app/envelope';
 import { FUNCTION_NAMES, type FunctionName } from '../app/actions';
 import type { CallFunction } from './functionsClient';
+import { issueGroupCloudId, swapCloudIds } from './cloudIds';
 import { MAX_UPLOAD_BYTES, openUpload, saveUpload } from './uploads';
 import { DEMO_COMMUNITY_ID, DEMO_PEOPLE } from './seed';
 
@@ -51,6 +52,13 @@ export function createLocalServer({ call, log, staticDir, uploadsDir }: ServerOp
     if (path === '/dev/identities' && req.method === 'GET') {
       return send(res, 200, { ok: true, data: { communityId: DEMO_COMMUNITY_ID, people: DEMO_PEOPLE } });
     }
+    if (path === '/dev/group-enter' && req.method === 'GET') {
+      // Stands in for wx.getGroupEnterInfo: the cloudID of "the group this page was opened from".
+      const opengid = new URL(req.url ?? '/', 'http://local').searchParams.get('opengid') ?? '';
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(opengid)) return send(res, 200, failure('INVALID_INPUT', 'opengid 格式不对'));
+      const nowHeader = header(req, 'x-dev-now');
+      return send(res, 200, { ok: true, data: { cloudID: issueGroupCloudId(opengid, nowHeader ? new Date(nowHeader) : new Date()) } });
+    }
     if (path === '/upload') {
       if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请用 POST 上传'));
       return upload(req, res);
@@ -87,7 +95,7 @@ export function createLocalServer({ call, log, staticDir, uploadsDir }: ServerOp
     const now = nowHeader === undefined ? new Date() : new Date(nowHeader);
     if (Number.isNaN(now.getTime())) return send(res, 200, failure('INVALID_INPUT', 'X-Dev-Now 必须是 ISO-8601 时间'));
     const openid = openidHeader && OPENID_PATTERN.test(openidHeader) ? openidHeader : null;
-    const envelope = await call(name, event, { openid, source: header(req, 'x-dev-source') ?? null, now });
+    const envelope = await call(name, swapCloudIds(event, now), { openid, source: header(req, 'x-dev-source') ?? null, now });
     send(res, 200, envelope);
   }
 
