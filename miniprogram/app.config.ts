@@ -3,6 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/mall', pages: ['pages/index/index', 'pages/item/index', 'pages/orders/index', 'pages/lottery/index'] },
     { root: 'packages/posts', pages: ['pages/compose/index'] },
+    { root: 'packages/referral', pages: ['pages/invite/index'] },
     { root: 'packages/qa', pages: ['pages/index/index', 'pages/question/index', 'pages/ask/index'] },
     { root: 'packages/admin', pages: ['pages/review/index', 'pages/orders/index', 'pages/items/index', 'pages/draws/index'] },
   ],

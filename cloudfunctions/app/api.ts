@@ -23,7 +23,7 @@ import type { moderateQaInput } from './qa/moderateQa';
 import type { listQuestionsInput } from './qa/listQuestions';
 import type { AnswerView, QuestionView } from './qa/views';
 import type { NoPoints } from './documents';
-import type { bindGroupInput } from './community/bindGroup';
+import type { CloudIdParam } from './groupCloudId';
 import type { joinCommunityInput } from './community/joinCommunity';
 import type { ReferralView } from './referral/views';
 
@@ -70,9 +70,9 @@ export interface Api {
   community: {
     create: { in: { name: string; timezone?: string; requestId?: string }; out: { community: Community } };
     get: { in: { communityId: string }; out: { community: Community; role: Role | null } };
-    join: { in: z.input<typeof joinCommunityInput>; out: { member: Member } };
+    join: { in: Omit<z.input<typeof joinCommunityInput>, 'groupCloudId'> & { groupCloudId?: CloudIdParam }; out: { member: Member } };
     /** Addition: the owner binds the WeChat group the app was opened from. */
-    bindGroup: { in: z.input<typeof bindGroupInput>; out: { groups: number; bound: true } };
+    bindGroup: { in: { communityId: string; groupCloudId: CloudIdParam }; out: { groups: number; bound: true } };
     updateRules: { in: { communityId: string; rules: RulesPatch }; out: { rules: Rules } };
     setRole: { in: { communityId: string; openid: string; role: 'moderator' | 'member' }; out: { member: Member } };
     members: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { members: Member[] } & Page };

@@ -14,6 +14,9 @@ export const groupCloudIdInput = z.object({
 
 export type GroupCloudId = z.output<typeof groupCloudIdInput>;
 
+/** What a caller passes: a CloudID (marker `{$cloudID}` or wx.cloud.CloudID), which the platform swaps before the function runs. */
+export type CloudIdParam = { $cloudID: string } | z.input<typeof groupCloudIdInput>;
+
 /** The group's opengid, or null when the platform could not open the cloudID (expired, wrong scene). */
 export const openGroupId = (cloudId: GroupCloudId | undefined): string | null =>
   (cloudId && !cloudId.errCode && (cloudId.data?.opengid || cloudId.data?.openGId)) || null;

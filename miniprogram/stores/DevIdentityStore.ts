@@ -28,10 +28,22 @@ export class DevIdentityStore {
   async load(): Promise<void> {
     const { people } = await this.fetchPeople();
     runInAction(() => {
-      this.people = people;
+      const guest = this.openid && !people.some((p) => p.openid === this.openid) ? [{ openid: this.openid, nickname: '新访客', role: 'guest' }] : [];
+      this.people = [...people, ...guest];
       // A first visit acts as an ordinary member: that is who the product is for.
       if (!this.openid) this.choose(people.find((p) => p.role === 'member')?.openid ?? people[0]?.openid);
     });
+  }
+
+  /**
+   * Someone opening an invite link in a fresh browser is a newcomer, not a demo member: they
+   * get a new identity of their own (kept in this browser).
+   */
+  startAsNewcomer(): void {
+    if (this.openid) return;
+    const openid = `guest_${Math.random().toString(36).slice(2, 10)}`;
+    this.people = [...this.people, { openid, nickname: '新访客', role: 'guest' }];
+    this.choose(openid);
   }
 
   choose(openid: string | undefined): void {

@@ -8,6 +8,7 @@ import { NoticesStore } from './NoticesStore';
 import { PointsStore } from './PointsStore';
 import { PostsStore } from './PostsStore';
 import { QaStore } from './QaStore';
+import { ReferralStore } from './ReferralStore';
 import { ReviewStore } from './ReviewStore';
 import { SessionStore } from './SessionStore';
 import type { KeyValueStorage } from './storage';
@@ -24,9 +25,16 @@ export class RootStore {
   readonly review: ReviewStore;
   readonly qa: QaStore;
   readonly notices: NoticesStore;
+  readonly referral: ReferralStore;
 
-  constructor(gateway: Gateway, storage: KeyValueStorage, defaultCommunityId: string | null, uploader?: ImageUploader) {
-    this.session = new SessionStore(gateway, storage, defaultCommunityId);
+  constructor(
+    gateway: Gateway,
+    storage: KeyValueStorage,
+    defaultCommunityId: string | null,
+    uploader?: ImageUploader,
+    groupEntry?: () => Promise<string | null>,
+  ) {
+    this.session = new SessionStore(gateway, storage, defaultCommunityId, groupEntry);
     const communityId = () => this.session.communityId;
     this.points = new PointsStore(gateway, communityId);
     this.ledger = new LedgerStore(gateway, communityId);
@@ -37,5 +45,6 @@ export class RootStore {
     this.review = new ReviewStore(gateway, communityId, () => this.session.community?.rules ?? null);
     this.qa = new QaStore(gateway, communityId);
     this.notices = new NoticesStore(gateway, communityId);
+    this.referral = new ReferralStore(gateway, communityId);
   }
 }

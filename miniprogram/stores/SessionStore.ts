@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Community, Role } from '../../cloudfunctions/app/api';
+import { cloudIdRef } from '../gateway/cloudId';
 import type { Gateway } from '../gateway/gateway';
 import { messageOf } from './errors';
 import type { KeyValueStorage } from './storage';
@@ -16,13 +17,17 @@ export class SessionStore {
   loading = false;
   error: string | null = null;
 
+  /** Set when the owner has just bound the group the app was opened from. */
+  groupBound = false;
+
   constructor(
     private readonly gateway: Gateway,
     private readonly storage: KeyValueStorage,
     defaultCommunityId: string | null,
+    private readonly groupEntry: () => Promise<string | null> = async () => null,
   ) {
     this.communityId = storage.get(COMMUNITY_KEY) || defaultCommunityId;
-    makeAutoObservable<SessionStore, 'gateway' | 'storage'>(this, { gateway: false, storage: false });
+    makeAutoObservable<SessionStore, 'gateway' | 'storage' | 'groupEntry'>(this, { gateway: false, storage: false, groupEntry: false });
   }
 
   get isMember(): boolean {
@@ -63,9 +68,36 @@ export class SessionStore {
   async join(nickname?: string): Promise<boolean> {
     if (!this.communityId) return false;
     try {
-      await this.gateway.call('community', 'join', { communityId: this.communityId, nickname, inviteCode: this.inviteCode ?? undefined });
+      const group = await this.groupEntry().catch(() => null);
+      await this.gateway.call('community', 'join', {
+        communityId: this.communityId,
+        nickname,
+        inviteCode: this.inviteCode ?? undefined,
+        groupCloudId: group ? cloudIdRef(group) : undefined,
+      });
       await this.load();
       return this.isMember;
+    } catch (error) {
+      runInAction(() => (this.error = messageOf(error)));
+      return false;
+    }
+  }
+
+  /** Owner: binds the WeChat group the app was opened from; false (with the reason) outside a group. */
+  async bindGroup(): Promise<boolean> {
+    if (!this.communityId) return false;
+    try {
+      const group = await this.groupEntry().catch(() => null);
+      if (!group) {
+        runInAction(() => (this.error = '请在要绑定的微信群里点开小程序卡片，再点绑定'));
+        return false;
+      }
+      await this.gateway.call('community', 'bindGroup', { communityId: this.communityId, groupCloudId: cloudIdRef(group) });
+      runInAction(() => {
+        this.groupBound = true;
+        this.error = null;
+      });
+      return true;
     } catch (error) {
       runInAction(() => (this.error = messageOf(error)));
       return false;

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { cloudGateway } from '../gateway/cloud';
 import { httpGateway } from '../gateway/http';
+import { localGroupEntry, weappGroupEntry } from '../gateway/cloudId';
 import { cloudImageUploader, httpImageUploader } from '../gateway/uploader';
 import { DevIdentityStore } from './DevIdentityStore';
 import { RootStore } from './RootStore';
@@ -24,4 +25,6 @@ const identity = () => devIdentity?.openid ?? null;
 const gateway = process.env.TARO_ENV === 'weapp' ? cloudGateway : httpGateway(identity);
 const uploader = process.env.TARO_ENV === 'weapp' ? cloudImageUploader : httpImageUploader(identity);
 
-export const store = new RootStore(gateway, taroStorage, process.env.TARO_APP_COMMUNITY_ID || null, uploader);
+const groupEntry = process.env.TARO_ENV === 'weapp' ? weappGroupEntry : localGroupEntry;
+
+export const store = new RootStore(gateway, taroStorage, process.env.TARO_APP_COMMUNITY_ID || null, uploader, groupEntry);

@@ -86,7 +86,7 @@ function Home() {
               <View className="checkin__action">
                 {points.lastCheckin && (
                   <Text className="checkin__pop" id="checkin-pop">
-                    +{points.lastCheckin.awarded + points.lastCheckin.bonus}
+                    +{points.lastCheckin.awarded + points.lastCheckin.bonus + (points.lastCheckin.referralBonus ?? 0)}
                   </Text>
                 )}
                 <Button
@@ -121,6 +121,10 @@ function Home() {
               <Text className="earn-link__title">问答</Text>
               <Text className="muted">采纳得 {session.community?.rules.answer.acceptedPoints} 分</Text>
             </View>
+            <View className="earn-link" id="invite-link-home" onClick={() => Taro.navigateTo({ url: '/packages/referral/pages/invite/index' })}>
+              <Text className="earn-link__title">邀请好友</Text>
+              <Text className="muted">每位得 {session.community?.rules.referral.inviterPoints} 分</Text>
+            </View>
             <View className="earn-link" id="notices-link" onClick={() => Taro.navigateTo({ url: '/pages/notices/index' })}>
               <Text className="earn-link__title">
                 消息{store.notices.unread > 0 && <Text className="badge" id="notices-badge">{store.notices.badge}</Text>}
@@ -140,6 +144,11 @@ function Home() {
             <View className="card">
               <Text className="muted">群主工具</Text>
               <View className="row staff-links">
+                {session.role === 'owner' && (
+                  <Text id="bind-group" onClick={() => void session.bindGroup()}>
+                    {session.groupBound ? '已绑定本群 ✓' : '绑定当前微信群 ›'}
+                  </Text>
+                )}
                 <Text id="admin-review-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/review/index' })}>
                   内容审核 ›
                 </Text>

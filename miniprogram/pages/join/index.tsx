@@ -3,14 +3,18 @@ import Taro, { useLoad } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../components/ErrorLine';
-import { store } from '../../stores';
+import { devIdentity, store } from '../../stores';
 import './index.css';
 
 /** Where a shared link lands: /pages/join/index?communityId=...&inviteCode=... */
 function Join() {
-  const { session } = store;
+  const { session, referral } = store;
+  const landing = referral.landing;
   useLoad((params: Record<string, string | undefined>) => {
+    // An invite link opened in a fresh browser (local H5): a newcomer, not one of the demo people.
+    if (params.inviteCode) devIdentity?.startAsNewcomer();
     if (params.communityId) session.useCommunity(params.communityId, params.inviteCode);
+    void referral.loadLanding(params.inviteCode ?? session.inviteCode);
     void session.load().then(() => {
       if (session.isMember) void Taro.redirectTo({ url: '/pages/home/index' });
     });
@@ -21,9 +25,19 @@ function Join() {
     <View className="join">
       {community && rules && (
         <View className="card">
+          {landing?.inviter && (
+            <Text className="join__inviter" id="join-inviter">
+              {landing.inviter.nickname} 邀请你加入
+            </Text>
+          )}
           <Text className="join__title" id="join-community">
             {community.name}
           </Text>
+          {landing?.inviter && landing.rewards.inviteePoints > 0 && (
+            <Text className="join__gift" id="join-gift">
+              加入后完成首次签到，送你 {landing.rewards.inviteePoints} 积分
+            </Text>
+          )}
           <Text className="join__perk">· 每天签到 +{rules.checkin.points} 分，连续 {rules.checkin.streakDays} 天再得 +{rules.checkin.streakBonus}</Text>
           <Text className="join__perk">· 积分升级：{rules.tiers.map((t) => t.name).join(' → ')}</Text>
           <Text className="join__perk">· 积分可在商城兑换好礼</Text>

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { launchChromium } from '../support/browser';
+import { ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
+
+const session = browserOnRuntime();
+
+describe('inviting a friend in Chromium', () => {
+  it('a friend opens the invite link in a fresh browser, joins, checks in, and the inviter sees the reward', async () => {
+    const { page, rt } = session;
+    await page.goto(`${rt.url}/#/pages/home/index`);
+    await page.locator('#identity-demo_xiaomei').click();
+    await page.locator('#balance').waitFor();
+    const before = (await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance as number;
+    await page.locator('#invite-link-home').click();
+    await page.locator('#invite-link').waitFor();
+    const code = (await page.locator('#invite-code').innerText()).trim();
+    const link = (await page.locator('#invite-link').innerText()).trim();
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    expect(link).toBe(`${rt.url}/#/pages/join/index?communityId=demo&inviteCode=${code}`);
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector('#invite-poster canvas') as HTMLCanvasElement | null;
+      return canvas && canvas.getContext('2d')!.getImageData(150, 300, 1, 1).data[3] > 0;
+    });
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-invite.png'), fullPage: true });
+
+    const friend = await launchChromium();
+    try {
+      const tab = friend.pages()[0] ?? (await friend.newPage());
+      await tab.goto(link);
+      await waitForText(tab, '#join-inviter', '小美 邀请你加入');
+      await waitForText(tab, '#join-gift', '送你 20 积分');
+      await tab.screenshot({ path: join(ARTIFACTS, 'e2e-invite-landing.png'), fullPage: true });
+      await tab.locator('#join-button').click();
+      await tab.locator('#checkin-button').click();
+      await waitForText(tab, '#checkin-pop', '+25');
+      await waitForText(tab, '#balance', '25');
+    } finally {
+      await friend.close();
+    }
+
+    await page.goto(`${rt.url}/#/pages/home/index`);
+    await page.locator('#invite-link-home').click();
+    await waitForText(page, '#referral-summary', '已奖励 1 位 · 共得 100 分');
+    await waitForText(page, '.invite__status--rewarded', '已奖励 +100');
+    expect((await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance).toBe(before + 100);
+  });
+});
