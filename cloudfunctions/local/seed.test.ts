@@ -22,6 +22,8 @@ describe('demo seed', () => {
       ['demo-post-3', '广告'],
     ]);
     expect((await h.ok('posts', 'list', { communityId: DEMO_COMMUNITY_ID }, as)).posts.map((p: any) => p.id)).toEqual(['demo-post-1']);
+    const { referrals } = await h.ok('referral', 'list', { communityId: DEMO_COMMUNITY_ID }, { openid: 'demo_xiaomei', now: now.toISOString() });
+    expect(referrals).toEqual([expect.objectContaining({ openid: 'demo_laowang', status: 'pending' })]);
     expect((await h.ok('qa', 'get', { communityId: DEMO_COMMUNITY_ID, questionId: 'demo-q-1' }, as)).answers).toHaveLength(1);
   });
 });

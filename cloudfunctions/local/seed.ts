@@ -49,12 +49,17 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
   const [owner, mod, ...members] = DEMO_PEOPLE;
   await call('community', owner.openid, at(20), { action: 'create', name: '花园宝妈互助群' });
   await call('community', owner.openid, at(20), { action: 'join', communityId: DEMO_COMMUNITY_ID, nickname: owner.nickname });
-  for (const person of [mod, ...members]) {
+  const [xiaomei, doudou, laowang] = members;
+  for (const person of [mod, xiaomei, doudou]) {
     await call('community', person.openid, at(19), { action: 'join', communityId: DEMO_COMMUNITY_ID, nickname: person.nickname });
   }
+  // 老王 came from 小美's invite: paid to both when he first checks in.
+  await call('referral', xiaomei.openid, at(19), { action: 'invite', communityId: DEMO_COMMUNITY_ID }, 'demo-invite-xiaomei');
+  const { ownCode } = (await deps.store.get<{ ownCode: string }>('members', `${DEMO_COMMUNITY_ID}:${xiaomei.openid}`))!;
+  await call('community', laowang.openid, at(19), { action: 'join', communityId: DEMO_COMMUNITY_ID, nickname: laowang.nickname, inviteCode: ownCode });
   await call('community', owner.openid, at(19), { action: 'setRole', communityId: DEMO_COMMUNITY_ID, openid: mod.openid, role: 'moderator' });
   // History, replayed in time order so every balanceAfter reads true: 小美 has a 6-day streak
-  // (the day-7 bonus is next), 豆豆妈 checks in on and off, 老王 is new.
+  // (the day-7 bonus is next), 豆豆妈 checks in on and off, 老王 (invited by 小美) is new.
   const history: Array<{ daysAgo: number; openid: string; fn: FunctionName; event: Record<string, unknown>; id?: string }> = [];
   const checkins: Record<string, number[]> = {
     [members[0].openid]: [14, 13, 12, 11, 10, 9, 8, 6, 5, 4, 3, 2, 1],
