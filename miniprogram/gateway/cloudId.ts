@@ -1,14 +1,5 @@
 import Taro from '@tarojs/taro';
-
-/**
- * A cloudID to be opened by the platform (wx.cloud.CloudID). Stores pass this marker; the
- * cloud gateway turns it into a real wx.cloud.CloudID, the local runtime swaps it itself.
- */
-export interface CloudIdRef {
-  $cloudID: string;
-}
-
-export const cloudIdRef = (cloudID: string): CloudIdRef => ({ $cloudID: cloudID });
+import type { CloudIdRef } from './cloudIdRef';
 
 const isRef = (value: unknown): value is CloudIdRef => typeof value === 'object' && value !== null && typeof (value as CloudIdRef).$cloudID === 'string';
 

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Community, Role } from '../../cloudfunctions/app/api';
-import { cloudIdRef } from '../gateway/cloudId';
+import { cloudIdRef } from '../gateway/cloudIdRef';
 import type { Gateway } from '../gateway/gateway';
 import { messageOf } from './errors';
 import type { KeyValueStorage } from './storage';

@@ -6,7 +6,8 @@ import { MemoryWxDatabase } from '../../cloudfunctions/store/wxcloud/memoryWxDat
  * wx-server-sdk replaced by a double whose database enforces the cloud database's rules.
  */
 const db = new MemoryWxDatabase();
-const context = { OPENID: '', SOURCE: '' as string | undefined };
+const context = { OPENID: '', SOURCE: '' as string | undefined, APPID: 'wx_app', CLIENTIP: '10.0.0.7' };
+const riskRanks: Record<string, number> = { wx_farm: 4 };
 /** What the open APIs were asked, and what they answer: msgSecCheck flags anything mentioning 微信. */
 const openapiCalls: Array<[string, unknown]> = [];
 let traces = 0;
@@ -15,6 +16,7 @@ jest.mock('wx-server-sdk', () => ({
   init: () => undefined,
   database: () => db,
   getWXContext: () => context,
+  uploadFile: async ({ cloudPath }: { cloudPath: string }) => ({ fileID: `cloud://env-1/${cloudPath}` }),
   getTempFileURL: async ({ fileList }: { fileList: string[] }) => ({ fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${encodeURIComponent(fileID)}` })) }),
   openapi: {
     security: {
@@ -28,6 +30,18 @@ jest.mock('wx-server-sdk', () => ({
       },
     },
     subscribeMessage: { send: async (params: unknown) => openapiCalls.push(['subscribeMessage.send', params]) },
+    riskControl: {
+      getUserRiskRank: async (params: { openid: string }) => {
+        openapiCalls.push(['getUserRiskRank', params]);
+        return { errCode: 0, riskRank: riskRanks[params.openid] ?? 0 };
+      },
+    },
+    wxacode: {
+      getUnlimited: async (params: unknown) => {
+        openapiCalls.push(['wxacode.getUnlimited', params]);
+        return { contentType: 'image/png', buffer: Buffer.from('png') };
+      },
+    },
   },
 }));
 
@@ -87,6 +101,30 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     as('wx_author');
     expect((await posts({ action: 'list', communityId, status: 'mine' })).data.posts[0]).toMatchObject({ status: 'removed', flag: { source: 'image', label: '色情' } });
     expect((await load('points')({ action: 'me', communityId })).data).toMatchObject({ balance: 0, earnedTotal: 0 });
+  });
+
+  it('referrals: the SDK hands over the decrypted group, the risk gate asks riskControl, the poster gets a wxacode', async () => {
+    as('wx_boss');
+    const community = load('community');
+    const communityId = (await community({ action: 'create', name: '推荐群' })).data.community.id;
+    // What the SDK puts in place of a wx.cloud.CloudID parameter: the decrypted open data.
+    expect(await community({ action: 'bindGroup', communityId, groupCloudId: { cloudID: 'c1', data: { opengid: 'G_boss' } } })).toMatchObject({ ok: true });
+    const referral = load('referral');
+    const { inviteCode } = (await referral({ action: 'invite', communityId })).data;
+    const poster = await referral({ action: 'posterCode', communityId });
+    expect(poster.data.image).toMatch(/^cloud:\/\/env-1\/codes\//);
+    expect(openapiCalls).toContainEqual(['wxacode.getUnlimited', expect.objectContaining({ page: 'pages/join/index', scene: expect.stringContaining(inviteCode) })]);
+    for (const newcomer of ['wx_friend', 'wx_farm']) {
+      as(newcomer);
+      await community({ action: 'join', communityId, inviteCode, groupCloudId: { cloudID: 'c2', data: { opengid: 'G_boss' } } });
+      await load('checkin')({ action: 'checkin', communityId });
+    }
+    expect(openapiCalls).toContainEqual(['getUserRiskRank', { appid: 'wx_app', openid: 'wx_friend', scene: 1, clientIp: '10.0.0.7' }]);
+    as('wx_boss');
+    const { referrals } = (await referral({ action: 'list', communityId })).data;
+    expect(referrals.map((r: any) => [r.openid, r.status])).toEqual(expect.arrayContaining([['wx_friend', 'rewarded'], ['wx_farm', 'rejected']]));
+    const members = (await community({ action: 'members', communityId })).data.members;
+    expect(members.find((m: any) => m.openid === 'wx_friend')).toMatchObject({ groupId: 'G_boss', invitedBy: 'wx_boss' });
   });
 
   it('declares the timer trigger and depends on wx-server-sdk only', () => {
