@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
+import { requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import { judgeContribution } from '../contributions';
 import { ids, type MediaCheckDoc, type MemberDoc, type PostDoc } from '../documents';
@@ -25,7 +25,8 @@ export const createPostInput = z.object({
  */
 export async function createPost(input: z.output<typeof createPostInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
-  await loadCommunity(store, input.communityId);
+  // Members only, checked before the text goes to the platform's content check.
+  await requireMember(store, input.communityId, caller.openid);
   const flag = await screenText(deps, { openid: caller.openid, scene: 'forum', text: input.body });
   const postId = deps.newId();
   const at = caller.now.toISOString();

@@ -137,6 +137,16 @@ describe('experience posts', () => {
     expect(created.post).toMatchObject({ status: 'pending', flag: { source: 'text', label: '待人工复核' } });
   });
 
+  it('checks membership before asking the platform to check an outsider\'s text', async () => {
+    const checked: string[] = [];
+    const counting: ContentSecurity = { ...localPlatform().content, checkText: async ({ openid }) => (checked.push(openid), { suggest: 'pass', label: null }) };
+    const local = sqliteHarness(undefined, { ...localPlatform(), content: counting });
+    const community = await communityWithMembers(local);
+    expect(await local.call('posts', 'create', { communityId: community, body: STORIES[0] }, { openid: 'o_stranger' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await local.call('qa', 'ask', { communityId: community, title: '问题', body: '内容' }, { openid: 'o_stranger' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(checked).toEqual([]);
+  });
+
   it('pays nothing for copies, near-copies or filler, and says why at once', async () => {
     const original = await write('o_alice', STORIES[0]);
     const copy = await write('o_alice', STORIES[0].replace(/，/g, ' '));

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
+import { requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import { judgeContribution } from '../contributions';
 import { ids, type AnswerDoc, type MemberDoc, type QuestionDoc } from '../documents';
@@ -15,7 +15,7 @@ export const answerQuestionInput = z.object({ communityId, questionId: docId('qu
  * against the author's recent posts and answers, and said in the answer.
  */
 export async function answerQuestion(input: z.output<typeof answerQuestionInput>, caller: Caller, deps: Deps) {
-  await loadCommunity(deps.store, input.communityId);
+  await requireMember(deps.store, input.communityId, caller.openid);
   const flag = await screenText(deps, { openid: caller.openid, scene: 'comment', text: input.body });
   const answerId = deps.newId();
   const at = caller.now.toISOString();

@@ -1,9 +1,8 @@
 import * as z from 'zod';
-import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
+import { requireMember } from '../access';
 import { screenText } from '../contentScreening';
-import { ids, type MemberDoc, type QuestionDoc } from '../documents';
+import type { QuestionDoc } from '../documents';
 import { communityId, text } from '../schemas';
 import { toQuestion } from './views';
 
@@ -11,11 +10,10 @@ export const askQuestionInput = z.object({ communityId, title: text('问题', 60
 
 /** A member asks the community. Asking earns nothing; doubtful text is held for a moderator. */
 export async function askQuestion(input: z.output<typeof askQuestionInput>, caller: Caller, deps: Deps) {
-  await loadCommunity(deps.store, input.communityId);
+  const { member } = await requireMember(deps.store, input.communityId, caller.openid);
   const flag = await screenText(deps, { openid: caller.openid, scene: 'forum', text: `${input.title}\n${input.body}` });
   const questionId = deps.newId();
   const at = caller.now.toISOString();
-  const member = (await deps.store.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
   const question: QuestionDoc = {
     communityId: input.communityId,
     openid: caller.openid,
