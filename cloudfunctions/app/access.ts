@@ -1,12 +1,15 @@
 import { refuse } from '../core/errors';
+import { withDefaults } from '../core/rules';
 import type { Store } from '../store/port';
 import type { Role } from './api';
 import { ids, type CommunityDoc, type MemberDoc } from './documents';
 
 export type Found<T> = T & { _id: string };
 
+/** A community, its rules completed with defaults for any rule added since it was created. */
 export async function loadCommunity(store: Store, communityId: string): Promise<Found<CommunityDoc>> {
-  return (await store.get<CommunityDoc>('communities', communityId)) ?? refuse('NOT_FOUND', '社群不存在');
+  const community = (await store.get<CommunityDoc>('communities', communityId)) ?? refuse('NOT_FOUND', '社群不存在');
+  return { ...community, rules: withDefaults(community.rules) };
 }
 
 /** The caller's membership, or FORBIDDEN: everything inside a community is for its members. */

@@ -42,6 +42,12 @@ export function mergeRules(base: Rules, patch: RulesPatch): Rules {
   return merged as unknown as Rules;
 }
 
+/**
+ * Stored rules completed with today's defaults: a community created before a rule existed
+ * (e.g. referral.riskThreshold) reads the default for it instead of nothing.
+ */
+export const withDefaults = (stored: Rules): Rules => mergeRules(DEFAULT_RULES, stored as RulesPatch);
+
 /** Invariants a schema cannot express; returns the problems in Chinese, empty when valid. */
 export function rulesProblems(rules: Rules): string[] {
   const problems: string[] = [];

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import { mergeRules, rulesProblems, type RulesPatch } from '../../core/rules';
+import { mergeRules, type RulesPatch, rulesProblems, withDefaults } from '../../core/rules';
 import type { Caller, Deps } from '../context';
 import { OWNER, requireMember } from '../access';
 import type { CommunityDoc } from '../documents';
@@ -37,7 +37,7 @@ export async function updateRules(input: z.output<typeof updateRulesInput>, call
   await requireMember(store, input.communityId, caller.openid, OWNER);
   const rules = await store.transaction(async (tx) => {
     const community = (await tx.get<CommunityDoc>('communities', input.communityId)) ?? refuse('NOT_FOUND', '社群不存在');
-    const merged = mergeRules(community.rules, input.rules as RulesPatch);
+    const merged = mergeRules(withDefaults(community.rules), input.rules as RulesPatch);
     const problems = rulesProblems(merged);
     if (problems.length) refuse('INVALID_INPUT', problems.join('；'));
     await tx.update('communities', input.communityId, { rules: merged });

@@ -111,6 +111,25 @@ describe('referrals', () => {
     expect((await risky.ok('points', 'me', { communityId: community }, { openid: 'o_farm' })).balance).toBe(5);
   });
 
+  it('applies the default risk threshold to a community created before the rule existed', async () => {
+    const risky = sqliteHarness(undefined, localPlatform({ riskRanks: { o_farm: 3 } }));
+    const community = await communityWithMembers(risky);
+    const stored = (await risky.store.get<any>('communities', community))!;
+    const { riskThreshold: _dropped, ...olderReferralRule } = stored.rules.referral;
+    await risky.store.transaction((tx) => tx.update('communities', community, { rules: { ...stored.rules, referral: olderReferralRule } }));
+    expect((await risky.ok('community', 'get', { communityId: community })).community.rules.referral.riskThreshold).toBe(3);
+    const { inviteCode } = await risky.ok('referral', 'invite', { communityId: community }, { openid: 'o_alice' });
+    await risky.ok('community', 'join', { communityId: community, inviteCode }, { openid: 'o_farm', now: DAY1 });
+    await risky.ok('checkin', 'checkin', { communityId: community }, { openid: 'o_farm', now: DAY1 });
+    expect((await risky.ok('referral', 'list', { communityId: community }, { openid: 'o_alice' })).referrals[0]).toMatchObject({ status: 'rejected' });
+    const updated = await risky.ok('community', 'updateRules', { communityId: community, rules: { referral: { dailyCap: 5 } } }, { openid: 'o_owner' });
+    expect(updated.rules.referral).toEqual({ inviterPoints: 100, inviteePoints: 20, dailyCap: 5, riskThreshold: 3 });
+    expect(await risky.call('community', 'updateRules', { communityId: community, rules: { referral: { riskThreshold: 0 } } }, { openid: 'o_owner' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+
   it('leaves the invitation pending when the risk check fails, and settles it at the next check-in', async () => {
     let down = true;
     const flaky: RiskControl = { userRiskRank: async () => (down ? Promise.reject(new Error('timeout')) : 0) };

@@ -1,5 +1,4 @@
 import { passesRiskGate } from '../../core/referral';
-import { DEFAULT_RULES } from '../../core/rules';
 import type { Caller, Deps } from '../context';
 import type { Found } from '../access';
 import { creditToday } from '../dailyCaps';
@@ -28,7 +27,6 @@ export async function settleReferral(community: Found<CommunityDoc>, caller: Cal
     return null;
   }
   const rule = community.rules.referral;
-  const threshold = rule.riskThreshold ?? DEFAULT_RULES.referral.riskThreshold;
   const time = postingTime(community, caller.now);
   const at = caller.now.toISOString();
 
@@ -36,7 +34,7 @@ export async function settleReferral(community: Found<CommunityDoc>, caller: Cal
     const referral = await tx.get<ReferralDoc>('referrals', referralId);
     const invitee = await tx.get<MemberDoc>('members', ids.member(communityId, caller.openid));
     if (!referral || referral.status !== 'pending' || !invitee) return null;
-    if (!passesRiskGate(rank, threshold)) {
+    if (!passesRiskGate(rank, rule.riskThreshold)) {
       await tx.update('referrals', referralId, { status: 'rejected', reason: 'risk', settledAt: at });
       await tx.update('members', ids.member(communityId, caller.openid), { referralPending: false });
       return { awarded: 0, balance: invitee.balance, notice: null };
