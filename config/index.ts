@@ -9,6 +9,9 @@ const designWidth = (input?: unknown) => {
   return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
 };
 
+/** The pure domain core is shared with the app (e.g. reading an invite code's scene); Taro compiles it too. */
+const compile = { include: [path.resolve(__dirname, '..', 'cloudfunctions/core')] };
+
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'community-points',
@@ -24,12 +27,14 @@ export default defineConfig<'webpack5'>(async () => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      compile,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -33,3 +33,15 @@ export const INVITE_CODE = /^[2-9A-HJKMNP-Z]{8}$/;
 export function inviteCodeFrom(randomBytes: Uint8Array): string {
   return Array.from(randomBytes.slice(0, 8), (byte) => INVITE_ALPHABET[byte % INVITE_ALPHABET.length]).join('');
 }
+
+/**
+ * A mini-program code carries its target as `scene` (at most 32 characters) instead of page
+ * parameters: `c=<communityId>&i=<inviteCode>`. The server writes it, the join page reads it.
+ */
+export const MAX_SCENE = 32;
+export const inviteScene = (communityId: string, inviteCode: string) => `c=${communityId}&i=${inviteCode}`;
+
+export function parseInviteScene(scene: string): { communityId: string; inviteCode: string } | null {
+  const fields = Object.fromEntries(decodeURIComponent(scene).split('&').map((pair) => pair.split('=') as [string, string]));
+  return fields.c && fields.i ? { communityId: fields.c, inviteCode: fields.i } : null;
+}

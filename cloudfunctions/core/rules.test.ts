@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, mergeRules, rulesProblems } from './rules';
+import { DEFAULT_RULES, mergeRules, rulesProblems, withDefaults } from './rules';
 
 describe('rules', () => {
   it('deep-merges a partial patch and leaves the defaults alone', () => {
@@ -14,4 +14,16 @@ describe('rules', () => {
     expect(rulesProblems(mergeRules(DEFAULT_RULES, { tiers: [{ name: 'A', minPoints: 10 }] }))).toHaveLength(1);
     expect(rulesProblems(mergeRules(DEFAULT_RULES, { tiers: [{ name: 'A', minPoints: 0 }, { name: 'B', minPoints: 0 }] })).length).toBeGreaterThan(0);
   });
+
+  it('completes stored rules with defaults for rules added later, sharing nothing with the defaults', () => {
+    const { riskThreshold: _added, ...older } = DEFAULT_RULES.referral;
+    const completed = withDefaults({ ...DEFAULT_RULES, referral: older as typeof DEFAULT_RULES.referral, checkin: { points: 3, streakDays: 5, streakBonus: 20 } });
+    expect(completed.referral.riskThreshold).toBe(3);
+    expect(completed.checkin).toEqual({ points: 3, streakDays: 5, streakBonus: 20 });
+    completed.tiers[0].name = '改名';
+    completed.post.maxPoints = 1;
+    expect(DEFAULT_RULES.tiers[0].name).toBe('铜');
+    expect(DEFAULT_RULES.post.maxPoints).toBe(200);
+  });
 });
+

@@ -32,12 +32,14 @@ export const DEFAULT_RULES: Rules = {
 
 export type RulesPatch = { [K in keyof Rules]?: K extends 'tiers' ? Tier[] : Partial<Rules[K]> };
 
-/** Deep-merges a partial rules object; arrays (tiers) are replaced whole. */
+/** Deep-merges a partial rules object; arrays (tiers) are replaced whole. Copies, never shares. */
 export function mergeRules(base: Rules, patch: RulesPatch): Rules {
-  const merged = structuredClone(base) as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    merged[key] = Array.isArray(value) ? [...value] : { ...(merged[key] as object), ...value };
+  const merged: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(base), ...Object.keys(patch)])) {
+    const from = (base as unknown as Record<string, unknown>)[key];
+    const change = (patch as Record<string, unknown>)[key];
+    if (Array.isArray(change ?? from)) merged[key] = ((change ?? from) as object[]).map((item) => ({ ...item }));
+    else merged[key] = { ...(from as object), ...(change as object) };
   }
   return merged as unknown as Rules;
 }

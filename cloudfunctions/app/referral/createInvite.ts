@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { inviteCodeFrom } from '../../core/referral';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
+import { requireMember } from '../access';
 import { ids, type InviteCodeDoc, type MemberDoc } from '../documents';
 import { inCommunity } from '../schemas';
 import { invitePath } from './views';
@@ -13,9 +13,20 @@ const ATTEMPTS = 5;
 
 /** My invite code (made once, then always the same) and the page a share card opens. */
 export async function createInvite({ communityId }: z.output<typeof createInviteInput>, caller: Caller, deps: Deps) {
-  await loadCommunity(deps.store, communityId);
+  const { inviteCode } = await ensureInviteCode(communityId, caller, deps);
+  return { inviteCode, path: invitePath(communityId, inviteCode) };
+}
+
+/** The caller's membership and invite code; a transaction only the first time. */
+export async function ensureInviteCode(communityId: string, caller: Caller, deps: Deps): Promise<{ inviteCode: string; member: MemberDoc }> {
+  const { member } = await requireMember(deps.store, communityId, caller.openid);
+  return { inviteCode: member.ownCode ?? (await makeCode(communityId, caller, deps)), member };
+}
+
+/** The first time only: a fresh code, claimed in one transaction so racing first asks agree on one. */
+async function makeCode(communityId: string, caller: Caller, deps: Deps): Promise<string> {
   const memberId = ids.member(communityId, caller.openid);
-  const inviteCode = await deps.store.transaction(async (tx) => {
+  return deps.store.transaction(async (tx) => {
     const member = (await tx.get<MemberDoc>('members', memberId)) ?? refuse('FORBIDDEN', '请先加入这个社群');
     if (member.ownCode) return member.ownCode;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -27,5 +38,4 @@ export async function createInvite({ communityId }: z.output<typeof createInvite
     }
     return refuse('CONFLICT', '邀请码生成失败，请再试一次');
   });
-  return { inviteCode, path: invitePath(communityId, inviteCode) };
 }

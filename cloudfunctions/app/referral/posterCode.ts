@@ -1,8 +1,10 @@
 import type * as z from 'zod';
+import { inviteScene, MAX_SCENE } from '../../core/referral';
 import type { Caller, Deps } from '../context';
-import { ids, type MemberDoc } from '../documents';
+import { ids } from '../documents';
 import { inCommunity } from '../schemas';
-import { createInvite } from './createInvite';
+import { ensureInviteCode } from './createInvite';
+import { invitePath } from './views';
 
 export const posterCodeInput = inCommunity;
 
@@ -12,12 +14,12 @@ export const posterCodeInput = inCommunity;
  * the app then draws a QR code of the H5 invite link itself.
  */
 export async function posterCode(input: z.output<typeof posterCodeInput>, caller: Caller, deps: Deps) {
-  const { inviteCode, path } = await createInvite(input, caller, deps);
-  const memberId = ids.member(input.communityId, caller.openid);
-  const member = await deps.store.get<MemberDoc>('members', memberId);
-  if (member?.codeImage) return { inviteCode, path, image: member.codeImage };
-  // wxacode's scene holds at most 32 visible characters: the code alone; the join page reads it.
-  const image = await deps.platform.codes.codeFor({ page: 'pages/join/index', scene: `c=${input.communityId.slice(0, 20)}&i=${inviteCode}` });
-  if (image) await deps.store.transaction((tx) => tx.update('members', memberId, { codeImage: image }));
+  const { inviteCode, member } = await ensureInviteCode(input.communityId, caller, deps);
+  const path = invitePath(input.communityId, inviteCode);
+  if (member.codeImage) return { inviteCode, path, image: member.codeImage };
+  const scene = inviteScene(input.communityId, inviteCode);
+  // wxacode's scene holds at most 32 characters; the join page reads it back (parseScene).
+  const image = scene.length <= MAX_SCENE ? await deps.platform.codes.codeFor({ page: 'pages/join/index', scene }) : null;
+  if (image) await deps.store.transaction((tx) => tx.update('members', ids.member(input.communityId, caller.openid), { codeImage: image }));
   return { inviteCode, path, image };
 }

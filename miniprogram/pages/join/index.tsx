@@ -2,15 +2,18 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
+import { parseInviteScene } from '../../../cloudfunctions/core/referral';
 import { ErrorLine } from '../../components/ErrorLine';
 import { devIdentity, store } from '../../stores';
 import './index.css';
 
-/** Where a shared link lands: /pages/join/index?communityId=...&inviteCode=... */
+/** Where a shared link lands: /pages/join/index?communityId=...&inviteCode=... (or ?scene=c=...&i=... from a mini-program code). */
 function Join() {
   const { session, referral } = store;
   const landing = referral.landing;
-  useLoad((params: Record<string, string | undefined>) => {
+  useLoad((query: Record<string, string | undefined>) => {
+    // A scanned mini-program code brings its target as `scene`; a share card as page parameters.
+    const params = (query.scene && parseInviteScene(query.scene)) || { communityId: query.communityId, inviteCode: query.inviteCode };
     // An invite link opened in a fresh browser (local H5): a newcomer, not one of the demo people.
     if (params.inviteCode) devIdentity?.startAsNewcomer();
     if (params.communityId) session.useCommunity(params.communityId, params.inviteCode);
