@@ -22,8 +22,13 @@ export type Earning = { earns: true } | { earns: false; reason: NoPointsReason; 
 /** Fewest meaningful characters that can earn points: a real experience vs. a real answer. */
 export const MIN_MEANINGFUL_LENGTH: Record<ContentKind, number> = { post: 20, answer: 8 };
 export const NEAR_DUPLICATE_DISTANCE = 3;
+/** Photos one experience post may carry. */
+export const MAX_POST_IMAGES = 9;
 /** How many of an author's recent contributions are compared against. */
 export const PRINTS_KEPT = 30;
+
+/** At most `max` characters (not UTF-16 units), with an ellipsis when cut. */
+export const clip = (text: string, max: number): string => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 
 /** Lower case, full-width folded, without spaces, punctuation, symbols or emoji. */
 export function normalizeText(text: string): string {

@@ -28,7 +28,7 @@ export interface ContentSecurity {
 /** A review outcome for a member outside the app (a WeChat subscription message in the cloud). */
 export interface ReviewMessage {
   openid: string;
-  /** What was reviewed, e.g. the start of the post. */
+  /** What was reviewed, e.g. the post's text; the adapter clips it to what its template holds. */
   subject: string;
   /** 已通过 / 未通过 / 已下架 / 已采纳 */
   outcome: string;

@@ -1,10 +1,9 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { PostView } from '../../cloudfunctions/app/api';
+import { MAX_POST_IMAGES } from '../../cloudfunctions/core/content';
 import type { Gateway } from '../gateway/gateway';
 import type { ImageUploader } from '../gateway/uploader';
 import { messageOf } from './errors';
-
-export const MAX_POST_IMAGES = 9;
 
 export type PostsTab = 'feed' | 'mine';
 

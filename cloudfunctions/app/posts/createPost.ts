@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_POST_IMAGES } from '../../core/content';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
@@ -7,8 +8,6 @@ import { judgeContribution } from '../contributions';
 import { ids, type MediaCheckDoc, type MemberDoc, type PostDoc } from '../documents';
 import { communityId, imageRef, text } from '../schemas';
 import { toPost } from './views';
-
-export const MAX_POST_IMAGES = 9;
 
 export const createPostInput = z.object({
   communityId,

@@ -4,7 +4,6 @@ import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import type { MediaCheckDoc, PostDoc } from '../documents';
 import { sendNotice, type Notice } from '../notices/notify';
-import { excerpt } from './views';
 import { takeDown } from './takeDown';
 
 export const mediaVerdictInput = z.object({
@@ -39,6 +38,6 @@ export async function mediaVerdict(input: z.output<typeof mediaVerdictInput>, ca
     return { applied: true, notice, body: post.body };
   });
 
-  if (outcome.notice) await sendNotice(deps, outcome.notice, excerpt(outcome.body ?? ''), '/pages/feed/index?tab=mine');
+  if (outcome.notice) await sendNotice(deps, outcome.notice, outcome.body ?? '', '/pages/feed/index?tab=mine');
   return { postId: check.postId, applied: outcome.applied };
 }

@@ -7,7 +7,7 @@ import { ids, type MemberDoc, type PostDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { communityId, docId, text } from '../schemas';
-import { excerpt, toPost } from './views';
+import { toPost } from './views';
 
 export const reviewPostInput = z
   .object({
@@ -88,7 +88,7 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
     return { post: { ...post, ...changes }, awarded, capped: earns && !credited, notice };
   });
 
-  await sendNotice(deps, outcome.notice, excerpt(outcome.post.body), '/pages/feed/index?tab=mine');
+  await sendNotice(deps, outcome.notice, outcome.post.body, '/pages/feed/index?tab=mine');
   return {
     post: toPost({ ...outcome.post, _id: input.postId }),
     awarded: outcome.awarded,

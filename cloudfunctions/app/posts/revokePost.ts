@@ -6,7 +6,7 @@ import type { PostDoc } from '../documents';
 import { sendNotice } from '../notices/notify';
 import { communityId, docId, text } from '../schemas';
 import { takeDown } from './takeDown';
-import { excerpt, toPost } from './views';
+import { toPost } from './views';
 
 export const revokePostInput = z.object({ communityId, postId: docId('postId'), reason: text('理由', 200) });
 
@@ -20,6 +20,6 @@ export async function revokePost(input: z.output<typeof revokePostInput>, caller
     if (post.status !== 'approved') refuse('CONFLICT', '只有已通过的帖子可以撤销；待审核的请直接驳回');
     return takeDown(tx, { post, postId: input.postId, community }, { reason: input.reason, by: caller.openid, now: caller.now });
   });
-  await sendNotice(deps, outcome.notice, excerpt(outcome.post.body), '/pages/feed/index?tab=mine');
+  await sendNotice(deps, outcome.notice, outcome.post.body, '/pages/feed/index?tab=mine');
   return { post: toPost({ ...outcome.post, _id: input.postId }), reversed: outcome.reversed };
 }

@@ -32,6 +32,3 @@ export const toPost = (post: PostDoc & { _id: string }, likedByMe = false): Post
   createdAt: post.createdAt,
   reviewedAt: post.reviewedAt,
 });
-
-/** The start of a post, for notices and messages. */
-export const excerpt = (body: string, max = 16) => ([...body].length > max ? `${[...body].slice(0, max).join('')}…` : body);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { clip } from '../../core/content';
 import { refuse } from '../../core/errors';
 import { acceptRefusal } from '../../core/qa';
 import type { Caller, Deps } from '../context';
@@ -8,7 +9,6 @@ import { ids, type AnswerDoc, type MemberDoc, type QuestionDoc } from '../docume
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { communityId, docId } from '../schemas';
-import { excerpt } from '../posts/views';
 import { acceptCase, toAnswer } from './views';
 
 export const acceptAnswerInput = z.object({ communityId, answerId: docId('answerId') });
@@ -39,7 +39,7 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
       await recordPostings(
         tx,
         answerer,
-        [{ id: ids.ledger('answer', input.communityId, answer.openid, input.answerId), kind: 'earn', delta: awarded, reason: `回答被采纳：${excerpt(question.title)}`, refId: input.answerId }],
+        [{ id: ids.ledger('answer', input.communityId, answer.openid, input.answerId), kind: 'earn', delta: awarded, reason: `回答被采纳：${clip(question.title, 16)}`, refId: input.answerId }],
         time,
       );
     }
@@ -59,7 +59,7 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
     return { answer: { ...answer, ...changes }, awarded, capped: earns && !credited, notice, title: question.title };
   });
 
-  await sendNotice(deps, outcome.notice, excerpt(outcome.title), `/packages/qa/pages/question/index?id=${outcome.answer.questionId}`);
+  await sendNotice(deps, outcome.notice, outcome.title, `/packages/qa/pages/question/index?id=${outcome.answer.questionId}`);
   return {
     answer: toAnswer({ ...outcome.answer, _id: input.answerId }),
     awarded: outcome.awarded,

@@ -1,3 +1,4 @@
+import { clip } from '../../core/content';
 import type { ContentSecurity, Messenger, MiniProgramCodes, RiskControl, Suggest, TextScene } from '../ports';
 
 /** The part of wx-server-sdk's `cloud.openapi` and storage this project calls. */
@@ -85,7 +86,6 @@ export function wxMessenger(cloud: WxOpenApi, templateId: string | undefined, lo
   };
 }
 
-const clip = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 
 /** riskControl.getUserRiskRank, scene 1 (marketing: rewards and invitations). */
 export function wxRiskControl(cloud: WxOpenApi): RiskControl {
