@@ -142,10 +142,7 @@ export interface Api {
   };
   referral: {
     invite: { in: { communityId: string }; out: { inviteCode: string; path: string } };
-    list: {
-      in: { communityId: string };
-      out: { referrals: ReferralView[]; summary: { pending: number; rewarded: number; pointsEarned: number } };
-    };
+    list: { in: { communityId: string }; out: { referrals: ReferralView[] } };
     /** Additions: the invitee's landing (open to outsiders) and the share poster's code. */
     landing: {
       in: { communityId: string; inviteCode?: string };

@@ -14,7 +14,6 @@ export class ReferralStore {
   /** The poster's mini-program code image; null where the app draws a QR code instead. */
   codeImage: string | null = null;
   referrals: ReferralView[] = [];
-  summary = { pending: 0, rewarded: 0, pointsEarned: 0 };
   landing: Landing | null = null;
   error: string | null = null;
 
@@ -25,11 +24,19 @@ export class ReferralStore {
     makeAutoObservable<ReferralStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
   }
 
+  get summary(): { pending: number; rewarded: number; pointsEarned: number } {
+    return {
+      pending: this.referrals.filter((r) => r.status === 'pending').length,
+      rewarded: this.referrals.filter((r) => r.status === 'rewarded').length,
+      pointsEarned: this.referrals.reduce((sum, r) => sum + r.inviterPoints, 0),
+    };
+  }
+
   async load(): Promise<void> {
     const communityId = this.communityId();
     if (!communityId) return;
     try {
-      const [poster, { referrals, summary }] = await Promise.all([
+      const [poster, { referrals }] = await Promise.all([
         this.gateway.call('referral', 'posterCode', { communityId }),
         this.gateway.call('referral', 'list', { communityId }),
       ]);
@@ -38,7 +45,6 @@ export class ReferralStore {
         this.path = poster.path;
         this.codeImage = poster.image;
         this.referrals = referrals;
-        this.summary = summary;
         this.error = null;
       });
     } catch (error) {

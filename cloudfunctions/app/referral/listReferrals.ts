@@ -13,13 +13,5 @@ const SHOWN = 200;
 export async function listReferrals({ communityId }: z.output<typeof listReferralsInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, communityId, caller.openid);
   const rows = await store.find<ReferralDoc>('referrals', { where: { communityId, inviter: caller.openid }, orderBy: [['sortKey', 'desc']], limit: SHOWN });
-  const referrals = rows.map(toReferral);
-  return {
-    referrals,
-    summary: {
-      pending: referrals.filter((r) => r.status === 'pending').length,
-      rewarded: referrals.filter((r) => r.status === 'rewarded').length,
-      pointsEarned: referrals.reduce((sum, r) => sum + r.inviterPoints, 0),
-    },
-  };
+  return { referrals: rows.map(toReferral) };
 }
