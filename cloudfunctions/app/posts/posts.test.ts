@@ -202,6 +202,17 @@ describe('experience posts', () => {
     expect(await h.call('posts', 'mediaVerdict', { traceId: 'made-up-trace', suggest: 'risky' }, { openid: 'o_bob' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('applies a verdict pushed twice at the same moment once', async () => {
+    const created = await write('o_alice', STORIES[0], { images: [IMAGE] });
+    await review(created.id, 'approve', { points: 90 });
+    const [check] = await h.store.find<MediaCheckDoc>('mediaChecks', { where: { postId: created.id } });
+    const verdict = { traceId: check._id, suggest: 'risky', label: '色情' };
+    const results = await Promise.all(Array.from({ length: 5 }, () => h.ok('posts', 'mediaVerdict', verdict, { openid: null })));
+    expect(results.filter((r) => r.applied)).toHaveLength(1);
+    expect((await ledgerOf('o_alice')).filter((e) => e.kind === 'reverse')).toHaveLength(1);
+    expect(await me('o_alice')).toMatchObject({ balance: 0, earnedTotal: 0 });
+  });
+
   it('a "review" image verdict flags a pending post for the moderator', async () => {
     const created = await write('o_alice', STORIES[0], { images: [IMAGE] });
     const [check] = await h.store.find<MediaCheckDoc>('mediaChecks', { where: { postId: created.id } });
@@ -240,6 +251,14 @@ describe('likes', () => {
     expect(feed.find((p) => p.id === approved[0])).toMatchObject({ likes: 1, likedByMe: true });
     expect(feed.find((p) => p.id === approved[1])).toMatchObject({ likes: 0, likedByMe: false });
     expect((await me('o_alice')).balance).toBe(1);
+  });
+
+  it('counts every like when many members like at once', async () => {
+    const likers = Array.from({ length: 10 }, (_, i) => `o_fan${i}`);
+    for (const fan of likers) await h.ok('community', 'join', { communityId: c }, { openid: fan, now: NOW });
+    const results = await Promise.all(likers.map((fan) => like(approved[0], fan)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect((await list('approved', 'o_alice')).find((p) => p.id === approved[0])?.likes).toBe(10);
   });
 
   it('concurrent double taps credit once', async () => {

@@ -95,6 +95,21 @@ describe('Q&A', () => {
     expect((await h.ok('qa', 'get', { communityId: c, questionId: question.id }, { openid: 'o_carol' })).answers[0].flag).toBeNull();
   });
 
+  it('loses no answer when many arrive at once, and refuses moderation to members', async () => {
+    const question = await ask();
+    const writers = Array.from({ length: 8 }, (_, i) => `o_w${i}`);
+    for (const w of writers) await h.ok('community', 'join', { communityId: c }, { openid: w, now: NOW });
+    const results = await Promise.all(writers.map((w, i) => h.call('qa', 'answer', { communityId: c, questionId: question.id, body: STORIES[i] }, { openid: w, now: NOW })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const shown = await h.ok('qa', 'get', { communityId: c, questionId: question.id }, { openid: 'o_alice' });
+    expect([shown.question.answers, shown.answers.length]).toEqual([8, 8]);
+    const answerId = shown.answers[0].id;
+    expect(await h.call('qa', 'moderate', { communityId: c, kind: 'answer', id: answerId, decision: 'remove' }, { openid: 'o_carol' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('notices', 'list', { communityId: c }, { openid: 'o_stranger' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('notices', 'read', { communityId: c }, { openid: 'o_stranger' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await h.ok('qa', 'get', { communityId: c, questionId: question.id }, { openid: 'o_alice' })).answers).toHaveLength(8);
+  });
+
   it('refuses bad input and changes nothing', async () => {
     const question = await ask();
     for (const bad of [{ title: '', body: 'x' }, { title: 'x'.repeat(61), body: 'x' }, { title: '问', body: null }]) {

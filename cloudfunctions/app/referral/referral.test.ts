@@ -29,6 +29,28 @@ describe('referrals', () => {
     expect(await h.call('referral', 'invite', { communityId: c }, { openid: 'o_stranger' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('agrees on one code when the first asks race', async () => {
+    const codes = await Promise.all(Array.from({ length: 6 }, () => h.ok('referral', 'invite', { communityId: c }, { openid: 'o_alice' })));
+    expect(new Set(codes.map((r) => r.inviteCode)).size).toBe(1);
+    expect((await h.store.find('inviteCodes', { where: { openid: 'o_alice' } })).length).toBe(1);
+  });
+
+  it('gives a newcomer one inviter even when two invite links are opened at once', async () => {
+    const [alices, bobs] = [await inviteOf('o_alice'), await inviteOf('o_bob')];
+    const joins = await Promise.all([alices, bobs, alices, bobs].map((inviteCode) => h.call('community', 'join', { communityId: c, inviteCode }, { openid: 'o_new', now: DAY1 })));
+    expect(joins.every((r) => r.ok)).toBe(true);
+    expect((await referralsOf('o_alice')).length + (await referralsOf('o_bob')).length).toBe(1);
+    await checkIn('o_new');
+    expect((await balanceOf('o_alice')) + (await balanceOf('o_bob'))).toBe(100);
+  });
+
+  it('refuses bad landing input', async () => {
+    for (const inviteCode of ['x'.repeat(33), 42]) {
+      expect(await h.call('referral', 'landing', { communityId: c, inviteCode }, { openid: 'o_visitor' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(await h.call('referral', 'landing', { communityId: 'no-such', inviteCode: 'ABCDEFGH' }, { openid: 'o_visitor' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('pays both sides on the newcomer\'s first check-in, once', async () => {
     const code = await inviteOf('o_alice');
     await join('o_new', { inviteCode: code.toLowerCase() });
