@@ -1,189 +1,191 @@
-import { communityWithMembers, sqliteHarness, type Harness } from './testing/harness';
+import { communityWithMembers, eachStore, sqliteHarness, type Harness } from './testing/harness';
 import { MemoryWxDatabase } from '../store/wxcloud/memoryWxDatabase';
 import { WxCloudStore } from '../store/wxcloud/wxcloudStore';
 
 let h: Harness;
 let c: string;
-beforeEach(async () => {
-  h = sqliteHarness();
-  c = await communityWithMembers(h);
-});
-
-const day = (d: number, time = '02:00:00') => `2026-03-${String(d).padStart(2, '0')}T${time}Z`;
-
-describe('community', () => {
-  it('makes the creator owner, tells outsiders their role is null, and joining twice is a no-op', async () => {
-    expect((await h.ok('community', 'get', { communityId: c }, { openid: 'o_owner' })).role).toBe('owner');
-    const outsider = await h.ok('community', 'get', { communityId: c }, { openid: 'o_stranger' });
-    expect(outsider).toMatchObject({ role: null, community: { id: c, name: '宝妈成长营', timezone: 'Asia/Shanghai' } });
-    expect(outsider.community.rules.checkin).toEqual({ points: 5, streakDays: 7, streakBonus: 50 });
-    const again = await h.ok('community', 'join', { communityId: c, nickname: 'someone else' });
-    expect(again.member).toMatchObject({ openid: 'o_alice', nickname: 'alice', role: 'member' });
+eachStore((open) => {
+  beforeEach(async () => {
+    h = open();
+    c = await communityWithMembers(h);
   });
 
-  it('gives the same community for a replayed create with a requestId', async () => {
-    const a = await h.ok('community', 'create', { name: '读书会', requestId: 'create-0001' }, { openid: 'o_bob' });
-    const b = await h.ok('community', 'create', { name: '读书会', requestId: 'create-0001' }, { openid: 'o_bob' });
-    expect(a.community.id).toBe(b.community.id);
+  const day = (d: number, time = '02:00:00') => `2026-03-${String(d).padStart(2, '0')}T${time}Z`;
+
+  describe('community', () => {
+    it('makes the creator owner, tells outsiders their role is null, and joining twice is a no-op', async () => {
+      expect((await h.ok('community', 'get', { communityId: c }, { openid: 'o_owner' })).role).toBe('owner');
+      const outsider = await h.ok('community', 'get', { communityId: c }, { openid: 'o_stranger' });
+      expect(outsider).toMatchObject({ role: null, community: { id: c, name: '宝妈成长营', timezone: 'Asia/Shanghai' } });
+      expect(outsider.community.rules.checkin).toEqual({ points: 5, streakDays: 7, streakBonus: 50 });
+      const again = await h.ok('community', 'join', { communityId: c, nickname: 'someone else' });
+      expect(again.member).toMatchObject({ openid: 'o_alice', nickname: 'alice', role: 'member' });
+    });
+
+    it('gives the same community for a replayed create with a requestId', async () => {
+      const a = await h.ok('community', 'create', { name: '读书会', requestId: 'create-0001' }, { openid: 'o_bob' });
+      const b = await h.ok('community', 'create', { name: '读书会', requestId: 'create-0001' }, { openid: 'o_bob' });
+      expect(a.community.id).toBe(b.community.id);
+    });
+
+    it('lets only the owner change rules and roles; moderators may list members', async () => {
+      expect((await h.call('community', 'updateRules', { communityId: c, rules: { checkin: { points: 3 } } }, { openid: 'o_alice' })).ok).toBe(false);
+      expect(await h.call('community', 'setRole', { communityId: c, openid: 'o_bob', role: 'moderator' }, { openid: 'o_alice' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(await h.call('community', 'members', { communityId: c }, { openid: 'o_bob' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      await h.ok('community', 'setRole', { communityId: c, openid: 'o_bob', role: 'moderator' }, { openid: 'o_owner' });
+      const page = await h.ok('community', 'members', { communityId: c, limit: 2 }, { openid: 'o_bob' });
+      expect(page.members.map((m: any) => m.openid)).toEqual(['o_owner', 'o_alice']);
+      const rest = await h.ok('community', 'members', { communityId: c, limit: 2, cursor: page.nextCursor }, { openid: 'o_bob' });
+      expect(rest).toMatchObject({ members: [{ openid: 'o_bob', role: 'moderator' }], nextCursor: null });
+      expect(await h.call('community', 'setRole', { communityId: c, openid: 'o_owner', role: 'member' }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    });
+
+    it('deep-merges and validates rules, and never touches points already granted', async () => {
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(3) });
+      const { rules } = await h.ok('community', 'updateRules', { communityId: c, rules: { checkin: { points: 2 }, expiry: { days: 30 } } }, { openid: 'o_owner' });
+      expect(rules.checkin).toEqual({ points: 2, streakDays: 7, streakBonus: 50 });
+      const bad = await h.call('community', 'updateRules', { communityId: c, rules: { post: { minPoints: 500 } } }, { openid: 'o_owner' });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect((await h.ok('community', 'get', { communityId: c })).community.rules.post.minPoints).toBe(50);
+      const me = await h.ok('points', 'me', { communityId: c }, { now: day(4) });
+      expect(me.balance).toBe(5);
+      // The lot earned under the 365-day rule keeps its expiry; nothing is due after 30 days.
+      const run = await h.ok('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now: '2026-04-20T00:00:00Z' });
+      expect(run).toEqual({ expiredPoints: 0, members: 0 });
+    });
   });
 
-  it('lets only the owner change rules and roles; moderators may list members', async () => {
-    expect((await h.call('community', 'updateRules', { communityId: c, rules: { checkin: { points: 3 } } }, { openid: 'o_alice' })).ok).toBe(false);
-    expect(await h.call('community', 'setRole', { communityId: c, openid: 'o_bob', role: 'moderator' }, { openid: 'o_alice' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await h.call('community', 'members', { communityId: c }, { openid: 'o_bob' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    await h.ok('community', 'setRole', { communityId: c, openid: 'o_bob', role: 'moderator' }, { openid: 'o_owner' });
-    const page = await h.ok('community', 'members', { communityId: c, limit: 2 }, { openid: 'o_bob' });
-    expect(page.members.map((m: any) => m.openid)).toEqual(['o_owner', 'o_alice']);
-    const rest = await h.ok('community', 'members', { communityId: c, limit: 2, cursor: page.nextCursor }, { openid: 'o_bob' });
-    expect(rest).toMatchObject({ members: [{ openid: 'o_bob', role: 'moderator' }], nextCursor: null });
-    expect(await h.call('community', 'setRole', { communityId: c, openid: 'o_owner', role: 'member' }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  describe('check-in', () => {
+    it('pays once a day, builds a streak, and pays the bonus on day 7', async () => {
+      const results = [];
+      for (let d = 1; d <= 7; d++) results.push(await h.ok('checkin', 'checkin', { communityId: c }, { now: day(d) }));
+      expect(results.map((r) => r.streak)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(results[6]).toEqual({ awarded: 5, bonus: 50, streak: 7, balance: 85 });
+      expect(await h.call('checkin', 'checkin', { communityId: c }, { now: day(7, '15:00:00') })).toMatchObject({ error: { code: 'ALREADY_DONE' } });
+      const me = await h.ok('points', 'me', { communityId: c }, { now: day(7, '15:00:00') });
+      expect(me).toMatchObject({ balance: 85, earnedTotal: 85, streak: 7, checkedInToday: true, tier: { name: '铜', nextName: '银', nextMinPoints: 500 }, nextBonusIn: 7 });
+    });
+
+    it('restarts the streak after a missed day', async () => {
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(1) });
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(2) });
+      expect((await h.ok('points', 'me', { communityId: c }, { now: day(4) })).streak).toBe(0);
+      expect((await h.ok('checkin', 'checkin', { communityId: c }, { now: day(4) })).streak).toBe(1);
+    });
+
+    it('uses the community day: 15:59:59Z and 16:00:01Z are different days in Shanghai', async () => {
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T15:59:59Z' });
+      const next = await h.ok('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T16:00:01Z' });
+      expect(next.streak).toBe(2);
+      const cal = await h.ok('checkin', 'calendar', { communityId: c, month: '2026-03' }, { now: '2026-03-02T16:00:01Z' });
+      expect(cal).toEqual({ days: ['2026-03-02', '2026-03-03'], streak: 2 });
+    });
+
+    it('credits a day once even when the clock jumps back to it', async () => {
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(3) });
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(9) });
+      expect(await h.call('checkin', 'checkin', { communityId: c }, { now: day(3, '10:00:00') })).toMatchObject({ error: { code: 'ALREADY_DONE' } });
+      const me = await h.ok('points', 'me', { communityId: c }, { now: day(9) });
+      const { entries } = await h.ok('points', 'ledger', { communityId: c });
+      expect(me.balance).toBe(entries.reduce((sum: number, e: { delta: number }) => sum + e.delta, 0));
+      expect(me.balance).toBe(10);
+    });
+
+    it('credits 20 concurrent check-ins once', async () => {
+      const all = await Promise.all(Array.from({ length: 20 }, () => h.call('checkin', 'checkin', { communityId: c }, { now: day(5) })));
+      expect(all.filter((e) => e.ok)).toHaveLength(1);
+      expect(all.filter((e) => !e.ok).every((e: any) => e.error.code === 'ALREADY_DONE')).toBe(true);
+      expect((await h.ok('points', 'ledger', { communityId: c })).entries).toHaveLength(1);
+    });
+
+    it('refuses outsiders', async () => {
+      expect(await h.call('checkin', 'checkin', { communityId: c }, { openid: 'o_stranger' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(await h.call('points', 'me', { communityId: c }, { openid: 'o_stranger' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(await h.call('checkin', 'checkin', { communityId: 'nope' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    });
   });
 
-  it('deep-merges and validates rules, and never touches points already granted', async () => {
-    await h.ok('checkin', 'checkin', { communityId: c }, { now: day(3) });
-    const { rules } = await h.ok('community', 'updateRules', { communityId: c, rules: { checkin: { points: 2 }, expiry: { days: 30 } } }, { openid: 'o_owner' });
-    expect(rules.checkin).toEqual({ points: 2, streakDays: 7, streakBonus: 50 });
-    const bad = await h.call('community', 'updateRules', { communityId: c, rules: { post: { minPoints: 500 } } }, { openid: 'o_owner' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect((await h.ok('community', 'get', { communityId: c })).community.rules.post.minPoints).toBe(50);
-    const me = await h.ok('points', 'me', { communityId: c }, { now: day(4) });
-    expect(me.balance).toBe(5);
-    // The lot earned under the 365-day rule keeps its expiry; nothing is due after 30 days.
-    const run = await h.ok('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now: '2026-04-20T00:00:00Z' });
-    expect(run).toEqual({ expiredPoints: 0, members: 0 });
-  });
-});
+  describe('points', () => {
+    const adjust = (delta: number, requestId = 'req-00000001', openid = 'o_owner', target = 'o_alice') =>
+      h.call('points', 'adjust', { communityId: c, openid: target, delta, reason: '活动奖励', requestId }, { openid });
 
-describe('check-in', () => {
-  it('pays once a day, builds a streak, and pays the bonus on day 7', async () => {
-    const results = [];
-    for (let d = 1; d <= 7; d++) results.push(await h.ok('checkin', 'checkin', { communityId: c }, { now: day(d) }));
-    expect(results.map((r) => r.streak)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(results[6]).toEqual({ awarded: 5, bonus: 50, streak: 7, balance: 85 });
-    expect(await h.call('checkin', 'checkin', { communityId: c }, { now: day(7, '15:00:00') })).toMatchObject({ error: { code: 'ALREADY_DONE' } });
-    const me = await h.ok('points', 'me', { communityId: c }, { now: day(7, '15:00:00') });
-    expect(me).toMatchObject({ balance: 85, earnedTotal: 85, streak: 7, checkedInToday: true, tier: { name: '铜', nextName: '银', nextMinPoints: 500 }, nextBonusIn: 7 });
-  });
+    it('adjusts once per requestId, refuses a changed replay, self-adjustment and going below zero', async () => {
+      const first = await adjust(600);
+      expect(first).toMatchObject({ ok: true, data: { entry: { delta: 600, kind: 'adjust', balanceAfter: 600 } } });
+      expect(await adjust(600)).toEqual(first);
+      expect(await adjust(601)).toMatchObject({ error: { code: 'IDEMPOTENCY_MISMATCH' } });
+      expect(await adjust(5, 'req-self-0001', 'o_owner', 'o_owner')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(await adjust(-601, 'req-00000002')).toMatchObject({ error: { code: 'INSUFFICIENT_POINTS' } });
+      expect(await adjust(5, 'req-00000003', 'o_bob')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      const me = await h.ok('points', 'me', { communityId: c });
+      expect(me).toMatchObject({ balance: 600, earnedTotal: 600, tier: { name: '银', nextName: '金' } });
+      await adjust(-100, 'req-00000004');
+      expect(await h.ok('points', 'me', { communityId: c })).toMatchObject({ balance: 500, earnedTotal: 600, tier: { name: '银' } });
+    });
 
-  it('restarts the streak after a missed day', async () => {
-    await h.ok('checkin', 'checkin', { communityId: c }, { now: day(1) });
-    await h.ok('checkin', 'checkin', { communityId: c }, { now: day(2) });
-    expect((await h.ok('points', 'me', { communityId: c }, { now: day(4) })).streak).toBe(0);
-    expect((await h.ok('checkin', 'checkin', { communityId: c }, { now: day(4) })).streak).toBe(1);
-  });
+    it('pages the ledger newest first', async () => {
+      for (let d = 1; d <= 5; d++) await h.ok('checkin', 'checkin', { communityId: c }, { now: day(d) });
+      const first = await h.ok('points', 'ledger', { communityId: c, limit: 2 });
+      expect(first.entries.map((e: any) => e.balanceAfter)).toEqual([25, 20]);
+      const second = await h.ok('points', 'ledger', { communityId: c, limit: 2, cursor: first.nextCursor });
+      expect(second.entries.map((e: any) => e.balanceAfter)).toEqual([15, 10]);
+      const last = await h.ok('points', 'ledger', { communityId: c, limit: 2, cursor: second.nextCursor });
+      expect(last).toMatchObject({ entries: [{ balanceAfter: 5, kind: 'earn', reason: '每日签到' }], nextCursor: null });
+    });
 
-  it('uses the community day: 15:59:59Z and 16:00:01Z are different days in Shanghai', async () => {
-    await h.ok('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T15:59:59Z' });
-    const next = await h.ok('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T16:00:01Z' });
-    expect(next.streak).toBe(2);
-    const cal = await h.ok('checkin', 'calendar', { communityId: c, month: '2026-03' }, { now: '2026-03-02T16:00:01Z' });
-    expect(cal).toEqual({ days: ['2026-03-02', '2026-03-03'], streak: 2 });
-  });
-
-  it('credits a day once even when the clock jumps back to it', async () => {
-    await h.ok('checkin', 'checkin', { communityId: c }, { now: day(3) });
-    await h.ok('checkin', 'checkin', { communityId: c }, { now: day(9) });
-    expect(await h.call('checkin', 'checkin', { communityId: c }, { now: day(3, '10:00:00') })).toMatchObject({ error: { code: 'ALREADY_DONE' } });
-    const me = await h.ok('points', 'me', { communityId: c }, { now: day(9) });
-    const { entries } = await h.ok('points', 'ledger', { communityId: c });
-    expect(me.balance).toBe(entries.reduce((sum: number, e: { delta: number }) => sum + e.delta, 0));
-    expect(me.balance).toBe(10);
+    it('ranks by points earned in the period', async () => {
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(2) });
+      await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 30, reason: '活动', requestId: 'req-bob-0001' }, { openid: 'o_owner', now: day(3) });
+      const week = await h.ok('points', 'leaderboard', { communityId: c, period: 'week' }, { now: day(3) });
+      expect(week.rows).toEqual([
+        { openid: 'o_bob', nickname: 'bob', points: 30 },
+        { openid: 'o_alice', nickname: 'alice', points: 5 },
+      ]);
+      expect((await h.ok('points', 'leaderboard', { communityId: c, period: 'week' }, { now: day(10) })).rows).toEqual([]);
+      expect((await h.ok('points', 'leaderboard', { communityId: c, period: 'all' }, { now: day(10) })).rows).toHaveLength(2);
+    });
   });
 
-  it('credits 20 concurrent check-ins once', async () => {
-    const all = await Promise.all(Array.from({ length: 20 }, () => h.call('checkin', 'checkin', { communityId: c }, { now: day(5) })));
-    expect(all.filter((e) => e.ok)).toHaveLength(1);
-    expect(all.filter((e) => !e.ok).every((e: any) => e.error.code === 'ALREADY_DONE')).toBe(true);
-    expect((await h.ok('points', 'ledger', { communityId: c })).entries).toHaveLength(1);
+  describe('expiry job', () => {
+    it('expires due points once, oldest first, warns ahead, and only for the timer', async () => {
+      await h.ok('community', 'updateRules', { communityId: c, rules: { expiry: { days: 10 } } }, { openid: 'o_owner' });
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(1) });
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(5) });
+      const warned = await h.ok('points', 'me', { communityId: c }, { now: day(6) });
+      expect(warned.expiring).toEqual({ points: 5, at: '2026-03-10T16:00:00.000Z' });
+
+      expect(await h.call('jobs', 'expirePoints', {}, { openid: 'o_owner' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      const trigger = { openid: null, source: 'wx_trigger', now: '2026-03-11T00:00:00Z' };
+      const [a, b] = await Promise.all([h.ok('jobs', 'expirePoints', {}, trigger), h.ok('jobs', 'expirePoints', {}, trigger)]);
+      expect(a.expiredPoints + b.expiredPoints).toBe(5);
+      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 0, members: 0 });
+      const me = await h.ok('points', 'me', { communityId: c }, { now: '2026-03-11T00:00:00Z' });
+      expect(me).toMatchObject({ balance: 5, earnedTotal: 10 });
+      const { entries } = await h.ok('points', 'ledger', { communityId: c });
+      expect(entries[0]).toMatchObject({ kind: 'expire', delta: -5, balanceAfter: 5, reason: '积分到期' });
+    });
   });
 
-  it('refuses outsiders', async () => {
-    expect(await h.call('checkin', 'checkin', { communityId: c }, { openid: 'o_stranger' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await h.call('points', 'me', { communityId: c }, { openid: 'o_stranger' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await h.call('checkin', 'checkin', { communityId: 'nope' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
-  });
-});
-
-describe('points', () => {
-  const adjust = (delta: number, requestId = 'req-00000001', openid = 'o_owner', target = 'o_alice') =>
-    h.call('points', 'adjust', { communityId: c, openid: target, delta, reason: '活动奖励', requestId }, { openid });
-
-  it('adjusts once per requestId, refuses a changed replay, self-adjustment and going below zero', async () => {
-    const first = await adjust(600);
-    expect(first).toMatchObject({ ok: true, data: { entry: { delta: 600, kind: 'adjust', balanceAfter: 600 } } });
-    expect(await adjust(600)).toEqual(first);
-    expect(await adjust(601)).toMatchObject({ error: { code: 'IDEMPOTENCY_MISMATCH' } });
-    expect(await adjust(5, 'req-self-0001', 'o_owner', 'o_owner')).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await adjust(-601, 'req-00000002')).toMatchObject({ error: { code: 'INSUFFICIENT_POINTS' } });
-    expect(await adjust(5, 'req-00000003', 'o_bob')).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    const me = await h.ok('points', 'me', { communityId: c });
-    expect(me).toMatchObject({ balance: 600, earnedTotal: 600, tier: { name: '银', nextName: '金' } });
-    await adjust(-100, 'req-00000004');
-    expect(await h.ok('points', 'me', { communityId: c })).toMatchObject({ balance: 500, earnedTotal: 600, tier: { name: '银' } });
-  });
-
-  it('pages the ledger newest first', async () => {
-    for (let d = 1; d <= 5; d++) await h.ok('checkin', 'checkin', { communityId: c }, { now: day(d) });
-    const first = await h.ok('points', 'ledger', { communityId: c, limit: 2 });
-    expect(first.entries.map((e: any) => e.balanceAfter)).toEqual([25, 20]);
-    const second = await h.ok('points', 'ledger', { communityId: c, limit: 2, cursor: first.nextCursor });
-    expect(second.entries.map((e: any) => e.balanceAfter)).toEqual([15, 10]);
-    const last = await h.ok('points', 'ledger', { communityId: c, limit: 2, cursor: second.nextCursor });
-    expect(last).toMatchObject({ entries: [{ balanceAfter: 5, kind: 'earn', reason: '每日签到' }], nextCursor: null });
-  });
-
-  it('ranks by points earned in the period', async () => {
-    await h.ok('checkin', 'checkin', { communityId: c }, { now: day(2) });
-    await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 30, reason: '活动', requestId: 'req-bob-0001' }, { openid: 'o_owner', now: day(3) });
-    const week = await h.ok('points', 'leaderboard', { communityId: c, period: 'week' }, { now: day(3) });
-    expect(week.rows).toEqual([
-      { openid: 'o_bob', nickname: 'bob', points: 30 },
-      { openid: 'o_alice', nickname: 'alice', points: 5 },
-    ]);
-    expect((await h.ok('points', 'leaderboard', { communityId: c, period: 'week' }, { now: day(10) })).rows).toEqual([]);
-    expect((await h.ok('points', 'leaderboard', { communityId: c, period: 'all' }, { now: day(10) })).rows).toHaveLength(2);
-  });
-});
-
-describe('expiry job', () => {
-  it('expires due points once, oldest first, warns ahead, and only for the timer', async () => {
-    await h.ok('community', 'updateRules', { communityId: c, rules: { expiry: { days: 10 } } }, { openid: 'o_owner' });
-    await h.ok('checkin', 'checkin', { communityId: c }, { now: day(1) });
-    await h.ok('checkin', 'checkin', { communityId: c }, { now: day(5) });
-    const warned = await h.ok('points', 'me', { communityId: c }, { now: day(6) });
-    expect(warned.expiring).toEqual({ points: 5, at: '2026-03-10T16:00:00.000Z' });
-
-    expect(await h.call('jobs', 'expirePoints', {}, { openid: 'o_owner' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    const trigger = { openid: null, source: 'wx_trigger', now: '2026-03-11T00:00:00Z' };
-    const [a, b] = await Promise.all([h.ok('jobs', 'expirePoints', {}, trigger), h.ok('jobs', 'expirePoints', {}, trigger)]);
-    expect(a.expiredPoints + b.expiredPoints).toBe(5);
-    expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 0, members: 0 });
-    const me = await h.ok('points', 'me', { communityId: c }, { now: '2026-03-11T00:00:00Z' });
-    expect(me).toMatchObject({ balance: 5, earnedTotal: 10 });
-    const { entries } = await h.ok('points', 'ledger', { communityId: c });
-    expect(entries[0]).toMatchObject({ kind: 'expire', delta: -5, balanceAfter: 5, reason: '积分到期' });
-  });
-});
-
-describe('one user action is one transaction (wxcloud adapter)', () => {
-  it('checks in (≤ 5) and redeems (≤ 6) with one transaction of few document operations; the same rules hold', async () => {
-    const db = new MemoryWxDatabase();
-    const wx = sqliteHarness(new WxCloudStore(db));
-    const id = await communityWithMembers(wx);
-    await wx.ok('community', 'updateRules', { communityId: id, rules: { checkin: { streakDays: 1 } } }, { openid: 'o_owner' });
-    db.resetCounts();
-    const result = await wx.ok('checkin', 'checkin', { communityId: id }, { now: day(3) });
-    expect(result).toMatchObject({ awarded: 5, bonus: 50, balance: 55 });
-    expect(db.counts.transactions).toBe(1);
-    expect(db.counts.txReads + db.counts.txWrites).toBeLessThanOrEqual(5);
-    expect(db.counts.reads + db.counts.writes).toBeLessThanOrEqual(6); // + the community's rules, read before
-    const { item } = await wx.ok('mall', 'upsertItem', { communityId: id, item: { name: '券', kind: 'service', pointsPrice: 10, stock: 5 } }, { openid: 'o_owner' });
-    db.resetCounts();
-    expect((await wx.call('mall', 'redeem', { communityId: id, itemId: item.id, requestId: 'wx-redeem-1' }, { now: day(3) })).ok).toBe(true);
-    expect(db.counts.transactions).toBe(1);
-    expect(db.counts.txReads + db.counts.txWrites).toBeLessThanOrEqual(6);
-    const racing = await Promise.all(Array.from({ length: 5 }, () => wx.call('checkin', 'checkin', { communityId: id }, { now: day(4) })));
-    expect(racing.filter((e) => e.ok)).toHaveLength(1);
-    expect((await wx.ok('points', 'me', { communityId: id }, { now: day(4) })).balance).toBe(100);
+  describe('one user action is one transaction (wxcloud adapter)', () => {
+    it('checks in (≤ 5) and redeems (≤ 6) with one transaction of few document operations; the same rules hold', async () => {
+      const db = new MemoryWxDatabase();
+      const wx = sqliteHarness(new WxCloudStore(db));
+      const id = await communityWithMembers(wx);
+      await wx.ok('community', 'updateRules', { communityId: id, rules: { checkin: { streakDays: 1 } } }, { openid: 'o_owner' });
+      db.resetCounts();
+      const result = await wx.ok('checkin', 'checkin', { communityId: id }, { now: day(3) });
+      expect(result).toMatchObject({ awarded: 5, bonus: 50, balance: 55 });
+      expect(db.counts.transactions).toBe(1);
+      expect(db.counts.txReads + db.counts.txWrites).toBeLessThanOrEqual(5);
+      expect(db.counts.reads + db.counts.writes).toBeLessThanOrEqual(6); // + the community's rules, read before
+      const { item } = await wx.ok('mall', 'upsertItem', { communityId: id, item: { name: '券', kind: 'service', pointsPrice: 10, stock: 5 } }, { openid: 'o_owner' });
+      db.resetCounts();
+      expect((await wx.call('mall', 'redeem', { communityId: id, itemId: item.id, requestId: 'wx-redeem-1' }, { now: day(3) })).ok).toBe(true);
+      expect(db.counts.transactions).toBe(1);
+      expect(db.counts.txReads + db.counts.txWrites).toBeLessThanOrEqual(6);
+      const racing = await Promise.all(Array.from({ length: 5 }, () => wx.call('checkin', 'checkin', { communityId: id }, { now: day(4) })));
+      expect(racing.filter((e) => e.ok)).toHaveLength(1);
+      expect((await wx.ok('points', 'me', { communityId: id }, { now: day(4) })).balance).toBe(100);
+    });
   });
 });

@@ -41,6 +41,12 @@ export interface Transaction {
   set(collection: string, id: string, data: object): Promise<void>;
   /** Changes the named top-level fields of an existing document. */
   update(collection: string, id: string, patch: Patch): Promise<void>;
+  /**
+   * Creates a document whose id must be new (the cloud's `add` with an `_id`). An id already
+   * taken fails the whole transaction with DuplicateError: an immutable record (a ledger entry,
+   * an order) is never replaced, and a replayed request finds the first one's record.
+   */
+  create(collection: string, id: string, data: object): Promise<void>;
 }
 
 export interface Store {
@@ -49,6 +55,17 @@ export interface Store {
   get<T = Doc>(collection: string, id: string): Promise<(T & { _id: string }) | null>;
   find<T = Doc>(collection: string, query: Query): Promise<Array<T & { _id: string }>>;
   close?(): void | Promise<void>;
+}
+
+/** A create-only write found its id taken; nothing of the transaction was written. */
+export class DuplicateError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`document ${collection}/${id} already exists`);
+    this.name = 'DuplicateError';
+  }
 }
 
 /** The database could not settle a race within its retries; the caller may try again. */

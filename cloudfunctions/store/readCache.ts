@@ -6,6 +6,9 @@ import type { Doc, Patch, Query, Store, Transaction } from './port';
  * when they commit, so this process never reads its own stale writes; other cloud instances
  * see a change within `ttlMs`.
  */
+/** Documents are JSON; a JSON round trip copies them on every Node the cloud offers (16 has no structuredClone). */
+const copy = <T>(value: T): T => (value === null || value === undefined ? value : JSON.parse(JSON.stringify(value)));
+
 export function withReadCache(store: Store, options: { collections: string[]; ttlMs: number; now?: () => number }): Store {
   const cached = new Map<string, { doc: unknown; until: number }>();
   const now = options.now ?? Date.now;
@@ -16,9 +19,9 @@ export function withReadCache(store: Store, options: { collections: string[]; tt
     async get<T = Doc>(collection: string, id: string) {
       if (!cacheable(collection)) return store.get<T>(collection, id);
       const hit = cached.get(key(collection, id));
-      if (hit && hit.until > now()) return structuredClone(hit.doc) as (T & { _id: string }) | null;
+      if (hit && hit.until > now()) return copy(hit.doc) as (T & { _id: string }) | null;
       const doc = await store.get<T>(collection, id);
-      cached.set(key(collection, id), { doc: structuredClone(doc), until: now() + options.ttlMs });
+      cached.set(key(collection, id), { doc: copy(doc), until: now() + options.ttlMs });
       return doc;
     },
     find: <T = Doc>(collection: string, query: Query) => store.find<T>(collection, query),
@@ -35,6 +38,10 @@ export function withReadCache(store: Store, options: { collections: string[]; tt
             update: (collection: string, id: string, patch: Patch) => {
               if (cacheable(collection)) written.add(key(collection, id));
               return tx.update(collection, id, patch);
+            },
+            create: (collection: string, id: string, data: object) => {
+              if (cacheable(collection)) written.add(key(collection, id));
+              return tx.create(collection, id, data);
             },
           }),
         );

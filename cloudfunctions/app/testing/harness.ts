@@ -6,6 +6,8 @@ import { localPlatform } from '../../platform/local/platform';
 import type { Platform } from '../../platform/ports';
 import { SqliteStore } from '../../store/sqlite/sqliteStore';
 import type { Store } from '../../store/port';
+import { MemoryWxDatabase } from '../../store/wxcloud/memoryWxDatabase';
+import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { Envelope } from '../envelope';
 import type { FunctionName } from '../actions';
 import { HANDLERS } from '../functions';
@@ -17,6 +19,22 @@ export interface Harness {
   call<T = any>(fn: FunctionName, action: string, params?: Record<string, unknown>, as?: { openid?: string | null; now?: string; source?: string }): Promise<Envelope<T>>;
   /** Like call, but fails the test unless the envelope is ok. */
   ok<T = any>(fn: FunctionName, action: string, params?: Record<string, unknown>, as?: { openid?: string | null; now?: string; source?: string }): Promise<T>;
+}
+
+/**
+ * The two stores every use case must hold on: SQLite (the local runtime) and the double of
+ * the cloud database, whose snapshot isolation and conflict reporting are the cloud's.
+ */
+export type StoreKind = 'sqlite' | 'wxcloud';
+export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'wxcloud'];
+
+export function openStore(kind: StoreKind): Store {
+  return kind === 'sqlite' ? new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite')) : new WxCloudStore(new MemoryWxDatabase());
+}
+
+/** A use-case suite, once per store: `eachStore((open) => { beforeEach(() => (h = open())); ... })`. */
+export function eachStore(suite: (open: (platform?: Platform) => Harness, kind: StoreKind) => void): void {
+  describe.each(STORE_KINDS)('on %s', (kind) => suite((platform) => sqliteHarness(openStore(kind), platform), kind));
 }
 
 export function sqliteHarness(

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { COLLECTIONS, type CollectionSpec } from '../schema';
 import {
   ConflictError,
+  DuplicateError,
   isIncrement,
   type Condition,
   type Doc,
@@ -143,8 +144,10 @@ export class SqliteStore implements Store {
       for (const [key, write] of tx.writes) {
         const [collection, id] = splitKey(key);
         // Validated above: a row the callback read is still the current one, so reuse it.
-        const current = tx.rows.has(key) ? tx.rows.get(key) : write.kind === 'update' ? this.readRow(collection, id) : UNKNOWN;
-        const data = write.kind === 'set' ? write.data : applyPatch(current as Row | undefined, write.patches, collection, id);
+        const current = tx.rows.has(key) ? tx.rows.get(key) : write.kind === 'set' ? UNKNOWN : this.readRow(collection, id);
+        // Throwing here rolls the whole SQLite transaction back: nothing of it is written.
+        if (write.kind === 'create' && current) throw new DuplicateError(collection, id);
+        const data = write.kind === 'update' ? applyPatch(current as Row | undefined, write.patches, collection, id) : write.data;
         this.write(collection, id, version, data, current);
       }
       return true;
@@ -201,7 +204,7 @@ const UNKNOWN = Symbol('not looked up');
 /** Lets the transaction that won finish its work before trying again. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-type BufferedWrite = { kind: 'set'; data: Doc } | { kind: 'update'; patches: Patch[] };
+type BufferedWrite = { kind: 'set' | 'create'; data: Doc } | { kind: 'update'; patches: Patch[] };
 
 class BufferedTransaction implements Transaction {
   readonly touched = new Set<string>();
@@ -230,12 +233,20 @@ class BufferedTransaction implements Transaction {
     this.writes.set(key(collection, id), { kind: 'set', data: withoutId(data) });
   }
 
+  async create(collection: string, id: string, data: object): Promise<void> {
+    this.store.check(collection);
+    const k = key(collection, id);
+    if (this.writes.has(k)) throw new DuplicateError(collection, id);
+    this.touched.add(k);
+    this.writes.set(k, { kind: 'create', data: withoutId(data) });
+  }
+
   async update(collection: string, id: string, patch: Patch): Promise<void> {
     this.store.check(collection);
     const k = key(collection, id);
     this.touched.add(k);
     const pending = this.writes.get(k);
-    if (pending?.kind === 'set') pending.data = applyPatch({ _id: id, _v: 0, data: JSON.stringify(pending.data) }, [patch], collection, id);
+    if (pending && pending.kind !== 'update') pending.data = applyPatch({ _id: id, _v: 0, data: JSON.stringify(pending.data) }, [patch], collection, id);
     else this.writes.set(k, { kind: 'update', patches: [...(pending?.patches ?? []), patch] });
   }
 }

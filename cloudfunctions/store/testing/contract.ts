@@ -1,4 +1,4 @@
-import { ConflictError, increment, type Store } from '../port';
+import { ConflictError, DuplicateError, increment, type Store } from '../port';
 
 type Counter = { communityId: string; n: number; tag?: string };
 
@@ -92,6 +92,57 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
         ),
       );
       expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+    });
+
+    it('creates a new id once and never replaces: a taken id fails the whole transaction', async () => {
+      await store.transaction((tx) => tx.create('requests', 'entry', { communityId: 'c', n: 1 }));
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.set('requests', 'other', { communityId: 'c', n: 9 });
+          await tx.create('requests', 'entry', { communityId: 'c', n: 2 });
+        }),
+      ).rejects.toBeInstanceOf(DuplicateError);
+      expect(await store.get('requests', 'entry')).toEqual({ _id: 'entry', communityId: 'c', n: 1 });
+      expect(await store.get('requests', 'other')).toBeNull();
+    });
+
+    it('lets exactly one of many racing creates of one id commit; the others see DuplicateError', async () => {
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.transaction((tx) => tx.create('requests', 'race', { communityId: 'c', n: i })).then(
+            () => 'created',
+            (error: Error) => error.name,
+          ),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+      expect(outcomes.filter((o) => o !== 'created').every((o) => o === 'DuplicateError')).toBe(true);
+    });
+
+    it('write skew: an invariant over two documents holds when each transaction writes what it decided on', async () => {
+      // Two on-call slots, at least one must stay on. Under snapshot isolation (the cloud) two
+      // transactions that each read both and turn off a different one could both commit; writing
+      // the document the decision rests on (here: both) turns that into a write-write conflict.
+      await store.transaction(async (tx) => {
+        await tx.set('requests', 'slotA', { communityId: 'c', n: 1 });
+        await tx.set('requests', 'slotB', { communityId: 'c', n: 1 });
+      });
+      const turnOff = (mine: string, other: string) =>
+        store
+          .transaction(async (tx) => {
+            const a = await tx.get<Counter>('requests', mine);
+            const b = await tx.get<Counter>('requests', other);
+            if (a!.n + b!.n < 2) return 'refused';
+            await tx.update('requests', mine, { n: 0 });
+            await tx.update('requests', other, { n: b!.n });
+            return 'off';
+          })
+          .catch((error: Error) => error.name);
+      const outcomes = await Promise.all([turnOff('slotA', 'slotB'), turnOff('slotB', 'slotA'), turnOff('slotA', 'slotB'), turnOff('slotB', 'slotA')]);
+      const a = (await store.get<Counter>('requests', 'slotA'))!.n;
+      const b = (await store.get<Counter>('requests', 'slotB'))!.n;
+      expect(a + b).toBe(1);
+      expect(outcomes.filter((o) => o === 'off')).toHaveLength(1);
     });
   });
 }

@@ -4,10 +4,15 @@ import type { WxCollection, WxCommand, WxDatabase, WxDocRef, WxQuery, WxTransact
  * An in-memory double of the wx-server-sdk database, for tests and the bench. It enforces the
  * rules of the real one that shape our code:
  *  - snapshot reads: a transaction sees the data as of its start (multi-version history);
- *  - only doc().get/set/update inside a transaction — where() throws;
- *  - write-write conflicts: the first committer wins, the loser's callback runs again, and
- *    after `times` retries runTransaction rejects with DATABASE_TRANSACTION_CONFLICT;
+ *  - only doc().get/set/update and collection.add inside a transaction — where() throws;
+ *  - write-write conflicts, reported as wx-server-sdk 4.0.2 reports them (read in its source):
+ *    a write to a document someone committed since our snapshot fails at once with an Error
+ *    carrying a numeric errCode (-501001) and no `.code`, which runTransaction does not retry;
+ *    losing the race at commit rejects with `{code: 'DATABASE_TRANSACTION_CONFLICT'}`, which
+ *    runTransaction (@cloudbase/database) retries `times` times before rethrowing it;
+ *  - add() of an _id that exists fails (a duplicate key), never replaces;
  *  - doc(id).get() of a missing document rejects, as the SDK does;
+ *  - documents are JSON (a JSON copy in and out, as over the wire);
  *  - every call yields to the event loop, so concurrent callers really interleave.
  * It counts document operations so the bench can report reads/writes per action.
  */
@@ -29,11 +34,26 @@ export interface OperationCounts {
 const DEFAULT_QUERY_LIMIT = 100;
 const MAX_QUERY_LIMIT = 1000;
 
-class TransactionConflict extends Error {
-  readonly errCode = -502011;
-  constructor() {
-    super('DATABASE_TRANSACTION_CONFLICT: database transaction conflict');
-  }
+const CONFLICT_MESSAGE = '[ResourceUnavailable.TransactionConflict] Transaction is conflicted. Please retry.';
+
+/** What the SDK's document wrapper makes of a conflicting write: toSDKError(maybeTransformError(res)). */
+function writeConflict(api: string): Error {
+  const error = new Error(`${api}:fail -501001 resource system error. ${CONFLICT_MESSAGE}`) as Error & { errCode: number; errMsg: string };
+  error.errCode = -501001;
+  error.errMsg = error.message;
+  return error;
+}
+
+/** What @cloudbase/database's commit throws when the server refuses it: the raw response. */
+const commitConflict = () => ({ code: 'DATABASE_TRANSACTION_CONFLICT', message: CONFLICT_MESSAGE, requestId: 'memory' });
+
+function duplicateKey(collection: string, id: string): Error {
+  const error = new Error(
+    `collection.add:fail -502001 database request fail. [FailedOperation] E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`,
+  ) as Error & { errCode: number; errMsg: string };
+  error.errCode = -502001;
+  error.errMsg = error.message;
+  return error;
 }
 
 const op =
@@ -53,7 +73,7 @@ export const memoryCommand: WxCommand = {
 
 const isOp = (value: unknown): value is Op => typeof value === 'object' && value !== null && '$op' in value;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
-const clone = <T>(value: T): T => structuredClone(value);
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 export class MemoryWxDatabase implements WxDatabase {
   readonly command = memoryCommand;
@@ -65,9 +85,10 @@ export class MemoryWxDatabase implements WxDatabase {
     return new MemoryCollection(this, name);
   }
 
+  /** As @cloudbase/database's: only an error whose `code` says conflict is retried, `times` times. */
   async runTransaction<T>(callback: (transaction: WxTransactionHandle) => Promise<T>, times = 3): Promise<T> {
     this.counts.transactions++;
-    for (let attempt = 0; attempt <= times; attempt++) {
+    for (let left = times; ; left--) {
       this.counts.attempts++;
       const tx = new MemoryTransaction(this, this.sequence);
       try {
@@ -76,10 +97,9 @@ export class MemoryWxDatabase implements WxDatabase {
         this.commit(tx);
         return result;
       } catch (error) {
-        if (!(error instanceof TransactionConflict)) throw error;
+        if (left <= 0 || (error as { code?: string } | null)?.code !== 'DATABASE_TRANSACTION_CONFLICT') throw error;
       }
     }
-    throw new TransactionConflict();
   }
 
   resetCounts(): void {
@@ -116,7 +136,7 @@ export class MemoryWxDatabase implements WxDatabase {
   private commit(tx: MemoryTransaction): void {
     for (const key of tx.writes.keys()) {
       const [collection, id] = splitKey(key);
-      if (this.latestSeq(collection, id) > tx.snapshot) throw new TransactionConflict();
+      if (this.latestSeq(collection, id) > tx.snapshot) throw commitConflict();
     }
     const seq = ++this.sequence;
     for (const [key, data] of tx.writes) {
@@ -146,21 +166,33 @@ class MemoryTransaction implements WxTransactionHandle {
     readonly snapshot: number,
   ) {}
 
-  collection(name: string): { doc(id: string): WxDocRef } {
+  collection(name: string): ReturnType<WxTransactionHandle['collection']> {
     return {
       doc: (id: string) => this.docRef(name, id),
+      add: async ({ data }: { data: Record<string, unknown> }) => {
+        await tick();
+        this.db.counts.writes++;
+        this.db.counts.txWrites++;
+        const { _id: id, ...rest } = data;
+        if (typeof id !== 'string') throw new Error('collection.add: this double needs an explicit _id');
+        const key = `${name}/${id}`;
+        if (this.db.latestSeq(name, id) > this.snapshot) throw writeConflict('collection.add');
+        if (this.writes.has(key) || this.db.read(name, id, this.snapshot)) throw duplicateKey(name, id);
+        this.writes.set(key, clone(rest));
+        return { _id: id };
+      },
       where: () => {
         throw new Error('where() is not available inside a database transaction; address documents by id');
       },
-    } as { doc(id: string): WxDocRef };
+    } as ReturnType<WxTransactionHandle['collection']>;
   }
 
   private docRef(collection: string, id: string): WxDocRef {
     const key = `${collection}/${id}`;
     const current = () => (this.writes.has(key) ? this.writes.get(key)! : this.db.read(collection, id, this.snapshot));
-    const guardWrite = () => {
+    const guardWrite = (api: string) => {
       // Mongo-style eager detection: a document committed by someone else since our snapshot.
-      if (this.db.latestSeq(collection, id) > this.snapshot) throw new TransactionConflict();
+      if (this.db.latestSeq(collection, id) > this.snapshot) throw writeConflict(api);
     };
     return {
       get: async () => {
@@ -176,7 +208,7 @@ class MemoryTransaction implements WxTransactionHandle {
         this.db.counts.writes++;
         this.db.counts.txWrites++;
         if ('_id' in data) throw new Error('document.set:fail data must not contain _id');
-        guardWrite();
+        guardWrite('document.set');
         this.writes.set(key, clone(data));
         return { _id: id, stats: { updated: 1 } };
       },
@@ -184,7 +216,7 @@ class MemoryTransaction implements WxTransactionHandle {
         await tick();
         this.db.counts.writes++;
         this.db.counts.txWrites++;
-        guardWrite();
+        guardWrite('document.update');
         const base = current();
         if (!base) return { stats: { updated: 0 } };
         this.writes.set(key, applyUpdate(base, data));

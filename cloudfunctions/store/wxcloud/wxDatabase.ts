@@ -20,7 +20,7 @@ export interface WxCollection extends WxQuery {
 }
 
 export interface WxTransactionHandle {
-  collection(name: string): { doc(id: string): WxDocRef };
+  collection(name: string): { doc(id: string): WxDocRef; add(options: { data: Record<string, unknown> }): Promise<unknown> };
 }
 
 export interface WxCommand {
@@ -41,12 +41,23 @@ export interface WxDatabase {
 }
 
 /**
- * How the SDK reports a transaction that lost its race after every retry. The cloud
- * database says DATABASE_TRANSACTION_CONFLICT (errCode -502011 in the SDK's error table).
+ * How wx-server-sdk 4.0.2 reports a transaction that lost a race (read in its source):
+ *  - at commit, @cloudbase/database throws the server's raw response, `{code:
+ *    'DATABASE_TRANSACTION_CONFLICT', message}` — the only shape its runTransaction retries;
+ *  - at a write inside the callback, the SDK's document wrapper turns that response into an
+ *    Error with a numeric errCode (the code is not in its table, so -501001) and the server's
+ *    message in errMsg, with no `.code` — which nobody retries unless we do.
+ * So the code is checked first, then the server's words, wherever they ended up.
  */
-export const isTransactionConflict = (error: unknown): boolean =>
-  /TRANSACTION_CONFLICT|transaction conflict|WriteConflict/i.test(String((error as { message?: string })?.message ?? error)) ||
-  (error as { errCode?: number })?.errCode === -502011;
+export const isTransactionConflict = (error: unknown): boolean => {
+  const e = error as { code?: unknown; message?: unknown; errMsg?: unknown } | null;
+  if (e?.code === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  return /TransactionConflict|TRANSACTION_CONFLICT|transaction (is )?conflict|WriteConflict/i.test(`${e?.message ?? ''} ${e?.errMsg ?? ''}`);
+};
+
+/** How the SDK reports add() of an _id that exists: the server's duplicate key error. */
+export const isDuplicateKey = (error: unknown): boolean =>
+  /E11000|duplicate key|DuplicateWrite|DUPLICATE/i.test(String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? error));
 
 /** How the SDK reports `doc(id).get()` on a document that does not exist. */
 export const isMissingDocument = (error: unknown): boolean =>

@@ -1,19 +1,43 @@
-import { ConflictError, isIncrement, type Condition, type Doc, type Patch, type Query, type Range, type Store, type Transaction } from '../port';
-import { isMissingDocument, isTransactionConflict, type WxCommand, type WxDatabase, type WxDocRef, type WxTransactionHandle } from './wxDatabase';
+import { ConflictError, DuplicateError, isIncrement, type Condition, type Doc, type Patch, type Query, type Range, type Store, type Transaction } from '../port';
+import { isDuplicateKey, isMissingDocument, isTransactionConflict, type WxCommand, type WxDatabase, type WxDocRef, type WxTransactionHandle } from './wxDatabase';
 
-/** runTransaction retries a conflicting callback this many times before giving up. */
-const TRANSACTION_RETRIES = 10;
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** The first pause; each next one doubles, up to maxDelayMs, with full jitter. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/**
+ * Ten attempts with pauses of up to 10, 20, 40, 80, then 150 ms: about a second in the worst
+ * case, well inside a cloud function's 3 s, and enough for 20 members racing for one document.
+ */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 10, baseDelayMs: 10, maxDelayMs: 150 };
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The Store port on the WeChat cloud database (wx-server-sdk). Kept thin: translation only. */
 export class WxCloudStore implements Store {
-  constructor(private readonly db: WxDatabase) {}
+  constructor(
+    private readonly db: WxDatabase,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
 
+  /**
+   * The SDK retries only a conflict reported at commit, and never one reported at a write
+   * (see isTransactionConflict), so it is told not to retry at all and every conflict is
+   * retried here, the same way, with backoff; CONFLICT only when the attempts run out.
+   */
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    try {
-      return await this.db.runTransaction((handle) => work(new WxTransaction(handle, this.db.command)), TRANSACTION_RETRIES);
-    } catch (error) {
-      if (isTransactionConflict(error)) throw new ConflictError(String((error as Error).message ?? error));
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.runTransaction((handle) => work(new WxTransaction(handle, this.db.command)), 0);
+      } catch (error) {
+        if (!isTransactionConflict(error)) throw error;
+        if (attempt >= this.retry.attempts) throw new ConflictError(String((error as Error).message ?? error));
+        await pause(Math.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1)));
+      }
     }
   }
 
@@ -45,6 +69,16 @@ class WxTransaction implements Transaction {
   async set(collection: string, id: string, data: object): Promise<void> {
     const { _id: _ignored, ...rest } = data as Doc;
     await this.handle.collection(collection).doc(id).set({ data: rest });
+  }
+
+  async create(collection: string, id: string, data: object): Promise<void> {
+    const { _id: _ignored, ...rest } = data as Doc;
+    try {
+      await this.handle.collection(collection).add({ data: { ...rest, _id: id } });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new DuplicateError(collection, id);
+      throw error;
+    }
   }
 
   async update(collection: string, id: string, patch: Patch): Promise<void> {
