@@ -29,6 +29,8 @@ export interface OperationCounts {
   queries: number;
   transactions: number;
   attempts: number;
+  /** Conflicts reported, at a write or at commit. */
+  conflicts: number;
 }
 
 const DEFAULT_QUERY_LIMIT = 100;
@@ -77,7 +79,7 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 export class MemoryWxDatabase implements WxDatabase {
   readonly command = memoryCommand;
-  readonly counts: OperationCounts = { reads: 0, writes: 0, txReads: 0, txWrites: 0, queries: 0, transactions: 0, attempts: 0 };
+  readonly counts: OperationCounts = { reads: 0, writes: 0, txReads: 0, txWrites: 0, queries: 0, transactions: 0, attempts: 0, conflicts: 0 };
   private readonly docs = new Map<string, Version[]>();
   private sequence = 0;
 
@@ -103,7 +105,7 @@ export class MemoryWxDatabase implements WxDatabase {
   }
 
   resetCounts(): void {
-    Object.assign(this.counts, { reads: 0, writes: 0, txReads: 0, txWrites: 0, queries: 0, transactions: 0, attempts: 0 });
+    Object.assign(this.counts, { reads: 0, writes: 0, txReads: 0, txWrites: 0, queries: 0, transactions: 0, attempts: 0, conflicts: 0 });
   }
 
   /** @internal the version of a document visible at `seq` */
@@ -136,7 +138,10 @@ export class MemoryWxDatabase implements WxDatabase {
   private commit(tx: MemoryTransaction): void {
     for (const key of tx.writes.keys()) {
       const [collection, id] = splitKey(key);
-      if (this.latestSeq(collection, id) > tx.snapshot) throw commitConflict();
+      if (this.latestSeq(collection, id) > tx.snapshot) {
+        this.counts.conflicts++;
+        throw commitConflict();
+      }
     }
     const seq = ++this.sequence;
     for (const [key, data] of tx.writes) {
@@ -176,7 +181,10 @@ class MemoryTransaction implements WxTransactionHandle {
         const { _id: id, ...rest } = data;
         if (typeof id !== 'string') throw new Error('collection.add: this double needs an explicit _id');
         const key = `${name}/${id}`;
-        if (this.db.latestSeq(name, id) > this.snapshot) throw writeConflict('collection.add');
+        if (this.db.latestSeq(name, id) > this.snapshot) {
+          this.db.counts.conflicts++;
+          throw writeConflict('collection.add');
+        }
         if (this.writes.has(key) || this.db.read(name, id, this.snapshot)) throw duplicateKey(name, id);
         this.writes.set(key, clone(rest));
         return { _id: id };
@@ -192,7 +200,10 @@ class MemoryTransaction implements WxTransactionHandle {
     const current = () => (this.writes.has(key) ? this.writes.get(key)! : this.db.read(collection, id, this.snapshot));
     const guardWrite = (api: string) => {
       // Mongo-style eager detection: a document committed by someone else since our snapshot.
-      if (this.db.latestSeq(collection, id) > this.snapshot) throw writeConflict(api);
+      if (this.db.latestSeq(collection, id) > this.snapshot) {
+        this.db.counts.conflicts++;
+        throw writeConflict(api);
+      }
     };
     return {
       get: async () => {
