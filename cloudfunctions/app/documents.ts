@@ -4,7 +4,8 @@ import type { ContentPrint, NoPointsReason } from '../core/content';
 import type { ReferralStatus, RejectionReason } from '../core/referral';
 import type { Account, LedgerEntry } from '../core/ledger';
 import type { Prize } from '../core/lottery';
-import type { ItemKind, Remembered, Reward } from '../core/mall';
+import type { ItemKind, Reward } from '../core/mall';
+import type { RequestRecord } from './idempotency';
 import type { Rules } from '../core/rules';
 import type { StreakState } from '../core/streak';
 import type { Role } from './api';
@@ -34,8 +35,6 @@ export interface MemberDoc extends Account, StreakState {
   checkinMonths: CheckinMonths;
   /** Units redeemed per item, for per-member limits (refunded orders give them back). */
   redeemed?: Record<string, number>;
-  /** Recent redemption requestIds (24 h), so a replay returns the first order. */
-  recentRequests?: Record<string, Remembered>;
   /** Fingerprints of the member's recent posts and answers, for duplicate detection. */
   recentContent?: ContentPrint[];
   /** This member's own invite code, made on first asking. */
@@ -87,6 +86,12 @@ export interface ItemDoc extends Reward {
   updatedAt: string;
 }
 
+/** Every coupon code ever loaded for one reward (`{itemId}`), as short hashes, so none is issued twice. */
+export interface CodeBookDoc {
+  communityId: string;
+  prints: string[];
+}
+
 export interface DrawDoc {
   communityId: string;
   name: string;
@@ -125,6 +130,8 @@ export interface OrderDoc {
   createdAt: string;
   updatedAt: string;
   sortKey: string;
+  /** The redemption request that made this order (its id derives from the requestId), for replays. */
+  request?: RequestRecord;
 }
 
 export interface LedgerDoc extends LedgerEntry {

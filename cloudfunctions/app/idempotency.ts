@@ -1,8 +1,16 @@
-import { refuse } from '../core/errors';
+import { createHash } from 'node:crypto';
+import { DomainError, refuse } from '../core/errors';
 import { fingerprint } from '../core/fingerprint';
-import { remember, REPLAY_WINDOW_MS, type Remembered } from '../core/mall';
-import type { Transaction } from '../store/port';
-import { ids, type MemberDoc, type RequestDoc } from './documents';
+import { DuplicateError, type Transaction } from '../store/port';
+import { ids, type RequestDoc } from './documents';
+
+/** What a replay needs of the first call: its parameters' fingerprint and its result. */
+export interface RequestRecord {
+  fingerprint: string;
+  result: unknown;
+}
+
+const MISMATCH = '这个 requestId 已用于另一个请求';
 
 /**
  * Runs `work` once per (caller, requestId) inside the caller's transaction. A replay with the
@@ -18,7 +26,7 @@ export async function once<T>(
   const print = fingerprint(request.params);
   const earlier = await tx.get<RequestDoc>('requests', id);
   if (earlier) {
-    if (earlier.fingerprint !== print) refuse('IDEMPOTENCY_MISMATCH', '这个 requestId 已用于另一个请求');
+    if (earlier.fingerprint !== print) refuse('IDEMPOTENCY_MISMATCH', MISMATCH);
     return earlier.result as T;
   }
   const result = await work();
@@ -28,20 +36,28 @@ export async function once<T>(
 }
 
 /**
- * The lighter form for actions that write the caller's member document anyway (redeem, draw):
- * requests are remembered on the member for 24 hours, so replays cost no extra read.
+ * The id of what a caller's request creates (an order, a ledger entry): the same for every
+ * replay of it, so the database itself refuses the second one (a create-only write).
  */
-export const memberRequests = {
-  /** The first result of this request, undefined if it is new; a changed replay is refused. */
-  earlier<T>(member: MemberDoc, requestId: string, print: string, now: Date): T | undefined {
-    const earlier = member.recentRequests?.[requestId];
-    if (!earlier || now.getTime() - Date.parse(earlier.at) >= REPLAY_WINDOW_MS) return undefined;
-    if (earlier.fingerprint !== print) refuse('IDEMPOTENCY_MISMATCH', '这个 requestId 已用于另一个请求');
-    return earlier.result as T;
-  },
+export function requestKey(scope: string, communityId: string, openid: string, requestId: string): string {
+  return createHash('sha256').update(`${scope}\u0000${communityId}\u0000${openid}\u0000${requestId}`).digest('base64url').slice(0, 22);
+}
 
-  /** The member's remembered requests with this one added. */
-  with(member: MemberDoc, requestId: string, print: string, result: unknown, now: Date): Record<string, Remembered> {
-    return remember(member.recentRequests, requestId, { fingerprint: print, result, at: now.toISOString() }, now);
-  },
-};
+/**
+ * The form for actions that must stay within a tight document budget (redeem, draw): the
+ * request costs no read up front. Its first run creates a record named by requestKey (the order,
+ * or a request document) carrying the fingerprint and result; a replay then fails — on that
+ * create, or earlier on a rule that no longer holds (sold out, spent) — and only then is the
+ * record read: the first result at any age, IDEMPOTENCY_MISMATCH for other parameters.
+ */
+export async function replayable<T>(print: string, record: () => Promise<RequestRecord | null | undefined>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof DuplicateError) && !(error instanceof DomainError)) throw error;
+    const earlier = await record();
+    if (!earlier) throw error;
+    if (earlier.fingerprint !== print) refuse('IDEMPOTENCY_MISMATCH', MISMATCH);
+    return earlier.result as T;
+  }
+}

@@ -29,8 +29,9 @@ export async function recordPostings(
     entries.push(posted.entry);
   }
   for (const entry of entries) {
-    const doc: LedgerDoc = { ...entry, communityId: member.communityId, openid: member.openid, sortKey: `${entry.createdAt}|${entry.id}` };
-    await tx.set('ledger', entry.id, doc);
+    const doc: LedgerDoc = { ...entry, communityId: member.communityId, openid: member.openid, sortKey: ledgerSortKey(entry.seq) };
+    // Create-only: an entry is immutable, so an id that is taken fails loudly instead of replacing it.
+    await tx.create('ledger', entry.id, doc);
   }
   const fields = typeof extra === 'function' ? extra(account) : extra;
   if (entries.length || Object.keys(fields).length) {
@@ -39,12 +40,15 @@ export async function recordPostings(
   return { account, entries };
 }
 
+/** A member's entries newest first are their sequence numbers, highest first. */
+export const ledgerSortKey = (seq: number) => String(seq).padStart(12, '0');
+
 function accountFields(account: Account): Account {
-  const { balance, earnedTotal, lots, nextExpiryAt, weekKey, weekEarned, monthKey, monthEarned } = account;
-  return { balance, earnedTotal, lots, nextExpiryAt, weekKey, weekEarned, monthKey, monthEarned };
+  const { balance, earnedTotal, lots, nextExpiryAt, weekKey, weekEarned, monthKey, monthEarned, seq } = account;
+  return { balance, earnedTotal, lots, nextExpiryAt, weekKey, weekEarned, monthKey, monthEarned, seq };
 }
 
-export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdAt, detail }: LedgerEntry): Entry => ({
+export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdAt, seq, detail }: LedgerEntry): Entry => ({
   id,
   delta,
   kind,
@@ -52,6 +56,7 @@ export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdA
   refId,
   balanceAfter,
   createdAt,
+  seq,
   ...(detail ? { detail } : {}),
 });
 

@@ -20,6 +20,12 @@ export interface Account {
   weekEarned: number;
   monthKey: string;
   monthEarned: number;
+  /**
+   * Entries posted so far; each entry carries its number. "Newest first" is this order, the
+   * order of commits, which a clock cannot reorder (entries may share an instant, and an
+   * instance's clock may step back). Absent on accounts older than it: 0.
+   */
+  seq?: number;
 }
 
 /** What a use case asks the ledger to record. The id is the idempotency key. */
@@ -45,6 +51,8 @@ export interface LedgerEntry {
   balanceAfter: number;
   createdAt: string;
   day: Day;
+  /** Its place in the member's ledger: 1, 2, 3, ... in commit order. */
+  seq: number;
   detail?: Record<string, string | number | null>;
 }
 
@@ -64,6 +72,7 @@ export const emptyAccount = (): Account => ({
   weekEarned: 0,
   monthKey: '',
   monthEarned: 0,
+  seq: 0,
 });
 
 const SIGN: Record<EntryKind, 1 | -1 | 0> = {
@@ -93,6 +102,7 @@ export function postEntry(account: Account, posting: Posting, at: PostingTime): 
   }
   next.balance += delta;
   next.nextExpiryAt = next.lots[0]?.expiresAt ?? null;
+  next.seq = (account.seq ?? 0) + 1;
 
   if (countsAsEarned(kind, delta)) addEarned(next, delta, at.day);
   if (kind === 'reverse' && posting.reverses && countsAsEarned(posting.reverses.kind, posting.reverses.delta)) {
@@ -108,6 +118,7 @@ export function postEntry(account: Account, posting: Posting, at: PostingTime): 
     balanceAfter: next.balance,
     createdAt: at.now.toISOString(),
     day: at.day,
+    seq: next.seq,
     ...(posting.detail ? { detail: posting.detail } : {}),
   };
   return { account: next, entry };

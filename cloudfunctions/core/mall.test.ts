@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { checkRedemption, remember, REPLAYS_KEPT, rewardStatus, tierAllows, type Reward } from './mall';
+import { checkRedemption, rewardStatus, tierAllows, type Reward } from './mall';
 import { DEFAULT_RULES } from './rules';
 
 const reward = (over: Partial<Reward> = {}): Reward => ({
@@ -48,14 +48,5 @@ describe('redemption rules', () => {
     expect(check(reward(), 2, 1)).toBe('LIMIT_REACHED');
     expect(check(reward({ perMemberLimit: null }), 50, 3)).toBe('ok');
     expect(check(reward({ active: false }))).toBe('NOT_FOUND');
-  });
-
-  it('remembers a day of requests, newest first, bounded', () => {
-    let kept = remember(undefined, 'old', { fingerprint: 'f', result: 1, at: '2026-05-30T00:00:00Z' }, now);
-    kept = remember(kept, 'new', { fingerprint: 'f', result: 2, at: now.toISOString() }, now);
-    expect(Object.keys(kept)).toEqual(['new']);
-    for (let i = 0; i < REPLAYS_KEPT + 5; i++) kept = remember(kept, `r${i}`, { fingerprint: 'f', result: i, at: new Date(now.getTime() + i).toISOString() }, now);
-    expect(Object.keys(kept)).toHaveLength(REPLAYS_KEPT);
-    expect(kept[`r${REPLAYS_KEPT + 4}`]).toBeDefined();
   });
 });

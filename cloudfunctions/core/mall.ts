@@ -54,22 +54,3 @@ export function checkRedemption(
     refuse('LIMIT_REACHED', `每人限兑 ${reward.perMemberLimit} 件，你已兑换 ${member.alreadyRedeemed} 件`);
   }
 }
-
-/** Request ids remembered on a member for replays: a day's worth, at most this many. */
-export const REPLAY_WINDOW_MS = 24 * 3_600_000;
-export const REPLAYS_KEPT = 50;
-
-export interface Remembered {
-  fingerprint: string;
-  result: unknown;
-  at: string;
-}
-
-/** Adds a request to the remembered set, dropping what is older than the window or too many. */
-export function remember(requests: Record<string, Remembered> | undefined, requestId: string, entry: Remembered, now: Date): Record<string, Remembered> {
-  const kept = Object.entries({ ...requests, [requestId]: entry })
-    .filter(([, r]) => now.getTime() - Date.parse(r.at) < REPLAY_WINDOW_MS)
-    .sort(([, a], [, b]) => Date.parse(b.at) - Date.parse(a.at))
-    .slice(0, REPLAYS_KEPT);
-  return Object.fromEntries(kept);
-}

@@ -1,4 +1,4 @@
-import { checkinsToNextBonus, currentStreak, streakAfterCheckin, streakBonus } from './streak';
+import { checkedInOn, checkinsToNextBonus, currentStreak, streakAfterCheckin, streakBonus } from './streak';
 
 const rule = { streakDays: 7, streakBonus: 50 };
 
@@ -13,6 +13,14 @@ describe('streaks', () => {
     expect(currentStreak({ streak: 5, lastCheckinDay: '2026-11-23' }, '2026-11-23')).toBe(5);
     expect(currentStreak({ streak: 5, lastCheckinDay: '2026-11-22' }, '2026-11-23')).toBe(5);
     expect(currentStreak({ streak: 5, lastCheckinDay: '2026-11-21' }, '2026-11-23')).toBe(0);
+  });
+
+  it('counts a check-in on a later day (a clock ahead at midnight) as today done, and keeps its streak', () => {
+    expect(checkedInOn({ streak: 5, lastCheckinDay: '2026-11-23' }, '2026-11-23')).toBe(true);
+    expect(checkedInOn({ streak: 5, lastCheckinDay: '2026-11-24' }, '2026-11-23')).toBe(true);
+    expect(checkedInOn({ streak: 5, lastCheckinDay: '2026-11-22' }, '2026-11-23')).toBe(false);
+    expect(checkedInOn({ streak: 0, lastCheckinDay: null }, '2026-11-23')).toBe(false);
+    expect(currentStreak({ streak: 5, lastCheckinDay: '2026-11-24' }, '2026-11-23')).toBe(5);
   });
 
   it('pays the bonus on every 7th consecutive day only', () => {

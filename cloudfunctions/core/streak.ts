@@ -10,10 +10,18 @@ export function streakAfterCheckin(state: StreakState, today: Day): number {
   return state.lastCheckinDay === addDays(today, -1) ? state.streak + 1 : 1;
 }
 
-/** The streak as shown on `today`: alive while today or yesterday was checked in. */
+/**
+ * Whether `today` counts as checked in. A day after today counts too: two cloud instances
+ * whose clocks disagree by a moment at midnight may have checked in "tomorrow" already, and
+ * then today is done as well — the same answer a check-in gives (ALREADY_DONE).
+ */
+export function checkedInOn(state: StreakState, today: Day): boolean {
+  return state.lastCheckinDay !== null && state.lastCheckinDay >= today;
+}
+
+/** The streak as shown on `today`: alive while today (or later, see checkedInOn) or yesterday was checked in. */
 export function currentStreak(state: StreakState, today: Day): number {
-  const last = state.lastCheckinDay;
-  return last === today || last === addDays(today, -1) ? state.streak : 0;
+  return checkedInOn(state, addDays(today, -1)) ? state.streak : 0;
 }
 
 /** The bonus lands on every `streakDays`-th consecutive day (7, 14, 21, ...). */

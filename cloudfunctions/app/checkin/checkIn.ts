@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { markCheckin } from '../../core/calendar';
 import { dayOf } from '../../core/days';
 import { refuse } from '../../core/errors';
-import { streakAfterCheckin, streakBonus } from '../../core/streak';
+import { checkedInOn, streakAfterCheckin, streakBonus } from '../../core/streak';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { ids, type MemberDoc } from '../documents';
@@ -16,7 +16,8 @@ export const checkInInput = inCommunity;
  * Once per community day: the day's points, and on every streakDays-th consecutive day the
  * streak bonus. One transaction of at most five document operations: read the member and the
  * day's ledger entry, write the entries and the member (balance, streak, calendar mark). The
- * entry's id is the day, so racing taps — or a clock that jumps back — credit a day once.
+ * entry's id is the day, so racing taps credit a day once; a day before the last check-in day
+ * (a clock a moment behind another instance's at midnight) is refused, so the streak only moves forward.
  * A newcomer's pending invitation is settled after it, in its own transaction.
  */
 export async function checkIn({ communityId }: z.output<typeof checkInInput>, caller: Caller, deps: Deps) {
@@ -29,7 +30,7 @@ export async function checkIn({ communityId }: z.output<typeof checkInInput>, ca
 
   const { referralPending, ...checkedIn } = await store.transaction(async (tx) => {
     const member = (await tx.get<MemberDoc>('members', ids.member(communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    if (member.lastCheckinDay === today || (await tx.get('ledger', ledgerKey('checkin')))) refuse('ALREADY_DONE', '今天已经签到过了，明天再来');
+    if (checkedInOn(member, today) || (await tx.get('ledger', ledgerKey('checkin')))) refuse('ALREADY_DONE', '今天已经签到过了，明天再来');
 
     const streak = streakAfterCheckin(member, today);
     const bonus = streakBonus(streak, rule);

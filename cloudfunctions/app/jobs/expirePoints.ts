@@ -35,12 +35,14 @@ export async function expirePoints(_input: z.output<typeof expirePointsInput>, c
       const expired = await store.transaction(async (tx) => {
         const member = await tx.get<MemberDoc>('members', candidate._id);
         if (!member) return 0;
-        const { points, through } = duePoints(member, now);
+        const { points } = duePoints(member, now);
         if (points === 0) return 0;
+        // Named by the entry's place in the ledger: two runs can expire lots of the same instant.
+        const key = String((member.seq ?? 0) + 1);
         await recordPostings(
           tx,
           member,
-          [{ id: ids.ledger('expire', member.communityId, member.openid, through!), kind: 'expire', delta: -points, reason: '积分到期', refId: null }],
+          [{ id: ids.ledger('expire', member.communityId, member.openid, key), kind: 'expire', delta: -points, reason: '积分到期', refId: null }],
           postingTime(community, now),
         );
         return points;

@@ -1,11 +1,16 @@
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { OWNER, requireMember } from '../access';
-import type { ItemDoc } from '../documents';
+import type { CodeBookDoc, ItemDoc } from '../documents';
 import { communityId } from '../schemas';
 
 export const MAX_CODES_PER_ITEM = 2000;
+/** Codes loaded over a reward's life; its code book stays a bounded document (about 16 bytes a code). */
+export const MAX_CODES_EVER_PER_ITEM = 20_000;
+
+const printOf = (code: string) => createHash('sha256').update(code).digest('base64url').slice(0, 12);
 
 export const loadCodesInput = z.object({
   communityId,
@@ -13,17 +18,27 @@ export const loadCodesInput = z.object({
   codes: z.array(z.string().trim().min(1, '券码不能为空').max(64, '券码太长')).min(1, '至少一个券码').max(MAX_CODES_PER_ITEM),
 });
 
-/** The owner loads coupon codes; each becomes one unit of stock. Duplicates are skipped. */
+/**
+ * The owner loads coupon codes; each becomes one unit of stock. A code this reward has ever
+ * had — waiting or already handed out — is skipped: its code book remembers every one, so a
+ * code is issued once, ever.
+ */
 export async function loadCodes(input: z.output<typeof loadCodesInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid, OWNER);
   return store.transaction(async (tx) => {
     const item = await tx.get<ItemDoc>('items', input.itemId);
     if (!item || item.communityId !== input.communityId) return refuse('NOT_FOUND', '奖品不存在');
     if (item.kind !== 'coupon') refuse('INVALID_INPUT', '只有优惠券类奖品可以导入券码');
-    const known = new Set(item.codes);
-    const added = [...new Set(input.codes)].filter((code) => !known.has(code));
+    const book = await tx.get<CodeBookDoc>('codeBooks', input.itemId);
+    // Codes loaded before the code book existed are still on the reward.
+    const known = new Set([...(book?.prints ?? []), ...item.codes.map(printOf)]);
+    const added = [...new Set(input.codes)].filter((code) => !known.has(printOf(code)));
     const codes = [...item.codes, ...added];
     if (codes.length > MAX_CODES_PER_ITEM) refuse('INVALID_INPUT', `每个奖品最多 ${MAX_CODES_PER_ITEM} 个券码`);
+    const prints = [...known, ...added.map(printOf)];
+    if (prints.length > MAX_CODES_EVER_PER_ITEM) refuse('INVALID_INPUT', `每个奖品累计最多导入 ${MAX_CODES_EVER_PER_ITEM} 个券码，请新建一个奖品`);
+    const next: CodeBookDoc = { communityId: input.communityId, prints };
+    await tx.set('codeBooks', input.itemId, next);
     await tx.update('items', input.itemId, { codes, stock: codes.length, updatedAt: caller.now.toISOString() });
     return { added: added.length, skipped: input.codes.length - added.length, stock: codes.length };
   });

@@ -70,6 +70,20 @@ eachStore((open) => {
       expect((await h.ok('points', 'me', { communityId: c }, { openid: 'o_alice' })).balance).toBe(90);
     });
 
+    it('answers a replay of any age with the first outcome, charging once, even when the balance no longer covers a try', async () => {
+      await give('o_alice', 10);
+      const draw = await setUp({ name: '抽奖', costPoints: 10, prizes: [{ name: '券', weight: 5000, stock: 10 }] });
+      const first = await tryOnce('o_alice', draw.id, 'aged-draw-1');
+      expect(first.ok).toBe(true);
+      for (const later of ['2026-06-02T04:00:01Z', '2026-06-04T04:00:00Z', '2027-06-01T04:00:00Z']) {
+        expect(await h.call('mall', 'draw', { communityId: c, drawId: draw.id, requestId: 'aged-draw-1' }, { openid: 'o_alice', now: later })).toEqual(first);
+      }
+      expect(await h.call('mall', 'draw', { communityId: c, drawId: 'other-draw', requestId: 'aged-draw-1' }, { openid: 'o_alice', now: '2026-06-04T04:00:00Z' })).toMatchObject({
+        error: { code: 'IDEMPOTENCY_MISMATCH' },
+      });
+      expect((await h.ok('points', 'me', { communityId: c }, { openid: 'o_alice' })).balance).toBe(0);
+    });
+
     it('refuses tables over 100%, tries without points, and members setting up draws', async () => {
       expect(await h.call('mall', 'upsertDraw', { communityId: c, draw: { name: 'x', costPoints: 1, prizes: [{ name: 'a', weight: 6000, stock: 1 }, { name: 'b', weight: 5000, stock: 1 }] } }, { openid: 'o_owner' })).toMatchObject({
         error: { code: 'INVALID_INPUT' },

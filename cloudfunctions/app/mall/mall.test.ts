@@ -142,16 +142,39 @@ eachStore((open) => {
       expect(await h.call('mall', 'upsertItem', { communityId: c, item: { name: 'x', pointsPrice: 1, stock: 1, minTier: '钻石' } }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
     });
 
-    it('treats a requestId as new once its 24-hour replay window has passed', async () => {
+    it('answers every replay of a redemption with its first order, at any age, even after the reward sold out', async () => {
       await give('o_alice', 300);
-      const item = await stock({ name: '试用装', kind: 'service', pointsPrice: 100, stock: 10 });
+      const item = await stock({ name: '试用装', kind: 'service', pointsPrice: 100, stock: 1 });
       const first = (await redeem('o_alice', item.id, 'window-0001')) as any;
-      const again = (now: string) => h.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'window-0001', shipping: SHIPPING }, { openid: 'o_alice', now }) as any;
-      const sameDay = await again('2026-06-02T03:59:59Z');
-      expect(sameDay.data.order.id).toBe(first.data.order.id);
-      const nextDay = await again('2026-06-02T04:00:00Z');
-      expect(nextDay.data.order.id).not.toBe(first.data.order.id);
-      expect(await balanceOf('o_alice')).toBe(100);
+      const again = (now: string, extra: Record<string, unknown> = {}) =>
+        h.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'window-0001', shipping: SHIPPING, ...extra }, { openid: 'o_alice', now }) as any;
+      for (const later of ['2026-06-02T03:59:59Z', '2026-06-02T04:00:00Z', '2026-06-04T04:00:00Z', '2027-05-30T04:00:00Z']) {
+        expect(await again(later)).toEqual(first);
+      }
+      expect(await again('2026-06-04T04:00:00Z', { quantity: 2 })).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_MISMATCH' } });
+      expect(await balanceOf('o_alice')).toBe(200);
+      const { orders } = await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice' });
+      expect(orders).toHaveLength(1);
+      // Another member's identical requestId is their own request.
+      await give('o_bob', 100);
+      expect(await redeem('o_bob', item.id, 'window-0001')).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } });
+    });
+
+    it('issues a coupon code once, ever: loading an issued code again adds nothing', async () => {
+      await give('o_alice', 100);
+      await give('o_bob', 100);
+      const item = await stock({ name: '券', kind: 'coupon', pointsPrice: 10, stock: 0 });
+      expect(await h.ok('mall', 'loadCodes', { communityId: c, itemId: item.id, codes: ['CODE-A'] }, { openid: 'o_owner', now: NOW })).toMatchObject({ added: 1, stock: 1 });
+      const alice = (await redeem('o_alice', item.id, 'coupon-0001')) as any;
+      expect(alice.data.order.couponCodes).toEqual(['CODE-A']);
+      expect(await h.ok('mall', 'loadCodes', { communityId: c, itemId: item.id, codes: ['CODE-A', 'CODE-B'] }, { openid: 'o_owner', now: NOW })).toMatchObject({
+        added: 1,
+        skipped: 1,
+        stock: 1,
+      });
+      const bob = (await redeem('o_bob', item.id, 'coupon-0002')) as any;
+      expect(bob.data.order.couponCodes).toEqual(['CODE-B']);
+      expect(await redeem('o_bob', item.id, 'coupon-0003')).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } });
     });
 
     it('lets exactly one of a racing fulfil and cancel win, with the points to match', async () => {

@@ -5,7 +5,7 @@ import { checkRedemption } from '../../core/mall';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { ids, type ItemDoc, type MemberDoc, type OrderDoc } from '../documents';
-import { memberRequests } from '../idempotency';
+import { replayable, requestKey } from '../idempotency';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { communityId, requestId, text } from '../schemas';
 
@@ -27,19 +27,19 @@ export const redeemItemInput = z.object({
  * A member spends points on a reward. One transaction reads the member and the reward and
  * writes the reward (stock, coupon codes), the member (points, limits, the request), the order
  * and its ledger entry: stock, limit, balance and ledger move together or not at all. The
- * requestId is remembered on the member for 24 hours: a replay returns the first order.
+ * order's id derives from the requestId and is written create-only, so a replay of any age
+ * gets the first order back (see replayable) and never a second one.
  */
-export async function redeemItem(input: z.output<typeof redeemItemInput>, caller: Caller, { store, newId }: Deps) {
+export async function redeemItem(input: z.output<typeof redeemItemInput>, caller: Caller, { store }: Deps) {
   const community = await loadCommunity(store, input.communityId);
   const time = postingTime(community, caller.now);
   const print = fingerprint({ action: 'mall.redeem', ...input });
-  const orderId = newId();
+  const orderId = requestKey('mall.redeem', input.communityId, caller.openid, input.requestId);
   const memberId = ids.member(input.communityId, caller.openid);
+  const firstRedemption = async () => (await store.get<OrderDoc>('orders', orderId))?.request;
 
-  return store.transaction(async (tx) => {
+  return replayable(print, firstRedemption, () => store.transaction(async (tx) => {
     const member = (await tx.get<MemberDoc>('members', memberId)) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    const earlier = memberRequests.earlier<RedeemResult>(member, input.requestId, print, caller.now);
-    if (earlier) return earlier;
     const item = await tx.get<ItemDoc>('items', input.itemId);
     if (!item || item.communityId !== input.communityId) return refuse('NOT_FOUND', '奖品不存在');
     const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
@@ -67,24 +67,18 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
       updatedAt: caller.now.toISOString(),
       sortKey: `${caller.now.toISOString()}|${orderId}`,
     };
-    let result!: RedeemResult;
-    await recordPostings(
+    const { account } = await recordPostings(
       tx,
       member,
       [{ id: ids.spend(input.communityId, caller.openid, orderId), kind: 'spend', delta: -points, reason: `兑换「${item.name}」×${input.quantity}`, refId: orderId }],
       time,
-      (account) => {
-        result = { order: { id: orderId, itemId: input.itemId, quantity: input.quantity, points, status: order.status, couponCodes }, balance: account.balance };
-        return {
-          redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + input.quantity },
-          recentRequests: memberRequests.with(member, input.requestId, print, result, caller.now),
-        };
-      },
+      { redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + input.quantity } },
     );
+    const result: RedeemResult = { order: { id: orderId, itemId: input.itemId, quantity: input.quantity, points, status: order.status, couponCodes }, balance: account.balance };
     await tx.update('items', input.itemId, { stock: item.stock - input.quantity, codes: item.codes.slice(couponCodes.length), updatedAt: order.updatedAt });
-    await tx.set('orders', orderId, order);
+    await tx.create('orders', orderId, { ...order, request: { fingerprint: print, result } });
     return result;
-  });
+  }));
 }
 
 export interface RedeemResult {

@@ -5,8 +5,8 @@ import { fingerprint } from '../../core/fingerprint';
 import { drawOutcome, ROLL_SPACE } from '../../core/lottery';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
-import { ids, type DrawDoc, type MemberDoc, type OrderDoc } from '../documents';
-import { memberRequests } from '../idempotency';
+import { ids, type DrawDoc, type MemberDoc, type OrderDoc, type RequestDoc } from '../documents';
+import { replayable, requestKey } from '../idempotency';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { communityId, requestId } from '../schemas';
 
@@ -27,24 +27,25 @@ export interface DrawResult {
  * One try at a draw, one transaction: the cost is spent, and a prize (if the roll lands on one
  * that still has stock) becomes an order and loses a unit. The roll is drawn once, before the
  * transaction, so a retried callback cannot re-roll; it is kept on the ledger entry for audit.
+ * The try's id derives from the requestId and its request document is created with it, so a
+ * replay of any age gets the first outcome back (see replayable) and is never charged again.
  */
-export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Caller, { store, newId }: Deps) {
+export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Caller, { store }: Deps) {
   const community = await loadCommunity(store, input.communityId);
   const time = postingTime(community, caller.now);
   const print = fingerprint({ action: 'mall.draw', ...input });
   const roll = randomInt(ROLL_SPACE);
-  const tryId = newId();
+  const tryId = requestKey('mall.draw', input.communityId, caller.openid, input.requestId);
+  const requestDocId = ids.request(caller.openid, input.requestId);
+  const firstTry = () => store.get<RequestDoc>('requests', requestDocId);
 
-  return store.transaction(async (tx) => {
+  return replayable(print, firstTry, () => store.transaction(async (tx) => {
     const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    const earlier = memberRequests.earlier<DrawResult>(member, input.requestId, print, caller.now);
-    if (earlier) return earlier;
     const draw = await tx.get<DrawDoc>('draws', input.drawId);
     if (!draw || draw.communityId !== input.communityId || !draw.active) return refuse('NOT_FOUND', '这个抽奖不存在或已结束');
     const prize = drawOutcome(draw.prizes, roll);
 
-    let result!: DrawResult;
-    await recordPostings(
+    const { account } = await recordPostings(
       tx,
       member,
       [
@@ -58,11 +59,10 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
         },
       ],
       time,
-      (account) => {
-        result = { prize: prize && { id: prize.id, name: prize.name }, roll, orderId: prize ? tryId : null, balance: account.balance };
-        return { recentRequests: memberRequests.with(member, input.requestId, print, result, caller.now) };
-      },
     );
+    const result: DrawResult = { prize: prize && { id: prize.id, name: prize.name }, roll, orderId: prize ? tryId : null, balance: account.balance };
+    const request: RequestDoc = { fingerprint: print, result, createdAt: caller.now.toISOString() };
+    await tx.create('requests', requestDocId, request);
     if (prize) {
       await tx.update('draws', input.drawId, { prizes: draw.prizes.map((p) => (p.id === prize.id ? { ...p, stock: p.stock - 1 } : p)) });
       const order: OrderDoc = {
@@ -84,8 +84,8 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
         updatedAt: caller.now.toISOString(),
         sortKey: `${caller.now.toISOString()}|${tryId}`,
       };
-      await tx.set('orders', tryId, order);
+      await tx.create('orders', tryId, order);
     }
     return result;
-  });
+  }));
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { dayOf } from '../../core/days';
 import { expiringSoon } from '../../core/ledger';
-import { checkinsToNextBonus, currentStreak } from '../../core/streak';
+import { checkedInOn, checkinsToNextBonus, currentStreak } from '../../core/streak';
 import { tierFor } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
@@ -14,7 +14,7 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
   const { community, member } = await requireMember(store, communityId, caller.openid);
   const today = dayOf(caller.now, community.timezone);
   const streak = currentStreak(member, today);
-  const checkedInToday = member.lastCheckinDay === today;
+  const checkedInToday = checkedInOn(member, today);
   const { streakDays, streakBonus } = community.rules.checkin;
   return {
     balance: member.balance,
