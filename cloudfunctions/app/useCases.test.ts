@@ -166,6 +166,44 @@ eachStore((open) => {
     });
   });
 
+  describe('clocks that disagree (two cloud instances, a clock stepping back)', () => {
+    const adjustAt = (delta: number, requestId: string, now: string) =>
+      h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta, reason: '活动奖励', requestId }, { openid: 'o_owner', now });
+    const ledgerSum = async () => (await h.ok('points', 'ledger', { communityId: c, limit: 100 })).entries.reduce((sum: number, e: any) => sum + e.delta, 0);
+
+    it('refuses a check-in for a day before the last one, and me agrees with it', async () => {
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T16:00:00.000Z' });
+      expect(await h.call('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T15:59:59.999Z' })).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } });
+      for (const now of ['2026-03-02T15:59:59.999Z', '2026-03-02T16:00:00.000Z']) {
+        expect(await h.ok('points', 'me', { communityId: c }, { now })).toMatchObject({ balance: 5, streak: 1, checkedInToday: true });
+      }
+      expect((await h.ok('checkin', 'checkin', { communityId: c }, { now: '2026-03-03T16:00:00.000Z' })).streak).toBe(2);
+    });
+
+    it('lists entries in commit order even when a later one carries an earlier time', async () => {
+      await adjustAt(10, 'skew-0001', day(5));
+      await adjustAt(20, 'skew-0002', day(4));
+      await adjustAt(30, 'skew-0003', day(4));
+      const { entries } = await h.ok('points', 'ledger', { communityId: c });
+      expect(entries.map((e: any) => [e.delta, e.balanceAfter, e.seq])).toEqual([
+        [30, 60, 3],
+        [20, 30, 2],
+        [10, 10, 1],
+      ]);
+    });
+
+    it('never overwrites an expiry entry when lots of the same instant expire in two runs', async () => {
+      await h.ok('community', 'updateRules', { communityId: c, rules: { expiry: { days: 10 } } }, { openid: 'o_owner' });
+      const trigger = { openid: null, source: 'wx_trigger', now: '2026-03-11T00:00:00Z' };
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(1) });
+      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 5, members: 1 });
+      await adjustAt(100, 'late-0001', day(1)); // a clock behind: its lot expires at the same instant
+      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 100, members: 1 });
+      expect(await h.ok('points', 'me', { communityId: c }, { now: trigger.now })).toMatchObject({ balance: 0 });
+      expect(await ledgerSum()).toBe(0);
+    });
+  });
+
   describe('one user action is one transaction (wxcloud adapter)', () => {
     it('checks in (≤ 5) and redeems (≤ 6) with one transaction of few document operations; the same rules hold', async () => {
       const db = new MemoryWxDatabase();
