@@ -23,6 +23,21 @@ export const action = <S extends z.ZodType>(
   auth: Action['auth'] = 'member',
 ): Action<z.output<S>> => ({ input: input as z.ZodType<z.output<S>, any>, run, auth });
 
+/** No action's input nests deeper than this; anything deeper is junk, refused before it is walked. */
+export const MAX_EVENT_DEPTH = 32;
+
+/** Whether a parsed JSON value nests deeper than `max`, found without recursion (no stack to overflow). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Platform fields the cloud adds to every event; never part of an action's input. */
 const PLATFORM_FIELDS = ['userInfo'];
 
@@ -34,6 +49,7 @@ export function dispatch(actions: Actions) {
   return async (event: unknown, context: CallContext, deps: Deps): Promise<Envelope> => {
     try {
       if (typeof event !== 'object' || event === null || Array.isArray(event)) return failure('INVALID_INPUT', '请求体必须是 JSON 对象');
+      if (nestsDeeperThan(event, MAX_EVENT_DEPTH)) return failure('INVALID_INPUT', '请求体嵌套太深');
       const { action: name, ...params } = event as Record<string, unknown>;
       for (const field of PLATFORM_FIELDS) delete params[field];
       const chosen = typeof name === 'string' && Object.hasOwn(actions, name) ? actions[name] : undefined;

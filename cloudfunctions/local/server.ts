@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import { failure, type Envelope } from '../app/envelope';
 import { FUNCTION_NAMES, type FunctionName } from '../app/actions';
+import { MAX_EVENT_DEPTH, nestsDeeperThan } from '../app/dispatch';
 import type { CallFunction } from './functionsClient';
 import { issueGroupCloudId, swapCloudIds } from './cloudIds';
 import { MAX_UPLOAD_BYTES, openUpload, saveUpload } from './uploads';
@@ -74,7 +75,8 @@ export function createLocalServer({ call, log, staticDir, uploadsDir }: ServerOp
     if (api) {
       if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请用 POST 调用云函数'));
       const name = api[1] as FunctionName;
-      if (!FUNCTION_NAMES.includes(name)) return send(res, 404, failure('NOT_FOUND', `没有这个云函数：${api[1]}`));
+      // API.md: every envelope is HTTP 200; only a body that is not JSON is 400.
+      if (!FUNCTION_NAMES.includes(name)) return send(res, 200, failure('NOT_FOUND', `没有这个云函数：${api[1]}`));
       return callFunction(name, req, res);
     }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(path, res);
@@ -90,6 +92,8 @@ export function createLocalServer({ call, log, staticDir, uploadsDir }: ServerOp
     } catch {
       return send(res, 400, failure('INVALID_INPUT', '请求体不是合法的 JSON'));
     }
+    // Checked here, before the event is walked for CloudIDs or copied to the functions thread.
+    if (nestsDeeperThan(event, MAX_EVENT_DEPTH)) return send(res, 200, failure('INVALID_INPUT', '请求体嵌套太深'));
     const openidHeader = header(req, 'x-dev-openid');
     const nowHeader = header(req, 'x-dev-now');
     const now = nowHeader === undefined ? new Date() : new Date(nowHeader);
