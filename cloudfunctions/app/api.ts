@@ -108,7 +108,8 @@ export interface Api {
     calendar: { in: { communityId: string; month: string }; out: { days: string[]; streak: number } };
   };
   jobs: {
-    expirePoints: { in: Record<string, never>; out: { expiredPoints: number; members: number } };
+    /** `more`: this run stopped on its time budget with members still due; the next trigger goes on. */
+    expirePoints: { in: Record<string, never>; out: { expiredPoints: number; members: number; more: boolean } };
   };
   mall: {
     upsertItem: { in: z.input<typeof upsertItemInput>; out: { item: ItemView } };

@@ -19,6 +19,10 @@ export interface Deps {
   log?: (message: string, error?: unknown) => void;
   /** Content security and messages: WeChat's open APIs in the cloud, stand-ins locally. */
   platform: Platform;
+  /** Wall-clock milliseconds, for a job's time budget (not the business clock, which is `now`). */
+  clock?: () => number;
+  /** How long one job invocation may work before it stops and leaves the rest to the next trigger. */
+  jobBudgetMs?: number;
 }
 
 /** A caller the dispatcher has authenticated. */

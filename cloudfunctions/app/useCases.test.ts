@@ -51,7 +51,7 @@ eachStore((open) => {
       expect(me.balance).toBe(5);
       // The lot earned under the 365-day rule keeps its expiry; nothing is due after 30 days.
       const run = await h.ok('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now: '2026-04-20T00:00:00Z' });
-      expect(run).toEqual({ expiredPoints: 0, members: 0 });
+      expect(run).toEqual({ expiredPoints: 0, members: 0, more: false });
     });
   });
 
@@ -158,7 +158,7 @@ eachStore((open) => {
       const trigger = { openid: null, source: 'wx_trigger', now: '2026-03-11T00:00:00Z' };
       const [a, b] = await Promise.all([h.ok('jobs', 'expirePoints', {}, trigger), h.ok('jobs', 'expirePoints', {}, trigger)]);
       expect(a.expiredPoints + b.expiredPoints).toBe(5);
-      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 0, members: 0 });
+      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 0, members: 0, more: false });
       const me = await h.ok('points', 'me', { communityId: c }, { now: '2026-03-11T00:00:00Z' });
       expect(me).toMatchObject({ balance: 5, earnedTotal: 10 });
       const { entries } = await h.ok('points', 'ledger', { communityId: c });
@@ -196,9 +196,9 @@ eachStore((open) => {
       await h.ok('community', 'updateRules', { communityId: c, rules: { expiry: { days: 10 } } }, { openid: 'o_owner' });
       const trigger = { openid: null, source: 'wx_trigger', now: '2026-03-11T00:00:00Z' };
       await h.ok('checkin', 'checkin', { communityId: c }, { now: day(1) });
-      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 5, members: 1 });
+      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 5, members: 1, more: false });
       await adjustAt(100, 'late-0001', day(1)); // a clock behind: its lot expires at the same instant
-      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 100, members: 1 });
+      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 100, members: 1, more: false });
       expect(await h.ok('points', 'me', { communityId: c }, { now: trigger.now })).toMatchObject({ balance: 0 });
       expect(await ledgerSum()).toBe(0);
     });

@@ -4,37 +4,38 @@ import type { Caller, Deps } from '../context';
 import { ids, type CommunityDoc, type MemberDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import type { Found } from '../access';
+import { timeLeft } from './budget';
 
 export const expirePointsInput = z.object({}).strip();
 
-const BATCH = 100;
-/** Stays well inside a cloud function's time limit; the next run picks up the rest. */
-const MAX_BATCHES = 50;
+/** Members read per query, and how many of their transactions run at once (one member each: they never conflict). */
+const PAGE = 100;
+const PARALLEL = 10;
 
 /**
- * Takes away points whose lot has expired, one transaction per member, oldest first. The
- * entry id names the last lot it expires, and the member's lots lose those points in the same
- * transaction, so a second or concurrent run finds nothing more to expire.
+ * Takes away points whose lot has expired, one transaction per member, soonest due first.
+ * It pages through the index of due members until nothing is due or its time budget is spent;
+ * the index itself is where it stopped: each member it settles leaves it (nextExpiryAt moves
+ * on), so the next trigger resumes with whoever is still due. The entry and the member's
+ * lots change in one transaction, so a second or concurrent run finds nothing more to expire.
  */
-export async function expirePoints(_input: z.output<typeof expirePointsInput>, caller: Caller, { store }: Deps) {
-  const communities = new Map<string, Found<CommunityDoc> | null>();
+export async function expirePoints(_input: z.output<typeof expirePointsInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
   const now = caller.now;
+  const hasTime = timeLeft(deps);
+  const communities = new Map<string, Promise<Found<CommunityDoc> | null>>();
+  const communityOf = (id: string) => communities.get(id) ?? communities.set(id, store.get<CommunityDoc>('communities', id)).get(id)!;
+  /** Members that failed in this invocation (logged); the next trigger tries them again. */
+  const skipped = new Set<string>();
   let expiredPoints = 0;
   let members = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const due = await store.find<MemberDoc>('members', {
-      where: { nextExpiryAt: { lte: now.toISOString() } },
-      orderBy: [['nextExpiryAt', 'asc']],
-      limit: BATCH,
-    });
-    if (due.length === 0) break;
-    for (const candidate of due) {
-      if (!communities.has(candidate.communityId)) communities.set(candidate.communityId, await store.get('communities', candidate.communityId));
-      const community = communities.get(candidate.communityId);
-      if (!community) continue;
+
+  const expireOne = async (memberId: string) => {
+    try {
       const expired = await store.transaction(async (tx) => {
-        const member = await tx.get<MemberDoc>('members', candidate._id);
-        if (!member) return 0;
+        const member = await tx.get<MemberDoc>('members', memberId);
+        const community = member && (await communityOf(member.communityId));
+        if (!member || !community) return 0;
         const { points } = duePoints(member, now);
         if (points === 0) return 0;
         // Named by the entry's place in the ledger: two runs can expire lots of the same instant.
@@ -50,9 +51,22 @@ export async function expirePoints(_input: z.output<typeof expirePointsInput>, c
       if (expired > 0) {
         expiredPoints += expired;
         members += 1;
-      }
+      } else skipped.add(memberId);
+    } catch (error) {
+      deps.log?.(`expirePoints: ${memberId} left for the next run`, error);
+      skipped.add(memberId);
     }
-    if (due.length < BATCH) break;
+  };
+
+  while (hasTime()) {
+    const due = await store.find<MemberDoc>('members', {
+      where: { nextExpiryAt: { lte: now.toISOString() } },
+      orderBy: [['nextExpiryAt', 'asc']],
+      limit: PAGE + skipped.size,
+    });
+    const todo = due.map((m) => m._id).filter((id) => !skipped.has(id));
+    if (todo.length === 0) return { expiredPoints, members, more: false };
+    for (let i = 0; i < todo.length && hasTime(); i += PARALLEL) await Promise.all(todo.slice(i, i + PARALLEL).map(expireOne));
   }
-  return { expiredPoints, members };
+  return { expiredPoints, members, more: true };
 }

@@ -8,6 +8,7 @@ import { SqliteStore } from '../../store/sqlite/sqliteStore';
 import type { Store } from '../../store/port';
 import { MemoryWxDatabase } from '../../store/wxcloud/memoryWxDatabase';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
+import type { Deps } from '../context';
 import type { Envelope } from '../envelope';
 import type { FunctionName } from '../actions';
 import { HANDLERS } from '../functions';
@@ -40,8 +41,9 @@ export function eachStore(suite: (open: (platform?: Platform) => Harness, kind: 
 export function sqliteHarness(
   store: Store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite')),
   platform: Platform = localPlatform(),
+  extra: Partial<Deps> = {},
 ): Harness {
-  const deps = { store, newId: () => randomBytes(9).toString('base64url'), log: () => undefined, platform };
+  const deps: Deps = { store, newId: () => randomBytes(9).toString('base64url'), log: () => undefined, platform, ...extra };
   const call: Harness['call'] = (fn, action, params = {}, as = {}) =>
     HANDLERS[fn]({ action, ...params }, { openid: as.openid === undefined ? 'o_alice' : as.openid, source: as.source ?? null, now: new Date(as.now ?? '2026-03-03T02:00:00Z') }, deps) as any;
   return {

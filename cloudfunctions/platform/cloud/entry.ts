@@ -30,6 +30,8 @@ function cloudDeps(cloud: WxServerSdk): Deps {
         risk: wxRiskControl(cloud),
         codes: wxMiniProgramCodes(cloud),
       },
+      // Jobs stop within this budget; raise it with the function's timeout (README: deploying).
+      jobBudgetMs: Number(process.env.JOB_BUDGET_MS) || undefined,
     };
   }
   return deps;

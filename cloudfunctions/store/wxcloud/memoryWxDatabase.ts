@@ -77,6 +77,14 @@ const isOp = (value: unknown): value is Op => typeof value === 'object' && value
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
+/**
+ * A clock that advances only with the database's work: `msPerOperation` for every document
+ * read, write and query, about what one costs from a cloud function. A job's time budget on
+ * this clock says how much it gets done in a real invocation.
+ */
+export const simulatedCloudClock = (db: MemoryWxDatabase, msPerOperation = 25) => () =>
+  (db.counts.reads + db.counts.writes + db.counts.queries) * msPerOperation;
+
 export class MemoryWxDatabase implements WxDatabase {
   readonly command = memoryCommand;
   readonly counts: OperationCounts = { reads: 0, writes: 0, txReads: 0, txWrites: 0, queries: 0, transactions: 0, attempts: 0, conflicts: 0 };
