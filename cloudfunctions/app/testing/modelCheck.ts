@@ -1,0 +1,340 @@
+import { STORIES } from '../../core/testing/stories';
+import { countsAsEarned } from '../../core/ledger';
+import type { Store } from '../../store/port';
+import type { DrawDoc, ItemDoc, LedgerDoc, MemberDoc, OrderDoc, PostDoc } from '../documents';
+import { openStore, sqliteHarness, type Harness, type StoreKind } from './harness';
+
+/**
+ * A seeded model check: random member and staff operations in concurrent bursts, against the
+ * real use cases on a real store, with the books checked after every burst. Operations are
+ * data, so a failing run can be printed and shrunk to the few bursts that still break it.
+ */
+export type Op =
+  | { kind: 'checkin'; who: number; skewMs: number }
+  | { kind: 'adjust'; who: number; delta: number; request: number }
+  | { kind: 'redeem'; who: number; item: number; quantity: number; request: number }
+  | { kind: 'cancel'; order: number }
+  | { kind: 'fulfil'; order: number }
+  | { kind: 'draw'; who: number; request: number }
+  | { kind: 'post'; who: number; story: number }
+  | { kind: 'approve'; post: number; points: number }
+  | { kind: 'revoke'; post: number }
+  | { kind: 'like'; who: number; post: number }
+  | { kind: 'invite'; inviter: number; newcomer: number }
+  | { kind: 'loadCodes'; codes: number[] }
+  | { kind: 'expire' };
+
+export interface Burst {
+  /** The clock moves on by this much before the burst, or to the next day boundary ± 1 ms. */
+  advanceMs: number;
+  boundary: -1 | 0 | 1 | null;
+  ops: Op[];
+}
+
+const MEMBERS = ['o_m0', 'o_m1', 'o_m2', 'o_m3', 'o_m4', 'o_mod'];
+const START = Date.parse('2026-03-01T02:00:00Z');
+const DAY_MS = 86_400_000;
+const SHIPPING = { name: '小美', phone: '13800000000', address: '上海市静安区某路 1 号' };
+
+/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generate(seed: number, totalOps: number): Burst[] {
+  const rnd = random(seed);
+  const int = (n: number) => Math.floor(rnd() * n);
+  const pick = <T>(choices: T[]) => choices[int(choices.length)];
+  let newcomers = 0;
+  let stories = 0;
+  const op = (): Op => {
+    const who = int(MEMBERS.length);
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'expire'] as const)) {
+      case 'checkin':
+        return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
+      case 'adjust':
+        return { kind: 'adjust', who, delta: pick([30, 80, 200, 200, -20, -60]), request: int(12) };
+      case 'redeem':
+        return { kind: 'redeem', who, item: int(2), quantity: pick([1, 1, 2]), request: int(6) };
+      case 'cancel':
+        return { kind: 'cancel', order: int(50) };
+      case 'fulfil':
+        return { kind: 'fulfil', order: int(50) };
+      case 'draw':
+        return { kind: 'draw', who, request: int(6) };
+      case 'post':
+        return { kind: 'post', who, story: stories++ };
+      case 'approve':
+        return { kind: 'approve', post: int(20), points: pick([50, 80, 200]) };
+      case 'revoke':
+        return { kind: 'revoke', post: int(20) };
+      case 'like':
+        return { kind: 'like', who, post: int(20) };
+      case 'invite':
+        return { kind: 'invite', inviter: who, newcomer: newcomers++ };
+      case 'loadCodes':
+        return { kind: 'loadCodes', codes: [int(12), int(12), int(12)] };
+      case 'expire':
+        return { kind: 'expire' };
+    }
+  };
+  const bursts: Burst[] = [];
+  for (let made = 0; made < totalOps; ) {
+    const ops = Array.from({ length: Math.min(totalOps - made, 1 + int(6)) }, op);
+    made += ops.length;
+    const boundary = rnd() < 0.15 ? pick([-1, 0, 1] as const) : null;
+    bursts.push({ advanceMs: pick([0, 60_000, 3_600_000, 6 * 3_600_000, DAY_MS, 2 * DAY_MS]), boundary, ops });
+  }
+  return bursts;
+}
+
+interface World {
+  h: Harness;
+  c: string;
+  items: string[];
+  drawId: string;
+  orders: string[];
+  posts: string[];
+  /** Stock given to each reward (set, plus codes added) and to each prize. */
+  stockGiven: Map<string, number>;
+  /** Successful answers per request: every replay of one must be the same. */
+  answers: Map<string, string>;
+}
+
+async function setUp(kind: StoreKind): Promise<World> {
+  const h = sqliteHarness(openStore(kind));
+  const as = { openid: 'o_owner', now: new Date(START).toISOString() };
+  const { community } = await h.ok('community', 'create', { name: '模型检查群' }, as);
+  const c = community.id as string;
+  await h.ok('community', 'updateRules', { communityId: c, rules: { expiry: { days: 3 }, post: { dailyCap: 2 }, like: { dailyCap: 3 } } }, as);
+  for (const openid of MEMBERS) await h.ok('community', 'join', { communityId: c, nickname: openid.slice(2) }, { ...as, openid });
+  await h.ok('community', 'setRole', { communityId: c, openid: 'o_mod', role: 'moderator' }, as);
+  const physical = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '周边', pointsPrice: 60, stock: 6, perMemberLimit: 3 } }, as)).item;
+  const coupon = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券', kind: 'coupon', pointsPrice: 40, stock: 0 } }, as)).item;
+  const draw = (await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '转盘', costPoints: 20, prizes: [{ name: '小礼', weight: 3000, stock: 3, kind: 'service' }] } }, as)).draw;
+  const stockGiven = new Map([[physical.id, 6], [coupon.id, 0], [`${draw.id}:${draw.prizes[0].id}`, 3]]);
+  return { h, c, items: [physical.id, coupon.id], drawId: draw.id, orders: [], posts: [], stockGiven, answers: new Map() };
+}
+
+const at = (list: string[], index: number) => (list.length ? list[index % list.length] : 'none');
+
+type Reply = { ok: boolean; data?: any; error?: { code: string } };
+
+/** Runs one operation; answers 'ok' or the error code. */
+async function apply(w: World, op: Op, now: number): Promise<string> {
+  const { h, c } = w;
+  const when = (skew = 0) => new Date(now + skew).toISOString();
+  const staff = { openid: 'o_owner', now: when() };
+  const outcome = (reply: Reply) => (reply.ok ? 'ok' : reply.error!.code);
+  const replay = async (key: string, call: Promise<Reply>) => {
+    const reply = await call;
+    if (!reply.ok) return reply;
+    const text = JSON.stringify(reply.data);
+    const first = w.answers.get(key);
+    if (first !== undefined && first !== text) throw new Error(`replay ${key} answered differently: ${first} then ${text}`);
+    w.answers.set(key, text);
+    return reply;
+  };
+  switch (op.kind) {
+    case 'checkin':
+      return outcome(await h.call('checkin', 'checkin', { communityId: c }, { openid: MEMBERS[op.who], now: when(op.skewMs) }));
+    case 'adjust': {
+      const params = { communityId: c, openid: MEMBERS[op.who], delta: op.delta, reason: '模型', requestId: `adj-${op.who}-${op.request}-xxxx` };
+      return outcome(await replay(`adjust:${JSON.stringify(params)}`, h.call('points', 'adjust', params, staff)));
+    }
+    case 'redeem': {
+      const params = { communityId: c, itemId: w.items[op.item], quantity: op.quantity, requestId: `red-${op.request}-xxxx`, shipping: SHIPPING };
+      const who = MEMBERS[op.who];
+      const reply = await replay(`redeem:${who}:${JSON.stringify(params)}`, h.call('mall', 'redeem', params, { openid: who, now: when() }));
+      if (reply.ok) w.orders.push(reply.data.order.id);
+      return outcome(reply);
+    }
+    case 'cancel':
+      return outcome(await h.call('mall', 'cancel', { communityId: c, orderId: at(w.orders, op.order), reason: '模型取消' }, staff));
+    case 'fulfil':
+      return outcome(await h.call('mall', 'fulfil', { communityId: c, orderId: at(w.orders, op.order) }, staff));
+    case 'draw': {
+      const who = MEMBERS[op.who];
+      const params = { communityId: c, drawId: w.drawId, requestId: `drw-${op.request}-xxxx` };
+      const reply = await replay(`draw:${who}:${JSON.stringify(params)}`, h.call('mall', 'draw', params, { openid: who, now: when() }));
+      if (reply.ok && reply.data.orderId) w.orders.push(reply.data.orderId);
+      return outcome(reply);
+    }
+    case 'post': {
+      const body = `${STORIES[op.story % STORIES.length]}（第 ${op.story} 篇）`;
+      const reply = await h.call('posts', 'create', { communityId: c, body }, { openid: MEMBERS[op.who], now: when() });
+      if (reply.ok) w.posts.push(reply.data.post.id);
+      return outcome(reply);
+    }
+    case 'approve':
+      return outcome(await h.call('posts', 'review', { communityId: c, postId: at(w.posts, op.post), decision: 'approve', points: op.points }, staff));
+    case 'revoke':
+      return outcome(await h.call('posts', 'revoke', { communityId: c, postId: at(w.posts, op.post), reason: '模型下架' }, staff));
+    case 'like':
+      return outcome(await h.call('posts', 'like', { communityId: c, postId: at(w.posts, op.post) }, { openid: MEMBERS[op.who], now: when() }));
+    case 'invite': {
+      const { inviteCode } = await h.ok('referral', 'invite', { communityId: c }, { openid: MEMBERS[op.inviter], now: when() });
+      const newcomer = `o_new${op.newcomer}`;
+      await h.ok('community', 'join', { communityId: c, inviteCode, nickname: `新人${op.newcomer}` }, { openid: newcomer, now: when() });
+      return outcome(await h.call('checkin', 'checkin', { communityId: c }, { openid: newcomer, now: when() }));
+    }
+    case 'loadCodes': {
+      const reply = await h.call('mall', 'loadCodes', { communityId: c, itemId: w.items[1], codes: op.codes.map((n) => `CODE-${n}`) }, staff);
+      if (reply.ok) w.stockGiven.set(w.items[1], w.stockGiven.get(w.items[1])! + reply.data.added);
+      return outcome(reply);
+    }
+    case 'expire':
+      const reply = await h.call('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now: when() });
+      return reply.ok && reply.data.expiredPoints > 0 ? 'ok' : outcome(reply) === 'ok' ? 'nothing due' : outcome(reply);
+  }
+}
+
+/** Every document of a collection in the community, paged by id (the cloud answers at most 1,000 at a time). */
+async function all<T>(store: Store, collection: string, communityId: string): Promise<Array<T & { _id: string }>> {
+  const rows: Array<T & { _id: string }> = [];
+  for (let after = ''; ; ) {
+    const page = await store.find<T>(collection, { where: { communityId, _id: { gt: after } }, orderBy: [['_id', 'asc']], limit: 1000 });
+    rows.push(...page);
+    if (page.length < 1000) return rows;
+    after = page.at(-1)!._id;
+  }
+}
+
+/** The books: what must hold after every burst, whatever ran and however it interleaved. */
+export async function checkInvariants(w: World): Promise<void> {
+  const { store } = w.h;
+  const [members, ledger, items, orders, draws, posts] = await Promise.all([
+    all<MemberDoc>(store, 'members', w.c),
+    all<LedgerDoc>(store, 'ledger', w.c),
+    all<ItemDoc>(store, 'items', w.c),
+    all<OrderDoc>(store, 'orders', w.c),
+    all<DrawDoc>(store, 'draws', w.c),
+    all<PostDoc>(store, 'posts', w.c),
+  ]);
+  const fail = (message: string): never => {
+    throw new Error(message);
+  };
+  for (const m of members) {
+    const entries = ledger.filter((e) => e.openid === m.openid).sort((a, b) => a.seq - b.seq);
+    let running = 0;
+    entries.forEach((e, i) => {
+      running += e.delta;
+      if (e.seq !== i + 1) fail(`${m.openid}: entry ${e.id} is number ${e.seq}, expected ${i + 1}`);
+      if (e.balanceAfter !== running) fail(`${m.openid}: entry ${e.id} says balanceAfter ${e.balanceAfter}, the ledger sums to ${running}`);
+    });
+    if (m.balance !== running) fail(`${m.openid}: balance ${m.balance}, ledger sum ${running}`);
+    if (m.balance < 0) fail(`${m.openid}: negative balance ${m.balance}`);
+    if ((m.seq ?? 0) !== entries.length) fail(`${m.openid}: account numbers ${m.seq} entries, ledger has ${entries.length}`);
+    const lots = m.lots.reduce((sum, lot) => sum + lot.points, 0);
+    if (lots !== m.balance) fail(`${m.openid}: lots hold ${lots}, balance ${m.balance}`);
+    const earned = entries.reduce((sum, e) => sum + (countsAsEarned(e.kind, e.delta) ? e.delta : e.kind === 'reverse' ? e.delta : 0), 0);
+    if (m.earnedTotal !== earned) fail(`${m.openid}: earnedTotal ${m.earnedTotal}, ledger earned ${earned}`);
+  }
+  const entryOf = new Map(ledger.map((e) => [e.id, e]));
+  for (const item of items) {
+    const taken = orders.filter((o) => o.itemId === item._id && o.status !== 'cancelled').reduce((sum, o) => sum + o.quantity, 0);
+    if (item.stock < 0) fail(`item ${item.name}: stock ${item.stock}`);
+    if (item.stock + taken !== w.stockGiven.get(item._id)) fail(`item ${item.name}: stock ${item.stock} + ordered ${taken} ≠ given ${w.stockGiven.get(item._id)}`);
+    if (item.kind === 'coupon' && item.codes.length !== item.stock) fail(`item ${item.name}: ${item.codes.length} codes for stock ${item.stock}`);
+  }
+  const issued = orders.flatMap((o) => o.couponCodes);
+  const waiting = items.flatMap((i) => i.codes);
+  if (new Set([...issued, ...waiting]).size !== issued.length + waiting.length) fail(`a coupon code is issued twice or both issued and waiting: ${[...issued, ...waiting].join(',')}`);
+  for (const draw of draws) {
+    for (const prize of draw.prizes) {
+      const won = orders.filter((o) => o.prize?.drawId === draw._id && o.prize.prizeId === prize.id && o.status !== 'cancelled').length;
+      if (prize.stock < 0 || prize.stock + won !== w.stockGiven.get(`${draw._id}:${prize.id}`)) fail(`prize ${prize.name}: stock ${prize.stock} + won ${won}`);
+    }
+  }
+  for (const order of orders.filter((o) => !o.prize)) {
+    const spent = entryOf.get(`spend:${w.c}:${order.openid}:${order._id}`);
+    if (!spent || spent.delta !== -order.points) fail(`order ${order._id}: spend entry ${JSON.stringify(spent)} for ${order.points} points`);
+    const refunded = entryOf.get(`refund:${w.c}:${order.openid}:${order._id}`);
+    if ((order.status === 'cancelled') !== Boolean(refunded) || (refunded && refunded.delta !== order.points)) fail(`order ${order._id} (${order.status}): refund ${JSON.stringify(refunded)}`);
+  }
+  for (const post of posts) {
+    const credit = ledger.filter((e) => e.kind === 'earn' && e.refId === post._id && e.id.startsWith('post:'));
+    if (credit.length > 1) fail(`post ${post._id} credited ${credit.length} times`);
+    if (post.credited && post.points > 0 && credit.length !== 1) fail(`post ${post._id} is credited but has ${credit.length} credit entries`);
+    if (!post.credited && credit.length) fail(`post ${post._id} not credited, yet has a credit entry`);
+  }
+  const referralPayments = ledger.filter((e) => e.id.startsWith('referral:'));
+  if (new Set(referralPayments.map((e) => e.id)).size !== referralPayments.length) fail('a referral paid twice');
+}
+
+export interface Failure {
+  seed: number;
+  store: StoreKind;
+  error: string;
+  bursts: Burst[];
+}
+
+/** How each kind of operation ended: kind -> answer ('ok' or an error code) -> count. */
+export type Outcomes = Record<string, Record<string, number>>;
+
+/**
+ * Runs the bursts on a fresh store. `error`: the first broken invariant, unexpected error or
+ * INTERNAL answer; null when the books held throughout.
+ */
+export async function run(kind: StoreKind, bursts: Burst[]): Promise<{ error: string | null; outcomes: Outcomes }> {
+  const w = await setUp(kind);
+  const outcomes: Outcomes = {};
+  let now = START;
+  try {
+    for (const burst of bursts) {
+      now += burst.advanceMs;
+      if (burst.boundary !== null) now = Math.ceil((now - 16 * 3_600_000) / DAY_MS) * DAY_MS + 16 * 3_600_000 + burst.boundary;
+      const answers = await Promise.all(burst.ops.map((op) => apply(w, op, now)));
+      burst.ops.forEach((op, i) => {
+        const counts = (outcomes[op.kind] ??= {});
+        counts[answers[i]] = (counts[answers[i]] ?? 0) + 1;
+      });
+      const broken = answers.findIndex((answer) => answer === 'INTERNAL');
+      if (broken >= 0) throw new Error(`${JSON.stringify(burst.ops[broken])} answered INTERNAL`);
+      await checkInvariants(w);
+    }
+    return { error: null, outcomes };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error), outcomes };
+  } finally {
+    await w.h.store.close?.();
+  }
+}
+
+/**
+ * Shrinks a failing run: drops chunks of bursts, then single operations, keeping each cut that
+ * still fails. Interleavings may differ between runs, so a cut is kept only if it fails again.
+ */
+export async function shrink(kind: StoreKind, bursts: Burst[], log: (message: string) => void = () => undefined): Promise<{ bursts: Burst[]; error: string }> {
+  let current = bursts;
+  let error = (await run(kind, current)).error ?? 'did not fail again';
+  for (let chunk = Math.ceil(current.length / 2); chunk >= 1; chunk = Math.floor(chunk / 2)) {
+    for (let start = 0; start < current.length; ) {
+      const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
+      const broke = candidate.length ? (await run(kind, candidate)).error : null;
+      if (broke) {
+        current = candidate;
+        error = broke;
+        log(`  ${current.length} bursts still fail`);
+      } else start += chunk;
+    }
+  }
+  for (let b = 0; b < current.length; b++) {
+    for (let o = 0; o < current[b].ops.length && current[b].ops.length > 1; ) {
+      const candidate = current.map((burst, i) => (i === b ? { ...burst, ops: burst.ops.filter((_, j) => j !== o) } : burst));
+      const broke = (await run(kind, candidate)).error;
+      if (broke) {
+        current = candidate;
+        error = broke;
+      } else o++;
+    }
+  }
+  return { bursts: current, error };
+}
