@@ -30,8 +30,9 @@ export interface ReviewMessage {
   openid: string;
   /** What was reviewed, e.g. the post's text; the adapter clips it to what its template holds. */
   subject: string;
-  /** 已通过 / 未通过 / 已下架 / 已采纳 */
+  /** 已通过 / 未通过 / 下架扣回 / 已采纳 / 已奖励 */
   outcome: string;
+  /** Points awarded, or (negative) taken back. */
   points: number;
   note: string;
   /** The mini-program page it opens. */

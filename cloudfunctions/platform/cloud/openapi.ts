@@ -74,7 +74,8 @@ export function wxMessenger(cloud: WxOpenApi, templateId: string | undefined, lo
           data: {
             thing1: { value: clip(message.subject, 20) },
             phrase2: { value: clip(message.outcome, 5) },
-            number3: { value: String(message.points) },
+            // A number field takes digits only: points taken back are told by the outcome (下架扣回).
+            number3: { value: String(Math.abs(message.points)) },
             thing4: { value: clip(message.note || '感谢你的分享', 20) },
           },
         });

@@ -7,6 +7,7 @@ import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
 import { REFERRAL_STATUS_TEXT } from '../../../../stores/ReferralStore';
+import { saveToAlbum } from '../../../../gateway/album';
 import { drawPoster, POSTER } from './poster';
 import './index.css';
 
@@ -47,8 +48,9 @@ function Invite() {
   async function savePoster() {
     const { tempFilePath } = await Taro.canvasToTempFilePath({ canvasId: CANVAS_ID });
     if (isWeapp) {
-      await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath });
-      await Taro.showToast({ title: '已保存到相册', icon: 'success' });
+      const saved = await saveToAlbum(tempFilePath);
+      if (saved === 'saved') await Taro.showToast({ title: '已保存到相册', icon: 'success' });
+      if (saved === 'denied') await Taro.showToast({ title: '没有相册权限，海报未保存', icon: 'none' });
     } else {
       await Taro.previewImage({ urls: [tempFilePath] });
     }
