@@ -1,4 +1,6 @@
 export default defineAppConfig({
+  // Inject only the components a page renders (WeChat's 按需注入): a faster start.
+  lazyCodeLoading: 'requiredComponents',
   pages: ['pages/home/index', 'pages/feed/index', 'pages/notices/index', 'pages/ledger/index', 'pages/join/index'],
   subPackages: [
     { root: 'packages/mall', pages: ['pages/index/index', 'pages/item/index', 'pages/orders/index', 'pages/lottery/index'] },
