@@ -5,7 +5,10 @@
  *  2. in the same run, the raw SQLite transaction rate and a bare Node HTTP server's rate, so
  *     the runtime's numbers read as ratios of what this machine can do;
  *  3. document operations per action on the wxcloud adapter (the cloud database's cost);
- *  4. weapp package and cloud-function bundle sizes against their budgets.
+ *  4. the expiry job on a day when BENCH_EXPIRY_MEMBERS (default 100,000) members are due:
+ *     invocations and document operations at the 3 s default timeout and at 60 s, on a clock
+ *     that charges 25 ms per document operation (the simulated cloud);
+ *  5. weapp package and cloud-function bundle sizes against their budgets.
  * Knobs: BENCH_SECONDS (default 10), BENCH_STRICT=1 (exit 1 on a missed budget),
  * BENCH_PROFILE=<dir> (CPU profile of the runtime), BENCH_NODE_ARGS (extra node flags).
  */
@@ -18,6 +21,11 @@ import { join, resolve } from 'node:path';
 import { STORIES } from '../cloudfunctions/core/testing/stories';
 import { communityWithMembers, sqliteHarness } from '../cloudfunctions/app/testing/harness';
 import { MemoryWxDatabase } from '../cloudfunctions/store/wxcloud/memoryWxDatabase';
+import { newMember } from '../cloudfunctions/app/community/newMember';
+import { ids } from '../cloudfunctions/app/documents';
+import { DEFAULT_JOB_BUDGET_MS } from '../cloudfunctions/app/jobs/budget';
+import { SqliteStore } from '../cloudfunctions/store/sqlite/sqliteStore';
+import type { Store, Transaction } from '../cloudfunctions/store/port';
 import { WxCloudStore } from '../cloudfunctions/store/wxcloud/wxcloudStore';
 import { freePort, startRuntime } from '../tests/support/runtime';
 
@@ -162,6 +170,62 @@ async function cloudOperationsPerAction() {
   await measure('posts.list (feed)', () => h.ok('posts', 'list', { communityId: id }));
 }
 
+/** A Store that counts document operations (reads, writes, queries), in and out of transactions. */
+function counting(store: Store): { store: Store; ops: () => number } {
+  let ops = 0;
+  const tick = <T>(value: T) => (ops++, value);
+  const counted: Store = {
+    get: (collection, id) => tick(store.get(collection, id)),
+    find: (collection, query) => tick(store.find(collection, query)),
+    transaction: (work) =>
+      store.transaction((tx) =>
+        work({
+          get: (collection, id) => tick(tx.get(collection, id)),
+          set: (collection, id, data) => tick(tx.set(collection, id, data)),
+          update: (collection, id, patch) => tick(tx.update(collection, id, patch)),
+          create: (collection, id, data) => tick(tx.create(collection, id, data)),
+        } satisfies Transaction),
+      ),
+    close: () => store.close?.(),
+  };
+  return { store: counted, ops: () => ops };
+}
+
+async function expiryAtScale() {
+  const members = Number(process.env.BENCH_EXPIRY_MEMBERS ?? 100_000);
+  for (const [label, budgetMs] of [['3 s timeout', DEFAULT_JOB_BUDGET_MS], ['60 s timeout', 50_000]] as const) {
+    const sqlite = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-bench-expiry-')), 'db.sqlite'));
+    const { store, ops } = counting(sqlite);
+    const h = sqliteHarness(store, undefined, { clock: () => ops() * 25, jobBudgetMs: budgetMs });
+    const { community } = await h.ok('community', 'create', { name: '十万人群' }, { openid: 'o_owner', now: '2026-03-01T02:00:00Z' });
+    const dueAt = '2026-03-10T16:00:00.000Z';
+    for (let start = 0; start < members; start += 1000) {
+      await sqlite.transaction(async (tx) => {
+        for (let i = start; i < Math.min(members, start + 1000); i++) {
+          const member = { ...newMember(community.id, `o_${i}`, 'member', new Date('2026-03-01T02:00:00Z')), balance: 5, earnedTotal: 5, lots: [{ expiresAt: dueAt, points: 5 }], nextExpiryAt: dueAt, seq: 1 };
+          await tx.set('members', ids.member(community.id, member.openid), member);
+        }
+      });
+    }
+    const before = ops();
+    const started = Date.now();
+    let invocations = 0;
+    let expired = 0;
+    for (let more = true; more; invocations++) {
+      const run = await h.ok('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now: '2026-03-11T00:01:00Z' });
+      expired += run.members;
+      more = run.more;
+    }
+    const docOps = ops() - before;
+    report(
+      `expiry, ${members.toLocaleString('en')} due, ${label}`,
+      `${invocations} invocations (${Math.ceil(invocations / 60)} h of minutely triggers), ${docOps.toLocaleString('en')} doc ops, ${expired === members ? 'all expired' : `${expired} expired`} (${((Date.now() - started) / 1000).toFixed(0)} s here)`,
+      expired === members && invocations <= 24 * 60,
+    );
+    await sqlite.close();
+  }
+}
+
 function dirSize(dir: string): number {
   if (!existsSync(dir)) return 0;
   return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
@@ -197,6 +261,7 @@ async function main() {
   report('runtime / bare HTTP', `${((mixed.ops / bare.ops) * 100).toFixed(0)}%`);
   report('runtime ops / raw SQLite tx', `${((mixed.ops / raw) * 100).toFixed(0)}%`);
   await cloudOperationsPerAction();
+  await expiryAtScale();
   sizes();
   agent.destroy();
   const missed = results.filter(([, , ok]) => ok === false);
