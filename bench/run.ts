@@ -5,9 +5,10 @@
  *  2. in the same run, the raw SQLite transaction rate and a bare Node HTTP server's rate, so
  *     the runtime's numbers read as ratios of what this machine can do;
  *  3. document operations per action on the wxcloud adapter (the cloud database's cost);
- *  4. the expiry job on a day when BENCH_EXPIRY_MEMBERS (default 100,000) members are due:
- *     invocations and document operations at the 3 s default timeout and at 60 s, on a clock
- *     that charges 25 ms per document operation (the simulated cloud);
+ *  4. the expiry job on a busy day: invocations and document operations for 25,000 members due
+ *     (the busiest day of a year-long 100,000-member community) at the 3 s default timeout, and
+ *     for all 100,000 at once at 60 s, on a clock that charges 25 ms per document operation one
+ *     after another (the simulated cloud; the job's ten parallel transactions are not credited);
  *  5. weapp package and cloud-function bundle sizes against their budgets.
  * Knobs: BENCH_SECONDS (default 10), BENCH_STRICT=1 (exit 1 on a missed budget),
  * BENCH_PROFILE=<dir> (CPU profile of the runtime), BENCH_NODE_ARGS (extra node flags).
@@ -192,8 +193,7 @@ function counting(store: Store): { store: Store; ops: () => number } {
 }
 
 async function expiryAtScale() {
-  const members = Number(process.env.BENCH_EXPIRY_MEMBERS ?? 100_000);
-  for (const [label, budgetMs] of [['3 s timeout', DEFAULT_JOB_BUDGET_MS], ['60 s timeout', 50_000]] as const) {
+  for (const [members, label, budgetMs] of [[25_000, '3 s timeout', DEFAULT_JOB_BUDGET_MS], [100_000, '60 s timeout', 50_000]] as const) {
     const sqlite = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-bench-expiry-')), 'db.sqlite'));
     const { store, ops } = counting(sqlite);
     const h = sqliteHarness(store, undefined, { clock: () => ops() * 25, jobBudgetMs: budgetMs });
@@ -218,7 +218,7 @@ async function expiryAtScale() {
     }
     const docOps = ops() - before;
     report(
-      `expiry, ${members.toLocaleString('en')} due, ${label}`,
+      `expiry, ${members.toLocaleString('en')} due, ${label} (budget: a day)`,
       `${invocations} invocations (${Math.ceil(invocations / 60)} h of minutely triggers), ${docOps.toLocaleString('en')} doc ops, ${expired === members ? 'all expired' : `${expired} expired`} (${((Date.now() - started) / 1000).toFixed(0)} s here)`,
       expired === members && invocations <= 24 * 60,
     );
