@@ -1,10 +1,8 @@
 import { refuse } from '../core/errors';
 import { withDefaults } from '../core/rules';
 import type { Store } from '../store/port';
-import type { Role } from './api';
-import { ids, type CommunityDoc, type MemberDoc } from './documents';
-
-export type Found<T> = T & { _id: string };
+import type { Role } from '../core/roles';
+import { ids, type CommunityDoc, type Found, type MemberDoc } from './documents';
 
 /** A community, its rules completed with defaults for any rule added since it was created. */
 export async function loadCommunity(store: Store, communityId: string): Promise<Found<CommunityDoc>> {
@@ -28,5 +26,3 @@ export async function requireMember(
   return { community, member };
 }
 
-export const STAFF: readonly Role[] = ['owner', 'moderator'];
-export const OWNER: readonly Role[] = ['owner'];

@@ -1,37 +1,29 @@
 /**
  * Cloud API v1 types (../shared/docs/API.md). The mini-program imports these; names and fields
- * here are binding — add, never rename or drop.
+ * here are binding — add, never rename or drop. A leaf: it imports the areas' inputs and views,
+ * never a use case, and each area's action table is checked against it (ActionsOf in dispatch.ts),
+ * so a use case that answers another shape does not compile.
  */
 import type { EntryKind, LedgerEntry } from '../core/ledger';
+import type { Role } from '../core/roles';
 import type { Rules, RulesPatch } from '../core/rules';
 import type * as z from 'zod';
-import type { cancelOrderInput } from './mall/cancelOrder';
-import type { fulfilOrderInput } from './mall/fulfilOrder';
-import type { listOrdersInput } from './mall/listOrders';
-import type { loadCodesInput } from './mall/loadCodes';
-import type { redeemItemInput, RedeemResult } from './mall/redeemItem';
-import type { upsertItemInput } from './mall/upsertItem';
-import type { DrawResult, tryDrawInput } from './mall/tryDraw';
-import type { DrawView, upsertDrawInput } from './mall/upsertDraw';
-import type { ItemView, OrderView } from './mall/views';
-import type { NoticeView } from './notices/listNotices';
-import type { createPostInput } from './posts/createPost';
-import type { listPostsInput } from './posts/listPosts';
-import type { reviewPostInput } from './posts/reviewPost';
-import type { PostView } from './posts/views';
-import type { moderateQaInput } from './qa/moderateQa';
-import type { listQuestionsInput } from './qa/listQuestions';
-import type { AnswerView, QuestionView } from './qa/views';
+import type { joinCommunityInput } from './community/inputs';
 import type { NoPoints } from './documents';
 import type { CloudIdParam } from './groupCloudId';
-import type { joinCommunityInput } from './community/joinCommunity';
+import type { cancelOrderInput, fulfilOrderInput, listOrdersInput, loadCodesInput, redeemItemInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './mall/inputs';
+import type { DrawResult, DrawView, ItemView, OrderView, RedeemResult } from './mall/views';
+import type { NoticeView } from './notices/views';
+import type { createPostInput, listPostsInput, mediaVerdictInput, reviewPostInput } from './posts/inputs';
+import type { PostView } from './posts/views';
+import type { listQuestionsInput, moderateQaInput } from './qa/inputs';
+import type { AnswerView, QuestionView } from './qa/views';
 import type { ReferralView } from './referral/views';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
-export type { Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
+export type { Role, Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
 
-export type Role = 'owner' | 'moderator' | 'member';
 
 export interface Community {
   id: string;
@@ -130,6 +122,8 @@ export interface Api {
     revoke: { in: { communityId: string; postId: string; reason: string }; out: { post: PostView; reversed: number } };
     list: { in: z.input<typeof listPostsInput>; out: { posts: PostView[] } & Page };
     like: { in: { communityId: string; postId: string }; out: { liked: boolean; awarded: number; likes: number; capped?: true } };
+    /** Addition: a late image-check verdict, pushed by the platform (authorised by its traceId). */
+    mediaVerdict: { in: z.input<typeof mediaVerdictInput>; out: { postId?: string; applied: boolean } };
   };
   qa: {
     ask: { in: { communityId: string; title: string; body: string }; out: { question: QuestionView } };

@@ -18,3 +18,6 @@ export async function creditToday(
   if (credited) await tx.set('daily', id, { communityId: who.communityId, openid: who.openid, day: who.day, counts } satisfies DailyDoc);
   return credited;
 }
+
+/** API.md: an answer over a daily cap carries `capped: true`; otherwise the field is absent. */
+export const cappedField = (capped: boolean): { capped?: true } => (capped ? { capped: true } : {});

@@ -4,24 +4,30 @@ import { ConflictError } from '../store/port';
 import type { CallContext, Caller, Deps } from './context';
 import { failure, success, type Envelope } from './envelope';
 
-/** One action: how its input is checked and what it does. */
-export interface Action<I = any> {
+/** One action: how its input is checked and what it does; O is what it answers. */
+export interface Action<I = any, O = unknown> {
   input: z.ZodType<I, any>;
   /**
    * 'member' (default): needs an authenticated caller. 'trigger': only the platform's timer.
    * 'platform': a verdict the platform pushes; it carries its own secret (a check's traceId).
    */
   auth?: 'member' | 'trigger' | 'platform';
-  run(input: I, caller: Caller, deps: Deps): Promise<unknown>;
+  run(input: I, caller: Caller, deps: Deps): Promise<O>;
 }
 
 export type Actions = Record<string, Action>;
 
-export const action = <S extends z.ZodType>(
+/**
+ * An area's action table as the API contract says it must be: every action it names, each
+ * answering its `out`. `satisfies ActionsOf<Api['mall']>` makes a wrong answer a compile error.
+ */
+export type ActionsOf<Area> = { [A in keyof Area]: Action<any, Area[A] extends { out: infer O } ? O : never> };
+
+export const action = <S extends z.ZodType, O>(
   input: S,
-  run: (input: z.output<S>, caller: Caller, deps: Deps) => Promise<unknown>,
+  run: (input: z.output<S>, caller: Caller, deps: Deps) => Promise<O>,
   auth: Action['auth'] = 'member',
-): Action<z.output<S>> => ({ input: input as z.ZodType<z.output<S>, any>, run, auth });
+): Action<z.output<S>, O> => ({ input: input as z.ZodType<z.output<S>, any>, run, auth });
 
 /** No action's input nests deeper than this; anything deeper is junk, refused before it is walked. */
 export const MAX_EVENT_DEPTH = 32;

@@ -5,10 +5,18 @@ import type { ReferralStatus, RejectionReason } from '../core/referral';
 import type { Account, LedgerEntry } from '../core/ledger';
 import type { Prize } from '../core/lottery';
 import type { ItemKind, Reward } from '../core/mall';
-import type { RequestRecord } from './idempotency';
 import type { Rules } from '../core/rules';
 import type { StreakState } from '../core/streak';
-import type { Role } from './api';
+import type { Role } from '../core/roles';
+
+/** A document as read back: its fields and its id. */
+export type Found<T> = T & { _id: string };
+
+/** What a replay needs of the first call: its parameters' fingerprint and its result. */
+export interface RequestRecord {
+  fingerprint: string;
+  result: unknown;
+}
 
 /** Stored document shapes. Ids are deterministic so that every write is idempotent by construction. */
 export interface CommunityDoc {

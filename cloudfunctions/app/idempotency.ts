@@ -2,13 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, refuse } from '../core/errors';
 import { fingerprint } from '../core/fingerprint';
 import { DuplicateError, type Transaction } from '../store/port';
-import { ids, type RequestDoc } from './documents';
-
-/** What a replay needs of the first call: its parameters' fingerprint and its result. */
-export interface RequestRecord {
-  fingerprint: string;
-  result: unknown;
-}
+import { ids, type RequestDoc, type RequestRecord } from './documents';
 
 const MISMATCH = '这个 requestId 已用于另一个请求';
 

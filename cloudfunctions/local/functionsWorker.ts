@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { COMMUNITY_CACHE, type Deps } from '../app/context';
+import { COMMUNITY_CACHE } from '../app/context';
+import { makeDeps } from '../app/deps';
 import { failure } from '../app/envelope';
 import { HANDLERS } from '../app/functions';
 import { withReadCache } from '../store/readCache';
@@ -19,12 +19,10 @@ const store = withReadCache(new SqliteStore(workerData.databaseFile, undefined, 
 const readIfThere = (file: string | undefined) => (file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
 const wordsJson = readIfThere(workerData.wordsFile);
 const ranksJson = readIfThere(workerData.riskFile);
-const deps: Deps = {
+const deps = makeDeps({
   store,
-  newId: () => randomBytes(9).toString('base64url'),
-  log: (message, error) => console.error(message, error),
   platform: localPlatform({ words: wordsJson ? readWordList(wordsJson) : undefined, riskRanks: ranksJson ? JSON.parse(ranksJson) : undefined }),
-};
+});
 const port = parentPort!;
 
 port.on('message', async (request: WorkerRequest) => {

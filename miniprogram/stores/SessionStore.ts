@@ -4,6 +4,7 @@ import { cloudIdRef } from '../gateway/cloudIdRef';
 import type { Gateway } from '../gateway/gateway';
 import { messageOf } from './errors';
 import type { KeyValueStorage } from './storage';
+import { isStaff } from '../../cloudfunctions/core/roles';
 
 const COMMUNITY_KEY = 'communityId';
 
@@ -35,7 +36,7 @@ export class SessionStore {
   }
 
   get isStaff(): boolean {
-    return this.role === 'owner' || this.role === 'moderator';
+    return isStaff(this.role);
   }
 
   /** Opened from a link: remember the community the link points at, and who invited. */

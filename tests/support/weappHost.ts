@@ -64,8 +64,7 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
     cloud: {
       init: (options: unknown) => void cloudInits.push(options),
       callFunction: async ({ name, data }: { name: FunctionName; data: Record<string, unknown> }) => {
-        const { action, ...params } = data;
-        return { result: await h.call(name, String(action), params, { openid: caller.openid, now: caller.now() }) };
+        return { result: await h.send(name, data, { openid: caller.openid, now: caller.now() }) };
       },
     },
   });

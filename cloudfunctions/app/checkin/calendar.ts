@@ -1,15 +1,10 @@
 import * as z from 'zod';
 import { checkedDays } from '../../core/calendar';
-import { dayOf, MONTH_PATTERN } from '../../core/days';
+import { dayOf } from '../../core/days';
 import { currentStreak } from '../../core/streak';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
-import { communityId } from '../schemas';
-
-export const calendarInput = z.object({
-  communityId,
-  month: z.string({ error: 'month 必须是 YYYY-MM' }).regex(MONTH_PATTERN, 'month 必须是 YYYY-MM'),
-});
+import { calendarInput } from './inputs';
 
 /** The days of a month the caller checked in (the last 13 months are kept), for the calendar marks. */
 export async function calendar(input: z.output<typeof calendarInput>, caller: Caller, { store }: Deps) {

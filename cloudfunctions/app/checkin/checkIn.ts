@@ -8,9 +8,7 @@ import { loadCommunity } from '../access';
 import { ids, type MemberDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { settleReferral } from '../referral/settleReferral';
-import { inCommunity } from '../schemas';
-
-export const checkInInput = inCommunity;
+import { checkInInput } from './inputs';
 
 /**
  * Once per community day: the day's points, and on every streakDays-th consecutive day the

@@ -1,11 +1,13 @@
-import { action, type Actions } from '../dispatch';
-import { bindGroup, bindGroupInput } from './bindGroup';
-import { createCommunity, createCommunityInput } from './createCommunity';
-import { getCommunity, getCommunityInput } from './getCommunity';
-import { joinCommunity, joinCommunityInput } from './joinCommunity';
-import { listMembers, listMembersInput } from './listMembers';
-import { setRole, setRoleInput } from './setRole';
-import { updateRules, updateRulesInput } from './updateRules';
+import type { Api } from '../api';
+import { action, type ActionsOf } from '../dispatch';
+import { bindGroup } from './bindGroup';
+import { createCommunity } from './createCommunity';
+import { getCommunity } from './getCommunity';
+import { joinCommunity } from './joinCommunity';
+import { listMembers } from './listMembers';
+import { setRole } from './setRole';
+import { updateRules } from './updateRules';
+import { bindGroupInput, createCommunityInput, getCommunityInput, joinCommunityInput, listMembersInput, setRoleInput, updateRulesInput } from './inputs';
 
 /** The `community` cloud function's actions (API.md), plus binding WeChat groups. */
 export const communityActions = {
@@ -16,4 +18,4 @@ export const communityActions = {
   setRole: action(setRoleInput, setRole),
   members: action(listMembersInput, listMembers),
   bindGroup: action(bindGroupInput, bindGroup),
-} satisfies Actions;
+} satisfies ActionsOf<Api['community']>;

@@ -1,12 +1,11 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { OWNER, requireMember } from '../access';
+import { requireMember } from '../access';
+import { OWNER } from '../../core/roles';
 import type { CommunityDoc } from '../documents';
-import { groupCloudIdInput, openGroupId } from '../groupCloudId';
-import { communityId } from '../schemas';
-
-export const bindGroupInput = z.object({ communityId, groupCloudId: groupCloudIdInput });
+import { openGroupId } from '../groupCloudId';
+import { bindGroupInput } from './inputs';
 
 const MAX_GROUPS = 20;
 
@@ -25,5 +24,5 @@ export async function bindGroup(input: z.output<typeof bindGroupInput>, caller: 
     await tx.update('communities', input.communityId, { groups: [...bound, group] });
     return [...bound, group];
   });
-  return { groups: groups.length, bound: true };
+  return { groups: groups.length, bound: true as const };
 }

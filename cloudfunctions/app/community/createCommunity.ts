@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { DEFAULT_RULES } from '../../core/rules';
-import { DEFAULT_TIMEZONE, isValidTimezone } from '../../core/days';
+import { DEFAULT_TIMEZONE } from '../../core/days';
 import type { Caller, Deps } from '../context';
 import { ids, type CommunityDoc } from '../documents';
-import { requestId, text } from '../schemas';
 import { newMember } from './newMember';
 import { toCommunity } from './toCommunity';
-
-export const createCommunityInput = z.object({
-  name: text('社群名称', 30),
-  timezone: z.string().refine(isValidTimezone, '不认识的时区').optional(),
-  requestId: requestId.optional(),
-});
+import { createCommunityInput } from './inputs';
 
 /** Anyone may start a community; they become its owner and first member, in one transaction. */
 export async function createCommunity(input: z.output<typeof createCommunityInput>, caller: Caller, { store, newId }: Deps) {

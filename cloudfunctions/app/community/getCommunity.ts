@@ -1,11 +1,9 @@
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { ids, type MemberDoc } from '../documents';
-import { inCommunity } from '../schemas';
 import { toCommunity } from './toCommunity';
 import type * as z from 'zod';
-
-export const getCommunityInput = inCommunity;
+import { getCommunityInput } from './inputs';
 
 /** Open to outsiders too: a share card must show what they are joining. */
 export async function getCommunity({ communityId }: z.output<typeof getCommunityInput>, caller: Caller, { store }: Deps) {

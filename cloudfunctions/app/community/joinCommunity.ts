@@ -3,18 +3,10 @@ import { inviterRefusal } from '../../core/referral';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { ids, type InviteCodeDoc, type MemberDoc, type ReferralDoc } from '../documents';
-import { groupCloudIdInput, openGroupId } from '../groupCloudId';
+import { openGroupId } from '../groupCloudId';
 import { toMember } from '../ledgerWrites';
-import { communityId, text } from '../schemas';
 import { newMember } from './newMember';
-
-export const joinCommunityInput = z.object({
-  communityId,
-  inviteCode: z.string().regex(/^[A-Za-z0-9_-]{4,32}$/, '邀请码格式不对').optional(),
-  nickname: text('昵称', 20).optional(),
-  /** The group card the app was opened from (wx.getGroupEnterInfo's cloudID, as a wx.cloud.CloudID). */
-  groupCloudId: groupCloudIdInput.optional(),
-});
+import { joinCommunityInput } from './inputs';
 
 /**
  * Joining twice is a no-op that returns the existing membership: an existing member's code,

@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { STAFF } from '../../core/roles';
 import type { MemberDoc } from '../documents';
 import { toMember } from '../ledgerWrites';
-import { communityId, cursor, decodeCursor, limit, pageOf } from '../schemas';
-
-export const listMembersInput = z.object({ communityId, cursor, limit });
+import { decodeCursor, pageOf } from '../schemas';
+import { listMembersInput } from './inputs';
 
 /** Members in joining order, for the owner console. */
 export async function listMembers(input: z.output<typeof listMembersInput>, caller: Caller, { store }: Deps) {

@@ -1,5 +1,5 @@
 import { emptyAccount } from '../../core/ledger';
-import type { Role } from '../api';
+import type { Role } from '../../core/roles';
 import type { MemberDoc } from '../documents';
 
 export function newMember(communityId: string, openid: string, role: Role, now: Date, nickname?: string, inviteCode?: string): MemberDoc {

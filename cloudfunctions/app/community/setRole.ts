@@ -1,16 +1,11 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { OWNER, requireMember } from '../access';
+import { requireMember } from '../access';
+import { OWNER } from '../../core/roles';
 import { ids, type MemberDoc } from '../documents';
 import { toMember } from '../ledgerWrites';
-import { communityId, openid } from '../schemas';
-
-export const setRoleInput = z.object({
-  communityId,
-  openid,
-  role: z.enum(['moderator', 'member'], { error: 'role 只能是 moderator 或 member' }),
-});
+import { setRoleInput } from './inputs';
 
 /** The owner appoints and removes moderators; the owner's own role is not for changing. */
 export async function setRole(input: z.output<typeof setRoleInput>, caller: Caller, { store }: Deps) {

@@ -3,10 +3,9 @@ import { duePoints } from '../../core/ledger';
 import type { Caller, Deps } from '../context';
 import { ids, type CommunityDoc, type MemberDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
-import type { Found } from '../access';
+import type { Found } from '../documents';
 import { timeLeft } from './budget';
-
-export const expirePointsInput = z.object({}).strip();
+import { expirePointsInput } from './inputs';
 
 /** Members read per query, and how many of their transactions run at once (one member each: they never conflict). */
 const PAGE = 100;

@@ -1,14 +1,16 @@
-import { action, type Actions } from '../dispatch';
-import { cancelOrder, cancelOrderInput } from './cancelOrder';
-import { fulfilOrder, fulfilOrderInput } from './fulfilOrder';
-import { listDraws, listDrawsInput } from './listDraws';
-import { listItems, listItemsInput } from './listItems';
-import { listOrders, listOrdersInput } from './listOrders';
-import { loadCodes, loadCodesInput } from './loadCodes';
-import { redeemItem, redeemItemInput } from './redeemItem';
-import { tryDraw, tryDrawInput } from './tryDraw';
-import { upsertDraw, upsertDrawInput } from './upsertDraw';
-import { upsertItem, upsertItemInput } from './upsertItem';
+import type { Api } from '../api';
+import { action, type ActionsOf } from '../dispatch';
+import { cancelOrder } from './cancelOrder';
+import { fulfilOrder } from './fulfilOrder';
+import { listDraws } from './listDraws';
+import { listItems } from './listItems';
+import { listOrders } from './listOrders';
+import { loadCodes } from './loadCodes';
+import { redeemItem } from './redeemItem';
+import { tryDraw } from './tryDraw';
+import { upsertDraw } from './upsertDraw';
+import { upsertItem } from './upsertItem';
+import { cancelOrderInput, fulfilOrderInput, listDrawsInput, listItemsInput, listOrdersInput, loadCodesInput, redeemItemInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './inputs';
 
 /** The `mall` cloud function's actions (API.md). */
 export const mallActions = {
@@ -22,4 +24,4 @@ export const mallActions = {
   upsertDraw: action(upsertDrawInput, upsertDraw),
   draws: action(listDrawsInput, listDraws),
   draw: action(tryDrawInput, tryDraw),
-} satisfies Actions;
+} satisfies ActionsOf<Api['mall']>;

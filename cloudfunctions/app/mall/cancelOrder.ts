@@ -2,17 +2,12 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { increment } from '../../store/port';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { STAFF } from '../../core/roles';
 import { ids, type DrawDoc, type MemberDoc, type OrderDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
-import { communityId, text } from '../schemas';
 import { toOrder } from './views';
-
-export const cancelOrderInput = z.object({
-  communityId,
-  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
-  reason: text('取消原因', 100),
-});
+import { cancelOrderInput } from './inputs';
 
 /**
  * Staff cancel an order that is not yet fulfilled: the points come back as a refund entry and

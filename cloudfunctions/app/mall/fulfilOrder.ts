@@ -1,16 +1,11 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { STAFF } from '../../core/roles';
 import type { OrderDoc } from '../documents';
-import { communityId } from '../schemas';
 import { toOrder } from './views';
-
-export const fulfilOrderInput = z.object({
-  communityId,
-  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
-  note: z.string().trim().max(200, '备注最多 200 字').optional(),
-});
+import { fulfilOrderInput } from './inputs';
 
 /** Staff mark an order shipped or served, with a note for the member (e.g. a tracking number). */
 export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, caller: Caller, { store }: Deps) {

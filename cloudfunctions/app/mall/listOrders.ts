@@ -2,23 +2,17 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Query } from '../../store/port';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { isStaff } from '../../core/roles';
 import type { OrderDoc } from '../documents';
-import { communityId, cursor, decodeCursor, limit, pageOf } from '../schemas';
+import { decodeCursor, pageOf } from '../schemas';
 import { toOrder } from './views';
-
-export const listOrdersInput = z.object({
-  communityId,
-  scope: z.enum(['mine', 'all'], { error: 'scope 只能是 mine 或 all' }).default('mine'),
-  status: z.enum(['pending', 'fulfilled', 'cancelled'], { error: 'status 只能是 pending、fulfilled 或 cancelled' }).optional(),
-  cursor,
-  limit,
-});
+import { listOrdersInput } from './inputs';
 
 /** My orders, or (staff) the community's, newest first; staff can filter to what is left to ship. */
 export async function listOrders(input: z.output<typeof listOrdersInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, input.communityId, caller.openid);
-  if (input.scope === 'all' && !STAFF.includes(member.role)) refuse('FORBIDDEN', '只有群主和管理员可以查看全部订单');
+  if (input.scope === 'all' && !isStaff(member.role)) refuse('FORBIDDEN', '只有群主和管理员可以查看全部订单');
   const where: Query['where'] = { communityId: input.communityId };
   if (input.scope === 'mine') where.openid = caller.openid;
   if (input.status) where.status = input.status;

@@ -2,21 +2,15 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { OWNER, requireMember } from '../access';
+import { requireMember } from '../access';
+import { OWNER } from '../../core/roles';
 import type { CodeBookDoc, ItemDoc } from '../documents';
-import { communityId } from '../schemas';
+import { MAX_CODES_PER_ITEM, loadCodesInput } from './inputs';
 
-export const MAX_CODES_PER_ITEM = 2000;
 /** Codes loaded over a reward's life; its code book stays a bounded document (about 16 bytes a code). */
 export const MAX_CODES_EVER_PER_ITEM = 20_000;
 
 const printOf = (code: string) => createHash('sha256').update(code).digest('base64url').slice(0, 12);
-
-export const loadCodesInput = z.object({
-  communityId,
-  itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId 格式不对'),
-  codes: z.array(z.string().trim().min(1, '券码不能为空').max(64, '券码太长')).min(1, '至少一个券码').max(MAX_CODES_PER_ITEM),
-});
 
 /**
  * The owner loads coupon codes; each becomes one unit of stock. A code this reward has ever

@@ -56,7 +56,7 @@ eachStore((open) => {
       const { entries } = await h.ok('points', 'ledger', { communityId: c, limit: 50 }, { openid: 'o_alice' });
       const table = prizes.map((p) => ({ ...p, kind: 'physical' as const }));
       for (const entry of entries.filter((e: any) => e.refId === draw.id)) {
-        expect(entry.detail.prizeId).toBe(drawOutcome(table, entry.detail.roll)?.id ?? null);
+        expect(entry.detail!.prizeId).toBe(drawOutcome(table, Number(entry.detail!.roll))?.id ?? null);
       }
     });
 

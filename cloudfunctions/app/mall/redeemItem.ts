@@ -7,21 +7,8 @@ import { loadCommunity } from '../access';
 import { ids, type ItemDoc, type MemberDoc, type OrderDoc } from '../documents';
 import { replayable, requestKey } from '../idempotency';
 import { postingTime, recordPostings } from '../ledgerWrites';
-import { communityId, requestId, text } from '../schemas';
-
-export const shippingInput = z.object({
-  name: text('收件人', 20),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, '请填写正确的手机号'),
-  address: text('收货地址', 200),
-});
-
-export const redeemItemInput = z.object({
-  communityId,
-  itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId 格式不对'),
-  quantity: z.number({ error: '数量必须是数字' }).int('数量必须是整数').min(1, '至少兑换 1 件').max(100, '一次最多 100 件').default(1),
-  requestId,
-  shipping: shippingInput.optional(),
-});
+import { redeemItemInput } from './inputs';
+import type { RedeemResult } from './views';
 
 /**
  * A member spends points on a reward. One transaction reads the member and the reward and
@@ -79,9 +66,4 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
     await tx.create('orders', orderId, { ...order, request: { fingerprint: print, result } });
     return result;
   }));
-}
-
-export interface RedeemResult {
-  order: { id: string; itemId: string; quantity: number; points: number; status: OrderDoc['status']; couponCodes: string[] };
-  balance: number;
 }

@@ -8,20 +8,8 @@ import { loadCommunity } from '../access';
 import { ids, type DrawDoc, type MemberDoc, type OrderDoc, type RequestDoc } from '../documents';
 import { replayable, requestKey } from '../idempotency';
 import { postingTime, recordPostings } from '../ledgerWrites';
-import { communityId, requestId } from '../schemas';
-
-export const tryDrawInput = z.object({
-  communityId,
-  drawId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'drawId 格式不对'),
-  requestId,
-});
-
-export interface DrawResult {
-  prize: { id: string; name: string } | null;
-  roll: number;
-  orderId: string | null;
-  balance: number;
-}
+import { tryDrawInput } from './inputs';
+import type { DrawResult } from './views';
 
 /**
  * One try at a draw, one transaction: the cost is spent, and a prize (if the roll lands on one

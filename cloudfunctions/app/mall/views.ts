@@ -1,7 +1,8 @@
 import { rewardStatus, tierAllows, type RewardStatus } from '../../core/mall';
 import type { Rules } from '../../core/rules';
-import type { ItemDoc, MemberDoc, OrderDoc } from '../documents';
-import type { Found } from '../access';
+import { ROLL_SPACE } from '../../core/lottery';
+import type { DrawDoc, ItemDoc, MemberDoc, OrderDoc } from '../documents';
+import type { Found } from '../documents';
 
 /** A reward as a member sees it: no coupon codes, with what it means for them. */
 export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: MemberDoc; rules: Rules; staff: boolean }) {
@@ -49,3 +50,28 @@ export const toOrder = (order: Found<OrderDoc>) => ({
 });
 
 export type OrderView = ReturnType<typeof toOrder>;
+
+export const toDraw = (draw: Found<DrawDoc>) => ({
+  id: draw._id,
+  name: draw.name,
+  costPoints: draw.costPoints,
+  active: draw.active,
+  prizes: draw.prizes,
+  noPrizeWeight: ROLL_SPACE - draw.prizes.reduce((sum, p) => sum + p.weight, 0),
+});
+
+export type DrawView = ReturnType<typeof toDraw>;
+
+/** What a redemption answers (API.md), the first time and to every replay. */
+export interface RedeemResult {
+  order: { id: string; itemId: string; quantity: number; points: number; status: OrderDoc['status']; couponCodes: string[] };
+  balance: number;
+}
+
+/** What a lottery try answers, the first time and to every replay. */
+export interface DrawResult {
+  prize: { id: string; name: string } | null;
+  roll: number;
+  orderId: string | null;
+  balance: number;
+}

@@ -2,23 +2,12 @@ import * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import type { NoticeDoc } from '../documents';
-import { communityId, cursor, decodeCursor, limit, pageOf } from '../schemas';
-
-export const listNoticesInput = z.object({ communityId, cursor, limit });
+import { decodeCursor, pageOf } from '../schemas';
+import { listNoticesInput } from './inputs';
+import { toNotice } from './views';
 
 /** Counted up to this many; the badge shows "99+" beyond. */
 const UNREAD_COUNTED = 100;
-
-export interface NoticeView {
-  id: string;
-  kind: NoticeDoc['kind'];
-  title: string;
-  body: string;
-  refId: string;
-  points: number;
-  read: boolean;
-  createdAt: string;
-}
 
 /** My notices, newest first, with how many are unread. */
 export async function listNotices(input: z.output<typeof listNoticesInput>, caller: Caller, { store }: Deps) {
@@ -33,6 +22,5 @@ export async function listNotices(input: z.output<typeof listNoticesInput>, call
     store.find<NoticeDoc>('notices', { where: { ...mine, read: false }, limit: UNREAD_COUNTED }),
   ]);
   const { page, nextCursor } = pageOf(rows, input.limit);
-  const notices: NoticeView[] = page.map(({ _id, kind, title, body, refId, points, read, createdAt }) => ({ id: _id, kind, title, body, refId, points, read, createdAt }));
-  return { notices, unread: unread.length, nextCursor };
+  return { notices: page.map(toNotice), unread: unread.length, nextCursor };
 }

@@ -2,9 +2,7 @@ import * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import type { NoticeDoc } from '../documents';
-import { communityId } from '../schemas';
-
-export const markReadInput = z.object({ communityId });
+import { markReadInput } from './inputs';
 
 /** Marks all my notices read. Safe to repeat: each update only sets a flag. */
 export async function markRead(input: z.output<typeof markReadInput>, caller: Caller, { store }: Deps) {

@@ -1,8 +1,10 @@
-import { action, type Actions } from '../dispatch';
-import { adjustPoints, adjustPointsInput } from './adjustPoints';
-import { getMyPoints, getMyPointsInput } from './getMyPoints';
-import { leaderboard, leaderboardInput } from './leaderboard';
-import { listLedger, listLedgerInput } from './listLedger';
+import type { Api } from '../api';
+import { action, type ActionsOf } from '../dispatch';
+import { adjustPoints } from './adjustPoints';
+import { getMyPoints } from './getMyPoints';
+import { leaderboard } from './leaderboard';
+import { listLedger } from './listLedger';
+import { adjustPointsInput, getMyPointsInput, leaderboardInput, listLedgerInput } from './inputs';
 
 /** The `points` cloud function's actions (API.md). */
 export const pointsActions = {
@@ -10,4 +12,4 @@ export const pointsActions = {
   ledger: action(listLedgerInput, listLedger),
   adjust: action(adjustPointsInput, adjustPoints),
   leaderboard: action(leaderboardInput, leaderboard),
-} satisfies Actions;
+} satisfies ActionsOf<Api['points']>;

@@ -1,24 +1,12 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { STAFF } from '../../core/roles';
 import { ids, type MemberDoc } from '../documents';
 import { once } from '../idempotency';
 import { postingTime, recordPostings, toEntry } from '../ledgerWrites';
-import { communityId, openid, requestId, text } from '../schemas';
-
-export const adjustPointsInput = z.object({
-  communityId,
-  openid,
-  delta: z
-    .number({ error: 'delta 必须是数字' })
-    .int('delta 必须是整数')
-    .min(-100_000, '单次调整太多')
-    .max(100_000, '单次调整太多')
-    .refine((n) => n !== 0, 'delta 不能为 0'),
-  reason: text('调整原因', 100),
-  requestId,
-});
+import { adjustPointsInput } from './inputs';
 
 /**
  * Staff correct a member's points with a reason, as a new ledger entry (never an edit).

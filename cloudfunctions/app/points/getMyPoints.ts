@@ -5,9 +5,7 @@ import { checkedInOn, checkinsToNextBonus, currentStreak } from '../../core/stre
 import { tierFor } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
-import { inCommunity } from '../schemas';
-
-export const getMyPointsInput = inCommunity;
+import { getMyPointsInput } from './inputs';
 
 /** Everything the home page shows at a glance: points, tier, streak, today, what expires soon. */
 export async function getMyPoints({ communityId }: z.output<typeof getMyPointsInput>, caller: Caller, { store }: Deps) {

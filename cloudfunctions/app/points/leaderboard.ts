@@ -4,13 +4,7 @@ import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import type { MemberDoc } from '../documents';
 import type { Query } from '../../store/port';
-import { communityId, limit } from '../schemas';
-
-export const leaderboardInput = z.object({
-  communityId,
-  period: z.enum(['week', 'month', 'all'], { error: 'period 只能是 week、month 或 all' }),
-  limit,
-});
+import { leaderboardInput } from './inputs';
 
 /** Points earned in the period (spending never moves anyone down), from counters on the member. */
 export async function leaderboard(input: z.output<typeof leaderboardInput>, caller: Caller, { store }: Deps) {

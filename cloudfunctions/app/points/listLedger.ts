@@ -3,9 +3,8 @@ import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import type { LedgerDoc } from '../documents';
 import { toEntry } from '../ledgerWrites';
-import { communityId, cursor, decodeCursor, limit, pageOf } from '../schemas';
-
-export const listLedgerInput = z.object({ communityId, cursor, limit });
+import { decodeCursor, pageOf } from '../schemas';
+import { listLedgerInput } from './inputs';
 
 /** The caller's own ledger, newest first. */
 export async function listLedger(input: z.output<typeof listLedgerInput>, caller: Caller, { store }: Deps) {

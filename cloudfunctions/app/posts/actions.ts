@@ -1,10 +1,12 @@
-import { action, type Actions } from '../dispatch';
-import { createPost, createPostInput } from './createPost';
-import { likePost, likePostInput } from './likePost';
-import { listPosts, listPostsInput } from './listPosts';
-import { mediaVerdict, mediaVerdictInput } from './mediaVerdict';
-import { reviewPost, reviewPostInput } from './reviewPost';
-import { revokePost, revokePostInput } from './revokePost';
+import type { Api } from '../api';
+import { action, type ActionsOf } from '../dispatch';
+import { createPost } from './createPost';
+import { likePost } from './likePost';
+import { listPosts } from './listPosts';
+import { mediaVerdict } from './mediaVerdict';
+import { reviewPost } from './reviewPost';
+import { revokePost } from './revokePost';
+import { createPostInput, likePostInput, listPostsInput, mediaVerdictInput, reviewPostInput, revokePostInput } from './inputs';
 
 /** The `posts` cloud function's actions (API.md), plus revoke and the platform's image verdicts. */
 export const postsActions = {
@@ -14,4 +16,4 @@ export const postsActions = {
   list: action(listPostsInput, listPosts),
   like: action(likePostInput, likePost),
   mediaVerdict: action(mediaVerdictInput, mediaVerdict, 'platform'),
-} satisfies Actions;
+} satisfies ActionsOf<Api['posts']>;

@@ -1,19 +1,12 @@
 import * as z from 'zod';
-import { MAX_POST_IMAGES } from '../../core/content';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import { judgeContribution } from '../contributions';
 import { ids, type MediaCheckDoc, type MemberDoc, type PostDoc } from '../documents';
-import { communityId, imageRef, text } from '../schemas';
 import { toPost } from './views';
-
-export const createPostInput = z.object({
-  communityId,
-  body: text('内容', 2000),
-  images: z.array(imageRef).max(MAX_POST_IMAGES, `最多 ${MAX_POST_IMAGES} 张图`).default([]),
-});
+import { createPostInput } from './inputs';
 
 /**
  * A member shares an experience. The text passes content security first (risky text is

@@ -2,12 +2,10 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
-import { creditToday } from '../dailyCaps';
+import { cappedField, creditToday } from '../dailyCaps';
 import { ids, type LikeDoc, type MemberDoc, type PostDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
-import { communityId, docId } from '../schemas';
-
-export const likePostInput = z.object({ communityId, postId: docId('postId') });
+import { likePostInput } from './inputs';
 
 /**
  * A member likes an approved post: once per post, ever. The liker earns the like points up to
@@ -39,6 +37,6 @@ export async function likePost(input: z.output<typeof likePostInput>, caller: Ca
     }
     await tx.set('likes', likeId, { communityId: input.communityId, postId: input.postId, openid: caller.openid, awarded, createdAt: time.now.toISOString() } satisfies LikeDoc);
     await tx.update('posts', input.postId, { likes: post.likes + 1 });
-    return { liked: true, awarded, likes: post.likes + 1, ...(earns && !credited ? { capped: true } : {}) };
+    return { liked: true, awarded, likes: post.likes + 1, ...cappedField(earns && !credited) };
   });
 }

@@ -2,17 +2,12 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Query } from '../../store/port';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { isStaff } from '../../core/roles';
 import type { LikeDoc, PostDoc } from '../documents';
-import { communityId, cursor, decodeCursor, limit, pageOf } from '../schemas';
+import { decodeCursor, pageOf } from '../schemas';
 import { toPost } from './views';
-
-export const listPostsInput = z.object({
-  communityId,
-  status: z.enum(['approved', 'pending', 'mine'], { error: 'status 只能是 approved、pending 或 mine' }).default('approved'),
-  cursor,
-  limit,
-});
+import { listPostsInput } from './inputs';
 
 /**
  * The feed (approved, newest first), my posts (every status, with the reviewer's reason) or,
@@ -21,7 +16,7 @@ export const listPostsInput = z.object({
  */
 export async function listPosts(input: z.output<typeof listPostsInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, input.communityId, caller.openid);
-  const staff = STAFF.includes(member.role);
+  const staff = isStaff(member.role);
   if (input.status === 'pending' && !staff) refuse('FORBIDDEN', '只有群主和管理员可以查看待审核的帖子');
 
   const oldestFirst = input.status === 'pending';

@@ -5,12 +5,7 @@ import { loadCommunity } from '../access';
 import type { MediaCheckDoc, PostDoc } from '../documents';
 import { sendNotice, type Notice } from '../notices/notify';
 import { takeDown } from './takeDown';
-
-export const mediaVerdictInput = z.object({
-  traceId: z.string({ error: 'traceId 必须是字符串' }).min(1).max(128),
-  suggest: z.enum(['pass', 'review', 'risky'], { error: 'suggest 只能是 pass、review 或 risky' }),
-  label: z.string().max(40).nullish(),
-});
+import { mediaVerdictInput } from './inputs';
 
 /**
  * The platform's late verdict on one image of a post (the cloud pushes wxa_media_check).

@@ -159,7 +159,7 @@ eachStore((open) => {
       expect((await write('o_bob', STORIES[0])).noPoints).toBeNull(); // another member's copy is judged by a person, not this rule
       await review(original.id, 'approve');
       for (const p of [copy, near, filler]) {
-        expect(await review(p.id, 'approve', { points: 200 })).toMatchObject({ ok: true, data: { awarded: 0, noPoints: { reason: p.noPoints.reason } } });
+        expect(await review(p.id, 'approve', { points: 200 })).toMatchObject({ ok: true, data: { awarded: 0, noPoints: { reason: p.noPoints!.reason } } });
       }
       expect((await me('o_alice')).balance).toBe(50);
     });

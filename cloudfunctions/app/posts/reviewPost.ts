@@ -1,23 +1,14 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
-import { creditToday } from '../dailyCaps';
+import { requireMember } from '../access';
+import { STAFF } from '../../core/roles';
+import { cappedField, creditToday } from '../dailyCaps';
 import { ids, type MemberDoc, type PostDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
-import { communityId, docId, text } from '../schemas';
 import { toPost } from './views';
-
-export const reviewPostInput = z
-  .object({
-    communityId,
-    postId: docId('postId'),
-    decision: z.enum(['approve', 'reject'], { error: 'decision 只能是 approve 或 reject' }),
-    points: z.number({ error: '积分必须是数字' }).int('积分必须是整数').optional(),
-    reason: text('理由', 200).optional(),
-  })
-  .refine((input) => input.decision === 'approve' || input.reason, { message: '驳回时请写明理由，作者会看到', path: ['reason'] });
+import { reviewPostInput } from './inputs';
 
 /**
  * A moderator approves a pending post with points inside the community's range, or rejects it
@@ -92,7 +83,7 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
   return {
     post: toPost({ ...outcome.post, _id: input.postId }),
     awarded: outcome.awarded,
-    ...(outcome.capped ? { capped: true } : {}),
+    ...cappedField(outcome.capped),
     ...(outcome.post.noPoints ? { noPoints: outcome.post.noPoints } : {}),
   };
 }

@@ -1,14 +1,13 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { STAFF } from '../../core/roles';
 import type { PostDoc } from '../documents';
 import { sendNotice } from '../notices/notify';
-import { communityId, docId, text } from '../schemas';
 import { takeDown } from './takeDown';
 import { toPost } from './views';
-
-export const revokePostInput = z.object({ communityId, postId: docId('postId'), reason: text('理由', 200) });
+import { revokePostInput } from './inputs';
 
 /** A moderator withdraws an approval (found copied, broke a rule): the post comes down and its points go back. */
 export async function revokePost(input: z.output<typeof revokePostInput>, caller: Caller, deps: Deps) {

@@ -3,15 +3,14 @@ import { clip } from '../../core/content';
 import { refuse } from '../../core/errors';
 import { acceptRefusal } from '../../core/qa';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
-import { creditToday } from '../dailyCaps';
+import { requireMember } from '../access';
+import { isStaff } from '../../core/roles';
+import { cappedField, creditToday } from '../dailyCaps';
 import { ids, type AnswerDoc, type MemberDoc, type QuestionDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
-import { communityId, docId } from '../schemas';
 import { acceptCase, toAnswer } from './views';
-
-export const acceptAnswerInput = z.object({ communityId, answerId: docId('answerId') });
+import { acceptAnswerInput } from './inputs';
 
 /**
  * The asker (or a moderator, or the owner) accepts one answer per question. The answerer is
@@ -28,7 +27,7 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
     const answer = await tx.get<AnswerDoc>('answers', input.answerId);
     if (!answer || answer.communityId !== input.communityId || answer.status === 'removed') return refuse('NOT_FOUND', '回答不存在');
     const question = (await tx.get<QuestionDoc>('questions', answer.questionId)) ?? refuse('NOT_FOUND', '问题不存在');
-    const refusal = acceptRefusal(acceptCase(question, { ...answer, _id: input.answerId }, caller.openid, STAFF.includes(member.role)));
+    const refusal = acceptRefusal(acceptCase(question, { ...answer, _id: input.answerId }, caller.openid, isStaff(member.role)));
     if (refusal) refuse(refusal.code, refusal.message);
 
     const earns = !answer.noPoints && rule.acceptedPoints > 0;
@@ -63,7 +62,7 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
   return {
     answer: toAnswer({ ...outcome.answer, _id: input.answerId }),
     awarded: outcome.awarded,
-    ...(outcome.capped ? { capped: true } : {}),
+    ...cappedField(outcome.capped),
     ...(outcome.answer.noPoints ? { noPoints: outcome.answer.noPoints } : {}),
   };
 }

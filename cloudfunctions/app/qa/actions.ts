@@ -1,11 +1,13 @@
-import { action, type Actions } from '../dispatch';
-import { acceptAnswer, acceptAnswerInput } from './acceptAnswer';
-import { answerQuestion, answerQuestionInput } from './answerQuestion';
-import { askQuestion, askQuestionInput } from './askQuestion';
-import { getQuestion, getQuestionInput } from './getQuestion';
-import { listHeldAnswers, listHeldAnswersInput } from './listHeldAnswers';
-import { listQuestions, listQuestionsInput } from './listQuestions';
-import { moderateQa, moderateQaInput } from './moderateQa';
+import type { Api } from '../api';
+import { action, type ActionsOf } from '../dispatch';
+import { acceptAnswer } from './acceptAnswer';
+import { answerQuestion } from './answerQuestion';
+import { askQuestion } from './askQuestion';
+import { getQuestion } from './getQuestion';
+import { listHeldAnswers } from './listHeldAnswers';
+import { listQuestions } from './listQuestions';
+import { moderateQa } from './moderateQa';
+import { acceptAnswerInput, answerQuestionInput, askQuestionInput, getQuestionInput, listHeldAnswersInput, listQuestionsInput, moderateQaInput } from './inputs';
 
 /** The `qa` cloud function's actions (API.md), plus moderation of held content. */
 export const qaActions = {
@@ -16,4 +18,4 @@ export const qaActions = {
   get: action(getQuestionInput, getQuestion),
   heldAnswers: action(listHeldAnswersInput, listHeldAnswers),
   moderate: action(moderateQaInput, moderateQa),
-} satisfies Actions;
+} satisfies ActionsOf<Api['qa']>;

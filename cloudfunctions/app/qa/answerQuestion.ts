@@ -5,10 +5,8 @@ import { requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import { judgeContribution } from '../contributions';
 import { ids, type AnswerDoc, type MemberDoc, type QuestionDoc } from '../documents';
-import { communityId, docId, text } from '../schemas';
 import { toAnswer } from './views';
-
-export const answerQuestionInput = z.object({ communityId, questionId: docId('questionId'), body: text('回答', 2000) });
+import { answerQuestionInput } from './inputs';
 
 /**
  * A member answers a question. Whether the answer could earn when accepted is decided now,

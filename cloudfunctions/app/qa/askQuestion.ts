@@ -3,10 +3,8 @@ import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import type { QuestionDoc } from '../documents';
-import { communityId, text } from '../schemas';
 import { toQuestion } from './views';
-
-export const askQuestionInput = z.object({ communityId, title: text('问题', 60), body: text('补充说明', 2000) });
+import { askQuestionInput } from './inputs';
 
 /** A member asks the community. Asking earns nothing; doubtful text is held for a moderator. */
 export async function askQuestion(input: z.output<typeof askQuestionInput>, caller: Caller, deps: Deps) {

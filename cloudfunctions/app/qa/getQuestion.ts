@@ -1,20 +1,19 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { isStaff } from '../../core/roles';
 import type { AnswerDoc, QuestionDoc } from '../documents';
-import { communityId, docId } from '../schemas';
 import { acceptRefusal } from '../../core/qa';
 import { acceptCase, toAnswer, toQuestion, visibleTo } from './views';
-
-export const getQuestionInput = z.object({ communityId, questionId: docId('questionId') });
+import { getQuestionInput } from './inputs';
 
 const MAX_ANSWERS = 200;
 
 /** A question and its answers: the accepted one first, then oldest first. */
 export async function getQuestion(input: z.output<typeof getQuestionInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, input.communityId, caller.openid);
-  const staff = STAFF.includes(member.role);
+  const staff = isStaff(member.role);
   const question = await store.get<QuestionDoc>('questions', input.questionId);
   const [shown] = question && question.communityId === input.communityId ? visibleTo([toQuestion(question)], caller.openid, staff) : [];
   if (!shown) return refuse('NOT_FOUND', '问题不存在');

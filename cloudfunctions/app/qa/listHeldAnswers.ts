@@ -1,11 +1,10 @@
 import * as z from 'zod';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { STAFF } from '../../core/roles';
 import type { AnswerDoc } from '../documents';
-import { communityId, limit } from '../schemas';
 import { toAnswer } from './views';
-
-export const listHeldAnswersInput = z.object({ communityId, limit });
+import { listHeldAnswersInput } from './inputs';
 
 /** Answers content security held for a person, oldest first: the Q&A half of the review queue. */
 export async function listHeldAnswers(input: z.output<typeof listHeldAnswersInput>, caller: Caller, { store }: Deps) {

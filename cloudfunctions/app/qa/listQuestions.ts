@@ -2,22 +2,17 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Query } from '../../store/port';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { isStaff } from '../../core/roles';
 import type { QuestionDoc } from '../documents';
-import { communityId, cursor, decodeCursor, limit, pageOf } from '../schemas';
+import { decodeCursor, pageOf } from '../schemas';
 import { toQuestion } from './views';
-
-export const listQuestionsInput = z.object({
-  communityId,
-  status: z.enum(['visible', 'held', 'mine'], { error: 'status 只能是 visible、held 或 mine' }).default('visible'),
-  cursor,
-  limit,
-});
+import { listQuestionsInput } from './inputs';
 
 /** Questions, newest first: the community's, my own (held ones too), or (staff) those held for review. */
 export async function listQuestions(input: z.output<typeof listQuestionsInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, input.communityId, caller.openid);
-  const staff = STAFF.includes(member.role);
+  const staff = isStaff(member.role);
   if (input.status === 'held' && !staff) refuse('FORBIDDEN', '只有群主和管理员可以查看待审核的问题');
   const where: Query['where'] =
     input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };

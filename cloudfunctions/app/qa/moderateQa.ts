@@ -1,17 +1,11 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { STAFF, requireMember } from '../access';
+import { requireMember } from '../access';
+import { STAFF } from '../../core/roles';
 import type { AnswerDoc, QuestionDoc } from '../documents';
-import { communityId, docId } from '../schemas';
 import { toAnswer, toQuestion } from './views';
-
-export const moderateQaInput = z.object({
-  communityId,
-  kind: z.enum(['question', 'answer'], { error: 'kind 只能是 question 或 answer' }),
-  id: docId('id'),
-  decision: z.enum(['release', 'remove'], { error: 'decision 只能是 release 或 remove' }),
-});
+import { moderateQaInput } from './inputs';
 
 /** Staff release held Q&A content to everyone, or remove it. An accepted answer stays: its credit is history. */
 export async function moderateQa(input: z.output<typeof moderateQaInput>, caller: Caller, { store }: Deps) {

@@ -1,8 +1,10 @@
-import { action, type Actions } from '../dispatch';
-import { createInvite, createInviteInput } from './createInvite';
-import { landing, landingInput } from './landing';
-import { listReferrals, listReferralsInput } from './listReferrals';
-import { posterCode, posterCodeInput } from './posterCode';
+import type { Api } from '../api';
+import { action, type ActionsOf } from '../dispatch';
+import { createInvite } from './createInvite';
+import { landing } from './landing';
+import { listReferrals } from './listReferrals';
+import { posterCode } from './posterCode';
+import { createInviteInput, landingInput, listReferralsInput, posterCodeInput } from './inputs';
 
 /** The `referral` cloud function's actions (API.md), plus the invitee's landing and the poster's code. */
 export const referralActions = {
@@ -10,4 +12,4 @@ export const referralActions = {
   list: action(listReferralsInput, listReferrals),
   landing: action(landingInput, landing),
   posterCode: action(posterCodeInput, posterCode),
-} satisfies Actions;
+} satisfies ActionsOf<Api['referral']>;

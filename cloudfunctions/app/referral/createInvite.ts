@@ -4,10 +4,8 @@ import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { ids, type InviteCodeDoc, type MemberDoc } from '../documents';
-import { inCommunity } from '../schemas';
 import { invitePath } from './views';
-
-export const createInviteInput = inCommunity;
+import { createInviteInput } from './inputs';
 
 const ATTEMPTS = 5;
 

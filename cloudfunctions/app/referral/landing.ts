@@ -2,9 +2,7 @@ import * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { ids, type InviteCodeDoc, type MemberDoc } from '../documents';
-import { communityId } from '../schemas';
-
-export const landingInput = z.object({ communityId, inviteCode: z.string().max(32).optional() });
+import { landingInput } from './inputs';
 
 /**
  * What an invitee sees before joining: who invited them and what both get. Open to outsiders,

@@ -2,10 +2,8 @@ import type * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import type { ReferralDoc } from '../documents';
-import { inCommunity } from '../schemas';
 import { toReferral } from './views';
-
-export const listReferralsInput = inCommunity;
+import { listReferralsInput } from './inputs';
 
 const SHOWN = 200;
 

@@ -2,11 +2,9 @@ import type * as z from 'zod';
 import { inviteScene, MAX_SCENE } from '../../core/referral';
 import type { Caller, Deps } from '../context';
 import { ids } from '../documents';
-import { inCommunity } from '../schemas';
 import { ensureInviteCode } from './createInvite';
 import { invitePath } from './views';
-
-export const posterCodeInput = inCommunity;
+import { posterCodeInput } from './inputs';
 
 /**
  * What the share poster shows as its code: a mini-program code image for my invite (made once

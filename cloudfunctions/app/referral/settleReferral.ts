@@ -1,6 +1,6 @@
 import { passesRiskGate } from '../../core/referral';
 import type { Caller, Deps } from '../context';
-import type { Found } from '../access';
+import type { Found } from '../documents';
 import { creditToday } from '../dailyCaps';
 import { ids, type CommunityDoc, type MemberDoc, type ReferralDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';

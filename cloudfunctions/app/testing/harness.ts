@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,17 +8,23 @@ import type { Store } from '../../store/port';
 import { MemoryWxDatabase } from '../../store/wxcloud/memoryWxDatabase';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { Deps } from '../context';
+import { makeDeps } from '../deps';
 import type { Envelope } from '../envelope';
-import type { FunctionName } from '../actions';
+import type { ActionName, ActionOutput, FunctionName } from '../api';
 import { HANDLERS } from '../functions';
+
+/** Who calls and when, as the platform would say (defaults: o_alice, 2026-03-03T02:00Z). */
+type Caller = { openid?: string | null; now?: string; source?: string };
 
 export interface Harness {
   store: Store;
   platform: Platform;
   /** Calls an action as `openid` at `now`, like the platform would. */
-  call<T = any>(fn: FunctionName, action: string, params?: Record<string, unknown>, as?: { openid?: string | null; now?: string; source?: string }): Promise<Envelope<T>>;
+  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, params?: Record<string, unknown>, as?: Caller): Promise<Envelope<ActionOutput<F, A>>>;
+  /** An event as a client sends it, whatever it holds (a gateway double, junk input). */
+  send(fn: FunctionName, event: Record<string, unknown>, as?: Caller): Promise<Envelope>;
   /** Like call, but fails the test unless the envelope is ok. */
-  ok<T = any>(fn: FunctionName, action: string, params?: Record<string, unknown>, as?: { openid?: string | null; now?: string; source?: string }): Promise<T>;
+  ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, params?: Record<string, unknown>, as?: Caller): Promise<ActionOutput<F, A>>;
 }
 
 /**
@@ -43,17 +48,20 @@ export function sqliteHarness(
   platform: Platform = localPlatform(),
   extra: Partial<Deps> = {},
 ): Harness {
-  const deps: Deps = { store, newId: () => randomBytes(9).toString('base64url'), log: () => undefined, platform, ...extra };
-  const call: Harness['call'] = (fn, action, params = {}, as = {}) =>
-    HANDLERS[fn]({ action, ...params }, { openid: as.openid === undefined ? 'o_alice' : as.openid, source: as.source ?? null, now: new Date(as.now ?? '2026-03-03T02:00:00Z') }, deps) as any;
+  const deps = makeDeps({ store, platform, log: () => undefined, ...extra });
+  const send: Harness['send'] = (fn, event, as = {}) =>
+    HANDLERS[fn](event, { openid: as.openid === undefined ? 'o_alice' : as.openid, source: as.source ?? null, now: new Date(as.now ?? '2026-03-03T02:00:00Z') }, deps);
+  // The action tables are checked against Api (ActionsOf), so an answer has the type Api gives it.
+  const call: Harness['call'] = (fn, action, params = {}, as) => send(fn, { action, ...params }, as) as Promise<Envelope<never>>;
   return {
     store,
     platform,
+    send,
     call,
     async ok(fn, action, params, as) {
       const envelope = await call(fn, action, params, as);
       if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${envelope.error.code} ${envelope.error.message}`);
-      return envelope.data as any;
+      return envelope.data;
     },
   };
 }

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { COMMUNITY_CACHE, type Deps } from '../../app/context';
+import { makeDeps } from '../../app/deps';
 import { withReadCache } from '../../store/readCache';
 import { dispatch, type Actions } from '../../app/dispatch';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
@@ -20,9 +20,8 @@ function cloudDeps(cloud: WxServerSdk): Deps {
   if (!deps) {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
     const log = (message: string, error?: unknown) => console.error(message, error);
-    deps = {
+    deps = makeDeps({
       store: withReadCache(new WxCloudStore(cloud.database()), COMMUNITY_CACHE),
-      newId: () => randomBytes(9).toString('base64url'),
       log,
       platform: {
         content: wxContentSecurity(cloud),
@@ -32,7 +31,7 @@ function cloudDeps(cloud: WxServerSdk): Deps {
       },
       // Jobs stop within this budget; raise it with the function's timeout (README: deploying).
       jobBudgetMs: Number(process.env.JOB_BUDGET_MS) || undefined,
-    };
+    });
   }
   return deps;
 }

@@ -1,0 +1,55 @@
+import * as z from 'zod';
+import { communityId, cursor, inCommunity, limit, openid, points, requestId, text } from '../schemas';
+import { groupCloudIdInput } from '../groupCloudId';
+import { isValidTimezone } from '../../core/days';
+
+/** The `community` function's action inputs: what each action accepts, checked before it runs. */
+
+export const bindGroupInput = z.object({ communityId, groupCloudId: groupCloudIdInput });
+
+export const createCommunityInput = z.object({
+  name: text('社群名称', 30),
+  timezone: z.string().refine(isValidTimezone, '不认识的时区').optional(),
+  requestId: requestId.optional(),
+});
+
+export const getCommunityInput = inCommunity;
+
+export const joinCommunityInput = z.object({
+  communityId,
+  inviteCode: z.string().regex(/^[A-Za-z0-9_-]{4,32}$/, '邀请码格式不对').optional(),
+  nickname: text('昵称', 20).optional(),
+  /** The group card the app was opened from (wx.getGroupEnterInfo's cloudID, as a wx.cloud.CloudID). */
+  groupCloudId: groupCloudIdInput.optional(),
+});
+
+export const listMembersInput = z.object({ communityId, cursor, limit });
+
+export const setRoleInput = z.object({
+  communityId,
+  openid,
+  role: z.enum(['moderator', 'member'], { error: 'role 只能是 moderator 或 member' }),
+});
+
+export const count = z.number({ error: '必须是数字' }).int('必须是整数').min(0, '不能为负').max(1000, '太大');
+
+export const rulesPatch = z
+  .object({
+    checkin: z.object({ points, streakDays: count.min(1, '至少 1 天'), streakBonus: points }).partial().strict(),
+    answer: z.object({ acceptedPoints: points, dailyCap: count }).partial().strict(),
+    post: z.object({ minPoints: points, maxPoints: points, dailyCap: count }).partial().strict(),
+    like: z.object({ points, dailyCap: count }).partial().strict(),
+    referral: z
+      .object({ inviterPoints: points, inviteePoints: points, dailyCap: count, riskThreshold: z.number().int('必须是整数').min(1, '至少为 1').max(5, '最多为 5（5 表示不拦截）') })
+      .partial()
+      .strict(),
+    expiry: z.object({ days: z.number().int('必须是整数').min(1, '至少 1 天').max(3650, '最多 3650 天') }).partial().strict(),
+    tiers: z
+      .array(z.object({ name: z.string().trim().min(1, '等级名称不能为空').max(10, '等级名称最多 10 个字'), minPoints: points }).strict())
+      .min(1, '至少一个等级')
+      .max(10, '最多 10 个等级'),
+  })
+  .partial()
+  .strict();
+
+export const updateRulesInput = z.object({ communityId, rules: rulesPatch });

@@ -1,0 +1,5 @@
+import * as z from 'zod';
+
+/** The `jobs` function's action inputs: what each action accepts, checked before it runs. */
+
+export const expirePointsInput = z.object({}).strip();

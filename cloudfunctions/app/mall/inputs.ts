@@ -1,0 +1,101 @@
+import * as z from 'zod';
+import { ROLL_SPACE } from '../../core/lottery';
+import { communityId, cursor, inCommunity, limit, points, requestId, text } from '../schemas';
+
+/** The `mall` function's action inputs: what each action accepts, checked before it runs. */
+
+export const cancelOrderInput = z.object({
+  communityId,
+  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
+  reason: text('取消原因', 100),
+});
+
+export const fulfilOrderInput = z.object({
+  communityId,
+  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
+  note: z.string().trim().max(200, '备注最多 200 字').optional(),
+});
+
+export const listDrawsInput = inCommunity;
+
+export const listItemsInput = inCommunity;
+
+export const listOrdersInput = z.object({
+  communityId,
+  scope: z.enum(['mine', 'all'], { error: 'scope 只能是 mine 或 all' }).default('mine'),
+  status: z.enum(['pending', 'fulfilled', 'cancelled'], { error: 'status 只能是 pending、fulfilled 或 cancelled' }).optional(),
+  cursor,
+  limit,
+});
+
+export const MAX_CODES_PER_ITEM = 2000;
+
+export const loadCodesInput = z.object({
+  communityId,
+  itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId 格式不对'),
+  codes: z.array(z.string().trim().min(1, '券码不能为空').max(64, '券码太长')).min(1, '至少一个券码').max(MAX_CODES_PER_ITEM),
+});
+
+export const shippingInput = z.object({
+  name: text('收件人', 20),
+  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, '请填写正确的手机号'),
+  address: text('收货地址', 200),
+});
+
+export const redeemItemInput = z.object({
+  communityId,
+  itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId 格式不对'),
+  quantity: z.number({ error: '数量必须是数字' }).int('数量必须是整数').min(1, '至少兑换 1 件').max(100, '一次最多 100 件').default(1),
+  requestId,
+  shipping: shippingInput.optional(),
+});
+
+export const tryDrawInput = z.object({
+  communityId,
+  drawId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'drawId 格式不对'),
+  requestId,
+});
+
+export const upsertDrawInput = z.object({
+  communityId,
+  draw: z.object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id 格式不对').optional(),
+    name: text('抽奖名称', 30),
+    costPoints: points.min(1, '每次至少 1 积分'),
+    active: z.boolean().default(true),
+    prizes: z
+      .array(
+        z.object({
+          id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '奖项 id 格式不对').optional(),
+          name: text('奖项名称', 30),
+          weight: z.number().int('概率须为整数万分比').min(0).max(ROLL_SPACE, '概率不能超过 100%'),
+          stock: z.number().int('库存必须是整数').min(0, '库存不能为负').max(100_000),
+          kind: z.enum(['physical', 'coupon', 'service']).default('physical'),
+        }),
+      )
+      .min(1, '至少一个奖项')
+      .max(10, '最多 10 个奖项'),
+  }),
+});
+
+export const instant = z.iso.datetime({ offset: true, error: '时间须为 ISO-8601，如 2026-12-01T20:00:00+08:00' }).nullish();
+
+export const upsertItemInput = z.object({
+  communityId,
+  item: z
+    .object({
+      id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id 格式不对').optional(),
+      name: text('奖品名称', 40),
+      description: z.string().trim().max(500, '描述最多 500 字').default(''),
+      images: z.array(z.string().trim().min(1).max(500)).max(9, '最多 9 张图').default([]),
+      kind: z.enum(['physical', 'coupon', 'service'], { error: 'kind 只能是 physical、coupon 或 service' }).default('physical'),
+      pointsPrice: points.min(1, '兑换积分至少 1 分'),
+      stock: z.number({ error: '库存必须是数字' }).int('库存必须是整数').min(0, '库存不能为负').max(1_000_000, '库存太大'),
+      perMemberLimit: z.number().int('限兑必须是整数').min(1, '限兑至少 1 件').max(1000).nullish(),
+      startsAt: instant,
+      endsAt: instant,
+      minTier: z.string().trim().min(1).max(10).nullish(),
+      active: z.boolean().default(true),
+    })
+    .refine((item) => !item.startsAt || !item.endsAt || Date.parse(item.startsAt) < Date.parse(item.endsAt), '结束时间须晚于开始时间'),
+});

@@ -1,0 +1,27 @@
+import * as z from 'zod';
+import { communityId, cursor, inCommunity, limit, openid, requestId, text } from '../schemas';
+
+/** The `points` function's action inputs: what each action accepts, checked before it runs. */
+
+export const adjustPointsInput = z.object({
+  communityId,
+  openid,
+  delta: z
+    .number({ error: 'delta 必须是数字' })
+    .int('delta 必须是整数')
+    .min(-100_000, '单次调整太多')
+    .max(100_000, '单次调整太多')
+    .refine((n) => n !== 0, 'delta 不能为 0'),
+  reason: text('调整原因', 100),
+  requestId,
+});
+
+export const getMyPointsInput = inCommunity;
+
+export const leaderboardInput = z.object({
+  communityId,
+  period: z.enum(['week', 'month', 'all'], { error: 'period 只能是 week、month 或 all' }),
+  limit,
+});
+
+export const listLedgerInput = z.object({ communityId, cursor, limit });

@@ -1,0 +1,12 @@
+import * as z from 'zod';
+import { communityId, inCommunity } from '../schemas';
+
+/** The `referral` function's action inputs: what each action accepts, checked before it runs. */
+
+export const createInviteInput = inCommunity;
+
+export const landingInput = z.object({ communityId, inviteCode: z.string().max(32).optional() });
+
+export const listReferralsInput = inCommunity;
+
+export const posterCodeInput = inCommunity;
