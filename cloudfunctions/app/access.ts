@@ -1,12 +1,12 @@
-import { refuse } from '../core/errors';
 import { withDefaults } from '../core/rules';
 import type { Store } from '../store/port';
 import type { Role } from '../core/roles';
-import { ids, type CommunityDoc, type Found, type MemberDoc } from './documents';
+import { ids, type AppTransaction, type CommunityDoc, type Found, type MemberDoc } from './documents';
+import { refusals } from '../core/refusals';
 
 /** A community, its rules completed with defaults for any rule added since it was created. */
 export async function loadCommunity(store: Store, communityId: string): Promise<Found<CommunityDoc>> {
-  const community = (await store.get<CommunityDoc>('communities', communityId)) ?? refuse('NOT_FOUND', '社群不存在');
+  const community = (await store.get('communities', communityId)) ?? refusals.noCommunity();
   return { ...community, rules: withDefaults(community.rules) };
 }
 
@@ -19,10 +19,20 @@ export async function requireMember(
 ): Promise<{ community: Found<CommunityDoc>; member: Found<MemberDoc> }> {
   const [community, member] = await Promise.all([
     loadCommunity(store, communityId),
-    store.get<MemberDoc>('members', ids.member(communityId, openid)),
+    store.get('members', ids.member(communityId, openid)),
   ]);
-  if (!member) return refuse('FORBIDDEN', '请先加入这个社群');
-  if (!roles.includes(member.role)) return refuse('FORBIDDEN', roles.includes('moderator') ? '只有群主和管理员可以这样做' : '只有群主可以这样做');
+  if (!member) return refusals.notMember();
+  if (!roles.includes(member.role)) return roles.includes('moderator') ? refusals.staffOnly() : refusals.ownerOnly();
   return { community, member };
 }
 
+
+/** Inside a transaction: the caller's member document, or FORBIDDEN. */
+export async function memberIn(tx: AppTransaction, communityId: string, openid: string): Promise<Found<MemberDoc>> {
+  return (await tx.get('members', ids.member(communityId, openid))) ?? refusals.notMember();
+}
+
+/** A document that belongs to this community, or the refusal: another community's id is as good as none. */
+export function ofCommunity<T extends { communityId: string }>(doc: Found<T> | null, communityId: string, missing: () => never): Found<T> {
+  return doc && doc.communityId === communityId ? doc : missing();
+}

@@ -1,5 +1,5 @@
 import type { Platform } from '../platform/ports';
-import type { Store } from '../store/port';
+import type { AppStore } from './documents';
 
 /** Who is calling and when, as the platform says — never as the request says. */
 export interface CallContext {
@@ -13,7 +13,7 @@ export interface CallContext {
 }
 
 export interface Deps {
-  store: Store;
+  store: AppStore;
   /** Fresh random ids; injected so tests and seeds can be deterministic. */
   newId: () => string;
   log?: (message: string, error?: unknown) => void;

@@ -1,5 +1,5 @@
 import { earningOf, rememberPrint, type ContentKind } from '../core/content';
-import type { Transaction } from '../store/port';
+import type { AppTransaction } from './documents';
 import { ids, type MemberDoc, type NoPoints } from './documents';
 
 /**
@@ -7,7 +7,7 @@ import { ids, type MemberDoc, type NoPoints } from './documents';
  * the author's recent contributions, and the author's fingerprints updated to include it.
  */
 export async function judgeContribution(
-  tx: Transaction,
+  tx: AppTransaction,
   author: MemberDoc,
   contribution: { kind: ContentKind; id: string; text: string; now: Date },
 ): Promise<NoPoints | null> {

@@ -1,5 +1,5 @@
 import { creditUnderCap, type CappedAction } from '../core/caps';
-import type { Transaction } from '../store/port';
+import type { AppTransaction } from './documents';
 import { ids, type DailyDoc } from './documents';
 
 /**
@@ -7,13 +7,13 @@ import { ids, type DailyDoc } from './documents';
  * this community day, counting it if so. Over the cap the action still happens, unpaid.
  */
 export async function creditToday(
-  tx: Transaction,
+  tx: AppTransaction,
   who: { communityId: string; openid: string; day: string },
   action: CappedAction,
   cap: number,
 ): Promise<boolean> {
   const id = ids.daily(who.communityId, who.openid, who.day);
-  const today = await tx.get<DailyDoc>('daily', id);
+  const today = await tx.get('daily', id);
   const { credited, counts } = creditUnderCap(today?.counts ?? {}, action, cap);
   if (credited) await tx.set('daily', id, { communityId: who.communityId, openid: who.openid, day: who.day, counts } satisfies DailyDoc);
   return credited;

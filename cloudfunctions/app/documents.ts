@@ -7,10 +7,10 @@ import type { Prize } from '../core/lottery';
 import type { ItemKind, Reward } from '../core/mall';
 import type { Rules } from '../core/rules';
 import type { StreakState } from '../core/streak';
+import type { Store, Transaction } from '../store/port';
 import type { Role } from '../core/roles';
 
-/** A document as read back: its fields and its id. */
-export type Found<T> = T & { _id: string };
+export type { Found } from '../store/port';
 
 /** What a replay needs of the first call: its parameters' fingerprint and its result. */
 export interface RequestRecord {
@@ -283,3 +283,28 @@ export const ids = {
   notice: (kind: NoticeKind, refId: string) => `${kind}:${refId}`,
   referral: (communityId: string, invitee: string) => `${communityId}:${invitee}`,
 };
+
+/** Every collection of database/collections.json and the document it holds. */
+export interface Collections {
+  communities: CommunityDoc;
+  members: MemberDoc;
+  ledger: LedgerDoc;
+  items: ItemDoc;
+  codeBooks: CodeBookDoc;
+  orders: OrderDoc;
+  draws: DrawDoc;
+  requests: RequestDoc;
+  posts: PostDoc;
+  likes: LikeDoc;
+  questions: QuestionDoc;
+  answers: AnswerDoc;
+  daily: DailyDoc;
+  notices: NoticeDoc;
+  mediaChecks: MediaCheckDoc;
+  referrals: ReferralDoc;
+  inviteCodes: InviteCodeDoc;
+}
+
+/** The store and transactions use cases see: typed by collection. */
+export type AppStore = Store<Collections>;
+export type AppTransaction = Transaction<Collections>;

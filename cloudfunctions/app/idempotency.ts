@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { DomainError, refuse } from '../core/errors';
+import { DomainError } from '../core/errors';
 import { fingerprint } from '../core/fingerprint';
 import { DuplicateError, type Transaction } from '../store/port';
 import { ids, type RequestDoc, type RequestRecord } from './documents';
-
-const MISMATCH = '这个 requestId 已用于另一个请求';
+import { refusals } from '../core/refusals';
 
 /**
  * Runs `work` once per (caller, requestId) inside the caller's transaction. A replay with the
@@ -18,9 +17,9 @@ export async function once<T>(
 ): Promise<T> {
   const id = ids.request(request.openid, request.requestId);
   const print = fingerprint(request.params);
-  const earlier = await tx.get<RequestDoc>('requests', id);
+  const earlier = await tx.get('requests', id);
   if (earlier) {
-    if (earlier.fingerprint !== print) refuse('IDEMPOTENCY_MISMATCH', MISMATCH);
+    if (earlier.fingerprint !== print) refusals.idempotencyMismatch();
     return earlier.result as T;
   }
   const result = await work();
@@ -51,7 +50,7 @@ export async function replayable<T>(print: string, record: () => Promise<Request
     if (!(error instanceof DuplicateError) && !(error instanceof DomainError)) throw error;
     const earlier = await record();
     if (!earlier) throw error;
-    if (earlier.fingerprint !== print) refuse('IDEMPOTENCY_MISMATCH', MISMATCH);
+    if (earlier.fingerprint !== print) refusals.idempotencyMismatch();
     return earlier.result as T;
   }
 }

@@ -1,6 +1,6 @@
 import { dayOf, type Day } from '../core/days';
 import { postEntry, type Account, type LedgerEntry, type Posting, type PostingTime } from '../core/ledger';
-import type { Transaction } from '../store/port';
+import type { AppTransaction } from './documents';
 import type { Entry, Member } from './api';
 import { ids, type CommunityDoc, type LedgerDoc, type MemberDoc } from './documents';
 
@@ -15,7 +15,7 @@ export function postingTime(community: CommunityDoc, now: Date, day: Day = dayOf
  * Zero-point postings are skipped (a rule may set points to 0).
  */
 export async function recordPostings(
-  tx: Transaction,
+  tx: AppTransaction,
   member: MemberDoc,
   postings: Posting[],
   time: PostingTime,

@@ -26,16 +26,6 @@ export const text = (label: string, max: number) =>
 
 export const inCommunity = z.object({ communityId });
 
-/** Opaque paging cursors: the sort key of the last row seen. */
-export const encodeCursor = (sortKey: string): string => Buffer.from(sortKey, 'utf8').toString('base64url');
-export const decodeCursor = (value: string): string => Buffer.from(value, 'base64url').toString('utf8');
-
-/** Keyset paging: fetch limit+1 rows after the cursor; the extra row says whether more exist. */
-export function pageOf<T extends { sortKey: string }>(rows: T[], limit: number): { page: T[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
-  return { page, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!.sortKey) : null };
-}
-
 /** A document id made by newId() or given by a client in a path. */
 export const docId = (label: string) => z.string({ error: `${label} 必须是字符串` }).regex(/^[A-Za-z0-9_-]{1,64}$/, `${label} 格式不对`);
 

@@ -55,7 +55,7 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
   }
   // 老王 came from 小美's invite: paid to both when he first checks in.
   await call('referral', xiaomei.openid, at(19), { action: 'invite', communityId: DEMO_COMMUNITY_ID }, 'demo-invite-xiaomei');
-  const { ownCode } = (await deps.store.get<{ ownCode: string }>('members', `${DEMO_COMMUNITY_ID}:${xiaomei.openid}`))!;
+  const { ownCode } = (await deps.store.get('members', `${DEMO_COMMUNITY_ID}:${xiaomei.openid}`))!;
   await call('community', laowang.openid, at(19), { action: 'join', communityId: DEMO_COMMUNITY_ID, nickname: laowang.nickname, inviteCode: ownCode });
   await call('community', owner.openid, at(19), { action: 'setRole', communityId: DEMO_COMMUNITY_ID, openid: mod.openid, role: 'moderator' });
   // History, replayed in time order so every balanceAfter reads true: 小美 has a 6-day streak

@@ -17,9 +17,10 @@ export interface Range {
 
 export type Condition = Scalar | Range;
 
-export interface Query {
-  where: Record<string, Condition>;
-  orderBy?: Array<[field: string, direction: 'asc' | 'desc']>;
+/** A query over one collection's documents of type T: fields by name (and `_id`). */
+export interface Query<T = Doc> {
+  where: { [F in keyof T | '_id']?: Condition };
+  orderBy?: Array<[field: (keyof T & string) | '_id', direction: 'asc' | 'desc']>;
   limit?: number;
 }
 
@@ -31,29 +32,39 @@ export const increment = (by: number): Increment => ({ $inc: by });
 export const isIncrement = (value: unknown): value is Increment =>
   typeof value === 'object' && value !== null && '$inc' in value;
 
-export type Patch = Record<string, unknown | Increment>;
+/** New values for some top-level fields of a T (a number may be incremented instead). */
+export type Patch<T = Doc> = { [F in keyof T]?: T[F] | (T[F] extends number | undefined ? Increment : never) };
 
 export type Doc = Record<string, unknown>;
 
-export interface Transaction {
-  get<T = Doc>(collection: string, id: string): Promise<(T & { _id: string }) | null>;
+/** A document as read back: its fields and its id. */
+export type Found<T> = T & { _id: string };
+
+/**
+ * Collection name -> document type. Use cases see a Store over their own map, so
+ * `tx.get('members', id)` is a member without a cast; an adapter stores any JSON document.
+ */
+export type DocMap = { [collection: string]: any };
+
+export interface Transaction<C extends DocMap = any> {
+  get<K extends keyof C & string>(collection: K, id: string): Promise<Found<C[K]> | null>;
   /** Creates or replaces the whole document. */
-  set(collection: string, id: string, data: object): Promise<void>;
+  set<K extends keyof C & string>(collection: K, id: string, data: C[K]): Promise<void>;
   /** Changes the named top-level fields of an existing document. */
-  update(collection: string, id: string, patch: Patch): Promise<void>;
+  update<K extends keyof C & string>(collection: K, id: string, patch: Patch<C[K]>): Promise<void>;
   /**
    * Creates a document whose id must be new (the cloud's `add` with an `_id`). An id already
    * taken fails the whole transaction with DuplicateError: an immutable record (a ledger entry,
    * an order) is never replaced, and a replayed request finds the first one's record.
    */
-  create(collection: string, id: string, data: object): Promise<void>;
+  create<K extends keyof C & string>(collection: K, id: string, data: C[K]): Promise<void>;
 }
 
-export interface Store {
+export interface Store<C extends DocMap = any> {
   /** Runs `work` atomically; retried on conflict; throws ConflictError when retries run out. */
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
-  get<T = Doc>(collection: string, id: string): Promise<(T & { _id: string }) | null>;
-  find<T = Doc>(collection: string, query: Query): Promise<Array<T & { _id: string }>>;
+  transaction<T>(work: (tx: Transaction<C>) => Promise<T>): Promise<T>;
+  get<K extends keyof C & string>(collection: K, id: string): Promise<Found<C[K]> | null>;
+  find<K extends keyof C & string>(collection: K, query: Query<C[K]>): Promise<Array<Found<C[K]>>>;
   close?(): void | Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { Doc, Patch, Query, Store, Transaction } from './port';
+import type { DocMap, Found, Store } from './port';
 
 /**
  * A Store that remembers recent reads of a few rarely-changing collections (a community's
@@ -9,37 +9,37 @@ import type { Doc, Patch, Query, Store, Transaction } from './port';
 /** Documents are JSON; a JSON round trip copies them on every Node the cloud offers (16 has no structuredClone). */
 const copy = <T>(value: T): T => (value === null || value === undefined ? value : JSON.parse(JSON.stringify(value)));
 
-export function withReadCache(store: Store, options: { collections: string[]; ttlMs: number; now?: () => number }): Store {
+export function withReadCache<C extends DocMap>(store: Store<C>, options: { collections: string[]; ttlMs: number; now?: () => number }): Store<C> {
   const cached = new Map<string, { doc: unknown; until: number }>();
   const now = options.now ?? Date.now;
   const cacheable = (collection: string) => options.collections.includes(collection);
   const key = (collection: string, id: string) => `${collection}\u0000${id}`;
 
   return {
-    async get<T = Doc>(collection: string, id: string) {
-      if (!cacheable(collection)) return store.get<T>(collection, id);
+    async get(collection, id) {
+      if (!cacheable(collection)) return store.get(collection, id);
       const hit = cached.get(key(collection, id));
-      if (hit && hit.until > now()) return copy(hit.doc) as (T & { _id: string }) | null;
-      const doc = await store.get<T>(collection, id);
+      if (hit && hit.until > now()) return copy(hit.doc) as Found<C[typeof collection]> | null;
+      const doc = await store.get(collection, id);
       cached.set(key(collection, id), { doc: copy(doc), until: now() + options.ttlMs });
       return doc;
     },
-    find: <T = Doc>(collection: string, query: Query) => store.find<T>(collection, query),
-    async transaction<T>(work: (tx: Transaction) => Promise<T>) {
+    find: (collection, query) => store.find(collection, query),
+    async transaction(work) {
       const written = new Set<string>();
       try {
         return await store.transaction((tx) =>
           work({
             get: (collection, id) => tx.get(collection, id),
-            set: (collection: string, id: string, data: object) => {
+            set: (collection, id, data) => {
               if (cacheable(collection)) written.add(key(collection, id));
               return tx.set(collection, id, data);
             },
-            update: (collection: string, id: string, patch: Patch) => {
+            update: (collection, id, patch) => {
               if (cacheable(collection)) written.add(key(collection, id));
               return tx.update(collection, id, patch);
             },
-            create: (collection: string, id: string, data: object) => {
+            create: (collection, id, data) => {
               if (cacheable(collection)) written.add(key(collection, id));
               return tx.create(collection, id, data);
             },

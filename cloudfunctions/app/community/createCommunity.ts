@@ -20,7 +20,7 @@ export async function createCommunity(input: z.output<typeof createCommunityInpu
     createdAt: caller.now.toISOString(),
   };
   const created = await store.transaction(async (tx) => {
-    const existing = await tx.get<CommunityDoc>('communities', id);
+    const existing = await tx.get('communities', id);
     if (existing) return existing;
     await tx.set('communities', id, community);
     await tx.set('members', ids.member(id, caller.openid), newMember(id, caller.openid, 'owner', caller.now, '群主'));

@@ -1,6 +1,6 @@
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
-import { ids, type MemberDoc } from '../documents';
+import { ids } from '../documents';
 import { toCommunity } from './toCommunity';
 import type * as z from 'zod';
 import { getCommunityInput } from './inputs';
@@ -9,7 +9,7 @@ import { getCommunityInput } from './inputs';
 export async function getCommunity({ communityId }: z.output<typeof getCommunityInput>, caller: Caller, { store }: Deps) {
   const [community, member] = await Promise.all([
     loadCommunity(store, communityId),
-    store.get<MemberDoc>('members', ids.member(communityId, caller.openid)),
+    store.get('members', ids.member(communityId, caller.openid)),
   ]);
   return { community: toCommunity(community), role: member?.role ?? null };
 }

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { inviterRefusal } from '../../core/referral';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
-import { ids, type InviteCodeDoc, type MemberDoc, type ReferralDoc } from '../documents';
+import { ids, type MemberDoc, type ReferralDoc } from '../documents';
 import { openGroupId } from '../groupCloudId';
 import { toMember } from '../ledgerWrites';
 import { newMember } from './newMember';
@@ -17,15 +17,15 @@ import { joinCommunityInput } from './inputs';
  */
 export async function joinCommunity(input: z.output<typeof joinCommunityInput>, caller: Caller, { store }: Deps) {
   const community = await loadCommunity(store, input.communityId);
-  const code = input.inviteCode ? await store.get<InviteCodeDoc>('inviteCodes', input.inviteCode.toUpperCase()) : null;
+  const code = input.inviteCode ? await store.get('inviteCodes', input.inviteCode.toUpperCase()) : null;
   const codeOwner = code?.communityId === input.communityId ? code.openid : null;
   const group = openGroupId(input.groupCloudId);
   const id = ids.member(input.communityId, caller.openid);
 
   const member = await store.transaction(async (tx) => {
-    const existing = await tx.get<MemberDoc>('members', id);
+    const existing = await tx.get('members', id);
     if (existing) return existing;
-    const inviter = codeOwner ? await tx.get<MemberDoc>('members', ids.member(input.communityId, codeOwner)) : null;
+    const inviter = codeOwner ? await tx.get('members', ids.member(input.communityId, codeOwner)) : null;
     const refusal = inviter ? inviterRefusal({ newcomer: caller.openid, inviter: inviter.openid, invitersInviter: inviter.invitedBy ?? null }) : null;
     const joined: MemberDoc = {
       ...newMember(input.communityId, caller.openid, 'member', caller.now, input.nickname, input.inviteCode),

@@ -4,8 +4,8 @@ import { mergeRules, type RulesPatch, rulesProblems, withDefaults } from '../../
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { OWNER } from '../../core/roles';
-import type { CommunityDoc } from '../documents';
 import { updateRulesInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 /**
  * Owners tune the rules; the patch is deep-merged and validated as a whole. Points already
@@ -14,7 +14,7 @@ import { updateRulesInput } from './inputs';
 export async function updateRules(input: z.output<typeof updateRulesInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid, OWNER);
   const rules = await store.transaction(async (tx) => {
-    const community = (await tx.get<CommunityDoc>('communities', input.communityId)) ?? refuse('NOT_FOUND', '社群不存在');
+    const community = (await tx.get('communities', input.communityId)) ?? refusals.noCommunity();
     const merged = mergeRules(withDefaults(community.rules), input.rules as RulesPatch);
     const problems = rulesProblems(merged);
     if (problems.length) refuse('INVALID_INPUT', problems.join('；'));

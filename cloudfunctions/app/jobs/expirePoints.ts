@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { duePoints } from '../../core/ledger';
 import type { Caller, Deps } from '../context';
-import { ids, type CommunityDoc, type MemberDoc } from '../documents';
+import { ids, type CommunityDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import type { Found } from '../documents';
 import { timeLeft } from './budget';
@@ -23,7 +23,7 @@ export async function expirePoints(_input: z.output<typeof expirePointsInput>, c
   const now = caller.now;
   const hasTime = timeLeft(deps);
   const communities = new Map<string, Promise<Found<CommunityDoc> | null>>();
-  const communityOf = (id: string) => communities.get(id) ?? communities.set(id, store.get<CommunityDoc>('communities', id)).get(id)!;
+  const communityOf = (id: string) => communities.get(id) ?? communities.set(id, store.get('communities', id)).get(id)!;
   /** Members that failed in this invocation (logged); the next trigger tries them again. */
   const skipped = new Set<string>();
   let expiredPoints = 0;
@@ -32,7 +32,7 @@ export async function expirePoints(_input: z.output<typeof expirePointsInput>, c
   const expireOne = async (memberId: string) => {
     try {
       const expired = await store.transaction(async (tx) => {
-        const member = await tx.get<MemberDoc>('members', memberId);
+        const member = await tx.get('members', memberId);
         const community = member && (await communityOf(member.communityId));
         if (!member || !community) return 0;
         const { points } = duePoints(member, now);
@@ -58,7 +58,7 @@ export async function expirePoints(_input: z.output<typeof expirePointsInput>, c
   };
 
   while (hasTime()) {
-    const due = await store.find<MemberDoc>('members', {
+    const due = await store.find('members', {
       where: { nextExpiryAt: { lte: now.toISOString() } },
       orderBy: [['nextExpiryAt', 'asc']],
       limit: PAGE + skipped.size,

@@ -2,12 +2,13 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { increment } from '../../store/port';
 import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import { ofCommunity, requireMember } from '../access';
 import { STAFF } from '../../core/roles';
-import { ids, type DrawDoc, type MemberDoc, type OrderDoc } from '../documents';
+import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { toOrder } from './views';
 import { cancelOrderInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 /**
  * Staff cancel an order that is not yet fulfilled: the points come back as a refund entry and
@@ -18,13 +19,12 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
   const time = postingTime(community, caller.now);
   const order = await store.transaction(async (tx) => {
-    const found = await tx.get<OrderDoc>('orders', input.orderId);
-    if (!found || found.communityId !== input.communityId) return refuse('NOT_FOUND', '订单不存在');
+    const found = ofCommunity(await tx.get('orders', input.orderId), input.communityId, refusals.noOrder);
     if (found.status === 'cancelled') refuse('ALREADY_DONE', '这个订单已经取消了');
     if (found.status === 'fulfilled') refuse('CONFLICT', '已完成的订单不能取消');
-    const member = await tx.get<MemberDoc>('members', ids.member(found.communityId, found.openid));
+    const member = await tx.get('members', ids.member(found.communityId, found.openid));
     if (!member) return refuse('NOT_FOUND', '下单的成员已不在社群');
-    const draw = found.prize && (await tx.get<DrawDoc>('draws', found.prize.drawId));
+    const draw = found.prize && (await tx.get('draws', found.prize.drawId));
     await recordPostings(
       tx,
       member,

@@ -1,18 +1,17 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import { ofCommunity, requireMember } from '../access';
 import { STAFF } from '../../core/roles';
-import type { OrderDoc } from '../documents';
 import { toOrder } from './views';
 import { fulfilOrderInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 /** Staff mark an order shipped or served, with a note for the member (e.g. a tracking number). */
 export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid, STAFF);
   const order = await store.transaction(async (tx) => {
-    const found = await tx.get<OrderDoc>('orders', input.orderId);
-    if (!found || found.communityId !== input.communityId) return refuse('NOT_FOUND', '订单不存在');
+    const found = ofCommunity(await tx.get('orders', input.orderId), input.communityId, refusals.noOrder);
     if (found.status === 'fulfilled') refuse('ALREADY_DONE', '这个订单已经完成了');
     if (found.status === 'cancelled') refuse('CONFLICT', '订单已取消，不能发货');
     const changes = { status: 'fulfilled' as const, note: input.note ?? null, updatedAt: caller.now.toISOString() };

@@ -2,7 +2,6 @@ import type * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { isStaff } from '../../core/roles';
-import type { ItemDoc } from '../documents';
 import { toItem, type ItemView } from './views';
 import { listItemsInput } from './inputs';
 
@@ -17,7 +16,7 @@ const STATUS_ORDER = { open: 0, upcoming: 1, soldOut: 2, ended: 3, inactive: 4 }
 export async function listItems({ communityId }: z.output<typeof listItemsInput>, caller: Caller, { store }: Deps) {
   const { community, member } = await requireMember(store, communityId, caller.openid);
   const staff = isStaff(member.role);
-  const rows = await store.find<ItemDoc>('items', { where: { communityId }, orderBy: [['sortKey', 'asc']], limit: MAX_ITEMS });
+  const rows = await store.find('items', { where: { communityId }, orderBy: [['sortKey', 'asc']], limit: MAX_ITEMS });
   const items = rows
     .map((row) => toItem(row, caller.now, { member, rules: community.rules, staff }))
     .filter((item) => staff || item.status !== 'inactive');

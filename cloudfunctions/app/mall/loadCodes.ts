@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import { ofCommunity, requireMember } from '../access';
 import { OWNER } from '../../core/roles';
-import type { CodeBookDoc, ItemDoc } from '../documents';
+import type { CodeBookDoc } from '../documents';
 import { MAX_CODES_PER_ITEM, loadCodesInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 /** Codes loaded over a reward's life; its code book stays a bounded document (about 16 bytes a code). */
 export const MAX_CODES_EVER_PER_ITEM = 20_000;
@@ -20,10 +21,9 @@ const printOf = (code: string) => createHash('sha256').update(code).digest('base
 export async function loadCodes(input: z.output<typeof loadCodesInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid, OWNER);
   return store.transaction(async (tx) => {
-    const item = await tx.get<ItemDoc>('items', input.itemId);
-    if (!item || item.communityId !== input.communityId) return refuse('NOT_FOUND', '奖品不存在');
+    const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
     if (item.kind !== 'coupon') refuse('INVALID_INPUT', '只有优惠券类奖品可以导入券码');
-    const book = await tx.get<CodeBookDoc>('codeBooks', input.itemId);
+    const book = await tx.get('codeBooks', input.itemId);
     // Codes loaded before the code book existed are still on the reward.
     const known = new Set([...(book?.prints ?? []), ...item.codes.map(printOf)]);
     const added = [...new Set(input.codes)].filter((code) => !known.has(printOf(code)));

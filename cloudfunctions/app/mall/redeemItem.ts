@@ -3,12 +3,14 @@ import { refuse } from '../../core/errors';
 import { fingerprint } from '../../core/fingerprint';
 import { checkRedemption } from '../../core/mall';
 import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
-import { ids, type ItemDoc, type MemberDoc, type OrderDoc } from '../documents';
+import { loadCommunity, memberIn, ofCommunity } from '../access';
+import { ids } from '../documents';
 import { replayable, requestKey } from '../idempotency';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { redeemItemInput } from './inputs';
+import { newOrder } from './newOrder';
 import type { RedeemResult } from './views';
+import { refusals } from '../../core/refusals';
 
 /**
  * A member spends points on a reward. One transaction reads the member and the reward and
@@ -22,38 +24,34 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
   const time = postingTime(community, caller.now);
   const print = fingerprint({ action: 'mall.redeem', ...input });
   const orderId = requestKey('mall.redeem', input.communityId, caller.openid, input.requestId);
-  const memberId = ids.member(input.communityId, caller.openid);
-  const firstRedemption = async () => (await store.get<OrderDoc>('orders', orderId))?.request;
+  const firstRedemption = async () => (await store.get('orders', orderId))?.request;
 
   return replayable(print, firstRedemption, () => store.transaction(async (tx) => {
-    const member = (await tx.get<MemberDoc>('members', memberId)) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    const item = await tx.get<ItemDoc>('items', input.itemId);
-    if (!item || item.communityId !== input.communityId) return refuse('NOT_FOUND', '奖品不存在');
+    const member = await memberIn(tx, input.communityId, caller.openid);
+    const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
     const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
     checkRedemption(item, { earnedTotal: member.earnedTotal, alreadyRedeemed }, input.quantity, caller.now, community.rules.tiers);
     if (item.kind === 'physical' && !input.shipping) refuse('INVALID_INPUT', '请填写收货信息');
 
     const points = item.pointsPrice * input.quantity;
     const couponCodes = item.kind === 'coupon' ? item.codes.slice(0, input.quantity) : [];
-    const order: OrderDoc = {
-      communityId: input.communityId,
-      openid: caller.openid,
-      nickname: member.nickname,
-      itemId: input.itemId,
-      itemName: item.name,
-      prize: null,
-      kind: item.kind,
-      quantity: input.quantity,
-      points,
-      status: item.kind === 'coupon' ? 'fulfilled' : 'pending',
-      couponCodes,
-      shipping: input.shipping ?? null,
-      note: null,
-      cancelReason: null,
-      createdAt: caller.now.toISOString(),
-      updatedAt: caller.now.toISOString(),
-      sortKey: `${caller.now.toISOString()}|${orderId}`,
-    };
+    const order = newOrder(
+      orderId,
+      {
+        communityId: input.communityId,
+        openid: caller.openid,
+        nickname: member.nickname,
+        itemId: input.itemId,
+        itemName: item.name,
+        kind: item.kind,
+        quantity: input.quantity,
+        points,
+        status: item.kind === 'coupon' ? 'fulfilled' : 'pending',
+        couponCodes,
+        shipping: input.shipping ?? null,
+      },
+      caller.now,
+    );
     const { account } = await recordPostings(
       tx,
       member,

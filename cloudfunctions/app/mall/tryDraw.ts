@@ -4,11 +4,12 @@ import { refuse } from '../../core/errors';
 import { fingerprint } from '../../core/fingerprint';
 import { drawOutcome, ROLL_SPACE } from '../../core/lottery';
 import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
-import { ids, type DrawDoc, type MemberDoc, type OrderDoc, type RequestDoc } from '../documents';
+import { loadCommunity, memberIn } from '../access';
+import { ids, type RequestDoc } from '../documents';
 import { replayable, requestKey } from '../idempotency';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { tryDrawInput } from './inputs';
+import { newOrder } from './newOrder';
 import type { DrawResult } from './views';
 
 /**
@@ -25,11 +26,11 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
   const roll = randomInt(ROLL_SPACE);
   const tryId = requestKey('mall.draw', input.communityId, caller.openid, input.requestId);
   const requestDocId = ids.request(caller.openid, input.requestId);
-  const firstTry = () => store.get<RequestDoc>('requests', requestDocId);
+  const firstTry = () => store.get('requests', requestDocId);
 
   return replayable(print, firstTry, () => store.transaction(async (tx) => {
-    const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    const draw = await tx.get<DrawDoc>('draws', input.drawId);
+    const member = await memberIn(tx, input.communityId, caller.openid);
+    const draw = await tx.get('draws', input.drawId);
     if (!draw || draw.communityId !== input.communityId || !draw.active) return refuse('NOT_FOUND', '这个抽奖不存在或已结束');
     const prize = drawOutcome(draw.prizes, roll);
 
@@ -53,25 +54,21 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
     await tx.create('requests', requestDocId, request);
     if (prize) {
       await tx.update('draws', input.drawId, { prizes: draw.prizes.map((p) => (p.id === prize.id ? { ...p, stock: p.stock - 1 } : p)) });
-      const order: OrderDoc = {
-        communityId: input.communityId,
-        openid: caller.openid,
-        nickname: member.nickname,
-        itemId: `${input.drawId}:${prize.id}`,
-        itemName: `🎉 ${prize.name}（${draw.name}）`,
-        prize: { drawId: input.drawId, prizeId: prize.id },
-        kind: prize.kind,
-        quantity: 1,
-        points: 0,
-        status: 'pending',
-        couponCodes: [],
-        shipping: null,
-        note: null,
-        cancelReason: null,
-        createdAt: caller.now.toISOString(),
-        updatedAt: caller.now.toISOString(),
-        sortKey: `${caller.now.toISOString()}|${tryId}`,
-      };
+      const order = newOrder(
+        tryId,
+        {
+          communityId: input.communityId,
+          openid: caller.openid,
+          nickname: member.nickname,
+          itemId: `${input.drawId}:${prize.id}`,
+          itemName: `🎉 ${prize.name}（${draw.name}）`,
+          prize: { drawId: input.drawId, prizeId: prize.id },
+          kind: prize.kind,
+          quantity: 1,
+          points: 0,
+        },
+        caller.now,
+      );
       await tx.create('orders', tryId, order);
     }
     return result;

@@ -16,7 +16,7 @@ export async function upsertDraw(input: z.output<typeof upsertDrawInput>, caller
   const problems = prizeTableProblems(prizes);
   if (problems.length) refuse('INVALID_INPUT', problems.join('；'));
   const draw = await store.transaction(async (tx) => {
-    const existing = await tx.get<DrawDoc>('draws', id);
+    const existing = await tx.get('draws', id);
     if (input.draw.id && (!existing || existing.communityId !== input.communityId)) refuse('NOT_FOUND', '抽奖不存在');
     const doc: DrawDoc = {
       communityId: input.communityId,

@@ -6,6 +6,7 @@ import { OWNER } from '../../core/roles';
 import type { ItemDoc } from '../documents';
 import { toItem } from './views';
 import { upsertItemInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 /**
  * The owner stocks the mall: creates a reward or edits one. A coupon reward's stock is the
@@ -19,8 +20,8 @@ export async function upsertItem(input: z.output<typeof upsertItemInput>, caller
   }
   const id = item.id ?? newId();
   const saved = await store.transaction(async (tx) => {
-    const existing = await tx.get<ItemDoc>('items', id);
-    if (item.id && (!existing || existing.communityId !== input.communityId)) refuse('NOT_FOUND', '奖品不存在');
+    const existing = await tx.get('items', id);
+    if (item.id && (!existing || existing.communityId !== input.communityId)) refusals.noItem();
     if (existing && existing.kind !== item.kind) refuse('INVALID_INPUT', '奖品类型创建后不能更改');
     const codes = existing?.codes ?? [];
     const now = caller.now.toISOString();

@@ -1,4 +1,4 @@
-import type { Transaction } from '../../store/port';
+import type { AppTransaction } from '../documents';
 import type { Deps } from '../context';
 import { ids, type NoticeDoc, type NoticeKind } from '../documents';
 import type { ReviewMessage } from '../../platform/ports';
@@ -14,7 +14,7 @@ export interface Notice {
 }
 
 /** Writes the in-app notice inside the transaction that decided it; its id makes it once-only. */
-export async function writeNotice(tx: Transaction, notice: Notice, now: Date): Promise<void> {
+export async function writeNotice(tx: AppTransaction, notice: Notice, now: Date): Promise<void> {
   const id = ids.notice(notice.kind, notice.refId);
   const doc: NoticeDoc = { ...notice, read: false, createdAt: now.toISOString(), sortKey: `${now.toISOString()}|${id}` };
   await tx.set('notices', id, doc);

@@ -3,10 +3,11 @@ import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { STAFF } from '../../core/roles';
-import { ids, type MemberDoc } from '../documents';
+import { ids } from '../documents';
 import { once } from '../idempotency';
 import { postingTime, recordPostings, toEntry } from '../ledgerWrites';
 import { adjustPointsInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 /**
  * Staff correct a member's points with a reason, as a new ledger entry (never an edit).
@@ -19,8 +20,8 @@ export async function adjustPoints(input: z.output<typeof adjustPointsInput>, ca
   return store.transaction((tx) =>
     once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'points.adjust', ...input }, now: caller.now }, async () => {
       const target =
-        (await tx.get<MemberDoc>('members', ids.member(input.communityId, input.openid))) ??
-        refuse('NOT_FOUND', '这个人还不是社群成员');
+        (await tx.get('members', ids.member(input.communityId, input.openid))) ??
+        refusals.noSuchMember();
       const { entries } = await recordPostings(
         tx,
         target,

@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { dayOf, monthKey, weekKey } from '../../core/days';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
-import type { MemberDoc } from '../documents';
 import type { Query } from '../../store/port';
 import { leaderboardInput } from './inputs';
 
@@ -14,6 +13,6 @@ export async function leaderboard(input: z.output<typeof leaderboardInput>, call
   const where: Query['where'] = { communityId: input.communityId, [field]: { gt: 0 } };
   if (input.period === 'week') where.weekKey = weekKey(today);
   if (input.period === 'month') where.monthKey = monthKey(today);
-  const rows = await store.find<MemberDoc>('members', { where, orderBy: [[field, 'desc']], limit: input.limit });
+  const rows = await store.find('members', { where, orderBy: [[field, 'desc']], limit: input.limit });
   return { rows: rows.map((m) => ({ openid: m.openid, nickname: m.nickname, points: m[field] })) };
 }

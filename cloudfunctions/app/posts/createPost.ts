@@ -1,10 +1,9 @@
 import * as z from 'zod';
-import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import { memberIn, requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import { judgeContribution } from '../contributions';
-import { ids, type MediaCheckDoc, type MemberDoc, type PostDoc } from '../documents';
+import { type MediaCheckDoc, type PostDoc } from '../documents';
 import { toPost } from './views';
 import { createPostInput } from './inputs';
 
@@ -24,7 +23,7 @@ export async function createPost(input: z.output<typeof createPostInput>, caller
   const at = caller.now.toISOString();
 
   const post = await store.transaction(async (tx) => {
-    const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
+    const member = await memberIn(tx, input.communityId, caller.openid);
     const noPoints = await judgeContribution(tx, member, { kind: 'post', id: postId, text: input.body, now: caller.now });
     const doc: PostDoc = {
       communityId: input.communityId,

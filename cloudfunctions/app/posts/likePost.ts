@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
+import { loadCommunity, memberIn } from '../access';
 import { cappedField, creditToday } from '../dailyCaps';
-import { ids, type LikeDoc, type MemberDoc, type PostDoc } from '../documents';
+import { ids, type LikeDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { likePostInput } from './inputs';
 
@@ -18,11 +18,11 @@ export async function likePost(input: z.output<typeof likePostInput>, caller: Ca
   const likeId = ids.like(input.postId, caller.openid);
 
   return store.transaction(async (tx) => {
-    const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    const post = await tx.get<PostDoc>('posts', input.postId);
+    const member = await memberIn(tx, input.communityId, caller.openid);
+    const post = await tx.get('posts', input.postId);
     if (!post || post.communityId !== input.communityId || post.status !== 'approved') return refuse('NOT_FOUND', '帖子不存在或还没通过审核');
     if (post.openid === caller.openid) refuse('FORBIDDEN', '不能给自己的帖子点赞');
-    if (await tx.get<LikeDoc>('likes', likeId)) return { liked: true, awarded: 0, likes: post.likes };
+    if (await tx.get('likes', likeId)) return { liked: true, awarded: 0, likes: post.likes };
 
     const earns = rule.points > 0;
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: caller.openid, day: time.day }, 'like', rule.dailyCap));

@@ -1,13 +1,12 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Query } from '../../store/port';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { isStaff } from '../../core/roles';
-import type { LikeDoc, PostDoc } from '../documents';
-import { decodeCursor, pageOf } from '../schemas';
+
 import { toPost } from './views';
 import { listPostsInput } from './inputs';
+import { pageOf } from '../paging';
 
 /**
  * The feed (approved, newest first), my posts (every status, with the reviewer's reason) or,
@@ -19,15 +18,13 @@ export async function listPosts(input: z.output<typeof listPostsInput>, caller: 
   const staff = isStaff(member.role);
   if (input.status === 'pending' && !staff) refuse('FORBIDDEN', '只有群主和管理员可以查看待审核的帖子');
 
-  const oldestFirst = input.status === 'pending';
-  const where: Query['where'] =
-    input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };
-  if (input.cursor) where.sortKey = oldestFirst ? { gt: decodeCursor(input.cursor) } : { lt: decodeCursor(input.cursor) };
-  const rows = await store.find<PostDoc>('posts', { where, orderBy: [['sortKey', oldestFirst ? 'asc' : 'desc']], limit: input.limit + 1 });
-  const { page, nextCursor } = pageOf(rows, input.limit);
+  // The review queue is oldest first; everything else newest first.
+  const order = input.status === 'pending' ? 'asc' : 'desc';
+  const where = input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };
+  const { rows: page, nextCursor } = await pageOf(store, 'posts', where, { ...input, order });
 
   const liked = page.length
-    ? new Set((await store.find<LikeDoc>('likes', { where: { openid: caller.openid, postId: { in: page.map((p) => p._id) } } })).map((like) => like.postId))
+    ? new Set((await store.find('likes', { where: { openid: caller.openid, postId: { in: page.map((p) => p._id) } } })).map((like) => like.postId))
     : new Set<string>();
   const posts = page.map((post) => {
     const view = toPost(post, liked.has(post._id));

@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
-import type { MediaCheckDoc, PostDoc } from '../documents';
 import { sendNotice, type Notice } from '../notices/notify';
 import { takeDown } from './takeDown';
 import { mediaVerdictInput } from './inputs';
@@ -14,16 +13,16 @@ import { mediaVerdictInput } from './inputs';
  * call; each verdict is applied once.
  */
 export async function mediaVerdict(input: z.output<typeof mediaVerdictInput>, caller: Caller, deps: Deps) {
-  const check = (await deps.store.get<MediaCheckDoc>('mediaChecks', input.traceId)) ?? refuse('NOT_FOUND', '没有这个图片检测');
+  const check = (await deps.store.get('mediaChecks', input.traceId)) ?? refuse('NOT_FOUND', '没有这个图片检测');
   const community = await loadCommunity(deps.store, check.communityId);
   const flag = { source: 'image' as const, label: input.label ?? (input.suggest === 'risky' ? '违规图片' : '疑似违规图片') };
 
   const outcome = await deps.store.transaction(async (tx): Promise<{ applied: boolean; notice?: Notice; body?: string }> => {
-    const current = await tx.get<MediaCheckDoc>('mediaChecks', input.traceId);
+    const current = await tx.get('mediaChecks', input.traceId);
     if (!current || current.suggest !== null) return { applied: false };
     await tx.update('mediaChecks', input.traceId, { suggest: input.suggest });
     if (input.suggest === 'pass') return { applied: true };
-    const post = await tx.get<PostDoc>('posts', check.postId);
+    const post = await tx.get('posts', check.postId);
     if (!post || post.status === 'removed') return { applied: true };
     if (input.suggest === 'review') {
       if (!post.flag) await tx.update('posts', check.postId, { flag });

@@ -1,14 +1,15 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import { ofCommunity, requireMember } from '../access';
 import { STAFF } from '../../core/roles';
 import { cappedField, creditToday } from '../dailyCaps';
-import { ids, type MemberDoc, type PostDoc } from '../documents';
+import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { toPost } from './views';
 import { reviewPostInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 /**
  * A moderator approves a pending post with points inside the community's range, or rejects it
@@ -28,8 +29,7 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
   const at = caller.now.toISOString();
 
   const outcome = await deps.store.transaction(async (tx) => {
-    const post = await tx.get<PostDoc>('posts', input.postId);
-    if (!post || post.communityId !== input.communityId) return refuse('NOT_FOUND', '帖子不存在');
+    const post = ofCommunity(await tx.get('posts', input.postId), input.communityId, refusals.noPost);
     if (post.openid === caller.openid) refuse('FORBIDDEN', '不能审核自己的帖子');
     if (post.status === 'approved') refuse('ALREADY_DONE', '这篇帖子已经通过了');
     if (post.status === 'removed') refuse('CONFLICT', '这篇帖子已下架');
@@ -56,7 +56,7 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: post.openid, day: time.day }, 'post', rule.dailyCap));
     const awarded = credited ? points : 0;
     if (credited) {
-      const author = (await tx.get<MemberDoc>('members', ids.member(input.communityId, post.openid))) ?? refuse('NOT_FOUND', '作者已不在社群');
+      const author = (await tx.get('members', ids.member(input.communityId, post.openid))) ?? refuse('NOT_FOUND', '作者已不在社群');
       await recordPostings(
         tx,
         author,

@@ -1,20 +1,19 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import { ofCommunity, requireMember } from '../access';
 import { STAFF } from '../../core/roles';
-import type { PostDoc } from '../documents';
 import { sendNotice } from '../notices/notify';
 import { takeDown } from './takeDown';
 import { toPost } from './views';
 import { revokePostInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 /** A moderator withdraws an approval (found copied, broke a rule): the post comes down and its points go back. */
 export async function revokePost(input: z.output<typeof revokePostInput>, caller: Caller, deps: Deps) {
   const { community } = await requireMember(deps.store, input.communityId, caller.openid, STAFF);
   const outcome = await deps.store.transaction(async (tx) => {
-    const post = await tx.get<PostDoc>('posts', input.postId);
-    if (!post || post.communityId !== input.communityId) return refuse('NOT_FOUND', '帖子不存在');
+    const post = ofCommunity(await tx.get('posts', input.postId), input.communityId, refusals.noPost);
     if (post.status === 'removed') refuse('ALREADY_DONE', '这篇帖子已经下架了');
     if (post.status !== 'approved') refuse('CONFLICT', '只有已通过的帖子可以撤销；待审核的请直接驳回');
     return takeDown(tx, { post, postId: input.postId, community }, { reason: input.reason, by: caller.openid, now: caller.now });

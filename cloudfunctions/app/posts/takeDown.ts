@@ -1,5 +1,5 @@
-import type { Transaction } from '../../store/port';
-import type { CommunityDoc, ContentFlag, MemberDoc, PostDoc } from '../documents';
+import type { AppTransaction } from '../documents';
+import type { CommunityDoc, ContentFlag, PostDoc } from '../documents';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { writeNotice, type Notice } from '../notices/notify';
@@ -10,14 +10,14 @@ import { writeNotice, type Notice } from '../notices/notify';
  * and undoes them in the author's lifetime earnings. The credit itself stays on the ledger.
  */
 export async function takeDown(
-  tx: Transaction,
+  tx: AppTransaction,
   found: { post: PostDoc; postId: string; community: CommunityDoc },
   why: { reason: string; by: string | null; flag?: ContentFlag; now: Date },
 ): Promise<{ post: PostDoc; reversed: number; notice: Notice }> {
   const { post, postId, community } = found;
   let reversed = 0;
   if (post.credited && post.points > 0) {
-    const author = await tx.get<MemberDoc>('members', ids.member(post.communityId, post.openid));
+    const author = await tx.get('members', ids.member(post.communityId, post.openid));
     reversed = Math.min(post.points, author?.balance ?? 0);
     if (author && reversed > 0) {
       await recordPostings(

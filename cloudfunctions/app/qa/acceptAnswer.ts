@@ -6,11 +6,12 @@ import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { isStaff } from '../../core/roles';
 import { cappedField, creditToday } from '../dailyCaps';
-import { ids, type AnswerDoc, type MemberDoc, type QuestionDoc } from '../documents';
+import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { acceptCase, toAnswer } from './views';
 import { acceptAnswerInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 /**
  * The asker (or a moderator, or the owner) accepts one answer per question. The answerer is
@@ -24,9 +25,9 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
   const time = postingTime(community, caller.now);
 
   const outcome = await deps.store.transaction(async (tx) => {
-    const answer = await tx.get<AnswerDoc>('answers', input.answerId);
+    const answer = await tx.get('answers', input.answerId);
     if (!answer || answer.communityId !== input.communityId || answer.status === 'removed') return refuse('NOT_FOUND', '回答不存在');
-    const question = (await tx.get<QuestionDoc>('questions', answer.questionId)) ?? refuse('NOT_FOUND', '问题不存在');
+    const question = (await tx.get('questions', answer.questionId)) ?? refusals.noQuestion();
     const refusal = acceptRefusal(acceptCase(question, { ...answer, _id: input.answerId }, caller.openid, isStaff(member.role)));
     if (refusal) refuse(refusal.code, refusal.message);
 
@@ -34,7 +35,7 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: answer.openid, day: time.day }, 'answer', rule.dailyCap));
     const awarded = credited ? rule.acceptedPoints : 0;
     if (credited) {
-      const answerer = (await tx.get<MemberDoc>('members', ids.member(input.communityId, answer.openid))) ?? refuse('NOT_FOUND', '回答者已不在社群');
+      const answerer = (await tx.get('members', ids.member(input.communityId, answer.openid))) ?? refuse('NOT_FOUND', '回答者已不在社群');
       await recordPostings(
         tx,
         answerer,

@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import { memberIn, requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import { judgeContribution } from '../contributions';
-import { ids, type AnswerDoc, type MemberDoc, type QuestionDoc } from '../documents';
+import { type AnswerDoc } from '../documents';
 import { toAnswer } from './views';
 import { answerQuestionInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 /**
  * A member answers a question. Whether the answer could earn when accepted is decided now,
@@ -19,9 +19,9 @@ export async function answerQuestion(input: z.output<typeof answerQuestionInput>
   const at = caller.now.toISOString();
 
   const answer = await deps.store.transaction(async (tx) => {
-    const member = (await tx.get<MemberDoc>('members', ids.member(input.communityId, caller.openid))) ?? refuse('FORBIDDEN', '请先加入这个社群');
-    const question = await tx.get<QuestionDoc>('questions', input.questionId);
-    if (!question || question.communityId !== input.communityId || question.status !== 'visible') return refuse('NOT_FOUND', '问题不存在');
+    const member = await memberIn(tx, input.communityId, caller.openid);
+    const question = await tx.get('questions', input.questionId);
+    if (!question || question.communityId !== input.communityId || question.status !== 'visible') return refusals.noQuestion();
     const noPoints = await judgeContribution(tx, member, { kind: 'answer', id: answerId, text: input.body, now: caller.now });
     const doc: AnswerDoc = {
       communityId: input.communityId,

@@ -1,12 +1,11 @@
 import * as z from 'zod';
-import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { isStaff } from '../../core/roles';
-import type { AnswerDoc, QuestionDoc } from '../documents';
 import { acceptRefusal } from '../../core/qa';
 import { acceptCase, toAnswer, toQuestion, visibleTo } from './views';
 import { getQuestionInput } from './inputs';
+import { refusals } from '../../core/refusals';
 
 const MAX_ANSWERS = 200;
 
@@ -14,10 +13,10 @@ const MAX_ANSWERS = 200;
 export async function getQuestion(input: z.output<typeof getQuestionInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, input.communityId, caller.openid);
   const staff = isStaff(member.role);
-  const question = await store.get<QuestionDoc>('questions', input.questionId);
+  const question = await store.get('questions', input.questionId);
   const [shown] = question && question.communityId === input.communityId ? visibleTo([toQuestion(question)], caller.openid, staff) : [];
-  if (!shown) return refuse('NOT_FOUND', '问题不存在');
-  const rows = await store.find<AnswerDoc>('answers', { where: { questionId: input.questionId }, orderBy: [['sortKey', 'asc']], limit: MAX_ANSWERS });
+  if (!shown) return refusals.noQuestion();
+  const rows = await store.find('answers', { where: { questionId: input.questionId }, orderBy: [['sortKey', 'asc']], limit: MAX_ANSWERS });
   const answers = visibleTo(
     rows.map((answer) => ({ ...toAnswer(answer), canAccept: !acceptRefusal(acceptCase(question!, answer, caller.openid, staff)) })),
     caller.openid,

@@ -2,13 +2,12 @@ import * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { STAFF } from '../../core/roles';
-import type { AnswerDoc } from '../documents';
 import { toAnswer } from './views';
 import { listHeldAnswersInput } from './inputs';
 
 /** Answers content security held for a person, oldest first: the Q&A half of the review queue. */
 export async function listHeldAnswers(input: z.output<typeof listHeldAnswersInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid, STAFF);
-  const rows = await store.find<AnswerDoc>('answers', { where: { communityId: input.communityId, status: 'held' }, orderBy: [['sortKey', 'asc']], limit: input.limit });
+  const rows = await store.find('answers', { where: { communityId: input.communityId, status: 'held' }, orderBy: [['sortKey', 'asc']], limit: input.limit });
   return { answers: rows.map(toAnswer) };
 }

@@ -1,23 +1,19 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Query } from '../../store/port';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { isStaff } from '../../core/roles';
-import type { QuestionDoc } from '../documents';
-import { decodeCursor, pageOf } from '../schemas';
+
 import { toQuestion } from './views';
 import { listQuestionsInput } from './inputs';
+import { pageOf } from '../paging';
 
 /** Questions, newest first: the community's, my own (held ones too), or (staff) those held for review. */
 export async function listQuestions(input: z.output<typeof listQuestionsInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, input.communityId, caller.openid);
   const staff = isStaff(member.role);
   if (input.status === 'held' && !staff) refuse('FORBIDDEN', '只有群主和管理员可以查看待审核的问题');
-  const where: Query['where'] =
-    input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };
-  if (input.cursor) where.sortKey = { lt: decodeCursor(input.cursor) };
-  const rows = await store.find<QuestionDoc>('questions', { where, orderBy: [['sortKey', 'desc']], limit: input.limit + 1 });
-  const { page, nextCursor } = pageOf(rows, input.limit);
-  return { questions: page.map((q) => (staff || q.openid === caller.openid ? toQuestion(q) : { ...toQuestion(q), flag: null })), nextCursor };
+  const where = input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };
+  const { rows, nextCursor } = await pageOf(store, 'questions', where, { ...input, order: 'desc' });
+  return { questions: rows.map((q) => (staff || q.openid === caller.openid ? toQuestion(q) : { ...toQuestion(q), flag: null })), nextCursor };
 }

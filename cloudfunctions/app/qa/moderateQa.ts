@@ -13,7 +13,7 @@ export async function moderateQa(input: z.output<typeof moderateQaInput>, caller
   const collection = input.kind === 'question' ? 'questions' : 'answers';
   const status = input.decision === 'release' ? ('visible' as const) : ('removed' as const);
   const updated = await store.transaction(async (tx) => {
-    const found = await tx.get<QuestionDoc | AnswerDoc>(collection, input.id);
+    const found = await tx.get(collection, input.id);
     if (!found || found.communityId !== input.communityId || found.status === 'removed') return refuse('NOT_FOUND', '内容不存在');
     if ('accepted' in found && found.accepted) refuse('CONFLICT', '已采纳的回答不能删除');
     if (found.status === status) refuse('ALREADY_DONE', '已经处理过了');

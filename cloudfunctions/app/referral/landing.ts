@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
-import { ids, type InviteCodeDoc, type MemberDoc } from '../documents';
+import { ids } from '../documents';
 import { landingInput } from './inputs';
 
 /**
@@ -10,8 +10,8 @@ import { landingInput } from './inputs';
  */
 export async function landing(input: z.output<typeof landingInput>, caller: Caller, { store }: Deps) {
   const community = await loadCommunity(store, input.communityId);
-  const code = input.inviteCode ? await store.get<InviteCodeDoc>('inviteCodes', input.inviteCode.toUpperCase()) : null;
-  const inviter = code && code.communityId === input.communityId ? await store.get<MemberDoc>('members', ids.member(input.communityId, code.openid)) : null;
+  const code = input.inviteCode ? await store.get('inviteCodes', input.inviteCode.toUpperCase()) : null;
+  const inviter = code && code.communityId === input.communityId ? await store.get('members', ids.member(input.communityId, code.openid)) : null;
   const { inviteePoints, inviterPoints } = community.rules.referral;
   return {
     community: { id: input.communityId, name: community.name },

@@ -1,6 +1,5 @@
 import { localPlatform } from '../../platform/local/platform';
 import type { RiskControl } from '../../platform/ports';
-import type { MemberDoc } from '../documents';
 import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
 
 let h: Harness;
@@ -137,7 +136,7 @@ eachStore((open) => {
     it('applies the default risk threshold to a community created before the rule existed', async () => {
       const risky = open(localPlatform({ riskRanks: { o_farm: 3 } }));
       const community = await communityWithMembers(risky);
-      const stored = (await risky.store.get<any>('communities', community))!;
+      const stored = (await risky.store.get('communities', community))!;
       const { riskThreshold: _dropped, ...olderReferralRule } = stored.rules.referral;
       await risky.store.transaction((tx) => tx.update('communities', community, { rules: { ...stored.rules, referral: olderReferralRule } }));
       expect((await risky.ok('community', 'get', { communityId: community })).community.rules.referral.riskThreshold).toBe(3);
@@ -187,7 +186,7 @@ eachStore((open) => {
       await join('o_g1', { groupCloudId: fromGroup('G1') });
       await join('o_g2', { groupCloudId: fromGroup('G-other') });
       await join('o_g3', { groupCloudId: { cloudID: 'cid', errCode: -601006, errMsg: 'cloudID expired' } });
-      const tag = async (openid: string) => (await h.store.get<MemberDoc>('members', `${c}:${openid}`))?.groupId;
+      const tag = async (openid: string) => (await h.store.get('members', `${c}:${openid}`))?.groupId;
       expect([await tag('o_g1'), await tag('o_g2'), await tag('o_g3')]).toEqual(['G1', null, null]);
     });
   });

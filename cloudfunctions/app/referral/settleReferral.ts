@@ -2,7 +2,7 @@ import { passesRiskGate } from '../../core/referral';
 import type { Caller, Deps } from '../context';
 import type { Found } from '../documents';
 import { creditToday } from '../dailyCaps';
-import { ids, type CommunityDoc, type MemberDoc, type ReferralDoc } from '../documents';
+import { ids, type CommunityDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 
@@ -17,7 +17,7 @@ import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 export async function settleReferral(community: Found<CommunityDoc>, caller: Caller, deps: Deps): Promise<{ awarded: number; balance: number } | null> {
   const communityId = community._id;
   const referralId = ids.referral(communityId, caller.openid);
-  const pending = await deps.store.get<ReferralDoc>('referrals', referralId);
+  const pending = await deps.store.get('referrals', referralId);
   if (!pending || pending.status !== 'pending') return null;
   let rank: number;
   try {
@@ -31,15 +31,15 @@ export async function settleReferral(community: Found<CommunityDoc>, caller: Cal
   const at = caller.now.toISOString();
 
   const outcome = await deps.store.transaction(async (tx) => {
-    const referral = await tx.get<ReferralDoc>('referrals', referralId);
-    const invitee = await tx.get<MemberDoc>('members', ids.member(communityId, caller.openid));
+    const referral = await tx.get('referrals', referralId);
+    const invitee = await tx.get('members', ids.member(communityId, caller.openid));
     if (!referral || referral.status !== 'pending' || !invitee) return null;
     if (!passesRiskGate(rank, rule.riskThreshold)) {
       await tx.update('referrals', referralId, { status: 'rejected', reason: 'risk', settledAt: at });
       await tx.update('members', ids.member(communityId, caller.openid), { referralPending: false });
       return { awarded: 0, balance: invitee.balance, notice: null };
     }
-    const inviter = await tx.get<MemberDoc>('members', ids.member(communityId, referral.inviter));
+    const inviter = await tx.get('members', ids.member(communityId, referral.inviter));
     const inviterPaid = Boolean(inviter) && rule.inviterPoints > 0 && (await creditToday(tx, { communityId, openid: referral.inviter, day: time.day }, 'referral', rule.dailyCap));
     const inviterAwarded = inviterPaid ? rule.inviterPoints : 0;
     const { account } = await recordPostings(

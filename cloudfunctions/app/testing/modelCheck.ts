@@ -1,7 +1,7 @@
 import { STORIES } from '../../core/testing/stories';
 import { countsAsEarned } from '../../core/ledger';
-import type { Store } from '../../store/port';
-import type { DrawDoc, ItemDoc, LedgerDoc, MemberDoc, OrderDoc, PostDoc } from '../documents';
+import type { Query } from '../../store/port';
+import type { AppStore, Collections, Found } from '../documents';
 import { openStore, sqliteHarness, type Harness, type StoreKind } from './harness';
 
 /**
@@ -180,9 +180,11 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
     case 'like':
       return outcome(await h.call('posts', 'like', { communityId: c, postId: at(w.posts, op.post) }, { openid: MEMBERS[op.who], now: when() }));
     case 'invite': {
-      const { inviteCode } = await h.ok('referral', 'invite', { communityId: c }, { openid: MEMBERS[op.inviter], now: when() });
+      const invite = await h.call('referral', 'invite', { communityId: c }, { openid: MEMBERS[op.inviter], now: when() });
+      if (!invite.ok) return outcome(invite);
       const newcomer = `o_new${op.newcomer}`;
-      await h.ok('community', 'join', { communityId: c, inviteCode, nickname: `新人${op.newcomer}` }, { openid: newcomer, now: when() });
+      const joined = await h.call('community', 'join', { communityId: c, inviteCode: invite.data.inviteCode, nickname: `新人${op.newcomer}` }, { openid: newcomer, now: when() });
+      if (!joined.ok) return outcome(joined);
       return outcome(await h.call('checkin', 'checkin', { communityId: c }, { openid: newcomer, now: when() }));
     }
     case 'loadCodes': {
@@ -197,10 +199,11 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
 }
 
 /** Every document of a collection in the community, paged by id (the cloud answers at most 1,000 at a time). */
-async function all<T>(store: Store, collection: string, communityId: string): Promise<Array<T & { _id: string }>> {
-  const rows: Array<T & { _id: string }> = [];
+async function all<K extends keyof Collections>(store: AppStore, collection: K, communityId: string): Promise<Array<Found<Collections[K]>>> {
+  const rows: Array<Found<Collections[K]>> = [];
   for (let after = ''; ; ) {
-    const page = await store.find<T>(collection, { where: { communityId, _id: { gt: after } }, orderBy: [['_id', 'asc']], limit: 1000 });
+    // Every collection read here has communityId.
+    const page = await store.find(collection, { where: { communityId, _id: { gt: after } }, orderBy: [['_id', 'asc']], limit: 1000 } as Query<Collections[K]>);
     rows.push(...page);
     if (page.length < 1000) return rows;
     after = page.at(-1)!._id;
@@ -211,12 +214,12 @@ async function all<T>(store: Store, collection: string, communityId: string): Pr
 export async function checkInvariants(w: World): Promise<void> {
   const { store } = w.h;
   const [members, ledger, items, orders, draws, posts] = await Promise.all([
-    all<MemberDoc>(store, 'members', w.c),
-    all<LedgerDoc>(store, 'ledger', w.c),
-    all<ItemDoc>(store, 'items', w.c),
-    all<OrderDoc>(store, 'orders', w.c),
-    all<DrawDoc>(store, 'draws', w.c),
-    all<PostDoc>(store, 'posts', w.c),
+    all(store, 'members', w.c),
+    all(store, 'ledger', w.c),
+    all(store, 'items', w.c),
+    all(store, 'orders', w.c),
+    all(store, 'draws', w.c),
+    all(store, 'posts', w.c),
   ]);
   const fail = (message: string): never => {
     throw new Error(message);

@@ -107,7 +107,7 @@ export class SqliteStore implements Store {
     this.check(collection);
     const params: unknown[] = [];
     const col = (field: string) => column(this.tables.get(collection)!, field);
-    const clauses = Object.entries(query.where).map(([field, condition]) => whereClause(col(field), condition, params));
+    const clauses = Object.entries(query.where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => whereClause(col(field), condition, params));
     const order = (query.orderBy ?? []).map(([field, dir]) => `${col(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
     let sql = `SELECT _id, data FROM "${collection}"`;
     if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;

@@ -91,7 +91,7 @@ describe('WxCloudStore retries conflicts itself', () => {
     let runs = 0;
     await store.transaction(async (tx) => {
       runs++;
-      const doc = await tx.get<{ n: number }>('members', 'm');
+      const doc = await tx.get('members', 'm');
       if (runs === 1) await db.collection('members').doc('m').update({ data: { n: db.command.inc(1) } });
       await tx.update('members', 'm', { n: doc!.n + 10 });
     });

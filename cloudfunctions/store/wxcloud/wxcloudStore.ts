@@ -47,7 +47,7 @@ export class WxCloudStore implements Store {
 
   async find<T = Doc>(collection: string, query: Query): Promise<Array<T & { _id: string }>> {
     const _ = this.db.command;
-    const where = Object.fromEntries(Object.entries(query.where).map(([field, condition]) => [field, toCommand(_, condition)]));
+    const where = Object.fromEntries(Object.entries(query.where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => [field, toCommand(_, condition)]));
     let cursor = this.db.collection(collection).where(where);
     for (const [field, direction] of query.orderBy ?? []) cursor = cursor.orderBy(field, direction);
     if (query.limit !== undefined) cursor = cursor.limit(query.limit);

@@ -1,0 +1,26 @@
+import type { Query } from '../store/port';
+import type { AppStore, Collections, Found } from './documents';
+
+/** The collections whose documents carry `sortKey`: a unique, ordered key to page by. */
+type Paged = { [K in keyof Collections]: Collections[K] extends { sortKey: string } ? K : never }[keyof Collections];
+
+/** Opaque paging cursors: the sort key of the last row seen. */
+const encodeCursor = (sortKey: string): string => Buffer.from(sortKey, 'utf8').toString('base64url');
+const decodeCursor = (value: string): string => Buffer.from(value, 'base64url').toString('utf8');
+
+/**
+ * One page of `collection` in sortKey order, starting after the cursor (API.md lists: cursor,
+ * limit, nextCursor). Keyset paging: it reads limit + 1 rows, and the extra one says whether
+ * there are more.
+ */
+export async function pageOf<K extends Paged>(
+  store: AppStore,
+  collection: K,
+  where: Query<Collections[K]>['where'],
+  page: { cursor?: string | null; limit: number; order: 'asc' | 'desc' },
+): Promise<{ rows: Array<Found<Collections[K]>>; nextCursor: string | null }> {
+  const after = page.cursor ? { sortKey: page.order === 'asc' ? { gt: decodeCursor(page.cursor) } : { lt: decodeCursor(page.cursor) } } : {};
+  const found = await store.find(collection, { where: { ...where, ...after }, orderBy: [['sortKey', page.order]], limit: page.limit + 1 } as Query<Collections[K]>);
+  const rows = found.slice(0, page.limit);
+  return { rows, nextCursor: found.length > page.limit ? encodeCursor((rows.at(-1) as { sortKey: string }).sortKey) : null };
+}
