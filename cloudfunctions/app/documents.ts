@@ -6,6 +6,7 @@ import type { Account, LedgerEntry } from '../core/ledger';
 import type { Prize } from '../core/lottery';
 import type { ItemKind, Reward } from '../core/mall';
 import type { Rules } from '../core/rules';
+import type { PostStatus } from '../core/posts';
 import type { StreakState } from '../core/streak';
 import type { Store, Transaction } from '../store/port';
 import type { Role } from '../core/roles';
@@ -161,8 +162,7 @@ export interface NoPoints {
   message: string;
 }
 
-/** pending -> approved | rejected; rejected -> approved (a second look); approved -> removed. */
-export type PostStatus = 'pending' | 'approved' | 'rejected' | 'removed';
+export type { PostStatus } from '../core/posts';
 
 export interface PostDoc {
   communityId: string;

@@ -1,5 +1,5 @@
 import { dayOf, type Day } from '../core/days';
-import { postEntry, type Account, type LedgerEntry, type Posting, type PostingTime } from '../core/ledger';
+import { postAll, type Account, type LedgerEntry, type Posting, type PostingTime } from '../core/ledger';
 import type { AppTransaction } from './documents';
 import type { Entry, Member } from './api';
 import { ids, type CommunityDoc, type LedgerDoc, type MemberDoc } from './documents';
@@ -9,33 +9,25 @@ export function postingTime(community: CommunityDoc, now: Date, day: Day = dayOf
 }
 
 /**
- * Records postings on a member's account inside a transaction: one immutable ledger document
- * per posting, plus one update of the member document carrying the new account and `extra`
- * (or what `extra` makes of the new account).
- * Zero-point postings are skipped (a rule may set points to 0).
+ * Records postings on a member's account inside a transaction: the core works out the entries
+ * and the new account (postAll), then one immutable ledger document per entry is created and
+ * the member document is updated once with the new account and `extra`.
  */
 export async function recordPostings(
   tx: AppTransaction,
   member: MemberDoc,
   postings: Posting[],
   time: PostingTime,
-  extra: Partial<MemberDoc> | ((account: Account) => Partial<MemberDoc>) = {},
+  extra: Partial<MemberDoc> = {},
 ): Promise<{ account: Account; entries: LedgerEntry[] }> {
-  let account: Account = member;
-  const entries: LedgerEntry[] = [];
-  for (const posting of postings.filter((p) => p.delta !== 0)) {
-    const posted = postEntry(account, posting, time);
-    account = posted.account;
-    entries.push(posted.entry);
-  }
+  const { account, entries } = postAll(member, postings, time);
   for (const entry of entries) {
     const doc: LedgerDoc = { ...entry, communityId: member.communityId, openid: member.openid, sortKey: ledgerSortKey(entry.seq) };
     // Create-only: an entry is immutable, so an id that is taken fails loudly instead of replacing it.
     await tx.create('ledger', entry.id, doc);
   }
-  const fields = typeof extra === 'function' ? extra(account) : extra;
-  if (entries.length || Object.keys(fields).length) {
-    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), ...fields });
+  if (entries.length || Object.keys(extra).length) {
+    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), ...extra });
   }
   return { account, entries };
 }

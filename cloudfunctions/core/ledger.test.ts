@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from './errors';
-import { duePoints, emptyAccount, expiringSoon, postEntry, type Account, type EntryKind, type LedgerEntry, type PostingTime } from './ledger';
+import { duePoints, emptyAccount, expiringSoon, postAll, postEntry, type Account, type EntryKind, type LedgerEntry, type PostingTime } from './ledger';
 
 const at = (iso: string, expiryDays = 365): PostingTime => {
   const now = new Date(iso);
@@ -19,6 +19,25 @@ describe('ledger postings', () => {
     const second = post(first.account, 'spend', -10);
     expect(second.entry.balanceAfter).toBe(20);
     expect(second.account.earnedTotal).toBe(30); // spending never lowers lifetime earnings
+  });
+
+  it('numbers entries in posting order, skips zero postings, and posts several in a row', () => {
+    const time = at('2026-03-03T02:00:00Z');
+    const { account, entries } = postAll(
+      { ...emptyAccount(), seq: undefined },
+      [
+        { id: 'a', kind: 'earn', delta: 5, reason: '签到', refId: null },
+        { id: 'b', kind: 'earn', delta: 0, reason: '没有连签奖励', refId: null },
+        { id: 'c', kind: 'earn', delta: 50, reason: '连签', refId: null },
+      ],
+      time,
+    );
+    expect(entries.map((e) => [e.id, e.seq, e.balanceAfter])).toEqual([
+      ['a', 1, 5],
+      ['c', 2, 55],
+    ]);
+    expect(account).toMatchObject({ balance: 55, seq: 2 });
+    expect(post(account, 'spend', -5).entry.seq).toBe(3);
   });
 
   it('refuses to go below zero and changes nothing', () => {

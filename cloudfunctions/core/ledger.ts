@@ -124,6 +124,22 @@ export function postEntry(account: Account, posting: Posting, at: PostingTime): 
   return { account: next, entry };
 }
 
+/**
+ * Several postings in order on one account: the entries and the account after them. A posting
+ * of 0 points is skipped (a rule may set an award to 0), so it leaves no entry.
+ */
+export function postAll(account: Account, postings: readonly Posting[], at: PostingTime): { account: Account; entries: LedgerEntry[] } {
+  const entries: LedgerEntry[] = [];
+  let current = account;
+  for (const posting of postings) {
+    if (posting.delta === 0) continue;
+    const posted = postEntry(current, posting, at);
+    current = posted.account;
+    entries.push(posted.entry);
+  }
+  return { account: current, entries };
+}
+
 /** Lots whose expiry has come; what the expiry job must take away. */
 export function duePoints(account: Account, now: Date): { points: number; through: string | null } {
   const due = account.lots.filter((lot) => Date.parse(lot.expiresAt) <= now.getTime());

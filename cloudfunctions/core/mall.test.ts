@@ -1,5 +1,6 @@
 import { DomainError } from './errors';
-import { checkRedemption, rewardStatus, tierAllows, type Reward } from './mall';
+import { checkRedemption, rewardStatus, type Reward } from './mall';
+import { tierAllows } from './tiers';
 import { DEFAULT_RULES } from './rules';
 
 const reward = (over: Partial<Reward> = {}): Reward => ({

@@ -1,6 +1,6 @@
 import { refuse } from './errors';
 import type { Tier } from './rules';
-import { tierFor } from './tiers';
+import { tierAllows } from './tiers';
 
 export type ItemKind = 'physical' | 'coupon' | 'service';
 
@@ -23,14 +23,6 @@ export function rewardStatus(reward: Reward, now: Date): RewardStatus {
   if (reward.startsAt && now.getTime() < Date.parse(reward.startsAt)) return 'upcoming';
   if (reward.endsAt && now.getTime() >= Date.parse(reward.endsAt)) return 'ended';
   return reward.stock > 0 ? 'open' : 'soldOut';
-}
-
-/** Whether a member's tier reaches the reward's minimum tier (tiers are ordered low to high). */
-export function tierAllows(minTier: string | null, earnedTotal: number, tiers: readonly Tier[]): boolean {
-  if (!minTier) return true;
-  const needed = tiers.findIndex((t) => t.name === minTier);
-  const mine = tiers.findIndex((t) => t.name === tierFor(earnedTotal, tiers).name);
-  return needed < 0 || mine >= needed;
 }
 
 /**

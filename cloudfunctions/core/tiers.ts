@@ -17,3 +17,11 @@ export function tierFor(earnedTotal: number, tiers: readonly Tier[]): TierStatus
   const next = tiers[index + 1];
   return { name: tiers[index].name, nextName: next?.name ?? null, nextMinPoints: next?.minPoints ?? null };
 }
+
+/** Whether a member's tier reaches the minimum tier a reward (or a privilege) asks for (tiers are ordered low to high). */
+export function tierAllows(minTier: string | null, earnedTotal: number, tiers: readonly Tier[]): boolean {
+  if (!minTier) return true;
+  const needed = tiers.findIndex((t) => t.name === minTier);
+  const mine = tiers.findIndex((t) => t.name === tierFor(earnedTotal, tiers).name);
+  return needed < 0 || mine >= needed;
+}

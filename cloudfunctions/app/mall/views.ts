@@ -1,4 +1,5 @@
-import { rewardStatus, tierAllows, type RewardStatus } from '../../core/mall';
+import { rewardStatus, type RewardStatus } from '../../core/mall';
+import { tierAllows } from '../../core/tiers';
 import type { Rules } from '../../core/rules';
 import { ROLL_SPACE } from '../../core/lottery';
 import type { DrawDoc, ItemDoc, MemberDoc, OrderDoc } from '../documents';

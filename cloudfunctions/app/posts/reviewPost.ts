@@ -10,6 +10,7 @@ import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { toPost } from './views';
 import { reviewPostInput } from './inputs';
 import { refusals } from '../../core/refusals';
+import { postAfter } from '../../core/posts';
 
 /**
  * A moderator approves a pending post with points inside the community's range, or rejects it
@@ -31,13 +32,11 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
   const outcome = await deps.store.transaction(async (tx) => {
     const post = ofCommunity(await tx.get('posts', input.postId), input.communityId, refusals.noPost);
     if (post.openid === caller.openid) refuse('FORBIDDEN', '不能审核自己的帖子');
-    if (post.status === 'approved') refuse('ALREADY_DONE', '这篇帖子已经通过了');
-    if (post.status === 'removed') refuse('CONFLICT', '这篇帖子已下架');
-    if (input.decision === 'reject' && post.status === 'rejected') refuse('ALREADY_DONE', '这篇帖子已经驳回了');
+    const status = postAfter(post.status, input.decision);
 
     const reviewed = { reviewedBy: caller.openid, reviewedAt: at, updatedAt: at, sortKey: `${at}|${input.postId}` };
     if (input.decision === 'reject') {
-      const changes = { ...reviewed, status: 'rejected' as const, reason: input.reason ?? null };
+      const changes = { ...reviewed, status, reason: input.reason ?? null };
       await tx.update('posts', input.postId, changes);
       const notice: Notice = {
         communityId: input.communityId,
@@ -64,7 +63,7 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
         time,
       );
     }
-    const changes = { ...reviewed, status: 'approved' as const, reason: null, points: awarded, credited, creditedDay: credited ? time.day : null };
+    const changes = { ...reviewed, status, reason: null, points: awarded, credited, creditedDay: credited ? time.day : null };
     await tx.update('posts', input.postId, changes);
     const notice: Notice = {
       communityId: input.communityId,

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { ofCommunity, requireMember } from '../access';
 import { STAFF } from '../../core/roles';
@@ -14,9 +13,7 @@ export async function revokePost(input: z.output<typeof revokePostInput>, caller
   const { community } = await requireMember(deps.store, input.communityId, caller.openid, STAFF);
   const outcome = await deps.store.transaction(async (tx) => {
     const post = ofCommunity(await tx.get('posts', input.postId), input.communityId, refusals.noPost);
-    if (post.status === 'removed') refuse('ALREADY_DONE', '这篇帖子已经下架了');
-    if (post.status !== 'approved') refuse('CONFLICT', '只有已通过的帖子可以撤销；待审核的请直接驳回');
-    return takeDown(tx, { post, postId: input.postId, community }, { reason: input.reason, by: caller.openid, now: caller.now });
+    return takeDown(tx, { post, postId: input.postId, community }, { move: 'revoke', reason: input.reason, by: caller.openid, now: caller.now });
   });
   await sendNotice(deps, outcome.notice, outcome.post.body, '/pages/feed/index?tab=mine');
   return { post: toPost({ ...outcome.post, _id: input.postId }), reversed: outcome.reversed };

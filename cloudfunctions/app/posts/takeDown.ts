@@ -1,20 +1,21 @@
-import type { AppTransaction } from '../documents';
-import type { CommunityDoc, ContentFlag, PostDoc } from '../documents';
-import { ids } from '../documents';
+import { postAfter } from '../../core/posts';
+import { ids, type AppTransaction, type CommunityDoc, type ContentFlag, type PostDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { writeNotice, type Notice } from '../notices/notify';
 
 /**
- * Takes an approved (or pending) post down inside the caller's transaction. If it was credited,
+ * Takes a post down inside the caller's transaction: a moderator's revoke (approved posts only)
+ * or the platform's take-down (any post), as core/posts.ts allows. If it was credited,
  * a reversing entry takes the points back — as many as the author still has, never below 0 —
  * and undoes them in the author's lifetime earnings. The credit itself stays on the ledger.
  */
 export async function takeDown(
   tx: AppTransaction,
   found: { post: PostDoc; postId: string; community: CommunityDoc },
-  why: { reason: string; by: string | null; flag?: ContentFlag; now: Date },
+  why: { move: 'revoke' | 'takeDown'; reason: string; by: string | null; flag?: ContentFlag; now: Date },
 ): Promise<{ post: PostDoc; reversed: number; notice: Notice }> {
   const { post, postId, community } = found;
+  const status = postAfter(post.status, why.move);
   let reversed = 0;
   if (post.credited && post.points > 0) {
     const author = await tx.get('members', ids.member(post.communityId, post.openid));
@@ -40,7 +41,7 @@ export async function takeDown(
   }
   const at = why.now.toISOString();
   const changes: Partial<PostDoc> = {
-    status: 'removed',
+    status,
     reason: why.reason,
     updatedAt: at,
     sortKey: `${at}|${postId}`,
