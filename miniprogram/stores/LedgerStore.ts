@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Entry } from '../../cloudfunctions/app/api';
-import type { Gateway } from '../gateway/gateway';
-import { messageOf } from './errors';
+import type { CommunityGateway } from '../gateway/communityGateway';
+import { Request } from './request';
 
 const PAGE_SIZE = 20;
 
@@ -9,15 +9,19 @@ const PAGE_SIZE = 20;
 export class LedgerStore {
   entries: Entry[] = [];
   nextCursor: string | null = null;
-  loading = false;
   loaded = false;
-  error: string | null = null;
+  private readonly request = new Request();
 
-  constructor(
-    private readonly gateway: Gateway,
-    private readonly communityId: () => string | null,
-  ) {
-    makeAutoObservable<LedgerStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
+  constructor(private readonly community: CommunityGateway) {
+    makeAutoObservable<LedgerStore, 'community' | 'request'>(this, { community: false, request: false });
+  }
+
+  get loading(): boolean {
+    return this.request.pending;
+  }
+
+  get error(): string | null {
+    return this.request.error;
   }
 
   get hasMore(): boolean {
@@ -32,21 +36,14 @@ export class LedgerStore {
   }
 
   async loadMore(): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId || this.loading || (this.loaded && !this.hasMore)) return;
-    this.loading = true;
-    try {
-      const page = await this.gateway.call('points', 'ledger', { communityId, cursor: this.nextCursor, limit: PAGE_SIZE });
+    if (this.loaded && !this.hasMore) return;
+    await this.request.run(async () => {
+      const page = await this.community.call('points', 'ledger', { cursor: this.nextCursor, limit: PAGE_SIZE });
       runInAction(() => {
         this.entries.push(...page.entries);
         this.nextCursor = page.nextCursor;
         this.loaded = true;
-        this.error = null;
       });
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    } finally {
-      runInAction(() => (this.loading = false));
-    }
+    });
   }
 }

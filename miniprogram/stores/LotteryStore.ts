@@ -1,58 +1,50 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { DrawResult, DrawView } from '../../cloudfunctions/app/api';
-import { Intent, type Gateway } from '../gateway/gateway';
-import { messageOf } from './errors';
+import type { CommunityGateway } from '../gateway/communityGateway';
+import { Intent } from '../gateway/gateway';
+import { Request } from './request';
 
 /** The member's lottery: the draws, a try, its outcome. */
 export class LotteryStore {
   draws: DrawView[] = [];
   balance = 0;
-  drawing = false;
   lastResult: DrawResult | null = null;
-  error: string | null = null;
+  private readonly loading = new Request('refresh');
+  private readonly trying = new Request();
   private readonly intent = new Intent();
 
-  constructor(
-    private readonly gateway: Gateway,
-    private readonly communityId: () => string | null,
-  ) {
-    makeAutoObservable<LotteryStore, 'gateway' | 'communityId' | 'intent'>(this, { gateway: false, communityId: false, intent: false });
+  constructor(private readonly community: CommunityGateway) {
+    makeAutoObservable<LotteryStore, 'community' | 'loading' | 'trying' | 'intent'>(this, { community: false, loading: false, trying: false, intent: false });
+  }
+
+  get drawing(): boolean {
+    return this.trying.pending;
+  }
+
+  get error(): string | null {
+    return this.trying.error ?? this.loading.error;
   }
 
   async load(): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId) return;
-    try {
-      const { draws, balance } = await this.gateway.call('mall', 'draws', { communityId });
+    await this.loading.run(async () => {
+      const { draws, balance } = await this.community.call('mall', 'draws', {});
       runInAction(() => {
         this.draws = draws;
         this.balance = balance;
-        this.error = null;
       });
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    }
+    });
   }
 
   /** One try; a retry after a lost answer reuses the requestId, so it is never paid twice. */
   async tryDraw(drawId: string): Promise<DrawResult | null> {
-    const communityId = this.communityId();
-    if (!communityId || this.drawing) return null;
-    this.drawing = true;
+    if (this.drawing) return null;
     this.lastResult = null;
-    try {
-      const result = await this.intent.send((requestId) => this.gateway.call('mall', 'draw', { communityId, drawId, requestId }));
-      runInAction(() => {
-        this.lastResult = result;
-        this.balance = result.balance;
-        this.error = null;
-      });
-      return result;
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-      return null;
-    } finally {
-      runInAction(() => (this.drawing = false));
-    }
+    const outcome = await this.trying.run(() => this.intent.send((requestId) => this.community.call('mall', 'draw', { drawId, requestId })));
+    if (!outcome.done) return null;
+    runInAction(() => {
+      this.lastResult = outcome.value;
+      this.balance = outcome.value.balance;
+    });
+    return outcome.value;
   }
 }

@@ -1,9 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, DrawView, ItemView, OrderView } from '../../cloudfunctions/app/api';
-import type { Gateway } from '../gateway/gateway';
+import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';
-import { messageOf } from './errors';
-import { exclusively } from './exclusive';
+import { Request } from './request';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
 export type DrawForm = ActionInput<'mall', 'upsertDraw'>['draw'];
@@ -15,99 +14,104 @@ export class MallAdminStore {
   orders: OrderView[] = [];
   draws: DrawView[] = [];
   filter: OrderFilter = 'pending';
-  busy = false;
   notice: string | null = null;
-  error: string | null = null;
+  /** One staff action at a time: each one reloads the list it changed. */
+  private readonly request = new Request();
+  private readonly uploading = new Request();
 
   constructor(
-    private readonly gateway: Gateway,
-    private readonly communityId: () => string | null,
+    private readonly community: CommunityGateway,
     private readonly uploader?: ImageUploader,
   ) {
-    makeAutoObservable<MallAdminStore, 'gateway' | 'communityId' | 'uploader'>(this, { gateway: false, communityId: false, uploader: false });
+    makeAutoObservable<MallAdminStore, 'community' | 'uploader' | 'request' | 'uploading'>(this, { community: false, uploader: false, request: false, uploading: false });
+  }
+
+  get busy(): boolean {
+    return this.request.pending;
+  }
+
+  get error(): string | null {
+    return this.uploading.error ?? this.request.error;
   }
 
   /** A picture for a reward: picked on the device and stored; null if cancelled or failed. */
   async uploadImage(): Promise<string | null> {
-    if (!this.uploader) return null;
-    try {
-      return (await this.uploader.pickAndUpload(1))[0] ?? null;
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-      return null;
-    }
+    const uploader = this.uploader;
+    if (!uploader) return null;
+    const outcome = await this.uploading.run(async () => (await uploader.pickAndUpload(1))[0] ?? null);
+    return outcome.done ? outcome.value : null;
   }
 
   async loadItems(): Promise<void> {
-    await this.run((communityId) => this.fetchItems(communityId));
+    await this.run(() => this.fetchItems());
   }
 
   async loadOrders(filter: OrderFilter = this.filter): Promise<void> {
     this.filter = filter;
-    await this.run((communityId) => this.fetchOrders(communityId));
+    await this.run(() => this.fetchOrders());
   }
 
   async loadDraws(): Promise<void> {
-    await this.run((communityId) => this.fetchDraws(communityId));
+    await this.run(() => this.fetchDraws());
   }
 
   async saveDraw(draw: DrawForm): Promise<boolean> {
-    return this.run(async (communityId) => {
-      await this.gateway.call('mall', 'upsertDraw', { communityId, draw });
+    return this.run(async () => {
+      await this.community.call('mall', 'upsertDraw', { draw });
       runInAction(() => (this.notice = `已保存抽奖「${draw.name}」`));
-      await this.fetchDraws(communityId);
+      await this.fetchDraws();
     });
   }
 
   async saveItem(item: ItemForm): Promise<boolean> {
-    return this.run(async (communityId) => {
-      await this.gateway.call('mall', 'upsertItem', { communityId, item });
+    return this.run(async () => {
+      await this.community.call('mall', 'upsertItem', { item });
       runInAction(() => (this.notice = `已保存「${item.name}」`));
-      await this.fetchItems(communityId);
+      await this.fetchItems();
     });
   }
 
   async loadCodes(itemId: string, text: string): Promise<boolean> {
     const codes = text.split(/[\s,，]+/).filter(Boolean);
-    return this.run(async (communityId) => {
-      const { added, skipped } = await this.gateway.call('mall', 'loadCodes', { communityId, itemId, codes });
+    return this.run(async () => {
+      const { added, skipped } = await this.community.call('mall', 'loadCodes', { itemId, codes });
       runInAction(() => (this.notice = `导入 ${added} 个券码${skipped ? `，跳过重复 ${skipped} 个` : ''}`));
-      await this.fetchItems(communityId);
+      await this.fetchItems();
     });
   }
 
   async fulfil(orderId: string, note?: string): Promise<boolean> {
-    return this.run(async (communityId) => {
-      await this.gateway.call('mall', 'fulfil', { communityId, orderId, note });
+    return this.run(async () => {
+      await this.community.call('mall', 'fulfil', { orderId, note });
       runInAction(() => (this.notice = '已标记完成'));
-      await this.fetchOrders(communityId);
+      await this.fetchOrders();
     });
   }
 
   async cancel(orderId: string, reason: string): Promise<boolean> {
-    return this.run(async (communityId) => {
-      await this.gateway.call('mall', 'cancel', { communityId, orderId, reason });
+    return this.run(async () => {
+      await this.community.call('mall', 'cancel', { orderId, reason });
       runInAction(() => (this.notice = '已取消，积分已退回'));
-      await this.fetchOrders(communityId);
+      await this.fetchOrders();
     });
   }
 
-  private async fetchItems(communityId: string): Promise<void> {
-    const { items } = await this.gateway.call('mall', 'items', { communityId });
+  private async fetchItems(): Promise<void> {
+    const { items } = await this.community.call('mall', 'items', {});
     runInAction(() => (this.items = items));
   }
 
-  private async fetchDraws(communityId: string): Promise<void> {
-    const { draws } = await this.gateway.call('mall', 'draws', { communityId });
+  private async fetchDraws(): Promise<void> {
+    const { draws } = await this.community.call('mall', 'draws', {});
     runInAction(() => (this.draws = draws));
   }
 
-  private async fetchOrders(communityId: string): Promise<void> {
-    const { orders } = await this.gateway.call('mall', 'orders', { communityId, scope: 'all', status: this.filter, limit: 50 });
+  private async fetchOrders(): Promise<void> {
+    const { orders } = await this.community.call('mall', 'orders', { scope: 'all', status: this.filter, limit: 50 });
     runInAction(() => (this.orders = orders));
   }
 
-  private run(work: (communityId: string) => Promise<void>): Promise<boolean> {
-    return exclusively(this, this.communityId(), work);
+  private async run(work: () => Promise<void>): Promise<boolean> {
+    return (await this.request.run(work)).done;
   }
 }

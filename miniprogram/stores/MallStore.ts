@@ -1,7 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ItemView, OrderView, RedeemResult } from '../../cloudfunctions/app/api';
-import { Intent, type Gateway } from '../gateway/gateway';
-import { messageOf } from './errors';
+import type { CommunityGateway } from '../gateway/communityGateway';
+import { Intent } from '../gateway/gateway';
+import { Request } from './request';
 
 export interface ShippingForm {
   name: string;
@@ -15,15 +16,20 @@ export class MallStore {
   balance = 0;
   orders: OrderView[] = [];
   loaded = false;
-  redeeming = false;
-  error: string | null = null;
+  private readonly loading = new Request('refresh');
+  private readonly redeemingRequest = new Request();
   private readonly intent = new Intent();
 
-  constructor(
-    private readonly gateway: Gateway,
-    private readonly communityId: () => string | null,
-  ) {
-    makeAutoObservable<MallStore, 'gateway' | 'communityId' | 'intent'>(this, { gateway: false, communityId: false, intent: false });
+  constructor(private readonly community: CommunityGateway) {
+    makeAutoObservable<MallStore, 'community' | 'loading' | 'redeemingRequest' | 'intent'>(this, { community: false, loading: false, redeemingRequest: false, intent: false });
+  }
+
+  get redeeming(): boolean {
+    return this.redeemingRequest.pending;
+  }
+
+  get error(): string | null {
+    return this.redeemingRequest.error ?? this.loading.error;
   }
 
   item(id: string): ItemView | undefined {
@@ -31,50 +37,28 @@ export class MallStore {
   }
 
   async load(): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId) return;
-    try {
-      const { items, balance } = await this.gateway.call('mall', 'items', { communityId });
+    await this.loading.run(async () => {
+      const { items, balance } = await this.community.call('mall', 'items', {});
       runInAction(() => {
         this.items = items;
         this.balance = balance;
         this.loaded = true;
-        this.error = null;
       });
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    }
+    });
   }
 
   async loadOrders(): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId) return;
-    try {
-      const { orders } = await this.gateway.call('mall', 'orders', { communityId, scope: 'mine', limit: 50 });
-      runInAction(() => {
-        this.orders = orders;
-        this.error = null;
-      });
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    }
+    await this.loading.run(async () => {
+      const { orders } = await this.community.call('mall', 'orders', { scope: 'mine', limit: 50 });
+      runInAction(() => (this.orders = orders));
+    });
   }
 
   /** Redeems one unit. A retry after a network failure reuses the requestId, so it cannot double-spend. */
   async redeem(itemId: string, shipping?: ShippingForm): Promise<RedeemResult | null> {
-    const communityId = this.communityId();
-    if (!communityId || this.redeeming) return null;
-    this.redeeming = true;
-    try {
-      const result = await this.intent.send((requestId) => this.gateway.call('mall', 'redeem', { communityId, itemId, requestId, shipping }));
-      runInAction(() => (this.error = null));
-      await this.load();
-      return result;
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-      return null;
-    } finally {
-      runInAction(() => (this.redeeming = false));
-    }
+    const outcome = await this.redeemingRequest.run(() => this.intent.send((requestId) => this.community.call('mall', 'redeem', { itemId, requestId, shipping })));
+    if (!outcome.done) return null;
+    await this.load();
+    return outcome.value;
   }
 }

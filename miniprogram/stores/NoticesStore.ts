@@ -1,19 +1,20 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { NoticeView } from '../../cloudfunctions/app/api';
-import type { Gateway } from '../gateway/gateway';
-import { messageOf } from './errors';
+import type { CommunityGateway } from '../gateway/communityGateway';
+import { Request } from './request';
 
 /** My in-app notices: review outcomes and accepted answers. */
 export class NoticesStore {
   notices: NoticeView[] = [];
   unread = 0;
-  error: string | null = null;
+  private readonly request = new Request('refresh');
 
-  constructor(
-    private readonly gateway: Gateway,
-    private readonly communityId: () => string | null,
-  ) {
-    makeAutoObservable<NoticesStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
+  constructor(private readonly community: CommunityGateway) {
+    makeAutoObservable<NoticesStore, 'community' | 'request'>(this, { community: false, request: false });
+  }
+
+  get error(): string | null {
+    return this.request.error;
   }
 
   get badge(): string {
@@ -21,29 +22,21 @@ export class NoticesStore {
   }
 
   async load(): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId) return;
-    try {
-      const { notices, unread } = await this.gateway.call('notices', 'list', { communityId, limit: 50 });
+    await this.request.run(async () => {
+      const { notices, unread } = await this.community.call('notices', 'list', { limit: 50 });
       runInAction(() => {
         this.notices = notices;
         this.unread = unread;
-        this.error = null;
       });
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    }
+    });
   }
 
   /** Once read on screen, the badge clears; the list keeps showing which ones were new. */
   async markAllRead(): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId || this.unread === 0) return;
-    try {
-      await this.gateway.call('notices', 'read', { communityId });
+    if (this.unread === 0) return;
+    await this.request.run(async () => {
+      await this.community.call('notices', 'read', {});
       runInAction(() => (this.unread = 0));
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    }
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionOutput } from '../../cloudfunctions/app/api';
-import type { Gateway } from '../gateway/gateway';
-import { messageOf } from './errors';
+import type { CommunityGateway } from '../gateway/communityGateway';
+import { Request } from './request';
 
 export type MyPoints = ActionOutput<'points', 'me'>;
 export type CheckinResult = ActionOutput<'checkin', 'checkin'>;
@@ -11,16 +11,22 @@ export class PointsStore {
   me: MyPoints | null = null;
   month: string | null = null;
   checkedDays: string[] = [];
-  checkingIn = false;
   /** The last check-in's result, for the "+points" animation; cleared when it has played. */
   lastCheckin: CheckinResult | null = null;
-  error: string | null = null;
+  private readonly loading = new Request('refresh');
+  private readonly checking = new Request();
 
-  constructor(
-    private readonly gateway: Gateway,
-    private readonly communityId: () => string | null,
-  ) {
-    makeAutoObservable<PointsStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
+  constructor(private readonly community: CommunityGateway) {
+    makeAutoObservable<PointsStore, 'community' | 'loading' | 'checking'>(this, { community: false, loading: false, checking: false });
+  }
+
+  get checkingIn(): boolean {
+    return this.checking.pending;
+  }
+
+  /** Why a tap did nothing (it outlives the refresh after it), else why loading failed. */
+  get error(): string | null {
+    return this.checking.error ?? this.loading.error;
   }
 
   /** Progress to the next tier, 0–100; 100 at the top tier. */
@@ -36,53 +42,38 @@ export class PointsStore {
   }
 
   async load(): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId) return;
-    try {
-      const me = await this.gateway.call('points', 'me', { communityId });
+    await this.loading.run(async () => {
+      const me = await this.community.call('points', 'me', {});
+      const { days } = await this.community.call('checkin', 'calendar', { month: this.month ?? me.today.slice(0, 7) });
       runInAction(() => {
         this.me = me;
-        this.error = null;
+        this.month ??= me.today.slice(0, 7);
+        this.checkedDays = days;
       });
-      await this.loadMonth(this.month ?? me.today.slice(0, 7));
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    }
+    });
   }
 
   async loadMonth(month: string): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId) return;
-    try {
-      const { days } = await this.gateway.call('checkin', 'calendar', { communityId, month });
+    await this.loading.run(async () => {
+      const { days } = await this.community.call('checkin', 'calendar', { month });
       runInAction(() => {
         this.month = month;
         this.checkedDays = days;
       });
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    }
+    });
   }
 
   async checkIn(): Promise<CheckinResult | null> {
-    const communityId = this.communityId();
-    if (!communityId || this.checkingIn) return null;
-    this.checkingIn = true;
-    let result: CheckinResult | null = null;
-    let failure: string | null = null;
-    try {
-      result = await this.gateway.call('checkin', 'checkin', { communityId });
-    } catch (error) {
-      failure = messageOf(error);
-    }
-    // Refresh either way (a refusal like ALREADY_DONE means the screen was stale), then say
-    // why a tap did nothing — after the refresh, so it cannot wipe the message.
-    await this.load();
-    runInAction(() => {
-      this.lastCheckin = result;
-      if (failure) this.error = failure;
-      this.checkingIn = false;
+    const outcome = await this.checking.run(async () => {
+      try {
+        return await this.community.call('checkin', 'checkin', {});
+      } finally {
+        // Refresh either way: a refusal like ALREADY_DONE means the screen was stale.
+        await this.load();
+      }
     });
+    const result = outcome.done ? outcome.value : null;
+    runInAction(() => (this.lastCheckin = result));
     return result;
   }
 

@@ -1,9 +1,9 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { PostView } from '../../cloudfunctions/app/api';
 import { MAX_POST_IMAGES } from '../../cloudfunctions/core/content';
-import type { Gateway } from '../gateway/gateway';
+import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';
-import { messageOf } from './errors';
+import { Request } from './request';
 
 export type PostsTab = 'feed' | 'mine';
 
@@ -27,22 +27,45 @@ export class PostsStore {
   feed: PostView[] = [];
   mine: PostView[] = [];
   private cursors: Record<PostsTab, string | null> = { feed: null, mine: null };
-  loading = false;
-  error: string | null = null;
 
   /** The post being written. */
   draft = { body: '', images: [] as string[] };
-  uploading = false;
-  submitting = false;
   /** After submitting: what happens next, in one line (review, and whether it can earn). */
   private submitted: { postId: string; message: string } | null = null;
 
+  private readonly listing = new Request();
+  private readonly acting = new Request('refresh');
+  private readonly uploadingRequest = new Request();
+  private readonly submission = new Request();
+
   constructor(
-    private readonly gateway: Gateway,
-    private readonly communityId: () => string | null,
+    private readonly community: CommunityGateway,
     private readonly uploader?: ImageUploader,
   ) {
-    makeAutoObservable<PostsStore, 'gateway' | 'communityId' | 'uploader'>(this, { gateway: false, communityId: false, uploader: false });
+    makeAutoObservable<PostsStore, 'community' | 'uploader' | 'listing' | 'acting' | 'uploadingRequest' | 'submission'>(this, {
+      community: false,
+      uploader: false,
+      listing: false,
+      acting: false,
+      uploadingRequest: false,
+      submission: false,
+    });
+  }
+
+  get loading(): boolean {
+    return this.listing.pending;
+  }
+
+  get submitting(): boolean {
+    return this.submission.pending;
+  }
+
+  get uploading(): boolean {
+    return this.uploadingRequest.pending;
+  }
+
+  get error(): string | null {
+    return this.submission.error ?? this.uploadingRequest.error ?? this.acting.error ?? this.listing.error;
   }
 
   /** The line shown over my posts while the post I just sent waits for review. */
@@ -65,63 +88,38 @@ export class PostsStore {
   }
 
   async load(more = false): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId || this.loading) return;
     const tab = this.tab;
-    this.loading = true;
-    try {
-      const { posts, nextCursor } = await this.gateway.call('posts', 'list', {
-        communityId,
-        status: tab === 'feed' ? 'approved' : 'mine',
-        cursor: more ? this.cursors[tab] : null,
-        limit: 20,
-      });
+    await this.listing.run(async () => {
+      const { posts, nextCursor } = await this.community.call('posts', 'list', { status: tab === 'feed' ? 'approved' : 'mine', cursor: more ? this.cursors[tab] : null, limit: 20 });
       runInAction(() => {
         this[tab] = more ? [...this[tab], ...posts] : posts;
         this.cursors[tab] = nextCursor;
-        this.error = null;
       });
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    } finally {
-      runInAction(() => (this.loading = false));
-    }
+    });
   }
 
   /** Likes at once on screen; the server's count replaces the guess, or the guess is undone. */
   async like(postId: string): Promise<void> {
-    const communityId = this.communityId();
     const post = this.feed.find((p) => p.id === postId);
-    if (!communityId || !post || post.likedByMe) return;
+    if (!post || post.likedByMe) return;
     post.likedByMe = true;
     post.likes += 1;
-    try {
-      const { likes } = await this.gateway.call('posts', 'like', { communityId, postId });
-      runInAction(() => (post.likes = likes));
-    } catch (error) {
-      runInAction(() => {
+    const outcome = await this.acting.run(() => this.community.call('posts', 'like', { postId }));
+    runInAction(() => {
+      if (outcome.done) post.likes = outcome.value.likes;
+      else {
         post.likedByMe = false;
         post.likes -= 1;
-        this.error = messageOf(error);
-      });
-    }
+      }
+    });
   }
 
   /** Staff take an approved post down from the feed; its points go back. */
   async revoke(postId: string, reason: string): Promise<number | null> {
-    const communityId = this.communityId();
-    if (!communityId) return null;
-    try {
-      const { reversed } = await this.gateway.call('posts', 'revoke', { communityId, postId, reason });
-      runInAction(() => {
-        this.feed = this.feed.filter((p) => p.id !== postId);
-        this.error = null;
-      });
-      return reversed;
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-      return null;
-    }
+    const outcome = await this.acting.run(() => this.community.call('posts', 'revoke', { postId, reason }));
+    if (!outcome.done) return null;
+    runInAction(() => (this.feed = this.feed.filter((p) => p.id !== postId)));
+    return outcome.value.reversed;
   }
 
   setBody(body: string): void {
@@ -133,16 +131,12 @@ export class PostsStore {
   }
 
   async addImages(): Promise<void> {
-    if (!this.uploader || this.imagesLeft <= 0 || this.uploading) return;
-    this.uploading = true;
-    try {
-      const added = await this.uploader.pickAndUpload(this.imagesLeft);
+    const uploader = this.uploader;
+    if (!uploader || this.imagesLeft <= 0) return;
+    await this.uploadingRequest.run(async () => {
+      const added = await uploader.pickAndUpload(this.imagesLeft);
       runInAction(() => (this.draft.images = [...this.draft.images, ...added].slice(0, MAX_POST_IMAGES)));
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    } finally {
-      runInAction(() => (this.uploading = false));
-    }
+    });
   }
 
   removeImage(index: number): void {
@@ -155,23 +149,15 @@ export class PostsStore {
 
   /** Sends the draft; on success the draft is cleared and my posts show it as 审核中. */
   async submit(): Promise<boolean> {
-    const communityId = this.communityId();
-    if (!communityId || !this.canSubmit) return false;
-    this.submitting = true;
-    try {
-      const { post } = await this.gateway.call('posts', 'create', { communityId, body: this.draft.body, images: this.draft.images });
+    if (!this.canSubmit) return false;
+    const outcome = await this.submission.run(async () => {
+      const { post } = await this.community.call('posts', 'create', { body: this.draft.body, images: this.draft.images });
       runInAction(() => {
         this.draft = { body: '', images: [] };
         this.mine = [post, ...this.mine];
         this.submitted = { postId: post.id, message: post.noPoints ? `已提交审核。${post.noPoints.message}` : '已提交审核，通过后会通知你并发放积分' };
-        this.error = null;
       });
-      return true;
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-      return false;
-    } finally {
-      runInAction(() => (this.submitting = false));
-    }
+    });
+    return outcome.done;
   }
 }

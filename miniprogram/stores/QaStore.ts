@@ -1,36 +1,43 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { AnswerView, QuestionView } from '../../cloudfunctions/app/api';
-import type { Gateway } from '../gateway/gateway';
-import { messageOf } from './errors';
-import { exclusively } from './exclusive';
+import type { CommunityGateway } from '../gateway/communityGateway';
+import { Request } from './request';
 
 /** Q&A: the question list, one question with its answers, asking, answering and accepting. */
 export class QaStore {
   questions: QuestionView[] = [];
   question: QuestionView | null = null;
   answers: AnswerView[] = [];
-  loading = false;
-  busy = false;
   notice: string | null = null;
-  error: string | null = null;
+  private readonly reading = new Request('refresh');
+  private readonly sending = new Request();
 
-  constructor(
-    private readonly gateway: Gateway,
-    private readonly communityId: () => string | null,
-  ) {
-    makeAutoObservable<QaStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
+  constructor(private readonly community: CommunityGateway) {
+    makeAutoObservable<QaStore, 'community' | 'reading' | 'sending'>(this, { community: false, reading: false, sending: false });
+  }
+
+  get loading(): boolean {
+    return this.reading.pending;
+  }
+
+  get busy(): boolean {
+    return this.sending.pending;
+  }
+
+  get error(): string | null {
+    return this.sending.error ?? this.reading.error;
   }
 
   async loadList(): Promise<void> {
-    await this.read(async (communityId) => {
-      const { questions } = await this.gateway.call('qa', 'list', { communityId, limit: 50 });
+    await this.reading.run(async () => {
+      const { questions } = await this.community.call('qa', 'list', { limit: 50 });
       runInAction(() => (this.questions = questions));
     });
   }
 
   async open(questionId: string): Promise<void> {
-    await this.read(async (communityId) => {
-      const { question, answers } = await this.gateway.call('qa', 'get', { communityId, questionId });
+    await this.reading.run(async () => {
+      const { question, answers } = await this.community.call('qa', 'get', { questionId });
       runInAction(() => {
         this.question = question;
         this.answers = answers;
@@ -40,56 +47,42 @@ export class QaStore {
 
   /** Returns the new question's id. */
   async ask(title: string, body: string): Promise<string | null> {
-    let id: string | null = null;
-    await this.send(async (communityId) => {
-      const { question } = await this.gateway.call('qa', 'ask', { communityId, title, body });
-      id = question.id;
+    const outcome = await this.send(async () => {
+      const { question } = await this.community.call('qa', 'ask', { title, body });
       runInAction(() => {
         this.questions = [question, ...this.questions];
         this.notice = question.status === 'held' ? '问题已提交，审核后对大家可见' : null;
       });
+      return question.id;
     });
-    return id;
+    return outcome.done ? outcome.value : null;
   }
 
   async answer(body: string): Promise<boolean> {
     const questionId = this.question?.id;
     if (!questionId) return false;
-    return this.send(async (communityId) => {
-      const { answer } = await this.gateway.call('qa', 'answer', { communityId, questionId, body });
+    const outcome = await this.send(async () => {
+      const { answer } = await this.community.call('qa', 'answer', { questionId, body });
       runInAction(() => {
         this.answers = [...this.answers, answer];
         this.notice = answer.status === 'held' ? '回答已提交，审核后对大家可见' : (answer.noPoints?.message ?? '回答已发布，被采纳可得积分');
       });
     });
+    return outcome.done;
   }
 
   async accept(answerId: string): Promise<boolean> {
-    return this.send(async (communityId) => {
-      const { awarded } = await this.gateway.call('qa', 'accept', { communityId, answerId });
+    const outcome = await this.send(async () => {
+      const { awarded } = await this.community.call('qa', 'accept', { answerId });
       runInAction(() => (this.notice = awarded ? `已采纳，回答者获得 ${awarded} 积分` : '已采纳'));
       await this.open(this.question!.id);
     });
-  }
-
-  private async read(work: (communityId: string) => Promise<void>): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId) return;
-    this.loading = true;
-    try {
-      await work(communityId);
-      runInAction(() => (this.error = null));
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    } finally {
-      runInAction(() => (this.loading = false));
-    }
+    return outcome.done;
   }
 
   /** One message at a time; the last notice is cleared when a new one starts. */
-  private send(work: (communityId: string) => Promise<void>): Promise<boolean> {
+  private send<T>(work: () => Promise<T>) {
     this.notice = null;
-    return exclusively(this, this.communityId(), work);
+    return this.sending.run(work);
   }
-
 }

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionOutput, ReferralView } from '../../cloudfunctions/app/api';
-import type { Gateway } from '../gateway/gateway';
-import { messageOf } from './errors';
+import type { CommunityGateway } from '../gateway/communityGateway';
+import { Request } from './request';
 
 type Landing = ActionOutput<'referral', 'landing'>;
 
@@ -15,13 +15,14 @@ export class ReferralStore {
   codeImage: string | null = null;
   referrals: ReferralView[] = [];
   landing: Landing | null = null;
-  error: string | null = null;
+  private readonly request = new Request('refresh');
 
-  constructor(
-    private readonly gateway: Gateway,
-    private readonly communityId: () => string | null,
-  ) {
-    makeAutoObservable<ReferralStore, 'gateway' | 'communityId'>(this, { gateway: false, communityId: false });
+  constructor(private readonly community: CommunityGateway) {
+    makeAutoObservable<ReferralStore, 'community' | 'request'>(this, { community: false, request: false });
+  }
+
+  get error(): string | null {
+    return this.request.error;
   }
 
   get summary(): { pending: number; rewarded: number; pointsEarned: number } {
@@ -33,34 +34,22 @@ export class ReferralStore {
   }
 
   async load(): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId) return;
-    try {
-      const [poster, { referrals }] = await Promise.all([
-        this.gateway.call('referral', 'posterCode', { communityId }),
-        this.gateway.call('referral', 'list', { communityId }),
-      ]);
+    await this.request.run(async () => {
+      const [poster, { referrals }] = await Promise.all([this.community.call('referral', 'posterCode', {}), this.community.call('referral', 'list', {})]);
       runInAction(() => {
         this.inviteCode = poster.inviteCode;
         this.path = poster.path;
         this.codeImage = poster.image;
         this.referrals = referrals;
-        this.error = null;
       });
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    }
+    });
   }
 
   /** Before joining: who invited me and what we both get. */
   async loadLanding(inviteCode: string | null): Promise<void> {
-    const communityId = this.communityId();
-    if (!communityId) return;
-    try {
-      const landing = await this.gateway.call('referral', 'landing', { communityId, inviteCode: inviteCode ?? undefined });
+    await this.request.run(async () => {
+      const landing = await this.community.call('referral', 'landing', { inviteCode: inviteCode ?? undefined });
       runInAction(() => (this.landing = landing));
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    }
+    });
   }
 }

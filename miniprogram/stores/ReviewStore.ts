@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { AnswerView, PostView, Rules } from '../../cloudfunctions/app/api';
-import type { Gateway } from '../gateway/gateway';
-import { exclusively } from './exclusive';
+import type { CommunityGateway } from '../gateway/communityGateway';
+import { Request } from './request';
 
 /** Reasons a moderator picks in one tap; the author reads them. */
 export const REJECT_REASONS = ['内容与社群主题无关', '请补充真实的使用体验', '图片不清晰或与内容无关', '含有广告或联系方式'];
@@ -13,16 +13,23 @@ export class ReviewStore {
   morePosts = false;
   /** Points chosen per post; defaults to the community's minimum. */
   chosen: Record<string, number> = {};
-  busy = false;
   notice: string | null = null;
-  error: string | null = null;
+  /** One staff action at a time: the queue changes under each one. */
+  private readonly request = new Request();
 
   constructor(
-    private readonly gateway: Gateway,
-    private readonly communityId: () => string | null,
+    private readonly community: CommunityGateway,
     private readonly rules: () => Rules | null,
   ) {
-    makeAutoObservable<ReviewStore, 'gateway' | 'communityId' | 'rules'>(this, { gateway: false, communityId: false, rules: false });
+    makeAutoObservable<ReviewStore, 'community' | 'rules' | 'request'>(this, { community: false, rules: false, request: false });
+  }
+
+  get busy(): boolean {
+    return this.request.pending;
+  }
+
+  get error(): string | null {
+    return this.request.error;
   }
 
   /** The points choices offered: the range's ends and its middle. */
@@ -45,10 +52,10 @@ export class ReviewStore {
   }
 
   async load(): Promise<void> {
-    await this.run(async (communityId) => {
+    await this.run(async () => {
       const [{ posts, nextCursor }, { answers }] = await Promise.all([
-        this.gateway.call('posts', 'list', { communityId, status: 'pending', limit: 50 }),
-        this.gateway.call('qa', 'heldAnswers', { communityId, limit: 50 }),
+        this.community.call('posts', 'list', { status: 'pending', limit: 50 }),
+        this.community.call('qa', 'heldAnswers', { limit: 50 }),
       ]);
       runInAction(() => {
         this.posts = posts;
@@ -59,22 +66,22 @@ export class ReviewStore {
   }
 
   async approve(postId: string): Promise<boolean> {
-    return this.run(async (communityId) => {
-      const { awarded, capped, noPoints } = await this.gateway.call('posts', 'review', { communityId, postId, decision: 'approve', points: this.pointsFor(postId) });
+    return this.run(async () => {
+      const { awarded, capped, noPoints } = await this.community.call('posts', 'review', { postId, decision: 'approve', points: this.pointsFor(postId) });
       this.done(postId, noPoints ? `已通过，${noPoints.message}` : capped ? '已通过；作者今天的帖子积分已达上限' : `已通过，作者获得 ${awarded} 积分`);
     });
   }
 
   async reject(postId: string, reason: string): Promise<boolean> {
-    return this.run(async (communityId) => {
-      await this.gateway.call('posts', 'review', { communityId, postId, decision: 'reject', reason });
+    return this.run(async () => {
+      await this.community.call('posts', 'review', { postId, decision: 'reject', reason });
       this.done(postId, '已驳回，作者会看到理由');
     });
   }
 
   async moderateAnswer(answerId: string, decision: 'release' | 'remove'): Promise<boolean> {
-    return this.run(async (communityId) => {
-      await this.gateway.call('qa', 'moderate', { communityId, kind: 'answer', id: answerId, decision });
+    return this.run(async () => {
+      await this.community.call('qa', 'moderate', { kind: 'answer', id: answerId, decision });
       runInAction(() => {
         this.answers = this.answers.filter((a) => a.id !== answerId);
         this.notice = decision === 'release' ? '已放行' : '已删除';
@@ -89,7 +96,7 @@ export class ReviewStore {
     });
   }
 
-  private run(work: (communityId: string) => Promise<void>): Promise<boolean> {
-    return exclusively(this, this.communityId(), work);
+  private async run(work: () => Promise<void>): Promise<boolean> {
+    return (await this.request.run(work)).done;
   }
 }

@@ -1,3 +1,4 @@
+import { CommunityGateway } from '../gateway/communityGateway';
 import type { Gateway } from '../gateway/gateway';
 import type { ImageUploader } from '../gateway/uploader';
 import { LedgerStore } from './LedgerStore';
@@ -35,16 +36,16 @@ export class RootStore {
     groupEntry?: () => Promise<string | null>,
   ) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId, groupEntry);
-    const communityId = () => this.session.communityId;
-    this.points = new PointsStore(gateway, communityId);
-    this.ledger = new LedgerStore(gateway, communityId);
-    this.mall = new MallStore(gateway, communityId);
-    this.mallAdmin = new MallAdminStore(gateway, communityId, uploader);
-    this.lottery = new LotteryStore(gateway, communityId);
-    this.posts = new PostsStore(gateway, communityId, uploader);
-    this.review = new ReviewStore(gateway, communityId, () => this.session.community?.rules ?? null);
-    this.qa = new QaStore(gateway, communityId);
-    this.notices = new NoticesStore(gateway, communityId);
-    this.referral = new ReferralStore(gateway, communityId);
+    const community = new CommunityGateway(gateway, () => this.session.communityId);
+    this.points = new PointsStore(community);
+    this.ledger = new LedgerStore(community);
+    this.mall = new MallStore(community);
+    this.mallAdmin = new MallAdminStore(community, uploader);
+    this.lottery = new LotteryStore(community);
+    this.posts = new PostsStore(community, uploader);
+    this.review = new ReviewStore(community, () => this.session.community?.rules ?? null);
+    this.qa = new QaStore(community);
+    this.notices = new NoticesStore(community);
+    this.referral = new ReferralStore(community);
   }
 }

@@ -1,10 +1,11 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Community, Role } from '../../cloudfunctions/app/api';
 import { cloudIdRef } from '../gateway/cloudIdRef';
-import type { Gateway } from '../gateway/gateway';
-import { messageOf } from './errors';
-import type { KeyValueStorage } from './storage';
 import { isStaff } from '../../cloudfunctions/core/roles';
+import { CommunityGateway } from '../gateway/communityGateway';
+import { ApiError, type Gateway } from '../gateway/gateway';
+import { Request } from './request';
+import type { KeyValueStorage } from './storage';
 
 const COMMUNITY_KEY = 'communityId';
 
@@ -15,20 +16,37 @@ export class SessionStore {
   role: Role | null = null;
   /** The invite code of the link the app was opened from, used when joining. */
   inviteCode: string | null = null;
-  loading = false;
-  error: string | null = null;
 
   /** Set when the owner has just bound the group the app was opened from. */
   groupBound = false;
 
+  private readonly gateway: CommunityGateway;
+  private readonly loadingRequest = new Request('refresh');
+  private readonly acting = new Request();
+
   constructor(
-    private readonly gateway: Gateway,
+    gateway: Gateway,
     private readonly storage: KeyValueStorage,
     defaultCommunityId: string | null,
     private readonly groupEntry: () => Promise<string | null> = async () => null,
   ) {
     this.communityId = storage.get(COMMUNITY_KEY) || defaultCommunityId;
-    makeAutoObservable<SessionStore, 'gateway' | 'storage' | 'groupEntry'>(this, { gateway: false, storage: false, groupEntry: false });
+    this.gateway = new CommunityGateway(gateway, () => this.communityId);
+    makeAutoObservable<SessionStore, 'gateway' | 'storage' | 'groupEntry' | 'loadingRequest' | 'acting'>(this, {
+      gateway: false,
+      storage: false,
+      groupEntry: false,
+      loadingRequest: false,
+      acting: false,
+    });
+  }
+
+  get loading(): boolean {
+    return this.loadingRequest.pending;
+  }
+
+  get error(): string | null {
+    return this.acting.error ?? this.loadingRequest.error;
   }
 
   get isMember(): boolean {
@@ -50,58 +68,33 @@ export class SessionStore {
   }
 
   async load(): Promise<void> {
-    if (!this.communityId) return;
-    this.loading = true;
-    try {
-      const { community, role } = await this.gateway.call('community', 'get', { communityId: this.communityId });
+    await this.loadingRequest.run(async () => {
+      const { community, role } = await this.gateway.call('community', 'get', {});
       runInAction(() => {
         this.community = community;
         this.role = role;
-        this.error = null;
       });
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-    } finally {
-      runInAction(() => (this.loading = false));
-    }
+    });
   }
 
   async join(nickname?: string): Promise<boolean> {
-    if (!this.communityId) return false;
-    try {
+    const outcome = await this.acting.run(async () => {
       const group = await this.groupEntry().catch(() => null);
-      await this.gateway.call('community', 'join', {
-        communityId: this.communityId,
-        nickname,
-        inviteCode: this.inviteCode ?? undefined,
-        groupCloudId: group ? cloudIdRef(group) : undefined,
-      });
-      await this.load();
-      return this.isMember;
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-      return false;
-    }
+      await this.gateway.call('community', 'join', { nickname, inviteCode: this.inviteCode ?? undefined, groupCloudId: group ? cloudIdRef(group) : undefined });
+    });
+    if (!outcome.done) return false;
+    await this.load();
+    return this.isMember;
   }
 
   /** Owner: binds the WeChat group the app was opened from; false (with the reason) outside a group. */
   async bindGroup(): Promise<boolean> {
-    if (!this.communityId) return false;
-    try {
+    const outcome = await this.acting.run(async () => {
       const group = await this.groupEntry().catch(() => null);
-      if (!group) {
-        runInAction(() => (this.error = '请在要绑定的微信群里点开小程序卡片，再点绑定'));
-        return false;
-      }
-      await this.gateway.call('community', 'bindGroup', { communityId: this.communityId, groupCloudId: cloudIdRef(group) });
-      runInAction(() => {
-        this.groupBound = true;
-        this.error = null;
-      });
-      return true;
-    } catch (error) {
-      runInAction(() => (this.error = messageOf(error)));
-      return false;
-    }
+      if (!group) throw new ApiError('INVALID_INPUT', '请在要绑定的微信群里点开小程序卡片，再点绑定');
+      await this.gateway.call('community', 'bindGroup', { groupCloudId: cloudIdRef(group) });
+      runInAction(() => (this.groupBound = true));
+    });
+    return outcome.done;
   }
 }

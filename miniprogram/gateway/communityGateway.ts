@@ -1,0 +1,35 @@
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../cloudfunctions/app/api';
+import type { Gateway } from './gateway';
+
+/** There is no community yet (the app was opened without one): nothing to ask the server. */
+export class NoCommunity extends Error {
+  constructor() {
+    super('no community chosen');
+    this.name = 'NoCommunity';
+  }
+}
+
+/** An action's parameters without the community, which the gateway adds. */
+export type InCommunity<F extends FunctionName, A extends ActionName<F>> = Omit<ActionInput<F, A>, 'communityId'>;
+
+/**
+ * The Gateway bound to the community the app is in: stores call actions without repeating
+ * communityId, and no call goes out before there is one (it fails with NoCommunity, which
+ * Request.run treats as nothing to do).
+ */
+export class CommunityGateway {
+  constructor(
+    private readonly gateway: Gateway,
+    private readonly current: () => string | null,
+  ) {}
+
+  get communityId(): string | null {
+    return this.current();
+  }
+
+  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, params: InCommunity<F, A>): Promise<ActionOutput<F, A>> {
+    const communityId = this.current();
+    if (!communityId) return Promise.reject(new NoCommunity());
+    return this.gateway.call(fn, action, { ...params, communityId } as ActionInput<F, A>);
+  }
+}
