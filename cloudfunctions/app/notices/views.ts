@@ -1,15 +1,6 @@
-import type { Found } from '../documents';
-import type { NoticeDoc } from '../documents';
+import type { Found, NoticeDoc } from '../documents';
 
-export interface NoticeView {
-  id: string;
-  kind: NoticeDoc['kind'];
-  title: string;
-  body: string;
-  refId: string;
-  points: number;
-  read: boolean;
-  createdAt: string;
-}
+/** A notice as its member reads it. */
+export type NoticeView = Pick<NoticeDoc, 'kind' | 'title' | 'body' | 'refId' | 'points' | 'read' | 'createdAt'> & { id: string };
 
 export const toNotice = ({ _id, kind, title, body, refId, points, read, createdAt }: Found<NoticeDoc>): NoticeView => ({ id: _id, kind, title, body, refId, points, read, createdAt });
