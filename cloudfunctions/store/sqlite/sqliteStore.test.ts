@@ -56,6 +56,34 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
+  it('keeps its commit sequence instead of scanning for it; a database from before that is scanned once', async () => {
+    const file = fresh();
+    const raw = <T>(work: (db: import('better-sqlite3').Database) => T): T => {
+      const db = new (require('better-sqlite3') as typeof import('better-sqlite3'))(file);
+      try {
+        return work(db);
+      } finally {
+        db.close();
+      }
+    };
+    const versionOf = (id: string) => raw((db) => db.prepare('SELECT _v FROM "requests" WHERE _id = ?').pluck().get(id) as number);
+    const first = new SqliteStore(file);
+    for (const id of ['a', 'b', 'c']) await first.transaction((tx) => tx.set('requests', id, { communityId: 'c', n: 1 }));
+    await first.close();
+    // A database from before _meta: the sequence is found by a scan, once, and kept from then on.
+    raw((db) => db.exec('DROP TABLE "_meta"'));
+    const second = new SqliteStore(file);
+    await second.transaction((tx) => tx.set('requests', 'd', { communityId: 'c', n: 1 }));
+    await second.close();
+    expect(versionOf('d')).toBe(versionOf('c') + 1);
+    // From then on the kept value is what a reopen starts from.
+    raw((db) => db.prepare(`UPDATE "_meta" SET value = 100 WHERE key = 'sequence'`).run());
+    const third = new SqliteStore(file);
+    await third.transaction((tx) => tx.set('requests', 'e', { communityId: 'c', n: 1 }));
+    await third.close();
+    expect(versionOf('e')).toBe(101);
+  });
+
   it('refuses unknown collections', async () => {
     const store = new SqliteStore(fresh());
     await expect(store.get('nope', 'a')).rejects.toThrow('unknown collection');

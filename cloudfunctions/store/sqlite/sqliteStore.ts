@@ -75,10 +75,20 @@ export class SqliteStore implements Store {
       this.checkpointer = new Worker(CHECKPOINTER, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3'), intervalMs: 100 } });
       this.checkpointer.unref();
     }
-    this.sequence = Math.max(
-      0,
-      ...collections.map((c) => (this.db.prepare(`SELECT max(_v) AS v FROM "${c.name}"`).get() as { v: number | null }).v ?? 0),
-    );
+    this.sequence = this.storedSequence(collections);
+  }
+
+  /**
+   * The commit sequence is kept in `_meta`, written with every commit, so opening a database
+   * costs the same whatever it holds. A database from before `_meta` is scanned once.
+   */
+  private storedSequence(collections: CollectionSpec[]): number {
+    this.db.exec('CREATE TABLE IF NOT EXISTS "_meta" (key TEXT PRIMARY KEY, value INTEGER NOT NULL)');
+    const kept = this.db.prepare(`SELECT value FROM "_meta" WHERE key = 'sequence'`).pluck().get() as number | undefined;
+    if (kept !== undefined) return kept;
+    const scanned = Math.max(0, ...collections.map((c) => (this.db.prepare(`SELECT max(_v) AS v FROM "${c.name}"`).get() as { v: number | null }).v ?? 0));
+    this.db.prepare(`INSERT INTO "_meta" (key, value) VALUES ('sequence', ?)`).run(scanned);
+    return scanned;
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -141,6 +151,7 @@ export class SqliteStore implements Store {
       }
       if (tx.writes.size === 0) return true;
       const version = ++this.sequence;
+      this.statement(`UPDATE "_meta" SET value = ? WHERE key = 'sequence'`).run(version);
       for (const [key, write] of tx.writes) {
         const [collection, id] = splitKey(key);
         // Validated above: a row the callback read is still the current one, so reuse it.
