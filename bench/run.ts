@@ -26,7 +26,7 @@ import { newMember } from '../cloudfunctions/app/community/newMember';
 import { ids } from '../cloudfunctions/app/documents';
 import { DEFAULT_JOB_BUDGET_MS } from '../cloudfunctions/app/jobs/budget';
 import { SqliteStore } from '../cloudfunctions/store/sqlite/sqliteStore';
-import type { Store, Transaction } from '../cloudfunctions/store/port';
+import type { Query, Store, Transaction } from '../cloudfunctions/store/port';
 import { WxCloudStore } from '../cloudfunctions/store/wxcloud/wxcloudStore';
 import { freePort, startRuntime } from '../tests/support/runtime';
 
@@ -177,7 +177,7 @@ function counting(store: Store): { store: Store; ops: () => number } {
   const tick = <T>(value: T) => (ops++, value);
   const counted: Store = {
     get: (collection, id) => tick(store.get(collection, id)),
-    find: (collection, query) => tick(store.find(collection, query)),
+    find: ((collection: string, query: Query) => tick(store.find(collection, query))) as Store['find'],
     transaction: (work) =>
       store.transaction((tx) =>
         work({

@@ -52,7 +52,10 @@ export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdA
   ...(detail ? { detail } : {}),
 });
 
-export const toMember = ({ openid, nickname, role, joinedAt, balance, earnedTotal, groupId, invitedBy }: MemberDoc): Member => ({
+/** What a member list shows of each member: all it reads of them (a projection). */
+export const MEMBER_VIEW_FIELDS = ['openid', 'nickname', 'role', 'joinedAt', 'balance', 'earnedTotal', 'groupId', 'invitedBy'] as const;
+
+export const toMember = ({ openid, nickname, role, joinedAt, balance, earnedTotal, groupId, invitedBy }: Pick<MemberDoc, (typeof MEMBER_VIEW_FIELDS)[number]>): Member => ({
   openid,
   nickname,
   role,

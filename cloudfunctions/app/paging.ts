@@ -13,14 +13,17 @@ const decodeCursor = (value: string): string => Buffer.from(value, 'base64url').
  * limit, nextCursor). Keyset paging: it reads limit + 1 rows, and the extra one says whether
  * there are more.
  */
-export async function pageOf<K extends Paged>(
+export async function pageOf<K extends Paged, F extends keyof Collections[K] & string = keyof Collections[K] & string>(
   store: AppStore,
   collection: K,
   where: Query<Collections[K]>['where'],
-  page: { cursor?: string | null; limit: number; order: 'asc' | 'desc' },
-): Promise<{ rows: Array<Found<Collections[K]>>; nextCursor: string | null }> {
+  page: { cursor?: string | null; limit: number; order: 'asc' | 'desc'; fields?: readonly F[] },
+): Promise<{ rows: Array<Found<Pick<Collections[K], F>>>; nextCursor: string | null }> {
   const after = page.cursor ? { sortKey: page.order === 'asc' ? { gt: decodeCursor(page.cursor) } : { lt: decodeCursor(page.cursor) } } : {};
-  const found = await store.find(collection, { where: { ...where, ...after }, orderBy: [['sortKey', page.order]], limit: page.limit + 1 } as Query<Collections[K]>);
+  // With fields, the rows hold those fields (and sortKey, the cursor's); the caller reads no others.
+  const fields = page.fields && ([...page.fields, 'sortKey'] as Query<Collections[K]>['fields']);
+  const query = { where: { ...where, ...after }, orderBy: [['sortKey', page.order]], limit: page.limit + 1, ...(fields ? { fields } : {}) };
+  const found = (await store.find(collection, query as Query<Collections[K]>)) as Array<Found<Pick<Collections[K], F>>>;
   const rows = found.slice(0, page.limit);
-  return { rows, nextCursor: found.length > page.limit ? encodeCursor((rows.at(-1) as { sortKey: string }).sortKey) : null };
+  return { rows, nextCursor: found.length > page.limit ? encodeCursor((rows.at(-1) as unknown as { sortKey: string }).sortKey) : null };
 }

@@ -22,6 +22,8 @@ export interface Query<T = Doc> {
   where: { [F in keyof T | '_id']?: Condition };
   orderBy?: Array<[field: (keyof T & string) | '_id', direction: 'asc' | 'desc']>;
   limit?: number;
+  /** Read only these fields (and `_id`); see Store.find. */
+  fields?: ReadonlyArray<keyof T & string>;
 }
 
 /** Adds `by` to a numeric field atomically (the cloud's `_.inc`). */
@@ -64,6 +66,11 @@ export interface Store<C extends DocMap = any> {
   /** Runs `work` atomically; retried on conflict; throws ConflictError when retries run out. */
   transaction<T>(work: (tx: Transaction<C>) => Promise<T>): Promise<T>;
   get<K extends keyof C & string>(collection: K, id: string): Promise<Found<C[K]> | null>;
+  /**
+   * With `fields`, only those fields (and `_id`) are read: a list reads what it shows, not whole
+   * documents (the cloud's `field()`). A field the document lacks reads as absent or null.
+   */
+  find<K extends keyof C & string, F extends keyof C[K] & string>(collection: K, query: Query<C[K]> & { fields: readonly F[] }): Promise<Array<Found<Pick<C[K], F>>>>;
   find<K extends keyof C & string>(collection: K, query: Query<C[K]>): Promise<Array<Found<C[K]>>>;
   close?(): void | Promise<void>;
 }

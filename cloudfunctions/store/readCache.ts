@@ -1,4 +1,4 @@
-import type { DocMap, Found, Store } from './port';
+import type { DocMap, Found, Query, Store } from './port';
 
 /**
  * A Store that remembers recent reads of a few rarely-changing collections (a community's
@@ -24,7 +24,8 @@ export function withReadCache<C extends DocMap>(store: Store<C>, options: { coll
       cached.set(key(collection, id), { doc: copy(doc), until: now() + options.ttlMs });
       return doc;
     },
-    find: (collection, query) => store.find(collection, query),
+    // Passed through as is (overloads cannot be forwarded by inference).
+    find: ((collection: string, query: Query) => store.find(collection, query)) as Store<C>['find'],
     async transaction(work) {
       const written = new Set<string>();
       try {

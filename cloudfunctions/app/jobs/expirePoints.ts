@@ -62,6 +62,8 @@ export async function expirePoints(_input: z.output<typeof expirePointsInput>, c
       where: { nextExpiryAt: { lte: now.toISOString() } },
       orderBy: [['nextExpiryAt', 'asc']],
       limit: PAGE + skipped.size,
+      // Who is due is all this needs: the transaction reads each member whole.
+      fields: ['nextExpiryAt'],
     });
     const todo = due.map((m) => m._id).filter((id) => !skipped.has(id));
     if (todo.length === 0) return { expiredPoints, members, more: false };

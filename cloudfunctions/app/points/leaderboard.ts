@@ -13,6 +13,6 @@ export async function leaderboard(input: z.output<typeof leaderboardInput>, call
   const where: Query['where'] = { communityId: input.communityId, [field]: { gt: 0 } };
   if (input.period === 'week') where.weekKey = weekKey(today);
   if (input.period === 'month') where.monthKey = monthKey(today);
-  const rows = await store.find('members', { where, orderBy: [[field, 'desc']], limit: input.limit });
+  const rows = await store.find('members', { where, orderBy: [[field, 'desc']], limit: input.limit, fields: ['openid', 'nickname', field] });
   return { rows: rows.map((m) => ({ openid: m.openid, nickname: m.nickname, points: m[field] })) };
 }

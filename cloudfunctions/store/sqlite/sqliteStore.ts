@@ -119,7 +119,8 @@ export class SqliteStore implements Store {
     const col = (field: string) => column(this.tables.get(collection)!, field);
     const clauses = Object.entries(query.where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => whereClause(col(field), condition, params));
     const order = (query.orderBy ?? []).map(([field, dir]) => `${col(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
-    let sql = `SELECT _id, data FROM "${collection}"`;
+    const data = query.fields ? `json_object(${query.fields.map((f) => `'${fieldName(f)}', data -> '$.${fieldName(f)}'`).join(', ')})` : 'data';
+    let sql = `SELECT _id, ${data} AS data FROM "${collection}"`;
     if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;
     if (order.length) sql += ` ORDER BY ${order.join(', ')}`;
     if (query.limit !== undefined) sql += ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
@@ -287,9 +288,14 @@ function parse(row: Row): Doc {
 
 const indexColumn = (field: string) => `"ix_${field}"`;
 
+const fieldName = (field: string): string => {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`bad field name ${field}`);
+  return field;
+};
+
 /** Where a field lives: its own column if an index names it, else inside the JSON. */
 function column(table: Table, field: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`bad field name ${field}`);
+  fieldName(field);
   if (field === '_id') return '_id';
   return table.fields.includes(field) ? indexColumn(field) : `json_extract(data, '$.${field}')`;
 }

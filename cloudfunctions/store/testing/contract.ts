@@ -63,6 +63,23 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
       expect(some.map((d) => d.n)).toEqual([2, 6]);
     });
 
+    it('reads only the fields a query names (and _id)', async () => {
+      await store.transaction(async (tx) => {
+        await tx.set('requests', 'p1', { communityId: 'c', n: 1, tag: 'long text a list does not show' });
+        await tx.set('requests', 'p2', { communityId: 'c', n: 2 });
+      });
+      const rows = await store.find('requests', { where: { communityId: 'c' }, orderBy: [['n', 'asc']], fields: ['n', 'tag'] });
+      expect(rows.map((r) => ({ _id: r._id, n: r.n, tag: r.tag ?? null }))).toEqual([
+        { _id: 'p1', n: 1, tag: 'long text a list does not show' },
+        { _id: 'p2', n: 2, tag: null },
+      ]);
+      const narrow = await store.find('requests', { where: { communityId: 'c' }, orderBy: [['n', 'asc']], fields: ['n'] });
+      expect(narrow).toEqual([
+        { _id: 'p1', n: 1 },
+        { _id: 'p2', n: 2 },
+      ]);
+    });
+
     it('serialises concurrent read-modify-write transactions: no lost update', async () => {
       await store.transaction((tx) => tx.set('requests', 'hot', { communityId: 'c', n: 0 }));
       const results = await Promise.allSettled(

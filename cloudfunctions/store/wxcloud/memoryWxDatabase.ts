@@ -252,6 +252,7 @@ class MemoryCollection implements WxCollection {
     private readonly condition: Record<string, unknown> = {},
     private readonly order: Array<[string, 'asc' | 'desc']> = [],
     private readonly max = DEFAULT_QUERY_LIMIT,
+    private readonly projection: string[] | null = null,
   ) {}
 
   doc(id: string): WxDocRef {
@@ -282,15 +283,20 @@ class MemoryCollection implements WxCollection {
   }
 
   where(condition: Record<string, unknown>): WxQuery {
-    return new MemoryCollection(this.db, this.name, { ...this.condition, ...condition }, this.order, this.max);
+    return new MemoryCollection(this.db, this.name, { ...this.condition, ...condition }, this.order, this.max, this.projection);
   }
 
   orderBy(field: string, direction: 'asc' | 'desc'): WxQuery {
-    return new MemoryCollection(this.db, this.name, this.condition, [...this.order, [field, direction]], this.max);
+    return new MemoryCollection(this.db, this.name, this.condition, [...this.order, [field, direction]], this.max, this.projection);
   }
 
   limit(n: number): WxQuery {
-    return new MemoryCollection(this.db, this.name, this.condition, this.order, Math.min(n, MAX_QUERY_LIMIT));
+    return new MemoryCollection(this.db, this.name, this.condition, this.order, Math.min(n, MAX_QUERY_LIMIT), this.projection);
+  }
+
+  /** Only these fields and _id, as the SDK's field(). */
+  field(projection: Record<string, true>): WxQuery {
+    return new MemoryCollection(this.db, this.name, this.condition, this.order, this.max, Object.keys(projection));
   }
 
   async get(): Promise<{ data: Array<Record<string, unknown>> }> {
@@ -304,7 +310,9 @@ class MemoryCollection implements WxCollection {
       }
       return 0;
     });
-    return { data: rows.slice(0, this.max).map(clone) };
+    const pick = (doc: Record<string, unknown>) =>
+      this.projection ? Object.fromEntries(['_id', ...this.projection].filter((f) => f in doc).map((f) => [f, doc[f]])) : doc;
+    return { data: rows.slice(0, this.max).map((doc) => clone(pick(doc))) };
   }
 }
 

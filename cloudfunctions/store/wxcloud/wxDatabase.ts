@@ -12,6 +12,7 @@ export interface WxQuery {
   where(condition: Record<string, unknown>): WxQuery;
   orderBy(field: string, direction: 'asc' | 'desc'): WxQuery;
   limit(n: number): WxQuery;
+  field(projection: Record<string, true>): WxQuery;
   get(): Promise<{ data: Array<Record<string, unknown>> }>;
 }
 

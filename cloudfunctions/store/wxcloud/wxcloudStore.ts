@@ -51,6 +51,7 @@ export class WxCloudStore implements Store {
     let cursor = this.db.collection(collection).where(where);
     for (const [field, direction] of query.orderBy ?? []) cursor = cursor.orderBy(field, direction);
     if (query.limit !== undefined) cursor = cursor.limit(query.limit);
+    if (query.fields) cursor = cursor.field(Object.fromEntries(query.fields.map((f) => [f, true as const])));
     const { data } = await cursor.get();
     return data as Array<T & { _id: string }>;
   }
