@@ -10,6 +10,7 @@
  *     for all 100,000 at once at 60 s, on a clock that charges 25 ms per document operation one
  *     after another (the simulated cloud; the job's ten parallel transactions are not credited);
  *  5. weapp package and cloud-function bundle sizes against their budgets.
+ * `npm run bench -- --scale` measures at 100,000 members instead (bench/scale.ts).
  * Knobs: BENCH_SECONDS (default 10), BENCH_STRICT=1 (exit 1 on a missed budget),
  * BENCH_PROFILE=<dir> (CPU profile of the runtime), BENCH_NODE_ARGS (extra node flags).
  */
@@ -29,6 +30,7 @@ import { SqliteStore } from '../cloudfunctions/store/sqlite/sqliteStore';
 import type { Query, Store, Transaction } from '../cloudfunctions/store/port';
 import { WxCloudStore } from '../cloudfunctions/store/wxcloud/wxcloudStore';
 import { freePort, startRuntime } from '../tests/support/runtime';
+import { scaleBench } from './scale';
 
 const ROOT = resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -250,6 +252,11 @@ function sizes() {
 }
 
 async function main() {
+  if (process.argv.includes('--scale')) {
+    console.log('bench --scale: 100,000 members, 5,000,000 entries, beside an empty community\n');
+    await scaleBench(report);
+    return finish();
+  }
   console.log(`bench: ${CLIENTS} clients, ${SECONDS}s per run, ${MEMBERS} members\n`);
   const raw = rawSqliteRate();
   report('raw SQLite tx/s (UPDATE + INSERT, WAL)', raw.toFixed(0));
@@ -263,6 +270,10 @@ async function main() {
   await cloudOperationsPerAction();
   await expiryAtScale();
   sizes();
+  finish();
+}
+
+function finish() {
   agent.destroy();
   const missed = results.filter(([, , ok]) => ok === false);
   console.log(missed.length ? `\n${missed.length} budget(s) missed` : '\nall budgets met');

@@ -1,0 +1,181 @@
+/**
+ * npm run bench -- --scale: the cost of member actions at 100,000 members and 5,000,000 ledger
+ * entries over a year, beside an empty community in the same database and process, one request
+ * at a time and at 16 concurrent clients. The big community is built through the store's own API
+ * (documents as the use cases write them, balances equal to the ledger). Knobs: SCALE_MEMBERS
+ * (100,000), SCALE_ENTRIES (5,000,000), SCALE_SAMPLES (300 per measurement).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addDays, dayOf, monthKey, weekKey } from '../cloudfunctions/core/days';
+import { STORIES } from '../cloudfunctions/core/testing/stories';
+import { newMember } from '../cloudfunctions/app/community/newMember';
+import { ids, type LedgerDoc, type MemberDoc } from '../cloudfunctions/app/documents';
+import { ledgerSortKey } from '../cloudfunctions/app/ledgerWrites';
+import { sqliteHarness, type Harness } from '../cloudfunctions/app/testing/harness';
+import { SqliteStore } from '../cloudfunctions/store/sqlite/sqliteStore';
+
+const MEMBERS = Number(process.env.SCALE_MEMBERS ?? 100_000);
+const ENTRIES = Number(process.env.SCALE_ENTRIES ?? 5_000_000);
+const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 300);
+const NOW = '2026-12-01T04:00:00Z';
+const YEAR_AGO = '2025-12-02';
+const BUDGET = 1.5;
+
+type Report = (name: string, value: string, ok?: boolean | null) => void;
+
+/** Days a member earned on: most a few dozen, a long tail almost daily, 5,000,000 in all. */
+function earningDays(i: number): number {
+  const mean = ENTRIES / MEMBERS;
+  const heavy = i % 20 === 0;
+  return Math.max(1, Math.min(364, Math.round(heavy ? 364 : (mean * 20 - 364) / 19)));
+}
+
+async function buildBig(store: SqliteStore, communityId: string): Promise<{ entries: number }> {
+  const timezone = 'Asia/Shanghai';
+  let entries = 0;
+  const BATCH = 200;
+  for (let start = 0; start < MEMBERS; start += BATCH) {
+    await store.transaction(async (tx) => {
+      for (let i = start; i < Math.min(MEMBERS, start + BATCH); i++) {
+        const openid = `o_${i}`;
+        const days = earningDays(i);
+        const member: MemberDoc = { ...newMember(communityId, openid, 'member', new Date('2025-12-01T02:00:00Z'), `成员${i}`), streak: 0, lastCheckinDay: null };
+        let balance = 0;
+        const lots: MemberDoc['lots'] = [];
+        for (let d = 0; d < days; d++) {
+          const day = addDays(YEAR_AGO, Math.floor((d * 364) / days));
+          balance += 5;
+          const entry: LedgerDoc = {
+            id: ids.ledger('checkin', communityId, openid, day),
+            communityId,
+            openid,
+            delta: 5,
+            kind: 'earn',
+            reason: '每日签到',
+            refId: ids.checkin(communityId, openid, day),
+            balanceAfter: balance,
+            createdAt: `${day}T02:00:00.000Z`,
+            day,
+            seq: d + 1,
+            sortKey: ledgerSortKey(d + 1),
+          };
+          await tx.create('ledger', entry.id, entry);
+          lots.push({ expiresAt: `${addDays(day, 365)}T16:00:00.000Z`, points: 5 });
+        }
+        entries += days;
+        const lastDay = addDays(YEAR_AGO, Math.floor(((days - 1) * 364) / days));
+        const today = dayOf(new Date(NOW), timezone);
+        Object.assign(member, {
+          balance,
+          earnedTotal: balance,
+          lots,
+          nextExpiryAt: lots[0]?.expiresAt ?? null,
+          seq: days,
+          weekKey: weekKey(today),
+          weekEarned: i % 7,
+          monthKey: monthKey(today),
+          monthEarned: i % 31,
+          lastCheckinDay: lastDay,
+        });
+        await tx.set('members', ids.member(communityId, openid), member);
+      }
+    });
+  }
+  return { entries };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+async function measure(run: (i: number) => Promise<unknown>, clients: number): Promise<{ p50: number; p99: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < SAMPLES) {
+        const i = next++;
+        const t0 = process.hrtime.bigint();
+        await run(i);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+export async function scaleBench(report: Report): Promise<void> {
+  const file = join(mkdtempSync(join(tmpdir(), 'cp-scale-')), 'db.sqlite');
+  let store = new SqliteStore(file);
+  const setup = sqliteHarness(store);
+  const owner = { openid: 'o_owner', now: '2025-12-01T02:00:00Z' };
+  const big = (await setup.ok('community', 'create', { name: '十万人大群' }, owner)).community.id;
+  const small = (await setup.ok('community', 'create', { name: '新群' }, owner)).community.id;
+  for (let i = 0; i < 5; i++) await setup.ok('community', 'join', { communityId: small, nickname: `新人${i}` }, { openid: `o_${i}`, now: owner.now });
+  const t0 = Date.now();
+  const { entries } = await buildBig(store, big);
+  report(`scale: built ${MEMBERS.toLocaleString('en')} members, ${entries.toLocaleString('en')} entries`, `${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  for (const communityId of [big, small]) {
+    await setup.ok('mall', 'upsertItem', { communityId, item: { name: '券', kind: 'service', pointsPrice: 5, stock: 1_000_000 } }, { ...owner, now: NOW });
+    for (let i = 0; i < 30; i++) {
+      const { post } = await setup.ok('posts', 'create', { communityId, body: `${STORIES[i % STORIES.length]}（${i}）` }, { openid: `o_${i % 5}`, now: NOW });
+      await setup.ok('posts', 'review', { communityId, postId: post.id, decision: 'approve' }, { ...owner, now: NOW });
+    }
+  }
+  await store.close();
+
+  // Start-up on the full file: what a restart costs.
+  const started = Date.now();
+  store = new SqliteStore(file);
+  report('scale: store start-up on the full database', `${Date.now() - started} ms, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+  const h: Harness = sqliteHarness(store);
+
+  const firstLedgerCursor = async (communityId: string, openid: string) => {
+    let cursor: string | null = null;
+    for (let page = 0; page < 10 && (page === 0 || cursor); page++) cursor = (await h.ok('points', 'ledger', { communityId, cursor, limit: 20 }, { openid, now: NOW })).nextCursor;
+    return cursor;
+  };
+  const deepCursors = new Map<string, string | null>();
+  for (const communityId of [big, small]) deepCursors.set(communityId, await firstLedgerCursor(communityId, 'o_0'));
+  const memberCursor = async (communityId: string, pages: number) => {
+    let cursor: string | null = null;
+    for (let page = 0; page < pages; page++) cursor = (await h.ok('community', 'members', { communityId, cursor, limit: 20 }, { ...owner, now: NOW })).nextCursor;
+    return cursor;
+  };
+  const page50 = new Map<string, string | null>();
+  for (const communityId of [big, small]) page50.set(communityId, await memberCursor(communityId, 49));
+
+  // A check-in a day: members who did not check in yet today, one each per sample.
+  let checkinDay = 0;
+  const actions: Array<[string, (communityId: string, i: number) => Promise<unknown>]> = [
+    ['checkin.checkin', (communityId, i) => h.call('checkin', 'checkin', { communityId }, { openid: `o_${i % 5}`, now: new Date(Date.parse(NOW) + (checkinDay * 5 + Math.floor(i / 5)) * 86_400_000).toISOString() })],
+    ['points.me', (communityId, i) => h.ok('points', 'me', { communityId }, { openid: `o_${(i * 20) % 5}`, now: NOW })],
+    ['points.ledger (first page)', (communityId) => h.ok('points', 'ledger', { communityId, limit: 20 }, { openid: 'o_0', now: NOW })],
+    ['points.ledger (page 10)', (communityId) => h.ok('points', 'ledger', { communityId, limit: 20, cursor: deepCursors.get(communityId) }, { openid: 'o_0', now: NOW })],
+    ['points.leaderboard week', (communityId) => h.ok('points', 'leaderboard', { communityId, period: 'week', limit: 20 }, { openid: 'o_0', now: NOW })],
+    ['points.leaderboard month', (communityId) => h.ok('points', 'leaderboard', { communityId, period: 'month', limit: 20 }, { openid: 'o_0', now: NOW })],
+    ['points.leaderboard all', (communityId) => h.ok('points', 'leaderboard', { communityId, period: 'all', limit: 20 }, { openid: 'o_0', now: NOW })],
+    ['community.members (first page)', (communityId) => h.ok('community', 'members', { communityId, limit: 20 }, { ...owner, now: NOW })],
+    ['community.members (page 50)', (communityId) => h.ok('community', 'members', { communityId, limit: 20, cursor: page50.get(communityId) }, { ...owner, now: NOW })],
+    ['mall.items', (communityId) => h.ok('mall', 'items', { communityId }, { openid: 'o_0', now: NOW })],
+    ['posts.list (feed)', (communityId) => h.ok('posts', 'list', { communityId, limit: 20 }, { openid: 'o_0', now: NOW })],
+  ];
+  for (const [name, run] of actions) {
+    for (const clients of [1, 16]) {
+      if (name === 'checkin.checkin') checkinDay++;
+      const empty = await measure((i) => run(small, i), clients);
+      if (name === 'checkin.checkin') checkinDay++;
+      const full = await measure((i) => run(big, i), clients);
+      const ratio = full.p50 / empty.p50;
+      report(
+        `scale: ${name}, ${clients} client${clients > 1 ? 's' : ''}`,
+        `p50 ${full.p50.toFixed(2)} / ${empty.p50.toFixed(2)} ms (${ratio.toFixed(2)}x), p99 ${full.p99.toFixed(2)} / ${empty.p99.toFixed(2)} ms`,
+        ratio <= BUDGET,
+      );
+    }
+  }
+  await store.close();
+}
