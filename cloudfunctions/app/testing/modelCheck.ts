@@ -124,6 +124,8 @@ async function setUp(kind: StoreKind): Promise<World> {
 }
 
 const at = (list: string[], index: number) => (list.length ? list[index % list.length] : 'none');
+/** One of the last few: recent orders are the ones still open to fulfil or cancel. */
+const recent = (list: string[], index: number) => (list.length ? list[Math.max(0, list.length - 1 - (index % 4))] : 'none');
 
 type Reply = { ok: boolean; data?: any; error?: { code: string } };
 
@@ -157,9 +159,9 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(reply);
     }
     case 'cancel':
-      return outcome(await h.call('mall', 'cancel', { communityId: c, orderId: at(w.orders, op.order), reason: '模型取消' }, staff));
+      return outcome(await h.call('mall', 'cancel', { communityId: c, orderId: recent(w.orders, op.order), reason: '模型取消' }, staff));
     case 'fulfil':
-      return outcome(await h.call('mall', 'fulfil', { communityId: c, orderId: at(w.orders, op.order) }, staff));
+      return outcome(await h.call('mall', 'fulfil', { communityId: c, orderId: recent(w.orders, op.order) }, staff));
     case 'draw': {
       const who = MEMBERS[op.who];
       const params = { communityId: c, drawId: w.drawId, requestId: `drw-${op.request}-xxxx` };
