@@ -141,9 +141,9 @@ export function postAll(account: Account, postings: readonly Posting[], at: Post
 }
 
 /** Lots whose expiry has come; what the expiry job must take away. */
-export function duePoints(account: Account, now: Date): { points: number; through: string | null } {
+export function duePoints(account: Account, now: Date): { points: number } {
   const due = account.lots.filter((lot) => Date.parse(lot.expiresAt) <= now.getTime());
-  return { points: due.reduce((sum, lot) => sum + lot.points, 0), through: due.at(-1)?.expiresAt ?? null };
+  return { points: due.reduce((sum, lot) => sum + lot.points, 0) };
 }
 
 /** The next batch that expires within `withinDays`, for the "expiring soon" warning. */
