@@ -4,7 +4,7 @@ import { DEMO_COMMUNITY_ID, seedDemo } from './seed';
 describe('demo seed', () => {
   it('seeds once, with a ledger whose balances read true newest-first', async () => {
     const h = sqliteHarness();
-    const deps = { store: h.store, newId: () => 'unused', log: () => undefined, platform: h.platform };
+    const { deps } = h;
     const now = new Date('2026-11-23T10:50:00Z');
     expect(await seedDemo(deps, now)).toBe(true);
     expect(await seedDemo(deps, now)).toBe(false);

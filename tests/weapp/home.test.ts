@@ -7,7 +7,7 @@ const NOW = '2026-11-23T02:00:00Z';
 describe('the compiled weapp home page (miniprogram-simulate)', () => {
   it('renders my points from the cloud and checks in with a tap', async () => {
     const h = sqliteHarness();
-    await seedDemo({ store: h.store, newId: () => 'unused', platform: h.platform }, new Date(NOW));
+    await seedDemo(h.deps, new Date(NOW));
     const seeded = await h.ok('points', 'me', { communityId: 'demo' }, { openid: 'demo_xiaomei', now: NOW });
     const host = installWeappHost(h, { openid: 'demo_xiaomei', now: () => NOW });
 

@@ -7,7 +7,7 @@ const NOW = '2026-11-23T02:00:00Z';
 describe('the compiled weapp review queue (miniprogram-simulate)', () => {
   it('shows pending posts with their flags; approves with the chosen points and rejects with a reason', async () => {
     const h = sqliteHarness();
-    await seedDemo({ store: h.store, newId: () => 'unused', platform: h.platform }, new Date(NOW));
+    await seedDemo(h.deps, new Date(NOW));
     const before = (await h.ok('points', 'me', { communityId: 'demo' }, { openid: 'demo_doudou', now: NOW })).balance;
     const host = installWeappHost(h, { openid: 'demo_mod', now: () => NOW });
 

@@ -19,6 +19,8 @@ type Caller = { openid?: string | null; now?: string; source?: string };
 export interface Harness {
   store: Store;
   platform: Platform;
+  /** The dependencies the calls run with (for code that takes Deps itself, like the demo seed). */
+  deps: Deps;
   /** Calls an action as `openid` at `now`, like the platform would. */
   call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, params?: Record<string, unknown>, as?: Caller): Promise<Envelope<ActionOutput<F, A>>>;
   /** An event as a client sends it, whatever it holds (a gateway double, junk input). */
@@ -56,6 +58,7 @@ export function sqliteHarness(
   return {
     store,
     platform,
+    deps,
     send,
     call,
     async ok(fn, action, params, as) {
