@@ -14,7 +14,7 @@ import { refusals } from '../../core/refusals';
 
 /**
  * A member spends points on a reward. One transaction reads the member and the reward and
- * writes the reward (stock, coupon codes), the member (points, limits, the request), the order
+ * writes the reward (stock, coupon codes), the member (points, limits), the order
  * and its ledger entry: stock, limit, balance and ledger move together or not at all. The
  * order's id derives from the requestId and is written create-only, so a replay of any age
  * gets the first order back (see replayable) and never a second one.
