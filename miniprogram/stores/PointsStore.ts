@@ -42,15 +42,13 @@ export class PointsStore {
   }
 
   async load(): Promise<void> {
-    await this.loading.run(async () => {
+    // The numbers show as soon as they come; the calendar follows.
+    const loaded = await this.loading.run(async () => {
       const me = await this.community.call('points', 'me', {});
-      const { days } = await this.community.call('checkin', 'calendar', { month: this.month ?? me.today.slice(0, 7) });
-      runInAction(() => {
-        this.me = me;
-        this.month ??= me.today.slice(0, 7);
-        this.checkedDays = days;
-      });
+      runInAction(() => (this.me = me));
+      return me;
     });
+    if (loaded.done) await this.loadMonth(this.month ?? loaded.value.today.slice(0, 7));
   }
 
   async loadMonth(month: string): Promise<void> {

@@ -1,16 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
+import { actAs as actAsIn, ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
 
 const session = browserOnRuntime();
 
-async function actAs(openid: string) {
-  const { page, rt } = session;
-  await page.goto(`${rt.url}/#/pages/home/index`);
-  await page.locator(`#identity-${openid}`).click();
-  await page.locator('#balance').waitFor();
-}
+const actAs = (openid: Parameters<typeof actAsIn>[1]) => actAsIn(session, openid);
 
 const waitText = (selector: string, text: string) => waitForText(session.page, selector, text);
 

@@ -1,18 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
+import { actAs as actAsIn, ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
 
 const session = browserOnRuntime();
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const STORY = '入冬后给宝宝换了燕麦成分的润肤乳，每天洗澡后马上涂，一周后手背和脸颊的皲裂都好了，夜里也不再抓痒。';
 
-async function actAs(openid: string) {
-  const { page, rt } = session;
-  await page.goto(`${rt.url}/#/pages/home/index`);
-  await page.locator(`#identity-${openid}`).click();
-  await page.locator('#balance').waitFor();
-}
+const actAs = (openid: Parameters<typeof actAsIn>[1]) => actAsIn(session, openid);
 
 const balanceShown = async () => Number(await session.page.locator('#balance').innerText());
 

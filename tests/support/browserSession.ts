@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
+import { DEMO_COMMUNITY_ID, DEMO_PEOPLE } from '../../cloudfunctions/local/seed';
 import { startRuntime, type Runtime } from './runtime';
 
 export const ARTIFACTS = resolve(__dirname, '../../artifacts');
@@ -25,3 +26,16 @@ export function browserOnRuntime() {
 /** Waits until the element's text contains `text`. */
 export const waitForText = (page: Page, selector: string, text: string) =>
   page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.includes(t), [selector, text] as const, { timeout: 10_000 });
+
+/**
+ * Switches the local identity (the bar at the top) to a demo person on the home page, and waits
+ * until the page shows that person's own numbers, not the previous person's.
+ */
+export async function actAs(session: { rt: Runtime; page: Page }, openid: (typeof DEMO_PEOPLE)[number]['openid']): Promise<void> {
+  const { page, rt } = session;
+  await page.goto(`${rt.url}/#/pages/home/index`);
+  const { nickname } = await rt.ok('points', { action: 'me', communityId: DEMO_COMMUNITY_ID }, openid);
+  await page.locator(`#identity-${openid}`).click();
+  await waitForText(page, '.hero__who', nickname);
+  await page.locator('#balance').waitFor();
+}
