@@ -1,18 +1,17 @@
-import { withDefaults } from '../core/rules';
-import type { Store } from '../store/port';
-import type { Role } from '../core/roles';
-import { ids, type AppTransaction, type CommunityDoc, type Found, type MemberDoc } from './documents';
 import { refusals } from '../core/refusals';
+import type { Role } from '../core/roles';
+import { withDefaults } from '../core/rules';
+import { ids, type AppStore, type AppTransaction, type CommunityDoc, type Found, type MemberDoc } from './documents';
 
 /** A community, its rules completed with defaults for any rule added since it was created. */
-export async function loadCommunity(store: Store, communityId: string): Promise<Found<CommunityDoc>> {
+export async function loadCommunity(store: AppStore, communityId: string): Promise<Found<CommunityDoc>> {
   const community = (await store.get('communities', communityId)) ?? refusals.noCommunity();
   return { ...community, rules: withDefaults(community.rules) };
 }
 
 /** The caller's membership, or FORBIDDEN: everything inside a community is for its members. */
 export async function requireMember(
-  store: Store,
+  store: AppStore,
   communityId: string,
   openid: string,
   roles: readonly Role[] = ['owner', 'moderator', 'member'],
@@ -25,7 +24,6 @@ export async function requireMember(
   if (!roles.includes(member.role)) return roles.includes('moderator') ? refusals.staffOnly() : refusals.ownerOnly();
   return { community, member };
 }
-
 
 /** Inside a transaction: the caller's member document, or FORBIDDEN. */
 export async function memberIn(tx: AppTransaction, communityId: string, openid: string): Promise<Found<MemberDoc>> {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../core/errors';
 import { fingerprint } from '../core/fingerprint';
-import { DuplicateError, type Transaction } from '../store/port';
-import { ids, type RequestDoc, type RequestRecord } from './documents';
 import { refusals } from '../core/refusals';
+import { DuplicateError } from '../store/port';
+import { ids, type AppTransaction, type RequestDoc, type RequestRecord } from './documents';
 
 /**
  * Runs `work` once per (caller, requestId) inside the caller's transaction. A replay with the
@@ -11,7 +11,7 @@ import { refusals } from '../core/refusals';
  * Failures are not remembered: a refused call changed nothing, so trying again is safe.
  */
 export async function once<T>(
-  tx: Transaction,
+  tx: AppTransaction,
   request: { openid: string; requestId: string; params: unknown; now: Date },
   work: () => Promise<T>,
 ): Promise<T> {

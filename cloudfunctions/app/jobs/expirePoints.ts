@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { duePoints } from '../../core/ledger';
 import type { Caller, Deps } from '../context';
-import { ids, type CommunityDoc } from '../documents';
+import { ids, type CommunityDoc, type Found } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
-import type { Found } from '../documents';
 import { timeLeft } from './budget';
 import { expirePointsInput } from './inputs';
 
