@@ -1,0 +1,25 @@
+/**
+ * Compile-time proof that the action tables are checked against the API contract: `npm test`
+ * typechecks this file, and each @ts-expect-error fails the build if its line ever compiles.
+ */
+import * as z from 'zod';
+import type { Api } from './api';
+import { action, type ActionsOf } from './dispatch';
+
+const noInput = z.object({});
+
+// An action answering the declared shape compiles.
+export const right = { read: action(noInput, async () => ({ read: 1 })) } satisfies Pick<ActionsOf<Api['notices']>, 'read'>;
+
+export const wrongShape = {
+  // @ts-expect-error notices.read answers { read: number }, not { read: string }
+  read: action(noInput, async () => ({ read: 'all' })),
+} satisfies Pick<ActionsOf<Api['notices']>, 'read'>;
+
+export const missingField = {
+  // @ts-expect-error notices.list answers notices, unread and nextCursor; unread is missing
+  list: action(noInput, async () => ({ notices: [], nextCursor: null })),
+} satisfies Pick<ActionsOf<Api['notices']>, 'list'>;
+
+// @ts-expect-error a table must have every action the contract names (list is missing)
+export const incomplete = { read: action(noInput, async () => ({ read: 1 })) } satisfies ActionsOf<Api['notices']>;
