@@ -14,6 +14,8 @@ export class ReviewStore {
   /** Points chosen per post; defaults to the community's minimum. */
   chosen: Record<string, number> = {};
   notice: string | null = null;
+  /** The queue has been read at least once: only then can it say it is empty. */
+  loaded = false;
   /** One staff action at a time: the queue changes under each one. */
   private readonly request = new Request();
 
@@ -61,6 +63,7 @@ export class ReviewStore {
         this.posts = posts;
         this.answers = answers;
         this.morePosts = nextCursor !== null;
+        this.loaded = true;
       });
     });
   }

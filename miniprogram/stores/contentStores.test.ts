@@ -36,6 +36,16 @@ const rootFor = async (openid: string, uploader?: ImageUploader) => {
 };
 
 describe('content stores', () => {
+  it('a queue that could not be read never says it is empty; one that was read does', async () => {
+    const member = await rootFor('o_alice');
+    await member.review.load();
+    expect([member.review.loaded, member.review.error]).toEqual([false, '只有群主和管理员可以查看待审核的帖子']);
+    const owner = await rootFor('o_owner');
+    expect(owner.review.loaded).toBe(false);
+    await owner.review.load();
+    expect([owner.review.loaded, owner.review.error, owner.review.posts]).toEqual([true, null, []]);
+  });
+
   it('writes a post with photos up to nine; it waits in my posts until the review, then shows the points', async () => {
     const uploader = picker();
     const alice = await rootFor('o_alice', uploader);

@@ -32,7 +32,7 @@ function Review() {
           {review.notice}
         </Text>
       )}
-      {review.posts.length === 0 && <View className="card muted">都审完了，辛苦啦</View>}
+      {review.loaded && !review.error && review.posts.length === 0 && <View className="card muted">都审完了，辛苦啦</View>}
       {review.posts.map((post) => (
         <PostCard key={post.id} post={post} timezone={session.community?.timezone}>
           {post.noPoints && <Text className="review__warning">{post.noPoints.message}</Text>}
