@@ -178,7 +178,7 @@ function counting(store: Store): { store: Store; ops: () => number } {
   let ops = 0;
   const tick = <T>(value: T) => (ops++, value);
   const counted: Store = {
-    get: (collection, id) => tick(store.get(collection, id)),
+    get: ((collection: string, id: string, ...projection: [{ omit: readonly string[] }]) => tick(store.get(collection, id, ...projection))) as Store['get'],
     find: ((collection: string, query: Query) => tick(store.find(collection, query))) as Store['find'],
     transaction: (work) =>
       store.transaction((tx) =>

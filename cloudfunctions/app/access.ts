@@ -9,16 +9,23 @@ export async function loadCommunity(store: AppStore, communityId: string): Promi
   return { ...community, rules: withDefaults(community.rules) };
 }
 
+/**
+ * What a read outside a transaction sees of a member: everything but the expiry lots, which grow
+ * with every earning day and matter only to a transaction that moves points.
+ */
+export type MemberRead = Omit<MemberDoc, 'lots'>;
+export const READ_WITHOUT_LOTS = { omit: ['lots'] } as const;
+
 /** The caller's membership, or FORBIDDEN: everything inside a community is for its members. */
 export async function requireMember(
   store: AppStore,
   communityId: string,
   openid: string,
   roles: readonly Role[] = ['owner', 'moderator', 'member'],
-): Promise<{ community: Found<CommunityDoc>; member: Found<MemberDoc> }> {
+): Promise<{ community: Found<CommunityDoc>; member: Found<MemberRead> }> {
   const [community, member] = await Promise.all([
     loadCommunity(store, communityId),
-    store.get('members', ids.member(communityId, openid)),
+    store.get('members', ids.member(communityId, openid), READ_WITHOUT_LOTS),
   ]);
   if (!member) return refusals.notMember();
   if (!roles.includes(member.role)) return roles.includes('moderator') ? refusals.staffOnly() : refusals.ownerOnly();

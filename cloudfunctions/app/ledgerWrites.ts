@@ -36,8 +36,8 @@ export async function recordPostings(
 export const ledgerSortKey = (seq: number) => String(seq).padStart(12, '0');
 
 function accountFields(account: Account): Account {
-  const { balance, earnedTotal, lots, nextExpiryAt, weekKey, weekEarned, monthKey, monthEarned, seq } = account;
-  return { balance, earnedTotal, lots, nextExpiryAt, weekKey, weekEarned, monthKey, monthEarned, seq };
+  const { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq } = account;
+  return { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq };
 }
 
 export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdAt, seq, detail }: LedgerEntry): Entry => ({

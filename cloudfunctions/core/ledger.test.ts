@@ -101,7 +101,7 @@ describe('ledger properties', () => {
     dayOffset: fc.integer({ min: 0, max: 800 }),
   });
 
-  it('keeps balance == sum(entries) == sum(lots) >= 0, whatever is attempted', () => {
+  it('keeps balance == sum(entries) == sum(lots) >= 0 and the soonest lot in view, whatever is attempted', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         let account = emptyAccount();
@@ -130,6 +130,8 @@ describe('ledger properties', () => {
           expect(account.balance).toBeGreaterThanOrEqual(0);
           expect(account.balance).toBe(entries.reduce((sum, e) => sum + e.delta, 0));
           expect(sumLots(account)).toBe(account.balance);
+          // The soonest lot is kept beside the lots, for the warning and the expiry index.
+          expect([account.nextExpiryAt, account.nextExpiryPoints]).toEqual([account.lots[0]?.expiresAt ?? null, account.lots[0]?.points ?? 0]);
           expect(Number.isInteger(account.balance)).toBe(true);
         });
       }),

@@ -16,6 +16,8 @@ export interface Account {
   lots: Lot[];
   /** Earliest lot expiry, so the expiry job can find due members by an index. */
   nextExpiryAt: string | null;
+  /** That lot's points: the "expiring soon" warning needs no lots. */
+  nextExpiryPoints: number;
   weekKey: string;
   weekEarned: number;
   monthKey: string;
@@ -68,6 +70,7 @@ export const emptyAccount = (): Account => ({
   earnedTotal: 0,
   lots: [],
   nextExpiryAt: null,
+  nextExpiryPoints: 0,
   weekKey: '',
   weekEarned: 0,
   monthKey: '',
@@ -102,6 +105,7 @@ export function postEntry(account: Account, posting: Posting, at: PostingTime): 
   }
   next.balance += delta;
   next.nextExpiryAt = next.lots[0]?.expiresAt ?? null;
+  next.nextExpiryPoints = next.lots[0]?.points ?? 0;
   next.seq = (account.seq ?? 0) + 1;
 
   if (countsAsEarned(kind, delta)) addEarned(next, delta, at.day);
@@ -147,10 +151,13 @@ export function duePoints(account: Account, now: Date): { points: number } {
 }
 
 /** The next batch that expires within `withinDays`, for the "expiring soon" warning. */
-export function expiringSoon(account: Account, now: Date, withinDays = 30): { points: number; at: string } | null {
-  const first = account.lots[0];
-  if (!first) return null;
-  return Date.parse(first.expiresAt) - now.getTime() <= withinDays * 86_400_000 ? { points: first.points, at: first.expiresAt } : null;
+export function expiringSoon(
+  { nextExpiryAt, nextExpiryPoints }: Pick<Account, 'nextExpiryAt' | 'nextExpiryPoints'>,
+  now: Date,
+  withinDays = 30,
+): { points: number; at: string } | null {
+  if (nextExpiryAt === null) return null;
+  return Date.parse(nextExpiryAt) - now.getTime() <= withinDays * 86_400_000 ? { points: nextExpiryPoints, at: nextExpiryAt } : null;
 }
 
 function lotExpiry(at: PostingTime): string {

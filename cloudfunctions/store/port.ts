@@ -67,6 +67,11 @@ export interface Store<C extends DocMap = any> {
   transaction<T>(work: (tx: Transaction<C>) => Promise<T>): Promise<T>;
   get<K extends keyof C & string>(collection: K, id: string): Promise<Found<C[K]> | null>;
   /**
+   * With `omit`, those fields are left unread (the cloud's `field({f: false})`): a read that has
+   * no use for the bulky part of a document (a member's expiry lots) does not pay for it.
+   */
+  get<K extends keyof C & string, F extends keyof C[K] & string>(collection: K, id: string, options: { omit: readonly F[] }): Promise<Found<Omit<C[K], F>> | null>;
+  /**
    * With `fields`, only those fields (and `_id`) are read: a list reads what it shows, not whole
    * documents (the cloud's `field()`). A field the document lacks reads as absent or null.
    */

@@ -16,14 +16,15 @@ export function withReadCache<C extends DocMap>(store: Store<C>, options: { coll
   const key = (collection: string, id: string) => `${collection}\u0000${id}`;
 
   return {
-    async get(collection, id) {
-      if (!cacheable(collection)) return store.get(collection, id);
+    // Overloads cannot be implemented by inference: the options pass through as they came.
+    get: (async (collection: string, id: string, ...projection: [{ omit: readonly string[] }?]) => {
+      if (!cacheable(collection) || projection.length) return store.get(collection, id, ...(projection as [{ omit: readonly string[] }]));
       const hit = cached.get(key(collection, id));
       if (hit && hit.until > now()) return copy(hit.doc) as Found<C[typeof collection]> | null;
       const doc = await store.get(collection, id);
       cached.set(key(collection, id), { doc: copy(doc), until: now() + options.ttlMs });
       return doc;
-    },
+    }) as Store<C>['get'],
     // Passed through as is (overloads cannot be forwarded by inference).
     find: ((collection: string, query: Query) => store.find(collection, query)) as Store<C>['find'],
     async transaction(work) {

@@ -1,5 +1,5 @@
 import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
+import { loadCommunity, READ_WITHOUT_LOTS } from '../access';
 import { ids } from '../documents';
 import { toCommunity } from './toCommunity';
 import type * as z from 'zod';
@@ -9,7 +9,7 @@ import { getCommunityInput } from './inputs';
 export async function getCommunity({ communityId }: z.output<typeof getCommunityInput>, caller: Caller, { store }: Deps) {
   const [community, member] = await Promise.all([
     loadCommunity(store, communityId),
-    store.get('members', ids.member(communityId, caller.openid)),
+    store.get('members', ids.member(communityId, caller.openid), READ_WITHOUT_LOTS),
   ]);
   return { community: toCommunity(community), role: member?.role ?? null };
 }

@@ -6,7 +6,7 @@ import type { DrawDoc, ItemDoc, MemberDoc, OrderDoc } from '../documents';
 import type { Found } from '../documents';
 
 /** A reward as a member sees it: no coupon codes, with what it means for them. */
-export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: MemberDoc; rules: Rules; staff: boolean }) {
+export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<MemberDoc, 'redeemed' | 'earnedTotal' | 'balance'>; rules: Rules; staff: boolean }) {
   const status: RewardStatus = rewardStatus(item, now);
   const myRedeemed = viewer.member.redeemed?.[item._id] ?? 0;
   return {

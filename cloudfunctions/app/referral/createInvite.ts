@@ -2,8 +2,8 @@ import type * as z from 'zod';
 import { inviteCodeFrom } from '../../core/referral';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { memberIn, requireMember } from '../access';
-import { ids, type InviteCodeDoc, type MemberDoc } from '../documents';
+import { memberIn, requireMember, type MemberRead } from '../access';
+import { ids, type InviteCodeDoc } from '../documents';
 import { invitePath } from './views';
 import { createInviteInput } from './inputs';
 
@@ -16,7 +16,7 @@ export async function createInvite({ communityId }: z.output<typeof createInvite
 }
 
 /** The caller's membership and invite code; a transaction only the first time. */
-export async function ensureInviteCode(communityId: string, caller: Caller, deps: Deps): Promise<{ inviteCode: string; member: MemberDoc }> {
+export async function ensureInviteCode(communityId: string, caller: Caller, deps: Deps): Promise<{ inviteCode: string; member: MemberRead }> {
   const { member } = await requireMember(deps.store, communityId, caller.openid);
   return { inviteCode: member.ownCode ?? (await makeCode(communityId, caller, deps)), member };
 }

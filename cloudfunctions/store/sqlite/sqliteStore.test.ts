@@ -84,6 +84,32 @@ describe('SqliteStore', () => {
     expect(versionOf('e')).toBe(101);
   });
 
+  it('keeps a bulky field out of line, so a read without it touches none of it; rows from before read the same', async () => {
+    const file = fresh();
+    const lots = Array.from({ length: 365 }, (_, i) => ({ expiresAt: `2027-01-${String((i % 28) + 1).padStart(2, '0')}T16:00:00.000Z`, points: 5 }));
+    const store = new SqliteStore(file);
+    await store.transaction((tx) => tx.set('members', 'm1', { communityId: 'c', nickname: '小美', lots }));
+    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    const row = () => db.prepare('SELECT data, _cold FROM "members" WHERE _id = ?').get('m1') as { data: string; _cold: string | null };
+    const coldRows = () => db.prepare('SELECT count(*) FROM "members__cold"').pluck().get();
+    expect(row()).toEqual({ data: JSON.stringify({ communityId: 'c', nickname: '小美' }), _cold: 'lots' });
+    expect(coldRows()).toBe(1);
+    // Proof that an omitting read and a projection never look at it: with the cold row gone they still answer.
+    db.prepare('DELETE FROM "members__cold"').run();
+    expect(await store.get('members', 'm1', { omit: ['lots'] })).toEqual({ _id: 'm1', communityId: 'c', nickname: '小美' });
+    expect(await store.find('members', { where: { communityId: 'c' }, fields: ['nickname'] })).toEqual([{ _id: 'm1', nickname: '小美' }]);
+    await store.transaction((tx) => tx.set('members', 'm1', { communityId: 'c', nickname: '小美', lots }));
+    // Shrunk below the threshold, it moves back inline and its cold row is deleted.
+    await store.transaction((tx) => tx.update('members', 'm1', { lots: lots.slice(0, 3) }));
+    expect(row()._cold).toBeNull();
+    expect(coldRows()).toBe(0);
+    // A row written before cold fields existed keeps everything inline and reads the same.
+    db.prepare('UPDATE "members" SET data = ?, _cold = NULL WHERE _id = ?').run(JSON.stringify({ communityId: 'c', nickname: '小美', lots }), 'm1');
+    expect(await store.get('members', 'm1')).toEqual({ _id: 'm1', communityId: 'c', nickname: '小美', lots });
+    expect(await store.get('members', 'm1', { omit: ['lots'] })).toEqual({ _id: 'm1', communityId: 'c', nickname: '小美' });
+    await store.close();
+  });
+
   it('refuses unknown collections', async () => {
     const store = new SqliteStore(fresh());
     await expect(store.get('nope', 'a')).rejects.toThrow('unknown collection');

@@ -21,6 +21,12 @@ import {
  * column, so a write that leaves a field alone leaves its indexes alone (an expression index
  * over the JSON would be rewritten on every write).
  *
+ * A document's bulky parts — a top-level array or object over COLD_BYTES of JSON, such as a
+ * year of a member's expiry lots — are kept apart, in `<collection>__cold`, the way Postgres
+ * keeps large values out of line: the table's pages stay dense with small rows, so a list that
+ * projects a few fields, or a read that omits the bulky ones, never reads them. Column `_cold`
+ * names the fields kept apart (NULL when none); a whole read joins them back.
+ *
  * Transactions are optimistic, like the cloud's: reads go to committed data, writes are
  * buffered, and the commit (one synchronous SQLite transaction, so nothing interleaves) fails
  * if any document the callback read or wrote was committed by someone else since it started.
@@ -28,6 +34,9 @@ import {
  * wrote it.
  */
 const MAX_ATTEMPTS = 50;
+
+/** A top-level array or object whose JSON is longer than this is kept out of line. */
+const COLD_BYTES = 1024;
 
 export interface SqliteOptions {
   /**
@@ -47,7 +56,8 @@ const timer = setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } 
 parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
 `;
 
-type Row = { _id: string; _v: number; data: string } & Record<string, unknown>;
+/** A stored row: the document's JSON without its cold fields, their names, and (once looked up) their JSON. */
+type Row = { _id: string; _v: number; data: string; _cold?: string | null; cold?: string } & Record<string, unknown>;
 
 interface Table {
   /** Indexed fields, each stored in column `ix_<field>` beside the JSON. */
@@ -69,6 +79,10 @@ export class SqliteStore implements Store {
     // only an OS crash or power loss can drop the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // Reads through a memory map and a 64 MB page cache: a lookup in a big database costs page
+    // visits, not a read() call per page (the default cache is 2 MB).
+    this.db.pragma('mmap_size = 1073741824');
+    this.db.pragma('cache_size = -65536');
     for (const collection of collections) this.createCollection(collection);
     if (options.backgroundCheckpoint) {
       this.db.pragma('wal_autocheckpoint = 0');
@@ -108,9 +122,13 @@ export class SqliteStore implements Store {
     throw new ConflictError();
   }
 
-  async get<T = Doc>(collection: string, id: string): Promise<(T & { _id: string }) | null> {
-    const row = this.readRow(collection, id);
-    return row ? (parse(row) as T & { _id: string }) : null;
+  async get<T = Doc>(collection: string, id: string, options?: { omit?: readonly string[] }): Promise<(T & { _id: string }) | null> {
+    const omit = options?.omit ?? [];
+    const row = this.readRow(collection, id, (cold) => cold.some((field) => !omit.includes(field)));
+    if (!row) return null;
+    const doc = parse(row);
+    for (const field of omit) delete doc[field];
+    return doc as T & { _id: string };
   }
 
   async find<T = Doc>(collection: string, query: Query): Promise<Array<T & { _id: string }>> {
@@ -119,12 +137,15 @@ export class SqliteStore implements Store {
     const col = (field: string) => column(this.tables.get(collection)!, field);
     const clauses = Object.entries(query.where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => whereClause(col(field), condition, params));
     const order = (query.orderBy ?? []).map(([field, dir]) => `${col(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
-    const data = query.fields ? `json_object(${query.fields.map((f) => `'${fieldName(f)}', data -> '$.${fieldName(f)}'`).join(', ')})` : 'data';
-    let sql = `SELECT _id, ${data} AS data FROM "${collection}"`;
+    // A projected field is in the row's JSON, or else (rarely: lists show small fields) kept apart.
+    const pick = (f: string) => `'${fieldName(f)}', coalesce(data -> '$.${f}', (SELECT c.data -> '$.${f}' FROM "${coldTable(collection)}" AS c WHERE t._cold IS NOT NULL AND c._id = t._id))`;
+    const data = query.fields ? `json_object(${query.fields.map(pick).join(', ')}) AS data` : 'data, _cold';
+    let sql = `SELECT _id, ${data} FROM "${collection}" AS t`;
     if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;
     if (order.length) sql += ` ORDER BY ${order.join(', ')}`;
     if (query.limit !== undefined) sql += ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
-    return (this.statement(sql).all(...params) as Row[]).map((row) => parse(row) as T & { _id: string });
+    const rows = this.statement(sql).all(...params) as Row[];
+    return rows.map((row) => parse(query.fields ? row : this.withCold(collection, row)) as T & { _id: string });
   }
 
   async close(): Promise<void> {
@@ -137,10 +158,17 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
-  /** @internal */
-  readRow(collection: string, id: string): Row | undefined {
+  /** @internal A document's row, with its cold fields unless `needsCold` (given their names) says they are not wanted. */
+  readRow(collection: string, id: string, needsCold: (fields: string[]) => boolean = () => true): Row | undefined {
     this.check(collection);
-    return this.statement(`SELECT * FROM "${collection}" WHERE _id = ?`).get(id) as Row | undefined;
+    const row = this.statement(`SELECT * FROM "${collection}" WHERE _id = ?`).get(id) as Row | undefined;
+    return row?._cold && needsCold(row._cold.split(',')) ? this.withCold(collection, row) : row;
+  }
+
+  private withCold(collection: string, row: Row): Row {
+    if (!row._cold) return row;
+    const cold = this.statement(`SELECT data FROM "${coldTable(collection)}" WHERE _id = ?`).pluck().get(row._id) as string;
+    return { ...row, cold };
   }
 
   private commit(tx: BufferedTransaction): boolean {
@@ -170,15 +198,21 @@ export class SqliteStore implements Store {
   private write(collection: string, id: string, version: number, data: Doc, current: Row | undefined | typeof UNKNOWN): void {
     const { fields } = this.tables.get(collection)!;
     const values = fields.map((field) => bind(toScalar(data[field])));
+    const { hot, coldNames, cold } = splitCold(data);
     if (current === undefined || current === UNKNOWN) {
-      const columns = ['_id', '_v', 'data', ...fields.map(indexColumn)];
+      const columns = ['_id', '_v', 'data', '_cold', ...fields.map(indexColumn)];
       const upsert = current === UNKNOWN ? ` ON CONFLICT(_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
-      this.statement(`INSERT INTO "${collection}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${upsert}`).run(id, version, JSON.stringify(data), ...values);
-      return;
+      this.statement(`INSERT INTO "${collection}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${upsert}`).run(id, version, hot, coldNames, ...values);
+    } else {
+      const changed = fields.map((field, i) => [field, values[i]] as const).filter(([field, value]) => current[indexColumn(field)] !== value);
+      const sets = ['_v = ?', 'data = ?', '_cold = ?', ...changed.map(([field]) => `${indexColumn(field)} = ?`)];
+      this.statement(`UPDATE "${collection}" SET ${sets.join(', ')} WHERE _id = ?`).run(version, hot, coldNames, ...changed.map(([, value]) => value), id);
     }
-    const changed = fields.map((field, i) => [field, values[i]] as const).filter(([field, value]) => current[indexColumn(field)] !== value);
-    const sets = ['_v = ?', 'data = ?', ...changed.map(([field]) => `${indexColumn(field)} = ?`)];
-    this.statement(`UPDATE "${collection}" SET ${sets.join(', ')} WHERE _id = ?`).run(version, JSON.stringify(data), ...changed.map(([, value]) => value), id);
+    // A new document without cold fields has none to clear; otherwise write them only when they changed.
+    if (current === undefined && cold === null) return;
+    if (current !== UNKNOWN && current !== undefined && (current.cold ?? null) === cold) return;
+    if (cold === null) this.statement(`DELETE FROM "${coldTable(collection)}" WHERE _id = ?`).run(id);
+    else this.statement(`INSERT INTO "${coldTable(collection)}" (_id, data) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET data = excluded.data`).run(id, cold);
   }
 
   /** @internal */
@@ -199,8 +233,12 @@ export class SqliteStore implements Store {
     const fields = [...new Set(spec.indexes.flatMap((index) => index.fields.map(([field]) => field)))].filter((f) => f !== '_id');
     const table: Table = { fields };
     this.tables.set(spec.name, table);
-    const columns = ['_id TEXT PRIMARY KEY', '_v INTEGER NOT NULL', 'data TEXT NOT NULL', ...fields.map(indexColumn)];
+    const columns = ['_id TEXT PRIMARY KEY', '_v INTEGER NOT NULL', 'data TEXT NOT NULL', '_cold TEXT', ...fields.map(indexColumn)];
     this.db.exec(`CREATE TABLE IF NOT EXISTS "${spec.name}" (${columns.join(', ')})`);
+    // A database from before cold fields: its rows keep everything inline, which reads the same.
+    const existing = (this.db.prepare(`PRAGMA table_info("${spec.name}")`).all() as Array<{ name: string }>).map((c) => c.name);
+    if (!existing.includes('_cold')) this.db.exec(`ALTER TABLE "${spec.name}" ADD COLUMN _cold TEXT`);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS "${coldTable(spec.name)}" (_id TEXT PRIMARY KEY, data TEXT NOT NULL)`);
     for (const index of spec.indexes) {
       const parts = index.fields.map(([field, dir]) => `${column(table, field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
       this.db.exec(`CREATE INDEX IF NOT EXISTS "${spec.name}_${index.name}" ON "${spec.name}" (${parts.join(', ')})`);
@@ -265,7 +303,7 @@ class BufferedTransaction implements Transaction {
 
 function applyPatch(row: Row | undefined, patches: Patch[], collection: string, id: string): Doc {
   if (!row) throw new Error(`update of missing document ${collection}/${id}`);
-  const data = JSON.parse(row.data) as Doc;
+  const { _id: _ignored, ...data } = parse(row);
   for (const patch of patches) {
     for (const [field, value] of Object.entries(patch)) {
       data[field] = isIncrement(value) ? Number(data[field] ?? 0) + value.$inc : value;
@@ -283,7 +321,24 @@ function withoutId(data: object): Doc {
 }
 
 function parse(row: Row): Doc {
-  return { ...(JSON.parse(row.data) as Doc), _id: row._id };
+  return { ...(JSON.parse(row.data) as Doc), ...(row.cold ? (JSON.parse(row.cold) as Doc) : {}), _id: row._id };
+}
+
+const coldTable = (collection: string) => `${collection}__cold`;
+
+/** A document's JSON without its bulky fields, their names, and their JSON (null when there are none). */
+function splitCold(data: Doc): { hot: string; coldNames: string | null; cold: string | null } {
+  const hot: Doc = {};
+  const cold: string[] = [];
+  const names: string[] = [];
+  for (const [field, value] of Object.entries(data)) {
+    const json = typeof value === 'object' && value !== null ? JSON.stringify(value) : undefined;
+    if (json !== undefined && json.length > COLD_BYTES) {
+      names.push(field);
+      cold.push(`${JSON.stringify(field)}:${json}`);
+    } else hot[field] = value;
+  }
+  return { hot: JSON.stringify(hot), coldNames: names.length ? names.join(',') : null, cold: names.length ? `{${cold.join(',')}}` : null };
 }
 
 const indexColumn = (field: string) => `"ix_${field}"`;

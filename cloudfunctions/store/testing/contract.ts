@@ -1,6 +1,6 @@
 import { ConflictError, DuplicateError, increment, type Store } from '../port';
 
-type Counter = { communityId: string; n: number; tag?: string };
+type Counter = { communityId: string; n: number; tag?: string; lots?: Array<{ at: string; n: number }> };
 
 /**
  * The behaviour every Store adapter must have. Each adapter's test file runs this suite with
@@ -78,6 +78,35 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
         { _id: 'p1', n: 1 },
         { _id: 'p2', n: 2 },
       ]);
+    });
+
+    it('reads a document with a bulky part whole, without it, or in part, through every kind of write', async () => {
+      const year = Array.from({ length: 365 }, (_, i) => ({ at: `2027-01-01T16:00:00.000Z#${i}`, n: i }));
+      const withoutLots = { communityId: 'c', n: 1, tag: 't' };
+      await store.transaction((tx) => tx.set('requests', 'big', { ...withoutLots, lots: year }));
+      expect(await store.get('requests', 'big')).toEqual({ _id: 'big', ...withoutLots, lots: year });
+      expect(await store.get('requests', 'big', { omit: ['lots'] })).toEqual({ _id: 'big', ...withoutLots });
+      expect(await store.get('requests', 'big', { omit: ['tag'] })).toEqual({ _id: 'big', communityId: 'c', n: 1, lots: year });
+      expect(await store.find('requests', { where: { communityId: 'c' } })).toEqual([{ _id: 'big', ...withoutLots, lots: year }]);
+      expect(await store.find('requests', { where: { communityId: 'c' }, fields: ['n', 'lots'] })).toEqual([{ _id: 'big', n: 1, lots: year }]);
+      expect(await store.find('requests', { where: { communityId: 'c' }, fields: ['tag'] })).toEqual([{ _id: 'big', tag: 't' }]);
+
+      // An update of other fields keeps the bulky part; one of the bulky part shrinks or grows it.
+      await store.transaction((tx) => tx.update('requests', 'big', { n: increment(1) }));
+      expect(await store.get('requests', 'big')).toEqual({ _id: 'big', ...withoutLots, n: 2, lots: year });
+      await store.transaction(async (tx) => {
+        const doc = (await tx.get('requests', 'big'))!;
+        await tx.update('requests', 'big', { lots: doc.lots!.slice(0, 2), n: increment(1) });
+      });
+      expect(await store.get('requests', 'big')).toEqual({ _id: 'big', ...withoutLots, n: 3, lots: year.slice(0, 2) });
+      await store.transaction((tx) => tx.update('requests', 'big', { lots: year }));
+      expect(await store.get('requests', 'big', { omit: ['tag'] })).toEqual({ _id: 'big', communityId: 'c', n: 3, lots: year });
+      // A set replaces the whole document: a bulky part it does not carry is gone.
+      await store.transaction((tx) => tx.set('requests', 'big', { communityId: 'c', n: 9 }));
+      expect(await store.get('requests', 'big')).toEqual({ _id: 'big', communityId: 'c', n: 9 });
+      expect(await store.find('requests', { where: { communityId: 'c' }, fields: ['lots'] })).toEqual([expect.objectContaining({ _id: 'big' })]);
+      expect((await store.find('requests', { where: { communityId: 'c' }, fields: ['lots'] }))[0].lots ?? null).toBeNull();
+      expect(await store.get('requests', 'missing', { omit: ['lots'] })).toBeNull();
     });
 
     it('serialises concurrent read-modify-write transactions: no lost update', async () => {

@@ -1,4 +1,4 @@
-import type { WxCollection, WxCommand, WxDatabase, WxDocRef, WxQuery, WxTransactionHandle } from './wxDatabase';
+import type { WxCollection, WxCommand, WxDatabase, WxDocRef, WxDocument, WxQuery, WxTransactionHandle } from './wxDatabase';
 
 /**
  * An in-memory double of the wx-server-sdk database, for tests and the bench. It enforces the
@@ -255,15 +255,21 @@ class MemoryCollection implements WxCollection {
     private readonly projection: string[] | null = null,
   ) {}
 
-  doc(id: string): WxDocRef {
+  doc(id: string): WxDocument {
     const { db, name } = this;
+    const read = async (omit: string[]) => {
+      await tick();
+      db.counts.reads++;
+      const data = db.read(name, id);
+      if (!data) throw new Error(`document.get:fail document with _id ${id} does not exist`);
+      return { data: clone(Object.fromEntries(Object.entries(data).filter(([field]) => !omit.includes(field)))) };
+    };
     return {
-      get: async () => {
-        await tick();
-        db.counts.reads++;
-        const data = db.read(name, id);
-        if (!data) throw new Error(`document.get:fail document with _id ${id} does not exist`);
-        return { data: clone(data) };
+      get: () => read([]),
+      /** Exclusions only (`{f: false}`), the one form this project uses. */
+      field: (projection) => {
+        if (Object.values(projection).some(Boolean)) throw new Error('the double supports field() exclusions on a document only');
+        return { get: () => read(Object.keys(projection)) };
       },
       set: async ({ data }) => {
         await tick();

@@ -16,8 +16,13 @@ export interface WxQuery {
   get(): Promise<{ data: Array<Record<string, unknown>> }>;
 }
 
+/** A document outside a transaction, which may also be read in part (`field({f: false})` leaves f out). */
+export interface WxDocument extends WxDocRef {
+  field(projection: Record<string, boolean>): Pick<WxDocRef, 'get'>;
+}
+
 export interface WxCollection extends WxQuery {
-  doc(id: string): WxDocRef;
+  doc(id: string): WxDocument;
 }
 
 export interface WxTransactionHandle {

@@ -41,8 +41,10 @@ export class WxCloudStore implements Store {
     }
   }
 
-  async get<T = Doc>(collection: string, id: string): Promise<(T & { _id: string }) | null> {
-    return readDoc<T>(this.db.collection(collection).doc(id));
+  async get<T = Doc>(collection: string, id: string, options?: { omit?: readonly string[] }): Promise<(T & { _id: string }) | null> {
+    const doc = this.db.collection(collection).doc(id);
+    const omit = options?.omit ?? [];
+    return readDoc<T>(omit.length ? doc.field(Object.fromEntries(omit.map((f) => [f, false]))) : doc);
   }
 
   async find<T = Doc>(collection: string, query: Query): Promise<Array<T & { _id: string }>> {
@@ -91,7 +93,7 @@ class WxTransaction implements Transaction {
   }
 }
 
-async function readDoc<T>(ref: WxDocRef): Promise<(T & { _id: string }) | null> {
+async function readDoc<T>(ref: Pick<WxDocRef, 'get'>): Promise<(T & { _id: string }) | null> {
   try {
     const { data } = await ref.get();
     return (data as (T & { _id: string }) | null) ?? null;
