@@ -160,6 +160,7 @@ export async function scaleBench(report: Report): Promise<void> {
     ['points.leaderboard all', (communityId) => h.ok('points', 'leaderboard', { communityId, period: 'all', limit: 20 }, { openid: 'o_0', now: NOW })],
     ['community.members (first page)', (communityId) => h.ok('community', 'members', { communityId, limit: 20 }, { ...owner, now: NOW })],
     ['community.members (page 50)', (communityId) => h.ok('community', 'members', { communityId, limit: 20, cursor: page50.get(communityId) }, { ...owner, now: NOW })],
+    ['community.members (a search)', (communityId) => h.ok('community', 'members', { communityId, q: communityId === big ? '成员12' : '新人', limit: 20 }, { ...owner, now: NOW })],
     ['mall.items', (communityId) => h.ok('mall', 'items', { communityId }, { openid: 'o_0', now: NOW })],
     ['posts.list (feed)', (communityId) => h.ok('posts', 'list', { communityId, limit: 20 }, { openid: 'o_0', now: NOW })],
   ];

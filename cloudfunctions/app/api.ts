@@ -67,7 +67,8 @@ export interface Api {
     bindGroup: { in: { communityId: string; groupCloudId: CloudIdParam }; out: { groups: number; bound: true } };
     updateRules: { in: { communityId: string; rules: RulesPatch }; out: { rules: Rules } };
     setRole: { in: { communityId: string; openid: string; role: 'moderator' | 'member' }; out: { member: Member } };
-    members: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { members: Member[] } & Page };
+    /** `q`: the start of a nickname, or an openid exactly (that member first). */
+    members: { in: { communityId: string; cursor?: string | null; limit?: number; q?: string }; out: { members: Member[] } & Page };
   };
   points: {
     me: {

@@ -38,6 +38,8 @@ export interface MemberDoc extends Account, StreakState {
   joinedAt: string;
   /** joinedAt|openid: a unique, ordered key for paging. */
   sortKey: string;
+  /** nickname|openid: the member search finds a nickname by its start and pages by this. */
+  nameKey: string;
   /** The invite code used on joining, kept for referral attribution. */
   inviteCode: string | null;
   /** Check-in calendar marks: a day bitmask per recent month. */

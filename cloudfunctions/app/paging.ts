@@ -1,4 +1,4 @@
-import type { Query } from '../store/port';
+import type { Condition, Query } from '../store/port';
 import type { AppStore, Collections, Found } from './documents';
 
 /** The collections whose documents carry `sortKey`: a unique, ordered key to page by. */
@@ -9,21 +9,24 @@ const encodeCursor = (sortKey: string): string => Buffer.from(sortKey, 'utf8').t
 const decodeCursor = (value: string): string => Buffer.from(value, 'base64url').toString('utf8');
 
 /**
- * One page of `collection` in sortKey order, starting after the cursor (API.md lists: cursor,
- * limit, nextCursor). Keyset paging: it reads limit + 1 rows, and the extra one says whether
- * there are more.
+ * One page of `collection` in key order (sortKey unless `by` names another unique, ordered
+ * key), starting after the cursor (API.md lists: cursor, limit, nextCursor). Keyset paging: it
+ * reads limit + 1 rows, and the extra one says whether there are more. A range on the key in
+ * `where` (a search by prefix) narrows the page; the cursor narrows it further.
  */
 export async function pageOf<K extends Paged, F extends keyof Collections[K] & string = keyof Collections[K] & string>(
   store: AppStore,
   collection: K,
   where: Query<Collections[K]>['where'],
-  page: { cursor?: string | null; limit: number; order: 'asc' | 'desc'; fields?: readonly F[] },
+  page: { cursor?: string | null; limit: number; order: 'asc' | 'desc'; fields?: readonly F[]; by?: keyof Collections[K] & string },
 ): Promise<{ rows: Array<Found<Pick<Collections[K], F>>>; nextCursor: string | null }> {
-  const after = page.cursor ? { sortKey: page.order === 'asc' ? { gt: decodeCursor(page.cursor) } : { lt: decodeCursor(page.cursor) } } : {};
-  // With fields, the rows hold those fields (and sortKey, the cursor's); the caller reads no others.
-  const fields = page.fields && ([...page.fields, 'sortKey'] as Query<Collections[K]>['fields']);
-  const query = { where: { ...where, ...after }, orderBy: [['sortKey', page.order]], limit: page.limit + 1, ...(fields ? { fields } : {}) };
+  const by = page.by ?? 'sortKey';
+  const bounds = (where as Record<string, Condition | undefined>)[by];
+  const after = page.cursor ? { [by]: { ...(typeof bounds === 'object' ? bounds : {}), [page.order === 'asc' ? 'gt' : 'lt']: decodeCursor(page.cursor) } } : {};
+  // With fields, the rows hold those fields (and the key, the cursor's); the caller reads no others.
+  const fields = page.fields && ([...page.fields, by] as Query<Collections[K]>['fields']);
+  const query = { where: { ...where, ...after }, orderBy: [[by, page.order]], limit: page.limit + 1, ...(fields ? { fields } : {}) };
   const found = (await store.find(collection, query as Query<Collections[K]>)) as Array<Found<Pick<Collections[K], F>>>;
   const rows = found.slice(0, page.limit);
-  return { rows, nextCursor: found.length > page.limit ? encodeCursor((rows.at(-1) as unknown as { sortKey: string }).sortKey) : null };
+  return { rows, nextCursor: found.length > page.limit ? encodeCursor((rows.at(-1) as unknown as Record<string, string>)[by]) : null };
 }

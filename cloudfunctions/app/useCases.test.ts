@@ -40,6 +40,26 @@ eachStore((open) => {
       expect(await h.call('community', 'setRole', { communityId: c, openid: 'o_owner', role: 'member' }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
     });
 
+    it('finds members by the start of a nickname, page by page, and a member by openid first', async () => {
+      for (const [openid, nickname] of [['o_m1', '小美'], ['o_m2', '小美妈妈'], ['o_m3', '爱小美'], ['o_m4', '小美']]) {
+        await h.ok('community', 'join', { communityId: c, nickname }, { openid });
+      }
+      const search = (q: string, extra: object = {}) => h.ok('community', 'members', { communityId: c, q, ...extra }, { openid: 'o_owner' });
+      // By name, then openid: the two 小美 in openid order; 爱小美 does not start with 小美.
+      expect((await search('小美')).members.map((m) => m.openid)).toEqual(['o_m1', 'o_m4', 'o_m2']);
+      const first = await search('小美', { limit: 2 });
+      expect(first.members.map((m) => m.openid)).toEqual(['o_m1', 'o_m4']);
+      const second = await search('小美', { limit: 2, cursor: first.nextCursor });
+      expect(second).toMatchObject({ members: [{ openid: 'o_m2', nickname: '小美妈妈' }], nextCursor: null });
+      expect((await search('小美妈')).members.map((m) => m.openid)).toEqual(['o_m2']);
+      expect((await search('o_m3')).members).toMatchObject([{ openid: 'o_m3', nickname: '爱小美' }]);
+      expect(await search('无此人')).toEqual({ members: [], nextCursor: null });
+      // An empty search box lists everyone; a search is for staff only.
+      expect((await search('  ')).members).toHaveLength(7);
+      expect(await h.call('community', 'members', { communityId: c, q: '小美' }, { openid: 'o_m1' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(await h.call('community', 'members', { communityId: c, q: 'x'.repeat(33) }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    });
+
     it('deep-merges and validates rules, and never touches points already granted', async () => {
       await h.ok('checkin', 'checkin', { communityId: c }, { now: day(3) });
       const { rules } = await h.ok('community', 'updateRules', { communityId: c, rules: { checkin: { points: 2 }, expiry: { days: 30 } } }, { openid: 'o_owner' });

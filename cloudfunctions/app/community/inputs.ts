@@ -23,7 +23,13 @@ export const joinCommunityInput = z.object({
   groupCloudId: groupCloudIdInput.optional(),
 });
 
-export const listMembersInput = z.object({ communityId, cursor, limit });
+export const listMembersInput = z.object({
+  communityId,
+  cursor,
+  limit,
+  /** An empty search box is no search. */
+  q: z.string({ error: '搜索必须是文字' }).trim().max(32, '搜索最多 32 个字').optional(),
+});
 
 export const setRoleInput = z.object({
   communityId,

@@ -4,13 +4,15 @@ import type { MemberDoc } from '../documents';
 
 export function newMember(communityId: string, openid: string, role: Role, now: Date, nickname?: string, inviteCode?: string): MemberDoc {
   const joinedAt = now.toISOString();
+  const name = nickname ?? `成员${openid.slice(-4)}`;
   return {
     communityId,
     openid,
     role,
-    nickname: nickname ?? `成员${openid.slice(-4)}`,
+    nickname: name,
     joinedAt,
     sortKey: `${joinedAt}|${openid}`,
+    nameKey: nameKey(name, openid),
     inviteCode: inviteCode ?? null,
     ...emptyAccount(),
     streak: 0,
@@ -18,3 +20,6 @@ export function newMember(communityId: string, openid: string, role: Role, now: 
     checkinMonths: {},
   };
 }
+
+/** A member's place in the search by name: the nickname, then the openid so that keys are unique. */
+export const nameKey = (nickname: string, openid: string) => `${nickname}|${openid}`;
