@@ -32,9 +32,13 @@ export async function requireMember(
   return { community, member };
 }
 
-/** Inside a transaction: the caller's member document, or FORBIDDEN. */
-export async function memberIn(tx: AppTransaction, communityId: string, openid: string): Promise<Found<MemberDoc>> {
-  return (await tx.get('members', ids.member(communityId, openid))) ?? refusals.notMember();
+/**
+ * Inside the transaction of an action that earns or spends: the caller's member document, or
+ * FORBIDDEN for an outsider and for a banned member.
+ */
+export async function activeMemberIn(tx: AppTransaction, communityId: string, openid: string): Promise<Found<MemberDoc>> {
+  const member = (await tx.get('members', ids.member(communityId, openid))) ?? refusals.notMember();
+  return member.banned ? refusals.banned() : member;
 }
 
 /** A document that belongs to this community, or the refusal: another community's id is as good as none. */

@@ -9,7 +9,7 @@ import type { Role } from '../core/roles';
 import type { Rules, RulesPatch } from '../core/rules';
 import type * as z from 'zod';
 import type { joinCommunityInput } from './community/inputs';
-import type { NoPoints } from './documents';
+import type { AuditAction, NoPoints } from './documents';
 import type { CloudIdParam } from './groupCloudId';
 import type { cancelOrderInput, fulfilOrderInput, listOrdersInput, loadCodesInput, redeemItemInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './mall/inputs';
 import type { DrawResult, DrawView, ItemView, OrderView, RedeemResult } from './mall/views';
@@ -43,6 +43,24 @@ export interface Member {
   /** Additions: the bound WeChat group this member joined from, and who invited them. */
   groupId: string | null;
   invitedBy: string | null;
+  /** v2: the tier's name, the check-in streak as of today, and whether the owner banned them. */
+  tier: string;
+  streak: number;
+  banned: boolean;
+  /** v2 profile (community.updateProfile): WeChat avatar, birthday "MM-DD" (set once), off the leaderboard. */
+  avatar: string | null;
+  birthday: string | null;
+  hideFromLeaderboard: boolean;
+}
+
+/** One staff action in the audit log: `action` is "function.action", `target` the openid or document id. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  target: string;
+  detail: Record<string, unknown>;
 }
 
 /** A ledger line as the API shows it: {id, delta, kind, reason, refId, balanceAfter, createdAt}. */
@@ -69,6 +87,17 @@ export interface Api {
     setRole: { in: { communityId: string; openid: string; role: 'moderator' | 'member' }; out: { member: Member } };
     /** `q`: the start of a nickname, or an openid exactly (that member first). */
     members: { in: { communityId: string; cursor?: string | null; limit?: number; q?: string }; out: { members: Member[] } & Page };
+    /** v2, staff: one member and their 20 newest ledger entries. */
+    member: { in: { communityId: string; openid: string }; out: { member: Member; entries: Entry[] } };
+    /** v2, owner: a banned member keeps points and history, reads, and earns and spends nothing. */
+    ban: { in: { communityId: string; openid: string; banned: boolean; reason: string }; out: { member: Member } };
+    /** v2, the caller's own profile. */
+    updateProfile: {
+      in: { communityId: string; nickname?: string; avatar?: string; birthday?: string; hideFromLeaderboard?: boolean };
+      out: { member: Member };
+    };
+    /** v2, owner: one event per staff action, newest first. */
+    audit: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { events: AuditEvent[] } & Page };
   };
   points: {
     me: {

@@ -58,6 +58,18 @@ export interface MemberDoc extends Account, StreakState {
   groupId?: string | null;
   /** My invite's mini-program code image (cloud storage), made once for the share poster. */
   codeImage?: string;
+  /** Set by the owner: the member keeps points and history and can read, but earns and spends nothing. */
+  banned?: Ban | null;
+  /** The member's own profile: WeChat's avatar, a birthday ("MM-DD", set once), off the leaderboard. */
+  avatar?: string | null;
+  birthday?: string | null;
+  hideFromLeaderboard?: boolean;
+}
+
+export interface Ban {
+  reason: string;
+  by: string;
+  at: string;
 }
 
 /** One newcomer's invitation: `{communityId}:{invitee}`, so a member has at most one. */
@@ -265,6 +277,33 @@ export interface MediaCheckDoc {
   createdAt: string;
 }
 
+/** What the audit log records: the "function.action" name of each staff action. */
+export type AuditAction =
+  | 'points.adjust'
+  | 'community.setRole'
+  | 'community.ban'
+  | 'community.updateRules'
+  | 'posts.review'
+  | 'posts.revoke'
+  | 'qa.moderate'
+  | 'mall.upsertItem'
+  | 'mall.fulfil'
+  | 'mall.cancel'
+  | 'mall.upsertDraw';
+
+/** One staff action: who did what to whom, and the facts that matter (a reason, a before and after). */
+export interface AuditDoc {
+  communityId: string;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  /** The openid or document id acted on. */
+  target: string;
+  detail: Record<string, unknown>;
+  /** at|id: newest first without ties. */
+  sortKey: string;
+}
+
 export interface RequestDoc {
   fingerprint: string;
   result: unknown;
@@ -305,6 +344,7 @@ export interface Collections {
   mediaChecks: MediaCheckDoc;
   referrals: ReferralDoc;
   inviteCodes: InviteCodeDoc;
+  audit: AuditDoc;
 }
 
 /** The store and transactions use cases see: typed by collection. */

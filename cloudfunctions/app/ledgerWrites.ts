@@ -1,7 +1,7 @@
 import { dayOf, type Day } from '../core/days';
 import { postAll, type Account, type LedgerEntry, type Posting, type PostingTime } from '../core/ledger';
 import type { AppTransaction } from './documents';
-import type { Entry, Member } from './api';
+import type { Entry } from './api';
 import { ids, type CommunityDoc, type LedgerDoc, type MemberDoc } from './documents';
 
 export function postingTime(community: CommunityDoc, now: Date, day: Day = dayOf(now, community.timezone)): PostingTime {
@@ -50,18 +50,4 @@ export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdA
   createdAt,
   seq,
   ...(detail ? { detail } : {}),
-});
-
-/** What a member list shows of each member: all it reads of them (a projection). */
-export const MEMBER_VIEW_FIELDS = ['openid', 'nickname', 'role', 'joinedAt', 'balance', 'earnedTotal', 'groupId', 'invitedBy'] as const;
-
-export const toMember = ({ openid, nickname, role, joinedAt, balance, earnedTotal, groupId, invitedBy }: Pick<MemberDoc, (typeof MEMBER_VIEW_FIELDS)[number]>): Member => ({
-  openid,
-  nickname,
-  role,
-  joinedAt,
-  balance,
-  earnedTotal,
-  groupId: groupId ?? null,
-  invitedBy: invitedBy ?? null,
 });

@@ -9,6 +9,7 @@ export const refusals = {
   staffOnly: (): never => refuse('FORBIDDEN', '只有群主和管理员可以这样做'),
   ownerOnly: (): never => refuse('FORBIDDEN', '只有群主可以这样做'),
   ownerRoleFixed: (): never => refuse('FORBIDDEN', '群主的身份不能更改'),
+  banned: (): never => refuse('FORBIDDEN', '你已被群主暂停参与积分活动，仍可浏览'),
   noSuchMember: (): never => refuse('NOT_FOUND', '这个人还不是社群成员'),
   noCommunity: (): never => refuse('NOT_FOUND', '社群不存在'),
   noItem: (): never => refuse('NOT_FOUND', '奖品不存在'),

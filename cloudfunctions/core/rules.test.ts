@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, mergeRules, rulesProblems, withDefaults } from './rules';
+import { DEFAULT_RULES, mergeRules, rulesChange, rulesProblems, withDefaults } from './rules';
 
 describe('rules', () => {
   it('deep-merges a partial patch and leaves the defaults alone', () => {
@@ -25,5 +25,15 @@ describe('rules', () => {
     expect(DEFAULT_RULES.tiers[0].name).toBe('铜');
     expect(DEFAULT_RULES.post.maxPoints).toBe(200);
   });
-});
 
+  it('says what an update changed, setting by setting, and nothing when nothing did', () => {
+    const after = mergeRules(DEFAULT_RULES, { checkin: { points: 3, streakDays: 7 }, like: { dailyCap: 20 } });
+    expect(rulesChange(DEFAULT_RULES, after)).toEqual({
+      before: { checkin: { points: 5 }, like: { dailyCap: 10 } },
+      after: { checkin: { points: 3 }, like: { dailyCap: 20 } },
+    });
+    const tiers = mergeRules(DEFAULT_RULES, { tiers: [{ name: '新人', minPoints: 0 }] });
+    expect(rulesChange(DEFAULT_RULES, tiers)).toEqual({ before: { tiers: DEFAULT_RULES.tiers }, after: { tiers: [{ name: '新人', minPoints: 0 }] } });
+    expect(rulesChange(DEFAULT_RULES, mergeRules(DEFAULT_RULES, { checkin: { points: 5 } }))).toEqual({ before: {}, after: {} });
+  });
+});

@@ -63,3 +63,25 @@ export function rulesProblems(rules: Rules): string[] {
   if (new Set(tiers.map((t) => t.name)).size !== tiers.length) problems.push('等级名称不能重复');
   return problems;
 }
+
+/**
+ * What an update changed, for the audit log: for each rule group, only the settings whose value
+ * differs, before and after (tiers are one setting, compared whole). Empty when nothing changed.
+ */
+export function rulesChange(before: Rules, after: Rules): { before: RulesPatch; after: RulesPatch } {
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const group of Object.keys(after) as Array<keyof Rules>) {
+    const [from, to] = [before[group], after[group]] as unknown[];
+    if (Array.isArray(to)) {
+      if (JSON.stringify(from) !== JSON.stringify(to)) [was[group], now[group]] = [from, to];
+      continue;
+    }
+    const old = (from ?? {}) as Record<string, unknown>;
+    const changed = Object.keys(to as object).filter((setting) => old[setting] !== (to as Record<string, unknown>)[setting]);
+    if (!changed.length) continue;
+    was[group] = Object.fromEntries(changed.map((setting) => [setting, old[setting] ?? null]));
+    now[group] = Object.fromEntries(changed.map((setting) => [setting, (to as Record<string, unknown>)[setting]]));
+  }
+  return { before: was as RulesPatch, after: now as RulesPatch };
+}

@@ -4,7 +4,7 @@ import { dayOf } from '../../core/days';
 import { refuse } from '../../core/errors';
 import { checkedInOn, streakAfterCheckin, streakBonus } from '../../core/streak';
 import type { Caller, Deps } from '../context';
-import { loadCommunity, memberIn } from '../access';
+import { loadCommunity, activeMemberIn } from '../access';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { settleReferral } from '../referral/settleReferral';
@@ -27,7 +27,7 @@ export async function checkIn({ communityId }: z.output<typeof checkInInput>, ca
   const rule = community.rules.checkin;
 
   const { referralPending, ...checkedIn } = await store.transaction(async (tx) => {
-    const member = await memberIn(tx, communityId, caller.openid);
+    const member = await activeMemberIn(tx, communityId, caller.openid);
     if (checkedInOn(member, today) || (await tx.get('ledger', ledgerKey('checkin')))) refuse('ALREADY_DONE', '今天已经签到过了，明天再来');
 
     const streak = streakAfterCheckin(member, today);

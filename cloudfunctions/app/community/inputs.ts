@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { communityId, cursor, inCommunity, limit, openid, points, requestId, text } from '../schemas';
+import { communityId, cursor, imageRef, inCommunity, limit, openid, points, requestId, text } from '../schemas';
 import { groupCloudIdInput } from '../groupCloudId';
 import { isValidTimezone } from '../../core/days';
 
@@ -59,3 +59,32 @@ export const rulesPatch = z
   .strict();
 
 export const updateRulesInput = z.object({ communityId, rules: rulesPatch });
+
+export const banMemberInput = z.object({
+  communityId,
+  openid,
+  banned: z.boolean({ error: 'banned 必须是 true 或 false' }),
+  reason: text('原因', 100),
+});
+
+export const getMemberInput = z.object({ communityId, openid });
+
+export const listAuditInput = z.object({ communityId, cursor, limit });
+
+/** A day of the year as "MM-DD" that exists in some year (02-29 included). */
+const birthday = z
+  .string({ error: '生日必须是文字' })
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '生日格式应为 月-日，例如 03-08')
+  .refine((value) => {
+    const [month, day] = value.split('-').map(Number);
+    return day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  }, '没有这一天');
+
+export const updateProfileInput = z.object({
+  communityId,
+  nickname: text('昵称', 20).optional(),
+  /** WeChat's chooseAvatar picture, uploaded like any image. */
+  avatar: imageRef.optional(),
+  birthday: birthday.optional(),
+  hideFromLeaderboard: z.boolean({ error: 'hideFromLeaderboard 必须是 true 或 false' }).optional(),
+});

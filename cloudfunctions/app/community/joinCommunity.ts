@@ -4,7 +4,7 @@ import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { ids, type MemberDoc, type ReferralDoc } from '../documents';
 import { openGroupId } from '../groupCloudId';
-import { toMember } from '../ledgerWrites';
+import { toMember } from './toMember';
 import { newMember } from './newMember';
 import { joinCommunityInput } from './inputs';
 
@@ -54,5 +54,5 @@ export async function joinCommunity(input: z.output<typeof joinCommunityInput>, 
     }
     return joined;
   });
-  return { member: toMember(member) };
+  return { member: toMember(member, community, caller.now) };
 }

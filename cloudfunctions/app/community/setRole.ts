@@ -2,21 +2,26 @@ import * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { OWNER } from '../../core/roles';
+import { recordAudit } from '../audit';
 import { ids } from '../documents';
-import { toMember } from '../ledgerWrites';
+import { toMember } from './toMember';
 import { setRoleInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
-/** The owner appoints and removes moderators; the owner's own role is not for changing. */
-export async function setRole(input: z.output<typeof setRoleInput>, caller: Caller, { store }: Deps) {
-  await requireMember(store, input.communityId, caller.openid, OWNER);
+/** The owner appoints and removes moderators (a change is audited); the owner's own role is not for changing. */
+export async function setRole(input: z.output<typeof setRoleInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
+  const { community } = await requireMember(store, input.communityId, caller.openid, OWNER);
   if (input.openid === caller.openid) refusals.ownerRoleFixed();
   const id = ids.member(input.communityId, input.openid);
   const member = await store.transaction(async (tx) => {
     const target = (await tx.get('members', id)) ?? refusals.noSuchMember();
     if (target.role === 'owner') refusals.ownerRoleFixed();
-    if (target.role !== input.role) await tx.update('members', id, { role: input.role });
+    if (target.role !== input.role) {
+      await tx.update('members', id, { role: input.role });
+      await recordAudit(tx, { communityId: input.communityId, action: 'community.setRole', target: input.openid, detail: { before: target.role, after: input.role } }, caller, deps);
+    }
     return { ...target, role: input.role };
   });
-  return { member: toMember(member) };
+  return { member: toMember(member, community, caller.now) };
 }

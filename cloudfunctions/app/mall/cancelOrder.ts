@@ -3,6 +3,7 @@ import { refuse } from '../../core/errors';
 import { increment } from '../../store/port';
 import type { Caller, Deps } from '../context';
 import { ofCommunity, requireMember } from '../access';
+import { recordAudit } from '../audit';
 import { STAFF } from '../../core/roles';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
@@ -15,7 +16,8 @@ import { refusals } from '../../core/refusals';
  * the stock returns — to the reward, or for a lottery prize to its draw — exactly once however
  * often or concurrently it is cancelled.
  */
-export async function cancelOrder(input: z.output<typeof cancelOrderInput>, caller: Caller, { store }: Deps) {
+export async function cancelOrder(input: z.output<typeof cancelOrderInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
   const time = postingTime(community, caller.now);
   const order = await store.transaction(async (tx) => {
@@ -39,6 +41,7 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     }
     const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);
+    await recordAudit(tx, { communityId: input.communityId, action: 'mall.cancel', target: input.orderId, detail: { member: found.openid, item: found.itemName, refunded: found.points, reason: input.reason } }, caller, deps);
     return { ...found, ...changes };
   });
   return { order: toOrder(order) };

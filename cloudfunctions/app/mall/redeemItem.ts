@@ -3,7 +3,7 @@ import { refuse } from '../../core/errors';
 import { fingerprint } from '../../core/fingerprint';
 import { checkRedemption } from '../../core/mall';
 import type { Caller, Deps } from '../context';
-import { loadCommunity, memberIn, ofCommunity } from '../access';
+import { loadCommunity, activeMemberIn, ofCommunity } from '../access';
 import { ids } from '../documents';
 import { replayable, requestKey } from '../idempotency';
 import { postingTime, recordPostings } from '../ledgerWrites';
@@ -27,7 +27,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
   const firstRedemption = async () => (await store.get('orders', orderId))?.request;
 
   return replayable(print, firstRedemption, () => store.transaction(async (tx) => {
-    const member = await memberIn(tx, input.communityId, caller.openid);
+    const member = await activeMemberIn(tx, input.communityId, caller.openid);
     const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
     const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
     checkRedemption(item, { earnedTotal: member.earnedTotal, alreadyRedeemed }, input.quantity, caller.now, community.rules.tiers);

@@ -4,7 +4,7 @@ import { refuse } from '../../core/errors';
 import { fingerprint } from '../../core/fingerprint';
 import { drawOutcome, ROLL_SPACE } from '../../core/lottery';
 import type { Caller, Deps } from '../context';
-import { loadCommunity, memberIn } from '../access';
+import { loadCommunity, activeMemberIn } from '../access';
 import { ids, type RequestDoc } from '../documents';
 import { replayable, requestKey } from '../idempotency';
 import { postingTime, recordPostings } from '../ledgerWrites';
@@ -29,7 +29,7 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
   const firstTry = () => store.get('requests', requestDocId);
 
   return replayable(print, firstTry, () => store.transaction(async (tx) => {
-    const member = await memberIn(tx, input.communityId, caller.openid);
+    const member = await activeMemberIn(tx, input.communityId, caller.openid);
     const draw = await tx.get('draws', input.drawId);
     if (!draw || draw.communityId !== input.communityId || !draw.active) return refuse('NOT_FOUND', '这个抽奖不存在或已结束');
     const prize = drawOutcome(draw.prizes, roll);

@@ -3,13 +3,15 @@ import { refuse } from '../../core/errors';
 import { prizeTableProblems } from '../../core/lottery';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
+import { fieldChanges, recordAudit } from '../audit';
 import { OWNER } from '../../core/roles';
 import type { DrawDoc } from '../documents';
 import { upsertDrawInput } from './inputs';
 import { toDraw } from './views';
 
 /** The owner sets up a draw: a cost per try and a prize table; what it leaves is "no prize". */
-export async function upsertDraw(input: z.output<typeof upsertDrawInput>, caller: Caller, { store, newId }: Deps) {
+export async function upsertDraw(input: z.output<typeof upsertDrawInput>, caller: Caller, deps: Deps) {
+  const { store, newId } = deps;
   await requireMember(store, input.communityId, caller.openid, OWNER);
   const id = input.draw.id ?? newId();
   const prizes = input.draw.prizes.map((prize, i) => ({ ...prize, id: prize.id ?? `p${i + 1}` }));
@@ -29,6 +31,8 @@ export async function upsertDraw(input: z.output<typeof upsertDrawInput>, caller
       updatedAt: caller.now.toISOString(),
     };
     await tx.set('draws', id, doc);
+    const change = fieldChanges(existing, doc, ['name', 'costPoints', 'prizes', 'active'] as const);
+    if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertDraw', target: id, detail: change }, caller, deps);
     return { ...doc, _id: id };
   });
   return { draw: toDraw(draw) };

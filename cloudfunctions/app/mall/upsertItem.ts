@@ -2,17 +2,22 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
+import { fieldChanges, recordAudit } from '../audit';
 import { OWNER } from '../../core/roles';
 import type { ItemDoc } from '../documents';
 import { toItem } from './views';
 import { upsertItemInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
+/** What the audit log keeps of a reward's edit (not its codes: those are secrets). */
+const AUDITED_ITEM_FIELDS = ['name', 'description', 'kind', 'pointsPrice', 'stock', 'perMemberLimit', 'startsAt', 'endsAt', 'minTier', 'active'] as const;
+
 /**
  * The owner stocks the mall: creates a reward or edits one. A coupon reward's stock is the
  * number of codes loaded (see loadCodes), so its stock here can only shrink it.
  */
-export async function upsertItem(input: z.output<typeof upsertItemInput>, caller: Caller, { store, newId }: Deps) {
+export async function upsertItem(input: z.output<typeof upsertItemInput>, caller: Caller, deps: Deps) {
+  const { store, newId } = deps;
   const { community, member } = await requireMember(store, input.communityId, caller.openid, OWNER);
   const { item } = input;
   if (item.minTier && !community.rules.tiers.some((t) => t.name === item.minTier)) {
@@ -44,6 +49,8 @@ export async function upsertItem(input: z.output<typeof upsertItemInput>, caller
       updatedAt: now,
     };
     await tx.set('items', id, doc);
+    const change = fieldChanges(existing, doc, AUDITED_ITEM_FIELDS);
+    if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertItem', target: id, detail: change }, caller, deps);
     return { ...doc, _id: id };
   });
   return { item: toItem(saved, caller.now, { member, rules: community.rules, staff: true }) };

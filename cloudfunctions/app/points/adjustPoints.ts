@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
+import { recordAudit } from '../audit';
 import { STAFF } from '../../core/roles';
 import { ids } from '../documents';
 import { once } from '../idempotency';
@@ -11,9 +12,11 @@ import { refusals } from '../../core/refusals';
 
 /**
  * Staff correct a member's points with a reason, as a new ledger entry (never an edit).
- * Nobody adjusts their own points: every manual change has a second person behind it.
+ * Nobody adjusts their own points: every manual change has a second person behind it, and the
+ * audit log names them. A replay is answered from its request record and audits nothing again.
  */
-export async function adjustPoints(input: z.output<typeof adjustPointsInput>, caller: Caller, { store }: Deps) {
+export async function adjustPoints(input: z.output<typeof adjustPointsInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
   if (input.openid === caller.openid) refuse('FORBIDDEN', '不能给自己调整积分');
   const time = postingTime(community, caller.now);
@@ -36,7 +39,9 @@ export async function adjustPoints(input: z.output<typeof adjustPointsInput>, ca
         ],
         time,
       );
-      return { entry: toEntry(entries[0]) };
+      const entry = toEntry(entries[0]);
+      await recordAudit(tx, { communityId: input.communityId, action: 'points.adjust', target: input.openid, detail: { delta: input.delta, reason: input.reason, entryId: entry.id } }, caller, deps);
+      return { entry };
     }),
   );
 }

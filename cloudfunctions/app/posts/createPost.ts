@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Caller, Deps } from '../context';
-import { memberIn, requireMember } from '../access';
+import { activeMemberIn, requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import { judgeContribution } from '../contributions';
 import { type MediaCheckDoc, type PostDoc } from '../documents';
@@ -23,7 +23,7 @@ export async function createPost(input: z.output<typeof createPostInput>, caller
   const at = caller.now.toISOString();
 
   const post = await store.transaction(async (tx) => {
-    const member = await memberIn(tx, input.communityId, caller.openid);
+    const member = await activeMemberIn(tx, input.communityId, caller.openid);
     const noPoints = await judgeContribution(tx, member, { kind: 'post', id: postId, text: input.body, now: caller.now });
     const doc: PostDoc = {
       communityId: input.communityId,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { loadCommunity, memberIn } from '../access';
+import { loadCommunity, activeMemberIn } from '../access';
 import { cappedField, creditToday } from '../dailyCaps';
 import { ids, type LikeDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
@@ -18,7 +18,7 @@ export async function likePost(input: z.output<typeof likePostInput>, caller: Ca
   const likeId = ids.like(input.postId, caller.openid);
 
   return store.transaction(async (tx) => {
-    const member = await memberIn(tx, input.communityId, caller.openid);
+    const member = await activeMemberIn(tx, input.communityId, caller.openid);
     const post = await tx.get('posts', input.postId);
     if (!post || post.communityId !== input.communityId || post.status !== 'approved') return refuse('NOT_FOUND', '帖子不存在或还没通过审核');
     if (post.openid === caller.openid) refuse('FORBIDDEN', '不能给自己的帖子点赞');

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { ofCommunity, requireMember } from '../access';
+import { recordAudit } from '../audit';
 import { STAFF } from '../../core/roles';
 import { cappedField, creditToday } from '../dailyCaps';
 import { ids } from '../documents';
@@ -35,6 +36,8 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
     const status = postAfter(post.status, input.decision);
 
     const reviewed = { reviewedBy: caller.openid, reviewedAt: at, updatedAt: at, sortKey: `${at}|${input.postId}` };
+    const audit = (detail: Record<string, unknown>) =>
+      recordAudit(tx, { communityId: input.communityId, action: 'posts.review', target: input.postId, detail: { decision: input.decision, author: post.openid, ...detail } }, caller, deps);
     if (input.decision === 'reject') {
       const changes = { ...reviewed, status, reason: input.reason ?? null };
       await tx.update('posts', input.postId, changes);
@@ -48,14 +51,16 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
         points: 0,
       };
       await writeNotice(tx, notice, caller.now);
+      await audit({ reason: input.reason ?? null });
       return { post: { ...post, ...changes }, awarded: 0, capped: false, notice };
     }
 
-    const earns = !post.noPoints && points > 0;
+    const author = (await tx.get('members', ids.member(input.communityId, post.openid))) ?? refuse('NOT_FOUND', '作者已不在社群');
+    // A banned author's post may still be approved and shown; it earns nothing.
+    const earns = !post.noPoints && !author.banned && points > 0;
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: post.openid, day: time.day }, 'post', rule.dailyCap));
     const awarded = credited ? points : 0;
     if (credited) {
-      const author = (await tx.get('members', ids.member(input.communityId, post.openid))) ?? refuse('NOT_FOUND', '作者已不在社群');
       await recordPostings(
         tx,
         author,
@@ -71,10 +76,11 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
       kind: 'post_approved',
       refId: input.postId,
       title: awarded ? `你的帖子通过审核，获得 ${awarded} 积分` : '你的帖子通过审核',
-      body: post.noPoints?.message ?? (earns && !credited ? `今天的帖子积分已达上限（每天 ${rule.dailyCap} 篇）` : '感谢分享'),
+      body: post.noPoints?.message ?? (author.banned ? '你已被暂停获得积分' : earns && !credited ? `今天的帖子积分已达上限（每天 ${rule.dailyCap} 篇）` : '感谢分享'),
       points: awarded,
     };
     await writeNotice(tx, notice, caller.now);
+    await audit({ points: awarded });
     return { post: { ...post, ...changes }, awarded, capped: earns && !credited, notice };
   });
 

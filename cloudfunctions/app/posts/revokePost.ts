@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { ofCommunity, requireMember } from '../access';
+import { recordAudit } from '../audit';
 import { STAFF } from '../../core/roles';
 import { sendNotice } from '../notices/notify';
 import { takeDown } from './takeDown';
@@ -13,7 +14,9 @@ export async function revokePost(input: z.output<typeof revokePostInput>, caller
   const { community } = await requireMember(deps.store, input.communityId, caller.openid, STAFF);
   const outcome = await deps.store.transaction(async (tx) => {
     const post = ofCommunity(await tx.get('posts', input.postId), input.communityId, refusals.noPost);
-    return takeDown(tx, { post, postId: input.postId, community }, { move: 'revoke', reason: input.reason, by: caller.openid, now: caller.now });
+    const taken = await takeDown(tx, { post, postId: input.postId, community }, { move: 'revoke', reason: input.reason, by: caller.openid, now: caller.now });
+    await recordAudit(tx, { communityId: input.communityId, action: 'posts.revoke', target: input.postId, detail: { author: post.openid, reason: input.reason, reversed: taken.reversed } }, caller, deps);
+    return taken;
   });
   await sendNotice(deps, outcome.notice, outcome.post.body, '/pages/feed/index?tab=mine');
   return { post: toPost({ ...outcome.post, _id: input.postId }), reversed: outcome.reversed };

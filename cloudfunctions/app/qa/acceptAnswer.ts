@@ -31,11 +31,12 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
     const refusal = acceptRefusal(acceptCase(question, { ...answer, _id: input.answerId }, caller.openid, isStaff(member.role)));
     if (refusal) refuse(refusal.code, refusal.message);
 
-    const earns = !answer.noPoints && rule.acceptedPoints > 0;
+    const answerer = (await tx.get('members', ids.member(input.communityId, answer.openid))) ?? refuse('NOT_FOUND', '回答者已不在社群');
+    // A banned answerer's answer may still be accepted; it earns nothing.
+    const earns = !answer.noPoints && !answerer.banned && rule.acceptedPoints > 0;
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: answer.openid, day: time.day }, 'answer', rule.dailyCap));
     const awarded = credited ? rule.acceptedPoints : 0;
     if (credited) {
-      const answerer = (await tx.get('members', ids.member(input.communityId, answer.openid))) ?? refuse('NOT_FOUND', '回答者已不在社群');
       await recordPostings(
         tx,
         answerer,
@@ -52,7 +53,7 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
       kind: 'answer_accepted',
       refId: input.answerId,
       title: awarded ? `你的回答被采纳，获得 ${awarded} 积分` : '你的回答被采纳',
-      body: answer.noPoints?.message ?? (earns && !credited ? `今天的回答积分已达上限（每天 ${rule.dailyCap} 条）` : question.title),
+      body: answer.noPoints?.message ?? (answerer.banned ? '你已被暂停获得积分' : earns && !credited ? `今天的回答积分已达上限（每天 ${rule.dailyCap} 条）` : question.title),
       points: awarded,
     };
     await writeNotice(tx, notice, caller.now);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Caller, Deps } from '../context';
-import { memberIn, requireMember } from '../access';
+import { activeMemberIn, requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import { judgeContribution } from '../contributions';
 import { type AnswerDoc } from '../documents';
@@ -19,7 +19,7 @@ export async function answerQuestion(input: z.output<typeof answerQuestionInput>
   const at = caller.now.toISOString();
 
   const answer = await deps.store.transaction(async (tx) => {
-    const member = await memberIn(tx, input.communityId, caller.openid);
+    const member = await activeMemberIn(tx, input.communityId, caller.openid);
     const question = await tx.get('questions', input.questionId);
     if (!question || question.communityId !== input.communityId || question.status !== 'visible') return refusals.noQuestion();
     const noPoints = await judgeContribution(tx, member, { kind: 'answer', id: answerId, text: input.body, now: caller.now });

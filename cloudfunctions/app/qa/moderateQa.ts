@@ -2,13 +2,15 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
+import { recordAudit } from '../audit';
 import { STAFF } from '../../core/roles';
 import type { AnswerDoc, QuestionDoc } from '../documents';
 import { toAnswer, toQuestion } from './views';
 import { moderateQaInput } from './inputs';
 
 /** Staff release held Q&A content to everyone, or remove it. An accepted answer stays: its credit is history. */
-export async function moderateQa(input: z.output<typeof moderateQaInput>, caller: Caller, { store }: Deps) {
+export async function moderateQa(input: z.output<typeof moderateQaInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
   await requireMember(store, input.communityId, caller.openid, STAFF);
   const collection = input.kind === 'question' ? 'questions' : 'answers';
   const status = input.decision === 'release' ? ('visible' as const) : ('removed' as const);
@@ -18,6 +20,7 @@ export async function moderateQa(input: z.output<typeof moderateQaInput>, caller
     if ('accepted' in found && found.accepted) refuse('CONFLICT', '已采纳的回答不能删除');
     if (found.status === status) refuse('ALREADY_DONE', '已经处理过了');
     await tx.update(collection, input.id, { status });
+    await recordAudit(tx, { communityId: input.communityId, action: 'qa.moderate', target: input.id, detail: { kind: input.kind, decision: input.decision, author: found.openid } }, caller, deps);
     return { ...found, status };
   });
   return input.kind === 'question' ? { question: toQuestion(updated as QuestionDoc & { _id: string }) } : { answer: toAnswer(updated as AnswerDoc & { _id: string }) };

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { inviteCodeFrom } from '../../core/referral';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
-import { memberIn, requireMember, type MemberRead } from '../access';
+import { activeMemberIn, requireMember, type MemberRead } from '../access';
 import { ids, type InviteCodeDoc } from '../documents';
 import { invitePath } from './views';
 import { createInviteInput } from './inputs';
@@ -25,7 +25,7 @@ export async function ensureInviteCode(communityId: string, caller: Caller, deps
 async function makeCode(communityId: string, caller: Caller, deps: Deps): Promise<string> {
   const memberId = ids.member(communityId, caller.openid);
   return deps.store.transaction(async (tx) => {
-    const member = await memberIn(tx, communityId, caller.openid);
+    const member = await activeMemberIn(tx, communityId, caller.openid);
     if (member.ownCode) return member.ownCode;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const code = inviteCodeFrom(Buffer.from(deps.newId() + deps.newId()));

@@ -40,7 +40,9 @@ export async function settleReferral(community: Found<CommunityDoc>, caller: Cal
       return { awarded: 0, balance: invitee.balance, notice: null };
     }
     const inviter = await tx.get('members', ids.member(communityId, referral.inviter));
-    const inviterPaid = Boolean(inviter) && rule.inviterPoints > 0 && (await creditToday(tx, { communityId, openid: referral.inviter, day: time.day }, 'referral', rule.dailyCap));
+    // A banned inviter's invitation still welcomes the newcomer; the inviter earns nothing for it.
+    const inviterEarns = Boolean(inviter) && !inviter?.banned && rule.inviterPoints > 0;
+    const inviterPaid = inviterEarns && (await creditToday(tx, { communityId, openid: referral.inviter, day: time.day }, 'referral', rule.dailyCap));
     const inviterAwarded = inviterPaid ? rule.inviterPoints : 0;
     const { account } = await recordPostings(
       tx,
@@ -64,7 +66,7 @@ export async function settleReferral(community: Found<CommunityDoc>, caller: Cal
       status: 'rewarded',
       inviterAwarded,
       inviteeAwarded: rule.inviteePoints,
-      capped: Boolean(inviter) && rule.inviterPoints > 0 && !inviterPaid,
+      capped: inviterEarns && !inviterPaid,
       settledAt: at,
     });
     return { awarded: rule.inviteePoints, balance: account.balance, notice };

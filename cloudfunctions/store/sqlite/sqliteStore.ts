@@ -138,7 +138,8 @@ export class SqliteStore implements Store {
     const clauses = Object.entries(query.where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => whereClause(col(field), condition, params));
     const order = (query.orderBy ?? []).map(([field, dir]) => `${col(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
     // A projected field is in the row's JSON, or else (rarely: lists show small fields) kept apart.
-    const pick = (f: string) => `'${fieldName(f)}', coalesce(data -> '$.${f}', (SELECT c.data -> '$.${f}' FROM "${coldTable(collection)}" AS c WHERE t._cold IS NOT NULL AND c._id = t._id))`;
+    const pick = (f: string) =>
+      `'${fieldName(f)}', coalesce(data -> '$.${f}', CASE WHEN instr(',' || t._cold || ',', ',${f},') THEN (SELECT c.data -> '$.${f}' FROM "${coldTable(collection)}" AS c WHERE c._id = t._id) END)`;
     const data = query.fields ? `json_object(${query.fields.map(pick).join(', ')}) AS data` : 'data, _cold';
     let sql = `SELECT _id, ${data} FROM "${collection}" AS t`;
     if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;

@@ -1,0 +1,26 @@
+import type { Caller, Deps } from './context';
+import type { AppTransaction, AuditAction, AuditDoc } from './documents';
+
+/**
+ * Records a staff action in the audit log, inside the transaction of the action itself: the
+ * event commits if and only if the action does, so none is lost or invented. A replayed request
+ * that changes nothing must not call this (the use case returns before it).
+ */
+export async function recordAudit(
+  tx: AppTransaction,
+  { communityId, action, target, detail = {} }: { communityId: string; action: AuditAction; target: string; detail?: Record<string, unknown> },
+  caller: Caller,
+  { newId }: Pick<Deps, 'newId'>,
+): Promise<void> {
+  const id = newId();
+  const at = caller.now.toISOString();
+  const event: AuditDoc = { communityId, at, actor: caller.openid, action, target, detail, sortKey: `${at}|${id}` };
+  await tx.create('audit', id, event);
+}
+
+/** The named fields that differ, before and after (all of them, before null, for something new). */
+export function fieldChanges<T extends object, K extends keyof T & string>(before: T | null, after: T, fields: readonly K[]) {
+  const changed = fields.filter((field) => !before || JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+  const pick = (doc: T) => Object.fromEntries(changed.map((field) => [field, doc[field] ?? null]));
+  return { before: before ? pick(before) : null, after: pick(after) };
+}

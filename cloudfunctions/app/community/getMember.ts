@@ -1,0 +1,23 @@
+import * as z from 'zod';
+import { refusals } from '../../core/refusals';
+import { STAFF } from '../../core/roles';
+import type { Caller, Deps } from '../context';
+import { READ_WITHOUT_LOTS, requireMember } from '../access';
+import { ids } from '../documents';
+import { toEntry } from '../ledgerWrites';
+import { pageOf } from '../paging';
+import { getMemberInput } from './inputs';
+import { toMember } from './toMember';
+
+const NEWEST_ENTRIES = 20;
+
+/** One member as staff see them in the console: their numbers and their 20 newest ledger entries. */
+export async function getMember(input: z.output<typeof getMemberInput>, caller: Caller, { store }: Deps) {
+  const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
+  const [member, { rows }] = await Promise.all([
+    store.get('members', ids.member(input.communityId, input.openid), READ_WITHOUT_LOTS),
+    pageOf(store, 'ledger', { communityId: input.communityId, openid: input.openid }, { limit: NEWEST_ENTRIES, order: 'desc' }),
+  ]);
+  if (!member) return refusals.noSuchMember();
+  return { member: toMember(member, community, caller.now), entries: rows.map(toEntry) };
+}

@@ -1,0 +1,46 @@
+import { dayOf } from '../../core/days';
+import { currentStreak } from '../../core/streak';
+import { tierFor } from '../../core/tiers';
+import type { Member } from '../api';
+import type { CommunityDoc, MemberDoc } from '../documents';
+
+/** What a member list shows of each member: all it reads of them (a projection). */
+export const MEMBER_VIEW_FIELDS = [
+  'openid',
+  'nickname',
+  'role',
+  'joinedAt',
+  'balance',
+  'earnedTotal',
+  'groupId',
+  'invitedBy',
+  'streak',
+  'lastCheckinDay',
+  'banned',
+  'avatar',
+  'birthday',
+  'hideFromLeaderboard',
+] as const;
+
+export type MemberFacts = Pick<MemberDoc, (typeof MEMBER_VIEW_FIELDS)[number]>;
+
+/** A member as the API shows them, their tier and streak as of `now` in the community's rules. */
+export function toMember(member: MemberFacts, community: Pick<CommunityDoc, 'rules' | 'timezone'>, now: Date): Member {
+  const { openid, nickname, role, joinedAt, balance, earnedTotal, groupId, invitedBy, banned } = member;
+  return {
+    openid,
+    nickname,
+    role,
+    joinedAt,
+    balance,
+    earnedTotal,
+    groupId: groupId ?? null,
+    invitedBy: invitedBy ?? null,
+    tier: tierFor(earnedTotal, community.rules.tiers).name,
+    streak: currentStreak({ streak: member.streak ?? 0, lastCheckinDay: member.lastCheckinDay ?? null }, dayOf(now, community.timezone)),
+    banned: Boolean(banned),
+    avatar: member.avatar ?? null,
+    birthday: member.birthday ?? null,
+    hideFromLeaderboard: Boolean(member.hideFromLeaderboard),
+  };
+}
