@@ -1,18 +1,20 @@
-import type { Caller, Deps } from './context';
+import { randomBytes } from 'node:crypto';
+import type { Caller } from './context';
 import type { AppTransaction, AuditAction, AuditDoc } from './documents';
 
 /**
  * Records a staff action in the audit log, inside the transaction of the action itself: the
  * event commits if and only if the action does, so none is lost or invented. A replayed request
- * that changes nothing must not call this (the use case returns before it).
+ * that changes nothing must not call this (the use case returns before it). Event ids are
+ * random whatever Deps.newId is: a seed or test that names the documents it creates must not
+ * give two events one name.
  */
 export async function recordAudit(
   tx: AppTransaction,
   { communityId, action, target, detail = {} }: { communityId: string; action: AuditAction; target: string; detail?: Record<string, unknown> },
   caller: Caller,
-  { newId }: Pick<Deps, 'newId'>,
 ): Promise<void> {
-  const id = newId();
+  const id = randomBytes(9).toString('base64url');
   const at = caller.now.toISOString();
   const event: AuditDoc = { communityId, at, actor: caller.openid, action, target, detail, sortKey: `${at}|${id}` };
   await tx.create('audit', id, event);

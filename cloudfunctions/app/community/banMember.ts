@@ -23,7 +23,7 @@ export async function banMember(input: z.output<typeof banMemberInput>, caller: 
     if (Boolean(target.banned) === input.banned) return target;
     const banned = input.banned ? { reason: input.reason, by: caller.openid, at: caller.now.toISOString() } : null;
     await tx.update('members', id, { banned });
-    await recordAudit(tx, { communityId: input.communityId, action: 'community.ban', target: input.openid, detail: { banned: input.banned, reason: input.reason } }, caller, deps);
+    await recordAudit(tx, { communityId: input.communityId, action: 'community.ban', target: input.openid, detail: { banned: input.banned, reason: input.reason } }, caller);
     return { ...target, banned };
   });
   return { member: toMember(member, community, caller.now) };

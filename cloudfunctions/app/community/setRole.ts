@@ -9,8 +9,7 @@ import { setRoleInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
 /** The owner appoints and removes moderators (a change is audited); the owner's own role is not for changing. */
-export async function setRole(input: z.output<typeof setRoleInput>, caller: Caller, deps: Deps) {
-  const { store } = deps;
+export async function setRole(input: z.output<typeof setRoleInput>, caller: Caller, { store }: Deps) {
   const { community } = await requireMember(store, input.communityId, caller.openid, OWNER);
   if (input.openid === caller.openid) refusals.ownerRoleFixed();
   const id = ids.member(input.communityId, input.openid);
@@ -19,7 +18,7 @@ export async function setRole(input: z.output<typeof setRoleInput>, caller: Call
     if (target.role === 'owner') refusals.ownerRoleFixed();
     if (target.role !== input.role) {
       await tx.update('members', id, { role: input.role });
-      await recordAudit(tx, { communityId: input.communityId, action: 'community.setRole', target: input.openid, detail: { before: target.role, after: input.role } }, caller, deps);
+      await recordAudit(tx, { communityId: input.communityId, action: 'community.setRole', target: input.openid, detail: { before: target.role, after: input.role } }, caller);
     }
     return { ...target, role: input.role };
   });

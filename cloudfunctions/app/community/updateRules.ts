@@ -13,8 +13,7 @@ import { refusals } from '../../core/refusals';
  * granted are never touched: lots keep the expiry they were earned with. The audit log keeps
  * what changed, before and after; an update that changes nothing writes nothing.
  */
-export async function updateRules(input: z.output<typeof updateRulesInput>, caller: Caller, deps: Deps) {
-  const { store } = deps;
+export async function updateRules(input: z.output<typeof updateRulesInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid, OWNER);
   const rules = await store.transaction(async (tx) => {
     const community = (await tx.get('communities', input.communityId)) ?? refusals.noCommunity();
@@ -25,7 +24,7 @@ export async function updateRules(input: z.output<typeof updateRulesInput>, call
     const change = rulesChange(current, merged);
     if (Object.keys(change.after).length === 0) return merged;
     await tx.update('communities', input.communityId, { rules: merged });
-    await recordAudit(tx, { communityId: input.communityId, action: 'community.updateRules', target: input.communityId, detail: change }, caller, deps);
+    await recordAudit(tx, { communityId: input.communityId, action: 'community.updateRules', target: input.communityId, detail: change }, caller);
     return merged;
   });
   return { rules };

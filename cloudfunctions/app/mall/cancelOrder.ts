@@ -16,8 +16,7 @@ import { refusals } from '../../core/refusals';
  * the stock returns — to the reward, or for a lottery prize to its draw — exactly once however
  * often or concurrently it is cancelled.
  */
-export async function cancelOrder(input: z.output<typeof cancelOrderInput>, caller: Caller, deps: Deps) {
-  const { store } = deps;
+export async function cancelOrder(input: z.output<typeof cancelOrderInput>, caller: Caller, { store }: Deps) {
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
   const time = postingTime(community, caller.now);
   const order = await store.transaction(async (tx) => {
@@ -41,7 +40,7 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     }
     const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);
-    await recordAudit(tx, { communityId: input.communityId, action: 'mall.cancel', target: input.orderId, detail: { member: found.openid, item: found.itemName, refunded: found.points, reason: input.reason } }, caller, deps);
+    await recordAudit(tx, { communityId: input.communityId, action: 'mall.cancel', target: input.orderId, detail: { member: found.openid, item: found.itemName, refunded: found.points, reason: input.reason } }, caller);
     return { ...found, ...changes };
   });
   return { order: toOrder(order) };

@@ -9,8 +9,7 @@ import { fulfilOrderInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
 /** Staff mark an order shipped or served, with a note for the member (e.g. a tracking number). */
-export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, caller: Caller, deps: Deps) {
-  const { store } = deps;
+export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid, STAFF);
   const order = await store.transaction(async (tx) => {
     const found = ofCommunity(await tx.get('orders', input.orderId), input.communityId, refusals.noOrder);
@@ -18,7 +17,7 @@ export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, call
     if (found.status === 'cancelled') refuse('CONFLICT', '订单已取消，不能发货');
     const changes = { status: 'fulfilled' as const, note: input.note ?? null, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);
-    await recordAudit(tx, { communityId: input.communityId, action: 'mall.fulfil', target: input.orderId, detail: { member: found.openid, item: found.itemName, note: changes.note } }, caller, deps);
+    await recordAudit(tx, { communityId: input.communityId, action: 'mall.fulfil', target: input.orderId, detail: { member: found.openid, item: found.itemName, note: changes.note } }, caller);
     return { ...found, ...changes };
   });
   return { order: toOrder(order) };

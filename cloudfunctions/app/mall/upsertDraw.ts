@@ -10,8 +10,7 @@ import { upsertDrawInput } from './inputs';
 import { toDraw } from './views';
 
 /** The owner sets up a draw: a cost per try and a prize table; what it leaves is "no prize". */
-export async function upsertDraw(input: z.output<typeof upsertDrawInput>, caller: Caller, deps: Deps) {
-  const { store, newId } = deps;
+export async function upsertDraw(input: z.output<typeof upsertDrawInput>, caller: Caller, { store, newId }: Deps) {
   await requireMember(store, input.communityId, caller.openid, OWNER);
   const id = input.draw.id ?? newId();
   const prizes = input.draw.prizes.map((prize, i) => ({ ...prize, id: prize.id ?? `p${i + 1}` }));
@@ -32,7 +31,7 @@ export async function upsertDraw(input: z.output<typeof upsertDrawInput>, caller
     };
     await tx.set('draws', id, doc);
     const change = fieldChanges(existing, doc, ['name', 'costPoints', 'prizes', 'active'] as const);
-    if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertDraw', target: id, detail: change }, caller, deps);
+    if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertDraw', target: id, detail: change }, caller);
     return { ...doc, _id: id };
   });
   return { draw: toDraw(draw) };

@@ -16,8 +16,7 @@ const AUDITED_ITEM_FIELDS = ['name', 'description', 'kind', 'pointsPrice', 'stoc
  * The owner stocks the mall: creates a reward or edits one. A coupon reward's stock is the
  * number of codes loaded (see loadCodes), so its stock here can only shrink it.
  */
-export async function upsertItem(input: z.output<typeof upsertItemInput>, caller: Caller, deps: Deps) {
-  const { store, newId } = deps;
+export async function upsertItem(input: z.output<typeof upsertItemInput>, caller: Caller, { store, newId }: Deps) {
   const { community, member } = await requireMember(store, input.communityId, caller.openid, OWNER);
   const { item } = input;
   if (item.minTier && !community.rules.tiers.some((t) => t.name === item.minTier)) {
@@ -50,7 +49,7 @@ export async function upsertItem(input: z.output<typeof upsertItemInput>, caller
     };
     await tx.set('items', id, doc);
     const change = fieldChanges(existing, doc, AUDITED_ITEM_FIELDS);
-    if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertItem', target: id, detail: change }, caller, deps);
+    if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertItem', target: id, detail: change }, caller);
     return { ...doc, _id: id };
   });
   return { item: toItem(saved, caller.now, { member, rules: community.rules, staff: true }) };

@@ -15,8 +15,7 @@ import { refusals } from '../../core/refusals';
  * Nobody adjusts their own points: every manual change has a second person behind it, and the
  * audit log names them. A replay is answered from its request record and audits nothing again.
  */
-export async function adjustPoints(input: z.output<typeof adjustPointsInput>, caller: Caller, deps: Deps) {
-  const { store } = deps;
+export async function adjustPoints(input: z.output<typeof adjustPointsInput>, caller: Caller, { store }: Deps) {
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
   if (input.openid === caller.openid) refuse('FORBIDDEN', '不能给自己调整积分');
   const time = postingTime(community, caller.now);
@@ -40,7 +39,7 @@ export async function adjustPoints(input: z.output<typeof adjustPointsInput>, ca
         time,
       );
       const entry = toEntry(entries[0]);
-      await recordAudit(tx, { communityId: input.communityId, action: 'points.adjust', target: input.openid, detail: { delta: input.delta, reason: input.reason, entryId: entry.id } }, caller, deps);
+      await recordAudit(tx, { communityId: input.communityId, action: 'points.adjust', target: input.openid, detail: { delta: input.delta, reason: input.reason, entryId: entry.id } }, caller);
       return { entry };
     }),
   );

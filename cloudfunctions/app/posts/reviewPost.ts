@@ -37,7 +37,7 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
 
     const reviewed = { reviewedBy: caller.openid, reviewedAt: at, updatedAt: at, sortKey: `${at}|${input.postId}` };
     const audit = (detail: Record<string, unknown>) =>
-      recordAudit(tx, { communityId: input.communityId, action: 'posts.review', target: input.postId, detail: { decision: input.decision, author: post.openid, ...detail } }, caller, deps);
+      recordAudit(tx, { communityId: input.communityId, action: 'posts.review', target: input.postId, detail: { decision: input.decision, author: post.openid, ...detail } }, caller);
     if (input.decision === 'reject') {
       const changes = { ...reviewed, status, reason: input.reason ?? null };
       await tx.update('posts', input.postId, changes);

@@ -9,8 +9,7 @@ import { toAnswer, toQuestion } from './views';
 import { moderateQaInput } from './inputs';
 
 /** Staff release held Q&A content to everyone, or remove it. An accepted answer stays: its credit is history. */
-export async function moderateQa(input: z.output<typeof moderateQaInput>, caller: Caller, deps: Deps) {
-  const { store } = deps;
+export async function moderateQa(input: z.output<typeof moderateQaInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid, STAFF);
   const collection = input.kind === 'question' ? 'questions' : 'answers';
   const status = input.decision === 'release' ? ('visible' as const) : ('removed' as const);
@@ -20,7 +19,7 @@ export async function moderateQa(input: z.output<typeof moderateQaInput>, caller
     if ('accepted' in found && found.accepted) refuse('CONFLICT', '已采纳的回答不能删除');
     if (found.status === status) refuse('ALREADY_DONE', '已经处理过了');
     await tx.update(collection, input.id, { status });
-    await recordAudit(tx, { communityId: input.communityId, action: 'qa.moderate', target: input.id, detail: { kind: input.kind, decision: input.decision, author: found.openid } }, caller, deps);
+    await recordAudit(tx, { communityId: input.communityId, action: 'qa.moderate', target: input.id, detail: { kind: input.kind, decision: input.decision, author: found.openid } }, caller);
     return { ...found, status };
   });
   return input.kind === 'question' ? { question: toQuestion(updated as QuestionDoc & { _id: string }) } : { answer: toAnswer(updated as AnswerDoc & { _id: string }) };

@@ -22,6 +22,8 @@ export type Op =
   | { kind: 'like'; who: number; post: number }
   | { kind: 'invite'; inviter: number; newcomer: number }
   | { kind: 'loadCodes'; codes: number[] }
+  | { kind: 'ban'; who: number; banned: boolean }
+  | { kind: 'profile'; who: number; name: number }
   | { kind: 'expire' };
 
 export interface Burst {
@@ -56,7 +58,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'expire'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'expire'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -81,6 +83,10 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'invite', inviter: who, newcomer: newcomers++ };
       case 'loadCodes':
         return { kind: 'loadCodes', codes: [int(12), int(12), int(12)] };
+      case 'ban':
+        return { kind: 'ban', who, banned: rnd() < 0.3 };
+      case 'profile':
+        return { kind: 'profile', who, name: int(3) };
       case 'expire':
         return { kind: 'expire' };
     }
@@ -106,6 +112,9 @@ interface World {
   stockGiven: Map<string, number>;
   /** Successful answers per request: every replay of one must be the same. */
   answers: Map<string, string>;
+  /** As of the last check: who was banned, and how many entries each member had. */
+  bannedBefore: Set<string>;
+  entriesBefore: Map<string, number>;
 }
 
 async function setUp(kind: StoreKind): Promise<World> {
@@ -120,7 +129,7 @@ async function setUp(kind: StoreKind): Promise<World> {
   const coupon = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券', kind: 'coupon', pointsPrice: 40, stock: 0 } }, as)).item;
   const draw = (await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '转盘', costPoints: 20, prizes: [{ name: '小礼', weight: 3000, stock: 3, kind: 'service' }] } }, as)).draw;
   const stockGiven = new Map([[physical.id, 6], [coupon.id, 0], [`${draw.id}:${draw.prizes[0].id}`, 3]]);
-  return { h, c, items: [physical.id, coupon.id], drawId: draw.id, orders: [], posts: [], stockGiven, answers: new Map() };
+  return { h, c, items: [physical.id, coupon.id], drawId: draw.id, orders: [], posts: [], stockGiven, answers: new Map(), bannedBefore: new Set(), entriesBefore: new Map() };
 }
 
 const at = (list: string[], index: number) => (list.length ? list[index % list.length] : 'none');
@@ -194,6 +203,10 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       if (reply.ok) w.stockGiven.set(w.items[1], w.stockGiven.get(w.items[1])! + reply.data.added);
       return outcome(reply);
     }
+    case 'ban':
+      return outcome(await h.call('community', 'ban', { communityId: c, openid: MEMBERS[op.who], banned: op.banned, reason: '模型' }, staff));
+    case 'profile':
+      return outcome(await h.call('community', 'updateProfile', { communityId: c, nickname: `${MEMBERS[op.who].slice(2)}-${op.name}` }, { openid: MEMBERS[op.who], now: when() }));
     case 'expire':
       const reply = await h.call('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now: when() });
       return reply.ok && reply.data.expiredPoints > 0 ? 'ok' : outcome(reply) === 'ok' ? 'nothing due' : outcome(reply);
@@ -215,13 +228,14 @@ async function all<K extends keyof Collections>(store: AppStore, collection: K, 
 /** The books: what must hold after every burst, whatever ran and however it interleaved. */
 export async function checkInvariants(w: World): Promise<void> {
   const { store } = w.h;
-  const [members, ledger, items, orders, draws, posts] = await Promise.all([
+  const [members, ledger, items, orders, draws, posts, audit] = await Promise.all([
     all(store, 'members', w.c),
     all(store, 'ledger', w.c),
     all(store, 'items', w.c),
     all(store, 'orders', w.c),
     all(store, 'draws', w.c),
     all(store, 'posts', w.c),
+    all(store, 'audit', w.c),
   ]);
   const fail = (message: string): never => {
     throw new Error(message);
@@ -270,6 +284,22 @@ export async function checkInvariants(w: World): Promise<void> {
     if (post.credited && post.points > 0 && credit.length !== 1) fail(`post ${post._id} is credited but has ${credit.length} credit entries`);
     if (!post.credited && credit.length) fail(`post ${post._id} not credited, yet has a credit entry`);
   }
+  // A member banned all through the last burst neither earned nor spent in it.
+  for (const m of members) {
+    if (m.banned && w.bannedBefore.has(m.openid)) {
+      const fresh = ledger.filter((e) => e.openid === m.openid && e.seq > (w.entriesBefore.get(m.openid) ?? 0) && (e.kind === 'earn' || e.kind === 'spend'));
+      if (fresh.length) fail(`${m.openid} is banned, yet ${fresh.map((e) => e.id).join(', ')} were posted`);
+    }
+  }
+  w.bannedBefore = new Set(members.filter((m) => m.banned).map((m) => m.openid));
+  w.entriesBefore = new Map(members.map((m) => [m.openid, m.seq ?? 0]));
+  // The audit log holds one event per staff change, none invented: each adjustment, each cancellation.
+  const adjustEvents = audit.filter((e) => e.action === 'points.adjust').map((e) => e.detail.entryId);
+  const adjustments = ledger.filter((e) => e.kind === 'adjust').map((e) => e.id);
+  if (JSON.stringify([...adjustEvents].sort()) !== JSON.stringify([...adjustments].sort())) fail(`audited adjustments ${adjustEvents.length}, ledger adjustments ${adjustments.length}`);
+  const cancelEvents = audit.filter((e) => e.action === 'mall.cancel').map((e) => e.target);
+  const cancelled = orders.filter((o) => o.status === 'cancelled').map((o) => o._id);
+  if (JSON.stringify([...cancelEvents].sort()) !== JSON.stringify([...cancelled].sort())) fail(`audited cancellations ${cancelEvents.length}, cancelled orders ${cancelled.length}`);
   const referralPayments = ledger.filter((e) => e.id.startsWith('referral:'));
   if (new Set(referralPayments.map((e) => e.id)).size !== referralPayments.length) fail('a referral paid twice');
 }
