@@ -37,6 +37,13 @@ describe('community days', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
+    // Whatever the day and step, the same as calendar arithmetic (dayjs) says, and undone by the opposite step.
+    for (let i = 0; i < 2000; i++) {
+      const day = dayjs.utc('1999-12-25').add((i * 7919) % 20000, 'day').format('YYYY-MM-DD');
+      const n = ((i * 104729) % 1500) - 750;
+      expect(addDays(day, n)).toBe(dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD'));
+      expect(addDays(addDays(day, n), -n)).toBe(day);
+    }
   });
 
   it('starts weeks on Monday', () => {

@@ -49,9 +49,12 @@ export function startOfDay(day: Day, tz: string): Date {
   return new Date(instant);
 }
 
-/** Calendar arithmetic on day strings; done in UTC so that DST and TZ cannot shift it. */
+/**
+ * Calendar arithmetic on day strings; done in UTC so that DST and TZ cannot shift it. Plain
+ * milliseconds, not dayjs: lists call it once per row (a member's streak).
+ */
 export function addDays(day: Day, n: number): Day {
-  return dayjs.utc(day).add(n, 'day').format(DAY_FORMAT);
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function daysBetween(from: Day, to: Day): number {

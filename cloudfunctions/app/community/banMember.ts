@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { dayOf } from '../../core/days';
 import { refuse } from '../../core/errors';
 import { refusals } from '../../core/refusals';
 import { OWNER } from '../../core/roles';
@@ -26,5 +27,5 @@ export async function banMember(input: z.output<typeof banMemberInput>, caller: 
     await recordAudit(tx, { communityId: input.communityId, action: 'community.ban', target: input.openid, detail: { banned: input.banned, reason: input.reason } }, caller);
     return { ...target, banned };
   });
-  return { member: toMember(member, community, caller.now) };
+  return { member: toMember(member, community, dayOf(caller.now, community.timezone)) };
 }

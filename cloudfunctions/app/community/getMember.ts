@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { dayOf } from '../../core/days';
 import { refusals } from '../../core/refusals';
 import { STAFF } from '../../core/roles';
 import type { Caller, Deps } from '../context';
@@ -19,5 +20,5 @@ export async function getMember(input: z.output<typeof getMemberInput>, caller: 
     pageOf(store, 'ledger', { communityId: input.communityId, openid: input.openid }, { limit: NEWEST_ENTRIES, order: 'desc' }),
   ]);
   if (!member) return refusals.noSuchMember();
-  return { member: toMember(member, community, caller.now), entries: rows.map(toEntry) };
+  return { member: toMember(member, community, dayOf(caller.now, community.timezone)), entries: rows.map(toEntry) };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { dayOf } from '../../core/days';
 import { inviterRefusal } from '../../core/referral';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
@@ -54,5 +55,5 @@ export async function joinCommunity(input: z.output<typeof joinCommunityInput>, 
     }
     return joined;
   });
-  return { member: toMember(member, community, caller.now) };
+  return { member: toMember(member, community, dayOf(caller.now, community.timezone)) };
 }

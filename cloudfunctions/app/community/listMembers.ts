@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { dayOf } from '../../core/days';
 import type { Caller, Deps } from '../context';
 import { READ_WITHOUT_LOTS, requireMember } from '../access';
 import { STAFF } from '../../core/roles';
@@ -14,7 +15,7 @@ import { pageOf } from '../paging';
  */
 export async function listMembers(input: z.output<typeof listMembersInput>, caller: Caller, { store }: Deps) {
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
-  const show = (member: Parameters<typeof toMember>[0]) => toMember(member, community, caller.now);
+  const show = (member: Parameters<typeof toMember>[0]) => toMember(member, community, dayOf(caller.now, community.timezone));
   const { communityId, q } = input;
   if (!q) {
     const { rows, nextCursor } = await pageOf(store, 'members', { communityId }, { ...input, order: 'asc', fields: MEMBER_VIEW_FIELDS });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { dayOf } from '../../core/days';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { OWNER } from '../../core/roles';
@@ -22,5 +23,5 @@ export async function setRole(input: z.output<typeof setRoleInput>, caller: Call
     }
     return { ...target, role: input.role };
   });
-  return { member: toMember(member, community, caller.now) };
+  return { member: toMember(member, community, dayOf(caller.now, community.timezone)) };
 }

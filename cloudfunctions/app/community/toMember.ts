@@ -1,4 +1,4 @@
-import { dayOf } from '../../core/days';
+import type { Day } from '../../core/days';
 import { currentStreak } from '../../core/streak';
 import { tierFor } from '../../core/tiers';
 import type { Member } from '../api';
@@ -24,8 +24,8 @@ export const MEMBER_VIEW_FIELDS = [
 
 export type MemberFacts = Pick<MemberDoc, (typeof MEMBER_VIEW_FIELDS)[number]>;
 
-/** A member as the API shows them, their tier and streak as of `now` in the community's rules. */
-export function toMember(member: MemberFacts, community: Pick<CommunityDoc, 'rules' | 'timezone'>, now: Date): Member {
+/** A member as the API shows them: their tier by the community's rules, their streak as of `today` (the community's day). */
+export function toMember(member: MemberFacts, community: Pick<CommunityDoc, 'rules'>, today: Day): Member {
   const { openid, nickname, role, joinedAt, balance, earnedTotal, groupId, invitedBy, banned } = member;
   return {
     openid,
@@ -37,7 +37,7 @@ export function toMember(member: MemberFacts, community: Pick<CommunityDoc, 'rul
     groupId: groupId ?? null,
     invitedBy: invitedBy ?? null,
     tier: tierFor(earnedTotal, community.rules.tiers).name,
-    streak: currentStreak({ streak: member.streak ?? 0, lastCheckinDay: member.lastCheckinDay ?? null }, dayOf(now, community.timezone)),
+    streak: currentStreak({ streak: member.streak ?? 0, lastCheckinDay: member.lastCheckinDay ?? null }, today),
     banned: Boolean(banned),
     avatar: member.avatar ?? null,
     birthday: member.birthday ?? null,

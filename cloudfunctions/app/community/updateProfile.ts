@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { dayOf } from '../../core/days';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
@@ -28,5 +29,5 @@ export async function updateProfile(input: z.output<typeof updateProfileInput>, 
     if (Object.keys(changes).length) await tx.update('members', id, changes);
     return { ...current, ...changes };
   });
-  return { member: toMember(member, community, caller.now) };
+  return { member: toMember(member, community, dayOf(caller.now, community.timezone)) };
 }
