@@ -137,16 +137,19 @@ export class SqliteStore implements Store {
     const col = (field: string) => column(this.tables.get(collection)!, field);
     const clauses = Object.entries(query.where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => whereClause(col(field), condition, params));
     const order = (query.orderBy ?? []).map(([field, dir]) => `${col(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
-    // A projected field is in the row's JSON, or else (rarely: lists show small fields) kept apart.
-    const pick = (f: string) =>
-      `'${fieldName(f)}', coalesce(data -> '$.${f}', CASE WHEN instr(',' || t._cold || ',', ',${f},') THEN (SELECT c.data -> '$.${f}' FROM "${coldTable(collection)}" AS c WHERE c._id = t._id) END)`;
-    const data = query.fields ? `json_object(${query.fields.map(pick).join(', ')}) AS data` : 'data, _cold';
-    let sql = `SELECT _id, ${data} FROM "${collection}" AS t`;
+    let sql = `SELECT _id, data, _cold FROM "${collection}"`;
     if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;
     if (order.length) sql += ` ORDER BY ${order.join(', ')}`;
     if (query.limit !== undefined) sql += ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
     const rows = this.statement(sql).all(...params) as Row[];
-    return rows.map((row) => parse(query.fields ? row : this.withCold(collection, row)) as T & { _id: string });
+    if (!query.fields) return rows.map((row) => parse(this.withCold(collection, row)) as T & { _id: string });
+    // A projection reads the row's small JSON and picks from it (cheaper than SQL's json_object
+    // for small rows); the cold part is looked up only for a row that keeps a wanted field there.
+    const fields = query.fields.map(fieldName);
+    return rows.map((row) => {
+      const doc = parse(row._cold && row._cold.split(',').some((f) => fields.includes(f)) ? this.withCold(collection, row) : row);
+      return Object.fromEntries(['_id', ...fields].filter((f) => f in doc).map((f) => [f, doc[f]])) as T & { _id: string };
+    });
   }
 
   async close(): Promise<void> {
