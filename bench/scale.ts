@@ -63,6 +63,7 @@ async function buildBig(store: SqliteStore, communityId: string): Promise<{ entr
             day,
             seq: d + 1,
             sortKey: ledgerSortKey(d + 1),
+            timeKey: `${day}T02:00:00.000Z|${ids.ledger('checkin', communityId, openid, day)}`,
           };
           await tx.create('ledger', entry.id, entry);
           lots.push({ expiresAt: `${addDays(day, 365)}T16:00:00.000Z`, points: 5 });

@@ -1,3 +1,4 @@
+import type { ActivityMark } from '../core/activity';
 import type { CheckinMonths } from '../core/calendar';
 import type { DailyCounts } from '../core/caps';
 import type { ContentPrint, NoPointsReason } from '../core/content';
@@ -60,6 +61,13 @@ export interface MemberDoc extends Account, StreakState {
   codeImage?: string;
   /** Set by the owner: the member keeps points and history and can read, but earns and spends nothing. */
   banned?: Ban | null;
+  /** Activity facts (core/activity.ts), kept by every action that counts as activity; absent before any. */
+  lastActiveDay?: string;
+  activeDays?: number;
+  coreUntil?: string;
+  /** lastActiveDay|openid and coreUntil|openid ('0000-00-00' for never): health counts and segment lists range over them. */
+  activeKey?: string;
+  coreKey?: string;
   /** The member's own profile: WeChat's avatar, a birthday ("MM-DD", set once), off the leaderboard. */
   avatar?: string | null;
   birthday?: string | null;
@@ -160,8 +168,26 @@ export interface OrderDoc {
 export interface LedgerDoc extends LedgerEntry {
   communityId: string;
   openid: string;
-  /** createdAt|id: newest-first paging without ties. */
+  /** The member's place, zero-padded: their ledger newest first (see ledgerSortKey). */
   sortKey: string;
+  /** createdAt|id: the community's ledger in time order, the rollup's stream. */
+  timeKey: string;
+  /** On the entry of the member's first activity of its day: what the rollup counts. */
+  active?: ActivityMark;
+}
+
+/**
+ * What the rollup counts that the ledger does not show: a post or an answer written, a referral
+ * rewarded, a check-in that earned nothing, a day's first activity that posted no entry.
+ * Created in the transaction of what it records; never changed.
+ */
+export interface ActivityDoc {
+  communityId: string;
+  openid: string;
+  day: string;
+  kind: 'post' | 'answer' | 'referral' | 'checkin' | 'active';
+  active?: ActivityMark;
+  timeKey: string;
 }
 
 /** Why a post or answer was held or refused by content security. */
@@ -323,6 +349,8 @@ export const ids = {
   like: (postId: string, openid: string) => `${postId}:${openid}`,
   notice: (kind: NoticeKind, refId: string) => `${kind}:${refId}`,
   referral: (communityId: string, invitee: string) => `${communityId}:${invitee}`,
+  /** An ActivityDoc: its kind and what it is about (a post's id, a member's day). */
+  event: (kind: ActivityDoc['kind'], key: string) => `${kind}:${key}`,
 };
 
 /** Every collection of database/collections.json and the document it holds. */
@@ -345,6 +373,7 @@ export interface Collections {
   referrals: ReferralDoc;
   inviteCodes: InviteCodeDoc;
   audit: AuditDoc;
+  activity: ActivityDoc;
 }
 
 /** The store and transactions use cases see: typed by collection. */

@@ -1,3 +1,4 @@
+import type { ActivityMark } from '../core/activity';
 import { dayOf, type Day } from '../core/days';
 import { postAll, type Account, type LedgerEntry, type Posting, type PostingTime } from '../core/ledger';
 import type { AppTransaction } from './documents';
@@ -19,10 +20,19 @@ export async function recordPostings(
   postings: Posting[],
   time: PostingTime,
   extra: Partial<MemberDoc> = {},
+  /** The day's first activity, carried by the first entry (see recordActivity). */
+  mark: ActivityMark | null = null,
 ): Promise<{ account: Account; entries: LedgerEntry[] }> {
   const { account, entries } = postAll(member, postings, time);
-  for (const entry of entries) {
-    const doc: LedgerDoc = { ...entry, communityId: member.communityId, openid: member.openid, sortKey: ledgerSortKey(entry.seq) };
+  for (const [i, entry] of entries.entries()) {
+    const doc: LedgerDoc = {
+      ...entry,
+      communityId: member.communityId,
+      openid: member.openid,
+      sortKey: ledgerSortKey(entry.seq),
+      timeKey: `${entry.createdAt}|${entry.id}`,
+      ...(i === 0 && mark ? { active: mark } : {}),
+    };
     // Create-only: an entry is immutable, so an id that is taken fails loudly instead of replacing it.
     await tx.create('ledger', entry.id, doc);
   }

@@ -6,15 +6,18 @@ import { checkedInOn, streakAfterCheckin, streakBonus } from '../../core/streak'
 import type { Caller, Deps } from '../context';
 import { loadCommunity, activeMemberIn } from '../access';
 import { ids } from '../documents';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import { recordActivity } from '../activity';
+import { postingTime } from '../ledgerWrites';
 import { settleReferral } from '../referral/settleReferral';
 import { checkInInput } from './inputs';
 
 /**
  * Once per community day: the day's points, and on every streakDays-th consecutive day the
- * streak bonus. One transaction of at most five document operations: read the member and the
- * day's ledger entry, write the entries and the member (balance, streak, calendar mark). The
- * entry's id is the day, so racing taps credit a day once; a day before the last check-in day
+ * streak bonus. One transaction of three document operations and one more for a bonus: read the
+ * member, write the entries and the member (balance, streak, calendar mark, activity). The
+ * member's last check-in day and the day's entry are written together, so the day alone says
+ * whether it is done, and racing taps credit a day once; the entry's id is the day as well, so
+ * nothing could credit a day twice (a create on a taken id fails the transaction). A day before the last check-in day
  * (a clock a moment behind another instance's at midnight) is refused, so the streak only moves forward.
  * A newcomer's pending invitation is settled after it, in its own transaction.
  */
@@ -28,20 +31,19 @@ export async function checkIn({ communityId }: z.output<typeof checkInInput>, ca
 
   const { referralPending, ...checkedIn } = await store.transaction(async (tx) => {
     const member = await activeMemberIn(tx, communityId, caller.openid);
-    if (checkedInOn(member, today) || (await tx.get('ledger', ledgerKey('checkin')))) refuse('ALREADY_DONE', '今天已经签到过了，明天再来');
+    if (checkedInOn(member, today)) refuse('ALREADY_DONE', '今天已经签到过了，明天再来');
 
     const streak = streakAfterCheckin(member, today);
     const bonus = streakBonus(streak, rule);
-    const { account } = await recordPostings(
-      tx,
-      member,
-      [
+    const { account } = await recordActivity(tx, member, postingTime(community, caller.now, today), {
+      postings: [
         { id: ledgerKey('checkin'), kind: 'earn', delta: rule.points, reason: '每日签到', refId: checkinId },
         { id: ledgerKey('streak'), kind: 'earn', delta: bonus, reason: `连续签到 ${streak} 天奖励`, refId: checkinId },
       ],
-      postingTime(community, caller.now, today),
-      { streak, lastCheckinDay: today, checkinMonths: markCheckin(member.checkinMonths, today) },
-    );
+      extra: { streak, lastCheckinDay: today, checkinMonths: markCheckin(member.checkinMonths, today) },
+      // A check-in the rules pay nothing for leaves no entry: the rollup counts it by this.
+      event: rule.points === 0 && bonus === 0 ? { kind: 'checkin', id: ids.event('checkin', checkinId) } : undefined,
+    });
     return { awarded: rule.points, bonus, streak, balance: account.balance, referralPending: Boolean(member.referralPending) };
   });
   // A newcomer's first check-in is the real activity an invitation waits for.

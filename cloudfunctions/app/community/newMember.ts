@@ -1,5 +1,6 @@
 import { emptyAccount } from '../../core/ledger';
 import type { Role } from '../../core/roles';
+import { inactiveKeys } from '../activity';
 import type { MemberDoc } from '../documents';
 
 export function newMember(communityId: string, openid: string, role: Role, now: Date, nickname?: string, inviteCode?: string): MemberDoc {
@@ -13,6 +14,7 @@ export function newMember(communityId: string, openid: string, role: Role, now: 
     joinedAt,
     sortKey: `${joinedAt}|${openid}`,
     nameKey: nameKey(name, openid),
+    ...inactiveKeys(openid),
     inviteCode: inviteCode ?? null,
     ...emptyAccount(),
     streak: 0,

@@ -6,7 +6,8 @@ import type { Caller, Deps } from '../context';
 import { loadCommunity, activeMemberIn, ofCommunity } from '../access';
 import { ids } from '../documents';
 import { replayable, requestKey } from '../idempotency';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import { recordActivity } from '../activity';
+import { postingTime } from '../ledgerWrites';
 import { redeemItemInput } from './inputs';
 import { newOrder } from './newOrder';
 import type { RedeemResult } from './views';
@@ -52,13 +53,10 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
       },
       caller.now,
     );
-    const { account } = await recordPostings(
-      tx,
-      member,
-      [{ id: ids.spend(input.communityId, caller.openid, orderId), kind: 'spend', delta: -points, reason: `兑换「${item.name}」×${input.quantity}`, refId: orderId }],
-      time,
-      { redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + input.quantity } },
-    );
+    const { account } = await recordActivity(tx, member, time, {
+      postings: [{ id: ids.spend(input.communityId, caller.openid, orderId), kind: 'spend', delta: -points, reason: `兑换「${item.name}」×${input.quantity}`, refId: orderId }],
+      extra: { redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + input.quantity } },
+    });
     const result: RedeemResult = { order: { id: orderId, itemId: input.itemId, quantity: input.quantity, points, status: order.status, couponCodes }, balance: account.balance };
     await tx.update('items', input.itemId, { stock: item.stock - input.quantity, codes: item.codes.slice(couponCodes.length), updatedAt: order.updatedAt });
     await tx.create('orders', orderId, { ...order, request: { fingerprint: print, result } });

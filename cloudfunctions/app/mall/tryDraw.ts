@@ -7,7 +7,8 @@ import type { Caller, Deps } from '../context';
 import { loadCommunity, activeMemberIn } from '../access';
 import { ids, type RequestDoc } from '../documents';
 import { replayable, requestKey } from '../idempotency';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import { recordActivity } from '../activity';
+import { postingTime } from '../ledgerWrites';
 import { tryDrawInput } from './inputs';
 import { newOrder } from './newOrder';
 import type { DrawResult } from './views';
@@ -34,10 +35,8 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
     if (!draw || draw.communityId !== input.communityId || !draw.active) return refuse('NOT_FOUND', '这个抽奖不存在或已结束');
     const prize = drawOutcome(draw.prizes, roll);
 
-    const { account } = await recordPostings(
-      tx,
-      member,
-      [
+    const { account } = await recordActivity(tx, member, time, {
+      postings: [
         {
           id: ids.drawTry(input.communityId, caller.openid, tryId),
           kind: 'spend',
@@ -47,8 +46,7 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
           detail: { roll, rollSpace: ROLL_SPACE, prizeId: prize?.id ?? null },
         },
       ],
-      time,
-    );
+    });
     const result: DrawResult = { prize: prize && { id: prize.id, name: prize.name }, roll, orderId: prize ? tryId : null, balance: account.balance };
     const request: RequestDoc = { fingerprint: print, result, createdAt: caller.now.toISOString() };
     await tx.create('requests', requestDocId, request);

@@ -4,6 +4,7 @@ import { activeMemberIn, requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import { judgeContribution } from '../contributions';
 import { type MediaCheckDoc, type PostDoc } from '../documents';
+import { postingTime } from '../ledgerWrites';
 import { toPost } from './views';
 import { createPostInput } from './inputs';
 
@@ -17,14 +18,14 @@ import { createPostInput } from './inputs';
 export async function createPost(input: z.output<typeof createPostInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
   // Members only, checked before the text goes to the platform's content check.
-  await requireMember(store, input.communityId, caller.openid);
+  const { community } = await requireMember(store, input.communityId, caller.openid);
   const flag = await screenText(deps, { openid: caller.openid, scene: 'forum', text: input.body });
   const postId = deps.newId();
   const at = caller.now.toISOString();
 
   const post = await store.transaction(async (tx) => {
     const member = await activeMemberIn(tx, input.communityId, caller.openid);
-    const noPoints = await judgeContribution(tx, member, { kind: 'post', id: postId, text: input.body, now: caller.now });
+    const noPoints = await judgeContribution(tx, member, { kind: 'post', id: postId, text: input.body }, postingTime(community, caller.now));
     const doc: PostDoc = {
       communityId: input.communityId,
       openid: caller.openid,

@@ -4,7 +4,8 @@ import type { Caller, Deps } from '../context';
 import { loadCommunity, activeMemberIn } from '../access';
 import { cappedField, creditToday } from '../dailyCaps';
 import { ids, type LikeDoc } from '../documents';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import { recordActivity } from '../activity';
+import { postingTime } from '../ledgerWrites';
 import { likePostInput } from './inputs';
 
 /**
@@ -27,14 +28,10 @@ export async function likePost(input: z.output<typeof likePostInput>, caller: Ca
     const earns = rule.points > 0;
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: caller.openid, day: time.day }, 'like', rule.dailyCap));
     const awarded = credited ? rule.points : 0;
-    if (credited) {
-      await recordPostings(
-        tx,
-        member,
-        [{ id: ids.ledger('like', input.communityId, caller.openid, input.postId), kind: 'earn', delta: awarded, reason: '点赞好帖', refId: input.postId }],
-        time,
-      );
-    }
+    // A like past the cap earns nothing and is activity all the same.
+    await recordActivity(tx, member, time, {
+      postings: [{ id: ids.ledger('like', input.communityId, caller.openid, input.postId), kind: 'earn', delta: awarded, reason: '点赞好帖', refId: input.postId }],
+    });
     await tx.set('likes', likeId, { communityId: input.communityId, postId: input.postId, openid: caller.openid, awarded, createdAt: time.now.toISOString() } satisfies LikeDoc);
     await tx.update('posts', input.postId, { likes: post.likes + 1 });
     return { liked: true, awarded, likes: post.likes + 1, ...cappedField(earns && !credited) };

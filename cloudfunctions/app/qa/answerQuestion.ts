@@ -3,6 +3,7 @@ import type { Caller, Deps } from '../context';
 import { activeMemberIn, requireMember } from '../access';
 import { screenText } from '../contentScreening';
 import { judgeContribution } from '../contributions';
+import { postingTime } from '../ledgerWrites';
 import { type AnswerDoc } from '../documents';
 import { toAnswer } from './views';
 import { answerQuestionInput } from './inputs';
@@ -13,7 +14,7 @@ import { refusals } from '../../core/refusals';
  * against the author's recent posts and answers, and said in the answer.
  */
 export async function answerQuestion(input: z.output<typeof answerQuestionInput>, caller: Caller, deps: Deps) {
-  await requireMember(deps.store, input.communityId, caller.openid);
+  const { community } = await requireMember(deps.store, input.communityId, caller.openid);
   const flag = await screenText(deps, { openid: caller.openid, scene: 'comment', text: input.body });
   const answerId = deps.newId();
   const at = caller.now.toISOString();
@@ -22,7 +23,7 @@ export async function answerQuestion(input: z.output<typeof answerQuestionInput>
     const member = await activeMemberIn(tx, input.communityId, caller.openid);
     const question = await tx.get('questions', input.questionId);
     if (!question || question.communityId !== input.communityId || question.status !== 'visible') return refusals.noQuestion();
-    const noPoints = await judgeContribution(tx, member, { kind: 'answer', id: answerId, text: input.body, now: caller.now });
+    const noPoints = await judgeContribution(tx, member, { kind: 'answer', id: answerId, text: input.body }, postingTime(community, caller.now));
     const doc: AnswerDoc = {
       communityId: input.communityId,
       questionId: input.questionId,

@@ -1,0 +1,63 @@
+import { afterActivity, markOf, type ActivityFacts, type ActivityMark } from '../core/activity';
+import { dayOf, type Day } from '../core/days';
+import type { Posting, PostingTime } from '../core/ledger';
+import type { ActivityDoc, AppTransaction, MemberDoc } from './documents';
+import { ids } from './documents';
+import { recordPostings } from './ledgerWrites';
+
+/** How a key spells "never": before every day. */
+const NEVER = '0000-00-00';
+
+const factsOf = (member: MemberDoc): ActivityFacts => ({
+  lastActiveDay: member.lastActiveDay ?? '',
+  activeDays: member.activeDays ?? 0,
+  coreUntil: member.coreUntil ?? '',
+});
+
+/** The member fields an activity on `today` changes (none when today is already counted) and the day's mark. */
+export function activityOn(member: MemberDoc, today: Day, timezone: string): { changes: Partial<MemberDoc>; mark: ActivityMark | null } {
+  const before = factsOf(member);
+  const after = afterActivity(before, today);
+  if (after === before) return { changes: {}, mark: null };
+  return {
+    changes: { ...after, activeKey: `${after.lastActiveDay}|${member.openid}`, coreKey: `${after.coreUntil || NEVER}|${member.openid}` },
+    mark: markOf(before, today, dayOf(new Date(member.joinedAt), timezone)),
+  };
+}
+
+/** A member's keys before any activity. */
+export const inactiveKeys = (openid: string) => ({ activeKey: `${NEVER}|${openid}`, coreKey: `${NEVER}|${openid}` });
+
+/** An event of `kind` the rollup counts (ActivityDoc), with the id that makes it once. */
+export type EventOf = { kind: ActivityDoc['kind']; id: string };
+
+/**
+ * Everything an activity (a check-in, post, answer, like, redemption or draw) writes on the
+ * member's side, in the action's own transaction: the postings, one member update (the account,
+ * `extra`, the activity facts) and the day's mark for the rollup — in `event` when the action
+ * records one, else on the first entry, else (nothing posted) in an event of its own. So the mark
+ * costs no document operation unless the action writes no entry.
+ */
+export async function recordActivity(
+  tx: AppTransaction,
+  member: MemberDoc,
+  time: PostingTime,
+  { postings = [], extra = {}, event }: { postings?: Posting[]; extra?: Partial<MemberDoc>; event?: EventOf },
+) {
+  const { changes, mark } = activityOn(member, time.day, time.timezone);
+  const posted = await recordPostings(tx, member, postings, time, { ...extra, ...changes }, event ? null : mark);
+  const own = event ?? (mark && posted.entries.length === 0 ? { kind: 'active' as const, id: ids.event('active', `${member.communityId}:${member.openid}:${time.day}`) } : null);
+  if (own) await recordEvent(tx, own, { communityId: member.communityId, openid: member.openid, day: time.day, now: time.now }, mark);
+  return posted;
+}
+
+/** Creates an event (create-only: an event happens once). */
+export async function recordEvent(
+  tx: AppTransaction,
+  { kind, id }: EventOf,
+  { communityId, openid, day, now }: { communityId: string; openid: string; day: Day; now: Date },
+  mark: ActivityMark | null = null,
+): Promise<void> {
+  const doc: ActivityDoc = { communityId, openid, day, kind, timeKey: `${now.toISOString()}|${id}`, ...(mark ? { active: mark } : {}) };
+  await tx.create('activity', id, doc);
+}
