@@ -180,6 +180,7 @@ function counting(store: Store): { store: Store; ops: () => number } {
   const counted: Store = {
     get: ((collection: string, id: string, ...projection: [{ omit: readonly string[] }]) => tick(store.get(collection, id, ...projection))) as Store['get'],
     find: ((collection: string, query: Query) => tick(store.find(collection, query))) as Store['find'],
+    count: (collection, where) => tick(store.count(collection, where)),
     transaction: (work) =>
       store.transaction((tx) =>
         work({

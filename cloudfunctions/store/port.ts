@@ -77,6 +77,11 @@ export interface Store<C extends DocMap = any> {
    */
   find<K extends keyof C & string, F extends keyof C[K] & string>(collection: K, query: Query<C[K]> & { fields: readonly F[] }): Promise<Array<Found<Pick<C[K], F>>>>;
   find<K extends keyof C & string>(collection: K, query: Query<C[K]>): Promise<Array<Found<C[K]>>>;
+  /**
+   * How many documents match (the cloud's `where().count()`): counted by the database over an
+   * index, reading no documents. For jobs, not requests: its cost grows with what it counts.
+   */
+  count<K extends keyof C & string>(collection: K, where: Query<C[K]>['where']): Promise<number>;
   close?(): void | Promise<void>;
 }
 

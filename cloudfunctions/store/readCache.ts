@@ -27,6 +27,7 @@ export function withReadCache<C extends DocMap>(store: Store<C>, options: { coll
     }) as Store<C>['get'],
     // Passed through as is (overloads cannot be forwarded by inference).
     find: ((collection: string, query: Query) => store.find(collection, query)) as Store<C>['find'],
+    count: (collection, where) => store.count(collection, where),
     async transaction(work) {
       const written = new Set<string>();
       try {

@@ -152,6 +152,15 @@ export class SqliteStore implements Store {
     });
   }
 
+  async count(collection: string, where: Query['where']): Promise<number> {
+    this.check(collection);
+    const params: unknown[] = [];
+    const col = (field: string) => column(this.tables.get(collection)!, field);
+    const clauses = Object.entries(where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => whereClause(col(field), condition, params));
+    const sql = `SELECT count(*) FROM "${collection}"${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}`;
+    return this.statement(sql).pluck().get(...params) as number;
+  }
+
   async close(): Promise<void> {
     if (this.checkpointer) {
       const stopped = new Promise((resolve) => this.checkpointer!.once('exit', resolve));

@@ -109,6 +109,17 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
       expect(await store.get('requests', 'missing', { omit: ['lots'] })).toBeNull();
     });
 
+    it('counts what matches, by equality and range, and changes nothing', async () => {
+      await store.transaction(async (tx) => {
+        for (let i = 1; i <= 6; i++) await tx.set('requests', `k${i}`, { communityId: i % 2 ? 'odd' : 'even', n: i });
+      });
+      expect(await store.count('requests', { communityId: 'odd' })).toBe(3);
+      expect(await store.count('requests', { communityId: 'even', n: { gt: 2, lte: 6 } })).toBe(2);
+      expect(await store.count('requests', { n: { in: [1, 6, 9] } })).toBe(2);
+      expect(await store.count('requests', { communityId: 'none' })).toBe(0);
+      expect(await store.count('requests', {})).toBe(6);
+    });
+
     it('serialises concurrent read-modify-write transactions: no lost update', async () => {
       await store.transaction((tx) => tx.set('requests', 'hot', { communityId: 'c', n: 0 }));
       const results = await Promise.allSettled(

@@ -305,10 +305,20 @@ class MemoryCollection implements WxCollection {
     return new MemoryCollection(this.db, this.name, this.condition, this.order, this.max, Object.keys(projection));
   }
 
+  async count(): Promise<{ total: number }> {
+    await tick();
+    this.db.counts.queries++;
+    return { total: this.matching().length };
+  }
+
+  private matching(): Array<Record<string, unknown>> {
+    return this.db.scan(this.name).filter((doc) => Object.entries(this.condition).every(([f, c]) => matches(doc[f], c)));
+  }
+
   async get(): Promise<{ data: Array<Record<string, unknown>> }> {
     await tick();
     this.db.counts.queries++;
-    const rows = this.db.scan(this.name).filter((doc) => Object.entries(this.condition).every(([f, c]) => matches(doc[f], c)));
+    const rows = this.matching();
     rows.sort((a, b) => {
       for (const [field, direction] of this.order) {
         const order = compare(a[field], b[field]);

@@ -14,6 +14,7 @@ export interface WxQuery {
   limit(n: number): WxQuery;
   field(projection: Record<string, true>): WxQuery;
   get(): Promise<{ data: Array<Record<string, unknown>> }>;
+  count(): Promise<{ total: number }>;
 }
 
 /** A document outside a transaction, which may also be read in part (`field({f: false})` leaves f out). */

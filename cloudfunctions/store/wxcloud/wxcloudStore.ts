@@ -48,14 +48,22 @@ export class WxCloudStore implements Store {
   }
 
   async find<T = Doc>(collection: string, query: Query): Promise<Array<T & { _id: string }>> {
-    const _ = this.db.command;
-    const where = Object.fromEntries(Object.entries(query.where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => [field, toCommand(_, condition)]));
-    let cursor = this.db.collection(collection).where(where);
+    let cursor = this.db.collection(collection).where(this.conditions(query.where));
     for (const [field, direction] of query.orderBy ?? []) cursor = cursor.orderBy(field, direction);
     if (query.limit !== undefined) cursor = cursor.limit(query.limit);
     if (query.fields) cursor = cursor.field(Object.fromEntries(query.fields.map((f) => [f, true as const])));
     const { data } = await cursor.get();
     return data as Array<T & { _id: string }>;
+  }
+
+  async count(collection: string, where: Query['where']): Promise<number> {
+    const { total } = await this.db.collection(collection).where(this.conditions(where)).count();
+    return total;
+  }
+
+  private conditions(where: Query['where']): Record<string, unknown> {
+    const _ = this.db.command;
+    return Object.fromEntries(Object.entries(where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => [field, toCommand(_, condition)]));
   }
 }
 
