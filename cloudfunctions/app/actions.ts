@@ -7,6 +7,7 @@ import { postsActions } from './posts/actions';
 import { qaActions } from './qa/actions';
 import { referralActions } from './referral/actions';
 import { pointsActions } from './points/actions';
+import { statsActions } from './stats/actions';
 
 /** Every cloud function and its actions (API.md), for the local runtime. */
 export const FUNCTIONS = {
@@ -19,6 +20,7 @@ export const FUNCTIONS = {
   qa: qaActions,
   notices: noticesActions,
   referral: referralActions,
+  stats: statsActions,
 };
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -19,6 +19,7 @@ import type { PostView } from './posts/views';
 import type { listQuestionsInput, moderateQaInput } from './qa/inputs';
 import type { AnswerView, QuestionView } from './qa/views';
 import type { ReferralView } from './referral/views';
+import type { Overview, SegmentsView } from './stats/views';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
@@ -129,9 +130,15 @@ export interface Api {
     checkin: { in: { communityId: string }; out: { awarded: number; bonus: number; streak: number; balance: number; referralBonus?: number } };
     calendar: { in: { communityId: string; month: string }; out: { days: string[]; streak: number } };
   };
+  stats: {
+    overview: { in: { communityId: string; days: 7 | 30 | 90 }; out: Overview };
+    segments: { in: { communityId: string }; out: SegmentsView };
+  };
   jobs: {
     /** `more`: this run stopped on its time budget with members still due; the next trigger goes on. */
     expirePoints: { in: Record<string, never>; out: { expiredPoints: number; members: number; more: boolean } };
+    /** v2: brings the health numbers up to now; `records`: ledger entries and events counted in this run. */
+    rollupStats: { in: Record<string, never>; out: { communities: number; records: number; more: boolean } };
   };
   mall: {
     upsertItem: { in: z.input<typeof upsertItemInput>; out: { item: ItemView } };

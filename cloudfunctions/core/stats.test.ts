@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { emptyAccount, postEntry, type Account, type EntryKind } from './ledger';
-import { addCounts, burnRate, entryCounts, eventCounts, liabilityOf, previousMonth, retainedCohort, type PointsTotals } from './stats';
+import { addCounts, burnRate, entryCounts, eventCounts, liabilityOf, nextMonth, previousMonth, retainedCohort, type PointsTotals } from './stats';
 
 describe('stats', () => {
   it('counts each kind of entry as API.md defines it', () => {
@@ -49,6 +49,8 @@ describe('stats', () => {
   it('retains a cohort by its members’ first active day of the next month only', () => {
     expect(previousMonth('2026-01')).toBe('2025-12');
     expect(previousMonth('2026-10')).toBe('2026-09');
+    expect(nextMonth('2026-12')).toBe('2027-01');
+    expect(nextMonth('2026-09')).toBe('2026-10');
     expect(retainedCohort({ cohort: '2026-02', firstInMonth: true }, '2026-03-01')).toBe('2026-02');
     expect(retainedCohort({ cohort: '2026-02', firstInMonth: false }, '2026-03-02')).toBeNull();
     expect(retainedCohort({ cohort: '2026-01', firstInMonth: true }, '2026-03-01')).toBeNull();

@@ -77,6 +77,12 @@ export function previousMonth(month: string): string {
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 }
 
+/** "YYYY-MM" of the month after. */
+export function nextMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
 /**
  * The retention an activity mark on `day` records: its member's cohort is retained when this is
  * their first active day in the month right after the one they joined in.

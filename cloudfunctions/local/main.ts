@@ -51,7 +51,7 @@ function scheduleTriggers(call: CallFunction): NodeJS.Timeout[] {
     const run = async () => {
       const result = await call('jobs', { action: trigger.name }, { openid: null, source: 'wx_trigger', now: new Date() });
       if (!result.ok) console.error(`timer ${trigger.name} failed`, result.error);
-      else if ((result.data as { members?: number }).members) console.log(`timer ${trigger.name}:`, result.data);
+      else if ((result.data as { members?: number }).members || (result.data as { records?: number }).records) console.log(`timer ${trigger.name}:`, result.data);
     };
     const arm = () => {
       const delay = nextRun(trigger.config, new Date()).getTime() - Date.now();

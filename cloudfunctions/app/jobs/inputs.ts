@@ -3,3 +3,5 @@ import * as z from 'zod';
 /** The `jobs` function's action inputs: what each action accepts, checked before it runs. */
 
 export const expirePointsInput = z.object({}).strip();
+
+export const rollupStatsInput = z.object({}).strip();

@@ -1,0 +1,15 @@
+import * as z from 'zod';
+import { SEGMENTS } from '../../core/activity';
+import { STAFF } from '../../core/roles';
+import type { Caller, Deps } from '../context';
+import { requireMember } from '../access';
+import { segmentsInput } from './inputs';
+import type { SegmentsView } from './views';
+
+/** How many members are in each segment, as of the last rollup. */
+export async function getSegments(input: z.output<typeof segmentsInput>, caller: Caller, { store }: Deps): Promise<SegmentsView> {
+  await requireMember(store, input.communityId, caller.openid, STAFF);
+  const stats = await store.get('stats', input.communityId);
+  const counted = new Map((stats?.segments ?? []).map((s) => [s.key, s.members]));
+  return { asOf: stats?.asOf ?? null, segments: SEGMENTS.map(({ key, name }) => ({ key, name, members: counted.get(key) ?? 0 })) };
+}

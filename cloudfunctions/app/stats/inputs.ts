@@ -1,0 +1,11 @@
+import * as z from 'zod';
+import { communityId, inCommunity } from '../schemas';
+
+/** The `stats` function's action inputs: what each action accepts, checked before it runs. */
+
+export const overviewInput = z.object({
+  communityId,
+  days: z.union([z.literal(7), z.literal(30), z.literal(90)], { error: 'days 只能是 7、30 或 90' }),
+});
+
+export const segmentsInput = inCommunity;

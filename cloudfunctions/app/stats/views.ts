@@ -1,0 +1,24 @@
+import type { DayNumbers } from '../../core/stats';
+
+/** stats.overview (API.md "Community health"). */
+export interface Overview {
+  asOf: string | null;
+  days: Array<{ day: string } & DayNumbers>;
+  totals: {
+    members: number;
+    activeMembers: number;
+    pointsIssued: number;
+    pointsSpent: number;
+    pointsExpired: number;
+    pointsReversed: number;
+    liability: number;
+    burnRate: number;
+  };
+  tiers: Array<{ name: string; members: number }>;
+  retention: Array<{ cohort: string; joined: number; retained: number }>;
+}
+
+export interface SegmentsView {
+  asOf: string | null;
+  segments: Array<{ key: string; name: string; members: number }>;
+}
