@@ -1,5 +1,6 @@
 import { STORIES } from '../../core/testing/stories';
 import { countsAsEarned } from '../../core/ledger';
+import { addCounts, entryCounts, type PointsTotals } from '../../core/stats';
 import type { Query } from '../../store/port';
 import type { AppStore, Collections, Found } from '../documents';
 import { openStore, sqliteHarness, type Harness, type StoreKind } from './harness';
@@ -24,6 +25,7 @@ export type Op =
   | { kind: 'loadCodes'; codes: number[] }
   | { kind: 'ban'; who: number; banned: boolean }
   | { kind: 'profile'; who: number; name: number }
+  | { kind: 'rollup' }
   | { kind: 'expire' };
 
 export interface Burst {
@@ -58,7 +60,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'expire'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'expire'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -87,6 +89,8 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'ban', who, banned: rnd() < 0.3 };
       case 'profile':
         return { kind: 'profile', who, name: int(3) };
+      case 'rollup':
+        return { kind: 'rollup' };
       case 'expire':
         return { kind: 'expire' };
     }
@@ -207,6 +211,8 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(await h.call('community', 'ban', { communityId: c, openid: MEMBERS[op.who], banned: op.banned, reason: '模型' }, staff));
     case 'profile':
       return outcome(await h.call('community', 'updateProfile', { communityId: c, nickname: `${MEMBERS[op.who].slice(2)}-${op.name}` }, { openid: MEMBERS[op.who], now: when() }));
+    case 'rollup':
+      return outcome(await h.call('jobs', 'rollupStats', {}, { openid: null, source: 'wx_trigger', now: when() }));
     case 'expire':
       const reply = await h.call('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now: when() });
       return reply.ok && reply.data.expiredPoints > 0 ? 'ok' : outcome(reply) === 'ok' ? 'nothing due' : outcome(reply);
@@ -225,10 +231,12 @@ async function all<K extends keyof Collections>(store: AppStore, collection: K, 
   }
 }
 
+const pointsOf = ({ pointsIssued = 0, pointsSpent = 0, pointsExpired = 0, pointsReversed = 0 }: Partial<PointsTotals>): PointsTotals => ({ pointsIssued, pointsSpent, pointsExpired, pointsReversed });
+
 /** The books: what must hold after every burst, whatever ran and however it interleaved. */
 export async function checkInvariants(w: World): Promise<void> {
   const { store } = w.h;
-  const [members, ledger, items, orders, draws, posts, audit] = await Promise.all([
+  const [members, ledger, items, orders, draws, posts, audit, events, statsDays] = await Promise.all([
     all(store, 'members', w.c),
     all(store, 'ledger', w.c),
     all(store, 'items', w.c),
@@ -236,6 +244,8 @@ export async function checkInvariants(w: World): Promise<void> {
     all(store, 'draws', w.c),
     all(store, 'posts', w.c),
     all(store, 'audit', w.c),
+    all(store, 'activity', w.c),
+    all(store, 'statsDays', w.c),
   ]);
   const fail = (message: string): never => {
     throw new Error(message);
@@ -300,6 +310,24 @@ export async function checkInvariants(w: World): Promise<void> {
   const cancelEvents = audit.filter((e) => e.action === 'mall.cancel').map((e) => e.target);
   const cancelled = orders.filter((o) => o.status === 'cancelled').map((o) => o._id);
   if (JSON.stringify([...cancelEvents].sort()) !== JSON.stringify([...cancelled].sort())) fail(`audited cancellations ${cancelEvents.length}, cancelled orders ${cancelled.length}`);
+  // A member's day of activity is marked once, and their last active day is their last mark.
+  const marks = [...ledger.filter((e) => e.active).map((e) => ({ openid: e.openid, day: e.day, timeKey: e.timeKey, kind: 'entry' as const, e })), ...events.filter((e) => e.active).map((e) => ({ openid: e.openid, day: e.day, timeKey: e.timeKey, kind: 'event' as const, e }))];
+  const markKeys = marks.map((m) => `${m.openid}:${m.day}`);
+  if (new Set(markKeys).size !== markKeys.length) fail(`a member's day is marked active twice: ${markKeys.filter((k, i) => markKeys.indexOf(k) !== i).join(', ')}`);
+  for (const m of members) {
+    const last = marks.filter((mark) => mark.openid === m.openid).reduce((max, mark) => (mark.day > max ? mark.day : max), '');
+    if ((m.lastActiveDay ?? '') !== last) fail(`${m.openid}: last active ${m.lastActiveDay}, last marked ${last}`);
+  }
+  // The rollup counted exactly what lies before its positions in the streams: no record twice, none skipped.
+  const stats = await store.get('stats', w.c);
+  if (stats) {
+    const counted = ledger.filter((e) => e.timeKey <= stats.ledgerAfter);
+    const totals = counted.reduce<PointsTotals>((sum, e) => addCounts(sum, pointsOf(entryCounts({ ...e, id: e._id }))), { pointsIssued: 0, pointsSpent: 0, pointsExpired: 0, pointsReversed: 0 });
+    if (JSON.stringify(totals) !== JSON.stringify(stats.totals)) fail(`rollup totals ${JSON.stringify(stats.totals)}, the ledger before its position ${JSON.stringify(totals)}`);
+    const active = new Map<string, number>();
+    for (const mark of marks) if (mark.timeKey <= (mark.kind === 'entry' ? stats.ledgerAfter : stats.activityAfter)) active.set(mark.day, (active.get(mark.day) ?? 0) + 1);
+    for (const day of statsDays) if (day.activeMembers !== (active.get(day.day) ?? 0)) fail(`rollup says ${day.activeMembers} active on ${day.day}, the marks before its positions ${active.get(day.day) ?? 0}`);
+  }
   const referralPayments = ledger.filter((e) => e.id.startsWith('referral:'));
   if (new Set(referralPayments.map((e) => e.id)).size !== referralPayments.length) fail('a referral paid twice');
 }
