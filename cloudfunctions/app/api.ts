@@ -4,6 +4,7 @@
  * never a use case, and each area's action table is checked against it (ActionsOf in dispatch.ts),
  * so a use case that answers another shape does not compile.
  */
+import type { SegmentKey } from '../core/activity';
 import type { EntryKind, LedgerEntry } from '../core/ledger';
 import type { Role } from '../core/roles';
 import type { Rules, RulesPatch } from '../core/rules';
@@ -52,6 +53,9 @@ export interface Member {
   avatar: string | null;
   birthday: string | null;
   hideFromLeaderboard: boolean;
+  /** v2: the last day they were active ("YYYY-MM-DD" | null) and their segment today. */
+  lastActiveDay: string | null;
+  segment: SegmentKey;
 }
 
 /** One staff action in the audit log: `action` is "function.action", `target` the openid or document id. */
@@ -86,8 +90,14 @@ export interface Api {
     bindGroup: { in: { communityId: string; groupCloudId: CloudIdParam }; out: { groups: number; bound: true } };
     updateRules: { in: { communityId: string; rules: RulesPatch }; out: { rules: Rules } };
     setRole: { in: { communityId: string; openid: string; role: 'moderator' | 'member' }; out: { member: Member } };
-    /** `q`: the start of a nickname, or an openid exactly (that member first). */
-    members: { in: { communityId: string; cursor?: string | null; limit?: number; q?: string }; out: { members: Member[] } & Page };
+    /**
+     * `q`: the start of a nickname, or an openid exactly (that member first). A search lists by
+     * name, a segment by last activity (new: by joining), a tier by points; `sort` orders the rest.
+     */
+    members: {
+      in: { communityId: string; cursor?: string | null; limit?: number; q?: string; role?: Role; tier?: string; segment?: SegmentKey; sort?: 'joined' | 'active' | 'points' };
+      out: { members: Member[] } & Page;
+    };
     /** v2, staff: one member and their 20 newest ledger entries. */
     member: { in: { communityId: string; openid: string }; out: { member: Member; entries: Entry[] } };
     /** v2, owner: a banned member keeps points and history, reads, and earns and spends nothing. */

@@ -42,6 +42,8 @@ export interface MemberDoc extends Account, StreakState {
   sortKey: string;
   /** nickname|openid: the member search finds a nickname by its start and pages by this. */
   nameKey: string;
+  /** earnedTotal (zero-padded)|openid: members by points, a tier's members by range. */
+  earnedKey?: string;
   /** The invite code used on joining, kept for referral attribution. */
   inviteCode: string | null;
   /** Check-in calendar marks: a day bitmask per recent month. */

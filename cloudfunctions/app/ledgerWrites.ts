@@ -37,10 +37,13 @@ export async function recordPostings(
     await tx.create('ledger', entry.id, doc);
   }
   if (entries.length || Object.keys(extra).length) {
-    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), ...extra });
+    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), earnedKey: earnedKey(account.earnedTotal, member.openid), ...extra });
   }
   return { account, entries };
 }
+
+/** earnedTotal, zero-padded, |openid: the member list by points and a tier's members page by it. */
+export const earnedKey = (earnedTotal: number, openid: string) => `${String(earnedTotal).padStart(12, '0')}|${openid}`;
 
 /** A member's entries newest first are their sequence numbers, highest first. */
 export const ledgerSortKey = (seq: number) => String(seq).padStart(12, '0');

@@ -30,3 +30,36 @@ export async function pageOf<K extends Paged, F extends keyof Collections[K] & s
   const rows = found.slice(0, page.limit);
   return { rows, nextCursor: found.length > page.limit ? encodeCursor((rows.at(-1) as unknown as Record<string, string>)[by]) : null };
 }
+
+/**
+ * Like pageOf, for a list whose conditions one index range cannot all serve: the rows the range
+ * yields are kept or skipped by `keep`, and at most `maxRead` rows are read. A page cut short by
+ * that comes with a cursor where the reading stopped, so the client reads on and no request
+ * reads more than maxRead, however rare the kept rows are.
+ */
+export async function keptPageOf<K extends Paged, F extends keyof Collections[K] & string>(
+  store: AppStore,
+  collection: K,
+  where: Query<Collections[K]>['where'],
+  keep: (row: Found<Pick<Collections[K], F>>) => boolean,
+  page: { cursor?: string | null; limit: number; order: 'asc' | 'desc'; fields: readonly F[]; by?: keyof Collections[K] & string; maxRead: number },
+): Promise<{ rows: Array<Found<Pick<Collections[K], F>>>; nextCursor: string | null }> {
+  const by = page.by ?? 'sortKey';
+  const keyOf = (row: unknown) => encodeCursor((row as Record<string, string>)[by]);
+  const kept: Array<Found<Pick<Collections[K], F>>> = [];
+  let cursor = page.cursor ?? null;
+  for (let read = 0; ; ) {
+    const chunk = Math.min(page.maxRead - read, Math.max(page.limit + 1, 50));
+    const { rows, nextCursor } = await pageOf(store, collection, where, { ...page, cursor, limit: chunk });
+    read += rows.length;
+    for (const row of rows) {
+      if (!keep(row)) continue;
+      kept.push(row);
+      // One more than the page says there are more; the cursor is the page's last row.
+      if (kept.length > page.limit) return { rows: kept.slice(0, page.limit), nextCursor: keyOf(kept[page.limit - 1]) };
+    }
+    if (!nextCursor) return { rows: kept, nextCursor: null };
+    if (read >= page.maxRead) return { rows: kept, nextCursor };
+    cursor = nextCursor;
+  }
+}

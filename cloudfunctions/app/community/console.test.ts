@@ -1,4 +1,6 @@
 import { STORIES } from '../../core/testing/stories';
+import type { AppStore } from '../documents';
+import { keptPageOf } from '../paging';
 import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
 
 const NOW = '2026-03-03T02:00:00Z';
@@ -144,6 +146,60 @@ eachStore((open) => {
       expect(await h.call('community', 'updateProfile', { communityId: c, avatar: 'javascript:alert(1)' }, bob)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
       expect(await h.call('community', 'updateProfile', { communityId: c, nickname: '陌生人' }, { openid: 'o_stranger', now: NOW })).toMatchObject({ error: { code: 'FORBIDDEN' } });
       expect((await h.ok('community', 'member', { communityId: c, openid: 'o_bob' }, owner)).member).toMatchObject({ nickname: 'bob', birthday: null, avatar: null });
+    });
+  });
+});
+
+describe('community.members filters', () => {
+  eachStore((open) => {
+    beforeEach(async () => {
+      h = open();
+      c = await communityWithMembers(h);
+    });
+
+    it('filters by role, tier and segment and sorts by activity or points, each over its own range', async () => {
+      await h.ok('community', 'setRole', { communityId: c, openid: 'o_alice', role: 'moderator' }, owner);
+      await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 600, reason: '活动', requestId: 'filter-adj-01' }, owner);
+      for (let d = 0; d < 15; d++) await h.ok('checkin', 'checkin', { communityId: c }, { openid: 'o_alice', now: `2026-03-${String(2 + d).padStart(2, '0')}T02:00:00Z` });
+      await h.ok('community', 'join', { communityId: c, nickname: '新人' }, { openid: 'o_new', now: '2026-03-15T02:00:00Z' });
+      await h.ok('checkin', 'checkin', { communityId: c }, { openid: 'o_bob', now: '2026-03-08T02:00:00Z' });
+      const later = { openid: 'o_owner', now: '2026-03-16T12:00:00Z' };
+      const list = async (filters: object) => (await h.ok('community', 'members', { communityId: c, ...filters }, later)).members.map((m) => m.openid);
+
+      expect(await list({ role: 'moderator' })).toEqual(['o_alice']);
+      expect(await list({ role: 'owner' })).toEqual(['o_owner']);
+      expect(await list({ tier: '银' })).toEqual(['o_bob']);
+      expect(await list({ tier: '铜' })).toEqual(['o_alice', 'o_owner', 'o_new']);
+      expect(await list({ segment: 'core' })).toEqual(['o_alice']);
+      expect(await list({ segment: 'new' })).toEqual(['o_new']);
+      // Bob last came 03-08: eight days before is at risk. The owner never came: lost.
+      expect(await list({ segment: 'at_risk' })).toEqual(['o_bob']);
+      expect(await list({ segment: 'lost' })).toEqual(['o_owner']);
+      expect(await list({ segment: 'active' })).toEqual([]);
+      expect(await list({ segment: 'core', role: 'member' })).toEqual([]);
+      expect(await list({ sort: 'active' })).toEqual(['o_alice', 'o_bob', 'o_owner', 'o_new']);
+      expect(await list({ sort: 'points' })).toEqual(['o_bob', 'o_alice', 'o_owner', 'o_new']);
+      const { members } = await h.ok('community', 'members', { communityId: c, q: 'alice' }, later);
+      expect(members[0]).toMatchObject({ openid: 'o_alice', segment: 'core', lastActiveDay: '2026-03-16', earnedTotal: 175, tier: '铜' });
+      expect(await h.call('community', 'members', { communityId: c, tier: '钻石' }, later)).toMatchObject({ error: { code: 'INVALID_INPUT', message: expect.stringContaining('铜') } });
+      expect(await h.call('community', 'members', { communityId: c, segment: 'vip' }, later)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    });
+
+    it('reads at most so many rows for a rare filter, then hands a cursor to read on', async () => {
+      for (let i = 0; i < 8; i++) await h.ok('community', 'join', { communityId: c, nickname: `m${i}` }, { openid: `o_m${i}`, now: `2026-03-02T02:0${i}:00Z` });
+      const keep = (m: { openid: string }) => m.openid === 'o_m1' || m.openid === 'o_m6';
+      const page = (cursor: string | null) => keptPageOf(h.store as AppStore, 'members', { communityId: c }, keep, { cursor, limit: 5, order: 'asc', fields: ['openid'], maxRead: 4 });
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let requests = 0;
+      do {
+        const next = await page(cursor);
+        seen.push(...next.rows.map((r) => r.openid));
+        cursor = next.nextCursor;
+        requests++;
+      } while (cursor);
+      expect(seen).toEqual(['o_m1', 'o_m6']);
+      expect(requests).toBe(3); // 11 members, 4 read per request
     });
   });
 });

@@ -29,6 +29,10 @@ export const listMembersInput = z.object({
   limit,
   /** An empty search box is no search. */
   q: z.string({ error: '搜索必须是文字' }).trim().max(32, '搜索最多 32 个字').optional(),
+  role: z.enum(['owner', 'moderator', 'member'], { error: 'role 只能是 owner、moderator 或 member' }).optional(),
+  tier: text('等级', 20).optional(),
+  segment: z.enum(['new', 'core', 'active', 'at_risk', 'dormant', 'lost'], { error: '没有这个分层' }).optional(),
+  sort: z.enum(['joined', 'active', 'points'], { error: 'sort 只能是 joined、active 或 points' }).optional(),
 });
 
 export const setRoleInput = z.object({

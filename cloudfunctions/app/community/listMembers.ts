@@ -1,30 +1,67 @@
 import * as z from 'zod';
-import { dayOf } from '../../core/days';
+import { segmentOf, segmentRanges } from '../../core/activity';
+import { dayOf, type Day } from '../../core/days';
+import { refuse } from '../../core/errors';
+import { STAFF } from '../../core/roles';
+import { tierFor } from '../../core/tiers';
+import type { Rules } from '../../core/rules';
+import type { Query } from '../../store/port';
 import type { Caller, Deps } from '../context';
 import { READ_WITHOUT_LOTS, requireMember } from '../access';
-import { STAFF } from '../../core/roles';
-import { ids } from '../documents';
-import { MEMBER_VIEW_FIELDS, toMember } from './toMember';
+import { ids, type MemberDoc } from '../documents';
+import { segmentWhere } from '../jobs/rollupStats';
+import { earnedKey } from '../ledgerWrites';
+import { keptPageOf } from '../paging';
 import { listMembersInput } from './inputs';
-import { pageOf } from '../paging';
+import { MEMBER_VIEW_FIELDS, toMember, type MemberFacts } from './toMember';
+
+/** Rows one request reads at most: a rare filter returns a short page with a cursor to read on. */
+const MAX_READ = 300;
+
+type Input = z.output<typeof listMembersInput>;
+type Plan = { where: Query<MemberDoc>['where']; by: 'sortKey' | 'nameKey' | 'activeKey' | 'coreKey' | 'earnedKey'; order: 'asc' | 'desc' };
 
 /**
- * Members for the owner console: in joining order, or with `q` those whose nickname starts
- * with it, by name — a range on an index, so a search costs the same in any community. A `q`
- * that is a member's openid puts that member first.
+ * Members for the owner console. One index range serves each list — a search by the start of
+ * a nickname, a segment by its keys, a tier by points, the role with joining order — so a page
+ * costs the same in any community; the other filters are applied to what it reads, never more
+ * than MAX_READ rows a request. A `q` that is a member's openid puts that member first.
  */
-export async function listMembers(input: z.output<typeof listMembersInput>, caller: Caller, { store }: Deps) {
+export async function listMembers(input: Input, caller: Caller, { store }: Deps) {
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
-  const show = (member: Parameters<typeof toMember>[0]) => toMember(member, community, dayOf(caller.now, community.timezone));
-  const { communityId, q } = input;
-  if (!q) {
-    const { rows, nextCursor } = await pageOf(store, 'members', { communityId }, { ...input, order: 'asc', fields: MEMBER_VIEW_FIELDS });
-    return { members: rows.map(show), nextCursor };
-  }
+  const today = dayOf(caller.now, community.timezone);
+  const tiers = community.rules.tiers;
+  if (input.tier && !tiers.some((t) => t.name === input.tier)) refuse('INVALID_INPUT', `没有「${input.tier}」这个等级：${tiers.map((t) => t.name).join('、')}`);
+  const plan = planOf(input, community.rules, today, community.timezone);
+  const keep = (m: MemberFacts) =>
+    (!input.role || m.role === input.role) &&
+    (!input.tier || tierFor(m.earnedTotal, tiers).name === input.tier) &&
+    (!input.segment || segmentOf({ lastActiveDay: m.lastActiveDay ?? '', activeDays: 0, coreUntil: m.coreUntil ?? '', joinedDay: dayOf(new Date(m.joinedAt), community.timezone) }, today) === input.segment);
   const [exact, { rows, nextCursor }] = await Promise.all([
-    input.cursor ? null : store.get('members', ids.member(communityId, q), READ_WITHOUT_LOTS),
-    pageOf(store, 'members', { communityId, nameKey: { gte: q, lt: `${q}\uffff` } }, { ...input, order: 'asc', by: 'nameKey', fields: MEMBER_VIEW_FIELDS }),
+    input.q && !input.cursor ? store.get('members', ids.member(input.communityId, input.q), READ_WITHOUT_LOTS) : null,
+    keptPageOf(store, 'members', { communityId: input.communityId, ...plan.where }, keep, { ...input, ...plan, fields: MEMBER_VIEW_FIELDS, maxRead: MAX_READ }),
   ]);
-  const byName = rows.filter((row) => row.openid !== exact?.openid);
-  return { members: [...(exact ? [exact] : []), ...byName].map(show), nextCursor };
+  const first = exact && keep(exact) ? [exact] : [];
+  const members = [...first, ...rows.filter((row) => row.openid !== exact?.openid)].map((m) => toMember(m, community, today));
+  return { members, nextCursor };
+}
+
+function planOf(input: Input, rules: Rules, today: Day, tz: string): Plan {
+  if (input.q) return { where: { nameKey: { gte: input.q, lt: `${input.q}\uffff` } }, by: 'nameKey', order: 'asc' };
+  if (input.segment) {
+    const ranges = segmentRanges(input.segment, today);
+    const where = segmentWhere(ranges, tz);
+    // The segment's own range leads; the rest of its conditions are checked on the rows.
+    if (input.segment === 'new') return { where: { sortKey: where.sortKey }, by: 'sortKey', order: 'desc' };
+    if (input.segment === 'core') return { where: { coreKey: where.coreKey }, by: 'coreKey', order: 'desc' };
+    return { where: { activeKey: where.activeKey }, by: 'activeKey', order: 'desc' };
+  }
+  if (input.tier) {
+    const index = rules.tiers.findIndex((t) => t.name === input.tier);
+    const next = rules.tiers[index + 1];
+    return { where: { earnedKey: { gte: earnedKey(rules.tiers[index].minPoints, ''), ...(next ? { lt: earnedKey(next.minPoints, '') } : {}) } }, by: 'earnedKey', order: 'desc' };
+  }
+  if (input.sort === 'active') return { where: {}, by: 'activeKey', order: 'desc' };
+  if (input.sort === 'points') return { where: {}, by: 'earnedKey', order: 'desc' };
+  return { where: input.role ? { role: input.role } : {}, by: 'sortKey', order: 'asc' };
 }

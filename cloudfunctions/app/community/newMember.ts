@@ -1,6 +1,7 @@
 import { emptyAccount } from '../../core/ledger';
 import type { Role } from '../../core/roles';
 import { inactiveKeys } from '../activity';
+import { earnedKey } from '../ledgerWrites';
 import type { MemberDoc } from '../documents';
 
 export function newMember(communityId: string, openid: string, role: Role, now: Date, nickname?: string, inviteCode?: string): MemberDoc {
@@ -15,6 +16,7 @@ export function newMember(communityId: string, openid: string, role: Role, now: 
     sortKey: `${joinedAt}|${openid}`,
     nameKey: nameKey(name, openid),
     ...inactiveKeys(openid),
+    earnedKey: earnedKey(0, openid),
     inviteCode: inviteCode ?? null,
     ...emptyAccount(),
     streak: 0,

@@ -1,4 +1,5 @@
-import type { Day } from '../../core/days';
+import { segmentOf } from '../../core/activity';
+import { dayOf, type Day } from '../../core/days';
 import { currentStreak } from '../../core/streak';
 import { tierFor } from '../../core/tiers';
 import type { Member } from '../api';
@@ -20,12 +21,14 @@ export const MEMBER_VIEW_FIELDS = [
   'avatar',
   'birthday',
   'hideFromLeaderboard',
+  'lastActiveDay',
+  'coreUntil',
 ] as const;
 
 export type MemberFacts = Pick<MemberDoc, (typeof MEMBER_VIEW_FIELDS)[number]>;
 
-/** A member as the API shows them: their tier by the community's rules, their streak as of `today` (the community's day). */
-export function toMember(member: MemberFacts, community: Pick<CommunityDoc, 'rules'>, today: Day): Member {
+/** A member as the API shows them: their tier by the community's rules; streak and segment as of `today` (the community's day). */
+export function toMember(member: MemberFacts, community: Pick<CommunityDoc, 'rules' | 'timezone'>, today: Day): Member {
   const { openid, nickname, role, joinedAt, balance, earnedTotal, groupId, invitedBy, banned } = member;
   return {
     openid,
@@ -42,5 +45,10 @@ export function toMember(member: MemberFacts, community: Pick<CommunityDoc, 'rul
     avatar: member.avatar ?? null,
     birthday: member.birthday ?? null,
     hideFromLeaderboard: Boolean(member.hideFromLeaderboard),
+    lastActiveDay: member.lastActiveDay || null,
+    segment: segmentOf(
+      { lastActiveDay: member.lastActiveDay ?? '', activeDays: 0, coreUntil: member.coreUntil ?? '', joinedDay: dayOf(new Date(joinedAt), community.timezone) },
+      today,
+    ),
   };
 }
