@@ -143,6 +143,8 @@ export interface Api {
   stats: {
     overview: { in: { communityId: string; days: 7 | 30 | 90 }; out: Overview };
     segments: { in: { communityId: string }; out: SegmentsView };
+    /** Owner: a UTF-8 CSV with a BOM and a header row; `url` works for an hour. */
+    export: { in: { communityId: string; kind: 'members' | 'ledger' | 'orders' }; out: { fileName: string; rows: number; url: string } };
   };
   jobs: {
     /** `more`: this run stopped on its time budget with members still due; the next trigger goes on. */

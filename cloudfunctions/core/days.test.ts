@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import { addDays, dayOf, daysBetween, startOfDay, weekKey } from './days';
+import { addDays, dayOf, daysBetween, localDateTime, startOfDay, weekKey } from './days';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -27,6 +27,11 @@ describe('community days', () => {
         expect(dayOf(new Date(t), tz)).toBe(dayjs(t).tz(tz).format('YYYY-MM-DD'));
       }
     }
+  });
+
+  it('shows an instant on the community clock', () => {
+    expect(localDateTime(new Date('2026-03-02T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-03-02 23:59:59');
+    expect(localDateTime(new Date('2026-03-02T16:00:00Z'), 'Asia/Shanghai')).toBe('2026-03-03 00:00:00');
   });
 
   it('honours other time zones', () => {

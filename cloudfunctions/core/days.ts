@@ -41,6 +41,11 @@ export function dayOf(now: Date, tz: string): Day {
   return new Date(wallClockAsUtc(now.getTime(), tz)).toISOString().slice(0, 10);
 }
 
+/** An instant as the community's clock shows it: "YYYY-MM-DD HH:mm:ss". */
+export function localDateTime(at: Date, tz: string): string {
+  return new Date(wallClockAsUtc(at.getTime(), tz)).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** The instant a community-local day begins (midnight there; correct across DST changes). */
 export function startOfDay(day: Day, tz: string): Date {
   const midnightAsUtc = Date.parse(`${day}T00:00:00Z`);

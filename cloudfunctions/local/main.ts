@@ -16,6 +16,7 @@ async function main() {
   const functions = startFunctionsWorker(join(dataDir, 'community-points.sqlite'), {
     wordsFile: join(dataDir, 'content-words.json'),
     riskFile: join(dataDir, 'risk-ranks.json'),
+    downloadsDir: join(dataDir, 'downloads'),
   });
   if (await functions.seed(new Date())) console.log('已创建演示社群 demo（群主、管理员和三位成员）');
 
@@ -23,6 +24,7 @@ async function main() {
     call: functions.call,
     staticDir: resolve(__dirname, '../../dist/h5'),
     uploadsDir: join(dataDir, 'uploads'),
+    downloadsDir: join(dataDir, 'downloads'),
     log: (message, error) => console.error(message, error),
   });
   const timers = scheduleTriggers(functions.call);

@@ -6,6 +6,7 @@ import { FUNCTION_NAMES, type FunctionName } from '../app/actions';
 import { MAX_EVENT_DEPTH, nestsDeeperThan } from '../app/dispatch';
 import type { CallFunction } from './functionsClient';
 import { issueGroupCloudId, swapCloudIds } from './cloudIds';
+import { openDownload } from '../platform/local/downloads';
 import { MAX_UPLOAD_BYTES, openUpload, saveUpload } from './uploads';
 import { DEMO_COMMUNITY_ID, DEMO_PEOPLE } from './seed';
 
@@ -32,13 +33,15 @@ export interface ServerOptions {
   staticDir: string;
   /** Where uploaded images live (under DATA_DIR). */
   uploadsDir: string;
+  /** Where exports wait to be downloaded (under DATA_DIR). */
+  downloadsDir: string;
 }
 
 /**
  * The local runtime's HTTP face (API.md "Transport"): POST /api/<function> with the cloud
  * function's event as JSON, identity and clock from the local-only X-Dev-* headers.
  */
-export function createLocalServer({ call, log, staticDir, uploadsDir }: ServerOptions): Server {
+export function createLocalServer({ call, log, staticDir, uploadsDir, downloadsDir }: ServerOptions): Server {
   const root = resolve(staticDir);
   return createServer((req, res) => {
     route(req, res).catch((error) => {
@@ -69,6 +72,15 @@ export function createLocalServer({ call, log, staticDir, uploadsDir }: ServerOp
       if (!file) return sendText(res, 404, 'Not found');
       res.writeHead(200, { 'content-type': file.type, 'cache-control': 'public, max-age=31536000, immutable' });
       file.stream.pipe(res);
+      return;
+    }
+    if (path.startsWith('/downloads/') && req.method === 'GET') {
+      const file = openDownload(downloadsDir, path.slice('/downloads/'.length), new Date());
+      if (!file) return sendText(res, 404, '链接不存在或已过期，请重新导出');
+      const name = new URL(req.url ?? '/', 'http://local').searchParams.get('name') ?? 'export.csv';
+      // RFC 6266: an ASCII fallback and the UTF-8 name (导出 files are named in Chinese).
+      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' });
+      file.pipe(res);
       return;
     }
     const api = /^\/api\/([A-Za-z]+)$/.exec(path);

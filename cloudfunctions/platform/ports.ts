@@ -56,9 +56,15 @@ export interface MiniProgramCodes {
   codeFor(request: { page: string; scene: string }): Promise<string | null>;
 }
 
+/** A file for the owner to download (an export): stored, and a link that works for an hour of real time. */
+export interface Downloads {
+  publish(file: { name: string; content: Buffer }): Promise<{ url: string }>;
+}
+
 export interface Platform {
   content: ContentSecurity;
   messages: Messenger;
   risk: RiskControl;
   codes: MiniProgramCodes;
+  downloads: Downloads;
 }

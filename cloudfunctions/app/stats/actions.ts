@@ -2,10 +2,12 @@ import type { Api } from '../api';
 import { action, type ActionsOf } from '../dispatch';
 import { getOverview } from './getOverview';
 import { getSegments } from './getSegments';
-import { overviewInput, segmentsInput } from './inputs';
+import { exportData } from './exportData';
+import { exportInput, overviewInput, segmentsInput } from './inputs';
 
 /** The `stats` cloud function's actions (API.md v2 "Community health"). */
 export const statsActions = {
   overview: action(overviewInput, getOverview),
   segments: action(segmentsInput, getSegments),
+  export: action(exportInput, exportData),
 } satisfies ActionsOf<Api['stats']>;

@@ -9,3 +9,8 @@ export const overviewInput = z.object({
 });
 
 export const segmentsInput = inCommunity;
+
+export const exportInput = z.object({
+  communityId,
+  kind: z.enum(['members', 'ledger', 'orders'], { error: 'kind 只能是 members、ledger 或 orders' }),
+});

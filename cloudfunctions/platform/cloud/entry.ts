@@ -4,7 +4,7 @@ import { withReadCache } from '../../store/readCache';
 import { dispatch, type Actions } from '../../app/dispatch';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
-import { labelText, wxContentSecurity, wxMessenger, wxMiniProgramCodes, wxRiskControl, type WxOpenApi } from './openapi';
+import { labelText, wxContentSecurity, wxDownloads, wxMessenger, wxMiniProgramCodes, wxRiskControl, type WxOpenApi } from './openapi';
 
 /** What this project uses of wx-server-sdk; the SDK itself is loaded only in the cloud. */
 interface WxServerSdk extends WxOpenApi {
@@ -28,6 +28,7 @@ function cloudDeps(cloud: WxServerSdk): Deps {
         messages: wxMessenger(cloud, process.env.REVIEW_TEMPLATE_ID, log),
         risk: wxRiskControl(cloud),
         codes: wxMiniProgramCodes(cloud),
+        downloads: wxDownloads(cloud),
       },
       // Jobs stop within this budget; raise it with the function's timeout (README: deploying).
       jobBudgetMs: Number(process.env.JOB_BUDGET_MS) || undefined,

@@ -1,5 +1,6 @@
 import { clip } from '../../core/content';
-import type { ContentSecurity, Messenger, MiniProgramCodes, RiskControl, Suggest, TextScene } from '../ports';
+import { randomBytes } from 'node:crypto';
+import type { ContentSecurity, Downloads, Messenger, MiniProgramCodes, RiskControl, Suggest, TextScene } from '../ports';
 
 /** The part of wx-server-sdk's `cloud.openapi` and storage this project calls. */
 export interface WxOpenApi {
@@ -18,7 +19,7 @@ export interface WxOpenApi {
       send(params: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<unknown>;
     };
   };
-  getTempFileURL(params: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>;
+  getTempFileURL(params: { fileList: Array<string | { fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>;
   uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   getWXContext(): { APPID?: string };
 }
@@ -105,6 +106,21 @@ export function wxMiniProgramCodes(cloud: WxOpenApi): MiniProgramCodes {
       const { buffer } = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false });
       const { fileID } = await cloud.uploadFile({ cloudPath: `codes/${scene.replace(/[^A-Za-z0-9_-]/g, '_')}.png`, fileContent: buffer });
       return fileID;
+    },
+  };
+}
+
+/**
+ * An export in cloud storage, under a path nobody can guess, and a temporary URL for an hour
+ * (getTempFileURL's maxAge): Taro.downloadFile fetches it, openDocument shows it.
+ */
+export function wxDownloads(cloud: WxOpenApi): Downloads {
+  return {
+    async publish({ name, content }) {
+      const cloudPath = `exports/${new Date().toISOString().slice(0, 10)}/${randomBytes(12).toString('hex')}/${name}`;
+      const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: content });
+      const [file] = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })).fileList;
+      return { url: file.tempFileURL };
     },
   };
 }

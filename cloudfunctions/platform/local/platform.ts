@@ -1,4 +1,5 @@
 import type { Platform, RiskControl } from '../ports';
+import { localDownloads } from './downloads';
 import { outboxMessenger } from './outbox';
 import { wordListSecurity, type WordList } from './wordListSecurity';
 
@@ -10,9 +11,10 @@ export const fixedRisk = (ranks: Record<string, number> = {}): RiskControl => ({
 });
 
 /** The stand-ins for WeChat's open APIs on one machine (local runtime and tests). */
-export const localPlatform = (options: { words?: WordList; riskRanks?: Record<string, number> } = {}): Platform => ({
+export const localPlatform = (options: { words?: WordList; riskRanks?: Record<string, number>; downloadsDir?: string } = {}): Platform => ({
   content: wordListSecurity(options.words),
   messages: outboxMessenger(),
   risk: fixedRisk(options.riskRanks),
   codes: { codeFor: async () => null },
+  downloads: localDownloads(options.downloadsDir),
 });
