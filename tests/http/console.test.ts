@@ -49,6 +49,33 @@ describe("the owner's console over HTTP", () => {
     expect((await rt.call('community', { action: 'updateProfile', communityId: c, birthday: '05-21' }, as(MEI))).body.error.code).toBe('FORBIDDEN');
   });
 
+  it('rolls up the health numbers on the timer, shows them to staff, and exports a CSV anyone with the link downloads for an hour', async () => {
+    const now = new Date(Date.now() + 10 * 60_000).toISOString();
+    const run = await rt.call('jobs', { action: 'rollupStats' }, { 'X-Dev-Source': 'wx_trigger', 'X-Dev-Now': now });
+    expect(run.body).toMatchObject({ ok: true, data: { more: false } });
+    const overview = await rt.ok('stats', { action: 'overview', communityId: c, days: 30 }, MOD, { 'X-Dev-Now': now });
+    expect(overview.totals).toMatchObject({ members: 3, pointsIssued: expect.any(Number) });
+    expect(overview.days).toHaveLength(30);
+    const { segments } = await rt.ok('stats', { action: 'segments', communityId: c }, OWNER, { 'X-Dev-Now': now });
+    expect(segments.map((s: { members: number }) => s.members).reduce((a: number, b: number) => a + b, 0)).toBe(3);
+
+    const exported = await rt.ok('stats', { action: 'export', communityId: c, kind: 'members' }, OWNER);
+    expect(exported).toMatchObject({ rows: 3, fileName: expect.stringMatching(/成员.*\.csv$/) });
+    const file = await fetch(`${rt.url}${exported.url}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('text/csv');
+    expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(exported.fileName)}`);
+    const bytes = Buffer.from(await file.arrayBuffer());
+    // UTF-8's byte-order mark: what makes Excel read it as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('小美妈妈');
+    expect((await fetch(`${rt.url}/downloads/1700000000000-${'0'.repeat(24)}.csv`)).status).toBe(404);
+    expect((await fetch(`${rt.url}/downloads/..%2Fcommunity-points.sqlite`)).status).toBe(404);
+    expect((await rt.call('stats', { action: 'export', communityId: c, kind: 'members' }, as(MOD))).body.error.code).toBe('FORBIDDEN');
+    expect((await rt.call('stats', { action: 'overview', communityId: c, days: 7 }, as(MEI))).body.error.code).toBe('FORBIDDEN');
+  });
+
   it('answers junk to every console action with a clear error and changes nothing', async () => {
     const before = await snapshot();
     const junkValues = [null, 1.5, '', ' ', 'x'.repeat(5000), true, [], { $gt: '' }];
@@ -66,6 +93,21 @@ describe("the owner's console over HTTP", () => {
       if (value !== true) cases.push([MEI, { action: 'updateProfile', communityId: c, hideFromLeaderboard: value }]);
       cases.push([OWNER, { action: 'audit', communityId: c, limit: value }]);
       cases.push([OWNER, { action: 'audit', communityId: c, cursor: value }]);
+      cases.push([OWNER, { action: 'members', communityId: c, role: value }]);
+      cases.push([OWNER, { action: 'members', communityId: c, tier: value }]);
+      cases.push([OWNER, { action: 'members', communityId: c, segment: value }]);
+      cases.push([OWNER, { action: 'members', communityId: c, sort: value }]);
+    }
+    const statsCases: Array<Record<string, unknown>> = [];
+    for (const value of [...junkValues, 14, '7']) {
+      statsCases.push({ action: 'overview', communityId: c, days: value });
+      statsCases.push({ action: 'export', communityId: c, kind: value });
+      statsCases.push({ action: 'segments', communityId: value });
+    }
+    for (const body of statsCases) {
+      const reply = await rt.call('stats', body, as(OWNER));
+      expect([reply.status, reply.body.ok]).toEqual([200, false]);
+      expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(reply.body.error.code);
     }
     const accepted: string[] = [];
     for (const [caller, body] of cases) {
