@@ -11,13 +11,21 @@ const riskRanks: Record<string, number> = { wx_farm: 4 };
 /** What the open APIs were asked, and what they answer: msgSecCheck flags anything mentioning 微信. */
 const openapiCalls: Array<[string, unknown]> = [];
 let traces = 0;
+/** What cloud storage was given, by path. */
+const uploads = new Map<string, Buffer>();
 jest.mock('wx-server-sdk', () => ({
   DYNAMIC_CURRENT_ENV: Symbol('current env'),
   init: () => undefined,
   database: () => db,
   getWXContext: () => context,
-  uploadFile: async ({ cloudPath }: { cloudPath: string }) => ({ fileID: `cloud://env-1/${cloudPath}` }),
-  getTempFileURL: async ({ fileList }: { fileList: string[] }) => ({ fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${encodeURIComponent(fileID)}` })) }),
+  uploadFile: async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => {
+    uploads.set(cloudPath, fileContent);
+    return { fileID: `cloud://env-1/${cloudPath}` };
+  },
+  getTempFileURL: async ({ fileList }: { fileList: Array<string | { fileID: string; maxAge: number }> }) => {
+    openapiCalls.push(['getTempFileURL', fileList]);
+    return { fileList: fileList.map((file) => (typeof file === 'string' ? file : file.fileID)).map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${encodeURIComponent(fileID)}` })) };
+  },
   openapi: {
     security: {
       msgSecCheck: async (params: { content: string }) => {
@@ -127,9 +135,31 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     expect(members.find((m: any) => m.openid === 'wx_friend')).toMatchObject({ groupId: 'G_boss', invitedBy: 'wx_boss' });
   });
 
-  it('declares the timer trigger and depends on wx-server-sdk only', () => {
+  it('stats: the hourly rollup on its trigger, the overview for staff, an export in cloud storage behind an hour-long temporary URL', async () => {
+    as('wx_stats_owner');
+    const communityId = (await load('community')({ action: 'create', name: '统计群' })).data.community.id;
+    await load('checkin')({ action: 'checkin', communityId });
+    as('', 'wx_trigger');
+    expect(await load('jobs')({ Type: 'Timer', TriggerName: 'rollupStats', Time: new Date().toISOString() })).toMatchObject({ ok: true, data: { more: false } });
+    as('wx_stats_owner');
+    expect((await load('stats')({ action: 'overview', communityId, days: 7 })).data.totals).toMatchObject({ members: 1 });
+    const exported = await load('stats')({ action: 'export', communityId, kind: 'members' });
+    expect(exported).toMatchObject({ ok: true, data: { rows: 1, url: expect.stringMatching(/^https:\/\/tmp\.example\/cloud%3A%2F%2Fenv-1%2Fexports%2F/) } });
+    const [, fileList] = openapiCalls.filter(([name]) => name === 'getTempFileURL').at(-1)!;
+    expect(fileList).toEqual([{ fileID: expect.stringMatching(/^cloud:\/\/env-1\/exports\/\d{4}-\d{2}-\d{2}\/[a-f0-9]{24}\/统计群-成员-.*\.csv$/), maxAge: 3600 }]);
+    const csv = [...uploads.entries()].find(([path]) => path.startsWith('exports/'))![1];
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    as('wx_someone');
+    await load('community')({ action: 'join', communityId });
+    expect(await load('stats')({ action: 'export', communityId, kind: 'members' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('declares the timer triggers and depends on wx-server-sdk only', () => {
     const dist = resolve(__dirname, '../../dist/cloudfunctions/jobs');
-    expect(require(`${dist}/config.json`).triggers).toEqual([expect.objectContaining({ name: 'expirePoints', type: 'timer', config: '0 * * * * * *' })]);
+    expect(require(`${dist}/config.json`).triggers).toEqual([
+      expect.objectContaining({ name: 'expirePoints', type: 'timer', config: '0 * * * * * *' }),
+      expect.objectContaining({ name: 'rollupStats', type: 'timer', config: '0 0 * * * * *' }),
+    ]);
     expect(Object.keys(require(`${dist}/package.json`).dependencies)).toEqual(['wx-server-sdk']);
   });
 });
