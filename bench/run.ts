@@ -27,9 +27,9 @@ import { newMember } from '../cloudfunctions/app/community/newMember';
 import { ids } from '../cloudfunctions/app/documents';
 import { DEFAULT_JOB_BUDGET_MS } from '../cloudfunctions/app/jobs/budget';
 import { SqliteStore } from '../cloudfunctions/store/sqlite/sqliteStore';
-import type { Query, Store, Transaction } from '../cloudfunctions/store/port';
 import { WxCloudStore } from '../cloudfunctions/store/wxcloud/wxcloudStore';
 import { freePort, startRuntime } from '../tests/support/runtime';
+import { counting } from './counting';
 import { scaleBench } from './scale';
 
 const ROOT = resolve(__dirname, '..');
@@ -173,28 +173,6 @@ async function cloudOperationsPerAction() {
   await measure('posts.list (feed)', () => h.ok('posts', 'list', { communityId: id }));
 }
 
-/** A Store that counts document operations (reads, writes, queries), in and out of transactions. */
-function counting(store: Store): { store: Store; ops: () => number } {
-  let ops = 0;
-  const tick = <T>(value: T) => (ops++, value);
-  const counted: Store = {
-    get: ((collection: string, id: string, ...projection: [{ omit: readonly string[] }]) => tick(store.get(collection, id, ...projection))) as Store['get'],
-    find: ((collection: string, query: Query) => tick(store.find(collection, query))) as Store['find'],
-    count: (collection, where) => tick(store.count(collection, where)),
-    transaction: (work) =>
-      store.transaction((tx) =>
-        work({
-          get: (collection, id) => tick(tx.get(collection, id)),
-          set: (collection, id, data) => tick(tx.set(collection, id, data)),
-          update: (collection, id, patch) => tick(tx.update(collection, id, patch)),
-          create: (collection, id, data) => tick(tx.create(collection, id, data)),
-        } satisfies Transaction),
-      ),
-    close: () => store.close?.(),
-  };
-  return { store: counted, ops: () => ops };
-}
-
 async function expiryAtScale() {
   for (const [members, label, budgetMs] of [[25_000, '3 s timeout', DEFAULT_JOB_BUDGET_MS], [100_000, '60 s timeout', 50_000]] as const) {
     const sqlite = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-bench-expiry-')), 'db.sqlite'));
@@ -254,7 +232,7 @@ function sizes() {
 
 async function main() {
   if (process.argv.includes('--scale')) {
-    console.log('bench --scale: 100,000 members, 5,000,000 entries, beside an empty community\n');
+    console.log('bench --scale: 100,000 members, 5,000,000 entries, beside a 40-member community\n');
     await scaleBench(report);
     return finish();
   }

@@ -16,6 +16,9 @@ import { ids, type LedgerDoc, type MemberDoc } from '../cloudfunctions/app/docum
 import { ledgerSortKey } from '../cloudfunctions/app/ledgerWrites';
 import { sqliteHarness, type Harness } from '../cloudfunctions/app/testing/harness';
 import { SqliteStore } from '../cloudfunctions/store/sqlite/sqliteStore';
+import { DEFAULT_JOB_BUDGET_MS } from '../cloudfunctions/app/jobs/budget';
+import { emptyStats } from '../cloudfunctions/app/jobs/rollupStats';
+import { counting } from './counting';
 
 const MEMBERS = Number(process.env.SCALE_MEMBERS ?? 100_000);
 const ENTRIES = Number(process.env.SCALE_ENTRIES ?? 5_000_000);
@@ -90,6 +93,46 @@ async function buildBig(store: SqliteStore, communityId: string): Promise<{ entr
   return { entries };
 }
 
+/** A day of activity: a fifth of the members check in (20,000 at full size), a few hundred redeem. */
+const ACTIVE_SHARE = 0.2;
+const ACTIVITY_AT = '2026-12-01T12:00:00Z';
+const ROLLUP_AT = '2026-12-01T13:00:00Z';
+
+/**
+ * The rollup's cost for one day of a big community: its history is taken as counted (the stats
+ * positions at the start of the day, as if the hourly rollup had kept up all year), a day of
+ * activity arrives through the use cases, and one rollup counts it — documents read and written
+ * and time on the sqlite store, and how many 3 s invocations it would take in the cloud.
+ */
+async function rollupOfOneDay(store: SqliteStore, big: string, small: string, report: Report): Promise<void> {
+  const h = sqliteHarness(store);
+  const dayStart = '2026-11-30T16:00:00.000Z';
+  for (const communityId of [big, small]) {
+    const kept = { ...emptyStats(communityId), ledgerAfter: dayStart, activityAfter: dayStart, asOf: dayStart };
+    await store.transaction((tx) => tx.set('stats', communityId, kept));
+  }
+  const active = Math.round(MEMBERS * ACTIVE_SHARE);
+  const { item } = await h.ok('mall', 'upsertItem', { communityId: big, item: { name: '小样', kind: 'service', pointsPrice: 1, stock: 1_000_000 } }, { openid: 'o_owner', now: ACTIVITY_AT });
+  for (let i = 0; i < active; i++) {
+    const who = { openid: `o_${100 + i}`, now: ACTIVITY_AT };
+    await h.ok('checkin', 'checkin', { communityId: big }, who);
+    if (i % 50 === 0) await h.ok('mall', 'redeem', { communityId: big, itemId: item.id, requestId: `bench-day-${i}` }, who);
+  }
+  const measured = counting(store);
+  const job = sqliteHarness(measured.store, undefined, { jobBudgetMs: 600_000 });
+  const t0 = Date.now();
+  const run = await job.ok('jobs', 'rollupStats', {}, { openid: null, source: 'wx_trigger', now: ROLLUP_AT });
+  const ms = Date.now() - t0;
+  const c = measured.counts();
+  report(
+    `scale: rollupStats, one day of ${active.toLocaleString('en')} active members`,
+    `${run.records.toLocaleString('en')} records, ${c.returned.toLocaleString('en')} documents read by ${c.queries} queries and counts, ${c.reads} by id, ${c.writes} written; ${ms} ms on sqlite (~${Math.ceil(ms / DEFAULT_JOB_BUDGET_MS)} invocations of 3 s)`,
+  );
+  const again = counting(store);
+  await sqliteHarness(again.store).ok('jobs', 'rollupStats', {}, { openid: null, source: 'wx_trigger', now: ROLLUP_AT });
+  report('scale: rollupStats again, nothing new', `${again.counts().returned} documents read, ${again.counts().writes} written, ${again.counts().queries} queries and counts`);
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
@@ -157,6 +200,8 @@ export async function scaleBench(report: Report): Promise<void> {
   const page50 = new Map<string, string | null>();
   for (const communityId of [big, small]) page50.set(communityId, await memberCursor(communityId, 49));
 
+  await rollupOfOneDay(store, big, small, report);
+
   let checkinDay = 0;
   const actions: Array<[string, (communityId: string, i: number) => Promise<unknown>]> = [
     // Each measurement has days of its own: five members, one new day each per five samples
@@ -173,6 +218,7 @@ export async function scaleBench(report: Report): Promise<void> {
     ['community.members (a search)', (communityId) => h.ok('community', 'members', { communityId, q: communityId === big ? '成员12' : '新人', limit: 20 }, { ...owner, now: NOW })],
     ['mall.items', (communityId) => h.ok('mall', 'items', { communityId }, { openid: 'o_0', now: NOW })],
     ['posts.list (feed)', (communityId) => h.ok('posts', 'list', { communityId, limit: 20 }, { openid: 'o_0', now: NOW })],
+    ['stats.overview (30 days)', (communityId) => h.ok('stats', 'overview', { communityId, days: 30 }, { ...owner, now: ROLLUP_AT })],
   ];
   // Rounds alternate between the two communities and the median round counts, so a burst of
   // noise on this machine (GC, another process) lands on both sides instead of deciding a ratio.

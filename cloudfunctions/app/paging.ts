@@ -49,7 +49,8 @@ export async function keptPageOf<K extends Paged, F extends keyof Collections[K]
   const kept: Array<Found<Pick<Collections[K], F>>> = [];
   let cursor = page.cursor ?? null;
   for (let read = 0; ; ) {
-    const chunk = Math.min(page.maxRead - read, Math.max(page.limit + 1, 50));
+    // First what a page needs when every row is kept; after that, larger reads.
+    const chunk = Math.min(page.maxRead - read, read === 0 ? page.limit + 1 : Math.max(page.limit + 1, 50));
     const { rows, nextCursor } = await pageOf(store, collection, where, { ...page, cursor, limit: chunk });
     read += rows.length;
     for (const row of rows) {
