@@ -1,6 +1,7 @@
 import { CommunityGateway } from '../gateway/communityGateway';
 import type { Gateway } from '../gateway/gateway';
 import type { ImageUploader } from '../gateway/uploader';
+import { ConsoleStore, type OpenDownload } from './ConsoleStore';
 import { LedgerStore } from './LedgerStore';
 import { LotteryStore } from './LotteryStore';
 import { MallAdminStore } from './MallAdminStore';
@@ -27,6 +28,7 @@ export class RootStore {
   readonly qa: QaStore;
   readonly notices: NoticesStore;
   readonly referral: ReferralStore;
+  readonly console: ConsoleStore;
 
   constructor(
     gateway: Gateway,
@@ -34,6 +36,7 @@ export class RootStore {
     defaultCommunityId: string | null,
     uploader?: ImageUploader,
     groupEntry?: () => Promise<string | null>,
+    openDownload?: OpenDownload,
   ) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId, groupEntry);
     const community = new CommunityGateway(gateway, () => this.session.communityId);
@@ -47,5 +50,6 @@ export class RootStore {
     this.qa = new QaStore(community);
     this.notices = new NoticesStore(community);
     this.referral = new ReferralStore(community);
+    this.console = new ConsoleStore(community, openDownload);
   }
 }

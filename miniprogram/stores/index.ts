@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { cloudGateway } from '../gateway/cloud';
 import { httpGateway } from '../gateway/http';
 import { localGroupEntry, weappGroupEntry } from '../gateway/cloudId';
+import { browserDownload, weappDownload } from '../gateway/download';
 import { cloudImageUploader, httpImageUploader } from '../gateway/uploader';
 import { DevIdentityStore } from './DevIdentityStore';
 import { RootStore } from './RootStore';
@@ -27,4 +28,6 @@ const uploader = process.env.TARO_ENV === 'weapp' ? cloudImageUploader : httpIma
 
 const groupEntry = process.env.TARO_ENV === 'weapp' ? weappGroupEntry : localGroupEntry;
 
-export const store = new RootStore(gateway, taroStorage, process.env.TARO_APP_COMMUNITY_ID || null, uploader, groupEntry);
+const openDownload = process.env.TARO_ENV === 'weapp' ? weappDownload : browserDownload;
+
+export const store = new RootStore(gateway, taroStorage, process.env.TARO_APP_COMMUNITY_ID || null, uploader, groupEntry, openDownload);
