@@ -7,7 +7,10 @@ export default defineAppConfig({
     { root: 'packages/posts', pages: ['pages/compose/index'] },
     { root: 'packages/referral', pages: ['pages/invite/index'] },
     { root: 'packages/qa', pages: ['pages/index/index', 'pages/question/index', 'pages/ask/index'] },
-    { root: 'packages/admin', pages: ['pages/review/index', 'pages/orders/index', 'pages/items/index', 'pages/draws/index'] },
+    {
+      root: 'packages/admin',
+      pages: ['pages/console/index', 'pages/members/index', 'pages/member/index', 'pages/health/index', 'pages/review/index', 'pages/orders/index', 'pages/items/index', 'pages/draws/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '社群积分',

@@ -15,3 +15,30 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string;
   }
 }
+
+/** @qiun/ucharts ships no types: the part the console's charts use. */
+declare module '@qiun/ucharts' {
+  export interface UChartsOptions {
+    type: 'line' | 'column' | 'area' | 'ring' | 'pie';
+    context: unknown;
+    width: number;
+    height: number;
+    categories?: string[];
+    series: Array<{ name: string; data: number[]; color?: string }>;
+    animation?: boolean;
+    background?: string;
+    color?: string[];
+    padding?: number[];
+    fontSize?: number;
+    dataLabel?: boolean;
+    dataPointShape?: boolean;
+    legend?: Record<string, unknown>;
+    xAxis?: Record<string, unknown>;
+    yAxis?: Record<string, unknown>;
+    extra?: Record<string, unknown>;
+  }
+  export default class UCharts {
+    constructor(options: UChartsOptions);
+    updateData(data: { categories?: string[]; series: UChartsOptions['series'] }): void;
+  }
+}

@@ -34,6 +34,18 @@ export function weekCards(overview: Overview): WeekCard[] {
   return CARDS.map(([key, label]) => ({ key, label, thisWeek: sum(-7, days.length, key), lastWeek: sum(-14, -7, key) }));
 }
 
+/** What is wrong with an adjustment as typed, per field, in plain Chinese; empty when it can go. */
+export function adjustmentProblems(amount: string, reason: string): { amount?: string; reason?: string } {
+  const problems: { amount?: string; reason?: string } = {};
+  const text = amount.trim();
+  if (!/^[+-]?\d+$/.test(text)) problems.amount = '请填整数，扣分在前面加 -，例如 -20';
+  else if (Number(text) === 0) problems.amount = '调整的积分不能为 0';
+  else if (Math.abs(Number(text)) > 100_000) problems.amount = '一次最多调整 100000 分';
+  if (!reason.trim()) problems.reason = '请写明原因，成员会在积分明细里看到';
+  else if (reason.trim().length > 50) problems.reason = '原因最多 50 个字';
+  return problems;
+}
+
 /**
  * The owner's console: find members and act on them, the community's health, exports. State and
  * rules live here; the pages only show it. Every staff action reloads what it changed.

@@ -1,6 +1,6 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
 import { unwrap, type Gateway } from '../gateway/gateway';
-import { weekCards, type Overview } from './ConsoleStore';
+import { adjustmentProblems, weekCards, type Overview } from './ConsoleStore';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 
@@ -84,5 +84,17 @@ describe('week cards', () => {
     const cards = weekCards(overview);
     expect(cards.find((c) => c.key === 'activeMembers')).toMatchObject({ thisWeek: 23 + 24 + 25 + 26 + 27 + 28 + 29, lastWeek: 16 + 17 + 18 + 19 + 20 + 21 + 22 });
     expect(cards.find((c) => c.key === 'checkins')).toMatchObject({ thisWeek: 7, lastWeek: 7 });
+  });
+});
+
+describe('adjustment form', () => {
+  it('says what to fix in plain Chinese, field by field, before anything is sent', () => {
+    expect(adjustmentProblems('30', '线下分享')).toEqual({});
+    expect(adjustmentProblems('-20', '扣回')).toEqual({});
+    expect(adjustmentProblems('', '')).toEqual({ amount: '请填整数，扣分在前面加 -，例如 -20', reason: '请写明原因，成员会在积分明细里看到' });
+    expect(adjustmentProblems('1.5', 'x').amount).toContain('整数');
+    expect(adjustmentProblems('0', 'x').amount).toBe('调整的积分不能为 0');
+    expect(adjustmentProblems('200000', 'x').amount).toContain('100000');
+    expect(adjustmentProblems('5', '字'.repeat(51)).reason).toBe('原因最多 50 个字');
   });
 });

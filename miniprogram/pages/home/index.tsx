@@ -149,6 +149,9 @@ function Home() {
                     {session.groupBound ? '已绑定本群 ✓' : '绑定当前微信群 ›'}
                   </Text>
                 )}
+                <Text id="console-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/console/index' })}>
+                  控制台 ›
+                </Text>
                 <Text id="admin-review-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/review/index' })}>
                   内容审核 ›
                 </Text>
