@@ -124,9 +124,11 @@ async function rollupOfOneDay(store: SqliteStore, big: string, small: string, re
   const run = await job.ok('jobs', 'rollupStats', {}, { openid: null, source: 'wx_trigger', now: ROLLUP_AT });
   const ms = Date.now() - t0;
   const c = measured.counts();
+  const cloudMs = (c.queries + c.reads + c.writes) * 25;
   report(
     `scale: rollupStats, one day of ${active.toLocaleString('en')} active members`,
-    `${run.records.toLocaleString('en')} records, ${c.returned.toLocaleString('en')} documents read by ${c.queries} queries and counts, ${c.reads} by id, ${c.writes} written; ${ms} ms on sqlite (~${Math.ceil(ms / DEFAULT_JOB_BUDGET_MS)} invocations of 3 s)`,
+    // In the cloud each round trip costs ~25 ms (the simulated cloud clock of the expiry bench), one after another.
+    `${run.records.toLocaleString('en')} records, ${c.returned.toLocaleString('en')} documents read by ${c.queries} queries and counts, ${c.reads} by id, ${c.writes} written; ${ms} ms on sqlite; in the cloud ~${Math.ceil(cloudMs / 1000)} s: ${Math.ceil(cloudMs / DEFAULT_JOB_BUDGET_MS)} runs at 3 s, ${Math.ceil(cloudMs / 50_000)} at 60 s`,
   );
   const again = counting(store);
   await sqliteHarness(again.store).ok('jobs', 'rollupStats', {}, { openid: null, source: 'wx_trigger', now: ROLLUP_AT });

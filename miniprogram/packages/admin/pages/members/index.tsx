@@ -35,8 +35,8 @@ function Members() {
   return (
     <View>
       <View className="card row">
-        <Input id="member-search" className="admin-input" style="flex: 1" placeholder="昵称开头或 openid" value={q} onInput={(e) => setQ(e.detail.value)} onConfirm={() => void admin.search({ q })} />
-        <Button id="member-search-button" size="small" type="primary" onClick={() => void admin.search({ q })}>
+        <Input id="member-search" className="admin-input" style="flex: 1" placeholder="昵称开头或 openid" value={q} onInput={(e) => setQ(e.detail.value)} onConfirm={() => void admin.search({ ...filters, q })} />
+        <Button id="member-search-button" size="small" type="primary" onClick={() => void admin.search({ ...filters, q })}>
           搜索
         </Button>
       </View>
@@ -48,7 +48,7 @@ function Members() {
         {(session.community?.rules.tiers ?? []).map((t) => chip(`tier-${t.name}`, t.name, filters.tier === t.name, { tier: t.name }))}
       </View>
       <View className="card">
-        {admin.members.length === 0 && !admin.loading && <Text className="muted">没有符合条件的成员</Text>}
+        {admin.members.length === 0 && !admin.loading && <Text id="members-empty" className="muted">没有符合条件的成员</Text>}
         {admin.members.map((m) => (
           <View key={m.openid} id={`member-${m.openid}`} className="member-row" onClick={() => void Taro.navigateTo({ url: `/packages/admin/pages/member/index?openid=${encodeURIComponent(m.openid)}` })}>
             <View>
