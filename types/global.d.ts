@@ -24,7 +24,8 @@ declare module '@qiun/ucharts' {
     width: number;
     height: number;
     categories?: string[];
-    series: Array<{ name: string; data: number[]; color?: string }>;
+    /** A line or a column: one series per line; a ring or a pie: one series of named values. */
+    series: Array<{ name?: string; data: number[] | Array<{ name: string; value: number }>; color?: string }>;
     animation?: boolean;
     background?: string;
     color?: string[];

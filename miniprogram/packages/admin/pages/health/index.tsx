@@ -86,7 +86,7 @@ function Health() {
       <View className="card">
         <Text className="muted">成员分层（点一层看名单）</Text>
         {admin.segments.map((s) => (
-          <View key={s.key} id={`segment-${s.key}`} className="segment-row" onClick={() => void Taro.navigateTo({ url: `/packages/admin/pages/members/index?segment=${s.key}` })}>
+          <View key={s.key} id={`health-segment-${s.key}`} className="segment-row" onClick={() => void Taro.navigateTo({ url: `/packages/admin/pages/members/index?segment=${s.key}` })}>
             <Text>{s.name}</Text>
             <Text>{s.members} 人 ›</Text>
           </View>

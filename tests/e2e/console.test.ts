@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { actAs as actAsIn, ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
+
+const session = browserOnRuntime();
+const actAs = (openid: Parameters<typeof actAsIn>[1]) => actAsIn(session, openid);
+
+/** Whether a chart's canvas has anything drawn on it (not one flat colour). */
+const drawn = (id: string) =>
+  session.page.evaluate((chartId) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`#${chartId} canvas, canvas#${chartId}`);
+    if (!canvas || !canvas.width || !canvas.height) return false;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return colours.size > 2;
+  }, id);
+
+describe("the owner's console in Chromium", () => {
+  it('the owner finds a member by name, adjusts their points with a reason, bans and unbans them, and reads the health charts', async () => {
+    const { page, rt } = session;
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewportSize({ width: 390, height: 844 });
+    const before = (await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance as number;
+    await actAs('demo_owner');
+
+    await page.locator('#console-link').click();
+    await page.locator('#members-link').click();
+    await page.locator('#member-search input').fill('小美');
+    await page.locator('#member-search-button').click();
+    await page.locator('#member-demo_xiaomei').click();
+    await waitForText(page, '#member-balance', String(before));
+
+    // Checked before sending, in plain Chinese beside the field.
+    await page.locator('#adjust-submit').click();
+    await waitForText(page, '#adjust-amount-error', '请填整数');
+    await waitForText(page, '#adjust-reason-error', '请写明原因');
+    await page.locator('#adjust-amount input').fill('30');
+    await page.locator('#adjust-reason input').fill('线下分享会');
+    await page.locator('#adjust-submit').click();
+    await waitForText(page, '#member-notice', '已加 30 分');
+    await waitForText(page, '#member-balance', String(before + 30));
+
+    await page.locator('#ban-reason input').fill('多次发广告');
+    await page.locator('#ban').click();
+    await page.getByText('确定', { exact: true }).click();
+    await waitForText(page, '#member-notice', '已禁用');
+    await page.locator('#unban').waitFor();
+    const refused = await rt.call('checkin', { action: 'checkin', communityId: 'demo' }, { 'X-Dev-Openid': 'demo_xiaomei', 'X-Dev-Now': new Date(Date.now() + 86_400_000).toISOString() });
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await page.locator('#unban').click();
+    await page.getByText('确定', { exact: true }).click();
+    await waitForText(page, '#member-notice', '已解除禁用');
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-member.png'), fullPage: true });
+    const { events } = await rt.ok('community', { action: 'audit', communityId: 'demo' }, 'demo_owner');
+    expect(events.slice(0, 3).map((e: { action: string }) => e.action)).toEqual(['community.ban', 'community.ban', 'points.adjust']);
+
+    // The hourly rollup has run: the charts draw the seeded fortnight.
+    expect((await rt.call('jobs', { action: 'rollupStats' }, { 'X-Dev-Source': 'wx_trigger' })).body.ok).toBe(true);
+    await page.goto(`${rt.url}/#/packages/admin/pages/health/index`);
+    await waitForText(page, '#total-members', '5');
+    for (const chart of ['chart-active', 'chart-checkins', 'chart-points', 'chart-tiers', 'chart-retention']) {
+      let seen = false;
+      for (let tries = 0; tries < 50 && !seen; tries++) seen = (await drawn(chart)) || (await page.waitForTimeout(100), false);
+      expect([chart, seen]).toEqual([chart, true]);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-health.png'), fullPage: true });
+    // A segment opens its member list.
+    await page.locator('#health-segment-active').click();
+    // (The members page opened earlier is still in the page stack: the newest is the last.)
+    await page.locator('#segment-active.admin-tab--on').last().waitFor();
+    await page.locator('#member-demo_xiaomei').last().waitFor();
+    expect(errors).toEqual([]);
+  });
+});
