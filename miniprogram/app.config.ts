@@ -9,7 +9,7 @@ export default defineAppConfig({
     { root: 'packages/qa', pages: ['pages/index/index', 'pages/question/index', 'pages/ask/index'] },
     {
       root: 'packages/admin',
-      pages: ['pages/console/index', 'pages/members/index', 'pages/member/index', 'pages/health/index', 'pages/review/index', 'pages/orders/index', 'pages/items/index', 'pages/draws/index'],
+      pages: ['pages/console/index', 'pages/members/index', 'pages/member/index', 'pages/health/index', 'pages/rules/index', 'pages/review/index', 'pages/orders/index', 'pages/items/index', 'pages/draws/index'],
     },
   ],
   window: {

@@ -108,7 +108,7 @@ export interface Api {
       out: { member: Member };
     };
     /** v2, owner: one event per staff action, newest first. */
-    audit: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { events: AuditEvent[] } & Page };
+    audit: { in: { communityId: string; cursor?: string | null; limit?: number; kind?: AuditAction }; out: { events: AuditEvent[] } & Page };
   };
   points: {
     me: {

@@ -12,6 +12,7 @@ import { PostsStore } from './PostsStore';
 import { QaStore } from './QaStore';
 import { ReferralStore } from './ReferralStore';
 import { ReviewStore } from './ReviewStore';
+import { RulesStore } from './RulesStore';
 import { SessionStore } from './SessionStore';
 import type { KeyValueStorage } from './storage';
 
@@ -29,6 +30,7 @@ export class RootStore {
   readonly notices: NoticesStore;
   readonly referral: ReferralStore;
   readonly console: ConsoleStore;
+  readonly rules: RulesStore;
 
   constructor(
     gateway: Gateway,
@@ -51,5 +53,6 @@ export class RootStore {
     this.notices = new NoticesStore(community);
     this.referral = new ReferralStore(community);
     this.console = new ConsoleStore(community, openDownload);
+    this.rules = new RulesStore(community, () => this.session.community?.rules ?? null, () => this.session.load());
   }
 }

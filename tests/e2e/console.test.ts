@@ -16,7 +16,7 @@ const drawn = (id: string) =>
   }, id);
 
 describe("the owner's console in Chromium", () => {
-  it('the owner finds a member by name, adjusts their points with a reason, bans and unbans them, and reads the health charts', async () => {
+  it('the owner finds a member by name, adjusts their points with a reason, bans and unbans them, changes the check-in points, and reads the health charts', async () => {
     const { page, rt } = session;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -54,6 +54,19 @@ describe("the owner's console in Chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-member.png'), fullPage: true });
     const { events } = await rt.ok('community', { action: 'audit', communityId: 'demo' }, 'demo_owner');
     expect(events.slice(0, 3).map((e: { action: string }) => e.action)).toEqual(['community.ban', 'community.ban', 'points.adjust']);
+
+    // The rules editor: a wrong value is caught in place, in words; a right one is saved and shown in the history.
+    await page.goto(`${rt.url}/#/packages/admin/pages/console/index`);
+    await page.locator('#rules-link').click();
+    await page.locator('#rule-checkin-points input').fill('');
+    await page.locator('#rules-save').click();
+    await waitForText(page, '#rule-checkin-points-error', '每日签到请填整数（分）');
+    await page.locator('#rule-checkin-points input').fill('8');
+    await page.locator('#rules-save').click();
+    await waitForText(page, '#rules-notice', '已保存');
+    await waitForText(page, '.rules-change', '每日签到 5 → 8');
+    expect((await rt.ok('community', { action: 'get', communityId: 'demo' }, 'demo_xiaomei')).community.rules.checkin.points).toBe(8);
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-rules.png'), fullPage: true });
 
     // The hourly rollup has run: the charts draw the seeded fortnight.
     expect((await rt.call('jobs', { action: 'rollupStats' }, { 'X-Dev-Source': 'wx_trigger' })).body.ok).toBe(true);

@@ -115,6 +115,9 @@ eachStore((open) => {
       const rest = await h.ok('community', 'audit', { communityId: c, limit: 3, cursor: first.nextCursor }, owner);
       expect(rest).toMatchObject({ events: [{ detail: { reason: '第1次' } }, { detail: { reason: '第0次' } }], nextCursor: null });
       await h.ok('community', 'setRole', { communityId: c, openid: 'o_alice', role: 'moderator' }, owner);
+      expect((await h.ok('community', 'audit', { communityId: c, kind: 'community.setRole' }, owner)).events).toMatchObject([{ action: 'community.setRole', target: 'o_alice' }]);
+      expect((await h.ok('community', 'audit', { communityId: c, kind: 'points.adjust', limit: 2 }, owner)).events.map((e) => e.detail.reason)).toEqual(['第4次', '第3次']);
+      expect(await h.call('community', 'audit', { communityId: c, kind: 'drop table' }, owner)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
       expect(await h.call('community', 'audit', { communityId: c }, alice)).toMatchObject({ error: { code: 'FORBIDDEN' } });
     });
   });

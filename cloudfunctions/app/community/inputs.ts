@@ -73,7 +73,13 @@ export const banMemberInput = z.object({
 
 export const getMemberInput = z.object({ communityId, openid });
 
-export const listAuditInput = z.object({ communityId, cursor, limit });
+export const listAuditInput = z.object({
+  communityId,
+  cursor,
+  limit,
+  /** Only events of this action, e.g. "community.updateRules" for the history of the rules (`action` names the call itself). */
+  kind: z.string({ error: 'kind 必须是文字' }).regex(/^[a-z]+\.[A-Za-z]+$/, 'kind 的格式是 函数.动作').optional(),
+});
 
 /** A day of the year as "MM-DD" that exists in some year (02-29 included). */
 const birthday = z

@@ -1,0 +1,73 @@
+import { Input, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { ErrorLine } from '../../../../components/ErrorLine';
+import { store } from '../../../../stores';
+import { formatTime } from '../../../../stores/format';
+import { describeChange, RULE_FIELDS } from '../../../../stores/RulesStore';
+import '../../admin.css';
+
+const fieldId = (key: string) => `rule-${key.replace('.', '-')}`;
+
+/** The owner tunes every rule: one line on what each means, checks before saving, and the history of changes. */
+function RulesEditor() {
+  const { session, rules } = store;
+  useDidShow(() => void rules.load());
+  const form = rules.form;
+  if (session.role !== 'owner') return <View className="card muted">只有群主可以修改规则</View>;
+  if (!form) return <View className="card muted">加载中…<ErrorLine message={rules.error} /></View>;
+  const problems = rules.problems;
+  return (
+    <View>
+      <View className="card">
+        {RULE_FIELDS.map((field) => (
+          <View key={field.key} className="admin-field">
+            <Text className="admin-field__label">
+              {field.label}（{field.unit}）· {field.help}
+            </Text>
+            <Input id={fieldId(field.key)} className="admin-input" type="number" value={form.values[field.key]} onInput={(e) => rules.set(field.key, e.detail.value)} />
+            {problems[field.key] && <Text id={`${fieldId(field.key)}-error`} className="admin-field__error">{problems[field.key]}</Text>}
+          </View>
+        ))}
+      </View>
+      <View className="card">
+        <Text className="muted">等级：按累计获得的积分升级，消费不会降级</Text>
+        {form.tiers.map((tier, i) => (
+          <View key={i} className="admin-field">
+            <View className="row">
+              <Input id={`tier-${i}-name`} className="admin-input" style="flex: 1" placeholder="等级名称" value={tier.name} onInput={(e) => rules.setTier(i, 'name', e.detail.value)} />
+              <Input id={`tier-${i}-min`} className="admin-input" style="flex: 1" type="number" placeholder="累计积分门槛" value={tier.minPoints} onInput={(e) => rules.setTier(i, 'minPoints', e.detail.value)} />
+              {i > 0 && <Text id={`tier-${i}-remove`} className="link" onClick={() => rules.removeTier(i)}>删除</Text>}
+            </View>
+            {problems[`tier.${i}.name`] && <Text className="admin-field__error">{problems[`tier.${i}.name`]}</Text>}
+            {problems[`tier.${i}.minPoints`] && <Text className="admin-field__error">{problems[`tier.${i}.minPoints`]}</Text>}
+          </View>
+        ))}
+        {form.tiers.length < 10 && <Text id="tier-add" className="link" onClick={() => rules.addTier()}>+ 添加等级</Text>}
+      </View>
+      <View className="card">
+        <Button id="rules-save" type="primary" block disabled={rules.busy} onClick={() => void rules.save()}>保存规则</Button>
+        {Object.keys(problems).length > 0 && <Text className="admin-field__error">有 {Object.keys(problems).length} 处需要修改，见上方红字</Text>}
+        {rules.notice && <Text id="rules-notice" className="admin-notice">{rules.notice}</Text>}
+      </View>
+      <View className="card">
+        <Text className="muted">修改记录</Text>
+        {rules.history.length === 0 && <Text className="muted">还没有改过规则</Text>}
+        {rules.history.map((event) => (
+          <View key={event.id} className="member-row">
+            <View>
+              {describeChange(event).map((line) => (
+                <Text key={line} className="rules-change" style="display: block">{line}</Text>
+              ))}
+              <View className="member-row__meta">{formatTime(event.at, session.community?.timezone)}</View>
+            </View>
+          </View>
+        ))}
+      </View>
+      <ErrorLine message={rules.error} />
+    </View>
+  );
+}
+
+export default observer(RulesEditor);

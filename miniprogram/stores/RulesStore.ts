@@ -1,0 +1,180 @@
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { AuditEvent, Rules, RulesPatch } from '../../cloudfunctions/app/api';
+import type { CommunityGateway } from '../gateway/communityGateway';
+import { Request } from './request';
+
+type Group = Exclude<keyof Rules, 'tiers'>;
+
+/** One setting of the rules editor: where it lives, what to call it, what it means, what it may be. */
+export interface RuleField {
+  key: `${Group}.${string}`;
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  unit: string;
+}
+
+/** Every numeric rule, in the owner's words (the limits are the server's: core/rules and community/inputs). */
+export const RULE_FIELDS: readonly RuleField[] = [
+  { key: 'checkin.points', label: '每日签到', help: '每天第一次签到得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'checkin.streakDays', label: '连签天数', help: '每连续签到这么多天，额外奖励一次', min: 1, max: 1000, unit: '天' },
+  { key: 'checkin.streakBonus', label: '连签奖励', help: '连签满天数那天额外得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'post.minPoints', label: '经验帖最低', help: '审核通过时最少给的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'post.maxPoints', label: '经验帖最高', help: '审核通过时最多给的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'post.dailyCap', label: '每天得分帖子', help: '一人一天最多几篇帖子得分，超出的照常发布', min: 0, max: 1000, unit: '篇' },
+  { key: 'answer.acceptedPoints', label: '回答被采纳', help: '回答被提问者采纳时得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'answer.dailyCap', label: '每天得分回答', help: '一人一天最多几条回答因采纳得分', min: 0, max: 1000, unit: '条' },
+  { key: 'like.points', label: '点赞', help: '给别人的好帖点赞得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'like.dailyCap', label: '每天得分点赞', help: '一人一天最多几次点赞得分', min: 0, max: 1000, unit: '次' },
+  { key: 'referral.inviterPoints', label: '邀请人奖励', help: '好友首次签到后，邀请人得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'referral.inviteePoints', label: '新人奖励', help: '被邀请的好友首次签到后得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'referral.dailyCap', label: '每天邀请奖励', help: '邀请人一天最多得几次邀请奖励', min: 0, max: 1000, unit: '次' },
+  { key: 'referral.riskThreshold', label: '风控门槛', help: '微信风险等级达到这一级的新号不发邀请奖励（5 为不拦截）', min: 1, max: 5, unit: '级' },
+  { key: 'expiry.days', label: '积分有效期', help: '获得后多少天过期，先到期的先用；改动只影响之后获得的积分', min: 1, max: 3650, unit: '天' },
+];
+
+export type RulesForm = { values: Record<string, string>; tiers: Array<{ name: string; minPoints: string }> };
+
+const read = (rules: Rules, key: RuleField['key']) => {
+  const [group, setting] = key.split('.') as [Group, string];
+  return (rules[group] as Record<string, number>)[setting];
+};
+
+export function formOf(rules: Rules): RulesForm {
+  return {
+    values: Object.fromEntries(RULE_FIELDS.map((f) => [f.key, String(read(rules, f.key))])),
+    tiers: rules.tiers.map((t) => ({ name: t.name, minPoints: String(t.minPoints) })),
+  };
+}
+
+/**
+ * What to fix, by field, in plain Chinese (never a path like `post.minPoints`); empty when the
+ * form can be saved. The same rules the server checks, so a refusal is shown before sending.
+ */
+export function rulesFormProblems(form: RulesForm): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const field of RULE_FIELDS) {
+    const text = (form.values[field.key] ?? '').trim();
+    if (!/^\d+$/.test(text)) problems[field.key] = `${field.label}请填整数（${field.unit}）`;
+    else if (Number(text) < field.min) problems[field.key] = `${field.label}至少 ${field.min} ${field.unit}`;
+    else if (Number(text) > field.max) problems[field.key] = `${field.label}最多 ${field.max} ${field.unit}`;
+  }
+  const min = Number(form.values['post.minPoints']);
+  const max = Number(form.values['post.maxPoints']);
+  if (!problems['post.minPoints'] && !problems['post.maxPoints'] && min > max) problems['post.maxPoints'] = '经验帖最高分不能低于最低分';
+  form.tiers.forEach((tier, i) => {
+    const name = tier.name.trim();
+    if (!name) problems[`tier.${i}.name`] = '等级名称不能为空';
+    else if (name.length > 10) problems[`tier.${i}.name`] = '等级名称最多 10 个字';
+    else if (form.tiers.findIndex((t) => t.name.trim() === name) !== i) problems[`tier.${i}.name`] = '等级名称不能重复';
+    const text = tier.minPoints.trim();
+    if (!/^\d+$/.test(text)) problems[`tier.${i}.minPoints`] = '门槛请填整数（累计积分）';
+    else if (i === 0 && Number(text) !== 0) problems[`tier.${i}.minPoints`] = '第一个等级的门槛必须是 0';
+    else if (i > 0 && /^\d+$/.test(form.tiers[i - 1].minPoints.trim()) && Number(text) <= Number(form.tiers[i - 1].minPoints)) problems[`tier.${i}.minPoints`] = '门槛要比上一级高';
+  });
+  if (form.tiers.length === 0) problems.tiers = '至少需要一个等级';
+  return problems;
+}
+
+/** The settings that differ from `rules`, as the patch community.updateRules takes. */
+export function patchOf(rules: Rules, form: RulesForm): RulesPatch {
+  const patch: Record<string, Record<string, number>> = {};
+  for (const field of RULE_FIELDS) {
+    const value = Number(form.values[field.key]);
+    if (value === read(rules, field.key)) continue;
+    const [group, setting] = field.key.split('.');
+    (patch[group] ??= {})[setting] = value;
+  }
+  const tiers = form.tiers.map((t) => ({ name: t.name.trim(), minPoints: Number(t.minPoints) }));
+  return { ...(patch as RulesPatch), ...(JSON.stringify(tiers) !== JSON.stringify(rules.tiers) ? { tiers } : {}) };
+}
+
+const LABEL_OF: Record<string, string> = Object.fromEntries(RULE_FIELDS.map((f) => [f.key, f.label]));
+
+/** One rule change from the audit log, in words: "每日签到 5 → 3". */
+export function describeChange(event: AuditEvent): string[] {
+  const { before = {}, after = {} } = event.detail as { before?: Record<string, Record<string, unknown>>; after?: Record<string, Record<string, unknown>> };
+  const lines: string[] = [];
+  for (const [group, settings] of Object.entries(after)) {
+    if (group === 'tiers') {
+      const tiers = (list: unknown) => (list as Array<{ name: string; minPoints: number }>).map((t) => `${t.name} ${t.minPoints}`).join('、');
+      lines.push(`等级 ${tiers(before.tiers)} → ${tiers(settings)}`);
+      continue;
+    }
+    for (const [setting, value] of Object.entries(settings)) lines.push(`${LABEL_OF[`${group}.${setting}`] ?? setting} ${before[group]?.[setting] ?? '—'} → ${value}`);
+  }
+  return lines;
+}
+
+/** The owner's rules editor: the form, checks before sending, saving only what changed, and the history. */
+export class RulesStore {
+  form: RulesForm | null = null;
+  tried = false;
+  history: AuditEvent[] = [];
+  notice: string | null = null;
+  private readonly saving = new Request();
+  private readonly loading = new Request('refresh');
+
+  constructor(
+    private readonly community: CommunityGateway,
+    private readonly rules: () => Rules | null,
+    private readonly reload: () => Promise<void>,
+  ) {
+    makeAutoObservable<RulesStore, 'community' | 'rules' | 'reload' | 'saving' | 'loading'>(this, { community: false, rules: false, reload: false, saving: false, loading: false });
+  }
+
+  get problems(): Record<string, string> {
+    return this.tried && this.form ? rulesFormProblems(this.form) : {};
+  }
+
+  get busy(): boolean {
+    return this.saving.pending;
+  }
+
+  get error(): string | null {
+    return this.saving.error ?? this.loading.error;
+  }
+
+  async load(): Promise<void> {
+    await this.reload();
+    const rules = this.rules();
+    runInAction(() => ((this.form = rules ? formOf(rules) : null), (this.tried = false), (this.notice = null)));
+    const outcome = await this.loading.run(() => this.community.call('community', 'audit', { kind: 'community.updateRules', limit: 20 }));
+    if (outcome.done) runInAction(() => (this.history = outcome.value.events));
+  }
+
+  set(key: string, value: string): void {
+    if (this.form) this.form.values[key] = value;
+  }
+
+  setTier(index: number, part: 'name' | 'minPoints', value: string): void {
+    if (this.form?.tiers[index]) this.form.tiers[index][part] = value;
+  }
+
+  addTier(): void {
+    this.form?.tiers.push({ name: '', minPoints: '' });
+  }
+
+  removeTier(index: number): void {
+    this.form?.tiers.splice(index, 1);
+  }
+
+  /** Saves what changed; nothing is sent while a field is wrong, and nothing when nothing changed. */
+  async save(): Promise<boolean> {
+    const rules = this.rules();
+    if (!this.form || !rules) return false;
+    this.tried = true;
+    if (Object.keys(rulesFormProblems(this.form)).length) return false;
+    const patch = patchOf(rules, this.form);
+    if (Object.keys(patch).length === 0) {
+      this.notice = '没有改动';
+      return true;
+    }
+    const outcome = await this.saving.run(() => this.community.call('community', 'updateRules', { rules: patch }));
+    if (!outcome.done) return false;
+    await this.load();
+    runInAction(() => (this.notice = '已保存，新规则即刻生效'));
+    return true;
+  }
+}
