@@ -35,7 +35,7 @@ function RulesEditor() {
         <Text className="muted">等级：按累计获得的积分升级，消费不会降级</Text>
         {form.tiers.map((tier, i) => (
           <View key={i} className="admin-field">
-            <View className="row">
+            <View className="row" style="gap: 8px">
               <Input id={`tier-${i}-name`} className="admin-input" style="flex: 1" placeholder="等级名称" value={tier.name} onInput={(e) => rules.setTier(i, 'name', e.detail.value)} />
               <Input id={`tier-${i}-min`} className="admin-input" style="flex: 1" type="number" placeholder="累计积分门槛" value={tier.minPoints} onInput={(e) => rules.setTier(i, 'minPoints', e.detail.value)} />
               {i > 0 && <Text id={`tier-${i}-remove`} className="link" onClick={() => rules.removeTier(i)}>删除</Text>}
