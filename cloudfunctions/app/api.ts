@@ -12,7 +12,7 @@ import type * as z from 'zod';
 import type { joinCommunityInput } from './community/inputs';
 import type { AuditAction, NoPoints } from './documents';
 import type { CloudIdParam } from './groupCloudId';
-import type { cancelOrderInput, fulfilOrderInput, listOrdersInput, loadCodesInput, redeemItemInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './mall/inputs';
+import type { cancelOrderInput, fulfilOrderInput, listOrdersInput, loadCodesInput, redeemItemInput, setShippingInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './mall/inputs';
 import type { DrawResult, DrawView, ItemView, OrderView, RedeemResult } from './mall/views';
 import type { NoticeView } from './notices/views';
 import type { createPostInput, listPostsInput, mediaVerdictInput, reviewPostInput } from './posts/inputs';
@@ -159,6 +159,8 @@ export interface Api {
     redeem: { in: z.input<typeof redeemItemInput>; out: RedeemResult };
     orders: { in: z.input<typeof listOrdersInput>; out: { orders: OrderView[] } & Page };
     fulfil: { in: z.input<typeof fulfilOrderInput>; out: { order: OrderView } };
+    /** v1 conformance: the member adds the address of their own physical order while it is pending. */
+    setShipping: { in: z.input<typeof setShippingInput>; out: { order: OrderView } };
     cancel: { in: z.input<typeof cancelOrderInput>; out: { order: OrderView } };
     upsertDraw: { in: z.input<typeof upsertDrawInput>; out: { draw: DrawView } };
     draws: { in: { communityId: string }; out: { draws: DrawView[]; balance: number } };

@@ -118,6 +118,9 @@ describe('the local runtime over HTTP', () => {
       cases.push(['community', { action: 'updateRules', communityId: c, rules: { checkin: { points: value } } }]);
       cases.push(['community', { action: 'create', name: value }]);
       cases.push(['community', { action: 'join', communityId: c, nickname: value }]);
+      cases.push(['mall', { action: 'setShipping', communityId: c, orderId: value, shipping: { name: '王', phone: '13800138000', address: '上海' } }]);
+      cases.push(['mall', { action: 'setShipping', communityId: c, orderId: 'some-order', shipping: value }]);
+      cases.push(['mall', { action: 'setShipping', communityId: c, orderId: 'some-order', shipping: { name: value, phone: '13800138000', address: '上海' } }]);
     }
     for (const body of [[], 'string', 42, null]) {
       const reply = await rt.call('points', body === 'string' ? '"string"' : body, as(ALICE));

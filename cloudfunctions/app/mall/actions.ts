@@ -6,11 +6,24 @@ import { listDraws } from './listDraws';
 import { listItems } from './listItems';
 import { listOrders } from './listOrders';
 import { loadCodes } from './loadCodes';
+import { setShipping } from './setShipping';
 import { redeemItem } from './redeemItem';
 import { tryDraw } from './tryDraw';
 import { upsertDraw } from './upsertDraw';
 import { upsertItem } from './upsertItem';
-import { cancelOrderInput, fulfilOrderInput, listDrawsInput, listItemsInput, listOrdersInput, loadCodesInput, redeemItemInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './inputs';
+import {
+  cancelOrderInput,
+  fulfilOrderInput,
+  listDrawsInput,
+  listItemsInput,
+  listOrdersInput,
+  loadCodesInput,
+  redeemItemInput,
+  setShippingInput,
+  tryDrawInput,
+  upsertDrawInput,
+  upsertItemInput,
+} from './inputs';
 
 /** The `mall` cloud function's actions (API.md). */
 export const mallActions = {
@@ -20,6 +33,7 @@ export const mallActions = {
   redeem: action(redeemItemInput, redeemItem),
   orders: action(listOrdersInput, listOrders),
   fulfil: action(fulfilOrderInput, fulfilOrder),
+  setShipping: action(setShippingInput, setShipping),
   cancel: action(cancelOrderInput, cancelOrder),
   upsertDraw: action(upsertDrawInput, upsertDraw),
   draws: action(listDrawsInput, listDraws),

@@ -50,6 +50,12 @@ export const redeemItemInput = z.object({
   shipping: shippingInput.optional(),
 });
 
+export const setShippingInput = z.object({
+  communityId,
+  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
+  shipping: shippingInput,
+});
+
 export const tryDrawInput = z.object({
   communityId,
   drawId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'drawId 格式不对'),

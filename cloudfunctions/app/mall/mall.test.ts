@@ -130,16 +130,48 @@ eachStore((open) => {
       expect(await h.call('mall', 'cancel', { communityId: c, orderId: data.order.id, reason: 'x' }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'CONFLICT' } });
     });
 
-    it('asks for shipping on physical rewards and refuses bad input without changing anything', async () => {
+    it('refuses bad input without changing anything', async () => {
       await give('o_alice', 100);
       const item = await stock({ name: '围巾', pointsPrice: 100, stock: 1 });
-      expect(await h.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'ship-0001' }, { openid: 'o_alice', now: NOW })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
       for (const bad of [{ quantity: 0 }, { quantity: 1.5 }, { requestId: 'short' }, { itemId: 'no such' }, { shipping: { name: '', phone: 'x', address: '' } }]) {
         expect(await redeem('o_alice', item.id, 'ship-0002', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       }
       expect(await redeem('o_alice', 'missing-item', 'ship-0003')).toMatchObject({ error: { code: 'NOT_FOUND' } });
       expect(await balanceOf('o_alice')).toBe(100);
       expect(await h.call('mall', 'upsertItem', { communityId: c, item: { name: 'x', pointsPrice: 1, stock: 1, minTier: '钻石' } }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    });
+
+    it('v1: a physical reward redeemed without an address waits for one (setShipping) and cannot be shipped before', async () => {
+      await give('o_alice', 100);
+      // Exactly v1's fields: no kind (physical), no shipping.
+      const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '围巾', pointsPrice: 100, stock: 1 } }, { openid: 'o_owner', now: NOW });
+      const redeemed = await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'v1-redeem-01' }, { openid: 'o_alice', now: NOW });
+      expect(redeemed).toMatchObject({ order: { itemId: item.id, quantity: 1, points: 100, status: 'pending', needsShipping: true }, balance: 0 });
+      const orderId = redeemed.order.id;
+      expect((await h.ok('mall', 'orders', { communityId: c, scope: 'all' }, { openid: 'o_owner', now: NOW })).orders[0]).toMatchObject({ id: orderId, needsShipping: true, shipping: null });
+      expect(await h.call('mall', 'fulfil', { communityId: c, orderId }, { openid: 'o_owner', now: NOW })).toMatchObject({ error: { code: 'CONFLICT', message: expect.stringContaining('收货地址') } });
+
+      expect(await h.call('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_bob', now: NOW })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+      expect(await h.call('mall', 'setShipping', { communityId: c, orderId, shipping: { name: '王', phone: 'x', address: '' } }, { openid: 'o_alice', now: NOW })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+      const shipped = await h.ok('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_alice', now: NOW });
+      expect(shipped.order).toMatchObject({ shipping: SHIPPING, needsShipping: false, status: 'pending' });
+      await h.ok('mall', 'fulfil', { communityId: c, orderId, note: '顺丰 SF1' }, { openid: 'o_owner', now: NOW });
+      expect(await h.call('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_alice', now: NOW })).toMatchObject({ error: { code: 'CONFLICT' } });
+
+      const service = await stock({ name: '咨询', kind: 'service', pointsPrice: 1, stock: 1 });
+      await give('o_alice', 1);
+      const served = (await redeem('o_alice', service.id, 'v1-redeem-02')) as any;
+      expect(served.data.order.needsShipping).toBe(false);
+      expect(await h.call('mall', 'setShipping', { communityId: c, orderId: served.data.order.id, shipping: SHIPPING }, { openid: 'o_alice', now: NOW })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    });
+
+    it('a physical lottery prize waits for its address the same way', async () => {
+      await give('o_alice', 10);
+      const { draw } = await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '必中', costPoints: 5, prizes: [{ name: '抱枕', weight: 10_000, stock: 1, kind: 'physical' }] } }, { openid: 'o_owner', now: NOW });
+      const won = await h.ok('mall', 'draw', { communityId: c, drawId: draw.id, requestId: 'v1-draw-0001' }, { openid: 'o_alice', now: NOW });
+      const orderId = won.orderId!;
+      expect((await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice', now: NOW })).orders[0]).toMatchObject({ id: orderId, needsShipping: true });
+      expect((await h.ok('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_alice', now: NOW })).order.needsShipping).toBe(false);
     });
 
     it('answers every replay of a redemption with its first order, at any age, even after the reward sold out', async () => {

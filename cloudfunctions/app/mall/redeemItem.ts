@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { refuse } from '../../core/errors';
 import { fingerprint } from '../../core/fingerprint';
 import { checkRedemption } from '../../core/mall';
 import type { Caller, Deps } from '../context';
@@ -10,11 +9,13 @@ import { recordActivity } from '../activity';
 import { postingTime } from '../ledgerWrites';
 import { redeemItemInput } from './inputs';
 import { newOrder } from './newOrder';
-import type { RedeemResult } from './views';
+import { needsShipping, type RedeemResult } from './views';
 import { refusals } from '../../core/refusals';
 
 /**
- * A member spends points on a reward. One transaction reads the member and the reward and
+ * A member spends points on a reward. A physical reward redeemed without an address (as v1
+ * clients do) becomes a pending order that needs shipping; the member adds it with
+ * mall.setShipping, and it cannot be shipped before. One transaction reads the member and the reward and
  * writes the reward (stock, coupon codes), the member (points, limits), the order
  * and its ledger entry: stock, limit, balance and ledger move together or not at all. The
  * order's id derives from the requestId and is written create-only, so a replay of any age
@@ -32,7 +33,6 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
     const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
     const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
     checkRedemption(item, { earnedTotal: member.earnedTotal, alreadyRedeemed }, input.quantity, caller.now, community.rules.tiers);
-    if (item.kind === 'physical' && !input.shipping) refuse('INVALID_INPUT', '请填写收货信息');
 
     const points = item.pointsPrice * input.quantity;
     const couponCodes = item.kind === 'coupon' ? item.codes.slice(0, input.quantity) : [];
@@ -57,7 +57,10 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
       postings: [{ id: ids.spend(input.communityId, caller.openid, orderId), kind: 'spend', delta: -points, reason: `兑换「${item.name}」×${input.quantity}`, refId: orderId }],
       extra: { redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + input.quantity } },
     });
-    const result: RedeemResult = { order: { id: orderId, itemId: input.itemId, quantity: input.quantity, points, status: order.status, couponCodes }, balance: account.balance };
+    const result: RedeemResult = {
+      order: { id: orderId, itemId: input.itemId, quantity: input.quantity, points, status: order.status, couponCodes, needsShipping: needsShipping(order) },
+      balance: account.balance,
+    };
     await tx.update('items', input.itemId, { stock: item.stock - input.quantity, codes: item.codes.slice(couponCodes.length), updatedAt: order.updatedAt });
     await tx.create('orders', orderId, { ...order, request: { fingerprint: print, result } });
     return result;

@@ -32,6 +32,9 @@ export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<M
 
 export type ItemView = ReturnType<typeof toItem>;
 
+/** A physical reward still waiting for its address (API.md "v1 conformance kept"): the member adds it with mall.setShipping. */
+export const needsShipping = (order: Pick<OrderDoc, 'kind' | 'shipping' | 'status'>): boolean => order.kind === 'physical' && !order.shipping && order.status === 'pending';
+
 export const toOrder = (order: Found<OrderDoc>) => ({
   id: order._id,
   itemId: order.itemId,
@@ -42,6 +45,7 @@ export const toOrder = (order: Found<OrderDoc>) => ({
   status: order.status,
   couponCodes: order.couponCodes,
   shipping: order.shipping,
+  needsShipping: needsShipping(order),
   note: order.note,
   cancelReason: order.cancelReason,
   openid: order.openid,
@@ -65,7 +69,7 @@ export type DrawView = ReturnType<typeof toDraw>;
 
 /** What a redemption answers (API.md), the first time and to every replay. */
 export interface RedeemResult {
-  order: { id: string; itemId: string; quantity: number; points: number; status: OrderDoc['status']; couponCodes: string[] };
+  order: { id: string; itemId: string; quantity: number; points: number; status: OrderDoc['status']; couponCodes: string[]; needsShipping: boolean };
   balance: number;
 }
 

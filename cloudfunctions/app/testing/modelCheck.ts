@@ -13,7 +13,8 @@ import { openStore, sqliteHarness, type Harness, type StoreKind } from './harnes
 export type Op =
   | { kind: 'checkin'; who: number; skewMs: number }
   | { kind: 'adjust'; who: number; delta: number; request: number }
-  | { kind: 'redeem'; who: number; item: number; quantity: number; request: number }
+  | { kind: 'redeem'; who: number; item: number; quantity: number; request: number; address: boolean }
+  | { kind: 'ship'; order: number }
   | { kind: 'cancel'; order: number }
   | { kind: 'fulfil'; order: number }
   | { kind: 'draw'; who: number; request: number }
@@ -60,13 +61,15 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'expire'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
         return { kind: 'adjust', who, delta: pick([30, 80, 200, 200, -20, -60]), request: int(12) };
       case 'redeem':
-        return { kind: 'redeem', who, item: int(2), quantity: pick([1, 1, 2]), request: int(6) };
+        return { kind: 'redeem', who, item: int(2), quantity: pick([1, 1, 2]), request: int(6), address: rnd() < 0.6 };
+      case 'ship':
+        return { kind: 'ship', order: int(50) };
       case 'cancel':
         return { kind: 'cancel', order: int(50) };
       case 'fulfil':
@@ -111,6 +114,8 @@ interface World {
   items: string[];
   drawId: string;
   orders: string[];
+  /** Who placed each order: only they may give its address. */
+  buyers: Map<string, string>;
   posts: string[];
   /** Stock given to each reward (set, plus codes added) and to each prize. */
   stockGiven: Map<string, number>;
@@ -133,7 +138,7 @@ async function setUp(kind: StoreKind): Promise<World> {
   const coupon = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券', kind: 'coupon', pointsPrice: 40, stock: 0 } }, as)).item;
   const draw = (await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '转盘', costPoints: 20, prizes: [{ name: '小礼', weight: 3000, stock: 3, kind: 'service' }] } }, as)).draw;
   const stockGiven = new Map([[physical.id, 6], [coupon.id, 0], [`${draw.id}:${draw.prizes[0].id}`, 3]]);
-  return { h, c, items: [physical.id, coupon.id], drawId: draw.id, orders: [], posts: [], stockGiven, answers: new Map(), bannedBefore: new Set(), entriesBefore: new Map() };
+  return { h, c, items: [physical.id, coupon.id], drawId: draw.id, orders: [], buyers: new Map(), posts: [], stockGiven, answers: new Map(), bannedBefore: new Set(), entriesBefore: new Map() };
 }
 
 const at = (list: string[], index: number) => (list.length ? list[index % list.length] : 'none');
@@ -165,10 +170,10 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(await replay(`adjust:${JSON.stringify(params)}`, h.call('points', 'adjust', params, staff)));
     }
     case 'redeem': {
-      const params = { communityId: c, itemId: w.items[op.item], quantity: op.quantity, requestId: `red-${op.request}-xxxx`, shipping: SHIPPING };
+      const params = { communityId: c, itemId: w.items[op.item], quantity: op.quantity, requestId: `red-${op.request}-xxxx`, ...(op.address ? { shipping: SHIPPING } : {}) };
       const who = MEMBERS[op.who];
       const reply = await replay(`redeem:${who}:${JSON.stringify(params)}`, h.call('mall', 'redeem', params, { openid: who, now: when() }));
-      if (reply.ok) w.orders.push(reply.data.order.id);
+      if (reply.ok) w.orders.push(reply.data.order.id), w.buyers.set(reply.data.order.id, who);
       return outcome(reply);
     }
     case 'cancel':
@@ -179,7 +184,7 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       const who = MEMBERS[op.who];
       const params = { communityId: c, drawId: w.drawId, requestId: `drw-${op.request}-xxxx` };
       const reply = await replay(`draw:${who}:${JSON.stringify(params)}`, h.call('mall', 'draw', params, { openid: who, now: when() }));
-      if (reply.ok && reply.data.orderId) w.orders.push(reply.data.orderId);
+      if (reply.ok && reply.data.orderId) w.orders.push(reply.data.orderId), w.buyers.set(reply.data.orderId, who);
       return outcome(reply);
     }
     case 'post': {
@@ -206,6 +211,10 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       const reply = await h.call('mall', 'loadCodes', { communityId: c, itemId: w.items[1], codes: op.codes.map((n) => `CODE-${n}`) }, staff);
       if (reply.ok) w.stockGiven.set(w.items[1], w.stockGiven.get(w.items[1])! + reply.data.added);
       return outcome(reply);
+    }
+    case 'ship': {
+      const orderId = recent(w.orders, op.order);
+      return outcome(await h.call('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: w.buyers.get(orderId) ?? 'o_m0', now: when() }));
     }
     case 'ban':
       return outcome(await h.call('community', 'ban', { communityId: c, openid: MEMBERS[op.who], banned: op.banned, reason: '模型' }, staff));
@@ -328,6 +337,8 @@ export async function checkInvariants(w: World): Promise<void> {
     for (const mark of marks) if (mark.timeKey <= (mark.kind === 'entry' ? stats.ledgerAfter : stats.activityAfter)) active.set(mark.day, (active.get(mark.day) ?? 0) + 1);
     for (const day of statsDays) if (day.activeMembers !== (active.get(day.day) ?? 0)) fail(`rollup says ${day.activeMembers} active on ${day.day}, the marks before its positions ${active.get(day.day) ?? 0}`);
   }
+  // Nothing physical is shipped without an address.
+  for (const order of orders) if (order.kind === 'physical' && order.status === 'fulfilled' && !order.shipping) fail(`order ${order._id} was fulfilled without an address`);
   const referralPayments = ledger.filter((e) => e.id.startsWith('referral:'));
   if (new Set(referralPayments.map((e) => e.id)).size !== referralPayments.length) fail('a referral paid twice');
 }
