@@ -54,6 +54,13 @@ export class MallStore {
     });
   }
 
+  /** Gives the address of my physical order that waits for one (v1 redemptions and lottery prizes). */
+  async setShipping(orderId: string, shipping: ShippingForm): Promise<boolean> {
+    const outcome = await this.redeemingRequest.run(() => this.community.call('mall', 'setShipping', { orderId, shipping }));
+    if (outcome.done) await this.loadOrders();
+    return outcome.done;
+  }
+
   /** Redeems one unit. A retry after a network failure reuses the requestId, so it cannot double-spend. */
   async redeem(itemId: string, shipping?: ShippingForm): Promise<RedeemResult | null> {
     const outcome = await this.redeemingRequest.run(() => this.intent.send((requestId) => this.community.call('mall', 'redeem', { itemId, requestId, shipping })));
@@ -61,4 +68,14 @@ export class MallStore {
     await this.load();
     return outcome.value;
   }
+}
+
+/** What to fix in an address, per field, in plain Chinese; empty when it can be sent. */
+export function shippingProblems(form: ShippingForm): Partial<Record<keyof ShippingForm, string>> {
+  const problems: Partial<Record<keyof ShippingForm, string>> = {};
+  if (!form.name.trim()) problems.name = '请填写收件人';
+  if (!/^1[3-9]\d{9}$/.test(form.phone.replace(/[\s-]/g, ''))) problems.phone = '请填写 11 位手机号';
+  if (!form.address.trim()) problems.address = '请填写收货地址';
+  else if (form.address.trim().length > 200) problems.address = '地址最多 200 个字';
+  return problems;
 }

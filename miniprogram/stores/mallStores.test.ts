@@ -2,6 +2,7 @@ import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfu
 import { unwrap, type Gateway } from '../gateway/gateway';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
+import { shippingProblems } from './MallStore';
 
 const NOW = '2026-06-01T04:00:00Z';
 const gatewayFor = (h: Harness, openid: string, fail?: { action: string; times: number }): Gateway => ({
@@ -51,5 +52,17 @@ describe('mall stores', () => {
     const root = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
     expect(await root.mall.redeem(item.id)).toBeNull();
     expect(root.mall.error).toContain('积分不足');
+  });
+
+  it('gives the address of a v1 order that waits for one, checked as a Chinese mobile number first', async () => {
+    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '围巾', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
+    const { order } = await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'store-v1-0001' }, { openid: 'o_alice', now: NOW });
+    const root = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
+    await root.mall.loadOrders();
+    expect(root.mall.orders[0]).toMatchObject({ id: order.id, needsShipping: true });
+    expect(shippingProblems({ name: '', phone: '12345', address: ' ' })).toEqual({ name: '请填写收件人', phone: '请填写 11 位手机号', address: '请填写收货地址' });
+    expect(shippingProblems({ name: '王', phone: '138 0013 8000', address: '上海' })).toEqual({});
+    expect(await root.mall.setShipping(order.id, { name: '王', phone: '13800138000', address: '上海市静安区 1 号' })).toBe(true);
+    expect(root.mall.orders[0]).toMatchObject({ needsShipping: false, shipping: { name: '王' } });
   });
 });
