@@ -68,3 +68,13 @@ describe('app stores', () => {
     expect(root.session.error).toBe('社群不存在');
   });
 });
+
+describe('ledger lines', () => {
+  it('calls a lottery try 抽奖 and a redemption 兑换, though both are spends', async () => {
+    const { entryLabel } = await import('./LedgerStore');
+    expect(entryLabel({ id: 'draw:c:o_alice:t1', kind: 'spend' })).toBe('抽奖');
+    expect(entryLabel({ id: 'spend:c:o_alice:order1', kind: 'spend' })).toBe('兑换');
+    expect(entryLabel({ id: 'checkin:c:o_alice:2026-03-01', kind: 'earn' })).toBe('获得');
+    expect(entryLabel({ id: 'reverse:c:o_alice:p1', kind: 'reverse' })).toBe('收回');
+  });
+});

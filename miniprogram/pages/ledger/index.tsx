@@ -5,9 +5,9 @@ import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../components/ErrorLine';
 import { store } from '../../stores';
 import { formatTime } from '../../stores/format';
+import { entryLabel } from '../../stores/LedgerStore';
 import './index.css';
 
-const KIND_LABEL = { earn: '获得', spend: '兑换', expire: '过期', adjust: '调整', refund: '退回', reverse: '撤销' } as const;
 
 function Ledger() {
   const { ledger, session } = store;
@@ -27,7 +27,7 @@ function Ledger() {
             <View>
               <Text className="ledger__reason">{entry.reason}</Text>
               <Text className="muted ledger__meta">
-                {KIND_LABEL[entry.kind]} · {formatTime(entry.createdAt, tz)} · 余额 {entry.balanceAfter}
+                {entryLabel(entry)} · {formatTime(entry.createdAt, tz)} · 余额 {entry.balanceAfter}
               </Text>
             </View>
             <Text className={`ledger__delta ${entry.delta > 0 ? 'ledger__delta--plus' : 'ledger__delta--minus'}`}>
