@@ -123,6 +123,8 @@ export interface Api {
         /** Additions to API.md: what the home page shows beside the numbers. */
         nickname: string;
         role: Role;
+        /** The caller's own openid (as WeChat says it), so the app can tell its own posts. */
+        openid: string;
         today: string;
         streakDays: number;
         nextBonusIn: number;

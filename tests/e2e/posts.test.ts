@@ -49,9 +49,18 @@ describe('experience posts in Chromium', () => {
     expect(await balanceShown()).toBe(before + 130);
     await page.locator('#notices-link').click();
     await waitForText(page, `#notice-post_approved\\:${post.id}`, '获得 130 积分');
+    // In the feed her own post has no like button; others' posts do.
+    await page.goto(`${rt.url}/#/pages/feed/index`);
+    await page.locator(`#post-${post.id}`).waitFor();
+    expect(await page.locator(`#like-${post.id}`).count()).toBe(0);
     await page.goto(`${rt.url}/#/pages/feed/index?tab=mine`);
     await waitForText(page, `#status-${post.id}`, '已通过 +130 积分');
     await page.screenshot({ path: join(ARTIFACTS, 'e2e-my-posts.png'), fullPage: true });
+    // Another member sees the button on it.
+    await actAs('demo_doudou');
+    await page.goto(`${rt.url}/#/pages/feed/index`);
+    await page.locator('#tab-feed').last().click();
+    await page.locator(`#like-${post.id}`).last().waitFor();
     expect(errors).toEqual([]);
   });
 });

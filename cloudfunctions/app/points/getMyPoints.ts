@@ -23,6 +23,7 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
     expiring: expiringSoon(member, caller.now),
     nickname: member.nickname,
     role: member.role,
+    openid: member.openid,
     today,
     streakDays,
     nextBonusIn: checkinsToNextBonus(streak, checkedInToday, streakDays),
