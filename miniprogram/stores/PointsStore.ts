@@ -79,3 +79,14 @@ export class PointsStore {
     this.lastCheckin = null;
   }
 }
+
+/** What a check-in paid, in total and made up of what: "+75", "5 签到 + 50 连签奖励 + 20 邀请奖励". */
+export function checkinBreakdown(result: Pick<CheckinResult, 'awarded' | 'bonus'> & { referralBonus?: number }): { total: number; parts: string } {
+  const parts: Array<[number, string]> = [
+    [result.awarded, '签到'],
+    [result.bonus, '连签奖励'],
+    [result.referralBonus ?? 0, '邀请奖励'],
+  ];
+  const paid = parts.filter(([points]) => points > 0);
+  return { total: paid.reduce((sum, [points]) => sum + points, 0), parts: paid.length > 1 ? paid.map(([points, what]) => `${points} ${what}`).join(' + ') : '' };
+}

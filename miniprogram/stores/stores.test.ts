@@ -78,3 +78,12 @@ describe('ledger lines', () => {
     expect(entryLabel({ id: 'reverse:c:o_alice:p1', kind: 'reverse' })).toBe('收回');
   });
 });
+
+describe('the check-in pop', () => {
+  it('says what made up the points when more than the day paid', async () => {
+    const { checkinBreakdown } = await import('./PointsStore');
+    expect(checkinBreakdown({ awarded: 5, bonus: 0 })).toEqual({ total: 5, parts: '' });
+    expect(checkinBreakdown({ awarded: 5, bonus: 50 })).toEqual({ total: 55, parts: '5 签到 + 50 连签奖励' });
+    expect(checkinBreakdown({ awarded: 5, bonus: 0, referralBonus: 20 })).toEqual({ total: 25, parts: '5 签到 + 20 邀请奖励' });
+  });
+});

@@ -7,6 +7,7 @@ import { DevIdentitySwitcher } from '../../components/DevIdentitySwitcher';
 import { ErrorLine } from '../../components/ErrorLine';
 import { devIdentity, store } from '../../stores';
 import { formatLastDay } from '../../stores/format';
+import { checkinBreakdown } from '../../stores/PointsStore';
 import './index.css';
 
 async function refresh() {
@@ -86,7 +87,8 @@ function Home() {
               <View className="checkin__action">
                 {points.lastCheckin && (
                   <Text className="checkin__pop" id="checkin-pop">
-                    +{points.lastCheckin.awarded + points.lastCheckin.bonus + (points.lastCheckin.referralBonus ?? 0)}
+                    +{checkinBreakdown(points.lastCheckin).total}
+                    {checkinBreakdown(points.lastCheckin).parts && <Text className="checkin__parts">（{checkinBreakdown(points.lastCheckin).parts}）</Text>}
                   </Text>
                 )}
                 <Button
@@ -142,7 +144,7 @@ function Home() {
           </View>
           {session.isStaff && (
             <View className="card">
-              <Text className="muted">群主工具</Text>
+              <Text className="muted">{session.role === 'owner' ? '群主工具' : '管理工具'}</Text>
               <View className="row staff-links">
                 {session.role === 'owner' && (
                   <Text id="bind-group" onClick={() => void session.bindGroup()}>
