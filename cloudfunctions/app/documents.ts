@@ -281,7 +281,7 @@ export interface DailyDoc {
   counts: DailyCounts;
 }
 
-export type NoticeKind = 'post_approved' | 'post_rejected' | 'post_removed' | 'answer_accepted' | 'referral_rewarded';
+export type NoticeKind = 'post_approved' | 'post_rejected' | 'post_removed' | 'answer_accepted' | 'referral_rewarded' | 'order_fulfilled' | 'order_cancelled';
 
 /** An in-app notice to a member; written in the same transaction as what it reports. */
 export interface NoticeDoc {

@@ -4,6 +4,7 @@ import { increment } from '../../store/port';
 import type { Caller, Deps } from '../context';
 import { ofCommunity, requireMember } from '../access';
 import { recordAudit } from '../audit';
+import { writeNotice } from '../notices/notify';
 import { STAFF } from '../../core/roles';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
@@ -40,6 +41,11 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     }
     const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);
+    await writeNotice(
+      tx,
+      { communityId: found.communityId, openid: found.openid, kind: 'order_cancelled', refId: input.orderId, title: `订单「${found.itemName}」已取消${found.points ? `，${found.points} 积分已退回` : ''}`, body: input.reason, points: found.points },
+      caller.now,
+    );
     await recordAudit(tx, { communityId: input.communityId, action: 'mall.cancel', target: input.orderId, detail: { member: found.openid, item: found.itemName, refunded: found.points, reason: input.reason } }, caller);
     return { ...found, ...changes };
   });

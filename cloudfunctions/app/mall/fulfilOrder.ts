@@ -4,11 +4,12 @@ import type { Caller, Deps } from '../context';
 import { ofCommunity, requireMember } from '../access';
 import { recordAudit } from '../audit';
 import { STAFF } from '../../core/roles';
+import { writeNotice } from '../notices/notify';
 import { needsShipping, toOrder } from './views';
 import { fulfilOrderInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
-/** Staff mark an order shipped or served, with a note for the member (e.g. a tracking number). */
+/** Staff mark an order shipped or served, with a note for the member (e.g. a tracking number); the member gets a notice. */
 export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid, STAFF);
   const order = await store.transaction(async (tx) => {
@@ -18,6 +19,12 @@ export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, call
     if (needsShipping(found)) refuse('CONFLICT', '成员还没有填写收货地址，填好后才能发货');
     const changes = { status: 'fulfilled' as const, note: input.note ?? null, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);
+    const shipped = found.kind === 'physical';
+    await writeNotice(
+      tx,
+      { communityId: input.communityId, openid: found.openid, kind: 'order_fulfilled', refId: input.orderId, title: `「${found.itemName}」${shipped ? '已发货' : '已完成'}`, body: changes.note ?? '', points: 0 },
+      caller.now,
+    );
     await recordAudit(tx, { communityId: input.communityId, action: 'mall.fulfil', target: input.orderId, detail: { member: found.openid, item: found.itemName, note: changes.note } }, caller);
     return { ...found, ...changes };
   });

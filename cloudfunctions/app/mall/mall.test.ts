@@ -165,6 +165,20 @@ eachStore((open) => {
       expect(await h.call('mall', 'setShipping', { communityId: c, orderId: served.data.order.id, shipping: SHIPPING }, { openid: 'o_alice', now: NOW })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
     });
 
+    it('tells the member when their order is shipped or cancelled, once', async () => {
+      await give('o_alice', 200);
+      const item = await stock({ name: '抱枕', pointsPrice: 50, stock: 5 });
+      const first = (await redeem('o_alice', item.id, 'notice-0001')) as any;
+      const second = (await redeem('o_alice', item.id, 'notice-0002')) as any;
+      await h.ok('mall', 'fulfil', { communityId: c, orderId: first.data.order.id, note: '顺丰 SF123' }, { openid: 'o_owner', now: NOW });
+      await h.ok('mall', 'cancel', { communityId: c, orderId: second.data.order.id, reason: '缺货' }, { openid: 'o_owner', now: NOW });
+      expect(await h.call('mall', 'cancel', { communityId: c, orderId: second.data.order.id, reason: '缺货' }, { openid: 'o_owner', now: NOW })).toMatchObject({ error: { code: 'ALREADY_DONE' } });
+      const { notices } = await h.ok('notices', 'list', { communityId: c }, { openid: 'o_alice', now: NOW });
+      const about = (kind: string) => notices.filter((n) => n.kind === kind);
+      expect(about('order_fulfilled')).toMatchObject([{ refId: first.data.order.id, title: '「抱枕」已发货', body: '顺丰 SF123', points: 0 }]);
+      expect(about('order_cancelled')).toMatchObject([{ refId: second.data.order.id, title: '订单「抱枕」已取消，50 积分已退回', body: '缺货', points: 50 }]);
+    });
+
     it('a physical lottery prize waits for its address the same way', async () => {
       await give('o_alice', 10);
       const { draw } = await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '必中', costPoints: 5, prizes: [{ name: '抱枕', weight: 10_000, stock: 1, kind: 'physical' }] } }, { openid: 'o_owner', now: NOW });

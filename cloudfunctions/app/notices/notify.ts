@@ -20,7 +20,15 @@ export async function writeNotice(tx: AppTransaction, notice: Notice, now: Date)
   await tx.set('notices', id, doc);
 }
 
-const OUTCOME: Record<NoticeKind, string> = { post_approved: '已通过', post_rejected: '未通过', post_removed: '下架扣回', answer_accepted: '已采纳', referral_rewarded: '已奖励' };
+const OUTCOME: Record<NoticeKind, string> = {
+  post_approved: '已通过',
+  post_rejected: '未通过',
+  post_removed: '下架扣回',
+  answer_accepted: '已采纳',
+  referral_rewarded: '已奖励',
+  order_fulfilled: '已发货',
+  order_cancelled: '已取消',
+};
 
 /** After the transaction: the same news as a WeChat subscription message, best effort. */
 export async function sendNotice(deps: Deps, notice: Notice, subject: string, page: string): Promise<void> {
