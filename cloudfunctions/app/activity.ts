@@ -1,6 +1,7 @@
-import { afterActivity, markOf, type ActivityFacts, type ActivityMark } from '../core/activity';
-import { dayOf, type Day } from '../core/days';
+import { afterActivity, markOf, type ActivityFacts, type ActivityMark, type SegmentRanges } from '../core/activity';
+import { addDays, dayOf, startOfDay, type Day } from '../core/days';
 import type { Posting, PostingTime } from '../core/ledger';
+import type { Query } from '../store/port';
 import type { ActivityDoc, AppTransaction, MemberDoc } from './documents';
 import { ids } from './documents';
 import { recordPostings } from './ledgerWrites';
@@ -60,4 +61,16 @@ export async function recordEvent(
 ): Promise<void> {
   const doc: ActivityDoc = { communityId, openid, day, kind, timeKey: `${now.toISOString()}|${id}`, ...(mark ? { active: mark } : {}) };
   await tx.create('activity', id, doc);
+}
+
+/** A segment's ranges (core/activity.ts) as conditions on a member's indexed keys. */
+export function segmentWhere(r: SegmentRanges, tz: string): Query<MemberDoc>['where'] {
+  const where: Query<MemberDoc>['where'] = {};
+  if (r.joinedFrom || r.joinedBefore) {
+    where.sortKey = { ...(r.joinedFrom ? { gte: startOfDay(r.joinedFrom, tz).toISOString() } : {}), ...(r.joinedBefore ? { lt: startOfDay(r.joinedBefore, tz).toISOString() } : {}) };
+  }
+  if (r.coreFrom || r.coreBefore) where.coreKey = { ...(r.coreFrom ? { gte: r.coreFrom } : {}), ...(r.coreBefore ? { lt: r.coreBefore } : {}) };
+  const activeBefore = r.activeTo ? addDays(r.activeTo, 1) : r.activeBefore;
+  if (r.activeFrom || activeBefore) where.activeKey = { ...(r.activeFrom ? { gte: r.activeFrom } : {}), ...(activeBefore ? { lt: activeBefore } : {}) };
+  return where;
 }

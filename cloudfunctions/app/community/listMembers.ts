@@ -1,15 +1,14 @@
 import * as z from 'zod';
-import { segmentOf, segmentRanges } from '../../core/activity';
+import { segmentRanges } from '../../core/activity';
 import { dayOf, type Day } from '../../core/days';
 import { refuse } from '../../core/errors';
 import { STAFF } from '../../core/roles';
-import { tierFor } from '../../core/tiers';
 import type { Rules } from '../../core/rules';
 import type { Query } from '../../store/port';
 import type { Caller, Deps } from '../context';
 import { READ_WITHOUT_LOTS, requireMember } from '../access';
 import { ids, type MemberDoc } from '../documents';
-import { segmentWhere } from '../jobs/rollupStats';
+import { segmentWhere } from '../activity';
 import { earnedKey } from '../ledgerWrites';
 import { keptPageOf } from '../paging';
 import { listMembersInput } from './inputs';
@@ -33,10 +32,11 @@ export async function listMembers(input: Input, caller: Caller, { store }: Deps)
   const tiers = community.rules.tiers;
   if (input.tier && !tiers.some((t) => t.name === input.tier)) refuse('INVALID_INPUT', `没有「${input.tier}」这个等级：${tiers.map((t) => t.name).join('、')}`);
   const plan = planOf(input, community.rules, today, community.timezone);
-  const keep = (m: MemberFacts) =>
-    (!input.role || m.role === input.role) &&
-    (!input.tier || tierFor(m.earnedTotal, tiers).name === input.tier) &&
-    (!input.segment || segmentOf({ lastActiveDay: m.lastActiveDay ?? '', activeDays: 0, coreUntil: m.coreUntil ?? '', joinedDay: dayOf(new Date(m.joinedAt), community.timezone) }, today) === input.segment);
+  // The filters the index range did not serve, checked on the member as the list shows them.
+  const keep = (m: MemberFacts) => {
+    const { role, tier, segment } = toMember(m, community, today);
+    return (!input.role || role === input.role) && (!input.tier || tier === input.tier) && (!input.segment || segment === input.segment);
+  };
   const [exact, { rows, nextCursor }] = await Promise.all([
     input.q && !input.cursor ? store.get('members', ids.member(input.communityId, input.q), READ_WITHOUT_LOTS) : null,
     keptPageOf(store, 'members', { communityId: input.communityId, ...plan.where }, keep, { ...input, ...plan, fields: MEMBER_VIEW_FIELDS, maxRead: MAX_READ }),

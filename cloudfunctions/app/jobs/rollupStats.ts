@@ -1,11 +1,12 @@
 import * as z from 'zod';
-import { SEGMENTS, segmentRanges, type SegmentRanges } from '../../core/activity';
+import { SEGMENTS, segmentRanges } from '../../core/activity';
 import { addDays, dayOf, monthKey, startOfDay, type Day } from '../../core/days';
 import { addCounts, EMPTY_DAY, entryCounts, eventCounts, nextMonth, previousMonth, retainedCohort, type DayNumbers, type PointsTotals } from '../../core/stats';
 import { withDefaults } from '../../core/rules';
 import type { Caller, Deps } from '../context';
 import type { ActivityDoc, AppStore, Collections, CommunityDoc, Found, LedgerDoc, MemberDoc, StatsDoc } from '../documents';
 import type { Query } from '../../store/port';
+import { segmentWhere } from '../activity';
 import { timeLeft } from './budget';
 import { rollupStatsInput } from './inputs';
 
@@ -200,16 +201,4 @@ async function countMembers(store: AppStore, community: CommunityFacts, now: Dat
 function stripId<T extends object>(doc: T): Omit<T, '_id'> {
   const { _id: _ignored, ...rest } = doc as T & { _id?: string };
   return rest;
-}
-
-/** A segment's ranges (core/activity.ts) as conditions on a member's indexed keys. */
-export function segmentWhere(r: SegmentRanges, tz: string): Query<MemberDoc>['where'] {
-  const where: Query<MemberDoc>['where'] = {};
-  if (r.joinedFrom || r.joinedBefore) {
-    where.sortKey = { ...(r.joinedFrom ? { gte: startOfDay(r.joinedFrom, tz).toISOString() } : {}), ...(r.joinedBefore ? { lt: startOfDay(r.joinedBefore, tz).toISOString() } : {}) };
-  }
-  if (r.coreFrom || r.coreBefore) where.coreKey = { ...(r.coreFrom ? { gte: r.coreFrom } : {}), ...(r.coreBefore ? { lt: r.coreBefore } : {}) };
-  const activeBefore = r.activeTo ? addDays(r.activeTo, 1) : r.activeBefore;
-  if (r.activeFrom || activeBefore) where.activeKey = { ...(r.activeFrom ? { gte: r.activeFrom } : {}), ...(activeBefore ? { lt: activeBefore } : {}) };
-  return where;
 }

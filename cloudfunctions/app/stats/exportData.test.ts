@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localPlatform } from '../../platform/local/platform';
 import { openDownload } from '../../platform/local/downloads';
+import { newMember } from '../community/newMember';
 import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
 
 let h: Harness;
@@ -51,6 +52,15 @@ eachStore((open) => {
     const orders = await h.ok('stats', 'export', { communityId: c, kind: 'orders' }, owner);
     expect(orders.rows).toBe(1);
     expect(download(orders.url)).toContain(',抱枕,1,50,待发货,王小美,13800138000,上海市静安区 1 号,');
+  });
+
+  it('exports more rows than one cloud query answers', async () => {
+    await h.store.transaction(async (tx) => {
+      for (let i = 0; i < 1_100; i++) await tx.set('members', `${c}:o_bulk${i}`, newMember(c, `o_bulk${i}`, 'member', new Date(owner.now), `成员${i}`));
+    });
+    const { rows, url } = await h.ok('stats', 'export', { communityId: c, kind: 'members' }, owner);
+    expect(rows).toBe(1_103);
+    expect(download(url).trim().split('\r\n')).toHaveLength(1_104);
   });
 
   it('is for the owner only and refuses an unknown kind, storing nothing', async () => {

@@ -8,10 +8,11 @@ import { requireMember } from '../access';
 import type { AppStore, Collections, Found } from '../documents';
 import { MEMBER_VIEW_FIELDS, toMember } from '../community/toMember';
 import { SEGMENTS } from '../../core/activity';
+import { pageOf } from '../paging';
 import { exportInput } from './inputs';
 
-/** Documents per query: the cloud answers at most 1,000 at a time. */
-const PAGE = 1000;
+/** Rows per page: pageOf reads one more to see whether there are more, and the cloud answers at most 1,000. */
+const PAGE = 999;
 
 const ROLE_NAMES: Record<Role, string> = { owner: '群主', moderator: '管理员', member: '成员' };
 const KIND_NAMES = { earn: '获得', spend: '兑换', expire: '过期', adjust: '调整', refund: '退回', reverse: '收回' } as const;
@@ -21,7 +22,7 @@ const FILE_KIND = { members: '成员', ledger: '积分流水', orders: '订单' 
 
 /**
  * The owner downloads the community's members, ledger or orders as a CSV that Excel opens in
- * Chinese (core/csv.ts). Every row is read, a page of 1,000 at a time: an export is the one
+ * Chinese (core/csv.ts). Every row is read, 999 a page: an export is the one
  * request whose reads grow with the community — give the stats function the 60 s timeout (the
  * README says so) for communities past 100,000 rows. The file is stored and linked for an hour.
  */
@@ -62,15 +63,14 @@ async function tableOf(kind: z.output<typeof exportInput>['kind'], store: AppSto
   };
 }
 
-/** Every document of the community in `key` order, a page at a time, reading only `fields`. */
+/** Every document of the community in `key` order, 999 a page, reading only `fields`. */
 async function everything<K extends 'members' | 'ledger' | 'orders', F extends keyof Collections[K] & string>(store: AppStore, collection: K, communityId: string, key: F, fields: readonly F[]) {
   const rows: Array<Found<Pick<Collections[K], F>>> = [];
-  for (let after = ''; ; ) {
-    const query = { where: { communityId, [key]: { gt: after } }, orderBy: [[key, 'asc']], limit: PAGE, fields } as unknown as Query<Collections[K]> & { fields: readonly F[] };
-    const page = await store.find(collection, query);
-    rows.push(...page);
-    if (page.length < PAGE) return rows;
-    after = String(page.at(-1)![key]);
+  for (let cursor: string | null = null; ; ) {
+    const page: { rows: Array<Found<Pick<Collections[K], F>>>; nextCursor: string | null } = await pageOf(store, collection, { communityId } as Query<Collections[K]>['where'], { cursor, limit: PAGE, order: 'asc', by: key, fields });
+    rows.push(...page.rows);
+    if (!page.nextCursor) return rows;
+    cursor = page.nextCursor;
   }
 }
 
