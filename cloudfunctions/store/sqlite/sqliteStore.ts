@@ -339,19 +339,24 @@ function parse(row: Row): Doc {
 
 const coldTable = (collection: string) => `${collection}__cold`;
 
-/** A document's JSON without its bulky fields, their names, and their JSON (null when there are none). */
+/**
+ * A document's JSON without its bulky fields, their names, and their JSON (null when there are
+ * none). Each field is serialised once, and both JSON texts are put together from those pieces.
+ */
 function splitCold(data: Doc): { hot: string; coldNames: string | null; cold: string | null } {
-  const hot: Doc = {};
+  const hot: string[] = [];
   const cold: string[] = [];
   const names: string[] = [];
   for (const [field, value] of Object.entries(data)) {
-    const json = typeof value === 'object' && value !== null ? JSON.stringify(value) : undefined;
-    if (json !== undefined && json.length > COLD_BYTES) {
+    const json = JSON.stringify(value);
+    if (json === undefined) continue; // undefined and functions have no JSON, as in JSON.stringify(data)
+    const entry = `${JSON.stringify(field)}:${json}`;
+    if (typeof value === 'object' && value !== null && json.length > COLD_BYTES) {
       names.push(field);
-      cold.push(`${JSON.stringify(field)}:${json}`);
-    } else hot[field] = value;
+      cold.push(entry);
+    } else hot.push(entry);
   }
-  return { hot: JSON.stringify(hot), coldNames: names.length ? names.join(',') : null, cold: names.length ? `{${cold.join(',')}}` : null };
+  return { hot: `{${hot.join(',')}}`, coldNames: names.length ? names.join(',') : null, cold: names.length ? `{${cold.join(',')}}` : null };
 }
 
 const indexColumn = (field: string) => `"ix_${field}"`;
