@@ -95,6 +95,11 @@ export class ConsoleStore {
     return this.overview ? weekCards(this.overview) : [];
   }
 
+  /** A message belongs to the page that raised it: a page that opens starts without the last one's. */
+  clearNotice(): void {
+    this.notice = null;
+  }
+
   /** The first page for these filters (a new search or filter starts over). */
   async search(filters: MemberFilters): Promise<void> {
     this.filters = { ...filters, q: filters.q?.trim() || undefined };
@@ -109,8 +114,9 @@ export class ConsoleStore {
     if (outcome.done) runInAction(() => ((this.members = [...this.members, ...outcome.value.members]), (this.nextCursor = outcome.value.nextCursor)));
   }
 
+  /** One member's page; another member's page starts without the last one's numbers or message. */
   async open(openid: string): Promise<void> {
-    if (this.member?.openid !== openid) runInAction(() => ((this.member = null), (this.entries = [])));
+    if (this.member?.openid !== openid) runInAction(() => ((this.member = null), (this.entries = []), (this.notice = null)));
     const outcome = await this.listing.run(() => this.community.call('community', 'member', { openid }));
     if (outcome.done) runInAction(() => ((this.member = outcome.value.member), (this.entries = outcome.value.entries)));
   }

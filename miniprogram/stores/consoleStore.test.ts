@@ -40,6 +40,9 @@ describe('the console store', () => {
     expect(admin.notice).toContain('已禁用');
     expect(await admin.ban(false, '误封')).toBe(true);
     expect(admin.member?.banned).toBe(false);
+    // Another member's page does not carry the last one's message.
+    await admin.open('o_bob');
+    expect(admin.notice).toBeNull();
   });
 
   it('pages through a filter, and a new filter starts over', async () => {

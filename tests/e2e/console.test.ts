@@ -85,4 +85,27 @@ describe("the owner's console in Chromium", () => {
     await page.locator('#member-demo_xiaomei').last().waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('a moderator sees the tools they may use and none of the owner’s', async () => {
+    const { page, rt } = session;
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await actAs('demo_mod');
+    await page.locator('#console-link').click();
+    await page.locator('#members-link').waitFor();
+    for (const ownerOnly of ['#rules-link', '#admin-items-link', '#admin-draws-link', '#export-members']) expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
+    // The owner's last message (已解除禁用) is not carried onto this page.
+    expect(await page.locator('.admin-notice').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-moderator.png'), fullPage: true });
+    await page.goto(`${rt.url}/#/packages/admin/pages/member/index?openid=demo_doudou`);
+    await page.locator('#adjust-submit').waitFor();
+    expect(await page.locator('#member-notice').count()).toBe(0);
+    for (const ownerOnly of ['#toggle-moderator', '#ban', '#unban', '#ban-reason']) expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-moderator-member.png'), fullPage: true });
+    // Even typed in, the rules editor tells a moderator it is the owner's.
+    await page.goto(`${rt.url}/#/packages/admin/pages/rules/index`);
+    await waitForText(page, 'body', '只有群主可以修改规则');
+    expect(errors).toEqual([]);
+  });
 });

@@ -160,12 +160,17 @@ function Home() {
                 <Text id="admin-orders-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/orders/index' })}>
                   订单处理 ›
                 </Text>
-                <Text id="admin-items-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/items/index' })}>
-                  奖品管理 ›
-                </Text>
-                <Text id="admin-draws-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/draws/index' })}>
-                  抽奖设置 ›
-                </Text>
+                {/* Stocking the mall and setting up draws are the owner's: a moderator is not shown them. */}
+                {session.role === 'owner' && (
+                  <Text id="admin-items-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/items/index' })}>
+                    奖品管理 ›
+                  </Text>
+                )}
+                {session.role === 'owner' && (
+                  <Text id="admin-draws-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/draws/index' })}>
+                    抽奖设置 ›
+                  </Text>
+                )}
               </View>
             </View>
           )}

@@ -20,6 +20,7 @@ function trend({ thisWeek, lastWeek }: WeekCard): string {
 function Console() {
   const { session, review, mallAdmin, console: admin } = store;
   useDidShow(() => {
+    admin.clearNotice();
     if (!session.community) void session.load();
     void review.load();
     void mallAdmin.loadOrders('pending');
