@@ -8,6 +8,7 @@ import { qaActions } from './qa/actions';
 import { referralActions } from './referral/actions';
 import { pointsActions } from './points/actions';
 import { statsActions } from './stats/actions';
+import { campaignsActions } from './campaigns/actions';
 
 /** Every cloud function and its actions (API.md), for the local runtime. */
 export const FUNCTIONS = {
@@ -21,6 +22,7 @@ export const FUNCTIONS = {
   notices: noticesActions,
   referral: referralActions,
   stats: statsActions,
+  campaigns: campaignsActions,
 };
 
 export type FunctionName = keyof typeof FUNCTIONS;

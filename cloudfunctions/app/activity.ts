@@ -1,10 +1,10 @@
 import { afterActivity, markOf, type ActivityFacts, type ActivityMark, type SegmentRanges } from '../core/activity';
 import { addDays, dayOf, startOfDay, type Day } from '../core/days';
-import type { Posting, PostingTime } from '../core/ledger';
+import type { Posting } from '../core/ledger';
 import type { Query } from '../store/port';
 import type { ActivityDoc, AppTransaction, MemberDoc } from './documents';
 import { ids } from './documents';
-import { recordPostings } from './ledgerWrites';
+import { recordPostings, type LedgerTime } from './ledgerWrites';
 
 /** How a key spells "never": before every day. */
 const NEVER = '0000-00-00';
@@ -42,7 +42,7 @@ export type EventOf = { kind: ActivityDoc['kind']; id: string };
 export async function recordActivity(
   tx: AppTransaction,
   member: MemberDoc,
-  time: PostingTime,
+  time: LedgerTime,
   { postings = [], extra = {}, event }: { postings?: Posting[]; extra?: Partial<MemberDoc>; event?: EventOf },
 ) {
   const { changes, mark } = activityOn(member, time.day, time.timezone);

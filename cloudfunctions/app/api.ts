@@ -21,9 +21,14 @@ import type { listQuestionsInput, moderateQaInput } from './qa/inputs';
 import type { AnswerView, QuestionView } from './qa/views';
 import type { ReferralView } from './referral/views';
 import type { Overview, SegmentsView } from './stats/views';
+import type { campaignInput } from './campaigns/inputs';
+import type { CampaignView } from './campaigns/views';
+import type { ChallengeMetric } from '../core/campaigns';
+import type { TaskKey } from '../core/rules';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
+export type { CampaignView };
 export type { Role, Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
 
 
@@ -75,6 +80,39 @@ export interface TierInfo {
   name: string;
   nextName: string | null;
   nextMinPoints: number | null;
+  /** v2: the points that decide the tier (lifetime, or the rolling window's), what it multiplies by and gives, and — rolling mode, below its minimum — what keeps it by when. */
+  points: number;
+  multiplier: number;
+  perks: string[];
+  keep: { minPoints: number; by: string } | null;
+}
+
+export interface Badge {
+  key: string;
+  name: string;
+  description: string;
+  earnedAt: string | null;
+  progress: { current: number; target: number };
+}
+
+export interface Task {
+  key: TaskKey;
+  name: string;
+  points: number;
+  done: boolean;
+}
+
+export interface ChallengeView {
+  id: string;
+  name: string;
+  metric: ChallengeMetric;
+  target: number;
+  current: number;
+  done: boolean;
+  /** Additions: what it pays and its window. */
+  bonusPoints: number;
+  startsAt: string;
+  endsAt: string;
 }
 
 export interface Page {
@@ -133,14 +171,31 @@ export interface Api {
     };
     ledger: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { entries: Entry[] } & Page };
     adjust: { in: { communityId: string; openid: string; delta: number; reason: string; requestId: string }; out: { entry: Entry } };
+    /** v2: the tiers with their multipliers and perks, and how they are kept. */
+    tiers: { in: { communityId: string }; out: { tiers: Array<{ name: string; minPoints: number; multiplier: number; perks: string[] }>; mode: 'lifetime' | 'rolling'; windowDays: number; graceDays: number } };
+    /** v2: anyone's badge wall (openid omitted: mine). */
+    badges: { in: { communityId: string; openid?: string }; out: { badges: Badge[] } };
+    /** v2: my newcomer tasks. */
+    tasks: { in: { communityId: string }; out: { tasks: Task[] } };
     leaderboard: {
       in: { communityId: string; period: 'week' | 'month' | 'all'; limit?: number };
-      out: { rows: Array<{ openid: string; nickname: string; points: number }> };
+      /** v2: each row's rank (ties share one) and avatar; `me` null for staff and for members who hide. */
+      out: { rows: Array<{ openid: string; nickname: string; points: number; rank: number; avatar: string | null }>; me: { rank: number; points: number } | null };
     };
   };
   checkin: {
-    checkin: { in: { communityId: string }; out: { awarded: number; bonus: number; streak: number; balance: number; referralBonus?: number } };
-    calendar: { in: { communityId: string; month: string }; out: { days: string[]; streak: number } };
+    /** v2 additions: `multiplier` when the day's points were multiplied; `extras`, the other entries it paid (birthday, task, win-back, challenge). */
+    checkin: {
+      in: { communityId: string };
+      out: { awarded: number; bonus: number; streak: number; balance: number; referralBonus?: number; multiplier?: number; extras?: Array<{ reason: string; points: number }> };
+    };
+    /** v2 补签: buys back a missed day; it joins the streak and earns nothing itself. */
+    makeUp: { in: { communityId: string; day: string; requestId: string }; out: { day: string; cost: number; streak: number; balance: number } };
+    /** v2 additions: the made-up days among `days`, and what a make-up costs and has left this month. */
+    calendar: {
+      in: { communityId: string; month: string };
+      out: { days: string[]; streak: number; madeUp: string[]; makeUp: { cost: number; withinDays: number; leftThisMonth: number } };
+    };
   };
   stats: {
     overview: { in: { communityId: string; days: 7 | 30 | 90 }; out: Overview };
@@ -153,6 +208,10 @@ export interface Api {
     expirePoints: { in: Record<string, never>; out: { expiredPoints: number; members: number; more: boolean } };
     /** v2: brings the health numbers up to now; `records`: ledger entries and events counted in this run. */
     rollupStats: { in: Record<string, never>; out: { communities: number; records: number; more: boolean } };
+    /** v2, daily: rolling tiers — warns who fell short, moves down who is still short on their day. */
+    reviewTiers: { in: Record<string, never>; out: { reviewed: number; warned: number; demoted: number; more: boolean } };
+    /** v2, monthly: 社群之星 for the top 3 of last month's board in each community. */
+    monthlyAwards: { in: Record<string, never>; out: { communities: number; awarded: number; more: boolean } };
   };
   mall: {
     upsertItem: { in: z.input<typeof upsertItemInput>; out: { item: ItemView } };
@@ -201,6 +260,13 @@ export interface Api {
       };
     };
     posterCode: { in: { communityId: string }; out: { inviteCode: string; path: string; image: string | null } };
+  };
+  campaigns: {
+    upsert: { in: { communityId: string; campaign: z.input<typeof campaignInput> }; out: { campaign: CampaignView } };
+    list: { in: { communityId: string }; out: { campaigns: CampaignView[] } };
+    end: { in: { communityId: string; campaignId: string }; out: { campaign: CampaignView } };
+    progress: { in: { communityId: string }; out: { challenges: ChallengeView[] } };
+    report: { in: { communityId: string; campaignId: string }; out: { returned: number; pointsAwarded: number } };
   };
   /** Addition: a member's in-app notices. */
   notices: {

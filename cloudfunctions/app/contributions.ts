@@ -1,8 +1,8 @@
 import { earningOf, rememberPrint, type ContentKind } from '../core/content';
-import type { PostingTime } from '../core/ledger';
 import { recordActivity } from './activity';
 import type { AppTransaction } from './documents';
 import { ids, type MemberDoc, type NoPoints } from './documents';
+import type { LedgerTime } from './ledgerWrites';
 
 /**
  * Inside the transaction that stores a post or an answer: whether it can earn, judged against
@@ -13,7 +13,7 @@ export async function judgeContribution(
   tx: AppTransaction,
   author: MemberDoc,
   contribution: { kind: ContentKind; id: string; text: string },
-  time: PostingTime,
+  time: LedgerTime,
 ): Promise<NoPoints | null> {
   const earning = earningOf(contribution.kind, contribution.text, author.recentContent);
   await recordActivity(tx, author, time, {

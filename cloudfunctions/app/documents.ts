@@ -6,7 +6,10 @@ import type { ReferralStatus, RejectionReason } from '../core/referral';
 import type { Account, LedgerEntry } from '../core/ledger';
 import type { Prize } from '../core/lottery';
 import type { ItemKind, Reward } from '../core/mall';
-import type { Rules } from '../core/rules';
+import type { Rules, TaskKey } from '../core/rules';
+import type { Campaign, ChallengeProgress } from '../core/campaigns';
+import type { Counts } from '../core/achievements';
+import type { TierFacts } from '../core/tiers';
 import type { PostStatus } from '../core/posts';
 import type { DayNumbers, PointsTotals } from '../core/stats';
 import type { StreakState } from '../core/streak';
@@ -30,9 +33,16 @@ export interface CommunityDoc {
   createdAt: string;
   /** WeChat groups (opengid) the owner bound to this community; members who join from one are tagged. */
   groups?: string[];
+  /** The campaigns not yet over (upcoming and active), copied here by campaigns.upsert/end: every earning action reads them with the community, for nothing. */
+  campaigns?: Campaign[];
+  /** The last month whose 社群之星 were awarded (jobs.monthlyAwards). */
+  awardedMonth?: string;
 }
 
-export interface MemberDoc extends Account, StreakState {
+/** A campaign (`{id}`), kept after it ends for the staff's list and its report. */
+export type CampaignDoc = Campaign & { communityId: string; createdAt: string; updatedAt: string; sortKey: string };
+
+export interface MemberDoc extends Account, StreakState, TierFacts {
   communityId: string;
   openid: string;
   nickname: string;
@@ -75,6 +85,23 @@ export interface MemberDoc extends Account, StreakState {
   avatar?: string | null;
   birthday?: string | null;
   hideFromLeaderboard?: boolean;
+  /** The day the birthday was set, so one set fewer than 30 days ahead pays nothing that year; the last year it paid. */
+  birthdaySetOn?: string | null;
+  birthdayPaidYear?: number | null;
+  /** On the leaderboards: a plain member who has not hidden (staff are not ranked). */
+  ranked?: boolean;
+  /** tierReviewOn|communityId|openid ('9999-12-31' for never): the daily tier review finds who is due by it. */
+  tierReviewKey?: string;
+  /** What the engagement layer counts (core/achievements.ts) and has given: badge and task keys with when. */
+  counts?: Partial<Counts>;
+  badges?: Record<string, string>;
+  tasks?: Partial<Record<TaskKey, string>>;
+  /** Progress in live challenges, and the win-back campaigns that paid this member. */
+  challenges?: ChallengeProgress;
+  winbacks?: string[];
+  /** 补签: the days made up (marks like checkinMonths), and how many this month. */
+  madeUpMonths?: CheckinMonths;
+  makeUps?: { month: string; count: number };
 }
 
 export interface Ban {
@@ -281,7 +308,17 @@ export interface DailyDoc {
   counts: DailyCounts;
 }
 
-export type NoticeKind = 'post_approved' | 'post_rejected' | 'post_removed' | 'answer_accepted' | 'referral_rewarded' | 'order_fulfilled' | 'order_cancelled';
+export type NoticeKind =
+  | 'post_approved'
+  | 'post_rejected'
+  | 'post_removed'
+  | 'answer_accepted'
+  | 'referral_rewarded'
+  | 'order_fulfilled'
+  | 'order_cancelled'
+  | 'achievement'
+  | 'tier_keep'
+  | 'tier_down';
 
 /** An in-app notice to a member; written in the same transaction as what it reports. */
 export interface NoticeDoc {
@@ -318,7 +355,9 @@ export type AuditAction =
   | 'mall.upsertItem'
   | 'mall.fulfil'
   | 'mall.cancel'
-  | 'mall.upsertDraw';
+  | 'mall.upsertDraw'
+  | 'campaigns.upsert'
+  | 'campaigns.end';
 
 /** One staff action: who did what to whom, and the facts that matter (a reason, a before and after). */
 export interface AuditDoc {
@@ -413,6 +452,7 @@ export interface Collections {
   activity: ActivityDoc;
   stats: StatsDoc;
   statsDays: StatsDayDoc;
+  campaigns: CampaignDoc;
 }
 
 /** The store and transactions use cases see: typed by collection. */

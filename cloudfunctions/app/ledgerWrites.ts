@@ -1,13 +1,28 @@
 import type { ActivityMark } from '../core/activity';
 import { dayOf, type Day } from '../core/days';
 import { postAll, type Account, type LedgerEntry, type Posting, type PostingTime } from '../core/ledger';
+import type { Rules } from '../core/rules';
+import { tierAfterPosting } from '../core/tiers';
 import type { AppTransaction } from './documents';
 import type { Entry } from './api';
 import { ids, type CommunityDoc, type LedgerDoc, type MemberDoc } from './documents';
 
-export function postingTime(community: CommunityDoc, now: Date, day: Day = dayOf(now, community.timezone)): PostingTime {
-  return { now, day, timezone: community.timezone, expiryDays: community.rules.expiry.days };
+/** When and under which rules postings happen: the ledger's time, and the rules a rolling tier is kept by. */
+export type LedgerTime = PostingTime & { rules: Pick<Rules, 'tiers' | 'tierRetention'> };
+
+export function postingTime(community: CommunityDoc, now: Date, day: Day = dayOf(now, community.timezone)): LedgerTime {
+  return { now, day, timezone: community.timezone, expiryDays: community.rules.expiry.days, rules: community.rules };
 }
+
+/** Rolling mode: the tier after the points moved (an upgrade at once; a shortfall waits for the review). */
+function tierFields(member: MemberDoc, account: Account, time: LedgerTime): Partial<MemberDoc> {
+  if (time.rules.tierRetention.mode !== 'rolling') return {};
+  const changes = tierAfterPosting({ ...member, ...account }, time.rules, time.day);
+  return { ...changes, tierReviewKey: tierReviewKey(changes.tierReviewOn, member) };
+}
+
+export const tierReviewKey = (on: Day | null, member: Pick<MemberDoc, 'communityId' | 'openid'>) => `${on ?? NEVER_REVIEWED}|${member.communityId}|${member.openid}`;
+const NEVER_REVIEWED = '9999-12-31';
 
 /**
  * Records postings on a member's account inside a transaction: the core works out the entries
@@ -18,7 +33,7 @@ export async function recordPostings(
   tx: AppTransaction,
   member: MemberDoc,
   postings: Posting[],
-  time: PostingTime,
+  time: LedgerTime,
   extra: Partial<MemberDoc> = {},
   /** The day's first activity, carried by the first entry (see recordActivity). */
   mark: ActivityMark | null = null,
@@ -37,7 +52,7 @@ export async function recordPostings(
     await tx.create('ledger', entry.id, doc);
   }
   if (entries.length || Object.keys(extra).length) {
-    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), earnedKey: earnedKey(account.earnedTotal, member.openid), ...extra });
+    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), earnedKey: earnedKey(account.earnedTotal, member.openid), ...tierFields(member, account, time), ...extra });
   }
   return { account, entries };
 }
@@ -49,8 +64,8 @@ export const earnedKey = (earnedTotal: number, openid: string) => `${String(earn
 export const ledgerSortKey = (seq: number) => String(seq).padStart(12, '0');
 
 function accountFields(account: Account): Account {
-  const { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq } = account;
-  return { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq };
+  const { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq, recentEarned } = account;
+  return { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq, recentEarned: recentEarned ?? {} };
 }
 
 export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdAt, seq, detail }: LedgerEntry): Entry => ({

@@ -28,7 +28,15 @@ export interface Account {
    * instance's clock may step back). Absent on accounts older than it: 0.
    */
   seq?: number;
+  /**
+   * Points earned per day (earn, positive adjust, less reversals) over the last RECENT_DAYS_KEPT
+   * days: what a rolling tier is decided by (core/tierRetention.ts). Absent on older accounts.
+   */
+  recentEarned?: Record<Day, number>;
 }
+
+/** The longest rolling tier window the rules allow, so the days kept are bounded. */
+export const RECENT_DAYS_KEPT = 365;
 
 /** What a use case asks the ledger to record. The id is the idempotency key. */
 export interface Posting {
@@ -192,11 +200,23 @@ function rollPeriods(account: Account, day: Day): Account {
     weekEarned: account.weekKey === week ? account.weekEarned : 0,
     monthKey: month,
     monthEarned: account.monthKey === month ? account.monthEarned : 0,
+    recentEarned: keptDays(account.recentEarned, day),
   };
+}
+
+function keptDays(recent: Record<Day, number> | undefined, today: Day): Record<Day, number> {
+  const from = addDays(today, 1 - RECENT_DAYS_KEPT);
+  return Object.fromEntries(Object.entries(recent ?? {}).filter(([day]) => day >= from));
 }
 
 function addEarned(account: Account, points: number, day: Day): void {
   account.earnedTotal = Math.max(0, account.earnedTotal + points);
   if (weekKey(day) === account.weekKey) account.weekEarned = Math.max(0, account.weekEarned + points);
   if (monthKey(day) === account.monthKey) account.monthEarned = Math.max(0, account.monthEarned + points);
+  const recent = (account.recentEarned ??= {});
+  if (day in recent || points > 0) {
+    const left = Math.max(0, (recent[day] ?? 0) + points);
+    if (left > 0) recent[day] = left;
+    else delete recent[day];
+  }
 }

@@ -1,6 +1,6 @@
 import { DomainError } from './errors';
 import { checkRedemption, rewardStatus, type Reward } from './mall';
-import { tierAllows } from './tiers';
+import { tierIndexFor, tierReaches } from './tiers';
 import { DEFAULT_RULES } from './rules';
 
 const reward = (over: Partial<Reward> = {}): Reward => ({
@@ -24,7 +24,7 @@ const codeOf = (fn: () => void) => {
   }
 };
 const check = (r: Reward, alreadyRedeemed = 0, quantity = 1, earnedTotal = 0) =>
-  codeOf(() => checkRedemption(r, { earnedTotal, alreadyRedeemed }, quantity, now, DEFAULT_RULES.tiers));
+  codeOf(() => checkRedemption(r, { tierIndex: tierIndexFor(earnedTotal, DEFAULT_RULES.tiers), alreadyRedeemed }, quantity, now, DEFAULT_RULES.tiers));
 
 describe('redemption rules', () => {
   it('opens, counts down and closes flash windows', () => {
@@ -35,9 +35,10 @@ describe('redemption rules', () => {
     expect(check(reward({ startsAt: '2026-06-01T03:00:00Z', endsAt: '2026-06-01T05:00:00Z' }))).toBe('ok');
   });
 
-  it('locks tier-only rewards by lifetime points', () => {
-    expect(tierAllows('金', 1999, DEFAULT_RULES.tiers)).toBe(false);
-    expect(tierAllows('金', 2000, DEFAULT_RULES.tiers)).toBe(true);
+  it('locks tier-only rewards below their tier', () => {
+    expect(tierReaches('金', tierIndexFor(1999, DEFAULT_RULES.tiers), DEFAULT_RULES.tiers)).toBe(false);
+    expect(tierReaches('金', tierIndexFor(2000, DEFAULT_RULES.tiers), DEFAULT_RULES.tiers)).toBe(true);
+    expect(tierReaches('不存在', 0, DEFAULT_RULES.tiers)).toBe(true);
     expect(check(reward({ minTier: '银' }), 0, 1, 499)).toBe('FORBIDDEN');
     expect(check(reward({ minTier: '银' }), 0, 1, 500)).toBe('ok');
   });

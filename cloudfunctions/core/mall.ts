@@ -1,6 +1,6 @@
 import { refuse } from './errors';
 import type { Tier } from './rules';
-import { tierAllows } from './tiers';
+import { tierReaches } from './tiers';
 
 export type ItemKind = 'physical' | 'coupon' | 'service';
 
@@ -31,7 +31,7 @@ export function rewardStatus(reward: Reward, now: Date): RewardStatus {
  */
 export function checkRedemption(
   reward: Reward,
-  member: { earnedTotal: number; alreadyRedeemed: number },
+  member: { tierIndex: number; alreadyRedeemed: number },
   quantity: number,
   now: Date,
   tiers: readonly Tier[],
@@ -40,7 +40,7 @@ export function checkRedemption(
   if (status === 'inactive') refuse('NOT_FOUND', '这个奖品已下架');
   if (status === 'upcoming') refuse('FORBIDDEN', '还没到兑换时间，开始后再来');
   if (status === 'ended') refuse('FORBIDDEN', '兑换已结束');
-  if (!tierAllows(reward.minTier, member.earnedTotal, tiers)) refuse('FORBIDDEN', `「${reward.minTier}」及以上等级才能兑换`);
+  if (!tierReaches(reward.minTier, member.tierIndex, tiers)) refuse('FORBIDDEN', `「${reward.minTier}」及以上等级才能兑换`);
   if (reward.stock < quantity) refuse('OUT_OF_STOCK', reward.stock > 0 ? `只剩 ${reward.stock} 件了` : '已经兑完了');
   if (reward.perMemberLimit !== null && member.alreadyRedeemed + quantity > reward.perMemberLimit) {
     refuse('LIMIT_REACHED', `每人限兑 ${reward.perMemberLimit} 件，你已兑换 ${member.alreadyRedeemed} 件`);

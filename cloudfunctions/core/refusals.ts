@@ -16,5 +16,6 @@ export const refusals = {
   noOrder: (): never => refuse('NOT_FOUND', '订单不存在'),
   noPost: (): never => refuse('NOT_FOUND', '帖子不存在'),
   noQuestion: (): never => refuse('NOT_FOUND', '问题不存在'),
+  noCampaign: (): never => refuse('NOT_FOUND', '活动不存在'),
   idempotencyMismatch: (): never => refuse('IDEMPOTENCY_MISMATCH', '这个 requestId 已用于另一个请求'),
 };

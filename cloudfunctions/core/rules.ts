@@ -2,7 +2,22 @@
 export interface Tier {
   name: string;
   minPoints: number;
+  /** Multiplies what the tier's members earn by checking in, posting, answering and liking (1–3). */
+  multiplier?: number;
+  /** What the tier gives, in the owner's words, shown on the tier card and the rules page. */
+  perks?: string[];
 }
+
+/** How a tier is kept: for life, or by the points earned in a rolling window (保级) with a grace period. */
+export interface TierRetention {
+  mode: 'lifetime' | 'rolling';
+  windowDays: number;
+  graceDays: number;
+}
+
+/** The newcomer tasks (API.md "tasks"), each paying its points once. */
+export const TASK_KEYS = ['profile', 'firstCheckin', 'firstPost', 'firstAnswer', 'firstInvite'] as const;
+export type TaskKey = (typeof TASK_KEYS)[number];
 
 export interface Rules {
   checkin: { points: number; streakDays: number; streakBonus: number };
@@ -13,6 +28,12 @@ export interface Rules {
   referral: { inviterPoints: number; inviteePoints: number; dailyCap: number; riskThreshold: number };
   expiry: { days: number };
   tiers: Tier[];
+  tierRetention: TierRetention;
+  /** 补签: a missed day bought back for `cost` points, at most perMonth a month, within the last withinDays. */
+  makeUp: { cost: number; perMonth: number; withinDays: number };
+  /** Paid with the first check-in on the member's birthday. */
+  birthday: { points: number };
+  tasks: Record<TaskKey, number>;
 }
 
 export const DEFAULT_RULES: Rules = {
@@ -23,12 +44,21 @@ export const DEFAULT_RULES: Rules = {
   referral: { inviterPoints: 100, inviteePoints: 20, dailyCap: 10, riskThreshold: 3 },
   expiry: { days: 365 },
   tiers: [
-    { name: '铜', minPoints: 0 },
-    { name: '银', minPoints: 500 },
-    { name: '金', minPoints: 2000 },
-    { name: '铂金', minPoints: 5000 },
+    { name: '铜', minPoints: 0, multiplier: 1, perks: ['签到、发帖、问答赚积分', '积分商城兑换'] },
+    { name: '银', minPoints: 500, multiplier: 1, perks: ['银卡及以上专享奖品'] },
+    { name: '金', minPoints: 2000, multiplier: 1, perks: ['金卡专享奖品', '优先参与活动'] },
+    { name: '铂金', minPoints: 5000, multiplier: 1, perks: ['全部专享奖品', '社群荣誉身份'] },
   ],
+  // New rules start where no v1 flow awards differently: lifetime tiers, multipliers 1, gifts off.
+  tierRetention: { mode: 'lifetime', windowDays: 365, graceDays: 30 },
+  makeUp: { cost: 20, perMonth: 2, withinDays: 7 },
+  birthday: { points: 0 },
+  tasks: { profile: 0, firstCheckin: 0, firstPost: 0, firstAnswer: 0, firstInvite: 0 },
 };
+
+/** A tier's multiplier and perks, for tiers stored before they had them. */
+export const tierMultiplier = (tier: Tier): number => tier.multiplier ?? 1;
+export const tierPerks = (tier: Tier): string[] => tier.perks ?? [];
 
 export type RulesPatch = { [K in keyof Rules]?: K extends 'tiers' ? Tier[] : Partial<Rules[K]> };
 
@@ -38,7 +68,7 @@ export function mergeRules(base: Rules, patch: RulesPatch): Rules {
   for (const key of new Set([...Object.keys(base), ...Object.keys(patch)])) {
     const from = (base as unknown as Record<string, unknown>)[key];
     const change = (patch as Record<string, unknown>)[key];
-    if (Array.isArray(change ?? from)) merged[key] = ((change ?? from) as object[]).map((item) => ({ ...item }));
+    if (Array.isArray(change ?? from)) merged[key] = ((change ?? from) as object[]).map((item) => JSON.parse(JSON.stringify(item)) as object);
     else merged[key] = { ...(from as object), ...(change as object) };
   }
   return merged as unknown as Rules;

@@ -1,4 +1,5 @@
-import { checkedInOn, checkinsToNextBonus, currentStreak, streakAfterCheckin, streakBonus } from './streak';
+import { markCheckin, type CheckinMonths } from './calendar';
+import { checkedInOn, checkinsToNextBonus, checkMakeUp, currentStreak, runEndingOn, streakAfterCheckin, streakAfterMakeUp, streakBonus, type MakeUpRequest } from './streak';
 
 const rule = { streakDays: 7, streakBonus: 50 };
 
@@ -35,5 +36,54 @@ describe('streaks', () => {
     expect(checkinsToNextBonus(13, false, 7)).toBe(0);
     expect(checkinsToNextBonus(0, false, 1)).toBe(0);
     expect(checkinsToNextBonus(1, true, 1)).toBe(1);
+  });
+});
+
+describe('make-up (补签)', () => {
+  const months = (days: string[]) => days.reduce((m, d) => markCheckin(m, d), {} as CheckinMonths);
+  const request = (over: Partial<MakeUpRequest>): MakeUpRequest => ({
+    day: '2026-06-08',
+    today: '2026-06-10',
+    joinedDay: '2026-06-01',
+    months: months(['2026-06-07', '2026-06-09']),
+    usedThisMonth: 0,
+    rule: { perMonth: 2, withinDays: 7 },
+    ...over,
+  });
+  const codeOf = (r: MakeUpRequest) => {
+    try {
+      checkMakeUp(r);
+      return 'ok';
+    } catch (error) {
+      return (error as { code: string }).code;
+    }
+  };
+
+  it('allows a missed day within withinDays, after joining, within the month allowance', () => {
+    expect(codeOf(request({}))).toBe('ok');
+    expect(codeOf(request({ day: '2026-06-10' }))).toBe('INVALID_INPUT');
+    expect(codeOf(request({ day: '2026-06-11' }))).toBe('INVALID_INPUT');
+    expect(codeOf(request({ day: '2026-06-03' }))).toBe('ok');
+    expect(codeOf(request({ day: '2026-06-02', joinedDay: '2026-05-01' }))).toBe('INVALID_INPUT');
+    expect(codeOf(request({ day: '2026-05-31' }))).toBe('INVALID_INPUT');
+    expect(codeOf(request({ day: '2026-06-09' }))).toBe('ALREADY_DONE');
+    expect(codeOf(request({ usedThisMonth: 2 }))).toBe('LIMIT_REACHED');
+  });
+
+  it('counts consecutive days through made-up ones, ending at the later of the last check-in and the made-up day', () => {
+    const marked = months(['2026-06-05', '2026-06-06', '2026-06-07', '2026-06-08', '2026-06-09']);
+    expect(runEndingOn(marked, '2026-06-09')).toBe(5);
+    expect(runEndingOn(marked, '2026-06-10')).toBe(0);
+    // 06-08 filled a gap between a 3-day run and yesterday's check-in.
+    expect(streakAfterMakeUp(marked, { streak: 1, lastCheckinDay: '2026-06-09' }, '2026-06-08')).toEqual({ streak: 5, lastCheckinDay: '2026-06-09' });
+    // Yesterday made up after a run that ended the day before: the streak continues into today's check-in.
+    const yesterday = months(['2026-06-07', '2026-06-08', '2026-06-09']);
+    const state = streakAfterMakeUp(yesterday, { streak: 2, lastCheckinDay: '2026-06-08' }, '2026-06-09');
+    expect(state).toEqual({ streak: 3, lastCheckinDay: '2026-06-09' });
+    expect(streakAfterCheckin(state, '2026-06-10')).toBe(4);
+  });
+
+  it('runs across a month boundary', () => {
+    expect(runEndingOn(months(['2026-05-30', '2026-05-31', '2026-06-01']), '2026-06-01')).toBe(3);
   });
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MONTH_PATTERN } from '../../core/days';
-import { communityId, inCommunity } from '../schemas';
+import { communityId, inCommunity, requestId } from '../schemas';
 
 /** The `checkin` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -10,3 +10,12 @@ export const calendarInput = z.object({
 });
 
 export const checkInInput = inCommunity;
+
+export const makeUpInput = z.object({
+  communityId,
+  day: z
+    .string({ error: '请选择要补签的日期' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 年-月-日')
+    .refine((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), '没有这一天'),
+  requestId,
+});

@@ -55,9 +55,29 @@ export const rulesPatch = z
       .strict(),
     expiry: z.object({ days: z.number().int('必须是整数').min(1, '至少 1 天').max(3650, '最多 3650 天') }).partial().strict(),
     tiers: z
-      .array(z.object({ name: z.string().trim().min(1, '等级名称不能为空').max(10, '等级名称最多 10 个字'), minPoints: points }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1, '等级名称不能为空').max(10, '等级名称最多 10 个字'),
+            minPoints: points,
+            multiplier: z.number({ error: '倍数必须是数字' }).min(1, '倍数至少为 1').max(3, '倍数最多为 3').optional(),
+            perks: z.array(z.string().trim().min(1, '权益不能为空').max(20, '每条权益最多 20 个字')).max(6, '最多 6 条权益').optional(),
+          })
+          .strict(),
+      )
       .min(1, '至少一个等级')
       .max(10, '最多 10 个等级'),
+    tierRetention: z
+      .object({
+        mode: z.enum(['lifetime', 'rolling'], { error: '保级方式只能是 lifetime 或 rolling' }),
+        windowDays: z.number().int('必须是整数').min(30, '至少 30 天').max(365, '最多 365 天'),
+        graceDays: z.number().int('必须是整数').min(0, '不能为负').max(90, '最多 90 天'),
+      })
+      .partial()
+      .strict(),
+    makeUp: z.object({ cost: points, perMonth: count.max(31, '每月最多 31 次'), withinDays: count.max(30, '最多 30 天') }).partial().strict(),
+    birthday: z.object({ points }).partial().strict(),
+    tasks: z.object({ profile: points, firstCheckin: points, firstPost: points, firstAnswer: points, firstInvite: points }).partial().strict(),
   })
   .partial()
   .strict();

@@ -6,7 +6,7 @@ import type { MemberDoc } from '../documents';
 
 export function newMember(communityId: string, openid: string, role: Role, now: Date, nickname?: string, inviteCode?: string): MemberDoc {
   const joinedAt = now.toISOString();
-  const name = nickname ?? `成员${openid.slice(-4)}`;
+  const name = nickname ?? defaultNickname(openid);
   return {
     communityId,
     openid,
@@ -22,8 +22,15 @@ export function newMember(communityId: string, openid: string, role: Role, now: 
     streak: 0,
     lastCheckinDay: null,
     checkinMonths: {},
+    ranked: isRanked({ role }),
   };
 }
+
+/** The name a member has until they give one. */
+export const defaultNickname = (openid: string) => `成员${openid.slice(-4)}`;
+
+/** Ranked on the leaderboards: plain members who have not hidden themselves; staff are not ranked. */
+export const isRanked = (member: Pick<MemberDoc, 'role' | 'hideFromLeaderboard'>) => member.role === 'member' && !member.hideFromLeaderboard;
 
 /** A member's place in the search by name: the nickname, then the openid so that keys are unique. */
 export const nameKey = (nickname: string, openid: string) => `${nickname}|${openid}`;

@@ -3,6 +3,7 @@ import { dayOf } from '../../core/days';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { OWNER } from '../../core/roles';
+import { isRanked } from './newMember';
 import { recordAudit } from '../audit';
 import { ids } from '../documents';
 import { toMember } from './toMember';
@@ -18,7 +19,7 @@ export async function setRole(input: z.output<typeof setRoleInput>, caller: Call
     const target = (await tx.get('members', id)) ?? refusals.noSuchMember();
     if (target.role === 'owner') refusals.ownerRoleFixed();
     if (target.role !== input.role) {
-      await tx.update('members', id, { role: input.role });
+      await tx.update('members', id, { role: input.role, ranked: isRanked({ ...target, role: input.role }) });
       await recordAudit(tx, { communityId: input.communityId, action: 'community.setRole', target: input.openid, detail: { before: target.role, after: input.role } }, caller);
     }
     return { ...target, role: input.role };

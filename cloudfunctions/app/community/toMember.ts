@@ -1,7 +1,7 @@
 import { segmentOf } from '../../core/activity';
 import { dayOf, type Day } from '../../core/days';
 import { currentStreak } from '../../core/streak';
-import { tierFor } from '../../core/tiers';
+import { tierOf } from '../../core/tiers';
 import type { Member } from '../api';
 import type { CommunityDoc, MemberDoc } from '../documents';
 
@@ -23,6 +23,9 @@ export const MEMBER_VIEW_FIELDS = [
   'hideFromLeaderboard',
   'lastActiveDay',
   'coreUntil',
+  'tierHeld',
+  'tierKeepBy',
+  'tierReviewOn',
 ] as const;
 
 export type MemberFacts = Pick<MemberDoc, (typeof MEMBER_VIEW_FIELDS)[number]>;
@@ -39,7 +42,7 @@ export function toMember(member: MemberFacts, community: Pick<CommunityDoc, 'rul
     earnedTotal,
     groupId: groupId ?? null,
     invitedBy: invitedBy ?? null,
-    tier: tierFor(earnedTotal, community.rules.tiers).name,
+    tier: tierOf(member, community.rules, today).name,
     streak: currentStreak({ streak: member.streak ?? 0, lastCheckinDay: member.lastCheckinDay ?? null }, today),
     banned: Boolean(banned),
     avatar: member.avatar ?? null,

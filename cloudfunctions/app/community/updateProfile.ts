@@ -6,28 +6,38 @@ import { loadCommunity } from '../access';
 import { ids, type MemberDoc } from '../documents';
 import { refusals } from '../../core/refusals';
 import { updateProfileInput } from './inputs';
-import { nameKey } from './newMember';
+import { defaultNickname, isRanked, nameKey } from './newMember';
+import { engagementContext, engagementOf } from '../engagement';
+import { postingTime, recordPostings } from '../ledgerWrites';
 import { toMember } from './toMember';
 
 /**
  * A member edits their own profile. A new nickname is findable at once (its search key moves
  * with it); earlier posts and orders keep the name they were made under. A birthday is set once:
  * the same one again is fine, a different one is refused, so nobody moves it to collect a gift.
+ * Choosing an avatar and a name completes the profile task, paid in this transaction.
  */
 export async function updateProfile(input: z.output<typeof updateProfileInput>, caller: Caller, { store }: Deps) {
   const community = await loadCommunity(store, input.communityId);
   const id = ids.member(input.communityId, caller.openid);
+  const today = dayOf(caller.now, community.timezone);
   const member = await store.transaction(async (tx) => {
     const current = (await tx.get('members', id)) ?? refusals.notMember();
     if (input.birthday && current.birthday && current.birthday !== input.birthday) refuse('FORBIDDEN', '生日设置后不能更改');
     const changes: Partial<MemberDoc> = {
       ...(input.nickname !== undefined ? { nickname: input.nickname, nameKey: nameKey(input.nickname, caller.openid) } : {}),
       ...(input.avatar !== undefined ? { avatar: input.avatar } : {}),
-      ...(input.birthday !== undefined ? { birthday: input.birthday } : {}),
-      ...(input.hideFromLeaderboard !== undefined ? { hideFromLeaderboard: input.hideFromLeaderboard } : {}),
+      ...(input.birthday !== undefined && !current.birthday ? { birthday: input.birthday, birthdaySetOn: today } : {}),
+      ...(input.hideFromLeaderboard !== undefined ? { hideFromLeaderboard: input.hideFromLeaderboard, ranked: isRanked({ ...current, hideFromLeaderboard: input.hideFromLeaderboard }) } : {}),
     };
-    if (Object.keys(changes).length) await tx.update('members', id, changes);
-    return { ...current, ...changes };
+    const after = { ...current, ...changes };
+    // The profile task pays once its member has chosen an avatar and a name of their own; a banned member earns none of it.
+    const engaged = current.banned ? null : engagementOf(current, { gains: {}, earned: 0, profileSet: Boolean(after.avatar) && after.nickname !== defaultNickname(caller.openid) }, engagementContext(community, caller.now, today), 'profile');
+    if (engaged?.postings.length || engaged?.changes.tasks) {
+      await recordPostings(tx, current, engaged.postings, postingTime(community, caller.now, today), { ...changes, tasks: engaged.changes.tasks });
+      await engaged.notify(tx);
+    } else if (Object.keys(changes).length) await tx.update('members', id, changes);
+    return after;
   });
-  return { member: toMember(member, community, dayOf(caller.now, community.timezone)) };
+  return { member: toMember(member, community, today) };
 }

@@ -1,11 +1,15 @@
 import type { Api } from '../api';
 import { action, type ActionsOf } from '../dispatch';
 import { expirePoints } from './expirePoints';
-import { expirePointsInput, rollupStatsInput } from './inputs';
+import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput } from './inputs';
+import { monthlyAwards } from './monthlyAwards';
+import { reviewTiers } from './reviewTiers';
 import { rollupStats } from './rollupStats';
 
 /** The `jobs` cloud function's actions (API.md). */
 export const jobsActions = {
   expirePoints: action(expirePointsInput, expirePoints, 'trigger'),
   rollupStats: action(rollupStatsInput, rollupStats, 'trigger'),
+  reviewTiers: action(reviewTiersInput, reviewTiers, 'trigger'),
+  monthlyAwards: action(monthlyAwardsInput, monthlyAwards, 'trigger'),
 } satisfies ActionsOf<Api['jobs']>;

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { duePoints } from '../../core/ledger';
 import type { Caller, Deps } from '../context';
 import { ids, type CommunityDoc, type Found } from '../documents';
+import { loadCommunity } from '../access';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { timeLeft } from './budget';
 import { expirePointsInput } from './inputs';
@@ -22,7 +23,7 @@ export async function expirePoints(_input: z.output<typeof expirePointsInput>, c
   const now = caller.now;
   const hasTime = timeLeft(deps);
   const communities = new Map<string, Promise<Found<CommunityDoc> | null>>();
-  const communityOf = (id: string) => communities.get(id) ?? communities.set(id, store.get('communities', id)).get(id)!;
+  const communityOf = (id: string) => communities.get(id) ?? communities.set(id, loadCommunity(store, id).catch(() => null)).get(id)!;
   /** Members that failed in this invocation (logged); the next trigger tries them again. */
   const skipped = new Set<string>();
   let expiredPoints = 0;

@@ -5,3 +5,7 @@ import * as z from 'zod';
 export const expirePointsInput = z.object({}).strip();
 
 export const rollupStatsInput = z.object({}).strip();
+
+export const reviewTiersInput = z.object({}).strip();
+
+export const monthlyAwardsInput = z.object({}).strip();

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { fingerprint } from '../../core/fingerprint';
 import { checkRedemption } from '../../core/mall';
+import { tierOf } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
 import { loadCommunity, activeMemberIn, ofCommunity } from '../access';
 import { ids } from '../documents';
@@ -32,7 +33,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
     const member = await activeMemberIn(tx, input.communityId, caller.openid);
     const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
     const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
-    checkRedemption(item, { earnedTotal: member.earnedTotal, alreadyRedeemed }, input.quantity, caller.now, community.rules.tiers);
+    checkRedemption(item, { tierIndex: tierOf(member, community.rules, time.day).index, alreadyRedeemed }, input.quantity, caller.now, community.rules.tiers);
 
     const points = item.pointsPrice * input.quantity;
     const couponCodes = item.kind === 'coupon' ? item.codes.slice(0, input.quantity) : [];

@@ -1,3 +1,5 @@
+import { dayOf } from '../../core/days';
+import { tierOf } from '../../core/tiers';
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
@@ -52,5 +54,5 @@ export async function upsertItem(input: z.output<typeof upsertItemInput>, caller
     if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertItem', target: id, detail: change }, caller);
     return { ...doc, _id: id };
   });
-  return { item: toItem(saved, caller.now, { member, rules: community.rules, staff: true }) };
+  return { item: toItem(saved, caller.now, { member, tierIndex: tierOf(member, community.rules, dayOf(caller.now, community.timezone)).index, rules: community.rules, staff: true }) };
 }

@@ -1,12 +1,12 @@
 import { rewardStatus, type RewardStatus } from '../../core/mall';
-import { tierAllows } from '../../core/tiers';
+import { tierReaches } from '../../core/tiers';
 import type { Rules } from '../../core/rules';
 import { ROLL_SPACE } from '../../core/lottery';
 import type { DrawDoc, ItemDoc, MemberDoc, OrderDoc } from '../documents';
 import type { Found } from '../documents';
 
 /** A reward as a member sees it: no coupon codes, with what it means for them. */
-export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<MemberDoc, 'redeemed' | 'earnedTotal' | 'balance'>; rules: Rules; staff: boolean }) {
+export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<MemberDoc, 'redeemed' | 'balance'>; tierIndex: number; rules: Rules; staff: boolean }) {
   const status: RewardStatus = rewardStatus(item, now);
   const myRedeemed = viewer.member.redeemed?.[item._id] ?? 0;
   return {
@@ -23,7 +23,7 @@ export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<M
     minTier: item.minTier,
     active: item.active,
     status,
-    locked: !tierAllows(item.minTier, viewer.member.earnedTotal, viewer.rules.tiers),
+    locked: !tierReaches(item.minTier, viewer.tierIndex, viewer.rules.tiers),
     affordable: viewer.member.balance >= item.pointsPrice,
     myRedeemed,
     ...(viewer.staff ? { codesLeft: item.codes.length } : {}),

@@ -28,6 +28,9 @@ const OUTCOME: Record<NoticeKind, string> = {
   referral_rewarded: '已奖励',
   order_fulfilled: '已发货',
   order_cancelled: '已取消',
+  achievement: '已达成',
+  tier_keep: '保级提醒',
+  tier_down: '等级调整',
 };
 
 /** After the transaction: the same news as a WeChat subscription message, best effort. */

@@ -4,7 +4,8 @@ import { adjustPoints } from './adjustPoints';
 import { getMyPoints } from './getMyPoints';
 import { leaderboard } from './leaderboard';
 import { listLedger } from './listLedger';
-import { adjustPointsInput, getMyPointsInput, leaderboardInput, listLedgerInput } from './inputs';
+import { listBadges, listTasks, listTiers } from './engagementViews';
+import { adjustPointsInput, badgesInput, getMyPointsInput, leaderboardInput, listLedgerInput, tasksInput, tiersInput } from './inputs';
 
 /** The `points` cloud function's actions (API.md). */
 export const pointsActions = {
@@ -12,4 +13,7 @@ export const pointsActions = {
   ledger: action(listLedgerInput, listLedger),
   adjust: action(adjustPointsInput, adjustPoints),
   leaderboard: action(leaderboardInput, leaderboard),
+  tiers: action(tiersInput, listTiers),
+  badges: action(badgesInput, listBadges),
+  tasks: action(tasksInput, listTasks),
 } satisfies ActionsOf<Api['points']>;

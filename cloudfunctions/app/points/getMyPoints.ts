@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { dayOf } from '../../core/days';
 import { expiringSoon } from '../../core/ledger';
 import { checkedInOn, checkinsToNextBonus, currentStreak } from '../../core/streak';
-import { tierFor } from '../../core/tiers';
+import { tierOf } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { getMyPointsInput } from './inputs';
@@ -14,10 +14,11 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
   const streak = currentStreak(member, today);
   const checkedInToday = checkedInOn(member, today);
   const { streakDays, streakBonus } = community.rules.checkin;
+  const { name, nextName, nextMinPoints, points, multiplier, perks, keep } = tierOf(member, community.rules, today);
   return {
     balance: member.balance,
     earnedTotal: member.earnedTotal,
-    tier: tierFor(member.earnedTotal, community.rules.tiers),
+    tier: { name, nextName, nextMinPoints, points, multiplier, perks, keep },
     streak,
     checkedInToday,
     expiring: expiringSoon(member, caller.now),

@@ -25,3 +25,7 @@ export const leaderboardInput = z.object({
 });
 
 export const listLedgerInput = z.object({ communityId, cursor, limit });
+
+export const tiersInput = inCommunity;
+export const tasksInput = inCommunity;
+export const badgesInput = z.object({ communityId, openid: openid.optional() });

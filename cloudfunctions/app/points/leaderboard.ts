@@ -3,16 +3,41 @@ import { dayOf, monthKey, weekKey } from '../../core/days';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import type { Query } from '../../store/port';
+import type { MemberDoc } from '../documents';
 import { leaderboardInput } from './inputs';
 
-/** Points earned in the period (spending never moves anyone down), from counters on the member. */
+type BoardField = 'weekEarned' | 'monthEarned' | 'earnedTotal';
+
+/**
+ * Points earned in the period (spending never moves anyone down), from counters on the member.
+ * Only ranked members appear: plain members who have not hidden themselves (staff run the
+ * board, they do not compete). Ties share a rank (1, 2, 2, 4); my rank is one count away.
+ */
 export async function leaderboard(input: z.output<typeof leaderboardInput>, caller: Caller, { store }: Deps) {
-  const { community } = await requireMember(store, input.communityId, caller.openid);
+  const { community, member } = await requireMember(store, input.communityId, caller.openid);
   const today = dayOf(caller.now, community.timezone);
-  const field = { week: 'weekEarned', month: 'monthEarned', all: 'earnedTotal' }[input.period] as 'weekEarned' | 'monthEarned' | 'earnedTotal';
-  const where: Query['where'] = { communityId: input.communityId, [field]: { gt: 0 } };
-  if (input.period === 'week') where.weekKey = weekKey(today);
-  if (input.period === 'month') where.monthKey = monthKey(today);
-  const rows = await store.find('members', { where, orderBy: [[field, 'desc']], limit: input.limit, fields: ['openid', 'nickname', field] });
-  return { rows: rows.map((m) => ({ openid: m.openid, nickname: m.nickname, points: m[field] })) };
+  const field = { week: 'weekEarned', month: 'monthEarned', all: 'earnedTotal' }[input.period] as BoardField;
+  const board: Query<MemberDoc>['where'] = { communityId: input.communityId, ranked: true };
+  if (input.period === 'week') board.weekKey = weekKey(today);
+  if (input.period === 'month') board.monthKey = monthKey(today);
+  const rows = await store.find('members', { where: { ...board, [field]: { gt: 0 } }, orderBy: [[field, 'desc']], limit: input.limit, fields: ['openid', 'nickname', 'avatar', field] });
+  const ranked = rankRows(rows.map((m) => ({ openid: m.openid, nickname: m.nickname, avatar: m.avatar ?? null, points: m[field] })));
+  return { rows: ranked, me: member.ranked ? await myPlace(member, field, input.period, today) : null };
+
+  async function myPlace(me: Pick<MemberDoc, BoardField | 'weekKey' | 'monthKey' | 'openid'>, f: BoardField, period: string, day: string) {
+    const current = (period === 'week' && me.weekKey !== weekKey(day)) || (period === 'month' && me.monthKey !== monthKey(day)) ? 0 : me[f];
+    const listed = ranked.find((row) => row.openid === me.openid);
+    if (listed) return { rank: listed.rank, points: listed.points };
+    const ahead = await store.count('members', { ...board, [f]: { gt: current } });
+    return { rank: ahead + 1, points: current };
+  }
+}
+
+/** Competition ranking: equal points, equal rank; the next rank skips the tied places. */
+export function rankRows<T extends { points: number }>(rows: T[]): Array<T & { rank: number }> {
+  let rank = 0;
+  return rows.map((row, i) => {
+    if (i === 0 || row.points !== rows[i - 1].points) rank = i + 1;
+    return { ...row, rank };
+  });
 }

@@ -6,6 +6,8 @@ import { cappedField, creditToday } from '../dailyCaps';
 import { ids, type LikeDoc } from '../documents';
 import { recordActivity } from '../activity';
 import { postingTime } from '../ledgerWrites';
+import { engagementContext, engagementOf } from '../engagement';
+import { actionPoints } from '../../core/engagement';
 import { likePostInput } from './inputs';
 
 /**
@@ -17,6 +19,7 @@ export async function likePost(input: z.output<typeof likePostInput>, caller: Ca
   const rule = community.rules.like;
   const time = postingTime(community, caller.now);
   const likeId = ids.like(input.postId, caller.openid);
+  const ctx = engagementContext(community, caller.now, time.day);
 
   return store.transaction(async (tx) => {
     const member = await activeMemberIn(tx, input.communityId, caller.openid);
@@ -27,11 +30,18 @@ export async function likePost(input: z.output<typeof likePostInput>, caller: Ca
 
     const earns = rule.points > 0;
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: caller.openid, day: time.day }, 'like', rule.dailyCap));
-    const awarded = credited ? rule.points : 0;
+    const earned = credited ? actionPoints(member, 'like', rule.points, ctx) : null;
+    const awarded = earned?.points ?? 0;
+    const engaged = engagementOf(member, { gains: {}, earned: awarded }, ctx, likeId);
     // A like past the cap earns nothing and is activity all the same.
     await recordActivity(tx, member, time, {
-      postings: [{ id: ids.ledger('like', input.communityId, caller.openid, input.postId), kind: 'earn', delta: awarded, reason: '点赞好帖', refId: input.postId }],
+      postings: [
+        { id: ids.ledger('like', input.communityId, caller.openid, input.postId), kind: 'earn', delta: awarded, reason: '点赞好帖', refId: input.postId, ...(earned?.detail ? { detail: earned.detail } : {}) },
+        ...engaged.postings,
+      ],
+      extra: engaged.changes,
     });
+    await engaged.notify(tx);
     await tx.set('likes', likeId, { communityId: input.communityId, postId: input.postId, openid: caller.openid, awarded, createdAt: time.now.toISOString() } satisfies LikeDoc);
     await tx.update('posts', input.postId, { likes: post.likes + 1 });
     return { liked: true, awarded, likes: post.likes + 1, ...cappedField(earns && !credited) };

@@ -7,6 +7,8 @@ import { STAFF } from '../../core/roles';
 import { cappedField, creditToday } from '../dailyCaps';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
+import { engagementContext, engagementOf } from '../engagement';
+import { actionPoints } from '../../core/engagement';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { toPost } from './views';
 import { reviewPostInput } from './inputs';
@@ -29,6 +31,7 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
   }
   const time = postingTime(community, caller.now);
   const at = caller.now.toISOString();
+  const ctx = engagementContext(community, caller.now, time.day);
 
   const outcome = await deps.store.transaction(async (tx) => {
     const post = ofCommunity(await tx.get('posts', input.postId), input.communityId, refusals.noPost);
@@ -59,15 +62,20 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
     // A banned author's post may still be approved and shown; it earns nothing.
     const earns = !post.noPoints && !author.banned && points > 0;
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: post.openid, day: time.day }, 'post', rule.dailyCap));
-    const awarded = credited ? points : 0;
-    if (credited) {
-      await recordPostings(
-        tx,
-        author,
-        [{ id: ids.ledger('post', input.communityId, post.openid, input.postId), kind: 'earn', delta: awarded, reason: '经验帖通过审核', refId: input.postId }],
-        time,
-      );
-    }
+    const earned = credited ? actionPoints(author, 'post', points, ctx) : null;
+    const awarded = earned?.points ?? 0;
+    const engaged = author.banned ? null : engagementOf(author, { gains: { posts: 1 }, earned: awarded }, ctx, input.postId);
+    await recordPostings(
+      tx,
+      author,
+      [
+        ...(earned ? [{ id: ids.ledger('post', input.communityId, post.openid, input.postId), kind: 'earn' as const, delta: awarded, reason: '经验帖通过审核', refId: input.postId, ...(earned.detail ? { detail: earned.detail } : {}) }] : []),
+        ...(engaged?.postings ?? []),
+      ],
+      time,
+      engaged?.changes,
+    );
+    await engaged?.notify(tx);
     const changes = { ...reviewed, status, reason: null, points: awarded, credited, creditedDay: credited ? time.day : null };
     await tx.update('posts', input.postId, changes);
     const notice: Notice = {

@@ -8,6 +8,8 @@ import { isStaff } from '../../core/roles';
 import { cappedField, creditToday } from '../dailyCaps';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
+import { engagementContext, engagementOf } from '../engagement';
+import { actionPoints } from '../../core/engagement';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { acceptCase, toAnswer } from './views';
 import { acceptAnswerInput } from './inputs';
@@ -23,6 +25,7 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
   const { community, member } = await requireMember(deps.store, input.communityId, caller.openid);
   const rule = community.rules.answer;
   const time = postingTime(community, caller.now);
+  const ctx = engagementContext(community, caller.now, time.day);
 
   const outcome = await deps.store.transaction(async (tx) => {
     const answer = await tx.get('answers', input.answerId);
@@ -35,15 +38,22 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
     // A banned answerer's answer may still be accepted; it earns nothing.
     const earns = !answer.noPoints && !answerer.banned && rule.acceptedPoints > 0;
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: answer.openid, day: time.day }, 'answer', rule.dailyCap));
-    const awarded = credited ? rule.acceptedPoints : 0;
-    if (credited) {
-      await recordPostings(
-        tx,
-        answerer,
-        [{ id: ids.ledger('answer', input.communityId, answer.openid, input.answerId), kind: 'earn', delta: awarded, reason: `回答被采纳：${clip(question.title, 16)}`, refId: input.answerId }],
-        time,
-      );
-    }
+    const earned = credited ? actionPoints(answerer, 'answer', rule.acceptedPoints, ctx) : null;
+    const awarded = earned?.points ?? 0;
+    const engaged = answerer.banned ? null : engagementOf(answerer, { gains: { answers: 1 }, earned: awarded }, ctx, input.answerId);
+    await recordPostings(
+      tx,
+      answerer,
+      [
+        ...(earned
+          ? [{ id: ids.ledger('answer', input.communityId, answer.openid, input.answerId), kind: 'earn' as const, delta: awarded, reason: `回答被采纳：${clip(question.title, 16)}`, refId: input.answerId, ...(earned.detail ? { detail: earned.detail } : {}) }]
+          : []),
+        ...(engaged?.postings ?? []),
+      ],
+      time,
+      engaged?.changes,
+    );
+    await engaged?.notify(tx);
     const changes = { accepted: true, awarded, acceptedBy: caller.openid };
     await tx.update('answers', input.answerId, changes);
     await tx.update('questions', answer.questionId, { acceptedAnswerId: input.answerId });

@@ -4,6 +4,7 @@ import type { Found } from '../documents';
 import { creditToday } from '../dailyCaps';
 import { ids, type CommunityDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
+import { engagementContext, engagementOf } from '../engagement';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 
 /**
@@ -52,13 +53,22 @@ export async function settleReferral(community: Found<CommunityDoc>, caller: Cal
       { referralPending: false },
     );
     let notice: Notice | null = null;
-    if (inviter && inviterAwarded) {
+    // A rewarded invitation counts for the inviter's badge and task even past the daily cap; a banned inviter gets nothing of it.
+    const engaged = inviter && !inviter.banned ? engagementOf(inviter, { gains: { invites: 1 }, earned: inviterAwarded }, engagementContext(community, caller.now, time.day), referralId) : null;
+    if (inviter && engaged) {
       await recordPostings(
         tx,
         inviter,
-        [{ id: ids.ledger('referral', communityId, referral.inviter, caller.openid), kind: 'earn', delta: inviterAwarded, reason: `邀请 ${invitee.nickname} 加入`, refId: referralId }],
+        [
+          { id: ids.ledger('referral', communityId, referral.inviter, caller.openid), kind: 'earn', delta: inviterAwarded, reason: `邀请 ${invitee.nickname} 加入`, refId: referralId },
+          ...engaged.postings,
+        ],
         time,
+        engaged.changes,
       );
+      await engaged.notify(tx);
+    }
+    if (inviter && inviterAwarded) {
       notice = { communityId, openid: referral.inviter, kind: 'referral_rewarded', refId: referralId, title: `你邀请的${invitee.nickname}完成了首次签到`, body: `获得邀请奖励 ${inviterAwarded} 积分`, points: inviterAwarded };
       await writeNotice(tx, notice, caller.now);
     }

@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import { MULTIPLIED_ACTIONS } from '../../core/campaigns';
+import { communityId, docId, inCommunity, points, text } from '../schemas';
+
+/** The `campaigns` function's action inputs: what each action accepts, checked before it runs. */
+
+const when = (label: string) => z.iso.datetime({ offset: true, error: `${label}格式不对` });
+
+const common = {
+  id: docId('campaignId').optional(),
+  name: text('活动名称', 20),
+  startsAt: when('开始时间'),
+  endsAt: when('结束时间'),
+};
+
+const bonusPoints = points.min(1, '奖励积分至少为 1').max(100_000, '奖励积分太大');
+
+export const campaignInput = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z
+        .object({
+          ...common,
+          kind: z.literal('multiplier'),
+          actions: z.array(z.enum(MULTIPLIED_ACTIONS, { error: '只能翻倍签到、发帖、回答或点赞' })).min(1, '至少选一种行为').max(4),
+          multiplier: z.number({ error: '倍数必须是数字' }).min(1.1, '倍数至少为 1.1').max(5, '倍数最多为 5'),
+          monthDay: z.number({ error: '会员日必须是数字' }).int('会员日必须是整数').min(1, '会员日为每月 1–28 日').max(28, '会员日为每月 1–28 日').nullish(),
+        })
+        .strict(),
+      z
+        .object({
+          ...common,
+          kind: z.literal('challenge'),
+          metric: z.enum(['checkins', 'points', 'posts', 'answers'], { error: '挑战目标只能是签到、积分、发帖或回答' }),
+          target: z.number({ error: '目标必须是数字' }).int('目标必须是整数').min(1, '目标至少为 1').max(1_000_000, '目标太大'),
+          bonusPoints,
+        })
+        .strict(),
+      z
+        .object({
+          ...common,
+          kind: z.literal('winback'),
+          inactiveDays: z.number({ error: '天数必须是数字' }).int('天数必须是整数').min(3, '至少 3 天没来才算回归').max(365, '最多 365 天').default(14),
+          bonusPoints,
+        })
+        .strict(),
+    ],
+    { error: '活动类型只能是 multiplier、challenge 或 winback' },
+  )
+  .refine((c) => Date.parse(c.startsAt) < Date.parse(c.endsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] });
+
+export const upsertCampaignInput = z.object({ communityId, campaign: campaignInput });
+export const listCampaignsInput = inCommunity;
+export const endCampaignInput = z.object({ communityId, campaignId: docId('campaignId') });
+export const progressInput = inCommunity;
+export const reportInput = z.object({ communityId, campaignId: docId('campaignId') });
