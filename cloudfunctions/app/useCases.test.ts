@@ -98,7 +98,7 @@ eachStore((open) => {
       const next = await h.ok('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T16:00:01Z' });
       expect(next.streak).toBe(2);
       const cal = await h.ok('checkin', 'calendar', { communityId: c, month: '2026-03' }, { now: '2026-03-02T16:00:01Z' });
-      expect(cal).toEqual({ days: ['2026-03-02', '2026-03-03'], streak: 2 });
+      expect(cal).toEqual({ days: ['2026-03-02', '2026-03-03'], streak: 2, madeUp: [], makeUp: { cost: 20, withinDays: 7, leftThisMonth: 2 } });
     });
 
     it('credits a day once even when the clock jumps back to it', async () => {
@@ -158,9 +158,10 @@ eachStore((open) => {
       await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 30, reason: '活动', requestId: 'req-bob-0001' }, { openid: 'o_owner', now: day(3) });
       const week = await h.ok('points', 'leaderboard', { communityId: c, period: 'week' }, { now: day(3) });
       expect(week.rows).toEqual([
-        { openid: 'o_bob', nickname: 'bob', points: 30 },
-        { openid: 'o_alice', nickname: 'alice', points: 5 },
+        { openid: 'o_bob', nickname: 'bob', avatar: null, points: 30, rank: 1 },
+        { openid: 'o_alice', nickname: 'alice', avatar: null, points: 5, rank: 2 },
       ]);
+      expect(week.me).toEqual({ rank: 2, points: 5 });
       expect((await h.ok('points', 'leaderboard', { communityId: c, period: 'week' }, { now: day(10) })).rows).toEqual([]);
       expect((await h.ok('points', 'leaderboard', { communityId: c, period: 'all' }, { now: day(10) })).rows).toHaveLength(2);
     });

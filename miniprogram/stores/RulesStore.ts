@@ -32,9 +32,34 @@ export const RULE_FIELDS: readonly RuleField[] = [
   { key: 'referral.dailyCap', label: '每天邀请奖励', help: '邀请人一天最多得几次邀请奖励', min: 0, max: 1000, unit: '次' },
   { key: 'referral.riskThreshold', label: '风控门槛', help: '微信风险等级达到这一级的新号不发邀请奖励（5 为不拦截）', min: 1, max: 5, unit: '级' },
   { key: 'expiry.days', label: '积分有效期', help: '获得后多少天过期，先到期的先用；改动只影响之后获得的积分', min: 1, max: 3650, unit: '天' },
+  { key: 'tierRetention.windowDays', label: '保级统计天数', help: '按滚动保级时，看最近多少天获得的积分', min: 30, max: 365, unit: '天' },
+  { key: 'tierRetention.graceDays', label: '保级宽限期', help: '积分不够时，保留原等级多少天再降一级', min: 0, max: 90, unit: '天' },
+  { key: 'makeUp.cost', label: '补签花费', help: '补签一天要花的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'makeUp.perMonth', label: '每月补签', help: '每人每个月最多补签几次', min: 0, max: 31, unit: '次' },
+  { key: 'makeUp.withinDays', label: '可补签天数', help: '最多能补签几天以内漏掉的日子', min: 0, max: 30, unit: '天' },
+  { key: 'birthday.points', label: '生日礼', help: '生日当天首次签到额外得的分（0 为不送）；生日要提前 30 天设置', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'tasks.profile', label: '任务：完善资料', help: '设置头像和昵称后得的分（0 为不发）', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'tasks.firstCheckin', label: '任务：首次签到', help: '第一次签到额外得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'tasks.firstPost', label: '任务：首篇心得', help: '第一篇心得通过审核额外得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'tasks.firstAnswer', label: '任务：首次被采纳', help: '第一个回答被采纳额外得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'tasks.firstInvite', label: '任务：首次邀请', help: '邀请的第一位好友完成首次签到后额外得的分', min: 0, max: 1_000_000, unit: '分' },
 ];
 
-export type RulesForm = { values: Record<string, string>; tiers: Array<{ name: string; minPoints: string }> };
+export interface TierRow {
+  name: string;
+  minPoints: string;
+  /** 1–3, e.g. "1.5": what the tier multiplies check-in, post, answer and like points by. */
+  multiplier: string;
+  /** One perk per line. */
+  perks: string;
+}
+
+export type RulesForm = { values: Record<string, string>; retention: 'lifetime' | 'rolling'; tiers: TierRow[] };
+
+type StoredTier = Rules['tiers'][number];
+const tierOfRow = (t: TierRow): StoredTier => ({ name: t.name.trim(), minPoints: Number(t.minPoints), multiplier: Number(t.multiplier), perks: perksOf(t.perks) });
+const perksOf = (text: string) => text.split('\n').map((p) => p.trim()).filter(Boolean);
+const storedTier = (t: StoredTier): StoredTier => ({ name: t.name, minPoints: t.minPoints, multiplier: t.multiplier ?? 1, perks: t.perks ?? [] });
 
 const read = (rules: Rules, key: RuleField['key']) => {
   const [group, setting] = key.split('.') as [Group, string];
@@ -44,7 +69,8 @@ const read = (rules: Rules, key: RuleField['key']) => {
 export function formOf(rules: Rules): RulesForm {
   return {
     values: Object.fromEntries(RULE_FIELDS.map((f) => [f.key, String(read(rules, f.key))])),
-    tiers: rules.tiers.map((t) => ({ name: t.name, minPoints: String(t.minPoints) })),
+    retention: rules.tierRetention.mode,
+    tiers: rules.tiers.map((t) => ({ name: t.name, minPoints: String(t.minPoints), multiplier: String(t.multiplier ?? 1), perks: (t.perks ?? []).join('\n') })),
   };
 }
 
@@ -72,6 +98,11 @@ export function rulesFormProblems(form: RulesForm): Record<string, string> {
     if (!/^\d+$/.test(text)) problems[`tier.${i}.minPoints`] = '门槛请填整数（累计积分）';
     else if (i === 0 && Number(text) !== 0) problems[`tier.${i}.minPoints`] = '第一个等级的门槛必须是 0';
     else if (i > 0 && /^\d+$/.test(form.tiers[i - 1].minPoints.trim()) && Number(text) <= Number(form.tiers[i - 1].minPoints)) problems[`tier.${i}.minPoints`] = '门槛要比上一级高';
+    const multiplier = tier.multiplier.trim();
+    if (!/^\d+(\.\d{1,2})?$/.test(multiplier) || Number(multiplier) < 1 || Number(multiplier) > 3) problems[`tier.${i}.multiplier`] = '积分倍数填 1 到 3，例如 1.2';
+    const perks = perksOf(tier.perks);
+    if (perks.length > 6) problems[`tier.${i}.perks`] = '每个等级最多 6 条权益';
+    else if (perks.some((p) => p.length > 20)) problems[`tier.${i}.perks`] = '每条权益最多 20 个字';
   });
   if (form.tiers.length === 0) problems.tiers = '至少需要一个等级';
   return problems;
@@ -79,18 +110,20 @@ export function rulesFormProblems(form: RulesForm): Record<string, string> {
 
 /** The settings that differ from `rules`, as the patch community.updateRules takes. */
 export function patchOf(rules: Rules, form: RulesForm): RulesPatch {
-  const patch: Record<string, Record<string, number>> = {};
+  const patch: Record<string, Record<string, number | string>> = {};
   for (const field of RULE_FIELDS) {
     const value = Number(form.values[field.key]);
     if (value === read(rules, field.key)) continue;
     const [group, setting] = field.key.split('.');
     (patch[group] ??= {})[setting] = value;
   }
-  const tiers = form.tiers.map((t) => ({ name: t.name.trim(), minPoints: Number(t.minPoints) }));
-  return { ...(patch as RulesPatch), ...(JSON.stringify(tiers) !== JSON.stringify(rules.tiers) ? { tiers } : {}) };
+  if (form.retention !== rules.tierRetention.mode) (patch.tierRetention ??= {}).mode = form.retention;
+  const tiers = form.tiers.map(tierOfRow);
+  return { ...(patch as unknown as RulesPatch), ...(JSON.stringify(tiers) !== JSON.stringify(rules.tiers.map(storedTier)) ? { tiers } : {}) };
 }
 
-const LABEL_OF: Record<string, string> = Object.fromEntries(RULE_FIELDS.map((f) => [f.key, f.label]));
+const LABEL_OF: Record<string, string> = { ...Object.fromEntries(RULE_FIELDS.map((f) => [f.key, f.label])), 'tierRetention.mode': '保级方式' };
+export const RETENTION_NAMES: Record<string, string> = { lifetime: '终身有效', rolling: '滚动保级' };
 
 /** One rule change from the audit log, in words: "每日签到 5 → 3". */
 export function describeChange(event: AuditEvent): string[] {
@@ -98,11 +131,14 @@ export function describeChange(event: AuditEvent): string[] {
   const lines: string[] = [];
   for (const [group, settings] of Object.entries(after)) {
     if (group === 'tiers') {
-      const tiers = (list: unknown) => (list as Array<{ name: string; minPoints: number }>).map((t) => `${t.name} ${t.minPoints}`).join('、');
+      const tiers = (list: unknown) => ((list ?? []) as StoredTier[]).map((t) => `${t.name} ${t.minPoints}${(t.multiplier ?? 1) !== 1 ? ` ×${t.multiplier}` : ''}`).join('、');
       lines.push(`等级 ${tiers(before.tiers)} → ${tiers(settings)}`);
       continue;
     }
-    for (const [setting, value] of Object.entries(settings)) lines.push(`${LABEL_OF[`${group}.${setting}`] ?? setting} ${before[group]?.[setting] ?? '—'} → ${value}`);
+    for (const [setting, value] of Object.entries(settings)) {
+      const shown = (v: unknown) => (v === undefined || v === null ? '—' : (RETENTION_NAMES[String(v)] ?? String(v)));
+      lines.push(`${LABEL_OF[`${group}.${setting}`] ?? setting} ${shown(before[group]?.[setting])} → ${shown(value)}`);
+    }
   }
   return lines;
 }
@@ -148,12 +184,16 @@ export class RulesStore {
     if (this.form) this.form.values[key] = value;
   }
 
-  setTier(index: number, part: 'name' | 'minPoints', value: string): void {
+  setRetention(mode: 'lifetime' | 'rolling'): void {
+    if (this.form) this.form.retention = mode;
+  }
+
+  setTier(index: number, part: keyof TierRow, value: string): void {
     if (this.form?.tiers[index]) this.form.tiers[index][part] = value;
   }
 
   addTier(): void {
-    this.form?.tiers.push({ name: '', minPoints: '' });
+    this.form?.tiers.push({ name: '', minPoints: '', multiplier: '1', perks: '' });
   }
 
   removeTier(index: number): void {

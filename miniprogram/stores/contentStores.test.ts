@@ -75,7 +75,8 @@ describe('content stores', () => {
     expect(alice.posts.mine[0]).toMatchObject({ id: postId, status: 'approved', points: 200, images: expect.arrayContaining([]) });
     expect(alice.posts.mine[0].images).toHaveLength(8);
     await alice.notices.load();
-    expect(alice.notices).toMatchObject({ unread: 1, badge: '1' });
+    // The approval and the first-post badge it earned.
+    expect(alice.notices).toMatchObject({ unread: 2, badge: '2' });
     await alice.notices.markAllRead();
     expect(alice.notices.unread).toBe(0);
   });

@@ -32,7 +32,24 @@ describe('the rules form', () => {
     expect(patchOf(DEFAULT_RULES, form)).toEqual({});
     form.values['checkin.points'] = '3';
     form.tiers[3].name = '钻石';
-    expect(patchOf(DEFAULT_RULES, form)).toEqual({ checkin: { points: 3 }, tiers: [...DEFAULT_RULES.tiers.slice(0, 3), { name: '钻石', minPoints: 5000 }] });
+    expect(patchOf(DEFAULT_RULES, form)).toEqual({ checkin: { points: 3 }, tiers: [...DEFAULT_RULES.tiers.slice(0, 3), { ...DEFAULT_RULES.tiers[3], name: '钻石' }] });
+  });
+
+  it('edits how tiers are kept, their multipliers and perks, and the engagement rules', () => {
+    const form = formOf(DEFAULT_RULES);
+    form.retention = 'rolling';
+    form.values['birthday.points'] = '50';
+    form.tiers[2].multiplier = '1.5';
+    form.tiers[2].perks = '金卡专享奖品\n生日双倍';
+    expect(patchOf(DEFAULT_RULES, form)).toEqual({
+      tierRetention: { mode: 'rolling' },
+      birthday: { points: 50 },
+      tiers: [...DEFAULT_RULES.tiers.slice(0, 2), { name: '金', minPoints: 2000, multiplier: 1.5, perks: ['金卡专享奖品', '生日双倍'] }, DEFAULT_RULES.tiers[3]],
+    });
+    form.tiers[1].multiplier = '4';
+    form.tiers[3].perks = Array.from({ length: 7 }, (_, i) => `权益${i}`).join('\n');
+    form.values['makeUp.withinDays'] = '31';
+    expect(rulesFormProblems(form)).toEqual({ 'tier.1.multiplier': '积分倍数填 1 到 3，例如 1.2', 'tier.3.perks': '每个等级最多 6 条权益', 'makeUp.withinDays': '可补签天数最多 30 天' });
   });
 });
 

@@ -49,9 +49,12 @@ eachStore((open) => {
       );
       expect((await list('approved', 'o_bob')).map((p) => p.id)).toEqual([second.id, first.id]);
       const { notices, unread } = await noticesOf('o_alice');
-      expect(unread).toBe(2);
-      expect(notices[1]).toMatchObject({ kind: 'post_approved', refId: first.id, points: 120, title: '你的帖子通过审核，获得 120 积分', read: false });
-      expect(await h.ok('notices', 'read', { communityId: c }, { openid: 'o_alice' })).toEqual({ read: 2 });
+      // Two approvals, and the first-post badge the first one earned.
+      expect(unread).toBe(3);
+      const approvals = notices.filter((n) => n.kind === 'post_approved');
+      expect(approvals[1]).toMatchObject({ kind: 'post_approved', refId: first.id, points: 120, title: '你的帖子通过审核，获得 120 积分', read: false });
+      expect(notices.filter((n) => n.kind === 'achievement').map((n) => n.title)).toEqual(['获得徽章「初次分享」']);
+      expect(await h.ok('notices', 'read', { communityId: c }, { openid: 'o_alice' })).toEqual({ read: 3 });
       expect((await noticesOf('o_alice')).unread).toBe(0);
     });
 
@@ -75,7 +78,7 @@ eachStore((open) => {
       const awarded = won[0].ok && won[0].data.awarded;
       expect((await me('o_alice')).balance).toBe(awarded);
       expect((await ledgerOf('o_alice')).filter((e) => e.refId === created.id)).toHaveLength(1);
-      expect((await noticesOf('o_alice')).notices).toHaveLength(1);
+      expect((await noticesOf('o_alice')).notices.map((n) => n.kind).sort()).toEqual(['achievement', 'post_approved']);
     });
 
     it('caps credited approvals per author per community day; over the cap the post is still approved', async () => {
