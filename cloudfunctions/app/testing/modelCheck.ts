@@ -2,7 +2,10 @@ import { STORIES } from '../../core/testing/stories';
 import { countsAsEarned } from '../../core/ledger';
 import { addCounts, entryCounts, type PointsTotals } from '../../core/stats';
 import type { Query } from '../../store/port';
-import type { AppStore, Collections, Found } from '../documents';
+import type { AppStore, Collections, Found, LedgerDoc, MemberDoc } from '../documents';
+import { badgeWall } from '../../core/achievements';
+import { DEFAULT_RULES, mergeRules, type RulesPatch } from '../../core/rules';
+import { tierIndexFor, tierOf, windowPoints } from '../../core/tiers';
 import { openStore, sqliteHarness, type Harness, type StoreKind } from './harness';
 
 /**
@@ -27,7 +30,11 @@ export type Op =
   | { kind: 'ban'; who: number; banned: boolean }
   | { kind: 'profile'; who: number; name: number }
   | { kind: 'rollup' }
-  | { kind: 'expire' };
+  | { kind: 'expire' }
+  | { kind: 'makeUp'; who: number; back: number; request: number }
+  | { kind: 'campaign'; variant: 0 | 1 | 2 | 3; pick: number }
+  | { kind: 'reviewTiers' }
+  | { kind: 'awards' };
 
 export interface Burst {
   /** The clock moves on by this much before the burst, or to the next day boundary ± 1 ms. */
@@ -39,6 +46,21 @@ export interface Burst {
 const MEMBERS = ['o_m0', 'o_m1', 'o_m2', 'o_m3', 'o_m4', 'o_mod'];
 const START = Date.parse('2026-03-01T02:00:00Z');
 const DAY_MS = 86_400_000;
+/** Short expiry and caps so that bursts reach them; every engagement rule on; rolling tiers. */
+const CHECK_PATCH: RulesPatch = {
+  expiry: { days: 3 },
+  post: { dailyCap: 2 },
+  like: { dailyCap: 3 },
+  tasks: { profile: 5, firstCheckin: 10, firstPost: 20, firstAnswer: 10, firstInvite: 20 },
+  makeUp: { cost: 10, perMonth: 2, withinDays: 5 },
+  tierRetention: { mode: 'rolling', windowDays: 30, graceDays: 3 },
+  tiers: [
+    { name: '铜', minPoints: 0 },
+    { name: '银', minPoints: 150, multiplier: 1.5 },
+    { name: '金', minPoints: 400, multiplier: 2 },
+  ],
+};
+const CHECK_RULES = mergeRules(DEFAULT_RULES, CHECK_PATCH);
 const SHIPPING = { name: '小美', phone: '13800000000', address: '上海市静安区某路 1 号' };
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
@@ -61,7 +83,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -96,6 +118,14 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'rollup' };
       case 'expire':
         return { kind: 'expire' };
+      case 'makeUp':
+        return { kind: 'makeUp', who, back: 1 + int(8), request: int(6) };
+      case 'campaign':
+        return { kind: 'campaign', variant: pick([0, 1, 2, 3] as const), pick: int(6) };
+      case 'reviewTiers':
+        return { kind: 'reviewTiers' };
+      case 'awards':
+        return { kind: 'awards' };
     }
   };
   const bursts: Burst[] = [];
@@ -117,6 +147,7 @@ interface World {
   /** Who placed each order: only they may give its address. */
   buyers: Map<string, string>;
   posts: string[];
+  campaigns: string[];
   /** Stock given to each reward (set, plus codes added) and to each prize. */
   stockGiven: Map<string, number>;
   /** Successful answers per request: every replay of one must be the same. */
@@ -131,14 +162,14 @@ async function setUp(kind: StoreKind): Promise<World> {
   const as = { openid: 'o_owner', now: new Date(START).toISOString() };
   const { community } = await h.ok('community', 'create', { name: '模型检查群' }, as);
   const c = community.id as string;
-  await h.ok('community', 'updateRules', { communityId: c, rules: { expiry: { days: 3 }, post: { dailyCap: 2 }, like: { dailyCap: 3 } } }, as);
+  await h.ok('community', 'updateRules', { communityId: c, rules: CHECK_PATCH }, as);
   for (const openid of MEMBERS) await h.ok('community', 'join', { communityId: c, nickname: openid.slice(2) }, { ...as, openid });
   await h.ok('community', 'setRole', { communityId: c, openid: 'o_mod', role: 'moderator' }, as);
   const physical = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '周边', pointsPrice: 60, stock: 6, perMemberLimit: 3 } }, as)).item;
   const coupon = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券', kind: 'coupon', pointsPrice: 40, stock: 0 } }, as)).item;
   const draw = (await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '转盘', costPoints: 20, prizes: [{ name: '小礼', weight: 3000, stock: 3, kind: 'service' }] } }, as)).draw;
   const stockGiven = new Map([[physical.id, 6], [coupon.id, 0], [`${draw.id}:${draw.prizes[0].id}`, 3]]);
-  return { h, c, items: [physical.id, coupon.id], drawId: draw.id, orders: [], buyers: new Map(), posts: [], stockGiven, answers: new Map(), bannedBefore: new Set(), entriesBefore: new Map() };
+  return { h, c, items: [physical.id, coupon.id], drawId: draw.id, orders: [], buyers: new Map(), posts: [], campaigns: [], stockGiven, answers: new Map(), bannedBefore: new Set(), entriesBefore: new Map() };
 }
 
 const at = (list: string[], index: number) => (list.length ? list[index % list.length] : 'none');
@@ -222,9 +253,32 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(await h.call('community', 'updateProfile', { communityId: c, nickname: `${MEMBERS[op.who].slice(2)}-${op.name}` }, { openid: MEMBERS[op.who], now: when() }));
     case 'rollup':
       return outcome(await h.call('jobs', 'rollupStats', {}, { openid: null, source: 'wx_trigger', now: when() }));
-    case 'expire':
+    case 'expire': {
       const reply = await h.call('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now: when() });
       return reply.ok && reply.data.expiredPoints > 0 ? 'ok' : outcome(reply) === 'ok' ? 'nothing due' : outcome(reply);
+    }
+    case 'makeUp': {
+      const who = MEMBERS[op.who];
+      const day = new Date(now + 8 * 3_600_000 - op.back * DAY_MS).toISOString().slice(0, 10);
+      const params = { communityId: c, day, requestId: `mku-${op.request}-${day}` };
+      return outcome(await replay(`makeUp:${who}:${JSON.stringify(params)}`, h.call('checkin', 'makeUp', params, { openid: who, now: when() })));
+    }
+    case 'campaign': {
+      const window = { startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3 * DAY_MS).toISOString() };
+      const campaign = [
+        { kind: 'multiplier', name: '双倍', actions: ['checkin', 'like', 'post'], multiplier: 2, ...window },
+        { kind: 'challenge', name: '三连', metric: 'checkins', target: 3, bonusPoints: 25, ...window },
+        { kind: 'winback', name: '回归', inactiveDays: 3, bonusPoints: 15, ...window },
+      ][op.variant];
+      if (!campaign) return outcome(await h.call('campaigns', 'end', { communityId: c, campaignId: at(w.campaigns, op.pick) }, staff));
+      const reply = await h.call('campaigns', 'upsert', { communityId: c, campaign }, staff);
+      if (reply.ok) w.campaigns.push(reply.data.campaign.id);
+      return outcome(reply);
+    }
+    case 'reviewTiers':
+      return outcome(await h.call('jobs', 'reviewTiers', {}, { openid: null, source: 'wx_trigger', now: when() }));
+    case 'awards':
+      return outcome(await h.call('jobs', 'monthlyAwards', {}, { openid: null, source: 'wx_trigger', now: when() }));
   }
 }
 
@@ -341,6 +395,50 @@ export async function checkInvariants(w: World): Promise<void> {
   for (const order of orders) if (order.kind === 'physical' && order.status === 'fulfilled' && !order.shipping) fail(`order ${order._id} was fulfilled without an address`);
   const referralPayments = ledger.filter((e) => e.id.startsWith('referral:'));
   if (new Set(referralPayments.map((e) => e.id)).size !== referralPayments.length) fail('a referral paid twice');
+  checkEngagement(members, ledger);
+}
+
+/** Engagement: once means once, counted where it was earned, and the limits hold. */
+function checkEngagement(members: Array<Found<MemberDoc>>, ledger: Array<Found<LedgerDoc>>): void {
+  const fail = (message: string): never => {
+    throw new Error(message);
+  };
+  const rules = CHECK_RULES;
+  for (const m of members) {
+    const mine = ledger.filter((e) => e.openid === m.openid);
+    const checkins = mine.filter((e) => e.id.startsWith('checkin:'));
+    if ((m.counts?.checkins ?? 0) !== checkins.length) fail(`${m.openid}: counts ${m.counts?.checkins ?? 0} check-ins, the ledger ${checkins.length}`);
+    // A counted badge is held exactly when its count reached it: both are written in one transaction.
+    // (Streak badges come with real check-ins only, so a make-up may lengthen a streak ahead of its badge.)
+    for (const badge of badgeWall(m)) {
+      if (badge.key === 'star_month' || badge.key.startsWith('streak_')) continue;
+      const reached = badge.progress.current >= badge.progress.target;
+      if (reached !== Boolean(badge.earnedAt)) fail(`${m.openid}: badge ${badge.key} earned ${badge.earnedAt}, progress ${JSON.stringify(badge.progress)}`);
+    }
+    if (Object.keys(m.badges ?? {}).some((k) => k.startsWith('streak_')) && !checkins.length) fail(`${m.openid}: a streak badge without a check-in`);
+    // A task pays once, and only a task marked done.
+    const tasks = mine.filter((e) => e.id.startsWith('task:'));
+    for (const task of tasks) if (!m.tasks?.[task.detail?.task as keyof typeof m.tasks]) fail(`${m.openid}: paid task ${task.id} is not marked done`);
+    for (const [key, done] of Object.entries(m.tasks ?? {})) {
+      if (done && rules.tasks[key as keyof typeof rules.tasks] > 0 && !tasks.some((t) => t.detail?.task === key)) fail(`${m.openid}: task ${key} done but never paid`);
+    }
+    // A challenge bonus once, to a member whose progress is done; a win-back once per campaign.
+    for (const prefix of ['challenge:', 'winback:']) {
+      const paid = mine.filter((e) => e.id.startsWith(prefix)).map((e) => e.refId);
+      if (new Set(paid).size !== paid.length) fail(`${m.openid}: ${prefix} paid twice for one campaign`);
+      if (prefix === 'challenge:') for (const id of paid) if (m.challenges?.[id!] && !m.challenges[id!].doneAt) fail(`${m.openid}: challenge ${id} paid but not done`);
+    }
+    // Make-ups: never a day also checked in, within the month's allowance.
+    const madeUp = mine.filter((e) => e.id.startsWith('makeup:'));
+    for (const e of madeUp) if (checkins.some((c) => c.id.endsWith(e.id.slice(e.id.lastIndexOf(':'))))) fail(`${m.openid}: ${e.id} made up a day that was checked in`);
+    const perMonth = new Map<string, number>();
+    for (const e of madeUp) perMonth.set(e.day.slice(0, 7), (perMonth.get(e.day.slice(0, 7)) ?? 0) + 1);
+    for (const [month, n] of perMonth) if (n > rules.makeUp.perMonth) fail(`${m.openid}: ${n} make-ups in ${month}`);
+    // Rolling tiers: never below what the window earns (upgrades apply at once).
+    const today = new Date(Math.max(...mine.map((e) => Date.parse(e.createdAt)), Date.parse(m.joinedAt)) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const view = tierOf(m, rules, today);
+    if (view.index < tierIndexFor(windowPoints(m.recentEarned, today, rules.tierRetention.windowDays), rules.tiers)) fail(`${m.openid}: holds ${view.name} below what the window earns`);
+  }
 }
 
 export interface Failure {
