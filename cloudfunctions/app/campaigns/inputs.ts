@@ -23,7 +23,7 @@ export const campaignInput = z
         .object({
           ...common,
           kind: z.literal('multiplier'),
-          actions: z.array(z.enum(MULTIPLIED_ACTIONS, { error: '只能翻倍签到、发帖、回答或点赞' })).min(1, '至少选一种行为').max(4),
+          actions: z.array(z.enum(MULTIPLIED_ACTIONS, { error: '只能翻倍签到、发帖、回答或点赞' }), { error: '请选择要翻倍的行为' }).min(1, '至少选一种行为').max(4, '最多四种行为'),
           multiplier: z.number({ error: '倍数必须是数字' }).min(1.1, '倍数至少为 1.1').max(5, '倍数最多为 5'),
           monthDay: z.number({ error: '会员日必须是数字' }).int('会员日必须是整数').min(1, '会员日为每月 1–28 日').max(28, '会员日为每月 1–28 日').nullish(),
         })

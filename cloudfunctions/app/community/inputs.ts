@@ -61,7 +61,7 @@ export const rulesPatch = z
             name: z.string().trim().min(1, '等级名称不能为空').max(10, '等级名称最多 10 个字'),
             minPoints: points,
             multiplier: z.number({ error: '倍数必须是数字' }).min(1, '倍数至少为 1').max(3, '倍数最多为 3').optional(),
-            perks: z.array(z.string().trim().min(1, '权益不能为空').max(20, '每条权益最多 20 个字')).max(6, '最多 6 条权益').optional(),
+            perks: z.array(z.string({ error: '权益必须是文字' }).trim().min(1, '权益不能为空').max(20, '每条权益最多 20 个字'), { error: '权益是一组文字' }).max(6, '最多 6 条权益').optional(),
           })
           .strict(),
       )
