@@ -154,11 +154,31 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     expect(await load('stats')({ action: 'export', communityId, kind: 'members' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('campaigns: the owner starts double points, the next check-in is doubled; the engagement jobs answer their triggers', async () => {
+    as('wx_campaign_owner');
+    const communityId = (await load('community')({ action: 'create', name: '活动群' })).data.community.id;
+    const now = Date.now();
+    const started = await load('campaigns')({
+      action: 'upsert',
+      communityId,
+      campaign: { kind: 'multiplier', name: '双倍', actions: ['checkin'], multiplier: 2, startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString() },
+    });
+    expect(started).toMatchObject({ ok: true, data: { campaign: { status: 'active' } } });
+    expect(await load('checkin')({ action: 'checkin', communityId })).toMatchObject({ ok: true, data: { awarded: 10, multiplier: 2 } });
+    expect((await load('points')({ action: 'badges', communityId })).data.badges[0]).toMatchObject({ key: 'first_checkin', earnedAt: expect.any(String) });
+    as('', 'wx_trigger');
+    for (const TriggerName of ['reviewTiers', 'monthlyAwards']) {
+      expect(await load('jobs')({ Type: 'Timer', TriggerName, Time: new Date().toISOString() })).toMatchObject({ ok: true, data: { more: false } });
+    }
+  });
+
   it('declares the timer triggers and depends on wx-server-sdk only', () => {
     const dist = resolve(__dirname, '../../dist/cloudfunctions/jobs');
     expect(require(`${dist}/config.json`).triggers).toEqual([
       expect.objectContaining({ name: 'expirePoints', type: 'timer', config: '0 * * * * * *' }),
       expect.objectContaining({ name: 'rollupStats', type: 'timer', config: '0 0 * * * * *' }),
+      expect.objectContaining({ name: 'reviewTiers', type: 'timer', config: '0 10 0 * * * *' }),
+      expect.objectContaining({ name: 'monthlyAwards', type: 'timer', config: '0 20 0 * * * *' }),
     ]);
     expect(Object.keys(require(`${dist}/package.json`).dependencies)).toEqual(['wx-server-sdk']);
   });
