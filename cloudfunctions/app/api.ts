@@ -191,6 +191,11 @@ export interface Api {
     };
     /** v2 补签: buys back a missed day; it joins the streak and earns nothing itself. */
     makeUp: { in: { communityId: string; day: string; requestId: string }; out: { day: string; cost: number; streak: number; balance: number } };
+    /** Addition: what a make-up of `day` would cost and restore, or why it cannot be (`problem`), before the member confirms. */
+    makeUpQuote: {
+      in: { communityId: string; day: string };
+      out: { day: string; cost: number; streak: number; leftThisMonth: number; balance: number; problem: string | null };
+    };
     /** v2 additions: the made-up days among `days`, and what a make-up costs and has left this month. */
     calendar: {
       in: { communityId: string; month: string };

@@ -83,6 +83,7 @@ describe('engagement over HTTP', () => {
       cases.push(['campaigns', OWNER, { action: 'report', communityId: c, campaignId: value }]);
       cases.push(['checkin', MEI, { action: 'makeUp', communityId: c, day: value, requestId: 'http-junk-0001' }]);
       cases.push(['checkin', MEI, { action: 'makeUp', communityId: c, day: '2026-12-05', requestId: value }]);
+      cases.push(['checkin', MEI, { action: 'makeUpQuote', communityId: c, day: value }]);
       cases.push(['points', MEI, { action: 'badges', communityId: c, openid: value }]);
       cases.push(['points', MEI, { action: 'leaderboard', communityId: c, period: value }]);
       cases.push(['points', MEI, { action: 'tiers', communityId: value }]);

@@ -216,6 +216,9 @@ eachStore((open) => {
       await rules({ checkin: { streakDays: 4, streakBonus: 50 }, makeUp: { cost: 3 } });
       for (const n of [1, 2, 4]) await checkIn('o_alice', day(n));
       expect((await me('o_alice', day(5))).streak).toBe(1);
+      const quote = (d: string) => h.ok('checkin', 'makeUpQuote', { communityId: c, day: d }, { openid: 'o_alice', now: day(5) });
+      expect(await quote('2026-06-03')).toEqual({ day: '2026-06-03', cost: 3, streak: 4, leftThisMonth: 2, balance: 15, problem: null });
+      expect(await quote('2026-06-04')).toMatchObject({ streak: 1, problem: '这一天已经签到过了' });
       const made = await h.ok('checkin', 'makeUp', { communityId: c, day: '2026-06-03', requestId: 'makeup-0001' }, { openid: 'o_alice', now: day(5) });
       expect(made).toEqual({ day: '2026-06-03', cost: 3, streak: 4, balance: 12 });
       // A replay is the same answer and no second cost.
