@@ -160,6 +160,10 @@ export interface Api {
         expiring: { points: number; at: string } | null;
         /** Additions to API.md: what the home page shows beside the numbers. */
         nickname: string;
+        /** v2 additions: my profile, for 我的. */
+        avatar: string | null;
+        birthday: string | null;
+        hideFromLeaderboard: boolean;
         role: Role;
         /** The caller's own openid (as WeChat says it), so the app can tell its own posts. */
         openid: string;

@@ -5,6 +5,8 @@ import { unwrap } from './gateway';
 export interface ImageUploader {
   /** The stored images' addresses, at most `max`; empty if the person cancelled the picker. */
   pickAndUpload(max?: number): Promise<string[]>;
+  /** Stores a file the platform already gave (WeChat's chooseAvatar picture). */
+  upload(filePath: string): Promise<string>;
 }
 
 async function pick(max: number): Promise<string[]> {
@@ -15,6 +17,7 @@ async function pick(max: number): Promise<string[]> {
 /** One picker, many files, each stored by `store` in turn (so the order is kept). */
 function uploaderStoringWith(store: (filePath: string) => Promise<string>): ImageUploader {
   return {
+    upload: store,
     async pickAndUpload(max = 1) {
       const stored: string[] = [];
       for (const filePath of await pick(max)) stored.push(await store(filePath));

@@ -14,6 +14,9 @@ import { ReferralStore } from './ReferralStore';
 import { ReviewStore } from './ReviewStore';
 import { RulesStore } from './RulesStore';
 import { SessionStore } from './SessionStore';
+import { CampaignsStore } from './CampaignsStore';
+import { LeaderboardStore } from './LeaderboardStore';
+import { MeStore } from './MeStore';
 import type { KeyValueStorage } from './storage';
 
 /** All the app's state, built around one Gateway. */
@@ -31,6 +34,9 @@ export class RootStore {
   readonly referral: ReferralStore;
   readonly console: ConsoleStore;
   readonly rules: RulesStore;
+  readonly mine: MeStore;
+  readonly leaderboard: LeaderboardStore;
+  readonly campaigns: CampaignsStore;
 
   constructor(
     gateway: Gateway,
@@ -54,5 +60,8 @@ export class RootStore {
     this.referral = new ReferralStore(community);
     this.console = new ConsoleStore(community, openDownload);
     this.rules = new RulesStore(community, () => this.session.community?.rules ?? null, () => this.session.load());
+    this.mine = new MeStore(community, uploader);
+    this.leaderboard = new LeaderboardStore(community);
+    this.campaigns = new CampaignsStore(community, () => this.session.community?.timezone ?? 'Asia/Shanghai');
   }
 }

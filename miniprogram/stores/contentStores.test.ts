@@ -19,6 +19,9 @@ const picker = (): ImageUploader & { offered: number[] } => {
       offered.push(max);
       return Array.from({ length: Math.min(max, 4) }, () => `/uploads/${String(++n).padStart(32, '0')}.jpg`);
     },
+    async upload() {
+      return `/uploads/${String(++n).padStart(32, '0')}.jpg`;
+    },
   };
 };
 

@@ -1,0 +1,195 @@
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { ActionInput, CampaignView } from '../../cloudfunctions/app/api';
+import type { CommunityGateway } from '../gateway/communityGateway';
+import { isoToLocal, localToIso } from './format';
+import { Request } from './request';
+
+type CampaignInput = ActionInput<'campaigns', 'upsert'>['campaign'];
+export type CampaignKind = CampaignView['kind'];
+type Action = 'checkin' | 'post' | 'answer' | 'like';
+
+export const KIND_NAMES: Record<CampaignKind, string> = { multiplier: '积分翻倍', challenge: '积分挑战', winback: '回归礼' };
+export const ACTION_NAMES: Record<Action, string> = { checkin: '签到', post: '发帖', answer: '回答', like: '点赞' };
+export const METRIC_NAMES = { checkins: '签到次数', points: '获得积分', posts: '心得通过', answers: '回答被采纳' } as const;
+
+/** The campaign editor's fields as typed or picked: dates and times come from pickers, on the community's clock. */
+export interface CampaignForm {
+  id: string | null;
+  kind: CampaignKind;
+  name: string;
+  startDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+  actions: Action[];
+  multiplier: string;
+  /** 会员日: a day of the month ("" for every day). */
+  monthDay: string;
+  metric: keyof typeof METRIC_NAMES;
+  target: string;
+  bonusPoints: string;
+  inactiveDays: string;
+}
+
+export function emptyCampaignForm(today: string): CampaignForm {
+  return { id: null, kind: 'multiplier', name: '', startDate: today, startTime: '00:00', endDate: today, endTime: '23:59', actions: ['checkin'], multiplier: '2', monthDay: '', metric: 'checkins', target: '7', bonusPoints: '50', inactiveDays: '14' };
+}
+
+export function formOfCampaign(c: CampaignView, tz: string): CampaignForm {
+  const [startDate, startTime] = isoToLocal(c.startsAt, tz).split(' ');
+  const [endDate, endTime] = isoToLocal(c.endsAt, tz).split(' ');
+  const base = { ...emptyCampaignForm(startDate), id: c.id, kind: c.kind, name: c.name, startDate, startTime, endDate, endTime };
+  if (c.kind === 'multiplier') return { ...base, actions: [...c.actions], multiplier: String(c.multiplier), monthDay: c.monthDay ? String(c.monthDay) : '' };
+  if (c.kind === 'challenge') return { ...base, metric: c.metric, target: String(c.target), bonusPoints: String(c.bonusPoints) };
+  return { ...base, inactiveDays: String(c.inactiveDays), bonusPoints: String(c.bonusPoints) };
+}
+
+const whole = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+
+/** What to fix, by field, in plain Chinese; empty when the campaign can be saved. */
+export function campaignProblems(form: CampaignForm, tz: string, now: number): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!form.name.trim()) problems.name = '请给活动起个名字';
+  else if (form.name.trim().length > 20) problems.name = '活动名称最多 20 个字';
+  const startsAt = localToIso(`${form.startDate} ${form.startTime}`, tz);
+  const endsAt = localToIso(`${form.endDate} ${form.endTime}`, tz);
+  if (!startsAt) problems.start = '请选择开始日期和时间';
+  if (!endsAt) problems.end = '请选择结束日期和时间';
+  else if (startsAt && Date.parse(endsAt) <= Date.parse(startsAt)) problems.end = '结束时间要晚于开始时间';
+  else if (!form.id && Date.parse(endsAt) <= now) problems.end = '结束时间已经过去了';
+  if (form.kind === 'multiplier') {
+    if (!form.actions.length) problems.actions = '至少选一种行为';
+    const m = form.multiplier.trim();
+    if (!/^\d+(\.\d{1,2})?$/.test(m) || Number(m) < 1.1 || Number(m) > 5) problems.multiplier = '倍数填 1.1 到 5，例如 2';
+    if (form.monthDay.trim() && !whole(form.monthDay, 1, 28)) problems.monthDay = '会员日填每月 1 到 28 日，或留空表示每天';
+  }
+  if (form.kind === 'challenge' && !whole(form.target, 1, 1_000_000)) problems.target = '目标填正整数';
+  if (form.kind === 'winback' && !whole(form.inactiveDays, 3, 365)) problems.inactiveDays = '多少天没来算回归：3 到 365 天';
+  if (form.kind !== 'multiplier' && !whole(form.bonusPoints, 1, 100_000)) problems.bonusPoints = '奖励积分填 1 到 100000';
+  return problems;
+}
+
+export function campaignOf(form: CampaignForm, tz: string): CampaignInput {
+  const common = {
+    ...(form.id ? { id: form.id } : {}),
+    name: form.name.trim(),
+    startsAt: localToIso(`${form.startDate} ${form.startTime}`, tz) ?? '',
+    endsAt: localToIso(`${form.endDate} ${form.endTime}`, tz) ?? '',
+  };
+  if (form.kind === 'multiplier') return { ...common, kind: 'multiplier', actions: form.actions, multiplier: Number(form.multiplier), monthDay: form.monthDay.trim() ? Number(form.monthDay) : null };
+  if (form.kind === 'challenge') return { ...common, kind: 'challenge', metric: form.metric, target: Number(form.target), bonusPoints: Number(form.bonusPoints) };
+  return { ...common, kind: 'winback', inactiveDays: Number(form.inactiveDays), bonusPoints: Number(form.bonusPoints) };
+}
+
+/** One line on what a campaign gives, for its banner and the list. */
+export function describeCampaign(c: CampaignView): string {
+  if (c.kind === 'multiplier') {
+    const what = c.actions.map((a) => ACTION_NAMES[a]).join('、');
+    return c.monthDay ? `每月 ${c.monthDay} 日会员日：${what}积分 ×${c.multiplier}` : `${what}积分 ×${c.multiplier}`;
+  }
+  if (c.kind === 'challenge') return `${METRIC_NAMES[c.metric]}达到 ${c.target}，奖励 ${c.bonusPoints} 分`;
+  return `${c.inactiveDays} 天没来的老朋友回来签到，奖励 ${c.bonusPoints} 分`;
+}
+
+/** Campaigns: the banners members see on home, and the owner's editor. */
+export class CampaignsStore {
+  campaigns: CampaignView[] = [];
+  form: CampaignForm | null = null;
+  tried = false;
+  /** The campaign an end was asked for, waiting for the confirmation. */
+  ending: string | null = null;
+  notice: string | null = null;
+  private readonly loading = new Request('refresh');
+  private readonly saving = new Request();
+
+  constructor(
+    private readonly community: CommunityGateway,
+    private readonly timezone: () => string,
+    private readonly now: () => number = Date.now,
+  ) {
+    makeAutoObservable<CampaignsStore, 'community' | 'timezone' | 'now' | 'loading' | 'saving'>(this, { community: false, timezone: false, now: false, loading: false, saving: false });
+  }
+
+  /** Banners: what is on now first, then what is coming. */
+  get banners(): CampaignView[] {
+    return this.campaigns.filter((c) => c.status !== 'ended').sort((a, b) => (a.status === b.status ? a.startsAt.localeCompare(b.startsAt) : a.status === 'active' ? -1 : 1));
+  }
+
+  get problems(): Record<string, string> {
+    return this.tried && this.form ? campaignProblems(this.form, this.timezone(), this.now()) : {};
+  }
+
+  get busy(): boolean {
+    return this.saving.pending;
+  }
+
+  get error(): string | null {
+    return this.saving.error ?? this.loading.error;
+  }
+
+  async load(): Promise<void> {
+    const outcome = await this.loading.run(() => this.community.call('campaigns', 'list', {}));
+    if (outcome.done) runInAction(() => (this.campaigns = outcome.value.campaigns));
+  }
+
+  startNew(today: string): void {
+    this.form = emptyCampaignForm(today);
+    this.tried = false;
+    this.notice = null;
+  }
+
+  edit(campaign: CampaignView): void {
+    this.form = formOfCampaign(campaign, this.timezone());
+    this.tried = false;
+    this.notice = null;
+  }
+
+  closeForm(): void {
+    this.form = null;
+  }
+
+  set<K extends keyof CampaignForm>(key: K, value: CampaignForm[K]): void {
+    if (this.form) this.form[key] = value;
+  }
+
+  toggleAction(action: Action): void {
+    if (!this.form) return;
+    const on = this.form.actions.includes(action);
+    this.form.actions = on ? this.form.actions.filter((a) => a !== action) : [...this.form.actions, action];
+  }
+
+  async save(): Promise<boolean> {
+    if (!this.form) return false;
+    this.tried = true;
+    if (Object.keys(campaignProblems(this.form, this.timezone(), this.now())).length) return false;
+    const campaign = campaignOf(this.form, this.timezone());
+    const outcome = await this.saving.run(() => this.community.call('campaigns', 'upsert', { campaign }));
+    if (!outcome.done) return false;
+    runInAction(() => {
+      this.form = null;
+      this.notice = outcome.value.campaign.status === 'active' ? `「${outcome.value.campaign.name}」已开始` : `「${outcome.value.campaign.name}」已保存，到时自动开始`;
+    });
+    await this.load();
+    return true;
+  }
+
+  /** Ending asks once: the first call asks, confirmEnd() ends it. */
+  askEnd(campaignId: string): void {
+    this.ending = campaignId;
+  }
+
+  cancelEnd(): void {
+    this.ending = null;
+  }
+
+  async confirmEnd(): Promise<boolean> {
+    const campaignId = this.ending;
+    if (!campaignId) return false;
+    this.ending = null;
+    const outcome = await this.saving.run(() => this.community.call('campaigns', 'end', { campaignId }));
+    if (!outcome.done) return false;
+    runInAction(() => (this.notice = `「${outcome.value.campaign.name}」已结束`));
+    await this.load();
+    return true;
+  }
+}
