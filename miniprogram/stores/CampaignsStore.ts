@@ -99,6 +99,8 @@ export class CampaignsStore {
   /** The campaign an end was asked for, waiting for the confirmation. */
   ending: string | null = null;
   notice: string | null = null;
+  /** What a campaign paid, by id, once asked for (staff). */
+  reports: Record<string, { returned: number; pointsAwarded: number }> = {};
   private readonly loading = new Request('refresh');
   private readonly saving = new Request();
 
@@ -171,6 +173,11 @@ export class CampaignsStore {
     });
     await this.load();
     return true;
+  }
+
+  async loadReport(campaignId: string): Promise<void> {
+    const outcome = await this.loading.run(() => this.community.call('campaigns', 'report', { campaignId }));
+    if (outcome.done) runInAction(() => (this.reports = { ...this.reports, [campaignId]: outcome.value }));
   }
 
   /** Ending asks once: the first call asks, confirmEnd() ends it. */

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionInput, ActionOutput, Entry, Member } from '../../cloudfunctions/app/api';
+import type { ActionInput, ActionOutput, Badge, Entry, Member } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { Intent } from '../gateway/gateway';
 import { Request } from './request';
@@ -54,9 +54,10 @@ export class ConsoleStore {
   filters: MemberFilters = {};
   members: Member[] = [];
   nextCursor: string | null = null;
-  /** The member page: one member and their newest entries. */
+  /** The member page: one member, their newest entries and their badges. */
   member: Member | null = null;
   entries: Entry[] = [];
+  badges: Badge[] = [];
   overview: Overview | null = null;
   segments: Segments = [];
   notice: string | null = null;
@@ -116,9 +117,12 @@ export class ConsoleStore {
 
   /** One member's page; another member's page starts without the last one's numbers or message. */
   async open(openid: string): Promise<void> {
-    if (this.member?.openid !== openid) runInAction(() => ((this.member = null), (this.entries = []), (this.notice = null)));
-    const outcome = await this.listing.run(() => this.community.call('community', 'member', { openid }));
-    if (outcome.done) runInAction(() => ((this.member = outcome.value.member), (this.entries = outcome.value.entries)));
+    if (this.member?.openid !== openid) runInAction(() => ((this.member = null), (this.entries = []), (this.badges = []), (this.notice = null)));
+    const outcome = await this.listing.run(() => Promise.all([this.community.call('community', 'member', { openid }), this.community.call('points', 'badges', { openid })]));
+    if (outcome.done) {
+      const [{ member, entries }, { badges }] = outcome.value;
+      runInAction(() => ((this.member = member), (this.entries = entries), (this.badges = badges)));
+    }
   }
 
   /** Adds or takes points with a reason; a retry after a lost answer is the same adjustment. */

@@ -145,3 +145,19 @@ describe('campaigns', () => {
     expect(alice.campaigns.banners).toEqual([]);
   });
 });
+
+describe('积分规则', () => {
+  it('is written from the live rules: every way to earn, tasks only when on, tiers and how they are kept', async () => {
+    const { DEFAULT_RULES, mergeRules } = await import('../../cloudfunctions/core/rules');
+    const { rulesSections } = await import('./rulesText');
+    const plain = rulesSections(DEFAULT_RULES);
+    expect(plain.map((s) => s.title)).toEqual(['怎么赚积分', '会员等级', '使用与有效期']);
+    expect(plain[0].lines[0]).toEqual({ what: '每日签到', points: '+5', note: '连续签到每满 7 天再得 50 分' });
+    const tuned = rulesSections(mergeRules(DEFAULT_RULES, { checkin: { points: 3 }, birthday: { points: 50 }, tasks: { firstPost: 20 }, tierRetention: { mode: 'rolling' }, tiers: [{ name: '铜', minPoints: 0 }, { name: '金', minPoints: 900, multiplier: 1.5, perks: ['专属客服'] }] }));
+    expect(tuned[0].lines.map((l) => [l.what, l.points])).toContainEqual(['生日礼', '+50']);
+    expect(tuned[0].lines[0].points).toBe('+3');
+    expect(tuned[1]).toEqual({ title: '新手任务', lines: [{ what: '第一篇心得通过审核', points: '+20', note: '新手任务，完成一次即得' }] });
+    expect(tuned[2].lines[1]).toEqual({ what: '金', points: '近 365 天获得 900 分', note: '签到、发帖、回答、点赞积分 ×1.5；专属客服' });
+    expect(tuned[2].lines.at(-1)).toMatchObject({ what: '保级', note: '积分不足时保留原等级 30 天，期满仍不足降一级' });
+  });
+});

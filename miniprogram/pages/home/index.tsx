@@ -6,14 +6,15 @@ import { useEffect } from 'react';
 import { DevIdentitySwitcher } from '../../components/DevIdentitySwitcher';
 import { ErrorLine } from '../../components/ErrorLine';
 import { devIdentity, store } from '../../stores';
-import { formatLastDay } from '../../stores/format';
+import { describeCampaign } from '../../stores/CampaignsStore';
+import { formatLastDay, formatTime } from '../../stores/format';
 import { checkinBreakdown } from '../../stores/PointsStore';
 import './index.css';
 
 async function refresh() {
   if (devIdentity && !devIdentity.people.length) await devIdentity.load().catch(() => undefined);
   await store.session.load();
-  if (store.session.isMember) await Promise.all([store.points.load(), store.notices.load()]);
+  if (store.session.isMember) await Promise.all([store.points.load(), store.notices.load(), store.campaigns.load()]);
 }
 
 function Home() {
@@ -74,6 +75,16 @@ function Home() {
             )}
           </View>
 
+          {store.campaigns.banners.map((c) => (
+            <View key={c.id} id={`campaign-banner-${c.id}`} className={`campaign-banner ${c.status === 'active' ? 'campaign-banner--on' : ''}`}>
+              <Text className="campaign-banner__name">{c.status === 'active' ? '🎉 ' : '⏰ '}{c.name}</Text>
+              <Text className="campaign-banner__what">{describeCampaign(c)}</Text>
+              <Text className="campaign-banner__when">
+                {c.status === 'active' ? `进行中，${formatTime(c.endsAt, session.community?.timezone)} 结束` : `${formatTime(c.startsAt, session.community?.timezone)} 开始`}
+              </Text>
+            </View>
+          ))}
+
           <View className="card checkin">
             <View className="row">
               <View>
@@ -108,8 +119,37 @@ function Home() {
               firstDayOfWeek={1}
               value={points.checkedDays.map((day) => new Date(`${day}T00:00:00`))}
               onPageChange={({ year, month }) => void points.loadMonth(`${year}-${String(month).padStart(2, '0')}`)}
-              renderDayBottom={(day) => (points.checkedDays.includes(dayKey(day)) ? <Text className="calendar-mark">已签</Text> : null)}
+              onDayClick={(day) => void points.offerMakeUp(dayKey(day))}
+              renderDayTop={(day) => (dayKey(day) === me.today ? <Text className="calendar-today">今天</Text> : null)}
+              renderDayBottom={(day) =>
+                points.madeUpDays.includes(dayKey(day)) ? (
+                  <Text className="calendar-mark calendar-mark--made-up">补签</Text>
+                ) : points.checkedDays.includes(dayKey(day)) ? (
+                  <Text className="calendar-mark">已签</Text>
+                ) : null
+              }
             />
+            <Text className="muted">漏签的日子点一下可以补签</Text>
+            {points.makeUpOffer && (
+              <View className="make-up" id="make-up">
+                {points.makeUpOffer.problem ? (
+                  <Text id="make-up-problem">{points.makeUpOffer.problem}</Text>
+                ) : (
+                  <Text id="make-up-offer">
+                    补签 {Number(points.makeUpOffer.day.slice(5, 7))} 月 {Number(points.makeUpOffer.day.slice(8))} 日：花 {points.makeUpOffer.cost} 分，连签将变为 {points.makeUpOffer.streak} 天（本月还能补 {points.makeUpOffer.leftThisMonth} 次）
+                  </Text>
+                )}
+                <View className="row make-up__buttons">
+                  <Button size="small" onClick={() => points.dismissMakeUp()}>{points.makeUpOffer.problem ? '知道了' : '取消'}</Button>
+                  {!points.makeUpOffer.problem && (
+                    <Button id="make-up-confirm" size="small" type="primary" loading={points.makingUpPending} onClick={() => void points.confirmMakeUp()}>
+                      确认补签
+                    </Button>
+                  )}
+                </View>
+              </View>
+            )}
+            {points.notice && <Text id="checkin-notice" className="notice">{points.notice}</Text>}
           </View>
 
           <View className="card earn-links">
@@ -138,6 +178,20 @@ function Home() {
             <Text>积分商城</Text>
             <Text className="muted">用积分兑好礼 ›</Text>
           </View>
+          <View className="card earn-links">
+            <View className="earn-link" id="me-link" onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}>
+              <Text className="earn-link__title">我的</Text>
+              <Text className="muted">等级、徽章、任务</Text>
+            </View>
+            <View className="earn-link" id="leaderboard-link-home" onClick={() => Taro.navigateTo({ url: '/packages/engage/pages/leaderboard/index' })}>
+              <Text className="earn-link__title">排行榜</Text>
+              <Text className="muted">本周谁最活跃</Text>
+            </View>
+            <View className="earn-link" id="rules-page-link-home" onClick={() => Taro.navigateTo({ url: '/packages/engage/pages/rules/index' })}>
+              <Text className="earn-link__title">积分规则</Text>
+              <Text className="muted">怎么赚、怎么用</Text>
+            </View>
+          </View>
           <View className="card row" id="ledger-link" onClick={() => Taro.navigateTo({ url: '/pages/ledger/index' })}>
             <Text>积分明细</Text>
             <Text className="muted">累计获得 {me.earnedTotal} 分 ›</Text>
@@ -164,6 +218,11 @@ function Home() {
                 {session.role === 'owner' && (
                   <Text id="admin-items-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/items/index' })}>
                     奖品管理 ›
+                  </Text>
+                )}
+                {session.role === 'owner' && (
+                  <Text id="admin-campaigns-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/campaigns/index' })}>
+                    活动 ›
                   </Text>
                 )}
                 {session.role === 'owner' && (

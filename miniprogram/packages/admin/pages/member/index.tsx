@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { SEGMENTS } from '../../../../../cloudfunctions/core/activity';
+import { BadgeWall } from '../../../../components/BadgeWall';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
 import { adjustmentProblems } from '../../../../stores/ConsoleStore';
@@ -108,6 +109,10 @@ function MemberPage() {
       )}
 
       {admin.notice && <Text id="member-notice" className="admin-notice">{admin.notice}</Text>}
+      <View className="card">
+        <Text className="muted">徽章 {admin.badges.filter((b) => b.earnedAt).length}/{admin.badges.length}</Text>
+        <BadgeWall id="member-badges" badges={admin.badges} />
+      </View>
       <View className="card">
         <Text className="muted">最近积分明细</Text>
         {admin.entries.length === 0 && <Text className="muted">还没有积分记录</Text>}

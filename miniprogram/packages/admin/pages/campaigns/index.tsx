@@ -1,0 +1,164 @@
+import { Input, Picker, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { ErrorLine } from '../../../../components/ErrorLine';
+import { store } from '../../../../stores';
+import { ACTION_NAMES, describeCampaign, KIND_NAMES, METRIC_NAMES, type CampaignKind } from '../../../../stores/CampaignsStore';
+import { formatTime } from '../../../../stores/format';
+import '../../admin.css';
+
+const KINDS = Object.keys(KIND_NAMES) as CampaignKind[];
+const METRICS = Object.keys(METRIC_NAMES) as Array<keyof typeof METRIC_NAMES>;
+const STATUS_NAMES = { upcoming: '未开始', active: '进行中', ended: '已结束' } as const;
+
+/** The owner's campaigns: 积分翻倍 and 会员日, challenges, win-backs — started with date and time pickers, ended with one confirm. */
+function Campaigns() {
+  const { session, campaigns, points } = store;
+  useDidShow(() => void campaigns.load());
+  const owner = session.role === 'owner';
+  const tz = session.community?.timezone;
+  const form = campaigns.form;
+  const problems = campaigns.problems;
+  const today = points.me?.today ?? new Date().toISOString().slice(0, 10);
+
+  async function end(id: string, name: string) {
+    campaigns.askEnd(id);
+    const { confirm } = await Taro.showModal({ title: `结束「${name}」？`, content: '结束后立即停止翻倍和奖励，已发的积分不受影响。' });
+    if (confirm) await campaigns.confirmEnd();
+    else campaigns.cancelEnd();
+  }
+
+  if (!owner) return <View className="card muted">只有群主可以设置活动</View>;
+  return (
+    <View>
+      {!form && (
+        <View className="card">
+          <Button id="campaign-new" type="primary" block onClick={() => campaigns.startNew(today)}>新建活动</Button>
+        </View>
+      )}
+      {form && (
+        <View className="card" id="campaign-form">
+          <View className="admin-tabs" style="margin: 0">
+            {KINDS.map((kind) => (
+              <Text key={kind} id={`campaign-kind-${kind}`} className={`admin-tab ${form.kind === kind ? 'admin-tab--on' : ''}`} onClick={() => (form.id ? undefined : campaigns.set('kind', kind))}>
+                {KIND_NAMES[kind]}
+              </Text>
+            ))}
+          </View>
+          <View className="admin-field">
+            <Text className="admin-field__label">活动名称</Text>
+            <Input id="campaign-name" className="admin-input" placeholder="例如 双倍积分周" value={form.name} onInput={(e) => campaigns.set('name', e.detail.value)} />
+            {problems.name && <Text className="admin-field__error">{problems.name}</Text>}
+          </View>
+          <View className="admin-field">
+            <Text className="admin-field__label">开始</Text>
+            <View className="row" style="gap: 12px">
+              <Picker mode="date" value={form.startDate} onChange={(e) => campaigns.set('startDate', String(e.detail.value))}>
+                <View id="campaign-start-date" className="admin-input">{form.startDate}</View>
+              </Picker>
+              <Picker mode="time" value={form.startTime} onChange={(e) => campaigns.set('startTime', String(e.detail.value))}>
+                <View id="campaign-start-time" className="admin-input">{form.startTime}</View>
+              </Picker>
+            </View>
+            {problems.start && <Text className="admin-field__error">{problems.start}</Text>}
+          </View>
+          <View className="admin-field">
+            <Text className="admin-field__label">结束</Text>
+            <View className="row" style="gap: 12px">
+              <Picker mode="date" value={form.endDate} onChange={(e) => campaigns.set('endDate', String(e.detail.value))}>
+                <View id="campaign-end-date" className="admin-input">{form.endDate}</View>
+              </Picker>
+              <Picker mode="time" value={form.endTime} onChange={(e) => campaigns.set('endTime', String(e.detail.value))}>
+                <View id="campaign-end-time" className="admin-input">{form.endTime}</View>
+              </Picker>
+            </View>
+            {problems.end && <Text id="campaign-end-error" className="admin-field__error">{problems.end}</Text>}
+          </View>
+          {form.kind === 'multiplier' && (
+            <>
+              <View className="admin-field">
+                <Text className="admin-field__label">翻倍的行为</Text>
+                <View className="row" style="justify-content: flex-start; gap: 12px">
+                  {(Object.keys(ACTION_NAMES) as Array<keyof typeof ACTION_NAMES>).map((action) => (
+                    <Text key={action} id={`campaign-action-${action}`} className={`admin-tab ${form.actions.includes(action) ? 'admin-tab--on' : ''}`} onClick={() => campaigns.toggleAction(action)}>
+                      {ACTION_NAMES[action]}
+                    </Text>
+                  ))}
+                </View>
+                {problems.actions && <Text className="admin-field__error">{problems.actions}</Text>}
+              </View>
+              <View className="admin-field">
+                <Text className="admin-field__label">倍数（1.1–5）</Text>
+                <Input id="campaign-multiplier" className="admin-input" type="digit" value={form.multiplier} onInput={(e) => campaigns.set('multiplier', e.detail.value)} />
+                {problems.multiplier && <Text className="admin-field__error">{problems.multiplier}</Text>}
+              </View>
+              <View className="admin-field">
+                <Text className="admin-field__label">会员日（每月几号，留空为活动期间每天）</Text>
+                <Input id="campaign-month-day" className="admin-input" type="number" placeholder="例如 8" value={form.monthDay} onInput={(e) => campaigns.set('monthDay', e.detail.value)} />
+                {problems.monthDay && <Text className="admin-field__error">{problems.monthDay}</Text>}
+              </View>
+            </>
+          )}
+          {form.kind === 'challenge' && (
+            <>
+              <View className="admin-field">
+                <Text className="admin-field__label">挑战目标</Text>
+                <Picker mode="selector" range={METRICS.map((m) => METRIC_NAMES[m])} value={METRICS.indexOf(form.metric)} onChange={(e) => campaigns.set('metric', METRICS[Number(e.detail.value)])}>
+                  <View id="campaign-metric" className="admin-input">{METRIC_NAMES[form.metric]}</View>
+                </Picker>
+              </View>
+              <View className="admin-field">
+                <Text className="admin-field__label">达到多少</Text>
+                <Input id="campaign-target" className="admin-input" type="number" value={form.target} onInput={(e) => campaigns.set('target', e.detail.value)} />
+                {problems.target && <Text className="admin-field__error">{problems.target}</Text>}
+              </View>
+            </>
+          )}
+          {form.kind === 'winback' && (
+            <View className="admin-field">
+              <Text className="admin-field__label">多少天没来算回归</Text>
+              <Input id="campaign-inactive-days" className="admin-input" type="number" value={form.inactiveDays} onInput={(e) => campaigns.set('inactiveDays', e.detail.value)} />
+              {problems.inactiveDays && <Text className="admin-field__error">{problems.inactiveDays}</Text>}
+            </View>
+          )}
+          {form.kind !== 'multiplier' && (
+            <View className="admin-field">
+              <Text className="admin-field__label">奖励积分（每人一次）</Text>
+              <Input id="campaign-bonus" className="admin-input" type="number" value={form.bonusPoints} onInput={(e) => campaigns.set('bonusPoints', e.detail.value)} />
+              {problems.bonusPoints && <Text className="admin-field__error">{problems.bonusPoints}</Text>}
+            </View>
+          )}
+          <View className="row admin-buttons">
+            <Button size="small" onClick={() => campaigns.closeForm()}>取消</Button>
+            <Button id="campaign-save" type="primary" size="small" disabled={campaigns.busy} onClick={() => void campaigns.save()}>{form.id ? '保存' : '开始活动'}</Button>
+          </View>
+        </View>
+      )}
+      {campaigns.notice && <Text id="campaign-notice" className="admin-notice">{campaigns.notice}</Text>}
+      <View className="card">
+        <Text className="muted">全部活动</Text>
+        {campaigns.campaigns.length === 0 && !campaigns.error && <Text className="muted" style="display: block">还没有活动</Text>}
+        {campaigns.campaigns.map((c) => (
+          <View key={c.id} className="member-row">
+            <View>
+              <Text className="member-row__name">{c.name}</Text>
+              <Text className="member-badge">{STATUS_NAMES[c.status]}</Text>
+              <View className="member-row__meta">{describeCampaign(c)}</View>
+              <View className="member-row__meta">{formatTime(c.startsAt, tz)} – {formatTime(c.endsAt, tz)}</View>
+              {campaigns.reports[c.id] && <View className="member-row__meta">{c.kind === 'winback' ? '回归' : '完成'} {campaigns.reports[c.id].returned} 人，发放 {campaigns.reports[c.id].pointsAwarded} 分</View>}
+            </View>
+            <View>
+              {c.status !== 'ended' && <Text className="link" onClick={() => campaigns.edit(c)}>编辑 </Text>}
+              {c.status !== 'ended' && <Text id={`campaign-end-${c.id}`} className="link" onClick={() => void end(c.id, c.name)}>结束</Text>}
+              {c.kind !== 'multiplier' && <Text className="link" onClick={() => void campaigns.loadReport(c.id)}> 效果</Text>}
+            </View>
+          </View>
+        ))}
+      </View>
+      <ErrorLine message={campaigns.error} />
+    </View>
+  );
+}
+
+export default observer(Campaigns);

@@ -1,0 +1,164 @@
+import { Button as NativeButton, Image, Input, Picker, Switch, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, Progress } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { BadgeWall } from '../../components/BadgeWall';
+import { ErrorLine } from '../../components/ErrorLine';
+import { store } from '../../stores';
+import { METRIC_NAMES } from '../../stores/CampaignsStore';
+import './index.css';
+
+/** WeChat's avatar chooser exists only in the mini-program; H5 picks from the album. */
+const IN_WEAPP = process.env.TARO_ENV === 'weapp';
+const go = (url: string) => () => void Taro.navigateTo({ url });
+
+/** 我的: who I am here, my tier and what it gives, my badges, the newcomer tasks, my profile. */
+function Me() {
+  const { session, mine } = store;
+  useDidShow(() => {
+    mine.clearNotice();
+    void (session.community ? Promise.resolve() : session.load()).then(() => (session.isMember ? mine.load() : undefined));
+  });
+  const me = mine.me;
+  if (!me) {
+    return (
+      <View className="card muted" id="me-loading">
+        {mine.error ? '没能加载' : '加载中…'}
+        <ErrorLine message={mine.error} />
+        {mine.error && <Text className="link" onClick={() => void mine.load()}>重试</Text>}
+      </View>
+    );
+  }
+  const tier = me.tier;
+  return (
+    <View className="me">
+      <View className="card me-profile">
+        {IN_WEAPP ? (
+          <NativeButton id="avatar-button" className="me-avatar" openType="chooseAvatar" onChooseAvatar={(e) => void mine.chooseAvatar(e.detail.avatarUrl)}>
+            {me.avatar ? <Image className="me-avatar__img" src={me.avatar} mode="aspectFill" /> : <Text>头像</Text>}
+          </NativeButton>
+        ) : (
+          <View id="avatar-button" className="me-avatar" onClick={() => void mine.chooseAvatar()}>
+            {me.avatar ? <Image className="me-avatar__img" src={me.avatar} mode="aspectFill" /> : <Text>头像</Text>}
+          </View>
+        )}
+        <View className="me-profile__text">
+          {mine.nicknameDraft === null ? (
+            <View className="row">
+              <Text id="me-nickname" className="me-nickname">{me.nickname}</Text>
+              <Text id="edit-nickname" className="link" onClick={() => mine.editNickname()}>修改</Text>
+            </View>
+          ) : (
+            <View className="row">
+              <Input id="nickname-input" className="me-input" type="nickname" value={mine.nicknameDraft} placeholder="填写昵称" onInput={(e) => mine.setNicknameDraft(e.detail.value)} onBlur={(e) => mine.setNicknameDraft(e.detail.value)} />
+              <Text id="save-nickname" className="link" onClick={() => void mine.saveNickname()}>保存</Text>
+            </View>
+          )}
+          <Text className="muted">{session.role === 'owner' ? '群主' : session.role === 'moderator' ? '管理员' : '成员'} · {session.community?.name}</Text>
+        </View>
+      </View>
+
+      <View className="card me-tier" id="tier-card">
+        <View className="row">
+          <Text className="tier-badge" id="me-tier">{tier.name}</Text>
+          <Text className="muted">{tier.multiplier > 1 ? `积分 ×${tier.multiplier}` : '积分 ×1'}</Text>
+        </View>
+        <Text className="muted me-tier__points">
+          {tier.nextName ? `${tier.points} / ${tier.nextMinPoints} 分，再得 ${Math.max(0, (tier.nextMinPoints ?? 0) - tier.points)} 分升级「${tier.nextName}」` : `${tier.points} 分，已是最高等级`}
+        </Text>
+        <Progress percent={mine.tierPercent} color="#e8743b" background="#f1e6da" strokeWidth="6" />
+        {tier.keep && (
+          <Text id="tier-keep" className="me-keep">
+            保级提醒：{tier.keep.by} 前近期累计获得 {tier.keep.minPoints} 分即可保住「{tier.name}」
+          </Text>
+        )}
+        {tier.perks.length > 0 && (
+          <View className="me-perks">
+            {tier.perks.map((perk) => (
+              <Text key={perk} className="me-perk">✓ {perk}</Text>
+            ))}
+          </View>
+        )}
+        <Text id="rules-page-link" className="link" onClick={go('/packages/engage/pages/rules/index')}>等级与积分规则 ›</Text>
+      </View>
+
+      <View className="card">
+        <View className="row">
+          <Text className="muted">我的徽章 {mine.earnedBadges}/{mine.badges.length}</Text>
+        </View>
+        <BadgeWall badges={mine.badges} />
+      </View>
+
+      {mine.tasks.some((t) => t.points > 0) && (
+        <View className="card" id="tasks">
+          <Text className="muted">新手任务（已完成 {mine.tasks.length - mine.tasksLeft.length}/{mine.tasks.length}）</Text>
+          {mine.tasks.map((task) => (
+            <View key={task.key} id={`task-${task.key}`} className={`row me-task ${task.done ? 'me-task--done' : ''}`}>
+              <Text>{task.done ? '✓ ' : '○ '}{task.name}</Text>
+              <Text className="muted">{task.done ? '已完成' : `+${task.points}`}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {mine.challenges.length > 0 && (
+        <View className="card" id="challenges">
+          <Text className="muted">进行中的挑战</Text>
+          {mine.challenges.map((c) => (
+            <View key={c.id} className="me-challenge">
+              <View className="row">
+                <Text>{c.name}</Text>
+                <Text className="muted">{c.done ? `已完成 +${c.bonusPoints}` : `${METRIC_NAMES[c.metric]} ${c.current}/${c.target}`}</Text>
+              </View>
+              <Progress percent={Math.floor((c.current / c.target) * 100)} color="#e8743b" background="#f1e6da" strokeWidth="4" />
+            </View>
+          ))}
+        </View>
+      )}
+
+      <View className="card">
+        <Text className="muted">生日</Text>
+        {me.birthday ? (
+          <Text id="me-birthday" className="me-line">{me.birthday.replace('-', ' 月 ')} 日（设置后不能更改）</Text>
+        ) : (
+          <View>
+            <Picker mode="date" value={`2000-${mine.birthdayDraft || '01-01'}`} start="2000-01-01" end="2000-12-31" fields="day" onChange={(e) => mine.setBirthdayDraft(String(e.detail.value).slice(5))}>
+              <View id="birthday-picker" className="me-input">{mine.birthdayDraft ? mine.birthdayDraft.replace('-', ' 月 ') + ' 日' : '选择生日'}</View>
+            </Picker>
+            {mine.birthdayError && <Text className="field-error">{mine.birthdayError}</Text>}
+            {mine.confirmingBirthday ? (
+              <View className="me-confirm" id="birthday-confirm">
+                <Text>生日保存后不能更改；距离生日不足 30 天时，今年不送生日礼。确定保存吗？</Text>
+                <View className="row">
+                  <Button size="small" onClick={() => mine.cancelBirthday()}>再想想</Button>
+                  <Button id="birthday-confirm-yes" size="small" type="primary" disabled={mine.busy} onClick={() => void mine.saveBirthday()}>确定</Button>
+                </View>
+              </View>
+            ) : (
+              <Button id="save-birthday" size="small" disabled={mine.busy} onClick={() => void mine.saveBirthday()}>保存生日</Button>
+            )}
+          </View>
+        )}
+      </View>
+
+      <View className="card row">
+        <View>
+          <Text className="me-line">在排行榜上显示我</Text>
+          <Text className="muted" style="display: block">关闭后排行榜上看不到你的名字和积分</Text>
+        </View>
+        <Switch id="board-switch" checked={!me.hideFromLeaderboard} color="#e8743b" onChange={(e) => void mine.setHidden(!e.detail.value)} />
+      </View>
+
+      <View className="card me-links">
+        <Text id="leaderboard-link" onClick={go('/packages/engage/pages/leaderboard/index')}>排行榜 ›</Text>
+        <Text onClick={go('/pages/ledger/index')}>积分明细 ›</Text>
+        <Text onClick={go('/packages/mall/pages/orders/index')}>我的订单 ›</Text>
+        <Text onClick={go('/pages/notices/index')}>消息 ›</Text>
+      </View>
+      {mine.notice && <Text id="me-notice" className="notice">{mine.notice}</Text>}
+      <ErrorLine message={mine.error} />
+    </View>
+  );
+}
+
+export default observer(Me);
