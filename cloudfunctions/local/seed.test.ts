@@ -26,4 +26,25 @@ describe('demo seed', () => {
     expect(referrals).toEqual([expect.objectContaining({ openid: 'demo_laowang', status: 'pending' })]);
     expect((await h.ok('qa', 'get', { communityId: DEMO_COMMUNITY_ID, questionId: 'demo-q-1' }, as)).answers).toHaveLength(1);
   });
+
+  it('shows the engagement layer: an active campaign, a few badges, tasks half done, a leaderboard with a tie', async () => {
+    const h = sqliteHarness();
+    // A Wednesday noon in Shanghai: the week's board holds several days.
+    const now = new Date('2026-11-25T04:00:00Z');
+    await seedDemo(h.deps, now);
+    const as = (openid: string) => ({ openid, now: now.toISOString() });
+    const { campaigns } = await h.ok('campaigns', 'list', { communityId: DEMO_COMMUNITY_ID }, as('demo_xiaomei'));
+    expect(campaigns.map((c) => [c.name, c.status])).toEqual(expect.arrayContaining([['分享双倍周', 'active'], ['坚持签到挑战', 'active']]));
+    const badges = (await h.ok('points', 'badges', { communityId: DEMO_COMMUNITY_ID }, as('demo_xiaomei'))).badges.filter((b) => b.earnedAt).map((b) => b.key);
+    expect(badges).toEqual(expect.arrayContaining(['first_checkin', 'streak_7', 'first_post']));
+    const tasks = (await h.ok('points', 'tasks', { communityId: DEMO_COMMUNITY_ID }, as('demo_xiaomei'))).tasks;
+    const done = tasks.filter((t) => t.done).length;
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(tasks.length);
+    expect((await h.ok('campaigns', 'progress', { communityId: DEMO_COMMUNITY_ID }, as('demo_xiaomei'))).challenges).toEqual([expect.objectContaining({ name: '坚持签到挑战', done: true })]);
+    const board = await h.ok('points', 'leaderboard', { communityId: DEMO_COMMUNITY_ID, period: 'week' }, as('demo_xiaomei'));
+    const ranks = board.rows.map((r) => r.rank);
+    expect(new Set(ranks).size).toBeLessThan(ranks.length);
+    expect(board.rows.map((r) => r.openid)).not.toContain('demo_owner');
+  });
 });

@@ -1,6 +1,7 @@
 import type { Deps } from '../app/context';
 import { HANDLERS } from '../app/functions';
 import type { FunctionName } from '../app/actions';
+import { dayOf, weekKey } from '../core/days';
 
 export const DEMO_COMMUNITY_ID = 'demo';
 
@@ -49,6 +50,14 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
   const [owner, mod, ...members] = DEMO_PEOPLE;
   await call('community', owner.openid, at(20), { action: 'create', name: '花园宝妈互助群' });
   await call('community', owner.openid, at(20), { action: 'join', communityId: DEMO_COMMUNITY_ID, nickname: owner.nickname });
+  // The engagement rules on, as API.md's demo community has them.
+  await call('community', owner.openid, at(20), {
+    action: 'updateRules',
+    communityId: DEMO_COMMUNITY_ID,
+    rules: { birthday: { points: 50 }, tasks: { profile: 10, firstCheckin: 10, firstPost: 20, firstAnswer: 10, firstInvite: 20 } },
+  });
+  // A challenge under way since before the history, and double points for sharing this week.
+  await call('campaigns', owner.openid, at(16), { action: 'upsert', communityId: DEMO_COMMUNITY_ID, campaign: { kind: 'challenge', name: '坚持签到挑战', metric: 'checkins', target: 10, bonusPoints: 100, startsAt: at(16).toISOString(), endsAt: at(-14).toISOString() } }, 'demo-challenge');
   const [xiaomei, doudou, laowang] = members;
   for (const person of [mod, xiaomei, doudou]) {
     await call('community', person.openid, at(19), { action: 'join', communityId: DEMO_COMMUNITY_ID, nickname: person.nickname });
@@ -82,6 +91,13 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
     }),
   );
   history.push(...demoContent(mod.openid, members.map((m) => m.openid)));
+  history.push({
+    daysAgo: 1.2,
+    openid: owner.openid,
+    fn: 'campaigns',
+    id: 'demo-double',
+    event: { action: 'upsert', communityId: DEMO_COMMUNITY_ID, campaign: { kind: 'multiplier', name: '分享双倍周', actions: ['post', 'answer'], multiplier: 2, startsAt: at(1.2).toISOString(), endsAt: at(-5).toISOString() } },
+  });
   history.sort((a, b) => b.daysAgo - a.daysAgo);
   for (const step of history) await call(step.fn, step.openid, at(step.daysAgo), step.event, step.id);
 
@@ -118,7 +134,20 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
     { action: 'redeem', communityId: DEMO_COMMUNITY_ID, itemId: 'demo-handcream', requestId: 'seed-redeem-0001', shipping: { name: '豆豆妈', phone: '13800001234', address: '杭州市西湖区文三路 100 号' } },
     'demo-order-1',
   );
+  await tieOnTheWeekBoard(deps, now, call, owner.openid, xiaomei.openid, doudou.openid);
   return true;
+}
+
+/** The week's board shows a tie (two members sharing a rank): the one behind gets the difference, as the owner's thanks. */
+async function tieOnTheWeekBoard(deps: Deps, now: Date, call: (fn: FunctionName, openid: string, when: Date, event: Record<string, unknown>) => Promise<void>, owner: string, a: string, b: string) {
+  const week = async (openid: string) => {
+    const member = await deps.store.get('members', `${DEMO_COMMUNITY_ID}:${openid}`);
+    return member && member.weekKey === weekKey(dayOf(now, 'Asia/Shanghai')) ? member.weekEarned : 0;
+  };
+  const [first, second] = [await week(a), await week(b)];
+  if (first === second) return;
+  const [behind, gap] = first > second ? [b, first - second] : [a, second - first];
+  await call('points', owner, new Date(now.getTime() - 0.1 * DAY_MS), { action: 'adjust', communityId: DEMO_COMMUNITY_ID, openid: behind, delta: gap, reason: '本周活跃奖励', requestId: 'seed-adjust-tie1' });
 }
 
 /** Posts and Q&A for the demo: one approved post in the feed, two waiting for review (one flagged), an open question. */

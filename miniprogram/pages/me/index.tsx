@@ -1,6 +1,6 @@
 import { Button as NativeButton, Image, Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, Progress } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { BadgeWall } from '../../components/BadgeWall';
 import { ErrorLine } from '../../components/ErrorLine';
@@ -11,6 +11,13 @@ import './index.css';
 /** WeChat's avatar chooser exists only in the mini-program; H5 picks from the album. */
 const IN_WEAPP = process.env.TARO_ENV === 'weapp';
 const go = (url: string) => () => void Taro.navigateTo({ url });
+
+/** A progress bar (plain views: one progress component per package keeps the shared styles in one order). */
+const Bar = ({ percent }: { percent: number }) => (
+  <View className="me-bar">
+    <View className="me-bar__fill" style={{ width: `${Math.min(100, Math.max(0, percent))}%` }} />
+  </View>
+);
 
 /** 我的: who I am here, my tier and what it gives, my badges, the newcomer tasks, my profile. */
 function Me() {
@@ -66,7 +73,7 @@ function Me() {
         <Text className="muted me-tier__points">
           {tier.nextName ? `${tier.points} / ${tier.nextMinPoints} 分，再得 ${Math.max(0, (tier.nextMinPoints ?? 0) - tier.points)} 分升级「${tier.nextName}」` : `${tier.points} 分，已是最高等级`}
         </Text>
-        <Progress percent={mine.tierPercent} color="#e8743b" background="#f1e6da" strokeWidth="6" />
+        <Bar percent={mine.tierPercent} />
         {tier.keep && (
           <Text id="tier-keep" className="me-keep">
             保级提醒：{tier.keep.by} 前近期累计获得 {tier.keep.minPoints} 分即可保住「{tier.name}」
@@ -110,7 +117,7 @@ function Me() {
                 <Text>{c.name}</Text>
                 <Text className="muted">{c.done ? `已完成 +${c.bonusPoints}` : `${METRIC_NAMES[c.metric]} ${c.current}/${c.target}`}</Text>
               </View>
-              <Progress percent={Math.floor((c.current / c.target) * 100)} color="#e8743b" background="#f1e6da" strokeWidth="4" />
+              <Bar percent={Math.floor((c.current / c.target) * 100)} />
             </View>
           ))}
         </View>
