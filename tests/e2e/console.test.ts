@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { actAs as actAsIn, ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
+import { actAs as actAsIn, browserOnRuntime, waitForText, screenshot } from '../support/browserSession';
 
 const session = browserOnRuntime();
 const actAs = (openid: Parameters<typeof actAsIn>[1]) => actAsIn(session, openid);
@@ -51,7 +50,7 @@ describe("the owner's console in Chromium", () => {
     await page.locator('#unban').click();
     await page.getByText('确定', { exact: true }).click();
     await waitForText(page, '#member-notice', '已解除禁用');
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-member.png'), fullPage: true });
+    await screenshot(page, 'e2e-console-member.png');
     const { events } = await rt.ok('community', { action: 'audit', communityId: 'demo' }, 'demo_owner');
     expect(events.slice(0, 3).map((e: { action: string }) => e.action)).toEqual(['community.ban', 'community.ban', 'points.adjust']);
 
@@ -66,7 +65,7 @@ describe("the owner's console in Chromium", () => {
     await waitForText(page, '#rules-notice', '已保存');
     await waitForText(page, '.rules-change', '每日签到 5 → 8');
     expect((await rt.ok('community', { action: 'get', communityId: 'demo' }, 'demo_xiaomei')).community.rules.checkin.points).toBe(8);
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-rules.png'), fullPage: true });
+    await screenshot(page, 'e2e-console-rules.png');
 
     // The hourly rollup has run: the charts draw the seeded fortnight.
     expect((await rt.call('jobs', { action: 'rollupStats' }, { 'X-Dev-Source': 'wx_trigger' })).body.ok).toBe(true);
@@ -77,7 +76,7 @@ describe("the owner's console in Chromium", () => {
       for (let tries = 0; tries < 50 && !seen; tries++) seen = (await drawn(chart)) || (await page.waitForTimeout(100), false);
       expect([chart, seen]).toEqual([chart, true]);
     }
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-health.png'), fullPage: true });
+    await screenshot(page, 'e2e-console-health.png');
     // A segment opens its member list.
     await page.locator('#health-segment-active').click();
     // (The members page opened earlier is still in the page stack: the newest is the last.)
@@ -97,12 +96,12 @@ describe("the owner's console in Chromium", () => {
     for (const ownerOnly of ['#rules-link', '#admin-items-link', '#admin-draws-link', '#export-members']) expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
     // The owner's last message (已解除禁用) is not carried onto this page.
     expect(await page.locator('.admin-notice').count()).toBe(0);
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-moderator.png'), fullPage: true });
+    await screenshot(page, 'e2e-console-moderator.png');
     await page.goto(`${rt.url}/#/packages/admin/pages/member/index?openid=demo_doudou`);
     await page.locator('#adjust-submit').waitFor();
     expect(await page.locator('#member-notice').count()).toBe(0);
     for (const ownerOnly of ['#toggle-moderator', '#ban', '#unban', '#ban-reason']) expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-console-moderator-member.png'), fullPage: true });
+    await screenshot(page, 'e2e-console-moderator-member.png');
     // Even typed in, the rules editor tells a moderator it is the owner's.
     await page.goto(`${rt.url}/#/packages/admin/pages/rules/index`);
     await waitForText(page, 'body', '只有群主可以修改规则');

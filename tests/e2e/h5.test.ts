@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
+import { browserOnRuntime, waitForText, screenshot } from '../support/browserSession';
 
 const session = browserOnRuntime();
 const balance = async () => Number(await session.page.locator('#balance').innerText());
@@ -18,7 +17,7 @@ describe('the H5 app on the local runtime, in Chromium', () => {
     await page.waitForFunction((expected) => document.querySelector('#balance')?.textContent === String(expected), before + 55);
     await expectText('#streak', '已连续签到 7 天');
     await expectText('#checkin-button', '今日已签到');
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-home-after-checkin.png'), fullPage: true });
+    await screenshot(page, 'e2e-home-after-checkin.png');
 
     // The server agrees: the same balance over the API, and a second check-in is refused.
     const me = await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei');
@@ -33,7 +32,7 @@ describe('the H5 app on the local runtime, in Chromium', () => {
     expect(rows[0]).toContain('连续签到 7 天奖励');
     expect(rows[0]).toContain('+50');
     expect(rows[1]).toContain('每日签到');
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-ledger.png'), fullPage: true });
+    await screenshot(page, 'e2e-ledger.png');
   });
 
   it('switches identity and shows that person’s own points', async () => {

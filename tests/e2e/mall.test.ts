@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actAs as actAsIn, ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
+import { actAs as actAsIn, browserOnRuntime, waitForText, screenshot } from '../support/browserSession';
 
 const session = browserOnRuntime();
 
@@ -51,7 +51,7 @@ describe('the points mall in Chromium', () => {
     const { entries } = await rt.ok('points', { action: 'ledger', communityId: 'demo' }, 'demo_laowang');
     expect(entries[0]).toMatchObject({ kind: 'spend', delta: -50, refId: 'demo-draw' });
     expect(text).toContain(entries[0].detail.prizeId ? '抽中' : '谢谢参与');
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-lottery.png'), fullPage: true });
+    await screenshot(page, 'e2e-lottery.png');
   });
 
   it('a member redeems a reward and sees the order and the new balance; the owner fulfils it', async () => {
@@ -69,7 +69,7 @@ describe('the points mall in Chromium', () => {
     await page.getByText('兑换', { exact: true }).click(); // the confirm dialog
     await page.waitForURL(/packages\/mall\/pages\/orders/);
     await page.getByText('护手霜试用装 ×1').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-mall-orders.png'), fullPage: true });
+    await screenshot(page, 'e2e-mall-orders.png');
 
     const mine = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_xiaomei');
     expect(mine.orders[0]).toMatchObject({ itemName: '护手霜试用装', status: 'pending', points: 120 });
@@ -83,7 +83,7 @@ describe('the points mall in Chromium', () => {
     await page.locator(`#note-${orderId} input`).fill('顺丰 SF1234567');
     await page.locator(`#fulfil-${orderId}`).click();
     await page.locator(`#order-${orderId}`).waitFor({ state: 'detached' });
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-admin-orders.png'), fullPage: true });
+    await screenshot(page, 'e2e-admin-orders.png');
 
     const after = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_xiaomei');
     expect(after.orders[0]).toMatchObject({ status: 'fulfilled', note: '顺丰 SF1234567' });

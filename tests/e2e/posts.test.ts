@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actAs as actAsIn, ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
+import { actAs as actAsIn, browserOnRuntime, waitForText, screenshot } from '../support/browserSession';
 
 const session = browserOnRuntime();
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -42,7 +42,7 @@ describe('experience posts in Chromium', () => {
     await page.locator(`#points-${post.id}-130`).click();
     await page.locator(`#approve-${post.id}`).click();
     await waitForText(page, '#review-notice', '已通过，作者获得 130 积分');
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-review-queue.png'), fullPage: true });
+    await screenshot(page, 'e2e-review-queue.png');
 
     await actAs('demo_xiaomei');
     await waitForText(page, '#notices-badge', String(unreadBefore + 1));
@@ -55,7 +55,7 @@ describe('experience posts in Chromium', () => {
     expect(await page.locator(`#like-${post.id}`).count()).toBe(0);
     await page.goto(`${rt.url}/#/pages/feed/index?tab=mine`);
     await waitForText(page, `#status-${post.id}`, '已通过 +130 积分');
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-my-posts.png'), fullPage: true });
+    await screenshot(page, 'e2e-my-posts.png');
     // Another member sees the button on it.
     await actAs('demo_doudou');
     await page.goto(`${rt.url}/#/pages/feed/index`);

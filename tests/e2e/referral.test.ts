@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { launchChromium } from '../support/browser';
-import { ARTIFACTS, browserOnRuntime, waitForText } from '../support/browserSession';
+import { browserOnRuntime, waitForText, screenshot } from '../support/browserSession';
 
 const session = browserOnRuntime();
 
@@ -21,7 +20,7 @@ describe('inviting a friend in Chromium', () => {
       const canvas = document.querySelector('#invite-poster canvas') as HTMLCanvasElement | null;
       return canvas && canvas.getContext('2d')!.getImageData(150, 300, 1, 1).data[3] > 0;
     });
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-invite.png'), fullPage: true });
+    await screenshot(page, 'e2e-invite.png');
 
     const friend = await launchChromium();
     try {
@@ -29,7 +28,7 @@ describe('inviting a friend in Chromium', () => {
       await tab.goto(link);
       await waitForText(tab, '#join-inviter', '小美 邀请你加入');
       await waitForText(tab, '#join-gift', '送你 20 积分');
-      await tab.screenshot({ path: join(ARTIFACTS, 'e2e-invite-landing.png'), fullPage: true });
+      await screenshot(tab, 'e2e-invite-landing.png');
       await tab.locator('#join-button').click();
       await tab.locator('#checkin-button').click();
       await waitForText(tab, '#checkin-pop', '+25');

@@ -39,3 +39,12 @@ export async function actAs(session: { rt: Runtime; page: Page }, openid: (typeo
   await waitForText(page, '.hero__who', nickname);
   await page.locator('#balance').waitFor();
 }
+
+/**
+ * A full-page screenshot once the page has settled: Taro's H5 router slides a new page in, and a
+ * capture taken during the slide shows it off to one side.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page_show')).every((p) => Math.abs(p.getBoundingClientRect().left) < 1), undefined, { timeout: 5_000 }).catch(() => undefined);
+  await page.screenshot({ path: resolve(ARTIFACTS, name), fullPage: true });
+}

@@ -75,15 +75,17 @@ function Home() {
             )}
           </View>
 
+          <View id="campaign-banners">
           {store.campaigns.banners.map((c) => (
             <View key={c.id} id={`campaign-banner-${c.id}`} className={`campaign-banner ${c.status === 'active' ? 'campaign-banner--on' : ''}`}>
-              <Text className="campaign-banner__name">{c.status === 'active' ? '🎉 ' : '⏰ '}{c.name}</Text>
+              <Text className="campaign-banner__name">{c.name}<Text className="campaign-banner__tag">{c.status === 'active' ? '进行中' : '即将开始'}</Text></Text>
               <Text className="campaign-banner__what">{describeCampaign(c)}</Text>
               <Text className="campaign-banner__when">
                 {c.status === 'active' ? `进行中，${formatTime(c.endsAt, session.community?.timezone)} 结束` : `${formatTime(c.startsAt, session.community?.timezone)} 开始`}
               </Text>
             </View>
           ))}
+          </View>
 
           <View className="card checkin">
             <View className="row">

@@ -28,7 +28,7 @@ function Leaderboard() {
         {leaderboard.empty && <Text className="muted" id="board-empty">{PERIOD_NAMES[leaderboard.period]}还没有人上榜，签到一下就能上榜</Text>}
         {board?.rows.map((row) => (
           <View key={row.openid} className={`board-row ${row.openid === myOpenid ? 'board-row--me' : ''}`}>
-            <Text className="board-rank">{row.rank <= 3 ? ['🥇', '🥈', '🥉'][row.rank - 1] : row.rank}</Text>
+            <Text className={`board-rank ${row.rank <= 3 ? `board-rank--top board-rank--${row.rank}` : ''}`}>{row.rank}</Text>
             {row.avatar ? <Image className="board-avatar" src={row.avatar} mode="aspectFill" /> : <View className="board-avatar" />}
             <Text className="board-name">{row.nickname}</Text>
             <Text className="board-points">{row.points}</Text>
