@@ -34,7 +34,7 @@ describe('demo seed', () => {
     await seedDemo(h.deps, now);
     const as = (openid: string) => ({ openid, now: now.toISOString() });
     const { campaigns } = await h.ok('campaigns', 'list', { communityId: DEMO_COMMUNITY_ID }, as('demo_xiaomei'));
-    expect(campaigns.map((c) => [c.name, c.status])).toEqual(expect.arrayContaining([['分享双倍周', 'active'], ['坚持签到挑战', 'active']]));
+    expect(campaigns.map((c) => [c.name, c.status])).toEqual(expect.arrayContaining([['互助双倍周', 'active'], ['坚持签到挑战', 'active']]));
     const badges = (await h.ok('points', 'badges', { communityId: DEMO_COMMUNITY_ID }, as('demo_xiaomei'))).badges.filter((b) => b.earnedAt).map((b) => b.key);
     expect(badges).toEqual(expect.arrayContaining(['first_checkin', 'streak_7', 'first_post']));
     const tasks = (await h.ok('points', 'tasks', { communityId: DEMO_COMMUNITY_ID }, as('demo_xiaomei'))).tasks;

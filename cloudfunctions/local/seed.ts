@@ -56,7 +56,7 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
     communityId: DEMO_COMMUNITY_ID,
     rules: { birthday: { points: 50 }, tasks: { profile: 10, firstCheckin: 10, firstPost: 20, firstAnswer: 10, firstInvite: 20 } },
   });
-  // A challenge under way since before the history, and double points for sharing this week.
+  // A challenge under way since before the history, and double points for helping others this week.
   await call('campaigns', owner.openid, at(16), { action: 'upsert', communityId: DEMO_COMMUNITY_ID, campaign: { kind: 'challenge', name: '坚持签到挑战', metric: 'checkins', target: 10, bonusPoints: 100, startsAt: at(16).toISOString(), endsAt: at(-14).toISOString() } }, 'demo-challenge');
   const [xiaomei, doudou, laowang] = members;
   for (const person of [mod, xiaomei, doudou]) {
@@ -96,7 +96,7 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
     openid: owner.openid,
     fn: 'campaigns',
     id: 'demo-double',
-    event: { action: 'upsert', communityId: DEMO_COMMUNITY_ID, campaign: { kind: 'multiplier', name: '分享双倍周', actions: ['post', 'answer'], multiplier: 2, startsAt: at(1.2).toISOString(), endsAt: at(-5).toISOString() } },
+    event: { action: 'upsert', communityId: DEMO_COMMUNITY_ID, campaign: { kind: 'multiplier', name: '互助双倍周', actions: ['answer', 'like'], multiplier: 2, startsAt: at(1.2).toISOString(), endsAt: at(-5).toISOString() } },
   });
   history.sort((a, b) => b.daysAgo - a.daysAgo);
   for (const step of history) await call(step.fn, step.openid, at(step.daysAgo), step.event, step.id);

@@ -24,7 +24,8 @@ describe('the compiled weapp review queue (miniprogram-simulate)', () => {
     tap('approve-demo-post-2');
     await waitFor(() => text('review-notice') === '已通过，作者获得 200 积分');
     expect(text('review-count')).toBe('待审核 1 篇');
-    expect((await h.ok('points', 'me', { communityId: 'demo' }, { openid: 'demo_doudou', now: NOW })).balance).toBe(before + 200);
+    // The 200 chosen, and the demo's first-post task (20).
+    expect((await h.ok('points', 'me', { communityId: 'demo' }, { openid: 'demo_doudou', now: NOW })).balance).toBe(before + 220);
     const { notices } = await h.ok('notices', 'list', { communityId: 'demo' }, { openid: 'demo_doudou', now: NOW });
     expect(notices[0]).toMatchObject({ kind: 'post_approved', refId: 'demo-post-2', points: 200 });
 
