@@ -1,20 +1,53 @@
 import { refusals } from '../core/refusals';
 import type { Role } from '../core/roles';
-import { withDefaults } from '../core/rules';
+import { withDefaults, type Rules } from '../core/rules';
 import { ids, type AppStore, type AppTransaction, type CommunityDoc, type Found, type MemberDoc } from './documents';
+
+/**
+ * Rules completed with defaults, remembered by their stored text (frozen, shared): every request
+ * loads its community, and the stored rules change only when the owner edits them.
+ */
+const completed = new Map<string, Rules>();
+function rulesOf(stored: Rules): Rules {
+  const text = JSON.stringify(stored);
+  let rules = completed.get(text);
+  if (!rules) {
+    if (completed.size >= 256) completed.clear();
+    rules = deepFreeze(withDefaults(stored));
+    completed.set(text, rules);
+  }
+  return rules;
+}
+
+/** Shared between requests, so nobody may change it: a use case that tried would throw. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 /** A community, its rules completed with defaults for any rule added since it was created. */
 export async function loadCommunity(store: AppStore, communityId: string): Promise<Found<CommunityDoc>> {
   const community = (await store.get('communities', communityId)) ?? refusals.noCommunity();
-  return { ...community, rules: withDefaults(community.rules) };
+  return { ...community, rules: rulesOf(community.rules) };
 }
 
 /**
- * What a read outside a transaction sees of a member: everything but the expiry lots, which grow
- * with every earning day and matter only to a transaction that moves points.
+ * What a read outside a transaction sees of a member: everything but the expiry lots and the
+ * days' earnings, which grow with every earning day and matter only to a transaction that moves
+ * points (and to a rolling tier's window: see myTierFacts).
  */
-export type MemberRead = Omit<MemberDoc, 'lots'>;
-export const READ_WITHOUT_LOTS = { omit: ['lots'] } as const;
+export type MemberRead = Omit<MemberDoc, 'lots' | 'recentEarned'>;
+export const READ_WITHOUT_LOTS = { omit: ['lots', 'recentEarned'] } as const;
+
+/** The facts a member's own tier card needs: in rolling mode, the days' earnings too (one more read, only there). */
+export async function myTierFacts(store: AppStore, community: Found<CommunityDoc>, member: Found<MemberRead>): Promise<MemberRead & Pick<MemberDoc, 'recentEarned'>> {
+  if (community.rules.tierRetention.mode !== 'rolling') return member;
+  const full = await store.get('members', member._id, { omit: ['lots'] });
+  return { ...member, recentEarned: full?.recentEarned };
+}
 
 /** The caller's membership, or FORBIDDEN: everything inside a community is for its members. */
 export async function requireMember(

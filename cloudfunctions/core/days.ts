@@ -30,10 +30,30 @@ function formatter(tz: string): Intl.DateTimeFormat {
 }
 
 /** The zone's wall-clock fields at an instant, as if they were UTC (for offset arithmetic). */
-function wallClockAsUtc(instant: number, tz: string): number {
+function formattedAsUtc(instant: number, tz: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(tz).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
   return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+}
+
+/**
+ * The zone's offset, remembered per minute: formatToParts is most of what a request spends on
+ * dates, and a zone changes its offset only on a minute (never inside one). Bounded: a full map
+ * is cleared.
+ */
+const offsets = new Map<string, number>();
+const OFFSETS_KEPT = 4096;
+
+function wallClockAsUtc(instant: number, tz: string): number {
+  const minuteStart = Math.floor(instant / 60_000) * 60_000;
+  const key = `${tz}|${minuteStart}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = formattedAsUtc(minuteStart, tz) - minuteStart;
+    if (offsets.size >= OFFSETS_KEPT) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return instant + offset;
 }
 
 /** The community-local day that contains the instant `now`. */

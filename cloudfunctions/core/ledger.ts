@@ -204,9 +204,16 @@ function rollPeriods(account: Account, day: Day): Account {
   };
 }
 
+/** The days still kept on `today`, as a copy (the account is never changed in place). */
 function keptDays(recent: Record<Day, number> | undefined, today: Day): Record<Day, number> {
+  const kept = { ...recent };
   const from = addDays(today, 1 - RECENT_DAYS_KEPT);
-  return Object.fromEntries(Object.entries(recent ?? {}).filter(([day]) => day >= from));
+  // Keys are days in the order they were first earned, oldest first: stop at the first one kept.
+  for (const day in kept) {
+    if (day >= from) break;
+    delete kept[day];
+  }
+  return kept;
 }
 
 function addEarned(account: Account, points: number, day: Day): void {

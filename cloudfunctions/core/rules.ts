@@ -68,7 +68,7 @@ export function mergeRules(base: Rules, patch: RulesPatch): Rules {
   for (const key of new Set([...Object.keys(base), ...Object.keys(patch)])) {
     const from = (base as unknown as Record<string, unknown>)[key];
     const change = (patch as Record<string, unknown>)[key];
-    if (Array.isArray(change ?? from)) merged[key] = ((change ?? from) as object[]).map((item) => JSON.parse(JSON.stringify(item)) as object);
+    if (Array.isArray(change ?? from)) merged[key] = ((change ?? from) as Tier[]).map((tier) => (tier.perks ? { ...tier, perks: [...tier.perks] } : { ...tier }));
     else merged[key] = { ...(from as object), ...(change as object) };
   }
   return merged as unknown as Rules;

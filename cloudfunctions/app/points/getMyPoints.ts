@@ -4,7 +4,7 @@ import { expiringSoon } from '../../core/ledger';
 import { checkedInOn, checkinsToNextBonus, currentStreak } from '../../core/streak';
 import { tierOf } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import { myTierFacts, requireMember } from '../access';
 import { getMyPointsInput } from './inputs';
 
 /** Everything the home page shows at a glance: points, tier, streak, today, what expires soon. */
@@ -14,7 +14,7 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
   const streak = currentStreak(member, today);
   const checkedInToday = checkedInOn(member, today);
   const { streakDays, streakBonus } = community.rules.checkin;
-  const { name, nextName, nextMinPoints, points, multiplier, perks, keep } = tierOf(member, community.rules, today);
+  const { name, nextName, nextMinPoints, points, multiplier, perks, keep } = tierOf(await myTierFacts(store, community, member), community.rules, today);
   return {
     balance: member.balance,
     earnedTotal: member.earnedTotal,
