@@ -26,13 +26,16 @@ describe('the console store', () => {
     const { console: admin } = root;
     await admin.search({ q: ' ali ' });
     expect(admin.members.map((m) => m.openid)).toEqual(['o_alice']);
+    await h.ok('checkin', 'checkin', { communityId: c }, { openid: 'o_alice', now: '2026-03-02T02:00:00Z' });
     await admin.open('o_alice');
-    expect(admin.member).toMatchObject({ nickname: 'alice', balance: 0 });
+    expect(admin.member).toMatchObject({ nickname: 'alice', balance: 5 });
+    // Their badges, for the member page.
+    expect(admin.badges.filter((b) => b.earnedAt).map((b) => b.key)).toEqual(['first_checkin']);
     expect(await admin.adjust(30, '线下分享')).toBe(false);
     expect(admin.error).toBe('网络开小差了，请稍后重试');
     expect(await admin.adjust(30, '线下分享')).toBe(true);
-    expect(admin.member).toMatchObject({ balance: 30 });
-    expect(admin.entries).toHaveLength(1);
+    expect(admin.member).toMatchObject({ balance: 35 });
+    expect(admin.entries).toHaveLength(2);
     expect(await admin.setModerator(true)).toBe(true);
     expect(admin.member?.role).toBe('moderator');
     expect(await admin.ban(true, '刷屏')).toBe(true);

@@ -29,6 +29,8 @@ describe("the owner's console in Chromium", () => {
     await page.locator('#member-search-button').click();
     await page.locator('#member-demo_xiaomei').click();
     await waitForText(page, '#member-balance', String(before));
+    // Her badges, on the wall of her page.
+    await page.locator('#member-badges #badge-first_checkin.badge-wall__badge--earned').waitFor();
 
     // Checked before sending, in plain Chinese beside the field.
     await page.locator('#adjust-submit').click();

@@ -231,6 +231,13 @@ eachStore((open) => {
       expect((await ledger()).find((e) => e.reason === '补签 2026-06-03')).toMatchObject({ kind: 'spend', delta: -3 });
     });
 
+    it('the day turns at 16:00Z in Shanghai: until then the day is today, after it yesterday and fit to make up', async () => {
+      await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 100, reason: '补签用', requestId: 'adjust-0001' }, { openid: 'o_owner', now: day(1) });
+      const makeUp = (now: string, id: string) => h.call('checkin', 'makeUp', { communityId: c, day: '2026-06-10', requestId: id }, { openid: 'o_alice', now });
+      expect(await makeUp('2026-06-10T15:59:59Z', 'make-edge-1')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '只能补签今天以前漏掉的日子' } });
+      expect(await makeUp('2026-06-10T16:00:00Z', 'make-edge-2')).toMatchObject({ ok: true, data: { day: '2026-06-10', streak: 1 } });
+    });
+
     it('refuses today, the future, before joining, beyond withinDays, a checked day, over the monthly allowance and without the points', async () => {
       await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 100, reason: '补签用', requestId: 'adjust-0001' }, { openid: 'o_owner', now: day(1) });
       await checkIn('o_alice', day(9));
