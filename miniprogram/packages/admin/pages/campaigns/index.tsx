@@ -2,6 +2,7 @@ import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
+import { DateTimeField } from '../../../../components/DateTimeField';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
 import { ACTION_NAMES, describeCampaign, KIND_NAMES, METRIC_NAMES, type CampaignKind } from '../../../../stores/CampaignsStore';
@@ -51,30 +52,8 @@ function Campaigns() {
             <Input id="campaign-name" className="admin-input" placeholder="例如 双倍积分周" value={form.name} onInput={(e) => campaigns.set('name', e.detail.value)} />
             {problems.name && <Text className="admin-field__error">{problems.name}</Text>}
           </View>
-          <View className="admin-field">
-            <Text className="admin-field__label">开始</Text>
-            <View className="row" style="gap: 12px">
-              <Picker mode="date" value={form.startDate} onChange={(e) => campaigns.set('startDate', String(e.detail.value))}>
-                <View id="campaign-start-date" className="admin-input">{form.startDate}</View>
-              </Picker>
-              <Picker mode="time" value={form.startTime} onChange={(e) => campaigns.set('startTime', String(e.detail.value))}>
-                <View id="campaign-start-time" className="admin-input">{form.startTime}</View>
-              </Picker>
-            </View>
-            {problems.start && <Text className="admin-field__error">{problems.start}</Text>}
-          </View>
-          <View className="admin-field">
-            <Text className="admin-field__label">结束</Text>
-            <View className="row" style="gap: 12px">
-              <Picker mode="date" value={form.endDate} onChange={(e) => campaigns.set('endDate', String(e.detail.value))}>
-                <View id="campaign-end-date" className="admin-input">{form.endDate}</View>
-              </Picker>
-              <Picker mode="time" value={form.endTime} onChange={(e) => campaigns.set('endTime', String(e.detail.value))}>
-                <View id="campaign-end-time" className="admin-input">{form.endTime}</View>
-              </Picker>
-            </View>
-            {problems.end && <Text id="campaign-end-error" className="admin-field__error">{problems.end}</Text>}
-          </View>
+          <DateTimeField id="campaign-start" label="开始" date={form.startDate} time={form.startTime} onDate={(v) => campaigns.set('startDate', v)} onTime={(v) => campaigns.set('startTime', v)} error={problems.start} />
+          <DateTimeField id="campaign-end" label="结束" date={form.endDate} time={form.endTime} onDate={(v) => campaigns.set('endDate', v)} onTime={(v) => campaigns.set('endTime', v)} error={problems.end} />
           {form.kind === 'multiplier' && (
             <>
               <View className="admin-field">
