@@ -1,9 +1,9 @@
 export default defineAppConfig({
   // Inject only the components a page renders (WeChat's 按需注入): a faster start.
   lazyCodeLoading: 'requiredComponents',
-  pages: ['pages/home/index', 'pages/feed/index', 'pages/me/index', 'pages/notices/index', 'pages/ledger/index', 'pages/join/index'],
+  pages: ['pages/home/index', 'pages/feed/index', 'pages/mall/index', 'pages/me/index', 'pages/notices/index', 'pages/ledger/index', 'pages/join/index'],
   subPackages: [
-    { root: 'packages/mall', pages: ['pages/index/index', 'pages/item/index', 'pages/orders/index', 'pages/lottery/index'] },
+    { root: 'packages/mall', pages: ['pages/item/index', 'pages/orders/index', 'pages/lottery/index'] },
     { root: 'packages/posts', pages: ['pages/compose/index'] },
     { root: 'packages/referral', pages: ['pages/invite/index'] },
     { root: 'packages/qa', pages: ['pages/index/index', 'pages/question/index', 'pages/ask/index'] },
@@ -13,6 +13,19 @@ export default defineAppConfig({
       pages: ['pages/console/index', 'pages/members/index', 'pages/member/index', 'pages/health/index', 'pages/rules/index', 'pages/review/index', 'pages/orders/index', 'pages/items/index', 'pages/draws/index', 'pages/campaigns/index'],
     },
   ],
+  // Like other mini-programs: the four places a member goes every day, at the bottom.
+  tabBar: {
+    color: '#8c8079',
+    selectedColor: '#e8743b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/feed/index', text: '社区' },
+      { pagePath: 'pages/mall/index', text: '商城' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
   window: {
     navigationBarTitleText: '社群积分',
     navigationBarBackgroundColor: '#ffffff',

@@ -155,6 +155,8 @@ export class PostsStore {
       runInAction(() => {
         this.draft = { body: '', images: [] };
         this.mine = [post, ...this.mine];
+        // What the member sees next is their own posts, with this one waiting in them.
+        this.tab = 'mine';
         this.submitted = { postId: post.id, message: post.noPoints ? `已提交审核。${post.noPoints.message}` : '已提交审核，通过后会通知你并发放积分' };
       });
     });

@@ -29,7 +29,7 @@ describe('the points mall in Chromium', () => {
     await page.getByText('已保存「亲子绘本一套」').waitFor();
 
     await actAs('demo_doudou');
-    await page.goto(`${session.rt.url}/#/packages/mall/pages/index/index`);
+    await page.goto(`${session.rt.url}/#/pages/mall/index`);
     const card = page.locator('.mall__item', { hasText: '亲子绘本一套' });
     await card.waitFor();
     const src = await card.locator('img').first().getAttribute('src');
@@ -74,7 +74,7 @@ describe('the points mall in Chromium', () => {
     const mine = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_xiaomei');
     expect(mine.orders[0]).toMatchObject({ itemName: '护手霜试用装', status: 'pending', points: 120 });
     expect((await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance).toBe(before - 120);
-    await page.goto(`${rt.url}/#/packages/mall/pages/index/index`);
+    await page.goto(`${rt.url}/#/pages/mall/index`);
     await waitText('#mall-balance', String(before - 120));
 
     await actAs('demo_owner');

@@ -15,6 +15,8 @@ type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
 export function installWeappHost(h: Harness, caller: { openid: string; now: () => string }) {
   const storage = new Map<string, unknown>();
   const cloudInits: unknown[] = [];
+  /** Where the app asked WeChat to go, and how (a tab page only by switchTab). */
+  const navigations: Array<{ how: string; url: string }> = [];
   let app: Record<string, (...args: unknown[]) => unknown> | undefined;
   const pages: unknown[] = [];
   const g = globalThis as Record<string, unknown>;
@@ -45,7 +47,17 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
 
   const simulate = require('miniprogram-simulate');
   const wx = g.wx as Record<string, unknown>;
+  const navigate = (how: string) => (options: { url: string; success?: () => void; complete?: () => void }) => {
+    navigations.push({ how, url: options.url });
+    options.success?.();
+    options.complete?.();
+    return Promise.resolve({ errMsg: `${how}:ok` });
+  };
   Object.assign(wx, {
+    navigateTo: navigate('navigateTo'),
+    redirectTo: navigate('redirectTo'),
+    switchTab: navigate('switchTab'),
+    reLaunch: navigate('reLaunch'),
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     createSelectorQuery: () => {
@@ -74,6 +86,7 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
   return {
     simulate,
     cloudInits,
+    navigations,
     async open(route: string) {
       if (!launched) {
         require(resolve(WEAPP_DIST, 'app.js'));

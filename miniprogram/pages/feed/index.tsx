@@ -40,6 +40,13 @@ function Feed() {
           写经验帖
         </Button>
       </View>
+      <View className="card row" id="qa-link-feed" onClick={() => void Taro.navigateTo({ url: '/packages/qa/pages/index/index' })}>
+        <View>
+          <Text className="feed__compose-title">问答</Text>
+          <Text className="muted">{session.community ? `有问题问大家，回答被采纳得 ${session.community.rules.answer.acceptedPoints} 积分` : ''}</Text>
+        </View>
+        <Text className="muted">去看看 ›</Text>
+      </View>
       <View className="feed__tabs">
         {TABS.map(([tab, label]) => (
           <Text key={tab} id={`tab-${tab}`} className={`feed__tab ${posts.tab === tab ? 'feed__tab--on' : ''}`} onClick={() => void posts.show(tab)}>

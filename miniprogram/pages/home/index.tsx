@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, CalendarCard, Progress } from '@nutui/nutui-react-taro';
+import { open } from '../../components/navigation';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { DevIdentitySwitcher } from '../../components/DevIdentitySwitcher';
@@ -155,7 +156,7 @@ function Home() {
           </View>
 
           <View className="card earn-links">
-            <View className="earn-link" id="feed-link" onClick={() => Taro.navigateTo({ url: '/pages/feed/index' })}>
+            <View className="earn-link" id="feed-link" onClick={() => open('/pages/feed/index')}>
               <Text className="earn-link__title">经验分享</Text>
               <Text className="muted">
                 通过得 {session.community?.rules.post.minPoints}–{session.community?.rules.post.maxPoints} 分
@@ -176,12 +177,12 @@ function Home() {
               <Text className="muted">审核结果</Text>
             </View>
           </View>
-          <View className="card row" id="mall-link" onClick={() => Taro.navigateTo({ url: '/packages/mall/pages/index/index' })}>
+          <View className="card row" id="mall-link" onClick={() => open('/pages/mall/index')}>
             <Text>积分商城</Text>
             <Text className="muted">用积分兑好礼 ›</Text>
           </View>
           <View className="card earn-links">
-            <View className="earn-link" id="me-link" onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}>
+            <View className="earn-link" id="me-link" onClick={() => open('/pages/me/index')}>
               <Text className="earn-link__title">我的</Text>
               <Text className="muted">等级、徽章、任务</Text>
             </View>

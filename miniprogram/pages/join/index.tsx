@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useLoad } from '@tarojs/taro';
+import { useLoad } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import { replaceWith } from '../../components/navigation';
 import { observer } from 'mobx-react-lite';
 import { parseInviteScene } from '../../../cloudfunctions/core/referral';
 import { ErrorLine } from '../../components/ErrorLine';
@@ -19,7 +20,7 @@ function Join() {
     if (params.communityId) session.useCommunity(params.communityId, params.inviteCode);
     void referral.loadLanding(params.inviteCode ?? session.inviteCode);
     void session.load().then(() => {
-      if (session.isMember) void Taro.redirectTo({ url: '/pages/home/index' });
+      if (session.isMember) void replaceWith('/pages/home/index');
     });
   });
   const community = session.community;
@@ -50,7 +51,7 @@ function Join() {
             block
             onClick={() =>
               void session.join().then((joined) => {
-                if (joined) void Taro.redirectTo({ url: '/pages/home/index' });
+                if (joined) void replaceWith('/pages/home/index');
               })
             }
           >

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
+import { open } from '../../components/navigation';
 import { observer } from 'mobx-react-lite';
 import type { NoticeView } from '../../../cloudfunctions/app/api';
 import { ErrorLine } from '../../components/ErrorLine';
@@ -7,7 +8,14 @@ import { store } from '../../stores';
 import { formatTime } from '../../stores/format';
 import './index.css';
 
-const target = (notice: NoticeView) => (notice.kind === 'answer_accepted' ? '/packages/qa/pages/index/index' : '/pages/feed/index?tab=mine');
+/** Where a notice leads: an accepted answer to Q&A, an order to my orders, a badge or a tier to 我的, a post to my posts. */
+function openNotice(notice: NoticeView) {
+  if (notice.kind === 'answer_accepted') return open('/packages/qa/pages/index/index');
+  if (notice.kind === 'order_fulfilled' || notice.kind === 'order_cancelled') return open('/packages/mall/pages/orders/index');
+  if (notice.kind === 'achievement' || notice.kind === 'tier_keep' || notice.kind === 'tier_down' || notice.kind === 'referral_rewarded') return open('/pages/me/index');
+  store.posts.tab = 'mine';
+  return open('/pages/feed/index');
+}
 
 /** Review outcomes and accepted answers, newest first; opening the page reads them. */
 function Notices() {
@@ -17,7 +25,7 @@ function Notices() {
     <View>
       {notices.notices.length === 0 && <View className="card muted">暂时没有消息</View>}
       {notices.notices.map((notice) => (
-        <View key={notice.id} id={`notice-${notice.id}`} className={`card notice ${notice.read ? '' : 'notice--new'}`} onClick={() => void Taro.navigateTo({ url: target(notice) })}>
+        <View key={notice.id} id={`notice-${notice.id}`} className={`card notice ${notice.read ? '' : 'notice--new'}`} onClick={() => void openNotice(notice)}>
           <View className="row">
             <Text className="notice__title">{notice.title}</Text>
             {notice.points !== 0 && <Text className={notice.points > 0 ? 'notice__plus' : 'notice__minus'}>{notice.points > 0 ? `+${notice.points}` : notice.points}</Text>}

@@ -23,7 +23,7 @@ function Lottery() {
       </View>
       {result && (
         <View className={`card lottery__result ${result.prize ? 'lottery__result--win' : ''}`} id="draw-result">
-          <Text className="lottery__headline">{result.prize ? `🎉 抽中「${result.prize.name}」` : '谢谢参与，下次好运'}</Text>
+          <Text className="lottery__headline">{result.prize ? `抽中「${result.prize.name}」` : '谢谢参与，下次好运'}</Text>
           <Text className="muted">
             本次随机数 {result.roll} / 10000{result.prize ? ' · 奖品已生成订单，群主会联系你' : ''}
           </Text>

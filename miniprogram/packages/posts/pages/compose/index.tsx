@@ -1,6 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import { replaceWith } from '../../../../components/navigation';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { ImageGrid } from '../../../../components/ImageGrid';
@@ -17,7 +18,8 @@ function Compose() {
     await requestReviewSubscription();
     if (await posts.submit()) {
       await Taro.showToast({ title: '已提交审核', icon: 'success' }).catch(() => undefined);
-      await Taro.redirectTo({ url: '/pages/feed/index?tab=mine' });
+      // 社区 is a tab: it opens on my posts (the store says so), where this one waits for review.
+      await replaceWith('/pages/feed/index');
     }
   }
 

@@ -1,10 +1,10 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { ErrorLine } from '../../../../components/ErrorLine';
-import { ItemBadge } from '../../../../components/ItemBadge';
-import { store } from '../../../../stores';
-import { useNow } from '../../../../stores/useNow';
+import { ErrorLine } from '../../components/ErrorLine';
+import { ItemBadge } from '../../components/ItemBadge';
+import { store } from '../../stores';
+import { useNow } from '../../stores/useNow';
 import './index.css';
 
 /** Rewards, what I can get now first; locks for higher tiers; countdowns for flash rewards. */
@@ -39,10 +39,10 @@ function Mall() {
             className={`mall__item ${item.status !== 'open' || item.locked ? 'mall__item--dim' : ''}`}
             onClick={() => Taro.navigateTo({ url: `/packages/mall/pages/item/index?id=${item.id}` })}
           >
-            {item.images[0] ? <Image className="mall__image" src={item.images[0]} mode="aspectFill" /> : <View className="mall__image mall__image--blank">🎁</View>}
+            {item.images[0] ? <Image className="mall__image" src={item.images[0]} mode="aspectFill" /> : <View className="mall__image mall__image--blank">礼</View>}
             <Text className="mall__name">{item.name}</Text>
             <Text className="mall__price">{item.pointsPrice} 积分</Text>
-            <ItemBadge item={item} now={now} />
+            <ItemBadge item={item} now={now} balance={mall.balance} />
           </View>
         ))}
       </View>
