@@ -27,22 +27,32 @@ export function newRequestId(): string {
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }
 
-/**
- * The requestId of one thing a member means to do (one redemption, one draw): kept while the
- * answer may have been lost, so a retry cannot do it twice; renewed once the server answered.
- */
-export class Intent {
-  private current: string | null = null;
+/** Where the requestIds of unanswered intents are kept (the app's storage, so they outlive a restart). */
+export interface IntentStorage {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
 
-  /** Sends with this intent's requestId. A refusal is an answer too: only a lost answer keeps the id. */
-  async send<T>(call: (requestId: string) => Promise<T>): Promise<T> {
-    this.current ??= newRequestId();
+/**
+ * The requestIds of the things a member means to do, one per intent — "redeem this reward, this
+ * many, to this address", "try this draw" — named by what it is. An intent whose answer was lost
+ * keeps its requestId in storage, so a retry, even after the app restarted, is the same request
+ * and cannot happen twice; another intent gets its own, so it is never refused as
+ * IDEMPOTENCY_MISMATCH. Once the server answered (a refusal is an answer too) the id is let go.
+ */
+export class Intents {
+  constructor(private readonly storage: IntentStorage) {}
+
+  async send<T>(intent: string, call: (requestId: string) => Promise<T>): Promise<T> {
+    const key = `intent:${intent}`;
+    const requestId = this.storage.get(key) || newRequestId();
+    this.storage.set(key, requestId);
     try {
-      const result = await call(this.current);
-      this.current = null;
+      const result = await call(requestId);
+      this.storage.set(key, '');
       return result;
     } catch (error) {
-      if (error instanceof ApiError) this.current = null;
+      if (error instanceof ApiError) this.storage.set(key, '');
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, ActionOutput, Badge, Entry, Member } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
-import { Intent } from '../gateway/gateway';
+import type { Intents } from '../gateway/gateway';
 import { Request } from './request';
 
 export type MemberFilters = Omit<ActionInput<'community', 'members'>, 'communityId' | 'cursor' | 'limit'>;
@@ -64,19 +64,19 @@ export class ConsoleStore {
   private readonly listing = new Request('refresh');
   private readonly acting = new Request();
   private readonly health = new Request('refresh');
-  private readonly adjusting = new Intent();
 
   constructor(
     private readonly community: CommunityGateway,
+    private readonly intents: Intents,
     private readonly openDownload?: OpenDownload,
   ) {
-    makeAutoObservable<ConsoleStore, 'community' | 'openDownload' | 'listing' | 'acting' | 'health' | 'adjusting'>(this, {
+    makeAutoObservable<ConsoleStore, 'community' | 'intents' | 'openDownload' | 'listing' | 'acting' | 'health'>(this, {
       community: false,
       openDownload: false,
       listing: false,
       acting: false,
       health: false,
-      adjusting: false,
+      intents: false,
     });
   }
 
@@ -130,7 +130,7 @@ export class ConsoleStore {
     const member = this.member;
     if (!member) return false;
     return this.act(`已${delta > 0 ? '加' : '扣'} ${Math.abs(delta)} 分`, () =>
-      this.adjusting.send((requestId) => this.community.call('points', 'adjust', { openid: member.openid, delta, reason, requestId })),
+      this.intents.send(`points.adjust:${JSON.stringify({ openid: member.openid, delta, reason })}`, (requestId) => this.community.call('points', 'adjust', { openid: member.openid, delta, reason, requestId })),
     );
   }
 

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { DrawResult, DrawView } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
-import { Intent } from '../gateway/gateway';
+import type { Intents } from '../gateway/gateway';
 import { Request } from './request';
 
 /** The member's lottery: the draws, a try, its outcome. */
@@ -11,10 +11,12 @@ export class LotteryStore {
   lastResult: DrawResult | null = null;
   private readonly loading = new Request('refresh');
   private readonly trying = new Request();
-  private readonly intent = new Intent();
 
-  constructor(private readonly community: CommunityGateway) {
-    makeAutoObservable<LotteryStore, 'community' | 'loading' | 'trying' | 'intent'>(this, { community: false, loading: false, trying: false, intent: false });
+  constructor(
+    private readonly community: CommunityGateway,
+    private readonly intents: Intents,
+  ) {
+    makeAutoObservable<LotteryStore, 'community' | 'loading' | 'trying' | 'intents'>(this, { community: false, loading: false, trying: false, intents: false });
   }
 
   get drawing(): boolean {
@@ -39,7 +41,7 @@ export class LotteryStore {
   async tryDraw(drawId: string): Promise<DrawResult | null> {
     if (this.drawing) return null;
     this.lastResult = null;
-    const outcome = await this.trying.run(() => this.intent.send((requestId) => this.community.call('mall', 'draw', { drawId, requestId })));
+    const outcome = await this.trying.run(() => this.intents.send(`mall.draw:${drawId}`, (requestId) => this.community.call('mall', 'draw', { drawId, requestId })));
     if (!outcome.done) return null;
     runInAction(() => {
       this.lastResult = outcome.value;

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ItemView, OrderView, RedeemResult } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
-import { Intent } from '../gateway/gateway';
+import type { Intents } from '../gateway/gateway';
 import { Request } from './request';
 
 export interface ShippingForm {
@@ -18,10 +18,12 @@ export class MallStore {
   loaded = false;
   private readonly loading = new Request('refresh');
   private readonly redeemingRequest = new Request();
-  private readonly intent = new Intent();
 
-  constructor(private readonly community: CommunityGateway) {
-    makeAutoObservable<MallStore, 'community' | 'loading' | 'redeemingRequest' | 'intent'>(this, { community: false, loading: false, redeemingRequest: false, intent: false });
+  constructor(
+    private readonly community: CommunityGateway,
+    private readonly intents: Intents,
+  ) {
+    makeAutoObservable<MallStore, 'community' | 'loading' | 'redeemingRequest' | 'intents'>(this, { community: false, loading: false, redeemingRequest: false, intents: false });
   }
 
   get redeeming(): boolean {
@@ -63,7 +65,7 @@ export class MallStore {
 
   /** Redeems one unit. A retry after a network failure reuses the requestId, so it cannot double-spend. */
   async redeem(itemId: string, shipping?: ShippingForm): Promise<RedeemResult | null> {
-    const outcome = await this.redeemingRequest.run(() => this.intent.send((requestId) => this.community.call('mall', 'redeem', { itemId, requestId, shipping })));
+    const outcome = await this.redeemingRequest.run(() => this.intents.send(`mall.redeem:${JSON.stringify({ itemId, shipping })}`, (requestId) => this.community.call('mall', 'redeem', { itemId, requestId, shipping })));
     if (!outcome.done) return null;
     await this.load();
     return outcome.value;

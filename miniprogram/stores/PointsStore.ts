@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionOutput } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
-import { Intent } from '../gateway/gateway';
+import type { Intents } from '../gateway/gateway';
 import { Request } from './request';
 
 export type MyPoints = ActionOutput<'points', 'me'>;
@@ -23,16 +23,18 @@ export class PointsStore {
   private readonly loading = new Request('refresh');
   private readonly checking = new Request();
   private readonly makingUp = new Request();
-  /** One intent per day made up: a lost answer retried is the same request, another day is another. */
-  private readonly makeUpIntents = new Map<string, Intent>();
 
-  constructor(private readonly community: CommunityGateway) {
-    makeAutoObservable<PointsStore, 'community' | 'loading' | 'checking' | 'makingUp' | 'makeUpIntents'>(this, {
+
+  constructor(
+    private readonly community: CommunityGateway,
+    private readonly intents: Intents,
+  ) {
+    makeAutoObservable<PointsStore, 'community' | 'intents' | 'loading' | 'checking' | 'makingUp'>(this, {
       community: false,
+      intents: false,
       loading: false,
       checking: false,
       makingUp: false,
-      makeUpIntents: false,
     });
   }
 
@@ -120,11 +122,9 @@ export class PointsStore {
   async confirmMakeUp(): Promise<boolean> {
     const offer = this.makeUpOffer;
     if (!offer || offer.problem) return false;
-    const intent = this.makeUpIntents.get(offer.day) ?? new Intent();
-    this.makeUpIntents.set(offer.day, intent);
-    const outcome = await this.makingUp.run(() => intent.send((requestId) => this.community.call('checkin', 'makeUp', { day: offer.day, requestId })));
+    // One intent per day made up: a lost answer retried is the same request, another day is another.
+    const outcome = await this.makingUp.run(() => this.intents.send(`checkin.makeUp:${offer.day}`, (requestId) => this.community.call('checkin', 'makeUp', { day: offer.day, requestId })));
     if (!outcome.done) return false;
-    this.makeUpIntents.delete(offer.day);
     runInAction(() => {
       this.makeUpOffer = null;
       this.notice = `已补签 ${offer.day.slice(5).replace('-', '月')}日，连签 ${outcome.value.streak} 天`;

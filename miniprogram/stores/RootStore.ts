@@ -1,5 +1,5 @@
 import { CommunityGateway } from '../gateway/communityGateway';
-import type { Gateway } from '../gateway/gateway';
+import { Intents, type Gateway } from '../gateway/gateway';
 import type { ImageUploader } from '../gateway/uploader';
 import { ConsoleStore, type OpenDownload } from './ConsoleStore';
 import { LedgerStore } from './LedgerStore';
@@ -48,17 +48,18 @@ export class RootStore {
   ) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId, groupEntry);
     const community = new CommunityGateway(gateway, () => this.session.communityId);
-    this.points = new PointsStore(community);
+    const intents = new Intents(storage);
+    this.points = new PointsStore(community, intents);
     this.ledger = new LedgerStore(community);
-    this.mall = new MallStore(community);
+    this.mall = new MallStore(community, intents);
     this.mallAdmin = new MallAdminStore(community, uploader);
-    this.lottery = new LotteryStore(community);
+    this.lottery = new LotteryStore(community, intents);
     this.posts = new PostsStore(community, uploader);
     this.review = new ReviewStore(community, () => this.session.community?.rules ?? null);
     this.qa = new QaStore(community);
     this.notices = new NoticesStore(community);
     this.referral = new ReferralStore(community);
-    this.console = new ConsoleStore(community, openDownload);
+    this.console = new ConsoleStore(community, intents, openDownload);
     this.rules = new RulesStore(community, () => this.session.community?.rules ?? null, () => this.session.load());
     this.mine = new MeStore(community, uploader);
     this.leaderboard = new LeaderboardStore(community);

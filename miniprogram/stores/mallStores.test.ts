@@ -34,6 +34,21 @@ describe('mall stores', () => {
     expect(orders).toHaveLength(1);
   });
 
+  it('keeps an unanswered redemption’s requestId across a restart, and gives another redemption its own', async () => {
+    const give = (name: string) => h.ok('mall', 'upsertItem', { communityId: c, item: { name, kind: 'service', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
+    const [{ item: first }, { item: second }] = [await give('体验课'), await give('手工课')];
+    const storage = memoryStorage();
+    const before = new RootStore(gatewayFor(h, 'o_alice', { action: 'redeem', times: 1 }), storage, c);
+    expect(await before.mall.redeem(first.id)).toBeNull();
+    // The page (the app) restarts; a different reward first, then the lost one again.
+    const after = new RootStore(gatewayFor(h, 'o_alice'), storage, c);
+    expect(await after.mall.redeem(second.id)).toMatchObject({ order: { itemId: second.id } });
+    expect(await after.mall.redeem(first.id)).toMatchObject({ order: { itemId: first.id } });
+    const { orders } = await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice' });
+    expect(orders.map((o) => o.itemName).sort()).toEqual(['体验课', '手工课']);
+    expect((await h.ok('points', 'me', { communityId: c }, { openid: 'o_alice', now: NOW })).balance).toBe(300);
+  });
+
   it('refreshes the owner’s order list after fulfilling and cancelling', async () => {
     const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
     for (const id of ['store-r-0001', 'store-r-0002']) await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: id }, { openid: 'o_alice', now: NOW });
