@@ -35,9 +35,9 @@ export const cloudImageUploader = uploaderStoringWith(async (filePath) => {
 });
 
 /** H5 on the local runtime: the image bytes go to POST /upload (stored under DATA_DIR). */
-export const httpImageUploader = (identity: () => string | null) =>
+export const httpImageUploader = (identity: () => Promise<string | null>) =>
   uploaderStoringWith(async (filePath) => {
     const image = await (await fetch(filePath)).blob();
-    const response = await fetch('/upload', { method: 'POST', body: image, headers: { 'X-Dev-Openid': identity() ?? '' } });
+    const response = await fetch('/upload', { method: 'POST', body: image, headers: { 'X-Dev-Openid': (await identity()) ?? '' } });
     return unwrap<{ url: string }>(await response.json()).url;
   });

@@ -22,8 +22,19 @@ export class DevIdentityStore {
     private readonly fetchPeople: () => Promise<{ communityId: string; people: DemoPerson[] }>,
   ) {
     this.openid = storage.get(IDENTITY_KEY);
-    makeAutoObservable<DevIdentityStore, 'storage' | 'fetchPeople'>(this, { storage: false, fetchPeople: false });
+    makeAutoObservable<DevIdentityStore, 'storage' | 'fetchPeople' | 'loading'>(this, { storage: false, fetchPeople: false, loading: false });
   }
+
+  /**
+   * The openid to act as: the one chosen, or — in a fresh browser, whichever page opened first —
+   * the one a first visit gets (see load), so no page is left 未登录.
+   */
+  async whoAmI(): Promise<string | null> {
+    if (!this.openid) await (this.loading ??= this.load().finally(() => (this.loading = null)));
+    return this.openid;
+  }
+
+  private loading: Promise<void> | null = null;
 
   async load(): Promise<void> {
     const { people } = await this.fetchPeople();

@@ -22,7 +22,8 @@ export const devIdentity =
       })
     : null;
 
-const identity = () => devIdentity?.openid ?? null;
+/** Who the browser acts as; a page opened first (a deep link in a fresh browser) waits for it like the home page does. */
+const identity = async () => (devIdentity ? devIdentity.whoAmI() : null);
 const gateway = process.env.TARO_ENV === 'weapp' ? cloudGateway : httpGateway(identity);
 const uploader = process.env.TARO_ENV === 'weapp' ? cloudImageUploader : httpImageUploader(identity);
 

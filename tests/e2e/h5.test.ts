@@ -1,4 +1,5 @@
 import { browserOnRuntime, waitForText, screenshot } from '../support/browserSession';
+import { launchChromium } from '../support/browser';
 
 const session = browserOnRuntime();
 const balance = async () => Number(await session.page.locator('#balance').innerText());
@@ -46,3 +47,23 @@ describe('the H5 app on the local runtime, in Chromium', () => {
 });
 
 const expectText = (selector: string, text: string) => waitForText(session.page, selector, text);
+
+describe('deep links in a fresh browser', () => {
+  it('a reward and the community page opened first get an identity the way home does, not 未登录', async () => {
+    const { rt } = session;
+    const fresh = await launchChromium();
+    try {
+      const tab = fresh.pages()[0] ?? (await fresh.newPage());
+      await tab.goto(`${rt.url}/#/packages/mall/pages/item/index?id=demo-handcream`);
+      await waitForText(tab, 'body', '护手霜试用装');
+      await waitForText(tab, 'body', '积分');
+      expect(await tab.locator('body').innerText()).not.toContain('未登录');
+      await screenshot(tab, 'e2e-deep-link-item.png');
+      await tab.goto(`${rt.url}/#/pages/feed/index`);
+      await waitForText(tab, 'body', '宝宝换季护肤');
+      expect(await tab.locator('body').innerText()).not.toContain('未登录');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
