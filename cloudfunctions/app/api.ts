@@ -214,7 +214,8 @@ export interface Api {
   };
   jobs: {
     /** `more`: this run stopped on its time budget with members still due; the next trigger goes on. */
-    expirePoints: { in: Record<string, never>; out: { expiredPoints: number; members: number; more: boolean } };
+    /** `warned`: members told of points expiring within 7 days (once per batch). */
+    expirePoints: { in: Record<string, never>; out: { expiredPoints: number; members: number; more: boolean; warned: number } };
     /** v2: brings the health numbers up to now; `records`: ledger entries and events counted in this run. */
     rollupStats: { in: Record<string, never>; out: { communities: number; records: number; more: boolean } };
     /** v2, daily: rolling tiers — warns who fell short, moves down who is still short on their day. */

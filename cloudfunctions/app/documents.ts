@@ -90,6 +90,8 @@ export interface MemberDoc extends Account, StreakState, TierFacts {
   birthdayPaidYear?: number | null;
   /** On the leaderboards: a plain member who has not hidden (staff are not ranked). */
   ranked?: boolean;
+  /** When the next batch's warning is due (7 days before it expires)|member id, '9999' once warned: the expiry job finds who to warn by it. */
+  expiryWarnKey?: string;
   /** tierReviewOn|communityId|openid ('9999-12-31' for never): the daily tier review finds who is due by it. */
   tierReviewKey?: string;
   /** What the engagement layer counts (core/achievements.ts) and has given: badge and task keys with when. */
@@ -318,7 +320,8 @@ export type NoticeKind =
   | 'order_cancelled'
   | 'achievement'
   | 'tier_keep'
-  | 'tier_down';
+  | 'tier_down'
+  | 'expiry_soon';
 
 /** An in-app notice to a member; written in the same transaction as what it reports. */
 export interface NoticeDoc {

@@ -21,6 +21,20 @@ function tierFields(member: MemberDoc, account: Account, time: LedgerTime): Part
   return { ...changes, tierReviewKey: tierReviewKey(changes.tierReviewOn, member) };
 }
 
+/** Points about to expire are told 7 days ahead, once per batch. */
+export const EXPIRY_WARNING_DAYS = 7;
+const WARNED = '9999';
+
+/** A new next batch (its expiry moved) is due a warning 7 days before it expires; the same batch keeps its state. */
+function expiryWarning(member: MemberDoc, account: Account): Partial<MemberDoc> {
+  if (account.nextExpiryAt === member.nextExpiryAt) return {};
+  return { expiryWarnKey: account.nextExpiryAt ? expiryWarnKey(account.nextExpiryAt, member) : expiryWarned(member) };
+}
+
+export const expiryWarnKey = (nextExpiryAt: string, member: Pick<MemberDoc, 'communityId' | 'openid'>) =>
+  `${new Date(Date.parse(nextExpiryAt) - EXPIRY_WARNING_DAYS * 86_400_000).toISOString()}|${ids.member(member.communityId, member.openid)}`;
+export const expiryWarned = (member: Pick<MemberDoc, 'communityId' | 'openid'>) => `${WARNED}|${ids.member(member.communityId, member.openid)}`;
+
 export const tierReviewKey = (on: Day | null, member: Pick<MemberDoc, 'communityId' | 'openid'>) => `${on ?? NEVER_REVIEWED}|${member.communityId}|${member.openid}`;
 const NEVER_REVIEWED = '9999-12-31';
 
@@ -52,7 +66,7 @@ export async function recordPostings(
     await tx.create('ledger', entry.id, doc);
   }
   if (entries.length || Object.keys(extra).length) {
-    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), earnedKey: earnedKey(account.earnedTotal, member.openid), ...tierFields(member, account, time), ...extra });
+    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), earnedKey: earnedKey(account.earnedTotal, member.openid), ...expiryWarning(member, account), ...tierFields(member, account, time), ...extra });
   }
   return { account, entries };
 }

@@ -71,7 +71,7 @@ eachStore((open) => {
       expect(me.balance).toBe(5);
       // The lot earned under the 365-day rule keeps its expiry; nothing is due after 30 days.
       const run = await h.ok('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now: '2026-04-20T00:00:00Z' });
-      expect(run).toEqual({ expiredPoints: 0, members: 0, more: false });
+      expect(run).toEqual({ expiredPoints: 0, members: 0, more: false, warned: 0 });
     });
   });
 
@@ -179,11 +179,33 @@ eachStore((open) => {
       const trigger = { openid: null, source: 'wx_trigger', now: '2026-03-11T00:00:00Z' };
       const [a, b] = await Promise.all([h.ok('jobs', 'expirePoints', {}, trigger), h.ok('jobs', 'expirePoints', {}, trigger)]);
       expect(a.expiredPoints + b.expiredPoints).toBe(5);
-      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 0, members: 0, more: false });
+      // The next batch (day 5's, expiring on 03-15) is within 7 days: told once, however the runs race.
+      expect(a.warned + b.warned).toBe(1);
+      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 0, members: 0, more: false, warned: 0 });
       const me = await h.ok('points', 'me', { communityId: c }, { now: '2026-03-11T00:00:00Z' });
       expect(me).toMatchObject({ balance: 5, earnedTotal: 10 });
       const { entries } = await h.ok('points', 'ledger', { communityId: c });
       expect(entries[0]).toMatchObject({ kind: 'expire', delta: -5, balanceAfter: 5, reason: '积分到期' });
+    });
+
+    it('tells a member 7 days ahead that points will expire, once per batch, in the app and by subscription message', async () => {
+      await h.ok('community', 'updateRules', { communityId: c, rules: { expiry: { days: 10 } } }, { openid: 'o_owner' });
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(1) });
+      const run = (now: string) => h.ok('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now });
+      const warnings = async () => (await h.ok('notices', 'list', { communityId: c }, { now: day(20) })).notices.filter((n) => n.kind === 'expiry_soon');
+      // Day 1's points expire at the start of 03-11 in Shanghai (03-10T16:00Z): told from 03-03T16:00Z.
+      expect((await run('2026-03-03T15:59:00Z')).warned).toBe(0);
+      expect((await run('2026-03-03T16:00:00Z')).warned).toBe(1);
+      expect((await run('2026-03-04T02:00:00Z')).warned).toBe(0);
+      expect((await warnings()).map((n) => [n.title, n.points])).toEqual([['5 积分将在 2026-03-10 后过期', 5]]);
+      const messages = (h.platform.messages as unknown as { sent: Array<{ openid: string; outcome: string }> }).sent.filter((m) => m.outcome === '即将过期');
+      expect(messages).toEqual([expect.objectContaining({ openid: 'o_alice', points: 5 })]);
+      // Spending part of the batch does not tell it again; the next batch is told in its turn.
+      await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: -2, reason: '抵扣', requestId: 'spend-part-01' }, { openid: 'o_owner', now: day(5) });
+      expect((await run('2026-03-05T03:00:00Z')).warned).toBe(0);
+      await h.ok('checkin', 'checkin', { communityId: c }, { now: day(6) });
+      expect(await run('2026-03-11T00:00:00Z')).toMatchObject({ expiredPoints: 3, warned: 1 });
+      expect((await warnings()).map((n) => n.title)).toEqual(['5 积分将在 2026-03-15 后过期', '5 积分将在 2026-03-10 后过期']);
     });
   });
 
@@ -217,9 +239,9 @@ eachStore((open) => {
       await h.ok('community', 'updateRules', { communityId: c, rules: { expiry: { days: 10 } } }, { openid: 'o_owner' });
       const trigger = { openid: null, source: 'wx_trigger', now: '2026-03-11T00:00:00Z' };
       await h.ok('checkin', 'checkin', { communityId: c }, { now: day(1) });
-      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 5, members: 1, more: false });
+      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toMatchObject({ expiredPoints: 5, members: 1, more: false });
       await adjustAt(100, 'late-0001', day(1)); // a clock behind: its lot expires at the same instant
-      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toEqual({ expiredPoints: 100, members: 1, more: false });
+      expect(await h.ok('jobs', 'expirePoints', {}, trigger)).toMatchObject({ expiredPoints: 100, members: 1, more: false });
       expect(await h.ok('points', 'me', { communityId: c }, { now: trigger.now })).toMatchObject({ balance: 0 });
       expect(await ledgerSum()).toBe(0);
     });

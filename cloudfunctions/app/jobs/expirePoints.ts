@@ -5,6 +5,7 @@ import { ids, type CommunityDoc, type Found } from '../documents';
 import { loadCommunity } from '../access';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { timeLeft } from './budget';
+import { warnExpiring } from './warnExpiring';
 import { expirePointsInput } from './inputs';
 
 /** Members read per query, and how many of their transactions run at once (one member each: they never conflict). */
@@ -19,9 +20,16 @@ const PARALLEL = 10;
  * lots change in one transaction, so a second or concurrent run finds nothing more to expire.
  */
 export async function expirePoints(_input: z.output<typeof expirePointsInput>, caller: Caller, deps: Deps) {
+  const hasTime = timeLeft(deps);
+  const expired = await expireDue(caller, deps, hasTime);
+  // What is left of the budget tells who has points expiring within 7 days.
+  const warnings = await warnExpiring(caller, deps, hasTime);
+  return { ...expired, warned: warnings.warned, more: expired.more || warnings.more };
+}
+
+async function expireDue(caller: Caller, deps: Deps, hasTime: () => boolean) {
   const { store } = deps;
   const now = caller.now;
-  const hasTime = timeLeft(deps);
   const communities = new Map<string, Promise<Found<CommunityDoc> | null>>();
   const communityOf = (id: string) => communities.get(id) ?? communities.set(id, loadCommunity(store, id).catch(() => null)).get(id)!;
   /** Members that failed in this invocation (logged); the next trigger tries them again. */

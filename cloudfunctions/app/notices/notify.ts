@@ -31,6 +31,7 @@ const OUTCOME: Record<NoticeKind, string> = {
   achievement: '已达成',
   tier_keep: '保级提醒',
   tier_down: '等级调整',
+  expiry_soon: '即将过期',
 };
 
 /** After the transaction: the same news as a WeChat subscription message, best effort. */

@@ -12,6 +12,7 @@ import './index.css';
 function openNotice(notice: NoticeView) {
   if (notice.kind === 'answer_accepted') return open('/packages/qa/pages/index/index');
   if (notice.kind === 'order_fulfilled' || notice.kind === 'order_cancelled') return open('/packages/mall/pages/orders/index');
+  if (notice.kind === 'expiry_soon') return open('/pages/mall/index');
   if (notice.kind === 'achievement' || notice.kind === 'tier_keep' || notice.kind === 'tier_down' || notice.kind === 'referral_rewarded') return open('/pages/me/index');
   store.posts.tab = 'mine';
   return open('/pages/feed/index');
