@@ -13,17 +13,17 @@ export default defineAppConfig({
       pages: ['pages/console/index', 'pages/members/index', 'pages/member/index', 'pages/health/index', 'pages/rules/index', 'pages/review/index', 'pages/orders/index', 'pages/items/index', 'pages/draws/index', 'pages/campaigns/index'],
     },
   ],
-  // Like other mini-programs: the four places a member goes every day, at the bottom.
+  // Like other mini-programs: the four places a member goes every day, at the bottom (icons: scripts/tabIcons.py).
   tabBar: {
     color: '#8c8079',
     selectedColor: '#e8743b',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/feed/index', text: '社区' },
-      { pagePath: 'pages/mall/index', text: '商城' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/feed/index', text: '社区', iconPath: 'assets/tab/feed.png', selectedIconPath: 'assets/tab/feed-on.png' },
+      { pagePath: 'pages/mall/index', text: '商城', iconPath: 'assets/tab/mall.png', selectedIconPath: 'assets/tab/mall-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
     ],
   },
   window: {

@@ -48,6 +48,30 @@ describe('the H5 app on the local runtime, in Chromium', () => {
 
 const expectText = (selector: string, text: string) => waitForText(session.page, selector, text);
 
+describe('the tab bar', () => {
+  it('walks 首页, 社区, 商城 and 我的 at 390×844, each page its own, with a screenshot of each', async () => {
+    const { page, rt } = session;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${rt.url}/#/pages/home/index`);
+    await page.locator('#balance').waitFor();
+    const tab = (text: string) => page.locator('.weui-tabbar__item').filter({ hasText: text });
+    expect(await page.locator('.weui-tabbar__item').allInnerTexts()).toEqual(['首页', '社区', '商城', '我的']);
+    await screenshot(page, 'e2e-tab-home.png');
+    await tab('社区').click();
+    await page.locator('#qa-link-feed').waitFor();
+    await screenshot(page, 'e2e-tab-community.png');
+    await tab('商城').click();
+    await page.locator('#mall-balance').waitFor();
+    await page.locator('.mall__item').first().waitFor();
+    await screenshot(page, 'e2e-tab-mall.png');
+    await tab('我的').click();
+    await page.locator('#me-tier').waitFor();
+    await screenshot(page, 'e2e-tab-me.png');
+    await tab('首页').click();
+    await page.locator('#balance').waitFor();
+  });
+});
+
 describe('deep links in a fresh browser', () => {
   it('a reward and the community page opened first get an identity the way home does, not 未登录', async () => {
     const { rt } = session;

@@ -58,13 +58,23 @@ describe('the points mall in Chromium', () => {
     const { page, rt } = session;
     await actAs('demo_xiaomei');
     const before = (await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance as number;
-    await page.locator('#mall-link').click();
+    // 商城 is a tab of the bottom bar.
+    await page.locator('.weui-tabbar__item').filter({ hasText: '商城' }).click();
     await waitText('#mall-balance', String(before));
     await page.locator('#item-demo-handcream').click();
     await page.locator('#item-name').waitFor();
+    // Nothing is sent until the address is right; each problem shows beside its field, and the labels stay.
+    await page.locator('#redeem-button').click();
+    await waitText('#shipping-name-error', '请填写收件人');
     await page.locator('#shipping-name input').fill('小美');
-    await page.locator('#shipping-phone input').fill('13900001111');
+    await page.locator('#shipping-phone input').fill('1390000');
     await page.locator('#shipping-address input').fill('上海市徐汇区漕溪北路 88 号');
+    await page.locator('#redeem-button').click();
+    await waitText('#shipping-phone-error', '请填写 11 位手机号');
+    expect(await page.locator('#shipping-name-error').count()).toBe(0);
+    expect(await page.locator('.shipping__label').allInnerTexts()).toEqual(['收件人', '手机号', '收货地址']);
+    await screenshot(page, 'e2e-mall-item-address.png');
+    await page.locator('#shipping-phone input').fill('13900001111');
     await page.locator('#redeem-button').click();
     await page.getByText('兑换', { exact: true }).click(); // the confirm dialog
     await page.waitForURL(/packages\/mall\/pages\/orders/);

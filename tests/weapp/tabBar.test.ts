@@ -13,6 +13,10 @@ describe('the compiled weapp tab bar (miniprogram-simulate)', () => {
     expect(tabs.map((t) => t.text)).toEqual(['首页', '社区', '商城', '我的']);
     // WeChat requires tab pages in the main package.
     for (const tab of tabs) expect(appJson.pages).toContain(tab.pagePath);
+    // Each has its icon, plain and selected, in the package (tab icons are PNG files, never SVG).
+    for (const tab of tabs as Array<{ iconPath: string; selectedIconPath: string }>) {
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) expect(readFileSync(resolve(WEAPP_DIST, icon)).subarray(1, 4).toString()).toBe('PNG');
+    }
 
     const h = sqliteHarness();
     await seedDemo(h.deps, new Date(NOW));

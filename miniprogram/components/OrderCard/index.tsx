@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import type { OrderView } from '../../../cloudfunctions/app/api';
 import { formatTime } from '../../stores/format';
@@ -21,9 +22,12 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
         {showBuyer ? ` · ${order.nickname}` : ''}
       </Text>
       {order.couponCodes.map((code) => (
-        <Text key={code} className="order__code" selectable>
-          券码 {code}
-        </Text>
+        <View key={code} className="row order__code">
+          <Text selectable>券码 {code}</Text>
+          <Text id={`copy-${code}`} className="link" onClick={() => void Taro.setClipboardData({ data: code })}>
+            复制
+          </Text>
+        </View>
       ))}
       {showBuyer && order.shipping && <Text className="order__line">收货：{order.shipping.name} {order.shipping.phone} {order.shipping.address}</Text>}
       {order.note && <Text className="order__line">备注：{order.note}</Text>}

@@ -75,7 +75,7 @@ function Feed() {
               {/* Nobody likes their own post (the server refuses it): the button is not there to tap. */}
               {post.author.openid !== store.points.me?.openid && (
                 <Text id={`like-${post.id}`} className={`post__like ${post.likedByMe ? 'post__like--on' : ''}`} onClick={() => void posts.like(post.id)}>
-                  {post.likedByMe ? '已赞' : '👍 有用'}
+                  {post.likedByMe ? '已赞' : '赞 有用'}
                 </Text>
               )}
             </View>

@@ -18,7 +18,8 @@ function Mall() {
         <View>
           <Text className="muted">我的积分</Text>
           <Text className="mall__balance" id="mall-balance">
-            {mall.balance}
+            {/* Never a 0 that is not real: a dash until the balance has come. */}
+            {mall.loaded ? mall.balance : '—'}
           </Text>
         </View>
         <View>
@@ -30,6 +31,7 @@ function Mall() {
           </Text>
         </View>
       </View>
+      {!mall.loaded && !mall.error && <View className="card muted" id="mall-loading">加载中…</View>}
       {mall.loaded && mall.items.length === 0 && <View className="card muted">群主还没有上架奖品，先攒积分吧</View>}
       <View className="mall__grid">
         {mall.items.map((item) => (
@@ -47,6 +49,11 @@ function Mall() {
         ))}
       </View>
       <ErrorLine message={mall.error} />
+      {mall.error && (
+        <Text id="mall-retry" className="link" style="display: block; margin: 0 24px" onClick={() => void mall.load()}>
+          重试
+        </Text>
+      )}
     </View>
   );
 }

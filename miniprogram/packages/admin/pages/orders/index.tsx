@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -13,6 +13,12 @@ const FILTERS = [
   ['fulfilled', '已完成'],
   ['cancelled', '已取消'],
 ] as const;
+
+/** Cancelling refunds the member and cannot be undone: asked once. */
+async function confirmCancel(orderId: string, itemName: string, reason: string) {
+  const { confirm } = await Taro.showModal({ title: `取消「${itemName}」的订单？`, content: `积分会退回给成员，原因：${reason}` });
+  if (confirm) await store.mallAdmin.cancel(orderId, reason);
+}
 
 /** Owner and moderators: orders to ship or serve, newest first; complete or cancel in a tap. */
 function AdminOrders() {
@@ -45,7 +51,7 @@ function AdminOrders() {
                 <Button id={`fulfil-${order.id}`} type="primary" size="small" disabled={admin.busy} onClick={() => void admin.fulfil(order.id, notes[order.id] || undefined)}>
                   完成
                 </Button>
-                <Button id={`cancel-${order.id}`} size="small" disabled={admin.busy} onClick={() => void admin.cancel(order.id, notes[order.id] || '无法完成，已退回积分')}>
+                <Button id={`cancel-${order.id}`} size="small" disabled={admin.busy} onClick={() => void confirmCancel(order.id, order.itemName, notes[order.id] || '无法完成，已退回积分')}>
                   取消并退积分
                 </Button>
               </View>

@@ -1,4 +1,4 @@
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
@@ -7,7 +7,8 @@ import { ErrorLine } from '../../../../components/ErrorLine';
 import { ItemBadge } from '../../../../components/ItemBadge';
 import { store } from '../../../../stores';
 import { useNow } from '../../../../stores/useNow';
-import type { ShippingForm } from '../../../../stores/MallStore';
+import { shippingProblems, type ShippingForm } from '../../../../stores/MallStore';
+import { ShippingFields } from '../../../../components/ShippingFields';
 import './index.css';
 
 const KIND_HINT = { physical: '实物奖品，群主发货', coupon: '兑换后立即得到券码', service: '活动名额 / 咨询服务，群主会联系你' } as const;
@@ -17,6 +18,7 @@ function ItemPage() {
   const { params } = useRouter();
   const now = useNow();
   const [shipping, setShipping] = useState<ShippingForm>({ name: '', phone: '', address: '' });
+  const [tried, setTried] = useState(false);
   useEffect(() => {
     if (!mall.loaded) void mall.load();
   }, []);
@@ -25,7 +27,11 @@ function ItemPage() {
 
   const short = mall.balance < item.pointsPrice;
   const blocked = item.locked || item.status !== 'open' || short;
+  const problems = tried && item.kind === 'physical' ? shippingProblems(shipping) : {};
   const redeem = async () => {
+    // An address is checked before asking: what to fix shows beside its field.
+    setTried(true);
+    if (item.kind === 'physical' && Object.keys(shippingProblems(shipping)).length) return;
     const { confirm } = await Taro.showModal({ title: '确认兑换', content: `用 ${item.pointsPrice} 积分兑换「${item.name}」？`, confirmText: '兑换' });
     if (!confirm) return;
     const result = await mall.redeem(item.id, item.kind === 'physical' ? shipping : undefined);
@@ -34,15 +40,6 @@ function ItemPage() {
       void Taro.redirectTo({ url: '/packages/mall/pages/orders/index' });
     }
   };
-  const field = (key: keyof ShippingForm, placeholder: string) => (
-    <Input
-      id={`shipping-${key}`}
-      className="item__input"
-      placeholder={placeholder}
-      value={shipping[key]}
-      onInput={(e) => setShipping({ ...shipping, [key]: e.detail.value })}
-    />
-  );
   return (
     <View className="item">
       {item.images.map((src) => (
@@ -63,9 +60,7 @@ function ItemPage() {
       {item.kind === 'physical' && !blocked && (
         <View className="card">
           <Text className="item__section">收货信息</Text>
-          {field('name', '收件人')}
-          {field('phone', '手机号')}
-          {field('address', '详细地址')}
+          <ShippingFields id="shipping" form={shipping} onChange={setShipping} problems={problems} />
         </View>
       )}
       <View className="item__action">

@@ -1,11 +1,12 @@
-import { Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { OrderView } from '../../../../../cloudfunctions/app/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { OrderCard } from '../../../../components/OrderCard';
+import { ShippingFields } from '../../../../components/ShippingFields';
 import { store } from '../../../../stores';
 import { shippingProblems, type ShippingForm } from '../../../../stores/MallStore';
 import './index.css';
@@ -22,30 +23,10 @@ const AddressForm = observer(function AddressForm({ order }: { order: OrderView 
     setTried(true);
     if (Object.keys(shippingProblems(shipping)).length === 0) await mall.setShipping(order.id, shipping);
   };
-  const fromWeChat = async () => {
-    const picked = await Taro.chooseAddress().catch(() => null);
-    if (!picked) return;
-    const shipping = { name: picked.userName, phone: picked.telNumber, address: `${picked.provinceName}${picked.cityName}${picked.countyName}${picked.detailInfo}` };
-    setForm(shipping);
-    await send(shipping);
-  };
-  const field = (key: keyof ShippingForm, label: string) => (
-    <View className="order-address__field">
-      <Input id={`address-${order.id}-${key}`} placeholder={label} value={form[key]} onInput={(e) => setForm({ ...form, [key]: e.detail.value })} />
-      {problems[key] && <Text className="order-address__error">{problems[key]}</Text>}
-    </View>
-  );
   return (
     <View id={`address-${order.id}`} className="order-address">
       <Text>请填写收货地址，填好后才能发货</Text>
-      {process.env.TARO_ENV === 'weapp' && (
-        <Button size="small" onClick={() => void fromWeChat()}>
-          使用微信收货地址
-        </Button>
-      )}
-      {field('name', '收件人')}
-      {field('phone', '手机号')}
-      {field('address', '详细地址')}
+      <ShippingFields id={`address-${order.id}`} form={form} onChange={setForm} problems={problems} />
       <Button id={`address-${order.id}-save`} size="small" type="primary" disabled={mall.redeeming} onClick={() => void send(form)}>
         保存地址
       </Button>

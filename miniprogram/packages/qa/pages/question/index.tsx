@@ -1,5 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -9,6 +9,12 @@ import { formatTime } from '../../../../stores/format';
 import '../../qa.css';
 
 /** One question: its answers (the accepted one first), answering, and accepting one. */
+/** Accepting is final and pays the answerer: asked once. */
+async function confirmAccept(answerId: string, author: string) {
+  const { confirm } = await Taro.showModal({ title: `采纳「${author}」的回答？`, content: '采纳后不能更改，回答者会获得积分。' });
+  if (confirm) await store.qa.accept(answerId);
+}
+
 function Question() {
   const { qa, session } = store;
   const { params } = useRouter();
@@ -44,7 +50,7 @@ function Question() {
           <View className="row">
             <Text className="muted">{formatTime(answer.createdAt, tz)}</Text>
             {answer.canAccept && (
-              <Button id={`accept-${answer.id}`} size="small" type="primary" disabled={qa.busy} onClick={() => void qa.accept(answer.id)}>
+              <Button id={`accept-${answer.id}`} size="small" type="primary" disabled={qa.busy} onClick={() => void confirmAccept(answer.id, answer.author.nickname)}>
                 采纳
               </Button>
             )}
