@@ -9,12 +9,12 @@ const NOW = '2026-11-25T04:00:00Z';
 describe('the compiled weapp tab bar (miniprogram-simulate)', () => {
   it('has 首页, 社区, 商城 and 我的, each a main-package page that opens, and the app goes to them by switchTab', async () => {
     const appJson = JSON.parse(readFileSync(resolve(WEAPP_DIST, 'app.json'), 'utf8'));
-    const tabs = appJson.tabBar.list as Array<{ pagePath: string; text: string }>;
+    const tabs = appJson.tabBar.list as Array<{ pagePath: string; text: string; iconPath: string; selectedIconPath: string }>;
     expect(tabs.map((t) => t.text)).toEqual(['首页', '社区', '商城', '我的']);
     // WeChat requires tab pages in the main package.
     for (const tab of tabs) expect(appJson.pages).toContain(tab.pagePath);
     // Each has its icon, plain and selected, in the package (tab icons are PNG files, never SVG).
-    for (const tab of tabs as Array<{ iconPath: string; selectedIconPath: string }>) {
+    for (const tab of tabs) {
       for (const icon of [tab.iconPath, tab.selectedIconPath]) expect(readFileSync(resolve(WEAPP_DIST, icon)).subarray(1, 4).toString()).toBe('PNG');
     }
 
