@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, DrawView, ItemView, OrderView } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';
+import { isoToLocal, localToIso } from './format';
 import { Request } from './request';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
@@ -114,4 +115,96 @@ export class MallAdminStore {
   private async run(work: () => Promise<void>): Promise<boolean> {
     return (await this.request.run(work)).done;
   }
+}
+
+/** The reward editor's fields as typed or picked; the flash window is two date-and-time pickers on the community's clock. */
+export interface RewardForm {
+  id?: string;
+  images: string[];
+  name: string;
+  description: string;
+  kind: 'physical' | 'coupon' | 'service';
+  pointsPrice: string;
+  stock: string;
+  perMemberLimit: string;
+  minTier: string;
+  flash: boolean;
+  startDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+}
+
+export const emptyRewardForm = (today: string): RewardForm => ({
+  images: [],
+  name: '',
+  description: '',
+  kind: 'physical',
+  pointsPrice: '',
+  stock: '',
+  perMemberLimit: '',
+  minTier: '',
+  flash: false,
+  startDate: today,
+  startTime: '20:00',
+  endDate: today,
+  endTime: '22:00',
+});
+
+const wholeNumber = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+
+/** What to fix, by field, in plain Chinese (never a path like `item.startsAt` or a word like ISO-8601); empty when it can be saved. */
+export function rewardProblems(form: RewardForm, tz: string): Partial<Record<keyof RewardForm | 'start' | 'end', string>> {
+  const problems: Partial<Record<keyof RewardForm | 'start' | 'end', string>> = {};
+  if (!form.name.trim()) problems.name = '请填写奖品名称';
+  else if (form.name.trim().length > 30) problems.name = '奖品名称最多 30 个字';
+  if (form.description.trim().length > 200) problems.description = '介绍最多 200 个字';
+  if (!wholeNumber(form.pointsPrice, 1, 1_000_000)) problems.pointsPrice = '兑换积分填 1 到 1000000 的整数';
+  if (!wholeNumber(form.stock, 0, 100_000)) problems.stock = '库存填 0 或正整数';
+  if (form.perMemberLimit.trim() && !wholeNumber(form.perMemberLimit, 1, 1000)) problems.perMemberLimit = '每人限兑填正整数，不限就留空';
+  if (form.flash) {
+    const startsAt = localToIso(`${form.startDate} ${form.startTime}`, tz);
+    const endsAt = localToIso(`${form.endDate} ${form.endTime}`, tz);
+    if (!startsAt) problems.start = '请选择开始日期和时间';
+    if (!endsAt) problems.end = '请选择结束日期和时间';
+    else if (startsAt && Date.parse(endsAt) <= Date.parse(startsAt)) problems.end = '结束时间要晚于开始时间';
+  }
+  return problems;
+}
+
+export function rewardFormOf(item: ItemView, tz: string, today: string): RewardForm {
+  const [startDate, startTime] = item.startsAt ? isoToLocal(item.startsAt, tz).split(' ') : [today, '20:00'];
+  const [endDate, endTime] = item.endsAt ? isoToLocal(item.endsAt, tz).split(' ') : [today, '22:00'];
+  return {
+    id: item.id,
+    images: item.images,
+    name: item.name,
+    description: item.description,
+    kind: item.kind,
+    pointsPrice: String(item.pointsPrice),
+    stock: String(item.stock),
+    perMemberLimit: item.perMemberLimit ? String(item.perMemberLimit) : '',
+    minTier: item.minTier ?? '',
+    flash: Boolean(item.startsAt || item.endsAt),
+    startDate,
+    startTime,
+    endDate,
+    endTime,
+  };
+}
+
+export function rewardOf(form: RewardForm, tz: string): ItemForm {
+  return {
+    id: form.id,
+    name: form.name.trim(),
+    images: form.images,
+    description: form.description.trim(),
+    kind: form.kind,
+    pointsPrice: Number(form.pointsPrice),
+    stock: Number(form.stock),
+    perMemberLimit: form.perMemberLimit.trim() ? Number(form.perMemberLimit) : null,
+    minTier: form.minTier || null,
+    startsAt: form.flash ? localToIso(`${form.startDate} ${form.startTime}`, tz) : null,
+    endsAt: form.flash ? localToIso(`${form.endDate} ${form.endTime}`, tz) : null,
+  };
 }

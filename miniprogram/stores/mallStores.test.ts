@@ -81,3 +81,17 @@ describe('mall stores', () => {
     expect(root.mall.orders[0]).toMatchObject({ needsShipping: false, shipping: { name: '王' } });
   });
 });
+
+describe('the reward editor', () => {
+  it('says what to fix in plain Chinese and turns the flash window’s pickers into instants on the community clock', async () => {
+    const { emptyRewardForm, rewardOf, rewardProblems } = await import('./MallAdminStore');
+    const form = { ...emptyRewardForm('2026-12-01'), pointsPrice: '12.5', stock: '-1', flash: true, endTime: '19:00' };
+    const problems = rewardProblems(form, 'Asia/Shanghai');
+    expect(problems).toEqual({ name: '请填写奖品名称', pointsPrice: '兑换积分填 1 到 1000000 的整数', stock: '库存填 0 或正整数', end: '结束时间要晚于开始时间' });
+    for (const message of Object.values(problems)) expect(message).not.toMatch(/ISO|[a-z]+\.[a-z]+/i);
+    const fixed = { ...form, name: '周末手工课', pointsPrice: '300', stock: '10', endTime: '22:00' };
+    expect(rewardProblems(fixed, 'Asia/Shanghai')).toEqual({});
+    expect(rewardOf(fixed, 'Asia/Shanghai')).toMatchObject({ name: '周末手工课', pointsPrice: 300, stock: 10, perMemberLimit: null, startsAt: '2026-12-01T12:00:00.000Z', endsAt: '2026-12-01T14:00:00.000Z' });
+    expect(rewardOf({ ...fixed, flash: false }, 'Asia/Shanghai')).toMatchObject({ startsAt: null, endsAt: null });
+  });
+});

@@ -16,6 +16,10 @@ describe('the points mall in Chromium', () => {
     const { page } = session;
     await actAs('demo_owner');
     await page.locator('#admin-items-link').click();
+    // Checked before sending, in the owner's words beside each field.
+    await page.locator('#save-item').click();
+    await waitText('#form-name-error', '请填写奖品名称');
+    await waitText('#form-pointsPrice-error', '兑换积分填 1 到 1000000 的整数');
     await page.locator('#form-name input').fill('亲子绘本一套');
     await page.locator('#form-pointsPrice input').fill('200');
     await page.locator('#form-stock input').fill('6');

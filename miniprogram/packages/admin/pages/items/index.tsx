@@ -6,7 +6,9 @@ import { useState } from 'react';
 import type { ItemView } from '../../../../../cloudfunctions/app/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
-import { isoToLocal, localToIso } from '../../../../stores/format';
+import { isoToLocal } from '../../../../stores/format';
+import { emptyRewardForm, rewardFormOf, rewardOf, rewardProblems, type RewardForm } from '../../../../stores/MallAdminStore';
+import { DateTimeField } from '../../../../components/DateTimeField';
 import '../../admin.css';
 import './index.css';
 
@@ -16,57 +18,44 @@ const KINDS = [
   ['service', '名额/服务'],
 ] as const;
 
-type Form = { id?: string; images: string[]; name: string; description: string; kind: 'physical' | 'coupon' | 'service'; pointsPrice: string; stock: string; perMemberLimit: string; minTier: string; startsAt: string; endsAt: string };
-const EMPTY: Form = { images: [], name: '', description: '', kind: 'physical', pointsPrice: '', stock: '', perMemberLimit: '', minTier: '', startsAt: '', endsAt: '' };
-
-/** The owner stocks the mall: create or edit a reward, load coupon codes. */
+/** The owner stocks the mall: create or edit a reward (checked before sending, flash windows with pickers), load coupon codes. */
 function AdminItems() {
-  const { mallAdmin: admin, session } = store;
-  const tz = session.community?.timezone;
-  const [form, setForm] = useState<Form>(EMPTY);
+  const { mallAdmin: admin, session, points } = store;
+  const tz = session.community?.timezone ?? 'Asia/Shanghai';
+  const today = points.me?.today ?? isoToLocal(new Date().toISOString(), tz).slice(0, 10);
+  const [form, setForm] = useState<RewardForm>(() => emptyRewardForm(today));
+  const [tried, setTried] = useState(false);
   const [codes, setCodes] = useState<Record<string, string>>({});
   useDidShow(() => void admin.loadItems());
+  const problems = tried ? rewardProblems(form, tz) : {};
 
-  const edit = (item: ItemView) =>
-    setForm({
-      id: item.id,
-      images: item.images,
-      name: item.name,
-      description: item.description,
-      kind: item.kind,
-      pointsPrice: String(item.pointsPrice),
-      stock: String(item.stock),
-      perMemberLimit: item.perMemberLimit ? String(item.perMemberLimit) : '',
-      minTier: item.minTier ?? '',
-      startsAt: isoToLocal(item.startsAt, tz),
-      endsAt: isoToLocal(item.endsAt, tz),
-    });
-  const save = async () => {
-    const saved = await admin.saveItem({
-      id: form.id,
-      name: form.name,
-      images: form.images,
-      description: form.description,
-      kind: form.kind,
-      pointsPrice: Number(form.pointsPrice),
-      stock: Number(form.stock),
-      perMemberLimit: form.perMemberLimit ? Number(form.perMemberLimit) : null,
-      minTier: form.minTier || null,
-      startsAt: form.startsAt ? (localToIso(form.startsAt, tz) ?? form.startsAt) : null,
-      endsAt: form.endsAt ? (localToIso(form.endsAt, tz) ?? form.endsAt) : null,
-    });
-    if (saved) setForm(EMPTY);
+  const edit = (item: ItemView) => {
+    setForm(rewardFormOf(item, tz, today));
+    setTried(false);
   };
-  const input = (key: keyof Form, placeholder: string, type: 'text' | 'number' = 'text') => (
-    <Input id={`form-${key}`} className="admin-input form__input" type={type} placeholder={placeholder} value={String(form[key] ?? '')} onInput={(e) => setForm({ ...form, [key]: e.detail.value })} />
+  const reset = () => {
+    setForm(emptyRewardForm(today));
+    setTried(false);
+  };
+  const save = async () => {
+    setTried(true);
+    if (Object.keys(rewardProblems(form, tz)).length) return;
+    if (await admin.saveItem(rewardOf(form, tz))) reset();
+  };
+  const field = (key: 'name' | 'description' | 'pointsPrice' | 'stock' | 'perMemberLimit', label: string, hint: string, type: 'text' | 'number' = 'text') => (
+    <View className="admin-field">
+      <Text className="admin-field__label">{label}</Text>
+      <Input id={`form-${key}`} className="admin-input form__input" type={type} placeholder={hint} value={form[key]} onInput={(e) => setForm({ ...form, [key]: e.detail.value })} />
+      {problems[key] && <Text id={`form-${key}-error`} className="admin-field__error">{problems[key]}</Text>}
+    </View>
   );
 
   return (
     <View>
       <View className="card">
         <Text className="form__title">{form.id ? '编辑奖品' : '上架新奖品'}</Text>
-        {input('name', '奖品名称，如：护手霜试用装')}
-        {input('description', '一句话介绍（可选）')}
+        {field('name', '奖品名称', '例如 护手霜试用装')}
+        {field('description', '介绍（可选）', '一句话介绍')}
         <View className="form__chips">
           {form.images.map((src) => (
             <Image key={src} className="form__thumb" src={src} mode="aspectFill" onClick={() => setForm({ ...form, images: form.images.filter((s) => s !== src) })} />
@@ -88,9 +77,9 @@ function AdminItems() {
             </Text>
           ))}
         </View>
-        {input('pointsPrice', '兑换所需积分', 'number')}
-        {input('stock', form.kind === 'coupon' ? '库存（= 导入的券码数）' : '库存', 'number')}
-        {input('perMemberLimit', '每人限兑（可选）', 'number')}
+        {field('pointsPrice', '兑换所需积分', '例如 120', 'number')}
+        {field('stock', form.kind === 'coupon' ? '库存（= 导入的券码数）' : '库存', '例如 20', 'number')}
+        {field('perMemberLimit', '每人限兑（可选）', '不限就留空', 'number')}
         <View className="form__chips">
           {['', ...(session.community?.rules.tiers.map((t) => t.name) ?? [])].map((tier) => (
             <Text key={tier || 'all'} className={`admin-tab ${form.minTier === tier ? 'admin-tab--on' : ''}`} onClick={() => setForm({ ...form, minTier: tier })}>
@@ -98,11 +87,20 @@ function AdminItems() {
             </Text>
           ))}
         </View>
-        {input('startsAt', '限时开始，如 2026-12-01 20:00（可选）')}
-        {input('endsAt', '限时结束（可选）')}
+        <View className="form__chips">
+          <Text id="form-flash" className={`admin-tab ${form.flash ? 'admin-tab--on' : ''}`} onClick={() => setForm({ ...form, flash: !form.flash })}>
+            {form.flash ? '限时兑换：开' : '限时兑换：关'}
+          </Text>
+        </View>
+        {form.flash && (
+          <>
+            <DateTimeField id="form-start" label="开始" date={form.startDate} time={form.startTime} onDate={(v) => setForm({ ...form, startDate: v })} onTime={(v) => setForm({ ...form, startTime: v })} error={problems.start} />
+            <DateTimeField id="form-end" label="结束" date={form.endDate} time={form.endTime} onDate={(v) => setForm({ ...form, endDate: v })} onTime={(v) => setForm({ ...form, endTime: v })} error={problems.end} />
+          </>
+        )}
         <View className="row admin-buttons">
           {form.id && (
-            <Button size="small" onClick={() => setForm(EMPTY)}>
+            <Button size="small" onClick={reset}>
               取消编辑
             </Button>
           )}
