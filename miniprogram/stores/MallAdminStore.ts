@@ -208,3 +208,37 @@ export function rewardOf(form: RewardForm, tz: string): ItemForm {
     endsAt: form.flash ? localToIso(`${form.endDate} ${form.endTime}`, tz) : null,
   };
 }
+
+export type PrizeKind = 'physical' | 'coupon' | 'service';
+/** One prize of the draw editor, a row of its own: what it is, its kind, its chance in percent, how many. */
+export interface PrizeRow {
+  id?: string;
+  name: string;
+  kind: PrizeKind;
+  percent: string;
+  stock: string;
+}
+
+export const PRIZE_KINDS: Array<[PrizeKind, string]> = [
+  ['physical', '实物'],
+  ['coupon', '优惠券'],
+  ['service', '名额/服务'],
+];
+
+export const emptyPrize = (): PrizeRow => ({ name: '', kind: 'physical', percent: '', stock: '' });
+
+/** What to fix in the draw editor, by field (`cost`, `prize.{i}.name|percent|stock`, `prizes`), in plain Chinese. */
+export function drawProblems(name: string, cost: string, rows: PrizeRow[]): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!name.trim()) problems.name = '请填写抽奖名称';
+  if (!wholeNumber(cost, 1, 100_000)) problems.cost = '每次消耗积分填正整数';
+  rows.forEach((row, i) => {
+    if (!row.name.trim()) problems[`prize.${i}.name`] = '请填写奖项名称';
+    if (!/^\d+(\.\d{1,2})?$/.test(row.percent.trim()) || Number(row.percent) <= 0 || Number(row.percent) > 100) problems[`prize.${i}.percent`] = '概率填 0.01 到 100，最多两位小数';
+    if (!wholeNumber(row.stock, 0, 100_000)) problems[`prize.${i}.stock`] = '数量填 0 或正整数';
+  });
+  const total = rows.reduce((sum, row) => sum + Math.round(Number(row.percent) * 100 || 0), 0);
+  if (!rows.length) problems.prizes = '至少一个奖项';
+  else if (total > 10_000) problems.prizes = `各奖项概率加起来是 ${total / 100}%，不能超过 100%`;
+  return problems;
+}

@@ -95,3 +95,22 @@ describe('the reward editor', () => {
     expect(rewardOf({ ...fixed, flash: false }, 'Asia/Shanghai')).toMatchObject({ startsAt: null, endsAt: null });
   });
 });
+
+describe('the draw editor', () => {
+  it('checks each prize row and the total chance in plain Chinese', async () => {
+    const { drawProblems, emptyPrize } = await import('./MallAdminStore');
+    const rows = [
+      { ...emptyPrize(), name: '保温杯', percent: '60', stock: '2' },
+      { ...emptyPrize(), name: '', percent: '50.555', stock: 'x' },
+    ];
+    expect(drawProblems('', '0', rows)).toEqual({
+      name: '请填写抽奖名称',
+      cost: '每次消耗积分填正整数',
+      'prize.1.name': '请填写奖项名称',
+      'prize.1.percent': '概率填 0.01 到 100，最多两位小数',
+      'prize.1.stock': '数量填 0 或正整数',
+      prizes: '各奖项概率加起来是 110.56%，不能超过 100%',
+    });
+    expect(drawProblems('转盘', '50', [rows[0], { ...emptyPrize(), name: '券', kind: 'coupon', percent: '30', stock: '100' }])).toEqual({});
+  });
+});

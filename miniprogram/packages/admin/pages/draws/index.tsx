@@ -5,12 +5,11 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { DrawView } from '../../../../../cloudfunctions/app/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { drawProblems, emptyPrize, PRIZE_KINDS, type PrizeRow } from '../../../../stores/MallAdminStore';
 import '../../admin.css';
 import { store } from '../../../../stores';
 import '../items/index.css';
 
-type PrizeRow = { name: string; percent: string; stock: string };
-const EMPTY_ROW: PrizeRow = { name: '', percent: '', stock: '' };
 
 /** The owner sets up a draw: cost per try and a prize table in percent; the rest is "no prize". */
 function AdminDraws() {
@@ -18,41 +17,77 @@ function AdminDraws() {
   const [editing, setEditing] = useState<DrawView | null>(null);
   const [name, setName] = useState('');
   const [cost, setCost] = useState('');
-  const [rows, setRows] = useState<PrizeRow[]>([{ ...EMPTY_ROW }]);
+  const [rows, setRows] = useState<PrizeRow[]>([emptyPrize()]);
+  const [tried, setTried] = useState(false);
+  const problems = tried ? drawProblems(name, cost, rows) : {};
   const reset = () => {
     setEditing(null);
     setName('');
     setCost('');
-    setRows([{ ...EMPTY_ROW }]);
+    setRows([emptyPrize()]);
+    setTried(false);
   };
   const edit = (draw: DrawView) => {
     setEditing(draw);
     setName(draw.name);
     setCost(String(draw.costPoints));
-    setRows(draw.prizes.map((p) => ({ name: p.name, percent: String(p.weight / 100), stock: String(p.stock) })));
+    setRows(draw.prizes.map((p) => ({ id: p.id, name: p.name, kind: p.kind ?? 'physical', percent: String(p.weight / 100), stock: String(p.stock) })));
+    setTried(false);
   };
   useDidShow(() => void admin.loadDraws());
   const setRow = (i: number, patch: Partial<PrizeRow>) => setRows(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const save = async (active = editing?.active ?? true) => {
+    setTried(true);
+    if (Object.keys(drawProblems(name, cost, rows)).length) return;
     // Prizes keep their ids (and so their place in past audits) when a draw is edited.
-    const prizes = rows
-      .filter((r) => r.name)
-      .map((r, i) => ({ id: editing?.prizes[i]?.id, kind: editing?.prizes[i]?.kind, name: r.name, weight: Math.round(Number(r.percent) * 100), stock: Number(r.stock) }));
-    if (await admin.saveDraw({ id: editing?.id, name, costPoints: Number(cost), prizes, active })) reset();
+    const prizes = rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name.trim(), weight: Math.round(Number(r.percent) * 100), stock: Number(r.stock) }));
+    if (await admin.saveDraw({ id: editing?.id, name: name.trim(), costPoints: Number(cost), prizes, active })) reset();
   };
+  const error = (key: string) => problems[key] && <Text className="admin-field__error">{problems[key]}</Text>;
   return (
     <View>
       <View className="card">
         <Text className="form__title">{editing ? `编辑「${editing.name}」` : '新建抽奖'}</Text>
-        <Input id="draw-name" className="admin-input form__input" placeholder="名称，如：周末幸运转盘" value={name} onInput={(e) => setName(e.detail.value)} />
-        <Input id="draw-cost" className="admin-input form__input" type="number" placeholder="每次消耗积分（建议 200 左右）" value={cost} onInput={(e) => setCost(e.detail.value)} />
+        <View className="admin-field">
+          <Text className="admin-field__label">抽奖名称</Text>
+          <Input id="draw-name" className="admin-input form__input" placeholder="例如 周末幸运转盘" value={name} onInput={(e) => setName(e.detail.value)} />
+          {error('name')}
+        </View>
+        <View className="admin-field">
+          <Text className="admin-field__label">每次消耗积分</Text>
+          <Input id="draw-cost" className="admin-input form__input" type="number" placeholder="建议 200 左右" value={cost} onInput={(e) => setCost(e.detail.value)} />
+          {error('cost')}
+        </View>
         {rows.map((row, i) => (
-          <View className="row form__chips" key={i}>
-            <Input className="admin-input" placeholder="奖项" value={row.name} onInput={(e) => setRow(i, { name: e.detail.value })} />
-            <Input className="admin-input" type="digit" placeholder="概率%" value={row.percent} onInput={(e) => setRow(i, { percent: e.detail.value })} />
-            <Input className="admin-input" type="number" placeholder="数量" value={row.stock} onInput={(e) => setRow(i, { stock: e.detail.value })} />
+          <View className="draw-prize" key={i} id={`prize-${i}`}>
+            <View className="row">
+              <Text className="admin-field__label">奖项 {i + 1}</Text>
+              {rows.length > 1 && <Text className="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>删除</Text>}
+            </View>
+            <Input id={`prize-${i}-name`} className="admin-input form__input" placeholder="奖项名称，例如 定制保温杯" value={row.name} onInput={(e) => setRow(i, { name: e.detail.value })} />
+            {error(`prize.${i}.name`)}
+            <View className="form__chips">
+              {PRIZE_KINDS.map(([kind, label]) => (
+                <Text key={kind} id={`prize-${i}-kind-${kind}`} className={`admin-tab ${row.kind === kind ? 'admin-tab--on' : ''}`} onClick={() => setRow(i, { kind })}>
+                  {label}
+                </Text>
+              ))}
+            </View>
+            <View className="row" style="gap: 12px">
+              <View style="flex: 1">
+                <Text className="admin-field__label">中奖概率（%）</Text>
+                <Input id={`prize-${i}-percent`} className="admin-input" type="digit" placeholder="例如 2.5" value={row.percent} onInput={(e) => setRow(i, { percent: e.detail.value })} />
+              </View>
+              <View style="flex: 1">
+                <Text className="admin-field__label">数量</Text>
+                <Input id={`prize-${i}-stock`} className="admin-input" type="number" placeholder="例如 10" value={row.stock} onInput={(e) => setRow(i, { stock: e.detail.value })} />
+              </View>
+            </View>
+            {error(`prize.${i}.percent`)}
+            {error(`prize.${i}.stock`)}
           </View>
         ))}
+        {error('prizes')}
         <View className="row admin-buttons">
           {editing && (
             <Button size="small" onClick={reset}>
@@ -64,7 +99,7 @@ function AdminDraws() {
               {editing.active ? '停用' : '启用'}
             </Button>
           )}
-          <Button size="small" onClick={() => setRows([...rows, { ...EMPTY_ROW }])}>
+          <Button size="small" onClick={() => setRows([...rows, emptyPrize()])}>
             加一个奖项
           </Button>
           <Button id="save-draw" type="primary" size="small" disabled={admin.busy} onClick={() => void save()}>
@@ -86,7 +121,7 @@ function AdminDraws() {
           </View>
           {draw.prizes.map((p) => (
             <Text className="muted order__meta" key={p.id}>
-              {p.name}：{p.weight / 100}% · 剩 {p.stock}
+              {p.name}（{PRIZE_KINDS.find(([kind]) => kind === (p.kind ?? 'physical'))?.[1]}）：{p.weight / 100}% · 剩 {p.stock}
             </Text>
           ))}
           <Text className="muted order__meta">谢谢参与：{draw.noPrizeWeight / 100}%</Text>
