@@ -93,9 +93,12 @@ describe("the owner's console in Chromium", () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.setViewportSize({ width: 390, height: 844 });
     await actAs('demo_mod');
+    // What waits for them, on their card: the demo's two posts in the review queue.
+    await waitForText(page, '#review-waiting', '2');
+    for (const ownerOnly of ['#admin-items-link', '#admin-draws-link', '#admin-campaigns-link', '#bind-group']) expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
     await page.locator('#console-link').click();
     await page.locator('#members-link').waitFor();
-    for (const ownerOnly of ['#rules-link', '#admin-items-link', '#admin-draws-link', '#export-members']) expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
+    for (const ownerOnly of ['#rules-link', '#admin-items-link', '#admin-draws-link', '#campaigns-link', '#export-members']) expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
     // The owner's last message (已解除禁用) is not carried onto this page.
     expect(await page.locator('.admin-notice').count()).toBe(0);
     await screenshot(page, 'e2e-console-moderator.png');

@@ -16,6 +16,8 @@ async function refresh() {
   if (devIdentity && !devIdentity.people.length) await devIdentity.load().catch(() => undefined);
   await store.session.load();
   if (store.session.isMember) await Promise.all([store.points.load(), store.notices.load(), store.campaigns.load()]);
+  // Staff see on their card what waits for them.
+  if (store.session.isStaff) await Promise.all([store.review.load(), store.mallAdmin.loadOrders('pending')]);
 }
 
 function Home() {
@@ -212,10 +214,10 @@ function Home() {
                   控制台 ›
                 </Text>
                 <Text id="admin-review-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/review/index' })}>
-                  内容审核 ›
+                  内容审核{store.review.posts.length > 0 && <Text className="badge" id="review-waiting">{store.review.count}</Text>} ›
                 </Text>
                 <Text id="admin-orders-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/orders/index' })}>
-                  订单处理 ›
+                  订单处理{store.mallAdmin.filter === 'pending' && store.mallAdmin.orders.length > 0 && <Text className="badge" id="orders-waiting">{store.mallAdmin.orders.length}</Text>} ›
                 </Text>
                 {/* Stocking the mall and setting up draws are the owner's: a moderator is not shown them. */}
                 {session.role === 'owner' && (
