@@ -10,6 +10,8 @@ export interface Prize {
   weight: number;
   stock: number;
   kind: ItemKind;
+  /** A coupon prize: the coupon reward whose code pool it hands out from (codes loaded with mall.loadCodes). */
+  itemId?: string | null;
 }
 
 /**

@@ -119,7 +119,8 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
         prizes: [
           { id: 'bottle', name: '定制保温杯', weight: 200, stock: 2 },
           { id: 'sample', name: '护手霜小样', weight: 2500, stock: 30 },
-          { id: 'coupon', name: '满99减10券', weight: 3000, stock: 100, kind: 'coupon' },
+          // Handed out from the mall's coupon pool (loaded below): a code is issued once, by the mall or the wheel.
+          { id: 'coupon', name: '满99减20券', weight: 3000, stock: 100, kind: 'coupon', itemId: 'demo-coupon' },
         ],
       },
     },

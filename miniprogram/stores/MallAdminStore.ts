@@ -217,6 +217,8 @@ export interface PrizeRow {
   kind: PrizeKind;
   percent: string;
   stock: string;
+  /** A coupon prize: the coupon reward whose codes it hands out. */
+  itemId?: string | null;
 }
 
 export const PRIZE_KINDS: Array<[PrizeKind, string]> = [
@@ -236,6 +238,7 @@ export function drawProblems(name: string, cost: string, rows: PrizeRow[]): Reco
     if (!row.name.trim()) problems[`prize.${i}.name`] = '请填写奖项名称';
     if (!/^\d+(\.\d{1,2})?$/.test(row.percent.trim()) || Number(row.percent) <= 0 || Number(row.percent) > 100) problems[`prize.${i}.percent`] = '概率填 0.01 到 100，最多两位小数';
     if (!wholeNumber(row.stock, 0, 100_000)) problems[`prize.${i}.stock`] = '数量填 0 或正整数';
+    if (row.kind === 'coupon' && !row.itemId) problems[`prize.${i}.itemId`] = '请选择券码来自哪个优惠券奖品';
   });
   const total = rows.reduce((sum, row) => sum + Math.round(Number(row.percent) * 100 || 0), 0);
   if (!rows.length) problems.prizes = '至少一个奖项';

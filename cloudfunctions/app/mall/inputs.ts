@@ -77,6 +77,7 @@ export const upsertDrawInput = z.object({
           weight: z.number().int('概率须为整数万分比').min(0).max(ROLL_SPACE, '概率不能超过 100%'),
           stock: z.number().int('库存必须是整数').min(0, '库存不能为负').max(100_000),
           kind: z.enum(['physical', 'coupon', 'service']).default('physical'),
+          itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId 格式不对').nullish(),
         }),
       )
       .min(1, '至少一个奖项')

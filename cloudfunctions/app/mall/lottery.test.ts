@@ -95,6 +95,25 @@ eachStore((open) => {
       expect(await tryOnce('o_bob', draw.id, 'poor-draw-1')).toMatchObject({ error: { code: 'INSUFFICIENT_POINTS' } });
     });
 
+    it('a coupon prize hands out a code from its coupon reward’s pool, once; an empty pool wins nothing', async () => {
+      await give('o_alice', 100);
+      const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '满99减20券', kind: 'coupon', pointsPrice: 80, stock: 0 } }, { openid: 'o_owner', now: NOW });
+      await h.ok('mall', 'loadCodes', { communityId: c, itemId: item.id, codes: ['MJ-1', 'MJ-2'] }, { openid: 'o_owner', now: NOW });
+      expect(await h.call('mall', 'upsertDraw', { communityId: c, draw: { name: '券', costPoints: 10, prizes: [{ name: '券', weight: 10_000, stock: 5, kind: 'coupon' }] } }, { openid: 'o_owner', now: NOW })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      const draw = await setUp({ name: '送券', costPoints: 10, prizes: [{ name: '满99减20券', weight: 10_000, stock: 5, kind: 'coupon', itemId: item.id }] });
+      const tries = (await Promise.all([0, 1, 2].map((i) => tryOnce('o_alice', draw.id, `coupon-try-${i}`)))) as any[];
+      expect(tries.every((t) => t.ok)).toBe(true);
+      expect(tries.filter((t) => t.data.prize)).toHaveLength(2);
+      const { orders } = await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice' });
+      expect(orders.flatMap((o) => o.couponCodes).sort()).toEqual(['MJ-1', 'MJ-2']);
+      // The mall's own stock is the same pool.
+      const { items } = await h.ok('mall', 'items', { communityId: c }, { openid: 'o_alice' });
+      expect(items.find((i) => i.id === item.id)?.stock).toBe(0);
+      // A replay is the same outcome, and no code more.
+      expect((await tryOnce('o_alice', draw.id, 'coupon-try-0')).ok).toBe(true);
+      expect((await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice' })).orders.flatMap((o) => o.couponCodes)).toHaveLength(2);
+    });
+
     it('cancels a prize order by putting the prize back in the draw', async () => {
       await give('o_alice', 100);
       const draw = await setUp({ name: '必中', costPoints: 10, prizes: [{ name: '公仔', weight: 10_000, stock: 1 }] });

@@ -15,7 +15,8 @@ import type { DrawResult } from './views';
 
 /**
  * One try at a draw, one transaction: the cost is spent, and a prize (if the roll lands on one
- * that still has stock) becomes an order and loses a unit. The roll is drawn once, before the
+ * that still has stock) becomes an order and loses a unit; a coupon prize's order carries a code
+ * popped from its coupon reward's pool, so a code is issued once, whether by the mall or a draw. The roll is drawn once, before the
  * transaction, so a retried callback cannot re-roll; it is kept on the ledger entry for audit.
  * The try's id derives from the requestId and its request document is created with it, so a
  * replay of any age gets the first outcome back (see replayable) and is never charged again.
@@ -33,7 +34,11 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
     const member = await activeMemberIn(tx, input.communityId, caller.openid);
     const draw = await tx.get('draws', input.drawId);
     if (!draw || draw.communityId !== input.communityId || !draw.active) return refuse('NOT_FOUND', '这个抽奖不存在或已结束');
-    const prize = drawOutcome(draw.prizes, roll);
+    const rolled = drawOutcome(draw.prizes, roll);
+    // A coupon prize takes a code from its coupon reward's pool; with none left it wins nothing, as a prize out of stock does.
+    const pool = rolled?.kind === 'coupon' && rolled.itemId ? await tx.get('items', rolled.itemId) : null;
+    const code = pool?.codes[0] ?? null;
+    const prize = rolled && (rolled.kind !== 'coupon' || code) ? rolled : null;
 
     const { account } = await recordActivity(tx, member, time, {
       postings: [
@@ -59,7 +64,7 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
           openid: caller.openid,
           nickname: member.nickname,
           itemId: `${input.drawId}:${prize.id}`,
-          itemName: `🎉 ${prize.name}（${draw.name}）`,
+          itemName: `${prize.name}（${draw.name}）`,
           prize: { drawId: input.drawId, prizeId: prize.id },
           kind: prize.kind,
           quantity: 1,
@@ -67,7 +72,8 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
         },
         caller.now,
       );
-      await tx.create('orders', tryId, order);
+      await tx.create('orders', tryId, code ? { ...order, couponCodes: [code] } : order);
+      if (pool && code) await tx.update('items', pool._id, { codes: pool.codes.slice(1), stock: pool.codes.length - 1, updatedAt: caller.now.toISOString() });
     }
     return result;
   }));

@@ -16,6 +16,12 @@ export async function upsertDraw(input: z.output<typeof upsertDrawInput>, caller
   const prizes = input.draw.prizes.map((prize, i) => ({ ...prize, id: prize.id ?? `p${i + 1}` }));
   const problems = prizeTableProblems(prizes);
   if (problems.length) refuse('INVALID_INPUT', problems.join('；'));
+  // A coupon prize hands out codes from one of this community's coupon rewards, like the mall does.
+  for (const prize of prizes) {
+    if (prize.kind !== 'coupon') continue;
+    const pool = prize.itemId ? await store.get('items', prize.itemId) : null;
+    if (!pool || pool.communityId !== input.communityId || pool.kind !== 'coupon') refuse('INVALID_INPUT', `奖项「${prize.name}」是优惠券：请选择一个优惠券奖品作为券码来源`);
+  }
   const draw = await store.transaction(async (tx) => {
     const existing = await tx.get('draws', id);
     if (input.draw.id && (!existing || existing.communityId !== input.communityId)) refuse('NOT_FOUND', '抽奖不存在');

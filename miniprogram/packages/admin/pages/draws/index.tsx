@@ -31,16 +31,17 @@ function AdminDraws() {
     setEditing(draw);
     setName(draw.name);
     setCost(String(draw.costPoints));
-    setRows(draw.prizes.map((p) => ({ id: p.id, name: p.name, kind: p.kind ?? 'physical', percent: String(p.weight / 100), stock: String(p.stock) })));
+    setRows(draw.prizes.map((p) => ({ id: p.id, name: p.name, kind: p.kind ?? 'physical', percent: String(p.weight / 100), stock: String(p.stock), itemId: p.itemId ?? null })));
     setTried(false);
   };
-  useDidShow(() => void admin.loadDraws());
+  useDidShow(() => void Promise.all([admin.loadDraws(), admin.loadItems()]));
+  const couponPools = admin.items.filter((item) => item.kind === 'coupon');
   const setRow = (i: number, patch: Partial<PrizeRow>) => setRows(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const save = async (active = editing?.active ?? true) => {
     setTried(true);
     if (Object.keys(drawProblems(name, cost, rows)).length) return;
     // Prizes keep their ids (and so their place in past audits) when a draw is edited.
-    const prizes = rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name.trim(), weight: Math.round(Number(r.percent) * 100), stock: Number(r.stock) }));
+    const prizes = rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name.trim(), weight: Math.round(Number(r.percent) * 100), stock: Number(r.stock), itemId: r.kind === 'coupon' ? r.itemId : null }));
     if (await admin.saveDraw({ id: editing?.id, name: name.trim(), costPoints: Number(cost), prizes, active })) reset();
   };
   const error = (key: string) => problems[key] && <Text className="admin-field__error">{problems[key]}</Text>;
@@ -73,6 +74,20 @@ function AdminDraws() {
                 </Text>
               ))}
             </View>
+            {row.kind === 'coupon' && (
+              <View className="admin-field">
+                <Text className="admin-field__label">券码来自（优惠券奖品的券码池，和商城共用）</Text>
+                <View className="form__chips">
+                  {couponPools.length === 0 && <Text className="muted">先在奖品管理里上架一个优惠券奖品并导入券码</Text>}
+                  {couponPools.map((item) => (
+                    <Text key={item.id} className={`admin-tab ${row.itemId === item.id ? 'admin-tab--on' : ''}`} onClick={() => setRow(i, { itemId: item.id })}>
+                      {item.name}（剩 {item.stock}）
+                    </Text>
+                  ))}
+                </View>
+                {error(`prize.${i}.itemId`)}
+              </View>
+            )}
             <View className="row" style="gap: 12px">
               <View style="flex: 1">
                 <Text className="admin-field__label">中奖概率（%）</Text>
