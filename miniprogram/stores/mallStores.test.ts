@@ -111,6 +111,8 @@ describe('the draw editor', () => {
       'prize.1.stock': '数量填 0 或正整数',
       prizes: '各奖项概率加起来是 110.56%，不能超过 100%',
     });
-    expect(drawProblems('转盘', '50', [rows[0], { ...emptyPrize(), name: '券', kind: 'coupon', percent: '30', stock: '100' }])).toEqual({});
+    const coupon = { ...emptyPrize(), name: '券', kind: 'coupon' as const, percent: '30', stock: '100' };
+    expect(drawProblems('转盘', '50', [rows[0], coupon])).toEqual({ 'prize.1.itemId': '请选择券码来自哪个优惠券奖品' });
+    expect(drawProblems('转盘', '50', [rows[0], { ...coupon, itemId: 'demo-coupon' }])).toEqual({});
   });
 });
