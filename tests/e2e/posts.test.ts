@@ -38,7 +38,8 @@ describe('experience posts in Chromium', () => {
     const unreadBefore = (await rt.ok('notices', { action: 'list', communityId: 'demo' }, 'demo_xiaomei')).unread as number;
     await actAs('demo_owner');
     await page.locator('#admin-review-link').click();
-    await page.locator(`#post-${post.id}`).waitFor();
+    // 社区 stays alive behind (a tab page), holding the same post: the newest page is the last.
+    await page.locator(`#post-${post.id}`).last().waitFor();
     await page.locator(`#points-${post.id}-130`).click();
     await page.locator(`#approve-${post.id}`).click();
     await waitForText(page, '#review-notice', '已通过，作者获得 130 积分');
@@ -51,7 +52,8 @@ describe('experience posts in Chromium', () => {
     await waitForText(page, `#notice-post_approved\\:${post.id}`, '获得 130 积分');
     // In the feed her own post has no like button; others' posts do.
     await page.goto(`${rt.url}/#/pages/feed/index`);
-    await page.locator(`#post-${post.id}`).waitFor();
+    // 社区 stays alive behind (a tab page), holding the same post: the newest page is the last.
+    await page.locator(`#post-${post.id}`).last().waitFor();
     expect(await page.locator(`#like-${post.id}`).count()).toBe(0);
     await page.goto(`${rt.url}/#/pages/feed/index?tab=mine`);
     await waitForText(page, `#status-${post.id}`, '已通过 +130 积分');
