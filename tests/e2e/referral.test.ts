@@ -45,4 +45,25 @@ describe('inviting a friend in Chromium', () => {
     // The invitation's 100, and the demo's first-invite task.
     expect((await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance).toBe(before + 120);
   });
+
+  it('draws the poster at the phone’s pixel ratio, so it is sharp', async () => {
+    const { rt } = session;
+    const phone = await launchChromium({ deviceScaleFactor: 3 });
+    try {
+      const tab = phone.pages()[0] ?? (await phone.newPage());
+      await tab.goto(`${rt.url}/#/pages/home/index`);
+      await tab.locator('#identity-demo_xiaomei').click();
+      await tab.locator('#balance').waitFor();
+      await tab.goto(`${rt.url}/#/packages/referral/pages/invite/index`);
+      await tab.waitForFunction(() => {
+        const canvas = document.querySelector('#invite-poster canvas') as HTMLCanvasElement | null;
+        // The bitmap is 3× the poster, and the drawing fills it (the code's white frame at its scaled place).
+        return canvas && canvas.width === 900 && canvas.height === 1320 && canvas.getContext('2d')!.getImageData(450, 900, 1, 1).data[3] > 0;
+      });
+      const box = await tab.locator('#invite-poster canvas').boundingBox();
+      expect([Math.round(box!.width), Math.round(box!.height)]).toEqual([300, 440]);
+    } finally {
+      await phone.close();
+    }
+  });
 });

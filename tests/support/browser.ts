@@ -33,13 +33,14 @@ function systemChromium(): string | null {
  * installed by hand. Chinese renders with the system's CJK fonts; without any, screenshots show
  * boxes where the text is (the page's text is the same).
  */
-export async function launchChromium(): Promise<BrowserContext> {
+export async function launchChromium(options: { deviceScaleFactor?: number } = {}): Promise<BrowserContext> {
   const system = systemChromium();
   const packaged = system ? null : (await import('@sparticuz/chromium')).default;
   const executablePath = system ?? (await packaged!.executablePath());
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cp-chromium-')), {
     executablePath,
     viewport: { width: 390, height: 844 },
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     locale: 'zh-CN',
     args: [...new Set([...(packaged?.args ?? []), ...QUIET_ON_A_CLOSED_NETWORK])],
   });

@@ -8,7 +8,7 @@ import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
 import { REFERRAL_STATUS_TEXT } from '../../../../stores/ReferralStore';
 import { saveToAlbum } from '../../../../gateway/album';
-import { drawPoster, POSTER } from './poster';
+import { drawPoster, POSTER, posterScale } from './poster';
 import './index.css';
 
 const CANVAS_ID = 'invite-poster';
@@ -46,7 +46,9 @@ function Invite() {
   }, [ready, referral.inviteCode, referral.codeImage]);
 
   async function savePoster() {
-    const { tempFilePath } = await Taro.canvasToTempFilePath({ canvasId: CANVAS_ID });
+    // At the screen's pixel ratio, so the saved poster is as sharp as the phone shows it.
+    const ratio = Taro.getSystemInfoSync().pixelRatio || 1;
+    const { tempFilePath } = await Taro.canvasToTempFilePath({ canvasId: CANVAS_ID, destWidth: POSTER.width * ratio, destHeight: POSTER.height * ratio });
     if (isWeapp) {
       const saved = await saveToAlbum(tempFilePath);
       if (saved === 'saved') await Taro.showToast({ title: '已保存到相册', icon: 'success' });
@@ -88,7 +90,13 @@ function Invite() {
       </View>
 
       <View className="card invite__poster">
-        <Canvas canvasId={CANVAS_ID} id={CANVAS_ID} style={`width: ${POSTER.width}px; height: ${POSTER.height}px;`} />
+        <Canvas
+          canvasId={CANVAS_ID}
+          id={CANVAS_ID}
+          style={`width: ${POSTER.width}px; height: ${POSTER.height}px;`}
+          // The bitmap's size (H5 reads these; WeChat sizes its canvas by the pixel ratio itself).
+          {...({ width: String(POSTER.width * posterScale()), height: String(POSTER.height * posterScale()) } as object)}
+        />
         <Button id="save-poster" block disabled={!ready} onClick={() => void savePoster().catch(() => undefined)}>
           {isWeapp ? '保存海报到相册' : '查看海报'}
         </Button>

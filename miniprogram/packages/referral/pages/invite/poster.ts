@@ -3,6 +3,13 @@ import qrcode from 'qrcode-generator';
 
 export const POSTER = { width: 300, height: 440, code: 150 };
 
+/**
+ * How many bitmap pixels a poster pixel gets. WeChat's canvas already draws at the device's pixel
+ * ratio; a browser's canvas draws at 1 unless given a bigger bitmap, so H5 sizes it by
+ * devicePixelRatio and scales the drawing to match: the poster is sharp on a phone's screen.
+ */
+export const posterScale = (): number => (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? Math.max(1, Math.round(window.devicePixelRatio || 1)) : 1);
+
 export interface PosterContent {
   community: string;
   inviter: string;
@@ -17,6 +24,8 @@ export interface PosterContent {
 export async function drawPoster(canvasId: string, content: PosterContent): Promise<void> {
   const ctx = Taro.createCanvasContext(canvasId);
   const { width, height, code } = POSTER;
+  const scale = posterScale();
+  if (scale !== 1) ctx.scale(scale, scale);
   ctx.setFillStyle('#fff7ef');
   ctx.fillRect(0, 0, width, height);
   ctx.setFillStyle('#e8743b');
