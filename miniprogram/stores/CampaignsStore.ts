@@ -134,6 +134,10 @@ export class CampaignsStore {
     if (outcome.done) runInAction(() => (this.campaigns = outcome.value.campaigns));
   }
 
+  clearNotice(): void {
+    this.notice = null;
+  }
+
   startNew(today: string): void {
     this.form = emptyCampaignForm(today);
     this.tried = false;

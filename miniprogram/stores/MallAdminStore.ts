@@ -64,6 +64,11 @@ export class MallAdminStore {
     });
   }
 
+  /** A message belongs to the page that raised it: each page clears it when it shows. */
+  clearNotice(): void {
+    this.notice = null;
+  }
+
   async saveItem(item: ItemForm): Promise<boolean> {
     return this.run(async () => {
       await this.community.call('mall', 'upsertItem', { item });

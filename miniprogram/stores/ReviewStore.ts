@@ -92,6 +92,11 @@ export class ReviewStore {
     });
   }
 
+  /** A message belongs to the page that raised it. */
+  clearNotice(): void {
+    this.notice = null;
+  }
+
   private done(postId: string, notice: string): void {
     runInAction(() => {
       this.posts = this.posts.filter((p) => p.id !== postId);

@@ -26,7 +26,10 @@ function Home() {
   useEffect(() => {
     if (params.communityId) session.useCommunity(params.communityId);
   }, [params.communityId]);
-  useDidShow(() => void refresh());
+  useDidShow(() => {
+    store.points.clearNotice();
+    void refresh();
+  });
   useEffect(() => {
     if (!points.lastCheckin) return;
     const timer = setTimeout(() => points.animationPlayed(), 1600);

@@ -16,7 +16,10 @@ const STATUS_NAMES = { upcoming: '未开始', active: '进行中', ended: '已�
 /** The owner's campaigns: 积分翻倍 and 会员日, challenges, win-backs — started with date and time pickers, ended with one confirm. */
 function Campaigns() {
   const { session, campaigns, points } = store;
-  useDidShow(() => void campaigns.load());
+  useDidShow(() => {
+    campaigns.clearNotice();
+    void campaigns.load();
+  });
   const owner = session.role === 'owner';
   const tz = session.community?.timezone;
   const form = campaigns.form;

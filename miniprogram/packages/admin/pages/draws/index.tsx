@@ -34,7 +34,10 @@ function AdminDraws() {
     setRows(draw.prizes.map((p) => ({ id: p.id, name: p.name, kind: p.kind ?? 'physical', percent: String(p.weight / 100), stock: String(p.stock), itemId: p.itemId ?? null })));
     setTried(false);
   };
-  useDidShow(() => void Promise.all([admin.loadDraws(), admin.loadItems()]));
+  useDidShow(() => {
+    admin.clearNotice();
+    void Promise.all([admin.loadDraws(), admin.loadItems()]);
+  });
   const couponPools = admin.items.filter((item) => item.kind === 'coupon');
   const setRow = (i: number, patch: Partial<PrizeRow>) => setRows(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const save = async (active = editing?.active ?? true) => {

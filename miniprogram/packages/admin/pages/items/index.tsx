@@ -26,7 +26,10 @@ function AdminItems() {
   const [form, setForm] = useState<RewardForm>(() => emptyRewardForm(today));
   const [tried, setTried] = useState(false);
   const [codes, setCodes] = useState<Record<string, string>>({});
-  useDidShow(() => void admin.loadItems());
+  useDidShow(() => {
+    admin.clearNotice();
+    void admin.loadItems();
+  });
   const problems = tried ? rewardProblems(form, tz) : {};
 
   const edit = (item: ItemView) => {

@@ -24,7 +24,10 @@ async function confirmCancel(orderId: string, itemName: string, reason: string) 
 function AdminOrders() {
   const { mallAdmin: admin } = store;
   const [notes, setNotes] = useState<Record<string, string>>({});
-  useDidShow(() => void admin.loadOrders());
+  useDidShow(() => {
+    admin.clearNotice();
+    void admin.loadOrders();
+  });
   return (
     <View>
       <View className="admin-tabs">

@@ -17,6 +17,7 @@ function Review() {
   useDidShow(() => {
     // Opened straight from a notice or a subscription message, the rules may not be loaded yet.
     if (!session.community) void session.load();
+    review.clearNotice();
     void review.load();
   });
   return (
