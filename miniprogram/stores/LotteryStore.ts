@@ -9,6 +9,8 @@ export class LotteryStore {
   draws: DrawView[] = [];
   balance = 0;
   lastResult: DrawResult | null = null;
+  /** The draws have been read once: only then is an empty list empty, and the balance real. */
+  loaded = false;
   private readonly loading = new Request('refresh');
   private readonly trying = new Request();
 
@@ -33,6 +35,7 @@ export class LotteryStore {
       runInAction(() => {
         this.draws = draws;
         this.balance = balance;
+        this.loaded = true;
       });
     });
   }

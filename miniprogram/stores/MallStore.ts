@@ -15,6 +15,7 @@ export class MallStore {
   items: ItemView[] = [];
   balance = 0;
   orders: OrderView[] = [];
+  ordersLoaded = false;
   loaded = false;
   private readonly loading = new Request('refresh');
   private readonly redeemingRequest = new Request();
@@ -52,7 +53,7 @@ export class MallStore {
   async loadOrders(): Promise<void> {
     await this.loading.run(async () => {
       const { orders } = await this.community.call('mall', 'orders', { scope: 'mine', limit: 50 });
-      runInAction(() => (this.orders = orders));
+      runInAction(() => ((this.orders = orders), (this.ordersLoaded = true)));
     });
   }
 

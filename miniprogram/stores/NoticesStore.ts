@@ -7,6 +7,8 @@ import { Request } from './request';
 export class NoticesStore {
   notices: NoticeView[] = [];
   unread = 0;
+  /** The list has been read once: only then is an empty one really empty. */
+  loaded = false;
   private readonly request = new Request('refresh');
 
   constructor(private readonly community: CommunityGateway) {
@@ -27,6 +29,7 @@ export class NoticesStore {
       runInAction(() => {
         this.notices = notices;
         this.unread = unread;
+        this.loaded = true;
       });
     });
   }

@@ -72,6 +72,34 @@ describe('the tab bar', () => {
   });
 });
 
+describe('states that tell the truth', () => {
+  it('a failed load says what happened and offers a retry; no balance of 0 is shown that is not real', async () => {
+    const { rt } = session;
+    const fresh = await launchChromium();
+    try {
+      const page = fresh.pages()[0] ?? (await fresh.newPage());
+      let failures = 1;
+      await page.route('**/api/mall', async (route) => {
+        if (failures-- > 0) return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '服务出了点问题，请稍后重试' } }) });
+        return route.continue();
+      });
+      await page.goto(`${rt.url}/#/pages/mall/index`);
+      await waitForText(page, '#error', '服务出了点问题');
+      // Not loaded: a dash, never a 0 that is not the member's, and no "empty" claim.
+      expect((await page.locator('#mall-balance').innerText()).trim()).toBe('—');
+      expect(await page.locator('.mall__item').count()).toBe(0);
+      expect(await page.locator('body').innerText()).not.toContain('还没有上架奖品');
+      await screenshot(page, 'e2e-mall-error-retry.png');
+      await page.locator('#retry').click();
+      await page.locator('.mall__item').first().waitFor();
+      expect((await page.locator('#mall-balance').innerText()).trim()).toMatch(/^\d+$/);
+      expect(await page.locator('#error').count()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('deep links in a fresh browser', () => {
   it('a reward and the community page opened first get an identity the way home does, not 未登录', async () => {
     const { rt } = session;

@@ -90,7 +90,7 @@ function Feed() {
         </PostCard>
       ))}
       {posts.hasMore && <View className="muted feed__more">上拉加载更多</View>}
-      <ErrorLine message={posts.error} />
+      <ErrorLine message={posts.error} onRetry={() => void posts.load()} />
     </View>
   );
 }

@@ -243,7 +243,7 @@ function Home() {
           )}
         </>
       )}
-      <ErrorLine message={points.error ?? session.error} />
+      <ErrorLine message={points.error ?? session.error} onRetry={() => void refresh()} />
     </View>
   );
 }

@@ -44,7 +44,7 @@ function Ledger() {
         </View>
       )}
       {ledger.loaded && !ledger.hasMore && ledger.entries.length > 0 && <Text className="muted ledger__end">没有更早的记录了</Text>}
-      <ErrorLine message={ledger.error} />
+      <ErrorLine message={ledger.error} onRetry={() => void ledger.refresh()} />
     </View>
   );
 }

@@ -48,12 +48,7 @@ function Mall() {
           </View>
         ))}
       </View>
-      <ErrorLine message={mall.error} />
-      {mall.error && (
-        <Text id="mall-retry" className="link" style="display: block; margin: 0 24px" onClick={() => void mall.load()}>
-          重试
-        </Text>
-      )}
+      <ErrorLine message={mall.error} onRetry={() => void mall.load()} />
     </View>
   );
 }

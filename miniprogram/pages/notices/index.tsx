@@ -24,7 +24,8 @@ function Notices() {
   useDidShow(() => void notices.load().then(() => notices.markAllRead()));
   return (
     <View>
-      {notices.notices.length === 0 && <View className="card muted">暂时没有消息</View>}
+      {!notices.loaded && !notices.error && <View className="card muted">加载中…</View>}
+      {notices.loaded && notices.notices.length === 0 && <View className="card muted">暂时没有消息</View>}
       {notices.notices.map((notice) => (
         <View key={notice.id} id={`notice-${notice.id}`} className={`card notice ${notice.read ? '' : 'notice--new'}`} onClick={() => void openNotice(notice)}>
           <View className="row">
@@ -35,7 +36,7 @@ function Notices() {
           <Text className="muted">{formatTime(notice.createdAt, session.community?.timezone)}</Text>
         </View>
       ))}
-      <ErrorLine message={notices.error} />
+      <ErrorLine message={notices.error} onRetry={() => void notices.load()} />
     </View>
   );
 }

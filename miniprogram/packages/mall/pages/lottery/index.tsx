@@ -18,7 +18,7 @@ function Lottery() {
       <View className="card">
         <Text className="muted">我的积分</Text>
         <Text className="lottery__balance" id="lottery-balance">
-          {lottery.balance}
+          {lottery.loaded ? lottery.balance : '—'}
         </Text>
       </View>
       {result && (
@@ -29,7 +29,8 @@ function Lottery() {
           </Text>
         </View>
       )}
-      {lottery.draws.length === 0 && <View className="card muted">暂时没有抽奖活动</View>}
+      {!lottery.loaded && !lottery.error && <View className="card muted">加载中…</View>}
+      {lottery.loaded && lottery.draws.length === 0 && <View className="card muted">暂时没有抽奖活动</View>}
       {lottery.draws.map((draw) => (
         <View className="card" key={draw.id} id={`draw-${draw.id}`}>
           <Text className="lottery__name">{draw.name}</Text>
@@ -50,7 +51,7 @@ function Lottery() {
           </Button>
         </View>
       ))}
-      <ErrorLine message={lottery.error} />
+      <ErrorLine message={lottery.error} onRetry={() => void lottery.load()} />
     </View>
   );
 }

@@ -39,13 +39,14 @@ function MyOrders() {
   useDidShow(() => void mall.loadOrders());
   return (
     <View>
-      {mall.orders.length === 0 && <View className="card muted">还没有订单，去商城看看吧</View>}
+      {!mall.ordersLoaded && !mall.error && <View className="card muted">加载中…</View>}
+      {mall.ordersLoaded && mall.orders.length === 0 && <View className="card muted">还没有订单，去商城看看吧</View>}
       {mall.orders.map((order) => (
         <OrderCard key={order.id} order={order}>
           {order.needsShipping && <AddressForm order={order} />}
         </OrderCard>
       ))}
-      <ErrorLine message={mall.error} />
+      <ErrorLine message={mall.error} onRetry={() => void mall.loadOrders()} />
     </View>
   );
 }

@@ -35,7 +35,7 @@ function Questions() {
           </View>
         </View>
       ))}
-      <ErrorLine message={qa.error} />
+      <ErrorLine message={qa.error} onRetry={() => void qa.loadList()} />
     </View>
   );
 }
