@@ -1,3 +1,4 @@
+import { meaningfulLength, MIN_MEANINGFUL_LENGTH } from '../../cloudfunctions/core/content';
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { PostView } from '../../cloudfunctions/app/api';
 import { MAX_POST_IMAGES } from '../../cloudfunctions/core/content';
@@ -141,6 +142,11 @@ export class PostsStore {
 
   removeImage(index: number): void {
     this.draft.images = this.draft.images.filter((_, i) => i !== index);
+  }
+
+  /** Characters the draft still needs to earn points (core's minimum of meaningful characters); 0 when it can. */
+  get charactersToEarn(): number {
+    return Math.max(0, MIN_MEANINGFUL_LENGTH.post - meaningfulLength(this.draft.body));
   }
 
   get canSubmit(): boolean {

@@ -141,3 +141,13 @@ describe('content stores', () => {
     expect(alice.qa.answers[0]).toMatchObject({ accepted: true, canAccept: false });
   });
 });
+
+describe('writing a post', () => {
+  it('says how many characters a draft still needs to earn points, before it is sent', async () => {
+    const alice = await rootFor('o_alice');
+    alice.posts.setBody('很好用！！！');
+    expect(alice.posts.charactersToEarn).toBe(17);
+    alice.posts.setBody(STORIES[0]);
+    expect(alice.posts.charactersToEarn).toBe(0);
+  });
+});

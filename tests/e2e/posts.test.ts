@@ -50,9 +50,10 @@ describe('experience posts in Chromium', () => {
     expect(await balanceShown()).toBe(before + 130);
     await page.locator('#notices-link').click();
     await waitForText(page, `#notice-post_approved\\:${post.id}`, '获得 130 积分');
+    await screenshot(page, 'e2e-notices.png');
     // In the feed her own post has no like button; others' posts do.
     await page.goto(`${rt.url}/#/pages/feed/index`);
-    // 社区 stays alive behind (a tab page), holding the same post: the newest page is the last.
+    // The feed opened earlier is in the page stack too: the newest page is the last.
     await page.locator(`#post-${post.id}`).last().waitFor();
     expect(await page.locator(`#like-${post.id}`).count()).toBe(0);
     await page.goto(`${rt.url}/#/pages/feed/index?tab=mine`);

@@ -1,6 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import { MIN_MEANINGFUL_LENGTH } from '../../../../../cloudfunctions/core/content';
 import { replaceWith } from '../../../../components/navigation';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
@@ -34,6 +35,9 @@ function Compose() {
           value={posts.draft.body}
           onInput={(e) => posts.setBody(e.detail.value)}
         />
+        {posts.draft.body.trim() !== '' && posts.charactersToEarn > 0 && (
+          <Text id="post-hint" className="field-error">再写 {posts.charactersToEarn} 个字才能得积分（有效内容至少 {MIN_MEANINGFUL_LENGTH.post} 字）</Text>
+        )}
         <ImageGrid images={posts.draft.images} onRemove={(index) => posts.removeImage(index)} />
         {posts.imagesLeft > 0 && (
           <View id="add-images" className="compose__add" onClick={() => void posts.addImages()}>
