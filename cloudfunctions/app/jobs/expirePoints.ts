@@ -1,16 +1,12 @@
 import * as z from 'zod';
 import { duePoints } from '../../core/ledger';
 import type { Caller, Deps } from '../context';
-import { ids, type CommunityDoc, type Found } from '../documents';
-import { loadCommunity } from '../access';
+import { ids } from '../documents';
+import { communitiesOnce, settleDue } from './dueMembers';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { timeLeft } from './budget';
 import { warnExpiring } from './warnExpiring';
 import { expirePointsInput } from './inputs';
-
-/** Members read per query, and how many of their transactions run at once (one member each: they never conflict). */
-const PAGE = 100;
-const PARALLEL = 10;
 
 /**
  * Takes away points whose lot has expired, one transaction per member, soonest due first.
@@ -30,52 +26,30 @@ export async function expirePoints(_input: z.output<typeof expirePointsInput>, c
 async function expireDue(caller: Caller, deps: Deps, hasTime: () => boolean) {
   const { store } = deps;
   const now = caller.now;
-  const communities = new Map<string, Promise<Found<CommunityDoc> | null>>();
-  const communityOf = (id: string) => communities.get(id) ?? communities.set(id, loadCommunity(store, id).catch(() => null)).get(id)!;
-  /** Members that failed in this invocation (logged); the next trigger tries them again. */
-  const skipped = new Set<string>();
+  const communityOf = communitiesOnce(deps);
   let expiredPoints = 0;
   let members = 0;
-
-  const expireOne = async (memberId: string) => {
-    try {
-      const expired = await store.transaction(async (tx) => {
-        const member = await tx.get('members', memberId);
-        const community = member && (await communityOf(member.communityId));
-        if (!member || !community) return 0;
-        const { points } = duePoints(member, now);
-        if (points === 0) return 0;
-        // Named by the entry's place in the ledger: two runs can expire lots of the same instant.
-        const key = String((member.seq ?? 0) + 1);
-        await recordPostings(
-          tx,
-          member,
-          [{ id: ids.ledger('expire', member.communityId, member.openid, key), kind: 'expire', delta: -points, reason: '积分到期', refId: null }],
-          postingTime(community, now),
-        );
-        return points;
-      });
-      if (expired > 0) {
-        expiredPoints += expired;
-        members += 1;
-      } else skipped.add(memberId);
-    } catch (error) {
-      deps.log?.(`expirePoints: ${memberId} left for the next run`, error);
-      skipped.add(memberId);
-    }
-  };
-
-  while (hasTime()) {
-    const due = await store.find('members', {
-      where: { nextExpiryAt: { lte: now.toISOString() } },
-      orderBy: [['nextExpiryAt', 'asc']],
-      limit: PAGE + skipped.size,
-      // Who is due is all this needs: the transaction reads each member whole.
-      fields: ['nextExpiryAt'],
+  const { more } = await settleDue(deps, { where: { nextExpiryAt: { lte: now.toISOString() } }, by: 'nextExpiryAt' }, hasTime, async (memberId) => {
+    const expired = await store.transaction(async (tx) => {
+      const member = await tx.get('members', memberId);
+      const community = member && (await communityOf(member.communityId));
+      if (!member || !community) return 0;
+      const { points } = duePoints(member, now);
+      if (points === 0) return 0;
+      // Named by the entry's place in the ledger: two runs can expire lots of the same instant.
+      const key = String((member.seq ?? 0) + 1);
+      await recordPostings(
+        tx,
+        member,
+        [{ id: ids.ledger('expire', member.communityId, member.openid, key), kind: 'expire', delta: -points, reason: '积分到期', refId: null }],
+        postingTime(community, now),
+      );
+      return points;
     });
-    const todo = due.map((m) => m._id).filter((id) => !skipped.has(id));
-    if (todo.length === 0) return { expiredPoints, members, more: false };
-    for (let i = 0; i < todo.length && hasTime(); i += PARALLEL) await Promise.all(todo.slice(i, i + PARALLEL).map(expireOne));
-  }
-  return { expiredPoints, members, more: true };
+    if (expired === 0) return false;
+    expiredPoints += expired;
+    members += 1;
+    return true;
+  });
+  return { expiredPoints, members, more };
 }

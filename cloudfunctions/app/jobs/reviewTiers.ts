@@ -2,15 +2,11 @@ import type * as z from 'zod';
 import { addDays, dayOf } from '../../core/days';
 import { reviewTier } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
-import type { CommunityDoc, Found } from '../documents';
 import { tierReviewKey } from '../ledgerWrites';
 import { writeNotice } from '../notices/notify';
 import { timeLeft } from './budget';
+import { communitiesOnce, settleDue } from './dueMembers';
 import { reviewTiersInput } from './inputs';
-
-const PAGE = 100;
-const PARALLEL = 10;
 
 /**
  * Daily, for rolling tiers (保级): each member due — their window falls short today, or their
@@ -22,67 +18,46 @@ const PARALLEL = 10;
 export async function reviewTiers(_input: z.output<typeof reviewTiersInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
   const hasTime = timeLeft(deps);
-  const communities = new Map<string, Promise<Found<CommunityDoc> | null>>();
-  const communityOf = (id: string) => communities.get(id) ?? communities.set(id, loadCommunity(store, id).catch(() => null)).get(id)!;
+  const communityOf = communitiesOnce(deps);
   // A key's day is the member's community day; no time zone is more than a day ahead of UTC.
   const dueBefore = addDays(dayOf(caller.now, 'UTC'), 2);
-  const skipped = new Set<string>();
   const tally = { reviewed: 0, warned: 0, demoted: 0 };
-
-  const reviewOne = async (memberId: string) => {
-    try {
-      const outcome = await store.transaction(async (tx) => {
-        const member = await tx.get('members', memberId);
-        const community = member && (await communityOf(member.communityId));
-        if (!member || !community) return null;
-        const today = dayOf(caller.now, community.timezone);
-        if (community.rules.tierRetention.mode !== 'rolling') {
-          await tx.update('members', memberId, { tierReviewOn: null, tierKeepBy: null, tierReviewKey: tierReviewKey(null, member) });
-          return 'safe';
-        }
-        if (!member.tierReviewOn || member.tierReviewOn > today) return null;
-        const { changes, outcome } = reviewTier(member, community.rules, today);
-        await tx.update('members', memberId, { ...changes, tierReviewKey: tierReviewKey(changes.tierReviewOn, member) });
-        const { windowDays } = community.rules.tierRetention;
-        if (outcome === 'warned') {
-          const minPoints = community.rules.tiers.find((t) => t.name === changes.tierHeld)?.minPoints ?? 0;
-          await writeNotice(
-            tx,
-            { communityId: member.communityId, openid: member.openid, kind: 'tier_keep', refId: `${memberId}:${changes.tierKeepBy}`, title: `保级提醒：「${changes.tierHeld}」`, body: `${changes.tierKeepBy} 前，近 ${windowDays} 天累计获得 ${minPoints} 积分即可保住「${changes.tierHeld}」`, points: 0 },
-            caller.now,
-          );
-        }
-        if (outcome === 'demoted') {
-          await writeNotice(
-            tx,
-            { communityId: member.communityId, openid: member.openid, kind: 'tier_down', refId: `${memberId}:${today}`, title: `等级调整为「${changes.tierHeld}」`, body: `近 ${windowDays} 天获得的积分不足以保级；继续签到、分享可以再升回来`, points: 0 },
-            caller.now,
-          );
-        }
-        return outcome;
-      });
-      if (!outcome) skipped.add(memberId);
-      else {
-        tally.reviewed += 1;
-        if (outcome === 'warned') tally.warned += 1;
-        if (outcome === 'demoted') tally.demoted += 1;
+  const { more } = await settleDue(deps, { where: { tierReviewKey: { lt: dueBefore } }, by: 'tierReviewKey' }, hasTime, async (memberId) => {
+    const outcome = await store.transaction(async (tx) => {
+      const member = await tx.get('members', memberId);
+      const community = member && (await communityOf(member.communityId));
+      if (!member || !community) return null;
+      const today = dayOf(caller.now, community.timezone);
+      if (community.rules.tierRetention.mode !== 'rolling') {
+        await tx.update('members', memberId, { tierReviewOn: null, tierKeepBy: null, tierReviewKey: tierReviewKey(null, member) });
+        return 'safe';
       }
-    } catch (error) {
-      deps.log?.(`reviewTiers: ${memberId} left for the next run`, error);
-      skipped.add(memberId);
-    }
-  };
-
-  while (hasTime()) {
-    const due = await store.find('members', {
-      where: { tierReviewKey: { lt: dueBefore } },
-      orderBy: [['tierReviewKey', 'asc']],
-      limit: PAGE + skipped.size,
-      fields: ['tierReviewKey'],
+      if (!member.tierReviewOn || member.tierReviewOn > today) return null;
+      const { changes, outcome } = reviewTier(member, community.rules, today);
+      await tx.update('members', memberId, { ...changes, tierReviewKey: tierReviewKey(changes.tierReviewOn, member) });
+      const { windowDays } = community.rules.tierRetention;
+      if (outcome === 'warned') {
+        const minPoints = community.rules.tiers.find((t) => t.name === changes.tierHeld)?.minPoints ?? 0;
+        await writeNotice(
+          tx,
+          { communityId: member.communityId, openid: member.openid, kind: 'tier_keep', refId: `${memberId}:${changes.tierKeepBy}`, title: `保级提醒：「${changes.tierHeld}」`, body: `${changes.tierKeepBy} 前，近 ${windowDays} 天累计获得 ${minPoints} 积分即可保住「${changes.tierHeld}」`, points: 0 },
+          caller.now,
+        );
+      }
+      if (outcome === 'demoted') {
+        await writeNotice(
+          tx,
+          { communityId: member.communityId, openid: member.openid, kind: 'tier_down', refId: `${memberId}:${today}`, title: `等级调整为「${changes.tierHeld}」`, body: `近 ${windowDays} 天获得的积分不足以保级；继续签到、分享可以再升回来`, points: 0 },
+          caller.now,
+        );
+      }
+      return outcome;
     });
-    const todo = due.map((m) => m._id).filter((id) => !skipped.has(id));
-    if (todo.length === 0) return { ...tally, more: false };
-    for (let i = 0; i < todo.length && hasTime(); i += PARALLEL) await Promise.all(todo.slice(i, i + PARALLEL).map(reviewOne));
-  }
-  return { ...tally, more: true };
+    if (!outcome) return false;
+    tally.reviewed += 1;
+    if (outcome === 'warned') tally.warned += 1;
+    if (outcome === 'demoted') tally.demoted += 1;
+    return true;
+  });
+  return { ...tally, more };
 }

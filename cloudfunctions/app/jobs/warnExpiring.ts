@@ -1,12 +1,8 @@
 import { localDateTime } from '../../core/days';
 import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
-import type { CommunityDoc, Found } from '../documents';
 import { expiryWarned, expiryWarnKey } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
-
-const PAGE = 100;
-const PARALLEL = 10;
+import { communitiesOnce, settleDue } from './dueMembers';
 
 /**
  * Points about to expire, told once per batch, 7 days ahead: an in-app notice, and the
@@ -17,58 +13,40 @@ const PARALLEL = 10;
  */
 export async function warnExpiring(caller: Caller, deps: Deps, hasTime: () => boolean): Promise<{ warned: number; more: boolean }> {
   const { store } = deps;
-  const communities = new Map<string, Promise<Found<CommunityDoc> | null>>();
-  const communityOf = (id: string) => communities.get(id) ?? communities.set(id, loadCommunity(store, id).catch(() => null)).get(id)!;
-  const skipped = new Set<string>();
+  const communityOf = communitiesOnce(deps);
   let warned = 0;
-
-  const warnOne = async (memberId: string) => {
-    try {
-      const notice = await store.transaction(async (tx) => {
-        const member = await tx.get('members', memberId);
-        if (!member) return null;
-        const community = await communityOf(member.communityId);
-        const batch = member.nextExpiryAt;
-        // A key that no longer describes the next batch is put right (warned, or due later) and tells nothing.
-        const current = batch ? expiryWarnKey(batch, member) : expiryWarned(member);
-        if (member.expiryWarnKey !== current || !batch || !community || member.nextExpiryPoints <= 0 || current > `${caller.now.toISOString()}|\uffff`) {
-          if (member.expiryWarnKey !== current) await tx.update('members', memberId, { expiryWarnKey: current });
-          return null;
-        }
-        await tx.update('members', memberId, { expiryWarnKey: expiryWarned(member) });
-        const lastDay = localDateTime(new Date(Date.parse(batch) - 1000), community.timezone).slice(0, 10);
-        const warning: Notice = {
-          communityId: member.communityId,
-          openid: member.openid,
-          kind: 'expiry_soon',
-          refId: `${memberId}:${batch}`,
-          title: `${member.nextExpiryPoints} 积分将在 ${lastDay} 后过期`,
-          body: '记得去积分商城兑换，别让积分白白过期',
-          points: member.nextExpiryPoints,
-        };
-        await writeNotice(tx, warning, caller.now);
-        return warning;
-      });
-      if (notice) {
-        warned += 1;
-        await sendNotice(deps, notice, '积分即将过期', '/pages/mall/index').catch((error) => deps.log?.('expiry warning message not sent', error));
-      } else skipped.add(memberId);
-    } catch (error) {
-      deps.log?.(`warnExpiring: ${memberId} left for the next run`, error);
-      skipped.add(memberId);
-    }
-  };
-
-  while (hasTime()) {
-    const due = await store.find('members', {
-      where: { expiryWarnKey: { lte: `${caller.now.toISOString()}|\uffff` } },
-      orderBy: [['expiryWarnKey', 'asc']],
-      limit: PAGE + skipped.size,
-      fields: ['expiryWarnKey'],
+  const { more } = await settleDue(deps, { where: { expiryWarnKey: { lte: `${caller.now.toISOString()}|\uffff` } }, by: 'expiryWarnKey' }, hasTime, async (memberId) => {
+    const notice = await store.transaction(async (tx) => {
+      const member = await tx.get('members', memberId);
+      if (!member) return null;
+      const community = await communityOf(member.communityId);
+      const batch = member.nextExpiryAt;
+      // Told already (a run that raced this one): the batch is done. A posting resets the key when the batch changes.
+      if (member.expiryWarnKey === expiryWarned(member)) return null;
+      // A key that no longer describes the next batch is put right (due later, or nothing to tell) and tells nothing.
+      const current = batch ? expiryWarnKey(batch, member) : expiryWarned(member);
+      if (member.expiryWarnKey !== current || !batch || !community || member.nextExpiryPoints <= 0 || current > `${caller.now.toISOString()}|\uffff`) {
+        if (member.expiryWarnKey !== current) await tx.update('members', memberId, { expiryWarnKey: current });
+        return null;
+      }
+      await tx.update('members', memberId, { expiryWarnKey: expiryWarned(member) });
+      const lastDay = localDateTime(new Date(Date.parse(batch) - 1000), community.timezone).slice(0, 10);
+      const warning: Notice = {
+        communityId: member.communityId,
+        openid: member.openid,
+        kind: 'expiry_soon',
+        refId: `${memberId}:${batch}`,
+        title: `${member.nextExpiryPoints} 积分将在 ${lastDay} 后过期`,
+        body: '记得去积分商城兑换，别让积分白白过期',
+        points: member.nextExpiryPoints,
+      };
+      await writeNotice(tx, warning, caller.now);
+      return warning;
     });
-    const todo = due.map((m) => m._id).filter((id) => !skipped.has(id));
-    if (todo.length === 0) return { warned, more: false };
-    for (let i = 0; i < todo.length && hasTime(); i += PARALLEL) await Promise.all(todo.slice(i, i + PARALLEL).map(warnOne));
-  }
-  return { warned, more: true };
+    if (!notice) return false;
+    warned += 1;
+    await sendNotice(deps, notice, '积分即将过期', '/pages/mall/index').catch((error) => deps.log?.('expiry warning message not sent', error));
+    return true;
+  });
+  return { warned, more };
 }
