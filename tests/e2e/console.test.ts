@@ -42,6 +42,8 @@ describe("the owner's console in Chromium", () => {
     await waitForText(page, '#member-notice', '已加 30 分');
     await waitForText(page, '#member-balance', String(before + 30));
 
+    await page.locator('#ban').click();
+    await waitForText(page, '#ban-reason-error', '请写明禁用原因');
     await page.locator('#ban-reason input').fill('多次发广告');
     await page.locator('#ban').click();
     await page.getByText('确定', { exact: true }).click();

@@ -21,6 +21,7 @@ function MemberPage() {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [banReason, setBanReason] = useState('');
+  const [banTried, setBanTried] = useState(false);
   const [tried, setTried] = useState(false);
   useDidShow(() => void admin.open(openid));
   const member = admin.member?.openid === openid ? admin.member : null;
@@ -40,12 +41,16 @@ function MemberPage() {
 
   async function ban(banned: boolean) {
     const text = banReason.trim() || (banned ? '' : '解除禁用');
-    if (!text) return void Taro.showToast({ title: '请写明禁用原因', icon: 'none' });
+    setBanTried(true);
+    if (!text) return;
     const { confirm } = await Taro.showModal({
       title: banned ? `禁用「${member?.nickname}」？` : `解除「${member?.nickname}」的禁用？`,
       content: banned ? '禁用后不能再签到、发帖、回答、点赞、邀请和兑换，积分和记录保留。' : '解除后可以继续获得和使用积分。',
     });
-    if (confirm && (await admin.ban(banned, text))) setBanReason('');
+    if (confirm && (await admin.ban(banned, text))) {
+      setBanReason('');
+      setBanTried(false);
+    }
   }
 
   if (!member) return <View className="card muted">{admin.loading ? '加载中…' : '没有找到这位成员'}<ErrorLine message={admin.error} /></View>;
@@ -97,6 +102,7 @@ function MemberPage() {
           <View className="admin-field">
             <Text className="admin-field__label">{member.banned ? '解除原因（可不填）' : '禁用原因（必填，记入操作日志）'}</Text>
             <Input id="ban-reason" className="admin-input" placeholder={member.banned ? '例如 已核实' : '例如 多次发广告'} value={banReason} onInput={(e) => setBanReason(e.detail.value)} />
+            {banTried && !member.banned && !banReason.trim() && <Text id="ban-reason-error" className="admin-field__error">请写明禁用原因，它会记入操作日志</Text>}
           </View>
           <View className="row admin-buttons">
             {member.banned ? (

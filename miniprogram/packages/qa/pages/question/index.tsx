@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { meaningfulLength, MIN_MEANINGFUL_LENGTH } from '../../../../../cloudfunctions/core/content';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
 import '../../qa.css';
@@ -60,6 +61,9 @@ function Question() {
       {qa.answers.length === 0 && <View className="card muted">还没有回答，说说你的经验吧</View>}
       <View className="card">
         <Textarea id="answer-body" className="qa__textarea" placeholder="写下你的经验或建议" maxlength={2000} value={draft} onInput={(e) => setDraft(e.detail.value)} />
+        {draft.trim() !== '' && meaningfulLength(draft) < MIN_MEANINGFUL_LENGTH.answer && (
+          <Text id="answer-hint" className="field-error">再写几个字：有效内容至少 {MIN_MEANINGFUL_LENGTH.answer} 字，被采纳才能得积分</Text>
+        )}
         <Button id="submit-answer" type="primary" block loading={qa.busy} disabled={!draft.trim()} onClick={() => void qa.answer(draft).then((ok) => ok && setDraft(''))}>
           回答
         </Button>
