@@ -1,8 +1,9 @@
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { DateTimeField } from '../../../../components/DateTimeField';
+import { TextField } from '../../../../components/TextField';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
 import { ACTION_NAMES, describeCampaign, KIND_NAMES, METRIC_NAMES, type CampaignKind } from '../../../../stores/CampaignsStore';
@@ -50,11 +51,7 @@ function Campaigns() {
               </Text>
             ))}
           </View>
-          <View className="admin-field">
-            <Text className="admin-field__label">活动名称</Text>
-            <Input id="campaign-name" className="admin-input" placeholder="例如 双倍积分周" value={form.name} onInput={(e) => campaigns.set('name', e.detail.value)} />
-            {problems.name && <Text className="admin-field__error">{problems.name}</Text>}
-          </View>
+          <TextField id="campaign-name" label="活动名称" placeholder="例如 双倍积分周" value={form.name} onInput={(v) => campaigns.set('name', v)} error={problems.name} />
           <DateTimeField id="campaign-start" label="开始" date={form.startDate} time={form.startTime} onDate={(v) => campaigns.set('startDate', v)} onTime={(v) => campaigns.set('startTime', v)} error={problems.start} />
           <DateTimeField id="campaign-end" label="结束" date={form.endDate} time={form.endTime} onDate={(v) => campaigns.set('endDate', v)} onTime={(v) => campaigns.set('endTime', v)} error={problems.end} />
           {form.kind === 'multiplier' && (
@@ -70,16 +67,8 @@ function Campaigns() {
                 </View>
                 {problems.actions && <Text className="admin-field__error">{problems.actions}</Text>}
               </View>
-              <View className="admin-field">
-                <Text className="admin-field__label">倍数（1.1–5）</Text>
-                <Input id="campaign-multiplier" className="admin-input" type="digit" value={form.multiplier} onInput={(e) => campaigns.set('multiplier', e.detail.value)} />
-                {problems.multiplier && <Text className="admin-field__error">{problems.multiplier}</Text>}
-              </View>
-              <View className="admin-field">
-                <Text className="admin-field__label">会员日（每月几号，留空为活动期间每天）</Text>
-                <Input id="campaign-month-day" className="admin-input" type="number" placeholder="例如 8" value={form.monthDay} onInput={(e) => campaigns.set('monthDay', e.detail.value)} />
-                {problems.monthDay && <Text className="admin-field__error">{problems.monthDay}</Text>}
-              </View>
+              <TextField id="campaign-multiplier" label="倍数（1.1–5）" type="digit" value={form.multiplier} onInput={(v) => campaigns.set('multiplier', v)} error={problems.multiplier} />
+              <TextField id="campaign-month-day" label="会员日（每月几号，留空为活动期间每天）" type="number" placeholder="例如 8" value={form.monthDay} onInput={(v) => campaigns.set('monthDay', v)} error={problems.monthDay} />
             </>
           )}
           {form.kind === 'challenge' && (
@@ -90,26 +79,14 @@ function Campaigns() {
                   <View id="campaign-metric" className="admin-input">{METRIC_NAMES[form.metric]}</View>
                 </Picker>
               </View>
-              <View className="admin-field">
-                <Text className="admin-field__label">达到多少</Text>
-                <Input id="campaign-target" className="admin-input" type="number" value={form.target} onInput={(e) => campaigns.set('target', e.detail.value)} />
-                {problems.target && <Text className="admin-field__error">{problems.target}</Text>}
-              </View>
+              <TextField id="campaign-target" label="达到多少" type="number" value={form.target} onInput={(v) => campaigns.set('target', v)} error={problems.target} />
             </>
           )}
           {form.kind === 'winback' && (
-            <View className="admin-field">
-              <Text className="admin-field__label">多少天没来算回归</Text>
-              <Input id="campaign-inactive-days" className="admin-input" type="number" value={form.inactiveDays} onInput={(e) => campaigns.set('inactiveDays', e.detail.value)} />
-              {problems.inactiveDays && <Text className="admin-field__error">{problems.inactiveDays}</Text>}
-            </View>
+            <TextField id="campaign-inactive-days" label="多少天没来算回归" type="number" value={form.inactiveDays} onInput={(v) => campaigns.set('inactiveDays', v)} error={problems.inactiveDays} />
           )}
           {form.kind !== 'multiplier' && (
-            <View className="admin-field">
-              <Text className="admin-field__label">奖励积分（每人一次）</Text>
-              <Input id="campaign-bonus" className="admin-input" type="number" value={form.bonusPoints} onInput={(e) => campaigns.set('bonusPoints', e.detail.value)} />
-              {problems.bonusPoints && <Text className="admin-field__error">{problems.bonusPoints}</Text>}
-            </View>
+            <TextField id="campaign-bonus" label="奖励积分（每人一次）" type="number" value={form.bonusPoints} onInput={(v) => campaigns.set('bonusPoints', v)} error={problems.bonusPoints} />
           )}
           <View className="row admin-buttons">
             <Button size="small" onClick={() => campaigns.closeForm()}>取消</Button>

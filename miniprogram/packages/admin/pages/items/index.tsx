@@ -1,4 +1,4 @@
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, Textarea, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
@@ -9,6 +9,7 @@ import { store } from '../../../../stores';
 import { isoToLocal } from '../../../../stores/format';
 import { emptyRewardForm, rewardFormOf, rewardOf, rewardProblems, type RewardForm } from '../../../../stores/MallAdminStore';
 import { DateTimeField } from '../../../../components/DateTimeField';
+import { TextField } from '../../../../components/TextField';
 import '../../admin.css';
 import './index.css';
 
@@ -46,11 +47,7 @@ function AdminItems() {
     if (await admin.saveItem(rewardOf(form, tz))) reset();
   };
   const field = (key: 'name' | 'description' | 'pointsPrice' | 'stock' | 'perMemberLimit', label: string, hint: string, type: 'text' | 'number' = 'text') => (
-    <View className="admin-field">
-      <Text className="admin-field__label">{label}</Text>
-      <Input id={`form-${key}`} className="admin-input form__input" type={type} placeholder={hint} value={form[key]} onInput={(e) => setForm({ ...form, [key]: e.detail.value })} />
-      {problems[key] && <Text id={`form-${key}-error`} className="admin-field__error">{problems[key]}</Text>}
-    </View>
+    <TextField id={`form-${key}`} label={label} type={type} placeholder={hint} value={form[key]} onInput={(value) => setForm({ ...form, [key]: value })} error={problems[key]} />
   );
 
   return (
