@@ -179,6 +179,8 @@ export interface Api {
     tiers: { in: { communityId: string }; out: { tiers: Array<{ name: string; minPoints: number; multiplier: number; perks: string[] }>; mode: 'lifetime' | 'rolling'; windowDays: number; graceDays: number } };
     /** v2: anyone's badge wall (openid omitted: mine). */
     badges: { in: { communityId: string; openid?: string }; out: { badges: Badge[] } };
+    /** v2 积分转赠: both members and both entries in one transaction; received points are never earned. */
+    transfer: { in: { communityId: string; to: string; amount: number; message?: string; requestId: string }; out: { entry: Entry; balance: number } };
     /** v2: my newcomer tasks. */
     tasks: { in: { communityId: string }; out: { tasks: Task[] } };
     leaderboard: {

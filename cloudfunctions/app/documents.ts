@@ -10,6 +10,7 @@ import type { Rules, TaskKey } from '../core/rules';
 import type { Campaign, ChallengeProgress } from '../core/campaigns';
 import type { Counts } from '../core/achievements';
 import type { TierFacts } from '../core/tiers';
+import type { TransferDay } from '../core/transfer';
 import type { PostStatus } from '../core/posts';
 import type { DayNumbers, PointsTotals } from '../core/stats';
 import type { StreakState } from '../core/streak';
@@ -104,6 +105,8 @@ export interface MemberDoc extends Account, StreakState, TierFacts {
   /** 补签: the days made up (marks like checkinMonths), and how many this month. */
   madeUpMonths?: CheckinMonths;
   makeUps?: { month: string; count: number };
+  /** Points given and received on the last day of a transfer (core/transfer.ts). */
+  transfers?: TransferDay;
 }
 
 export interface Ban {

@@ -1,7 +1,7 @@
 import { addDays, monthKey, startOfDay, weekKey, type Day } from './days';
 import { refuse } from './errors';
 
-export type EntryKind = 'earn' | 'spend' | 'expire' | 'adjust' | 'refund' | 'reverse';
+export type EntryKind = 'earn' | 'spend' | 'expire' | 'adjust' | 'refund' | 'reverse' | 'transfer';
 
 /** Points earned on one day that expire together. Lots stay sorted, soonest expiry first. */
 export interface Lot {
@@ -93,6 +93,8 @@ const SIGN: Record<EntryKind, 1 | -1 | 0> = {
   expire: -1,
   adjust: 0,
   reverse: 0,
+  // A gift between members (±): received points are never earned, so they raise no tier.
+  transfer: 0,
 };
 
 /** Whether an entry of this kind and sign raises lifetime earnings (and so the tier). */

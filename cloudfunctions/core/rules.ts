@@ -34,6 +34,8 @@ export interface Rules {
   /** Paid with the first check-in on the member's birthday. */
   birthday: { points: number };
   tasks: Record<TaskKey, number>;
+  /** 积分转赠: who may give (a tier, a membership age), how much at once, a day, and what one member may receive a day. */
+  transfer: { enabled: boolean; minTier: string; dailyLimit: number; maxPerTransfer: number; minMemberDays: number; receiveDailyLimit: number };
 }
 
 export const DEFAULT_RULES: Rules = {
@@ -54,6 +56,7 @@ export const DEFAULT_RULES: Rules = {
   makeUp: { cost: 20, perMonth: 2, withinDays: 7 },
   birthday: { points: 0 },
   tasks: { profile: 0, firstCheckin: 0, firstPost: 0, firstAnswer: 0, firstInvite: 0 },
+  transfer: { enabled: true, minTier: '银', dailyLimit: 200, maxPerTransfer: 100, minMemberDays: 0, receiveDailyLimit: 600 },
 };
 
 /** A tier's multiplier and perks, for tiers stored before they had them. */

@@ -5,7 +5,7 @@ import { Request } from './request';
 
 const PAGE_SIZE = 20;
 
-const KIND_LABEL = { earn: '获得', spend: '兑换', expire: '过期', adjust: '调整', refund: '退回', reverse: '收回' } as const;
+const KIND_LABEL = { earn: '获得', spend: '兑换', expire: '过期', adjust: '调整', refund: '退回', reverse: '收回', transfer: '转赠' } as const;
 
 /** What a ledger line was, in a word: a lottery try is 抽奖, though on the ledger it is a spend. */
 export const entryLabel = (entry: Pick<Entry, 'id' | 'kind'>): string => (entry.kind === 'spend' && entry.id.startsWith('draw:') ? '抽奖' : KIND_LABEL[entry.kind]);

@@ -84,6 +84,10 @@ describe('engagement over HTTP', () => {
       cases.push(['checkin', MEI, { action: 'makeUp', communityId: c, day: value, requestId: 'http-junk-0001' }]);
       cases.push(['checkin', MEI, { action: 'makeUp', communityId: c, day: '2026-12-05', requestId: value }]);
       cases.push(['checkin', MEI, { action: 'makeUpQuote', communityId: c, day: value }]);
+      cases.push(['points', MEI, { action: 'transfer', communityId: c, to: value, amount: 10, requestId: 'http-gift-0001' }]);
+      cases.push(['points', MEI, { action: 'transfer', communityId: c, to: LAN, amount: value, requestId: 'http-gift-0002' }]);
+      if (typeof value !== 'string' || value.length > 50) cases.push(['points', MEI, { action: 'transfer', communityId: c, to: LAN, amount: 10, message: value, requestId: 'http-gift-0003' }]);
+      cases.push(['points', MEI, { action: 'transfer', communityId: c, to: LAN, amount: 10, requestId: value }]);
       cases.push(['points', MEI, { action: 'badges', communityId: c, openid: value }]);
       cases.push(['points', MEI, { action: 'leaderboard', communityId: c, period: value }]);
       cases.push(['points', MEI, { action: 'tiers', communityId: value }]);

@@ -78,6 +78,17 @@ export const rulesPatch = z
     makeUp: z.object({ cost: points, perMonth: count.max(31, '每月最多 31 次'), withinDays: count.max(30, '最多 30 天') }).partial().strict(),
     birthday: z.object({ points }).partial().strict(),
     tasks: z.object({ profile: points, firstCheckin: points, firstPost: points, firstAnswer: points, firstInvite: points }).partial().strict(),
+    transfer: z
+      .object({
+        enabled: z.boolean({ error: '必须是 true 或 false' }),
+        minTier: z.string({ error: '等级必须是文字' }).trim().min(1, '等级不能为空').max(10, '等级名称最多 10 个字'),
+        dailyLimit: points,
+        maxPerTransfer: points,
+        minMemberDays: count.max(365, '最多 365 天'),
+        receiveDailyLimit: points,
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

@@ -5,7 +5,8 @@ import { getMyPoints } from './getMyPoints';
 import { leaderboard } from './leaderboard';
 import { listLedger } from './listLedger';
 import { listBadges, listTasks, listTiers } from './engagementViews';
-import { adjustPointsInput, badgesInput, getMyPointsInput, leaderboardInput, listLedgerInput, tasksInput, tiersInput } from './inputs';
+import { transferPoints } from './transferPoints';
+import { adjustPointsInput, transferInput, badgesInput, getMyPointsInput, leaderboardInput, listLedgerInput, tasksInput, tiersInput } from './inputs';
 
 /** The `points` cloud function's actions (API.md). */
 export const pointsActions = {
@@ -16,4 +17,5 @@ export const pointsActions = {
   tiers: action(tiersInput, listTiers),
   badges: action(badgesInput, listBadges),
   tasks: action(tasksInput, listTasks),
+  transfer: action(transferInput, transferPoints),
 } satisfies ActionsOf<Api['points']>;

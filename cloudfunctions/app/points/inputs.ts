@@ -26,6 +26,14 @@ export const leaderboardInput = z.object({
 
 export const listLedgerInput = z.object({ communityId, cursor, limit });
 
+export const transferInput = z.object({
+  communityId,
+  to: openid,
+  amount: z.number({ error: '转赠积分必须是数字' }).int('转赠积分必须是整数').min(1, '至少转赠 1 积分').max(100_000, '一次转赠太多'),
+  message: z.string({ error: '留言必须是文字' }).trim().max(50, '留言最多 50 个字').optional(),
+  requestId,
+});
+
 export const tiersInput = inCommunity;
 export const tasksInput = inCommunity;
 export const badgesInput = z.object({ communityId, openid: openid.optional() });

@@ -34,7 +34,8 @@ export type Op =
   | { kind: 'makeUp'; who: number; back: number; request: number }
   | { kind: 'campaign'; variant: 0 | 1 | 2 | 3; pick: number }
   | { kind: 'reviewTiers' }
-  | { kind: 'awards' };
+  | { kind: 'awards' }
+  | { kind: 'transfer'; who: number; to: number; amount: number; request: number };
 
 export interface Burst {
   /** The clock moves on by this much before the burst, or to the next day boundary ± 1 ms. */
@@ -83,7 +84,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -126,6 +127,8 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'reviewTiers' };
       case 'awards':
         return { kind: 'awards' };
+      case 'transfer':
+        return { kind: 'transfer', who, to: int(MEMBERS.length), amount: pick([10, 40, 90]), request: int(6) };
     }
   };
   const bursts: Burst[] = [];
@@ -279,6 +282,11 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(await h.call('jobs', 'reviewTiers', {}, { openid: null, source: 'wx_trigger', now: when() }));
     case 'awards':
       return outcome(await h.call('jobs', 'monthlyAwards', {}, { openid: null, source: 'wx_trigger', now: when() }));
+    case 'transfer': {
+      const who = MEMBERS[op.who];
+      const params = { communityId: c, to: MEMBERS[op.to], amount: op.amount, requestId: `gift-${op.request}-${op.to}-${op.amount}` };
+      return outcome(await replay(`transfer:${who}:${JSON.stringify(params)}`, h.call('points', 'transfer', params, { openid: who, now: when() })));
+    }
   }
 }
 
@@ -396,6 +404,14 @@ export async function checkInvariants(w: World): Promise<void> {
   const referralPayments = ledger.filter((e) => e.id.startsWith('referral:'));
   if (new Set(referralPayments.map((e) => e.id)).size !== referralPayments.length) fail('a referral paid twice');
   checkEngagement(members, ledger);
+  // A gift leaves one account exactly when it arrives in another: every sent entry has its received twin.
+  const gifts = ledger.filter((e) => e.kind === 'transfer');
+  const sent = gifts.filter((e) => e.delta < 0);
+  for (const e of sent) {
+    const twin = gifts.find((g) => g.delta === -e.delta && g.refId === e.refId && g._id !== e._id);
+    if (!twin) fail(`transfer ${e._id} has no received entry`);
+  }
+  if (gifts.reduce((sum, e) => sum + e.delta, 0) !== 0) fail('transfers do not net to zero');
 }
 
 /** Engagement: once means once, counted where it was earned, and the limits hold. */

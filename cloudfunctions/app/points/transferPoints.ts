@@ -1,0 +1,56 @@
+import type * as z from 'zod';
+import { dayOf } from '../../core/days';
+import { refuse } from '../../core/errors';
+import { refusals } from '../../core/refusals';
+import { tierOf } from '../../core/tiers';
+import { checkTransfer } from '../../core/transfer';
+import type { Caller, Deps } from '../context';
+import { activeMemberIn, loadCommunity } from '../access';
+import { ids } from '../documents';
+import { once, requestKey } from '../idempotency';
+import { postingTime, recordPostings, toEntry } from '../ledgerWrites';
+import { transferInput } from './inputs';
+
+/**
+ * 积分转赠: one member gives points to another. One transaction reads both members and writes
+ * both entries and both members, so the points leave one account exactly when they arrive in
+ * the other. Received points are a `transfer`, never earned: they raise no tier and no
+ * leaderboard, so second accounts cannot farm a tier. The day's totals ride on the members.
+ */
+export async function transferPoints(input: z.output<typeof transferInput>, caller: Caller, { store }: Deps) {
+  if (input.to === caller.openid) refuse('INVALID_INPUT', '不能转赠给自己');
+  const community = await loadCommunity(store, input.communityId);
+  const time = postingTime(community, caller.now);
+  const key = requestKey('points.transfer', input.communityId, caller.openid, input.requestId);
+
+  return store.transaction((tx) =>
+    once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'points.transfer', ...input }, now: caller.now }, async () => {
+      const sender = await activeMemberIn(tx, input.communityId, caller.openid);
+      const receiver = (await tx.get('members', ids.member(input.communityId, input.to))) ?? refusals.noSuchMember();
+      if (receiver.banned) refuse('FORBIDDEN', '对方已被群主暂停参与积分活动');
+      const days = checkTransfer(
+        community.rules,
+        { tierIndex: tierOf(sender, community.rules, time.day).index, joinedDay: dayOf(new Date(sender.joinedAt), community.timezone), transfers: sender.transfers },
+        receiver,
+        input.amount,
+        time.day,
+      );
+      const detail = { from: sender.openid, to: receiver.openid, message: input.message ?? null };
+      const { account, entries } = await recordPostings(
+        tx,
+        sender,
+        [{ id: ids.ledger('transfer', input.communityId, sender.openid, key), kind: 'transfer', delta: -input.amount, reason: `转赠给 ${receiver.nickname}`, refId: key, detail }],
+        time,
+        { transfers: days.sender },
+      );
+      await recordPostings(
+        tx,
+        receiver,
+        [{ id: ids.ledger('gift', input.communityId, receiver.openid, key), kind: 'transfer', delta: input.amount, reason: `${sender.nickname} 赠送`, refId: key, detail }],
+        time,
+        { transfers: days.receiver },
+      );
+      return { entry: toEntry(entries[0]), balance: account.balance };
+    }),
+  );
+}
