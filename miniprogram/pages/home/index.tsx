@@ -39,7 +39,16 @@ function Home() {
   const me = points.me;
   return (
     <View className="home">
-      {devIdentity && <DevIdentitySwitcher identity={devIdentity} onChange={() => void refresh()} />}
+      {devIdentity && (
+        <DevIdentitySwitcher
+          identity={devIdentity}
+          onChange={() => {
+            // The last person's check-in pop is not the new person's.
+            points.animationPlayed();
+            void refresh();
+          }}
+        />
+      )}
       {!session.communityId && (
         <View className="card">
           <Text>请从群里分享的小程序卡片进入你的社群。</Text>
