@@ -100,7 +100,8 @@ export function engage(member: EngagedMember, event: EarningEvent, ctx: Engageme
   const points = event.earned + bonuses.reduce((sum, b) => sum + b.points, 0);
   const metrics = { checkins: event.gains.checkins ?? 0, posts: event.gains.posts ?? 0, answers: event.gains.answers ?? 0, points };
   const challenges = advanceChallenges(member.challenges, ctx.campaigns, metrics, ctx.now);
-  if (challenges.reached.length || Object.values(metrics).some((n) => n > 0) || member.challenges) changes.challenges = challenges.progress;
+  // Written only when progress moved or dropped a challenge no longer live: most actions touch none.
+  if (JSON.stringify(challenges.progress) !== JSON.stringify(member.challenges ?? {})) changes.challenges = challenges.progress;
   for (const c of challenges.reached) {
     bonuses.push({ kind: 'challenge', key: c.id, points: c.bonusPoints, reason: `挑战完成：${c.name}`, refId: c.id, detail: { campaignId: c.id } });
   }

@@ -86,6 +86,9 @@ export const emptyAccount = (): Account => ({
   seq: 0,
 });
 
+/** Each kind in the members' words: the ledger page and the CSV export say the same. */
+export const ENTRY_KIND_NAMES: Record<EntryKind, string> = { earn: '获得', spend: '兑换', expire: '过期', adjust: '调整', refund: '退回', reverse: '收回', transfer: '转赠' };
+
 const SIGN: Record<EntryKind, 1 | -1 | 0> = {
   earn: 1,
   refund: 1,

@@ -1,3 +1,4 @@
+import { ENTRY_KIND_NAMES } from '../../cloudfunctions/core/ledger';
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Entry } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
@@ -5,10 +6,9 @@ import { Request } from './request';
 
 const PAGE_SIZE = 20;
 
-const KIND_LABEL = { earn: '获得', spend: '兑换', expire: '过期', adjust: '调整', refund: '退回', reverse: '收回', transfer: '转赠' } as const;
 
 /** What a ledger line was, in a word: a lottery try is 抽奖, though on the ledger it is a spend. */
-export const entryLabel = (entry: Pick<Entry, 'id' | 'kind'>): string => (entry.kind === 'spend' && entry.id.startsWith('draw:') ? '抽奖' : KIND_LABEL[entry.kind]);
+export const entryLabel = (entry: Pick<Entry, 'id' | 'kind'>): string => (entry.kind === 'spend' && entry.id.startsWith('draw:') ? '抽奖' : ENTRY_KIND_NAMES[entry.kind]);
 
 /** My points history, newest first, a page at a time. */
 export class LedgerStore {

@@ -37,6 +37,8 @@ eachStore((open) => {
       const upcoming = await h.ok('campaigns', 'upsert', { communityId: c, campaign: { kind: 'challenge', name: '签到挑战', metric: 'checkins', target: 5, bonusPoints: 100, ...window(day(10), day(20)) } }, { openid: 'o_owner', now: day(1, '03:00:00') });
       expect(upcoming.campaign.status).toBe('upcoming');
       const id = active.ok ? active.data.campaign.id : '';
+      // Ending is the owner's too: staff and members are refused, and it goes on.
+      for (const openid of ['o_bob', 'o_alice']) expect(await h.call('campaigns', 'end', { communityId: c, campaignId: id }, { openid, now: day(3) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       await h.ok('campaigns', 'end', { communityId: c, campaignId: id }, { openid: 'o_owner', now: day(3) });
       expect((await h.ok('campaigns', 'list', { communityId: c }, { openid: 'o_alice', now: day(3) })).campaigns.map((x) => x.name)).toEqual(['签到挑战']);
       expect((await h.ok('campaigns', 'list', { communityId: c }, { openid: 'o_bob', now: day(3) })).campaigns.map((x) => [x.name, x.status])).toEqual([

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { checkedDays } from '../../core/calendar';
 import { dayOf, monthKey } from '../../core/days';
-import { currentStreak } from '../../core/streak';
+import { currentStreak, makeUpsUsed } from '../../core/streak';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { calendarInput } from './inputs';
@@ -11,7 +11,7 @@ export async function calendar(input: z.output<typeof calendarInput>, caller: Ca
   const { community, member } = await requireMember(store, input.communityId, caller.openid);
   const today = dayOf(caller.now, community.timezone);
   const rule = community.rules.makeUp;
-  const used = member.makeUps?.month === monthKey(today) ? member.makeUps.count : 0;
+  const used = makeUpsUsed(member.makeUps, monthKey(today));
   return {
     days: checkedDays(member.checkinMonths, input.month),
     streak: currentStreak(member, today),

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { markCheckin } from '../../core/calendar';
 import { dayOf, monthKey } from '../../core/days';
-import { checkMakeUp, currentStreak, streakAfterMakeUp } from '../../core/streak';
+import { checkMakeUp, currentStreak, makeUpsUsed, streakAfterMakeUp } from '../../core/streak';
 import type { Caller, Deps } from '../context';
 import { loadCommunity, activeMemberIn } from '../access';
 import { ids } from '../documents';
@@ -25,7 +25,7 @@ export async function makeUp(input: z.output<typeof makeUpInput>, caller: Caller
   return store.transaction((tx) =>
     once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'checkin.makeUp', communityId: input.communityId, day: input.day }, now: caller.now }, async () => {
       const member = await activeMemberIn(tx, input.communityId, caller.openid);
-      const usedThisMonth = member.makeUps?.month === month ? member.makeUps.count : 0;
+      const usedThisMonth = makeUpsUsed(member.makeUps, month);
       checkMakeUp({ day: input.day, today, joinedDay: dayOf(new Date(member.joinedAt), community.timezone), months: member.checkinMonths, usedThisMonth, rule });
       const checkinMonths = markCheckin(member.checkinMonths, input.day);
       const streak = streakAfterMakeUp(checkinMonths, member, input.day);

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { markCheckin } from '../../core/calendar';
 import { dayOf, monthKey } from '../../core/days';
 import { DomainError } from '../../core/errors';
-import { checkMakeUp, currentStreak, streakAfterMakeUp } from '../../core/streak';
+import { checkMakeUp, currentStreak, makeUpsUsed, streakAfterMakeUp } from '../../core/streak';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { makeUpQuoteInput } from './inputs';
@@ -16,7 +16,7 @@ export async function makeUpQuote(input: z.output<typeof makeUpQuoteInput>, call
   const { community, member } = await requireMember(store, input.communityId, caller.openid);
   const today = dayOf(caller.now, community.timezone);
   const rule = community.rules.makeUp;
-  const usedThisMonth = member.makeUps?.month === monthKey(today) ? member.makeUps.count : 0;
+  const usedThisMonth = makeUpsUsed(member.makeUps, monthKey(today));
   let problem: string | null = member.banned ? '你已被群主暂停参与积分活动' : null;
   try {
     checkMakeUp({ day: input.day, today, joinedDay: dayOf(new Date(member.joinedAt), community.timezone), months: member.checkinMonths, usedThisMonth, rule });

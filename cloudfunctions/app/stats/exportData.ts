@@ -1,3 +1,4 @@
+import { ENTRY_KIND_NAMES } from '../../core/ledger';
 import * as z from 'zod';
 import { csvOf, type Cell } from '../../core/csv';
 import { dayOf, localDateTime } from '../../core/days';
@@ -15,7 +16,6 @@ import { exportInput } from './inputs';
 const PAGE = 999;
 
 const ROLE_NAMES: Record<Role, string> = { owner: '群主', moderator: '管理员', member: '成员' };
-const KIND_NAMES = { earn: '获得', spend: '兑换', expire: '过期', adjust: '调整', refund: '退回', reverse: '收回', transfer: '转赠' } as const;
 const STATUS_NAMES = { pending: '待发货', fulfilled: '已完成', cancelled: '已取消' } as const;
 const SEGMENT_NAMES = Object.fromEntries(SEGMENTS.map((s) => [s.key, s.name]));
 const FILE_KIND = { members: '成员', ledger: '积分流水', orders: '订单' } as const;
@@ -53,7 +53,7 @@ async function tableOf(kind: z.output<typeof exportInput>['kind'], store: AppSto
     const entries = await everything(store, 'ledger', communityId, 'timeKey', ['openid', 'createdAt', 'kind', 'delta', 'balanceAfter', 'reason', 'refId', 'timeKey']);
     return {
       header: ['时间', 'openid', '类型', '积分', '变动后余额', '说明', '关联'],
-      rows: entries.map((e) => [local(e.createdAt), e.openid, KIND_NAMES[e.kind], e.delta, e.balanceAfter, e.reason, e.refId]),
+      rows: entries.map((e) => [local(e.createdAt), e.openid, ENTRY_KIND_NAMES[e.kind], e.delta, e.balanceAfter, e.reason, e.refId]),
     };
   }
   const orders = await everything(store, 'orders', communityId, 'sortKey', ['openid', 'nickname', 'itemName', 'quantity', 'points', 'status', 'shipping', 'couponCodes', 'note', 'cancelReason', 'createdAt', 'sortKey']);
