@@ -45,6 +45,17 @@ export async function actAs(session: { rt: Runtime; page: Page }, openid: (typeo
  * capture taken during the slide shows it off to one side.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page_show')).every((p) => Math.abs(p.getBoundingClientRect().left) < 1), undefined, { timeout: 5_000 }).catch(() => undefined);
+  // Settled: no slide (a CSS transition or animation) still running, and the newest page in place.
+  await page
+    .waitForFunction(
+      () => {
+        const pages = document.querySelectorAll('.taro_page');
+        const newest = pages[pages.length - 1];
+        return document.getAnimations().every((a) => a.playState !== 'running') && (!newest || Math.abs(newest.getBoundingClientRect().left) < 1);
+      },
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   await page.screenshot({ path: resolve(ARTIFACTS, name), fullPage: true });
 }
