@@ -9,6 +9,7 @@ import { referralActions } from './referral/actions';
 import { pointsActions } from './points/actions';
 import { statsActions } from './stats/actions';
 import { campaignsActions } from './campaigns/actions';
+import { poolsActions } from './pools/actions';
 
 /** Every cloud function and its actions (API.md), for the local runtime. */
 export const FUNCTIONS = {
@@ -23,6 +24,7 @@ export const FUNCTIONS = {
   referral: referralActions,
   stats: statsActions,
   campaigns: campaignsActions,
+  pools: poolsActions,
 };
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -25,10 +25,11 @@ import type { campaignInput } from './campaigns/inputs';
 import type { CampaignView } from './campaigns/views';
 import type { ChallengeMetric } from '../core/campaigns';
 import type { TaskKey } from '../core/rules';
+import type { BackerView, PoolView } from './pools/views';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
-export type { CampaignView };
+export type { CampaignView, PoolView, BackerView };
 export type { Role, Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
 
 
@@ -224,6 +225,8 @@ export interface Api {
     reviewTiers: { in: Record<string, never>; out: { reviewed: number; warned: number; demoted: number; more: boolean } };
     /** v2, monthly: 社群之星 for the top 3 of last month's board in each community. */
     monthlyAwards: { in: Record<string, never>; out: { communities: number; awarded: number; more: boolean } };
+    /** v2: pooled redemptions past their deadline fail; every backing of a failed pool is refunded once (`refunded`: backings this run). */
+    settlePools: { in: Record<string, never>; out: { failed: number; refunded: number; more: boolean } };
   };
   mall: {
     upsertItem: { in: z.input<typeof upsertItemInput>; out: { item: ItemView } };
@@ -279,6 +282,17 @@ export interface Api {
     end: { in: { communityId: string; campaignId: string }; out: { campaign: CampaignView } };
     progress: { in: { communityId: string }; out: { challenges: ChallengeView[] } };
     report: { in: { communityId: string; campaignId: string }; out: { returned: number; pointsAwarded: number } };
+  };
+  /** v2 积分捐赠 and 积分众筹. */
+  pools: {
+    /** Owner: a donation pool (points leave circulation); closes when funded or at endsAt. */
+    upsert: { in: { communityId: string; pool: { id?: string; name: string; description?: string; goalPoints: number; endsAt: string } }; out: { pool: PoolView } };
+    /** Member: a pooled redemption of one unit of a reward (reserved at once); goal = its price, deadline now + rules.pool.days. */
+    start: { in: { communityId: string; itemId: string; requestId: string }; out: { pool: PoolView } };
+    contribute: { in: { communityId: string; poolId: string; points: number; requestId: string }; out: { pool: PoolView; balance: number } };
+    list: { in: { communityId: string }; out: { pools: PoolView[] } };
+    /** Addition: one pool and its biggest backers. */
+    get: { in: { communityId: string; poolId: string }; out: { pool: PoolView; backers: BackerView[] } };
   };
   /** Addition: a member's in-app notices. */
   notices: {

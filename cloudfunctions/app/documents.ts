@@ -12,6 +12,7 @@ import type { Counts } from '../core/achievements';
 import type { TierFacts } from '../core/tiers';
 import type { TransferDay } from '../core/transfer';
 import type { PostStatus } from '../core/posts';
+import type { PoolKind, StoredPoolStatus } from '../core/pools';
 import type { DayNumbers, PointsTotals } from '../core/stats';
 import type { StreakState } from '../core/streak';
 import type { Store, Transaction } from '../store/port';
@@ -141,6 +142,8 @@ export interface InviteCodeDoc {
 
 export interface ItemDoc extends Reward {
   communityId: string;
+  /** 积分+现金: a physical reward may also cost this much money (fen), paid by WeChat Pay; null or absent: points only. */
+  cashPrice?: number | null;
   description: string;
   images: string[];
   kind: ItemKind;
@@ -169,7 +172,28 @@ export interface DrawDoc {
   updatedAt: string;
 }
 
-export type OrderStatus = 'pending' | 'fulfilled' | 'cancelled';
+/** unpaid: a points + cash order waiting for its payment (it becomes pending when paid, cancelled when it expires). */
+export type OrderStatus = 'unpaid' | 'pending' | 'fulfilled' | 'cancelled';
+
+/** The money half of a points + cash order. */
+export interface OrderPayment {
+  amountFen: number;
+  /** 15 minutes after the order: unpaid by then, jobs.expireUnpaid cancels it. */
+  expiresAt: string;
+  /** What wx.requestPayment needs, from WeChat Pay's unified order (null until it answered). */
+  params: PaymentParams | null;
+  paidAt: string | null;
+  transactionId: string | null;
+}
+
+/** wx.requestPayment's parameters, as cloudPay.unifiedOrder returns them. */
+export interface PaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+}
 
 export interface Shipping {
   name: string;
@@ -198,6 +222,49 @@ export interface OrderDoc {
   sortKey: string;
   /** The redemption request that made this order (its id derives from the requestId), for replays. */
   request?: RequestRecord;
+  /** Set when a funded pooled redemption (积分众筹) made this order: its points came from the pool's backers. */
+  poolId?: string | null;
+  payment?: OrderPayment | null;
+  /** payment.expiresAt while unpaid, so the expiry job finds due orders by an index; absent otherwise. */
+  unpaidUntil?: string | null;
+  /** A payment that arrived after the order expired and was cancelled: the owner refunds it. */
+  paidAfterExpiry?: boolean;
+}
+
+/** A donation pool (积分捐赠) or a pooled redemption (积分众筹). */
+export interface PoolDoc {
+  communityId: string;
+  kind: PoolKind;
+  name: string;
+  description: string;
+  goalPoints: number;
+  raised: number;
+  backers: number;
+  status: StoredPoolStatus;
+  endsAt: string;
+  /** Pooled: the reward, its starter, and the order made when funded. */
+  itemId: string | null;
+  starter: string | null;
+  starterNickname: string | null;
+  orderId: string | null;
+  /** Failed: every backing has been refunded (the settle job is done with it). */
+  refunded: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** createdAt|id: newest first. */
+  sortKey: string;
+}
+
+/** One member's points in one pool (`{poolId}:{openid}`): what a refund gives back, exactly once. */
+export interface BackingDoc {
+  communityId: string;
+  poolId: string;
+  openid: string;
+  nickname: string;
+  points: number;
+  refunded: boolean;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface LedgerDoc extends LedgerEntry {
@@ -321,6 +388,8 @@ export type NoticeKind =
   | 'referral_rewarded'
   | 'order_fulfilled'
   | 'order_cancelled'
+  | 'pool_funded'
+  | 'pool_failed'
   | 'achievement'
   | 'tier_keep'
   | 'tier_down'
@@ -363,7 +432,8 @@ export type AuditAction =
   | 'mall.cancel'
   | 'mall.upsertDraw'
   | 'campaigns.upsert'
-  | 'campaigns.end';
+  | 'campaigns.end'
+  | 'pools.upsert';
 
 /** One staff action: who did what to whom, and the facts that matter (a reason, a before and after). */
 export interface AuditDoc {
@@ -433,6 +503,9 @@ export const ids = {
   referral: (communityId: string, invitee: string) => `${communityId}:${invitee}`,
   /** An ActivityDoc: its kind and what it is about (a post's id, a member's day). */
   event: (kind: ActivityDoc['kind'], key: string) => `${kind}:${key}`,
+  backing: (poolId: string, openid: string) => `${poolId}:${openid}`,
+  /** The order a funded pooled redemption becomes. */
+  poolOrder: (poolId: string) => `pool_${poolId}`,
 };
 
 /** Every collection of database/collections.json and the document it holds. */
@@ -459,6 +532,8 @@ export interface Collections {
   stats: StatsDoc;
   statsDays: StatsDayDoc;
   campaigns: CampaignDoc;
+  pools: PoolDoc;
+  poolBackings: BackingDoc;
 }
 
 /** The store and transactions use cases see: typed by collection. */

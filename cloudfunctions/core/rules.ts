@@ -36,6 +36,8 @@ export interface Rules {
   tasks: Record<TaskKey, number>;
   /** 积分转赠: who may give (a tier, a membership age), how much at once, a day, and what one member may receive a day. */
   transfer: { enabled: boolean; minTier: string; dailyLimit: number; maxPerTransfer: number; minMemberDays: number; receiveDailyLimit: number };
+  /** 积分众筹: how many days a pooled redemption has to be funded before it fails and refunds its backers. */
+  pool: { days: number };
 }
 
 export const DEFAULT_RULES: Rules = {
@@ -57,6 +59,7 @@ export const DEFAULT_RULES: Rules = {
   birthday: { points: 0 },
   tasks: { profile: 0, firstCheckin: 0, firstPost: 0, firstAnswer: 0, firstInvite: 0 },
   transfer: { enabled: true, minTier: '银', dailyLimit: 200, maxPerTransfer: 100, minMemberDays: 0, receiveDailyLimit: 600 },
+  pool: { days: 7 },
 };
 
 /** A tier's multiplier and perks, for tiers stored before they had them. */

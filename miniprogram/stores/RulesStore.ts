@@ -42,11 +42,12 @@ export const RULE_FIELDS: readonly RuleField[] = [
   { key: 'tasks.firstCheckin', label: '任务：首次签到', help: '第一次签到额外得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'tasks.firstPost', label: '任务：首篇心得', help: '第一篇心得通过审核额外得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'tasks.firstAnswer', label: '任务：首次被采纳', help: '第一个回答被采纳额外得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'tasks.firstInvite', label: '任务：首次邀请', help: '邀请的第一位好友完成首次签到后额外得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'transfer.maxPerTransfer', label: '每次转赠上限', help: '成员之间一次最多转赠多少积分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'transfer.dailyLimit', label: '每天转出上限', help: '一人一天最多转出多少积分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'transfer.receiveDailyLimit', label: '每天收到上限', help: '一人一天最多收到多少积分，防止小号集中给一个号', min: 0, max: 1_000_000, unit: '分' },
   { key: 'transfer.minMemberDays', label: '转赠门槛天数', help: '加入满多少天后才能转赠', min: 0, max: 365, unit: '天' },
-  { key: 'tasks.firstInvite', label: '任务：首次邀请', help: '邀请的第一位好友完成首次签到后额外得的分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'pool.days', label: '众筹期限', help: '发起积分众筹后多少天内凑齐，否则失败并退回每个人的积分', min: 1, max: 30, unit: '天' },
 ];
 
 export interface TierRow {

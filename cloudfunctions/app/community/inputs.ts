@@ -89,6 +89,7 @@ export const rulesPatch = z
       })
       .partial()
       .strict(),
+    pool: z.object({ days: count.min(1, '至少 1 天').max(30, '最多 30 天') }).partial().strict(),
   })
   .partial()
   .strict();

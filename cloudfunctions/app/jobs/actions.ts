@@ -1,7 +1,8 @@
 import type { Api } from '../api';
 import { action, type ActionsOf } from '../dispatch';
 import { expirePoints } from './expirePoints';
-import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput } from './inputs';
+import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput, settlePoolsInput } from './inputs';
+import { settlePools } from './settlePools';
 import { monthlyAwards } from './monthlyAwards';
 import { reviewTiers } from './reviewTiers';
 import { rollupStats } from './rollupStats';
@@ -12,4 +13,5 @@ export const jobsActions = {
   rollupStats: action(rollupStatsInput, rollupStats, 'trigger'),
   reviewTiers: action(reviewTiersInput, reviewTiers, 'trigger'),
   monthlyAwards: action(monthlyAwardsInput, monthlyAwards, 'trigger'),
+  settlePools: action(settlePoolsInput, settlePools, 'trigger'),
 } satisfies ActionsOf<Api['jobs']>;

@@ -9,3 +9,7 @@ export const rollupStatsInput = z.object({}).strip();
 export const reviewTiersInput = z.object({}).strip();
 
 export const monthlyAwardsInput = z.object({}).strip();
+
+export const settlePoolsInput = z.object({}).strip();
+
+export const expireUnpaidInput = z.object({}).strip();

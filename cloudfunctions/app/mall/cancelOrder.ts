@@ -27,13 +27,10 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     const member = await tx.get('members', ids.member(found.communityId, found.openid));
     if (!member) return refuse('NOT_FOUND', '下单的成员已不在社群');
     const draw = found.prize && (await tx.get('draws', found.prize.drawId));
-    await recordPostings(
-      tx,
-      member,
-      [{ id: ids.refund(found.communityId, found.openid, input.orderId), kind: 'refund', delta: found.points, reason: `订单取消退回：${input.reason}`, refId: input.orderId }],
-      time,
-      found.prize ? {} : { redeemed: { ...member.redeemed, [found.itemId]: Math.max(0, (member.redeemed?.[found.itemId] ?? 0) - found.quantity) } },
-    );
+    // A pooled order's points came from its backers: the pool fails and the settle job refunds each of them.
+    const refund = found.poolId ? [] : [{ id: ids.refund(found.communityId, found.openid, input.orderId), kind: 'refund' as const, delta: found.points, reason: `订单取消退回：${input.reason}`, refId: input.orderId }];
+    await recordPostings(tx, member, refund, time, found.prize ? {} : { redeemed: { ...member.redeemed, [found.itemId]: Math.max(0, (member.redeemed?.[found.itemId] ?? 0) - found.quantity) } });
+    if (found.poolId) await tx.update('pools', found.poolId, { status: 'failed', refunded: false, updatedAt: caller.now.toISOString() });
     if (!found.prize) await tx.update('items', found.itemId, { stock: increment(found.quantity) });
     else if (draw) {
       const { prizeId } = found.prize;
@@ -43,10 +40,10 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     await tx.update('orders', input.orderId, changes);
     await writeNotice(
       tx,
-      { communityId: found.communityId, openid: found.openid, kind: 'order_cancelled', refId: input.orderId, title: `订单「${found.itemName}」已取消${found.points ? `，${found.points} 积分已退回` : ''}`, body: input.reason, points: found.points },
+      { communityId: found.communityId, openid: found.openid, kind: 'order_cancelled', refId: input.orderId, title: `订单「${found.itemName}」已取消${found.poolId ? '，众筹的积分将退回给每位参与者' : found.points ? `，${found.points} 积分已退回` : ''}`, body: input.reason, points: found.poolId ? 0 : found.points },
       caller.now,
     );
-    await recordAudit(tx, { communityId: input.communityId, action: 'mall.cancel', target: input.orderId, detail: { member: found.openid, item: found.itemName, refunded: found.points, reason: input.reason } }, caller);
+    await recordAudit(tx, { communityId: input.communityId, action: 'mall.cancel', target: input.orderId, detail: { member: found.openid, item: found.itemName, refunded: found.poolId ? 0 : found.points, reason: input.reason, ...(found.poolId ? { pool: found.poolId } : {}) } }, caller);
     return { ...found, ...changes };
   });
   return { order: toOrder(order) };

@@ -85,7 +85,8 @@ export const upsertDrawInput = z.object({
   }),
 });
 
-export const instant = z.iso.datetime({ offset: true, error: '时间须为 ISO-8601，如 2026-12-01T20:00:00+08:00' }).nullish();
+export const moment = z.iso.datetime({ offset: true, error: '时间须为 ISO-8601，如 2026-12-01T20:00:00+08:00' });
+export const instant = moment.nullish();
 
 export const upsertItemInput = z.object({
   communityId,

@@ -28,6 +28,8 @@ const OUTCOME: Record<NoticeKind, string> = {
   referral_rewarded: '已奖励',
   order_fulfilled: '已发货',
   order_cancelled: '已取消',
+  pool_funded: '众筹成功',
+  pool_failed: '众筹未成',
   achievement: '已达成',
   tier_keep: '保级提醒',
   tier_down: '等级调整',

@@ -16,7 +16,7 @@ import { exportInput } from './inputs';
 const PAGE = 999;
 
 const ROLE_NAMES: Record<Role, string> = { owner: '群主', moderator: '管理员', member: '成员' };
-const STATUS_NAMES = { pending: '待发货', fulfilled: '已完成', cancelled: '已取消' } as const;
+const STATUS_NAMES = { unpaid: '待支付', pending: '待发货', fulfilled: '已完成', cancelled: '已取消' } as const;
 const SEGMENT_NAMES = Object.fromEntries(SEGMENTS.map((s) => [s.key, s.name]));
 const FILE_KIND = { members: '成员', ledger: '积分流水', orders: '订单' } as const;
 

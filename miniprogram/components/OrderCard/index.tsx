@@ -5,7 +5,7 @@ import type { OrderView } from '../../../cloudfunctions/app/api';
 import { formatTime } from '../../stores/format';
 import './index.css';
 
-const STATUS = { pending: '待处理', fulfilled: '已完成', cancelled: '已取消' } as const;
+const STATUS = { unpaid: '待支付', pending: '待处理', fulfilled: '已完成', cancelled: '已取消' } as const;
 
 /** One order: what, how many points, where it stands, and its codes or shipping note. */
 export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ order: OrderView; showBuyer?: boolean }>) {

@@ -1,0 +1,29 @@
+import * as z from 'zod';
+import { moment } from '../mall/inputs';
+import { communityId, docId, inCommunity, points, requestId, text } from '../schemas';
+
+/** The `pools` function's action inputs: what each action accepts, checked before it runs. */
+
+export const upsertPoolInput = z.object({
+  communityId,
+  pool: z.object({
+    id: docId('id').optional(),
+    name: text('名称', 30),
+    description: z.string({ error: '说明必须是文字' }).trim().max(300, '说明最多 300 字').default(''),
+    goalPoints: points.min(1, '目标至少 1 积分'),
+    endsAt: moment,
+  }),
+});
+
+export const startPoolInput = z.object({ communityId, itemId: docId('itemId'), requestId });
+
+export const contributeInput = z.object({
+  communityId,
+  poolId: docId('poolId'),
+  points: points.min(1, '至少投 1 积分'),
+  requestId,
+});
+
+export const listPoolsInput = inCommunity;
+
+export const getPoolInput = z.object({ communityId, poolId: docId('poolId') });

@@ -1,0 +1,23 @@
+import type * as z from 'zod';
+import type { Caller, Deps } from '../context';
+import { requireMember } from '../access';
+import { ids, type AppStore } from '../documents';
+import { listPoolsInput } from './inputs';
+import { toPool } from './views';
+
+const LISTED = 50;
+
+/** The community's donation pools and pooled redemptions, newest first, each with what the caller put in. */
+export async function listPools(input: z.output<typeof listPoolsInput>, caller: Caller, { store }: Deps) {
+  await requireMember(store, input.communityId, caller.openid);
+  const pools = await store.find('pools', { where: { communityId: input.communityId }, orderBy: [['sortKey', 'desc']], limit: LISTED });
+  const mine = await myContributions(store, pools.map((p) => p._id), caller.openid);
+  return { pools: pools.map((pool) => toPool(pool, caller.now, mine.get(pool._id) ?? 0)) };
+}
+
+/** What the caller put into each of these pools: their backings, read by id in one query. */
+export async function myContributions(store: AppStore, poolIds: string[], openid: string): Promise<Map<string, number>> {
+  if (!poolIds.length) return new Map();
+  const backings = await store.find('poolBackings', { where: { _id: { in: poolIds.map((id) => ids.backing(id, openid)) } }, limit: poolIds.length, fields: ['poolId', 'points'] });
+  return new Map(backings.map((b) => [b.poolId, b.points]));
+}
