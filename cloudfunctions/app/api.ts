@@ -12,8 +12,8 @@ import type * as z from 'zod';
 import type { joinCommunityInput } from './community/inputs';
 import type { AuditAction, NoPoints } from './documents';
 import type { CloudIdParam } from './groupCloudId';
-import type { cancelOrderInput, fulfilOrderInput, listOrdersInput, loadCodesInput, redeemItemInput, setShippingInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './mall/inputs';
-import type { DrawResult, DrawView, ItemView, OrderView, RedeemResult } from './mall/views';
+import type { cancelOrderInput, fulfilOrderInput, listOrdersInput, loadCodesInput, payOrderInput, redeemItemInput, setShippingInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './mall/inputs';
+import type { Checkout, DrawResult, DrawView, ItemView, OrderView, RedeemResult } from './mall/views';
 import type { NoticeView } from './notices/views';
 import type { createPostInput, listPostsInput, mediaVerdictInput, reviewPostInput } from './posts/inputs';
 import type { PostView } from './posts/views';
@@ -29,7 +29,7 @@ import type { BackerView, PoolView } from './pools/views';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
-export type { CampaignView, PoolView, BackerView };
+export type { CampaignView, PoolView, BackerView, Checkout };
 export type { Role, Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
 
 
@@ -227,6 +227,8 @@ export interface Api {
     monthlyAwards: { in: Record<string, never>; out: { communities: number; awarded: number; more: boolean } };
     /** v2: pooled redemptions past their deadline fail; every backing of a failed pool is refunded once (`refunded`: backings this run). */
     settlePools: { in: Record<string, never>; out: { failed: number; refunded: number; more: boolean } };
+    /** v2, every 5 minutes: points + cash orders unpaid past expiresAt are cancelled — points refunded, stock restored, once. */
+    expireUnpaid: { in: Record<string, never>; out: { cancelled: number; more: boolean } };
   };
   mall: {
     upsertItem: { in: z.input<typeof upsertItemInput>; out: { item: ItemView } };
@@ -241,6 +243,8 @@ export interface Api {
     upsertDraw: { in: z.input<typeof upsertDrawInput>; out: { draw: DrawView } };
     draws: { in: { communityId: string }; out: { draws: DrawView[]; balance: number } };
     draw: { in: z.input<typeof tryDrawInput>; out: DrawResult };
+    /** Addition: the payer's unpaid points + cash order, ready for wx.requestPayment again (继续支付) until it expires. */
+    pay: { in: z.input<typeof payOrderInput>; out: { payment: Checkout } };
   };
   posts: {
     create: { in: z.input<typeof createPostInput>; out: { post: PostView } };

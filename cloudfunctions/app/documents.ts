@@ -17,6 +17,7 @@ import type { DayNumbers, PointsTotals } from '../core/stats';
 import type { StreakState } from '../core/streak';
 import type { Store, Transaction } from '../store/port';
 import type { Role } from '../core/roles';
+import type { PaymentParams } from '../platform/ports';
 
 export type { Found } from '../store/port';
 
@@ -186,14 +187,7 @@ export interface OrderPayment {
   transactionId: string | null;
 }
 
-/** wx.requestPayment's parameters, as cloudPay.unifiedOrder returns them. */
-export interface PaymentParams {
-  timeStamp: string;
-  nonceStr: string;
-  package: string;
-  signType: string;
-  paySign: string;
-}
+
 
 export interface Shipping {
   name: string;

@@ -4,11 +4,17 @@ import type { FunctionName } from '../app/actions';
 import type { CallContext } from '../app/context';
 import type { Envelope } from '../app/envelope';
 
-type Request = { type: 'call'; fn: FunctionName; event: unknown; context: CallContext } | { type: 'seed'; now: Date } | { type: 'close' };
+type Request =
+  | { type: 'call'; fn: FunctionName; event: unknown; context: CallContext }
+  | { type: 'pay'; orderId: string; success: boolean; now: Date }
+  | { type: 'seed'; now: Date }
+  | { type: 'close' };
 export type WorkerRequest = Request & { id: number };
 export type WorkerReply = { id: number; result: Envelope | boolean };
 
 export type CallFunction = (fn: FunctionName, event: unknown, context: CallContext) => Promise<Envelope>;
+/** Plays WeChat Pay's result for an order (POST /dev/pay). */
+export type PlayPayment = (orderId: string, success: boolean, now: Date) => Promise<Envelope>;
 
 /** Starts the functions worker (see functionsWorker.ts) and talks to it by message. */
 /**
@@ -37,6 +43,7 @@ export function startFunctionsWorker(databaseFile: string, platformFiles: { word
     });
   return {
     call: ((fn, event, context) => send<Envelope>({ type: 'call', fn, event, context })) as CallFunction,
+    pay: ((orderId, success, now) => send<Envelope>({ type: 'pay', orderId, success, now })) as PlayPayment,
     seed: (now: Date) => send<boolean>({ type: 'seed', now }),
     close: () => send<boolean>({ type: 'close' }),
   };

@@ -10,6 +10,7 @@ import { readWordList } from '../platform/local/wordListSecurity';
 import { SqliteStore } from '../store/sqlite/sqliteStore';
 import type { WorkerReply, WorkerRequest } from './functionsClient';
 import { seedDemo } from './seed';
+import { playPayment } from './playPayment';
 
 /**
  * The local runtime's back half, on its own thread: it owns the SQLite database and runs the
@@ -29,6 +30,7 @@ port.on('message', async (request: WorkerRequest) => {
   const reply = (result: WorkerReply['result']) => port.postMessage({ id: request.id, result } satisfies WorkerReply);
   try {
     if (request.type === 'call') reply(await HANDLERS[request.fn](request.event, request.context, deps));
+    else if (request.type === 'pay') reply(await playPayment(deps, request.orderId, request.success, request.now));
     else if (request.type === 'seed') reply(await seedDemo(deps, request.now));
     else {
       await store.close?.();

@@ -22,6 +22,7 @@ async function main() {
 
   const server = createLocalServer({
     call: functions.call,
+    pay: functions.pay,
     staticDir: resolve(__dirname, '../../dist/h5'),
     uploadsDir: join(dataDir, 'uploads'),
     downloadsDir: join(dataDir, 'downloads'),

@@ -4,7 +4,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { failure, type Envelope } from '../app/envelope';
 import { FUNCTION_NAMES, type FunctionName } from '../app/actions';
 import { MAX_EVENT_DEPTH, nestsDeeperThan } from '../app/dispatch';
-import type { CallFunction } from './functionsClient';
+import type { CallFunction, PlayPayment } from './functionsClient';
 import { issueGroupCloudId, swapCloudIds } from './cloudIds';
 import { openDownload } from '../platform/local/downloads';
 import { MAX_UPLOAD_BYTES, openUpload, saveUpload } from './uploads';
@@ -28,6 +28,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface ServerOptions {
   /** Runs a cloud function (in the functions worker). */
   call: CallFunction;
+  /** Plays WeChat Pay's result (POST /dev/pay). */
+  pay: PlayPayment;
   log: (message: string, error?: unknown) => void;
   /** The H5 build to serve at /, if it exists. */
   staticDir: string;
@@ -41,7 +43,7 @@ export interface ServerOptions {
  * The local runtime's HTTP face (API.md "Transport"): POST /api/<function> with the cloud
  * function's event as JSON, identity and clock from the local-only X-Dev-* headers.
  */
-export function createLocalServer({ call, log, staticDir, uploadsDir, downloadsDir }: ServerOptions): Server {
+export function createLocalServer({ call, pay, log, staticDir, uploadsDir, downloadsDir }: ServerOptions): Server {
   const root = resolve(staticDir);
   return createServer((req, res) => {
     route(req, res).catch((error) => {
@@ -62,6 +64,10 @@ export function createLocalServer({ call, log, staticDir, uploadsDir, downloadsD
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(opengid)) return send(res, 200, failure('INVALID_INPUT', 'opengid 格式不对'));
       const nowHeader = header(req, 'x-dev-now');
       return send(res, 200, { ok: true, data: { cloudID: issueGroupCloudId(opengid, nowHeader ? new Date(nowHeader) : new Date()) } });
+    }
+    if (path === '/dev/pay') {
+      if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请用 POST'));
+      return playPayment(req, res);
     }
     if (path === '/upload') {
       if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请用 POST 上传'));
@@ -113,6 +119,23 @@ export function createLocalServer({ call, log, staticDir, uploadsDir, downloadsD
     const openid = openidHeader && OPENID_PATTERN.test(openidHeader) ? openidHeader : null;
     const envelope = await call(name, swapCloudIds(event, now), { openid, source: header(req, 'x-dev-source') ?? null, now });
     send(res, 200, envelope);
+  }
+
+  /** WeChat Pay's result for an order, played by the local cashier: {orderId, result: "SUCCESS" | "FAIL"}. */
+  async function playPayment(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req, 10_000);
+    let event: { orderId?: unknown; result?: unknown } | null = null;
+    try {
+      event = JSON.parse(body?.toString('utf8') ?? '');
+    } catch {
+      return send(res, 400, failure('INVALID_INPUT', '请求体不是合法的 JSON'));
+    }
+    if (typeof event?.orderId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(event.orderId)) return send(res, 200, failure('INVALID_INPUT', 'orderId 格式不对'));
+    if (event.result !== 'SUCCESS' && event.result !== 'FAIL') return send(res, 200, failure('INVALID_INPUT', 'result 只能是 SUCCESS 或 FAIL'));
+    const nowHeader = header(req, 'x-dev-now');
+    const now = nowHeader ? new Date(nowHeader) : new Date();
+    if (Number.isNaN(now.getTime())) return send(res, 200, failure('INVALID_INPUT', 'X-Dev-Now 必须是 ISO-8601 时间'));
+    send(res, 200, await pay(event.orderId, event.result === 'SUCCESS', now));
   }
 
   /** Local stand-in for cloud storage: POST /upload with the image bytes as the body. */

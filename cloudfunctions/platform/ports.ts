@@ -67,4 +67,34 @@ export interface Platform {
   risk: RiskControl;
   codes: MiniProgramCodes;
   downloads: Downloads;
+  payment: Payment;
+}
+
+/** What WeChat Pay is asked to collect for one order (积分+现金: the cash half). */
+export interface PaymentRequest {
+  /** Our order id: WeChat Pay's out_trade_no (≤ 32 of [A-Za-z0-9_-]). */
+  orderId: string;
+  amountFen: number;
+  /** 商品描述, e.g. "花园宝妈互助群-空气炸锅". */
+  description: string;
+  clientIp: string | null;
+}
+
+/** wx.requestPayment's parameters. */
+export interface PaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+}
+
+/**
+ * WeChat Pay (cloud.cloudPay in the cloud; a stand-in locally, where POST /dev/pay plays the
+ * payment result). Its result never comes from a client: see platform/cloud/payNotify.ts.
+ */
+export interface Payment {
+  /** A merchant account is bound (the cloud: WX_PAY_SUB_MCH_ID is set); without one nothing is sold for cash. */
+  readonly ready: boolean;
+  unifiedOrder(request: PaymentRequest): Promise<PaymentParams>;
 }

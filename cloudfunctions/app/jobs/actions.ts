@@ -1,7 +1,8 @@
 import type { Api } from '../api';
 import { action, type ActionsOf } from '../dispatch';
 import { expirePoints } from './expirePoints';
-import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput, settlePoolsInput } from './inputs';
+import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput, settlePoolsInput, expireUnpaidInput } from './inputs';
+import { expireUnpaid } from './expireUnpaid';
 import { settlePools } from './settlePools';
 import { monthlyAwards } from './monthlyAwards';
 import { reviewTiers } from './reviewTiers';
@@ -14,4 +15,5 @@ export const jobsActions = {
   reviewTiers: action(reviewTiersInput, reviewTiers, 'trigger'),
   monthlyAwards: action(monthlyAwardsInput, monthlyAwards, 'trigger'),
   settlePools: action(settlePoolsInput, settlePools, 'trigger'),
+  expireUnpaid: action(expireUnpaidInput, expireUnpaid, 'trigger'),
 } satisfies ActionsOf<Api['jobs']>;

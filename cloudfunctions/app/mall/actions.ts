@@ -6,6 +6,7 @@ import { listDraws } from './listDraws';
 import { listItems } from './listItems';
 import { listOrders } from './listOrders';
 import { loadCodes } from './loadCodes';
+import { payOrder } from './payOrder';
 import { setShipping } from './setShipping';
 import { redeemItem } from './redeemItem';
 import { tryDraw } from './tryDraw';
@@ -18,6 +19,7 @@ import {
   listItemsInput,
   listOrdersInput,
   loadCodesInput,
+  payOrderInput,
   redeemItemInput,
   setShippingInput,
   tryDrawInput,
@@ -38,4 +40,5 @@ export const mallActions = {
   upsertDraw: action(upsertDrawInput, upsertDraw),
   draws: action(listDrawsInput, listDraws),
   draw: action(tryDrawInput, tryDraw),
+  pay: action(payOrderInput, payOrder),
 } satisfies ActionsOf<Api['mall']>;

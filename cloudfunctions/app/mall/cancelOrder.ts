@@ -36,7 +36,7 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
       const { prizeId } = found.prize;
       await tx.update('draws', found.prize.drawId, { prizes: draw.prizes.map((p) => (p.id === prizeId ? { ...p, stock: p.stock + found.quantity } : p)) });
     }
-    const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString() };
+    const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString(), ...(found.unpaidUntil ? { unpaidUntil: null } : {}) };
     await tx.update('orders', input.orderId, changes);
     await writeNotice(
       tx,

@@ -16,6 +16,7 @@ export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, call
     const found = ofCommunity(await tx.get('orders', input.orderId), input.communityId, refusals.noOrder);
     if (found.status === 'fulfilled') refuse('ALREADY_DONE', '这个订单已经完成了');
     if (found.status === 'cancelled') refuse('CONFLICT', '订单已取消，不能发货');
+    if (found.status === 'unpaid') refuse('CONFLICT', '订单还没有支付，支付后才能发货');
     if (needsShipping(found)) refuse('CONFLICT', '成员还没有填写收货地址，填好后才能发货');
     const changes = { status: 'fulfilled' as const, note: input.note ?? null, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);

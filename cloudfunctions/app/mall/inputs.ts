@@ -104,6 +104,14 @@ export const upsertItemInput = z.object({
       endsAt: instant,
       minTier: z.string().trim().min(1).max(10).nullish(),
       active: z.boolean().default(true),
+      /** 积分+现金, in fen: WeChat Pay sells goods, never points, so only a physical reward takes it. */
+      cashPrice: z.number({ error: '现金价必须是数字（分）' }).int('现金价以分计，须为整数').min(1, '现金价至少 1 分').max(10_000_000, '现金价最多 10 万元').nullish(),
     })
-    .refine((item) => !item.startsAt || !item.endsAt || Date.parse(item.startsAt) < Date.parse(item.endsAt), '结束时间须晚于开始时间'),
+    .refine((item) => !item.startsAt || !item.endsAt || Date.parse(item.startsAt) < Date.parse(item.endsAt), '结束时间须晚于开始时间')
+    .refine((item) => !item.cashPrice || item.kind === 'physical', '只有实物奖品可以设置积分+现金（微信支付只能卖商品，不能卖积分或虚拟物品）'),
+});
+
+export const payOrderInput = z.object({
+  communityId,
+  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
 });

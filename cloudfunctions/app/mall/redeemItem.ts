@@ -10,6 +10,8 @@ import { recordActivity } from '../activity';
 import { postingTime } from '../ledgerWrites';
 import { redeemItemInput } from './inputs';
 import { newOrder } from './newOrder';
+import { checkout, PAYMENT_WINDOW_MS } from './checkout';
+import { refuse } from '../../core/errors';
 import { needsShipping, type RedeemResult } from './views';
 import { refusals } from '../../core/refusals';
 
@@ -22,20 +24,24 @@ import { refusals } from '../../core/refusals';
  * order's id derives from the requestId and is written create-only, so a replay of any age
  * gets the first order back (see replayable) and never a second one.
  */
-export async function redeemItem(input: z.output<typeof redeemItemInput>, caller: Caller, { store }: Deps) {
+export async function redeemItem(input: z.output<typeof redeemItemInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
   const community = await loadCommunity(store, input.communityId);
   const time = postingTime(community, caller.now);
   const print = fingerprint({ action: 'mall.redeem', ...input });
   const orderId = requestKey('mall.redeem', input.communityId, caller.openid, input.requestId);
   const firstRedemption = async () => (await store.get('orders', orderId))?.request;
 
-  return replayable(print, firstRedemption, () => store.transaction(async (tx) => {
+  const result = await replayable(print, firstRedemption, () => store.transaction(async (tx) => {
     const member = await activeMemberIn(tx, input.communityId, caller.openid);
     const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
     const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
     checkRedemption(item, { tierIndex: tierOf(member, community.rules, time.day).index, alreadyRedeemed }, input.quantity, caller.now, community.rules.tiers);
 
+    if (item.cashPrice && !deps.platform.payment.ready) refuse('FORBIDDEN', '暂时不能用微信支付，请联系群主');
     const points = item.pointsPrice * input.quantity;
+    const cash = item.cashPrice ? item.cashPrice * input.quantity : null;
+    const expiresAt = new Date(caller.now.getTime() + PAYMENT_WINDOW_MS).toISOString();
     const couponCodes = item.kind === 'coupon' ? item.codes.slice(0, input.quantity) : [];
     const order = newOrder(
       orderId,
@@ -48,7 +54,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
         kind: item.kind,
         quantity: input.quantity,
         points,
-        status: item.kind === 'coupon' ? 'fulfilled' : 'pending',
+        status: cash ? 'unpaid' : item.kind === 'coupon' ? 'fulfilled' : 'pending',
         couponCodes,
         shipping: input.shipping ?? null,
       },
@@ -63,7 +69,11 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
       balance: account.balance,
     };
     await tx.update('items', input.itemId, { stock: item.stock - input.quantity, codes: item.codes.slice(couponCodes.length), updatedAt: order.updatedAt });
-    await tx.create('orders', orderId, { ...order, request: { fingerprint: print, result } });
+    const payment = cash ? { payment: { amountFen: cash, expiresAt, params: null, paidAt: null, transactionId: null }, unpaidUntil: expiresAt } : {};
+    await tx.create('orders', orderId, { ...order, ...payment, request: { fingerprint: print, result } });
     return result;
   }));
+  // 积分+现金: the points are taken and the unit reserved; now the money, outside the transaction.
+  if (result.order.status !== 'unpaid') return result;
+  return { ...result, order: { ...result.order, payment: await checkout(deps, orderId, { communityName: community.name, clientIp: caller.clientIp ?? null }) } };
 }

@@ -12,18 +12,19 @@ import { upsertItemInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
 /** What the audit log keeps of a reward's edit (not its codes: those are secrets). */
-const AUDITED_ITEM_FIELDS = ['name', 'description', 'kind', 'pointsPrice', 'stock', 'perMemberLimit', 'startsAt', 'endsAt', 'minTier', 'active'] as const;
+const AUDITED_ITEM_FIELDS = ['name', 'description', 'kind', 'pointsPrice', 'cashPrice', 'stock', 'perMemberLimit', 'startsAt', 'endsAt', 'minTier', 'active'] as const;
 
 /**
  * The owner stocks the mall: creates a reward or edits one. A coupon reward's stock is the
  * number of codes loaded (see loadCodes), so its stock here can only shrink it.
  */
-export async function upsertItem(input: z.output<typeof upsertItemInput>, caller: Caller, { store, newId }: Deps) {
+export async function upsertItem(input: z.output<typeof upsertItemInput>, caller: Caller, { store, newId, platform }: Deps) {
   const { community, member } = await requireMember(store, input.communityId, caller.openid, OWNER);
   const { item } = input;
   if (item.minTier && !community.rules.tiers.some((t) => t.name === item.minTier)) {
     refuse('INVALID_INPUT', `没有「${item.minTier}」这个等级：${community.rules.tiers.map((t) => t.name).join('、')}`);
   }
+  if (item.cashPrice && !platform.payment.ready) refuse('FORBIDDEN', '还没有绑定微信支付商户号，不能设置现金价');
   const id = item.id ?? newId();
   const saved = await store.transaction(async (tx) => {
     const existing = await tx.get('items', id);
@@ -38,6 +39,7 @@ export async function upsertItem(input: z.output<typeof upsertItemInput>, caller
       images: item.images,
       kind: item.kind,
       pointsPrice: item.pointsPrice,
+      cashPrice: item.cashPrice ?? null,
       stock: item.kind === 'coupon' ? Math.min(item.stock, codes.length) : item.stock,
       perMemberLimit: item.perMemberLimit ?? null,
       startsAt: item.startsAt ?? null,

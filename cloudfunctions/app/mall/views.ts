@@ -4,6 +4,7 @@ import type { Rules } from '../../core/rules';
 import { ROLL_SPACE } from '../../core/lottery';
 import type { DrawDoc, ItemDoc, MemberDoc, OrderDoc } from '../documents';
 import type { Found } from '../documents';
+import type { PaymentParams } from '../../platform/ports';
 
 /** A reward as a member sees it: no coupon codes, with what it means for them. */
 export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<MemberDoc, 'redeemed' | 'balance'>; tierIndex: number; rules: Rules; staff: boolean }) {
@@ -22,6 +23,8 @@ export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<M
     endsAt: item.endsAt,
     minTier: item.minTier,
     active: item.active,
+    /** 积分+现金: the money (fen) paid with WeChat Pay on top of the points; null for points only. */
+    cashPrice: item.cashPrice ?? null,
     status,
     locked: !tierReaches(item.minTier, viewer.tierIndex, viewer.rules.tiers),
     affordable: viewer.member.balance >= item.pointsPrice,
@@ -33,7 +36,7 @@ export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<M
 export type ItemView = ReturnType<typeof toItem>;
 
 /** A physical reward still waiting for its address (API.md "v1 conformance kept"): the member adds it with mall.setShipping. */
-export const needsShipping = (order: Pick<OrderDoc, 'kind' | 'shipping' | 'status'>): boolean => order.kind === 'physical' && !order.shipping && order.status === 'pending';
+export const needsShipping = (order: Pick<OrderDoc, 'kind' | 'shipping' | 'status'>): boolean => order.kind === 'physical' && !order.shipping && (order.status === 'pending' || order.status === 'unpaid');
 
 export const toOrder = (order: Found<OrderDoc>) => ({
   id: order._id,
@@ -52,6 +55,12 @@ export const toOrder = (order: Found<OrderDoc>) => ({
   nickname: order.nickname,
   createdAt: order.createdAt,
   updatedAt: order.updatedAt,
+  /** 积分+现金: the money half (never its payment parameters: mall.pay gives those to the payer). */
+  payment: order.payment ? { amountFen: order.payment.amountFen, expiresAt: order.payment.expiresAt, paidAt: order.payment.paidAt } : null,
+  /** A payment that arrived after the order expired: the owner refunds the money. */
+  paidAfterExpiry: order.paidAfterExpiry ?? false,
+  /** Made by a funded 积分众筹: its points came from the pool's backers. */
+  poolId: order.poolId ?? null,
 });
 
 export type OrderView = ReturnType<typeof toOrder>;
@@ -69,8 +78,16 @@ export type DrawView = ReturnType<typeof toDraw>;
 
 /** What a redemption answers (API.md), the first time and to every replay. */
 export interface RedeemResult {
-  order: { id: string; itemId: string; quantity: number; points: number; status: OrderDoc['status']; couponCodes: string[]; needsShipping: boolean };
+  order: { id: string; itemId: string; quantity: number; points: number; status: OrderDoc['status']; couponCodes: string[]; needsShipping: boolean; payment?: Checkout | null };
   balance: number;
+}
+
+/** What the payer needs to pay the cash half: the amount, until when, and wx.requestPayment's parameters (null once it is no longer unpaid). */
+export interface Checkout {
+  orderId: string;
+  amountFen: number;
+  expiresAt: string;
+  params: PaymentParams | null;
 }
 
 /** What a lottery try answers, the first time and to every replay. */

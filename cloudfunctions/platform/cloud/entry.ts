@@ -4,14 +4,16 @@ import { withReadCache } from '../../store/readCache';
 import { dispatch, type Actions } from '../../app/dispatch';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
+import { confirmedPayment, paySettings, wxPayment, type PayNotice, type WxCloudPay } from './pay';
+import { applyPayment } from '../../app/mall/applyPayment';
 import { labelText, wxContentSecurity, wxDownloads, wxMessenger, wxMiniProgramCodes, wxRiskControl, type WxOpenApi } from './openapi';
 
 /** What this project uses of wx-server-sdk; the SDK itself is loaded only in the cloud. */
-interface WxServerSdk extends WxOpenApi {
+interface WxServerSdk extends WxOpenApi, WxCloudPay {
   DYNAMIC_CURRENT_ENV: unknown;
   init(options: { env: unknown }): void;
   database(): WxDatabase;
-  getWXContext(): { OPENID?: string; SOURCE?: string; APPID?: string; CLIENTIP?: string };
+  getWXContext(): { OPENID?: string; SOURCE?: string; APPID?: string; CLIENTIP?: string; ENV?: string };
 }
 
 let deps: Deps | undefined;
@@ -29,6 +31,7 @@ function cloudDeps(cloud: WxServerSdk): Deps {
         risk: wxRiskControl(cloud),
         codes: wxMiniProgramCodes(cloud),
         downloads: wxDownloads(cloud),
+        payment: wxPayment(cloud, paySettings(process.env, cloud.getWXContext().ENV)),
       },
       // Jobs stop within this budget; raise it with the function's timeout (README: deploying).
       jobBudgetMs: Number(process.env.JOB_BUDGET_MS) || undefined,
@@ -64,4 +67,30 @@ export function platformEvent(event: unknown): Record<string, unknown> | undefin
     return { action: 'mediaVerdict', traceId: pushed.trace_id, suggest: pushed.result?.suggest, label: labelText(pushed.result?.label as string | undefined) };
   }
   return undefined;
+}
+
+/**
+ * The payment callback function (unifiedOrder's functionName): WeChat Pay calls it when a
+ * payment completes, and retries for up to two days until it answers errcode 0. Its event is
+ * believed only once WeChat Pay confirms the trade (confirmedPayment), so a client calling the
+ * function with a made-up event changes nothing; applying the result twice changes nothing either.
+ */
+export function payNotifyEntry() {
+  return async (event: unknown): Promise<{ errcode: number; errmsg: string }> => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cloud = require('wx-server-sdk') as WxServerSdk;
+    const deps = cloudDeps(cloud);
+    const settings = paySettings(process.env, cloud.getWXContext().ENV);
+    if (!settings) return { errcode: 1, errmsg: 'WX_PAY_SUB_MCH_ID is not set' };
+    try {
+      const paid = await confirmedPayment(cloud, settings, (event ?? {}) as PayNotice);
+      if (!paid) return { errcode: 0, errmsg: 'not a confirmed payment' };
+      const { outcome } = await applyPayment(deps, { orderId: paid.orderId, success: true, transactionId: paid.transactionId, amountFen: paid.amountFen }, new Date());
+      if (outcome === 'amountMismatch' || outcome === 'paidAfterExpiry') deps.log?.(`payNotify: order ${paid.orderId} ${outcome}`);
+      return { errcode: 0, errmsg: 'OK' };
+    } catch (error) {
+      deps.log?.('payNotify failed; WeChat Pay will call again', error);
+      return { errcode: 1, errmsg: 'retry' };
+    }
+  };
 }

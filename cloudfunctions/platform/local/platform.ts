@@ -1,5 +1,6 @@
 import type { Platform, RiskControl } from '../ports';
 import { localDownloads } from './downloads';
+import { localPayment } from './localPayment';
 import { outboxMessenger } from './outbox';
 import { wordListSecurity, type WordList } from './wordListSecurity';
 
@@ -17,4 +18,5 @@ export const localPlatform = (options: { words?: WordList; riskRanks?: Record<st
   risk: fixedRisk(options.riskRanks),
   codes: { codeFor: async () => null },
   downloads: localDownloads(options.downloadsDir),
+  payment: localPayment(),
 });

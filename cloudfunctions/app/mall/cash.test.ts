@@ -1,0 +1,108 @@
+import { playPayment } from '../../local/playPayment';
+import { localPlatform } from '../../platform/local/platform';
+import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../testing/harness';
+
+let h: Harness;
+let c: string;
+const NOW = '2026-06-01T04:00:00Z';
+const MINUTES = (m: number) => new Date(Date.parse(NOW) + m * 60_000).toISOString();
+const SHIPPING = { name: '小美', phone: '13800000000', address: '上海市静安区某路 1 号' };
+const TRIGGER = { openid: null, source: 'wx_trigger' } as const;
+
+eachStore((open) => {
+  beforeEach(async () => {
+    h = open();
+    c = await communityWithMembers(h);
+    await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 1000, reason: '测试发分', requestId: 'give-alice-1' }, { openid: 'o_owner', now: NOW });
+  });
+
+  const stock = (item: Record<string, unknown>) => h.ok('mall', 'upsertItem', { communityId: c, item }, { openid: 'o_owner', now: NOW }).then((r) => r.item);
+  const redeem = (itemId: string, requestId = 'cash-0001', now = NOW) => h.call('mall', 'redeem', { communityId: c, itemId, requestId, shipping: SHIPPING }, { openid: 'o_alice', now });
+  const pay = (orderId: string, success: boolean, now = MINUTES(3)) => playPayment(h.deps, orderId, success, new Date(now));
+  const expire = (now: string) => h.ok('jobs', 'expireUnpaid', {}, { ...TRIGGER, now });
+  const balance = async (now = NOW) => (await h.ok('points', 'me', { communityId: c }, { openid: 'o_alice', now })).balance;
+  const itemOf = async (id: string) => (await h.ok('mall', 'items', { communityId: c }, { openid: 'o_alice', now: NOW })).items.find((i) => i.id === id)!;
+  const orderOf = async (id: string) => (await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice', now: NOW })).orders.find((o) => o.id === id)!;
+
+  describe('points + cash (积分+现金)', () => {
+    it('takes the points and reserves the unit at once; the order waits unpaid with what wx.requestPayment needs; paid once, it is pending', async () => {
+      const item = await stock({ name: '空气净化器', pointsPrice: 600, cashPrice: 9900, stock: 2 });
+      expect(item).toMatchObject({ cashPrice: 9900 });
+      const reply = await redeem(item.id);
+      expect(reply).toMatchObject({ ok: true, data: { balance: 400, order: { status: 'unpaid', points: 600, payment: { amountFen: 9900, expiresAt: MINUTES(15), params: { package: expect.stringMatching(/^prepay_id=/) } } } } });
+      if (!reply.ok) return;
+      const orderId = reply.data.order.id;
+      expect(await redeem(item.id)).toEqual(reply);
+      expect(await itemOf(item.id)).toMatchObject({ stock: 1, myRedeemed: 1 });
+      expect(await h.ok('mall', 'pay', { communityId: c, orderId }, { openid: 'o_alice', now: MINUTES(1) })).toEqual({ payment: reply.data.order.payment });
+      // Unpaid orders cannot be shipped.
+      expect(await h.call('mall', 'fulfil', { communityId: c, orderId }, { openid: 'o_owner', now: MINUTES(1) })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      // A failed payment changes nothing; the member may pay again.
+      expect(await pay(orderId, false)).toMatchObject({ ok: true, data: { outcome: 'failed', order: { status: 'unpaid' } } });
+      expect(await pay(orderId, true)).toMatchObject({ ok: true, data: { outcome: 'paid', order: { status: 'pending', payment: { paidAt: MINUTES(3) } } } });
+      // The payment result applied twice changes nothing; the expiry job leaves a paid order alone.
+      expect(await pay(orderId, true, MINUTES(4))).toMatchObject({ ok: true, data: { outcome: 'alreadyPaid', order: { payment: { paidAt: MINUTES(3) } } } });
+      expect(await expire(MINUTES(30))).toEqual({ cancelled: 0, more: false });
+      expect(await orderOf(orderId)).toMatchObject({ status: 'pending', paidAfterExpiry: false, payment: { amountFen: 9900 } });
+      expect(await h.call('mall', 'pay', { communityId: c, orderId }, { openid: 'o_alice', now: MINUTES(5) })).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } });
+      expect(await balance()).toBe(400);
+      expect((await h.call('mall', 'fulfil', { communityId: c, orderId }, { openid: 'o_owner', now: MINUTES(40) })).ok).toBe(true);
+    });
+
+    it('expires unpaid after 15 minutes: points refunded and stock restored exactly once, even with racing runs; a late success is kept for the owner', async () => {
+      const item = await stock({ name: '电动牙刷', pointsPrice: 300, cashPrice: 4900, stock: 1, perMemberLimit: 1 });
+      const reply = await redeem(item.id);
+      if (!reply.ok) throw new Error('redeem failed');
+      const orderId = reply.data.order.id;
+      expect(await expire(MINUTES(14))).toEqual({ cancelled: 0, more: false });
+      const runs = await Promise.all([expire(MINUTES(16)), expire(MINUTES(16)), expire(MINUTES(16))]);
+      expect(runs.reduce((sum, r) => sum + r.cancelled, 0)).toBe(1);
+      expect(await expire(MINUTES(20))).toEqual({ cancelled: 0, more: false });
+      expect(await balance()).toBe(1000);
+      expect(await itemOf(item.id)).toMatchObject({ stock: 1, myRedeemed: 0 });
+      expect(await orderOf(orderId)).toMatchObject({ status: 'cancelled', cancelReason: '超时未支付' });
+      expect(await h.call('mall', 'pay', { communityId: c, orderId }, { openid: 'o_alice', now: MINUTES(17) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await pay(orderId, true, MINUTES(18))).toMatchObject({ ok: true, data: { outcome: 'paidAfterExpiry' } });
+      expect(await pay(orderId, true, MINUTES(19))).toMatchObject({ ok: true, data: { outcome: 'alreadyPaid' } });
+      expect(await orderOf(orderId)).toMatchObject({ status: 'cancelled', paidAfterExpiry: true });
+      expect(await balance()).toBe(1000);
+      const { entries } = await h.ok('points', 'ledger', { communityId: c }, { openid: 'o_alice', now: MINUTES(20) });
+      expect(entries.filter((e) => e.kind === 'refund')).toHaveLength(1);
+    });
+
+    it('a payment racing the expiry: either paid or refunded, never both', async () => {
+      const item = await stock({ name: '收纳箱', pointsPrice: 100, cashPrice: 1990, stock: 5 });
+      const reply = await redeem(item.id);
+      if (!reply.ok) throw new Error('redeem failed');
+      const [paid] = await Promise.all([pay(reply.data.order.id, true, MINUTES(16)), expire(MINUTES(16))]);
+      const order = await orderOf(reply.data.order.id);
+      const outcome = paid.ok ? (paid.data as { outcome: string }).outcome : 'error';
+      if (outcome === 'paid') expect([order.status, await balance(), (await itemOf(item.id)).stock]).toEqual(['pending', 900, 4]);
+      else expect([outcome, order.status, order.paidAfterExpiry, await balance(), (await itemOf(item.id)).stock]).toEqual(['paidAfterExpiry', 'cancelled', true, 1000, 5]);
+    });
+
+    it('only a physical reward takes a cash price; nothing is sold for cash without a merchant account; bad input changes nothing', async () => {
+      for (const bad of [
+        { name: '券', kind: 'coupon', pointsPrice: 10, cashPrice: 100, stock: 0 },
+        { name: '课', kind: 'service', pointsPrice: 10, cashPrice: 100, stock: 1 },
+        { name: '货', pointsPrice: 10, cashPrice: 0, stock: 1 },
+        { name: '货', pointsPrice: 10, cashPrice: 9.9, stock: 1 },
+        { name: '货', pointsPrice: 10, cashPrice: '9900', stock: 1 },
+      ]) {
+        expect(await h.call('mall', 'upsertItem', { communityId: c, item: bad }, { openid: 'o_owner', now: NOW })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      }
+      expect(await h.call('mall', 'pay', { communityId: c, orderId: 'nope' }, { openid: 'o_alice', now: NOW })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await pay('nope', true)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      const item = await stock({ name: '台灯', pointsPrice: 100, cashPrice: 2900, stock: 1 });
+      const noMerchant = { ...localPlatform(), payment: { ready: false, unifiedOrder: () => Promise.reject(new Error('no merchant')) } };
+      const unbound = sqliteHarness(h.store, noMerchant);
+      const refused = await unbound.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'cash-nomch', shipping: SHIPPING }, { openid: 'o_alice', now: NOW });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await balance()).toBe(1000);
+      // Someone else's unpaid order is not theirs to pay.
+      const reply = await redeem(item.id);
+      if (!reply.ok) throw new Error('redeem failed');
+      expect(await h.call('mall', 'pay', { communityId: c, orderId: reply.data.order.id }, { openid: 'o_bob', now: NOW })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    });
+  });
+});

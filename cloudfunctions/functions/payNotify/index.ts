@@ -1,0 +1,4 @@
+import { payNotifyEntry } from '../../platform/cloud/entry';
+
+/** WeChat Pay's result callback (cloudPay.unifiedOrder's functionName): never an API for clients. */
+export const main = payNotifyEntry();

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { Payment, PaymentParams } from '../ports';
+
+/** The part of wx-server-sdk's cloudPay this project calls (云开发 微信支付: no certificates, no signing here). */
+export interface WxCloudPay {
+  cloudPay: {
+    unifiedOrder(params: {
+      body: string;
+      outTradeNo: string;
+      spbillCreateIp: string;
+      subMchId: string;
+      totalFee: number;
+      envId: string;
+      functionName: string;
+      nonceStr: string;
+      tradeType: 'JSAPI';
+    }): Promise<{ returnCode?: string; returnMsg?: string; resultCode?: string; errCodeDes?: string; payment?: PaymentParams }>;
+    queryOrder(params: { subMchId: string; outTradeNo: string; nonceStr: string }): Promise<{
+      returnCode?: string;
+      resultCode?: string;
+      tradeState?: string;
+      totalFee?: number;
+      transactionId?: string;
+    }>;
+  };
+}
+
+/** Where the money goes and who hears of it: the merchant bound in 云开发控制台, this environment, the callback function. */
+export interface PaySettings {
+  subMchId: string;
+  envId: string;
+  functionName: string;
+}
+
+/** The callback cloud function named in functionName (cloudfunctions/functions/payNotify). */
+export const PAY_CALLBACK_FUNCTION = 'payNotify';
+
+/** From the function's environment (README: 微信支付): WX_PAY_SUB_MCH_ID, and the env id WeChat gives the function. */
+export function paySettings(env: NodeJS.ProcessEnv, envId: string | undefined): PaySettings | null {
+  const subMchId = env.WX_PAY_SUB_MCH_ID?.trim();
+  const environment = env.WX_PAY_ENV_ID?.trim() || envId;
+  return subMchId && environment ? { subMchId, envId: environment, functionName: PAY_CALLBACK_FUNCTION } : null;
+}
+
+const nonce = () => randomBytes(16).toString('hex');
+
+/** cloud.cloudPay.unifiedOrder: the payer is the member calling the function (cloudPay takes them from its context). */
+export function wxPayment(cloud: WxCloudPay, settings: PaySettings | null): Payment {
+  return {
+    ready: settings !== null,
+    async unifiedOrder({ orderId, amountFen, description, clientIp }) {
+      if (!settings) throw new Error('WX_PAY_SUB_MCH_ID is not set: no merchant account is bound');
+      const reply = await cloud.cloudPay.unifiedOrder({
+        body: description.slice(0, 120),
+        outTradeNo: orderId,
+        spbillCreateIp: clientIp || '127.0.0.1',
+        subMchId: settings.subMchId,
+        totalFee: amountFen,
+        envId: settings.envId,
+        functionName: settings.functionName,
+        nonceStr: nonce(),
+        tradeType: 'JSAPI',
+      });
+      if (reply.returnCode !== 'SUCCESS' || reply.resultCode !== 'SUCCESS' || !reply.payment) {
+        throw new Error(`cloudPay.unifiedOrder: ${reply.returnMsg ?? ''} ${reply.errCodeDes ?? ''}`.trim());
+      }
+      return reply.payment;
+    },
+  };
+}
+
+/** What WeChat Pay's result callback carries (its notify parameters, camel-cased by 云开发). */
+export interface PayNotice {
+  returnCode?: string;
+  resultCode?: string;
+  subMchId?: string;
+  outTradeNo?: string;
+  totalFee?: number;
+  transactionId?: string;
+}
+
+/**
+ * A payment result is believed only when WeChat Pay itself confirms it: the callback's event is
+ * unsigned JSON, and a client could call the function with any event it likes. So the order is
+ * asked of WeChat Pay again (queryOrder): paid (tradeState SUCCESS), to our merchant, for the
+ * amount WeChat Pay reports. Null when it is not a confirmed success.
+ */
+export async function confirmedPayment(cloud: WxCloudPay, settings: PaySettings, notice: PayNotice): Promise<{ orderId: string; amountFen: number; transactionId: string } | null> {
+  if (notice.returnCode !== 'SUCCESS' || notice.resultCode !== 'SUCCESS' || notice.subMchId !== settings.subMchId) return null;
+  if (!notice.outTradeNo || !/^[A-Za-z0-9_-]{1,32}$/.test(notice.outTradeNo)) return null;
+  const trade = await cloud.cloudPay.queryOrder({ subMchId: settings.subMchId, outTradeNo: notice.outTradeNo, nonceStr: nonce() });
+  if (trade.returnCode !== 'SUCCESS' || trade.resultCode !== 'SUCCESS' || trade.tradeState !== 'SUCCESS' || !trade.transactionId) return null;
+  return { orderId: notice.outTradeNo, amountFen: Number(trade.totalFee), transactionId: trade.transactionId };
+}
