@@ -6,7 +6,11 @@ import { MemoryWxDatabase } from '../../cloudfunctions/store/wxcloud/memoryWxDat
  * wx-server-sdk replaced by a double whose database enforces the cloud database's rules.
  */
 const db = new MemoryWxDatabase();
-const context = { OPENID: '', SOURCE: '' as string | undefined, APPID: 'wx_app', CLIENTIP: '10.0.0.7' };
+const context = { OPENID: '', SOURCE: '' as string | undefined, APPID: 'wx_app', CLIENTIP: '10.0.0.7', ENV: 'env-1' };
+// The merchant account bound in 云开发控制台, as the functions' environment says (README: 微信支付).
+process.env.WX_PAY_SUB_MCH_ID = '1900000109';
+/** WeChat Pay's side: the trades it has seen paid, by out_trade_no. */
+const trades = new Map<string, { totalFee: number; transactionId: string }>();
 const riskRanks: Record<string, number> = { wx_farm: 4 };
 /** What the open APIs were asked, and what they answer: msgSecCheck flags anything mentioning 微信. */
 const openapiCalls: Array<[string, unknown]> = [];
@@ -25,6 +29,17 @@ jest.mock('wx-server-sdk', () => ({
   getTempFileURL: async ({ fileList }: { fileList: Array<string | { fileID: string; maxAge: number }> }) => {
     openapiCalls.push(['getTempFileURL', fileList]);
     return { fileList: fileList.map((file) => (typeof file === 'string' ? file : file.fileID)).map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${encodeURIComponent(fileID)}` })) };
+  },
+  cloudPay: {
+    unifiedOrder: async (params: { outTradeNo: string }) => {
+      openapiCalls.push(['cloudPay.unifiedOrder', params]);
+      return { returnCode: 'SUCCESS', resultCode: 'SUCCESS', payment: { timeStamp: '1764650000', nonceStr: 'n0nce', package: `prepay_id=wx_${params.outTradeNo}`, signType: 'MD5', paySign: 'SIGNED' } };
+    },
+    queryOrder: async (params: { outTradeNo: string; subMchId: string }) => {
+      openapiCalls.push(['cloudPay.queryOrder', params]);
+      const trade = trades.get(params.outTradeNo);
+      return trade ? { returnCode: 'SUCCESS', resultCode: 'SUCCESS', tradeState: 'SUCCESS', ...trade } : { returnCode: 'SUCCESS', resultCode: 'SUCCESS', tradeState: 'NOTPAY' };
+    },
   },
   openapi: {
     security: {
@@ -167,9 +182,43 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     expect(await load('checkin')({ action: 'checkin', communityId })).toMatchObject({ ok: true, data: { awarded: 10, multiplier: 2 } });
     expect((await load('points')({ action: 'badges', communityId })).data.badges[0]).toMatchObject({ key: 'first_checkin', earnedAt: expect.any(String) });
     as('', 'wx_trigger');
-    for (const TriggerName of ['reviewTiers', 'monthlyAwards']) {
+    for (const TriggerName of ['reviewTiers', 'monthlyAwards', 'settlePools', 'expireUnpaid']) {
       expect(await load('jobs')({ Type: 'Timer', TriggerName, Time: new Date().toISOString() })).toMatchObject({ ok: true, data: { more: false } });
     }
+  });
+
+  it('points + cash: cloudPay.unifiedOrder makes the prepay order; payNotify believes a result only when WeChat Pay confirms it, and once', async () => {
+    as('wx_shop');
+    const communityId = (await load('community')({ action: 'create', name: '好物群' })).data.community.id;
+    const mall = load('mall');
+    const { item } = (await mall({ action: 'upsertItem', communityId, item: { name: '破壁机', pointsPrice: 100, cashPrice: 19900, stock: 3 } })).data;
+    as('wx_buyer');
+    await load('community')({ action: 'join', communityId, nickname: '买家' });
+    as('wx_shop');
+    await load('points')({ action: 'adjust', communityId, openid: 'wx_buyer', delta: 300, reason: '活动', requestId: 'cash-gift-01' });
+    as('wx_buyer');
+    const shipping = { name: '买家', phone: '13800000000', address: '杭州市西湖区某路 2 号' };
+    const redeemed = await mall({ action: 'redeem', communityId, itemId: item.id, requestId: 'cash-order-1', shipping });
+    const orderId = redeemed.data.order.id;
+    expect(redeemed).toMatchObject({ ok: true, data: { balance: 200, order: { status: 'unpaid', payment: { amountFen: 19900, params: { package: `prepay_id=wx_${orderId}`, paySign: 'SIGNED' } } } } });
+    expect(openapiCalls).toContainEqual(['cloudPay.unifiedOrder', expect.objectContaining({ outTradeNo: orderId, totalFee: 19900, subMchId: '1900000109', envId: 'env-1', functionName: 'payNotify', spbillCreateIp: '10.0.0.7', tradeType: 'JSAPI' })]);
+    const notify = load('payNotify');
+    const notice = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', subMchId: '1900000109', outTradeNo: orderId, totalFee: 19900, transactionId: '4200000001' };
+    // A client calling the callback with a made-up success: WeChat Pay has no such payment, so nothing changes.
+    expect(await notify(notice)).toEqual({ errcode: 0, errmsg: 'not a confirmed payment' });
+    const status = async () => (await mall({ action: 'orders', communityId })).data.orders[0].status;
+    expect(await status()).toBe('unpaid');
+    // WeChat Pay's real callback, twice (it retries): paid once.
+    trades.set(orderId, { totalFee: 19900, transactionId: '4200000001' });
+    as('', undefined);
+    expect(await notify(notice)).toEqual({ errcode: 0, errmsg: 'OK' });
+    expect(await notify(notice)).toEqual({ errcode: 0, errmsg: 'OK' });
+    expect(await notify({ ...notice, subMchId: '1999999999' })).toEqual({ errcode: 0, errmsg: 'not a confirmed payment' });
+    as('wx_buyer');
+    expect(await status()).toBe('pending');
+    expect(await mall({ action: 'pay', communityId, orderId })).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } });
+    expect(require(resolve(__dirname, '../../dist/cloudfunctions/payNotify/config.json')).permissions.openapi).toEqual(['cloudPay.queryOrder']);
+    expect(require(resolve(__dirname, '../../dist/cloudfunctions/mall/config.json')).permissions.openapi).toEqual(['cloudPay.unifiedOrder']);
   });
 
   it('declares the timer triggers and depends on wx-server-sdk only', () => {
@@ -179,6 +228,8 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
       expect.objectContaining({ name: 'rollupStats', type: 'timer', config: '0 0 * * * * *' }),
       expect.objectContaining({ name: 'reviewTiers', type: 'timer', config: '0 10 0 * * * *' }),
       expect.objectContaining({ name: 'monthlyAwards', type: 'timer', config: '0 20 0 * * * *' }),
+      expect.objectContaining({ name: 'settlePools', type: 'timer', config: '0 */10 * * * * *' }),
+      expect.objectContaining({ name: 'expireUnpaid', type: 'timer', config: '0 */5 * * * * *' }),
     ]);
     expect(Object.keys(require(`${dist}/package.json`).dependencies)).toEqual(['wx-server-sdk']);
   });
