@@ -128,6 +128,8 @@ eachStore((open) => {
       expect(await back('o_bob', poolId, 1, 'pool-b-004', LATER(8))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       const { entries } = await h.ok('points', 'ledger', { communityId: c }, { openid: 'o_bob', now: LATER(8) });
       expect(entries.filter((e) => e.kind === 'refund')).toEqual([expect.objectContaining({ delta: 400, refId: poolId })]);
+      // A replay of the start answers as it first did, not as the pool stands now.
+      expect(await start('o_alice', item.id, 'start-0001', LATER(8))).toEqual(started);
       // The starter may start again now that the unit and the limit are back.
       expect((await start('o_alice', item.id, 'start-0004', LATER(8))).ok).toBe(true);
     });

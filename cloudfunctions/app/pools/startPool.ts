@@ -24,7 +24,8 @@ export async function startPool(input: z.output<typeof startPoolInput>, caller: 
   const today = dayOf(caller.now, community.timezone);
   const poolId = requestKey('pools.start', input.communityId, caller.openid, input.requestId);
 
-  const pool = await store.transaction((tx) =>
+  // The answer is made inside, so a replay gets the first one as it was (its status then).
+  return store.transaction((tx) =>
     once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'pools.start', ...input }, now: caller.now }, async () => {
       const member = await activeMemberIn(tx, input.communityId, caller.openid);
       const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
@@ -55,8 +56,7 @@ export async function startPool(input: z.output<typeof startPoolInput>, caller: 
       await tx.create('pools', poolId, doc);
       await tx.update('items', input.itemId, { stock: item.stock - 1, updatedAt: at });
       await tx.update('members', member._id, { redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + 1 } });
-      return { ...doc, _id: poolId };
+      return { pool: toPool({ ...doc, _id: poolId }, caller.now, 0) };
     }),
   );
-  return { pool: toPool(pool, caller.now, 0) };
 }

@@ -2,11 +2,12 @@ import { STORIES } from '../../core/testing/stories';
 import { countsAsEarned } from '../../core/ledger';
 import { addCounts, entryCounts, type PointsTotals } from '../../core/stats';
 import type { Query } from '../../store/port';
-import type { AppStore, Collections, Found, LedgerDoc, MemberDoc } from '../documents';
+import type { AppStore, BackingDoc, Collections, Found, LedgerDoc, MemberDoc, OrderDoc, PoolDoc } from '../documents';
 import { badgeWall } from '../../core/achievements';
 import { DEFAULT_RULES, mergeRules, type RulesPatch } from '../../core/rules';
 import { tierIndexFor, tierOf, windowPoints } from '../../core/tiers';
 import { openStore, sqliteHarness, type Harness, type StoreKind } from './harness';
+import { playPayment } from '../../local/playPayment';
 
 /**
  * A seeded model check: random member and staff operations in concurrent bursts, against the
@@ -35,7 +36,14 @@ export type Op =
   | { kind: 'campaign'; variant: 0 | 1 | 2 | 3; pick: number }
   | { kind: 'reviewTiers' }
   | { kind: 'awards' }
-  | { kind: 'transfer'; who: number; to: number; amount: number; request: number };
+  | { kind: 'transfer'; who: number; to: number; amount: number; request: number }
+  | { kind: 'startPool'; who: number; request: number }
+  | { kind: 'donationPool'; goal: number }
+  | { kind: 'contribute'; who: number; pool: number; points: number; request: number }
+  | { kind: 'settlePools' }
+  | { kind: 'cashRedeem'; who: number; request: number }
+  | { kind: 'pay'; order: number; success: boolean }
+  | { kind: 'expireUnpaid' };
 
 export interface Burst {
   /** The clock moves on by this much before the burst, or to the next day boundary ± 1 ms. */
@@ -84,7 +92,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -129,6 +137,20 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'awards' };
       case 'transfer':
         return { kind: 'transfer', who, to: int(MEMBERS.length), amount: pick([10, 40, 90]), request: int(6) };
+      case 'startPool':
+        return { kind: 'startPool', who, request: int(4) };
+      case 'donationPool':
+        return { kind: 'donationPool', goal: pick([50, 120, 300]) };
+      case 'contribute':
+        return { kind: 'contribute', who, pool: int(4), points: pick([10, 30, 60, 120]), request: int(6) };
+      case 'settlePools':
+        return { kind: 'settlePools' };
+      case 'cashRedeem':
+        return { kind: 'cashRedeem', who, request: int(4) };
+      case 'pay':
+        return { kind: 'pay', order: int(4), success: rnd() < 0.8 };
+      case 'expireUnpaid':
+        return { kind: 'expireUnpaid' };
     }
   };
   const bursts: Burst[] = [];
@@ -151,6 +173,9 @@ interface World {
   buyers: Map<string, string>;
   posts: string[];
   campaigns: string[];
+  pools: string[];
+  /** Points + cash orders, for payment results. */
+  cashOrders: string[];
   /** Stock given to each reward (set, plus codes added) and to each prize. */
   stockGiven: Map<string, number>;
   /** Successful answers per request: every replay of one must be the same. */
@@ -171,8 +196,25 @@ async function setUp(kind: StoreKind): Promise<World> {
   const physical = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '周边', pointsPrice: 60, stock: 6, perMemberLimit: 3 } }, as)).item;
   const coupon = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券', kind: 'coupon', pointsPrice: 40, stock: 0 } }, as)).item;
   const draw = (await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '转盘', costPoints: 20, prizes: [{ name: '小礼', weight: 3000, stock: 3, kind: 'service' }] } }, as)).draw;
-  const stockGiven = new Map([[physical.id, 6], [coupon.id, 0], [`${draw.id}:${draw.prizes[0].id}`, 3]]);
-  return { h, c, items: [physical.id, coupon.id], drawId: draw.id, orders: [], buyers: new Map(), posts: [], campaigns: [], stockGiven, answers: new Map(), bannedBefore: new Set(), entriesBefore: new Map() };
+  const pooled = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '大件', pointsPrice: 150, stock: 3, perMemberLimit: 2 } }, as)).item;
+  const cash = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '加钱购', pointsPrice: 30, cashPrice: 990, stock: 4 } }, as)).item;
+  const stockGiven = new Map([[physical.id, 6], [coupon.id, 0], [pooled.id, 3], [cash.id, 4], [`${draw.id}:${draw.prizes[0].id}`, 3]]);
+  return {
+    h,
+    c,
+    items: [physical.id, coupon.id, pooled.id, cash.id],
+    drawId: draw.id,
+    orders: [],
+    buyers: new Map(),
+    posts: [],
+    campaigns: [],
+    pools: [],
+    cashOrders: [],
+    stockGiven,
+    answers: new Map(),
+    bannedBefore: new Set(),
+    entriesBefore: new Map(),
+  };
 }
 
 const at = (list: string[], index: number) => (list.length ? list[index % list.length] : 'none');
@@ -287,6 +329,41 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       const params = { communityId: c, to: MEMBERS[op.to], amount: op.amount, requestId: `gift-${op.request}-${op.to}-${op.amount}` };
       return outcome(await replay(`transfer:${who}:${JSON.stringify(params)}`, h.call('points', 'transfer', params, { openid: who, now: when() })));
     }
+    case 'startPool': {
+      const who = MEMBERS[op.who];
+      const params = { communityId: c, itemId: w.items[2], requestId: `pool-${op.request}-xxxx` };
+      const reply = await replay(`startPool:${who}:${JSON.stringify(params)}`, h.call('pools', 'start', params, { openid: who, now: when() }));
+      if (reply.ok && !w.pools.includes(reply.data.pool.id)) w.pools.push(reply.data.pool.id);
+      return outcome(reply);
+    }
+    case 'donationPool': {
+      const reply = await h.call('pools', 'upsert', { communityId: c, pool: { name: '捐赠', goalPoints: op.goal, endsAt: new Date(now + 2 * DAY_MS).toISOString() } }, staff);
+      if (reply.ok) w.pools.push(reply.data.pool.id);
+      return outcome(reply);
+    }
+    case 'contribute': {
+      const who = MEMBERS[op.who];
+      const params = { communityId: c, poolId: recent(w.pools, op.pool), points: op.points, requestId: `back-${op.request}-${op.points}` };
+      return outcome(await replay(`contribute:${who}:${JSON.stringify(params)}`, h.call('pools', 'contribute', params, { openid: who, now: when() })));
+    }
+    case 'settlePools':
+      return outcome(await h.call('jobs', 'settlePools', {}, { openid: null, source: 'wx_trigger', now: when() }));
+    case 'cashRedeem': {
+      const who = MEMBERS[op.who];
+      const params = { communityId: c, itemId: w.items[3], requestId: `cash-${op.request}-xxxx`, shipping: SHIPPING };
+      // The first answer and a replay differ only in the payment parameters' timestamp: compare the rest.
+      const reply = await h.call('mall', 'redeem', params, { openid: who, now: when() });
+      if (reply.ok) {
+        if (!w.orders.includes(reply.data.order.id)) w.orders.push(reply.data.order.id), w.cashOrders.push(reply.data.order.id), w.buyers.set(reply.data.order.id, who);
+        const { payment, ...rest } = reply.data.order;
+        await replay(`cashRedeem:${who}:${JSON.stringify(params)}`, Promise.resolve({ ok: true, data: { ...reply.data, order: { ...rest, amountFen: payment?.amountFen } } }));
+      }
+      return outcome(reply);
+    }
+    case 'pay':
+      return outcome(await playPayment(h.deps, recent(w.cashOrders, op.order), op.success, new Date(now)));
+    case 'expireUnpaid':
+      return outcome(await h.call('jobs', 'expireUnpaid', {}, { openid: null, source: 'wx_trigger', now: when() }));
   }
 }
 
@@ -307,7 +384,7 @@ const pointsOf = ({ pointsIssued = 0, pointsSpent = 0, pointsExpired = 0, points
 /** The books: what must hold after every burst, whatever ran and however it interleaved. */
 export async function checkInvariants(w: World): Promise<void> {
   const { store } = w.h;
-  const [members, ledger, items, orders, draws, posts, audit, events, statsDays] = await Promise.all([
+  const [members, ledger, items, orders, draws, posts, audit, events, statsDays, pools, backings] = await Promise.all([
     all(store, 'members', w.c),
     all(store, 'ledger', w.c),
     all(store, 'items', w.c),
@@ -317,6 +394,8 @@ export async function checkInvariants(w: World): Promise<void> {
     all(store, 'audit', w.c),
     all(store, 'activity', w.c),
     all(store, 'statsDays', w.c),
+    all(store, 'pools', w.c),
+    all(store, 'poolBackings', w.c),
   ]);
   const fail = (message: string): never => {
     throw new Error(message);
@@ -339,7 +418,9 @@ export async function checkInvariants(w: World): Promise<void> {
   }
   const entryOf = new Map(ledger.map((e) => [e.id, e]));
   for (const item of items) {
-    const taken = orders.filter((o) => o.itemId === item._id && o.status !== 'cancelled').reduce((sum, o) => sum + o.quantity, 0);
+    // An open pooled redemption holds its unit until it is funded (an order) or fails (back in stock).
+    const reserved = pools.filter((p) => p.itemId === item._id && p.status === 'open').length;
+    const taken = orders.filter((o) => o.itemId === item._id && o.status !== 'cancelled').reduce((sum, o) => sum + o.quantity, reserved);
     if (item.stock < 0) fail(`item ${item.name}: stock ${item.stock}`);
     if (item.stock + taken !== w.stockGiven.get(item._id)) fail(`item ${item.name}: stock ${item.stock} + ordered ${taken} ≠ given ${w.stockGiven.get(item._id)}`);
     if (item.kind === 'coupon' && item.codes.length !== item.stock) fail(`item ${item.name}: ${item.codes.length} codes for stock ${item.stock}`);
@@ -353,7 +434,7 @@ export async function checkInvariants(w: World): Promise<void> {
       if (prize.stock < 0 || prize.stock + won !== w.stockGiven.get(`${draw._id}:${prize.id}`)) fail(`prize ${prize.name}: stock ${prize.stock} + won ${won}`);
     }
   }
-  for (const order of orders.filter((o) => !o.prize)) {
+  for (const order of orders.filter((o) => !o.prize && !o.poolId)) {
     const spent = entryOf.get(`spend:${w.c}:${order.openid}:${order._id}`);
     if (!spent || spent.delta !== -order.points) fail(`order ${order._id}: spend entry ${JSON.stringify(spent)} for ${order.points} points`);
     const refunded = entryOf.get(`refund:${w.c}:${order.openid}:${order._id}`);
@@ -379,7 +460,7 @@ export async function checkInvariants(w: World): Promise<void> {
   const adjustments = ledger.filter((e) => e.kind === 'adjust').map((e) => e.id);
   if (JSON.stringify([...adjustEvents].sort()) !== JSON.stringify([...adjustments].sort())) fail(`audited adjustments ${adjustEvents.length}, ledger adjustments ${adjustments.length}`);
   const cancelEvents = audit.filter((e) => e.action === 'mall.cancel').map((e) => e.target);
-  const cancelled = orders.filter((o) => o.status === 'cancelled').map((o) => o._id);
+  const cancelled = orders.filter((o) => o.status === 'cancelled' && o.cancelReason !== '超时未支付').map((o) => o._id);
   if (JSON.stringify([...cancelEvents].sort()) !== JSON.stringify([...cancelled].sort())) fail(`audited cancellations ${cancelEvents.length}, cancelled orders ${cancelled.length}`);
   // A member's day of activity is marked once, and their last active day is their last mark.
   const marks = [...ledger.filter((e) => e.active).map((e) => ({ openid: e.openid, day: e.day, timeKey: e.timeKey, kind: 'entry' as const, e })), ...events.filter((e) => e.active).map((e) => ({ openid: e.openid, day: e.day, timeKey: e.timeKey, kind: 'event' as const, e }))];
@@ -412,6 +493,36 @@ export async function checkInvariants(w: World): Promise<void> {
     if (!twin) fail(`transfer ${e._id} has no received entry`);
   }
   if (gifts.reduce((sum, e) => sum + e.delta, 0) !== 0) fail('transfers do not net to zero');
+  checkCirculation(pools, backings, orders, ledger, w.c);
+}
+
+/** Pools never pass their goal and hold exactly what their backers paid; refunds once; cash orders paid once. */
+function checkCirculation(pools: Array<Found<PoolDoc>>, backings: Array<Found<BackingDoc>>, orders: Array<Found<OrderDoc>>, ledger: Array<Found<LedgerDoc>>, c: string): void {
+  const fail = (message: string): never => {
+    throw new Error(message);
+  };
+  for (const pool of pools) {
+    const mine = backings.filter((b) => b.poolId === pool._id);
+    if (pool.raised > pool.goalPoints) fail(`pool ${pool._id} raised ${pool.raised} over its goal ${pool.goalPoints}`);
+    if (mine.reduce((sum, b) => sum + b.points, 0) !== pool.raised) fail(`pool ${pool._id} raised ${pool.raised}, its backings hold ${mine.reduce((sum, b) => sum + b.points, 0)}`);
+    if (mine.length !== pool.backers) fail(`pool ${pool._id} counts ${pool.backers} backers, has ${mine.length}`);
+    if ((pool.status === 'funded') !== (pool.raised === pool.goalPoints && pool.raised > 0) && pool.status !== 'failed') fail(`pool ${pool._id} is ${pool.status} at ${pool.raised}/${pool.goalPoints}`);
+    const order = orders.find((o) => o.poolId === pool._id);
+    if (pool.kind === 'pooled' && pool.raised === pool.goalPoints && !order) fail(`funded pool ${pool._id} has no order`);
+    for (const b of mine) {
+      const paid = ledger.filter((e) => e.openid === b.openid && e.refId === pool._id && e.id.startsWith('pool:')).reduce((sum, e) => sum - e.delta, 0);
+      if (paid !== b.points) fail(`backing ${b._id} holds ${b.points}, its entries paid ${paid}`);
+      const refund = ledger.filter((e) => e._id === `poolrefund:${c}:${b.openid}:${pool._id}`);
+      if (b.refunded !== (refund.length === 1) || (refund[0] && refund[0].delta !== b.points)) fail(`backing ${b._id} refunded ${b.refunded}, refund entries ${JSON.stringify(refund)}`);
+      if (b.refunded && pool.status !== 'failed') fail(`backing ${b._id} refunded from a ${pool.status} pool`);
+    }
+  }
+  for (const order of orders.filter((o) => o.payment)) {
+    const { paidAt } = order.payment!;
+    if (order.status === 'unpaid' && paidAt) fail(`order ${order._id} is paid yet unpaid`);
+    if ((order.status === 'pending' || order.status === 'fulfilled') && !paidAt) fail(`order ${order._id} is ${order.status} without a payment`);
+    if (order.paidAfterExpiry && (order.status !== 'cancelled' || !paidAt)) fail(`order ${order._id} paid after expiry yet ${order.status}`);
+  }
 }
 
 /** Engagement: once means once, counted where it was earned, and the limits hold. */
