@@ -26,10 +26,11 @@ import type { CampaignView } from './campaigns/views';
 import type { ChallengeMetric } from '../core/campaigns';
 import type { TaskKey } from '../core/rules';
 import type { BackerView, PoolView } from './pools/views';
+import type { TransferView } from './community/toTransfer';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
-export type { CampaignView, PoolView, BackerView, Checkout };
+export type { CampaignView, PoolView, BackerView, Checkout, TransferView };
 export type { Role, Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
 
 
@@ -138,7 +139,8 @@ export interface Api {
       out: { members: Member[] } & Page;
     };
     /** v2, staff: one member and their 20 newest ledger entries. */
-    member: { in: { communityId: string; openid: string }; out: { member: Member; entries: Entry[] } };
+    /** Addition: `transfers`, their newest gifts both ways (direction, the other member's openid, points, message). */
+    member: { in: { communityId: string; openid: string }; out: { member: Member; entries: Entry[]; transfers: TransferView[] } };
     /** v2, owner: a banned member keeps points and history, reads, and earns and spends nothing. */
     ban: { in: { communityId: string; openid: string; banned: boolean; reason: string }; out: { member: Member } };
     /** v2, the caller's own profile. */

@@ -54,6 +54,25 @@ eachStore((open) => {
       expect([bob.earnedTotal, carol.earnedTotal]).toEqual([0, 0]);
     });
 
+    it('shows staff a member’s transfers both ways, with whom, so a ring of second accounts stands out', async () => {
+      await h.ok('community', 'join', { communityId: c, nickname: 'carol' }, { openid: 'o_carol', now: NOW });
+      await h.ok('points', 'adjust', { communityId: c, openid: 'o_carol', delta: 600, reason: '活动', requestId: 'give-carol-01' }, { openid: 'o_owner', now: NOW });
+      await give({ amount: 30, message: '谢谢' });
+      await give({ amount: 40, requestId: 'gift-0002' }, 'o_carol');
+      await give({ amount: 5, to: 'o_carol', requestId: 'gift-0003' }, 'o_alice');
+      const bob = await h.ok('community', 'member', { communityId: c, openid: 'o_bob' }, { openid: 'o_owner', now: NOW });
+      expect(bob.transfers.map((t) => [t.direction, t.openid, t.points, t.message])).toEqual([
+        ['in', 'o_carol', 40, null],
+        ['in', 'o_alice', 30, '谢谢'],
+      ]);
+      const alice = await h.ok('community', 'member', { communityId: c, openid: 'o_alice' }, { openid: 'o_owner', now: NOW });
+      expect(alice.transfers.map((t) => [t.direction, t.openid, t.points])).toEqual([
+        ['out', 'o_carol', 5],
+        ['out', 'o_bob', 30],
+      ]);
+      expect(await h.call('community', 'member', { communityId: c, openid: 'o_bob' }, { openid: 'o_alice', now: NOW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    });
+
     it('racing gifts never pass the daily limit nor lose or make a point', async () => {
       const gifts = await Promise.all(Array.from({ length: 6 }, (_, i) => give({ amount: 60, requestId: `gift-race-${i}` })));
       expect(gifts.filter((g) => g.ok)).toHaveLength(3);
