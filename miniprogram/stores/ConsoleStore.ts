@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionInput, ActionOutput, Badge, Entry, Member } from '../../cloudfunctions/app/api';
+import type { ActionInput, ActionOutput, Badge, Entry, Member, TransferView } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import { Request } from './request';
@@ -57,6 +57,8 @@ export class ConsoleStore {
   /** The member page: one member, their newest entries and their badges. */
   member: Member | null = null;
   entries: Entry[] = [];
+  /** Their newest transfers both ways: who feeds whom. */
+  transfers: TransferView[] = [];
   badges: Badge[] = [];
   overview: Overview | null = null;
   segments: Segments = [];
@@ -117,11 +119,11 @@ export class ConsoleStore {
 
   /** One member's page; another member's page starts without the last one's numbers or message. */
   async open(openid: string): Promise<void> {
-    if (this.member?.openid !== openid) runInAction(() => ((this.member = null), (this.entries = []), (this.badges = []), (this.notice = null)));
+    if (this.member?.openid !== openid) runInAction(() => ((this.member = null), (this.entries = []), (this.transfers = []), (this.badges = []), (this.notice = null)));
     const outcome = await this.listing.run(() => Promise.all([this.community.call('community', 'member', { openid }), this.community.call('points', 'badges', { openid })]));
     if (outcome.done) {
-      const [{ member, entries }, { badges }] = outcome.value;
-      runInAction(() => ((this.member = member), (this.entries = entries), (this.badges = badges)));
+      const [{ member, entries, transfers }, { badges }] = outcome.value;
+      runInAction(() => ((this.member = member), (this.entries = entries), (this.transfers = transfers), (this.badges = badges)));
     }
   }
 

@@ -130,6 +130,8 @@ export interface RewardForm {
   description: string;
   kind: 'physical' | 'coupon' | 'service';
   pointsPrice: string;
+  /** 积分+现金: yuan as typed ("59.9"); empty for points only. Physical rewards only. */
+  cashPrice: string;
   stock: string;
   perMemberLimit: string;
   minTier: string;
@@ -146,6 +148,7 @@ export const emptyRewardForm = (today: string): RewardForm => ({
   description: '',
   kind: 'physical',
   pointsPrice: '',
+  cashPrice: '',
   stock: '',
   perMemberLimit: '',
   minTier: '',
@@ -166,6 +169,10 @@ export function rewardProblems(form: RewardForm, tz: string): Partial<Record<key
   if (form.description.trim().length > 200) problems.description = '介绍最多 200 个字';
   if (!wholeNumber(form.pointsPrice, 1, 1_000_000)) problems.pointsPrice = '兑换积分填 1 到 1000000 的整数';
   if (!wholeNumber(form.stock, 0, 100_000)) problems.stock = '库存填 0 或正整数';
+  // Only a physical reward is sold for points + cash (WeChat Pay sells goods); the field shows only for one.
+  if (form.kind === 'physical' && form.cashPrice.trim()) {
+    if (!/^\d+(\.\d{1,2})?$/.test(form.cashPrice.trim()) || fenOf(form.cashPrice) < 1 || fenOf(form.cashPrice) > 10_000_000) problems.cashPrice = '现金填 0.01 到 100000 元，最多两位小数';
+  }
   if (form.perMemberLimit.trim() && !wholeNumber(form.perMemberLimit, 1, 1000)) problems.perMemberLimit = '每人限兑填正整数，不限就留空';
   if (form.flash) {
     const startsAt = localToIso(`${form.startDate} ${form.startTime}`, tz);
@@ -187,6 +194,7 @@ export function rewardFormOf(item: ItemView, tz: string, today: string): RewardF
     description: item.description,
     kind: item.kind,
     pointsPrice: String(item.pointsPrice),
+    cashPrice: item.cashPrice ? (item.cashPrice / 100).toFixed(2) : '',
     stock: String(item.stock),
     perMemberLimit: item.perMemberLimit ? String(item.perMemberLimit) : '',
     minTier: item.minTier ?? '',
@@ -198,6 +206,12 @@ export function rewardFormOf(item: ItemView, tz: string, today: string): RewardF
   };
 }
 
+/** Yuan as typed, in fen, without floating-point drift ("59.9" -> 5990). */
+export const fenOf = (yuanText: string): number => {
+  const [whole, part = ''] = yuanText.trim().split('.');
+  return Number(whole) * 100 + Number(part.padEnd(2, '0').slice(0, 2));
+};
+
 export function rewardOf(form: RewardForm, tz: string): ItemForm {
   return {
     id: form.id,
@@ -206,6 +220,7 @@ export function rewardOf(form: RewardForm, tz: string): ItemForm {
     description: form.description.trim(),
     kind: form.kind,
     pointsPrice: Number(form.pointsPrice),
+    cashPrice: form.kind === 'physical' && form.cashPrice.trim() ? fenOf(form.cashPrice) : null,
     stock: Number(form.stock),
     perMemberLimit: form.perMemberLimit.trim() ? Number(form.perMemberLimit) : null,
     minTier: form.minTier || null,

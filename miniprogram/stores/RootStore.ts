@@ -17,6 +17,10 @@ import { SessionStore } from './SessionStore';
 import { CampaignsStore } from './CampaignsStore';
 import { LeaderboardStore } from './LeaderboardStore';
 import { MeStore } from './MeStore';
+import { CheckoutStore } from './CheckoutStore';
+import { ProfileStore } from './ProfileStore';
+import { PoolsStore } from './PoolsStore';
+import type { Payer } from '../gateway/payer';
 import type { KeyValueStorage } from './storage';
 
 /** All the app's state, built around one Gateway. */
@@ -37,6 +41,9 @@ export class RootStore {
   readonly mine: MeStore;
   readonly leaderboard: LeaderboardStore;
   readonly campaigns: CampaignsStore;
+  readonly pools: PoolsStore;
+  readonly profile: ProfileStore;
+  readonly checkout: CheckoutStore;
 
   constructor(
     gateway: Gateway,
@@ -45,6 +52,7 @@ export class RootStore {
     uploader?: ImageUploader,
     groupEntry?: () => Promise<string | null>,
     openDownload?: OpenDownload,
+    payer?: Payer,
   ) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId, groupEntry);
     const community = new CommunityGateway(gateway, () => this.session.communityId);
@@ -64,5 +72,8 @@ export class RootStore {
     this.mine = new MeStore(community, uploader);
     this.leaderboard = new LeaderboardStore(community);
     this.campaigns = new CampaignsStore(community, () => this.session.community?.timezone ?? 'Asia/Shanghai');
+    this.pools = new PoolsStore(community, intents);
+    this.profile = new ProfileStore(community, intents);
+    this.checkout = new CheckoutStore(community, payer ?? { pay: async () => 'failed' });
   }
 }

@@ -3,6 +3,7 @@ import { cloudGateway } from '../gateway/cloud';
 import { httpGateway } from '../gateway/http';
 import { localGroupEntry, weappGroupEntry } from '../gateway/cloudId';
 import { browserDownload, weappDownload } from '../gateway/download';
+import { localCashierPayer, wechatPayer } from '../gateway/payer';
 import { cloudImageUploader, httpImageUploader } from '../gateway/uploader';
 import { DevIdentityStore } from './DevIdentityStore';
 import { RootStore } from './RootStore';
@@ -31,4 +32,6 @@ const groupEntry = process.env.TARO_ENV === 'weapp' ? weappGroupEntry : localGro
 
 const openDownload = process.env.TARO_ENV === 'weapp' ? weappDownload : browserDownload;
 
-export const store = new RootStore(gateway, taroStorage, process.env.TARO_APP_COMMUNITY_ID || null, uploader, groupEntry, openDownload);
+const payer = process.env.TARO_ENV === 'weapp' ? wechatPayer : localCashierPayer;
+
+export const store = new RootStore(gateway, taroStorage, process.env.TARO_APP_COMMUNITY_ID || null, uploader, groupEntry, openDownload, payer);

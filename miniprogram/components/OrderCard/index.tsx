@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import type { OrderView } from '../../../cloudfunctions/app/api';
+import { yuan } from '../../stores/CheckoutStore';
 import { formatTime } from '../../stores/format';
 import './index.css';
 
@@ -18,7 +19,7 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
         <Text className={`order__status order__status--${order.status}`}>{STATUS[order.status]}</Text>
       </View>
       <Text className="muted order__meta">
-        {order.points} 积分 · {formatTime(order.createdAt)}
+        {order.points} 积分{order.payment ? ` + ¥${yuan(order.payment.amountFen)}` : ''}{order.poolId ? '（众筹）' : ''} · {formatTime(order.createdAt)}
         {showBuyer ? ` · ${order.nickname}` : ''}
       </Text>
       {order.couponCodes.map((code) => (
@@ -31,7 +32,12 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
       ))}
       {showBuyer && order.shipping && <Text className="order__line">收货：{order.shipping.name} {order.shipping.phone} {order.shipping.address}</Text>}
       {order.note && <Text className="order__line">备注：{order.note}</Text>}
-      {order.cancelReason && <Text className="order__line">取消原因：{order.cancelReason}（积分已退回）</Text>}
+      {order.cancelReason && <Text className="order__line">取消原因：{order.cancelReason}（{order.poolId ? '积分退回给每位众筹参与者' : '积分已退回'}）</Text>}
+      {order.paidAfterExpiry && (
+        <Text className="order__line order__late" id={`late-${order.id}`}>
+          订单取消后才收到 ¥{yuan(order.payment?.amountFen ?? 0)} 付款：{showBuyer ? '请在微信支付商户平台原路退款' : '群主会原路退款'}
+        </Text>
+      )}
       {children}
     </View>
   );

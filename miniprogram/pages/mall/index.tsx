@@ -5,6 +5,7 @@ import { ErrorLine } from '../../components/ErrorLine';
 import { ItemBadge } from '../../components/ItemBadge';
 import { store } from '../../stores';
 import { useNow } from '../../stores/useNow';
+import { yuan } from '../../stores/CheckoutStore';
 import './index.css';
 
 /** Rewards, what I can get now first; locks for higher tiers; countdowns for flash rewards. */
@@ -26,6 +27,9 @@ function Mall() {
           <Text className="mall__orders" id="lottery-link" onClick={() => Taro.navigateTo({ url: '/packages/mall/pages/lottery/index' })}>
             积分抽奖 ›
           </Text>
+          <Text className="mall__orders" id="pools-link" onClick={() => Taro.navigateTo({ url: '/packages/mall/pages/pools/index' })}>
+            众筹 · 捐赠 ›
+          </Text>
           <Text className="mall__orders" id="my-orders" onClick={() => Taro.navigateTo({ url: '/packages/mall/pages/orders/index' })}>
             我的订单 ›
           </Text>
@@ -43,7 +47,9 @@ function Mall() {
           >
             {item.images[0] ? <Image className="mall__image" src={item.images[0]} mode="aspectFill" /> : <View className="mall__image mall__image--blank">礼</View>}
             <Text className="mall__name">{item.name}</Text>
-            <Text className="mall__price">{item.pointsPrice} 积分</Text>
+            <Text className="mall__price">
+              {item.pointsPrice} 积分{item.cashPrice ? ` + ¥${yuan(item.cashPrice)}` : ''}
+            </Text>
             <ItemBadge item={item} now={now} balance={mall.balance} />
           </View>
         ))}

@@ -69,6 +69,7 @@ function Console() {
         {owner && <Text id="campaigns-link" onClick={go('campaigns/index')}>活动 ›</Text>}
         {owner && <Text id="admin-items-link" onClick={go('items/index')}>奖品管理 ›</Text>}
         {owner && <Text id="admin-draws-link" onClick={go('draws/index')}>抽奖设置 ›</Text>}
+        {owner && <Text id="admin-pools-link" onClick={go('pools/index')}>捐赠 ›</Text>}
       </View>
       {owner && (
         <View className="card">

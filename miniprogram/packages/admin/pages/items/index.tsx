@@ -46,7 +46,7 @@ function AdminItems() {
     if (Object.keys(rewardProblems(form, tz)).length) return;
     if (await admin.saveItem(rewardOf(form, tz))) reset();
   };
-  const field = (key: 'name' | 'description' | 'pointsPrice' | 'stock' | 'perMemberLimit', label: string, hint: string, type: 'text' | 'number' = 'text') => (
+  const field = (key: 'name' | 'description' | 'pointsPrice' | 'cashPrice' | 'stock' | 'perMemberLimit', label: string, hint: string, type: 'text' | 'number' | 'digit' = 'text') => (
     <TextField id={`form-${key}`} label={label} type={type} placeholder={hint} value={form[key]} onInput={(value) => setForm({ ...form, [key]: value })} error={problems[key]} />
   );
 
@@ -78,6 +78,7 @@ function AdminItems() {
           ))}
         </View>
         {field('pointsPrice', '兑换所需积分', '例如 120', 'number')}
+        {form.kind === 'physical' && field('cashPrice', '加现金（元，可选：积分+现金，微信支付）', '不加就留空，例如 59.9', 'digit')}
         {field('stock', form.kind === 'coupon' ? '库存（= 导入的券码数）' : '库存', '例如 20', 'number')}
         {field('perMemberLimit', '每人限兑（可选）', '不限就留空', 'number')}
         <View className="form__chips">
@@ -120,7 +121,7 @@ function AdminItems() {
             </Text>
           </View>
           <Text className="muted order__meta">
-            {item.pointsPrice} 积分 · 库存 {item.stock}
+            {item.pointsPrice} 积分{item.cashPrice ? ` + ¥${(item.cashPrice / 100).toFixed(2)}` : ''} · 库存 {item.stock}
             {item.minTier ? ` · ${item.minTier}及以上` : ''}
             {item.active ? '' : ' · 已下架'}
           </Text>

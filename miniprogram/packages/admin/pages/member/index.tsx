@@ -119,6 +119,22 @@ function MemberPage() {
         <Text className="muted">徽章 {admin.badges.filter((b) => b.earnedAt).length}/{admin.badges.length}</Text>
         <BadgeWall id="member-badges" badges={admin.badges} />
       </View>
+      <View className="card" id="member-transfers">
+        <Text className="muted">转赠往来（转出 {admin.transfers.filter((t) => t.direction === 'out').reduce((sum, t) => sum + t.points, 0)} · 转入 {admin.transfers.filter((t) => t.direction === 'in').reduce((sum, t) => sum + t.points, 0)}）</Text>
+        {admin.transfers.length === 0 && <Text className="muted">没有转赠记录</Text>}
+        {admin.transfers.map((t, i) => (
+          <View key={`${t.createdAt}-${i}`} className="member-row transfer-row" onClick={() => t.openid && void Taro.navigateTo({ url: `/packages/admin/pages/member/index?openid=${encodeURIComponent(t.openid)}` })}>
+            <View>
+              <Text>{t.reason}</Text>
+              <View className="member-row__meta">
+                {formatTime(t.createdAt, tz)}
+                {t.message ? ` · “${t.message}”` : ''}
+              </View>
+            </View>
+            <Text className={t.direction === 'in' ? 'up' : 'down'}>{t.direction === 'in' ? `+${t.points}` : `-${t.points}`}</Text>
+          </View>
+        ))}
+      </View>
       <View className="card">
         <Text className="muted">最近积分明细</Text>
         {admin.entries.length === 0 && <Text className="muted">还没有积分记录</Text>}

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
@@ -8,7 +8,7 @@ import '../../engage.css';
 
 const PERIODS = Object.keys(PERIOD_NAMES) as Period[];
 
-/** The leaderboard by points earned in the week, the month or ever; ties share a rank; my place below. */
+/** The leaderboard by points earned in the week, the month or ever; ties share a rank; my place below; a row opens that member's profile (badges, 送积分). */
 function Leaderboard() {
   const { session, leaderboard } = store;
   useDidShow(() => void leaderboard.load());
@@ -27,7 +27,12 @@ function Leaderboard() {
         {!board && leaderboard.pending && <Text className="muted">加载中…</Text>}
         {leaderboard.empty && <Text className="muted" id="board-empty">{PERIOD_NAMES[leaderboard.period]}还没有人上榜，签到一下就能上榜</Text>}
         {board?.rows.map((row) => (
-          <View key={row.openid} className={`board-row ${row.openid === myOpenid ? 'board-row--me' : ''}`}>
+          <View
+            key={row.openid}
+            id={`board-row-${row.openid}`}
+            className={`board-row ${row.openid === myOpenid ? 'board-row--me' : ''}`}
+            onClick={() => void Taro.navigateTo({ url: `/packages/engage/pages/profile/index?openid=${encodeURIComponent(row.openid)}&nickname=${encodeURIComponent(row.nickname)}` })}
+          >
             <Text className={`board-rank ${row.rank <= 3 ? `board-rank--top board-rank--${row.rank}` : ''}`}>{row.rank}</Text>
             {row.avatar ? <Image className="board-avatar" src={row.avatar} mode="aspectFill" /> : <View className="board-avatar" />}
             <Text className="board-name">{row.nickname}</Text>

@@ -9,12 +9,13 @@ import { store } from '../../../../stores';
 import { useNow } from '../../../../stores/useNow';
 import { shippingProblems, type ShippingForm } from '../../../../stores/MallStore';
 import { ShippingFields } from '../../../../components/ShippingFields';
+import { yuan } from '../../../../stores/CheckoutStore';
 import './index.css';
 
 const KIND_HINT = { physical: '实物奖品，群主发货', coupon: '兑换后立即得到券码', service: '活动名额 / 咨询服务，群主会联系你' } as const;
 
 function ItemPage() {
-  const { mall } = store;
+  const { mall, pools } = store;
   const { params } = useRouter();
   const now = useNow();
   const [shipping, setShipping] = useState<ShippingForm>({ name: '', phone: '', address: '' });
@@ -32,13 +33,25 @@ function ItemPage() {
     // An address is checked before asking: what to fix shows beside its field.
     setTried(true);
     if (item.kind === 'physical' && Object.keys(shippingProblems(shipping)).length) return;
-    const { confirm } = await Taro.showModal({ title: '确认兑换', content: `用 ${item.pointsPrice} 积分兑换「${item.name}」？`, confirmText: '兑换' });
+    const price = item.cashPrice ? `${item.pointsPrice} 积分 + ¥${yuan(item.cashPrice)}` : `${item.pointsPrice} 积分`;
+    const after = item.cashPrice ? '积分先扣除，15 分钟内完成微信支付；未支付则自动取消并退回积分。' : '';
+    const { confirm } = await Taro.showModal({ title: '确认兑换', content: `用 ${price} 兑换「${item.name}」？${after}`, confirmText: item.cashPrice ? '去支付' : '兑换' });
     if (!confirm) return;
     const result = await mall.redeem(item.id, item.kind === 'physical' ? shipping : undefined);
-    if (result) {
+    if (result?.order.status === 'unpaid') {
+      void Taro.redirectTo({ url: `/packages/mall/pages/pay/index?orderId=${result.order.id}` });
+    } else if (result) {
       void Taro.showToast({ title: result.order.couponCodes.length ? '兑换成功，券码已发放' : '兑换成功', icon: 'success' });
       void Taro.redirectTo({ url: '/packages/mall/pages/orders/index' });
     }
+  };
+  // 众筹 pools one unit of a reward that is open to me; coupons and points + cash rewards are redeemed alone.
+  const poolable = item.kind !== 'coupon' && !item.cashPrice && !item.locked && item.status === 'open';
+  const startPool = async () => {
+    const { confirm } = await Taro.showModal({ title: '发起众筹', content: `为「${item.name}」发起众筹？会先为你保留 1 件奖品。`, confirmText: '发起' });
+    if (!confirm) return;
+    const poolId = await pools.start(item.id);
+    if (poolId) void Taro.redirectTo({ url: `/packages/mall/pages/pool/index?id=${poolId}` });
   };
   return (
     <View className="item">
@@ -49,7 +62,9 @@ function ItemPage() {
         <Text className="item__name" id="item-name">
           {item.name}
         </Text>
-        <Text className="item__price">{item.pointsPrice} 积分</Text>
+        <Text className="item__price" id="item-price">
+          {item.pointsPrice} 积分{item.cashPrice ? ` + ¥${yuan(item.cashPrice)}` : ''}
+        </Text>
         <ItemBadge item={item} now={now} />
         {item.description && <Text className="item__desc">{item.description}</Text>}
         <Text className="muted item__hint">
@@ -68,7 +83,15 @@ function ItemPage() {
           {item.locked ? `「${item.minTier}」及以上可兑` : short ? `还差 ${item.pointsPrice - mall.balance} 积分` : item.status === 'open' ? '立即兑换' : '暂不可兑'}
         </Button>
       </View>
-      <ErrorLine message={mall.error} />
+      {poolable && (
+        <View className="card item__pool" id="pool-start">
+          <Text>{short ? `积分不够？` : '想和群友一起换？'}发起积分众筹，{store.session.community?.rules.pool.days ?? 7} 天内和群友凑齐 {item.pointsPrice} 积分，奖品归你；没凑齐，每个人的积分原数退回。</Text>
+          <Button id="pool-start-button" size="small" disabled={pools.busy} onClick={() => void startPool()}>
+            发起众筹
+          </Button>
+        </View>
+      )}
+      <ErrorLine message={mall.error ?? pools.error} />
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -43,6 +43,11 @@ function MyOrders() {
       {mall.ordersLoaded && mall.orders.length === 0 && <View className="card muted">还没有订单，去商城看看吧</View>}
       {mall.orders.map((order) => (
         <OrderCard key={order.id} order={order}>
+          {order.status === 'unpaid' && (
+            <Button id={`pay-${order.id}`} size="small" type="primary" onClick={() => void Taro.navigateTo({ url: `/packages/mall/pages/pay/index?orderId=${order.id}` })}>
+              去支付
+            </Button>
+          )}
           {order.needsShipping && <AddressForm order={order} />}
         </OrderCard>
       ))}
