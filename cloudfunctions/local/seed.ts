@@ -1,3 +1,4 @@
+import { requestKey } from '../app/idempotency';
 import type { Deps } from '../app/context';
 import { HANDLERS } from '../app/functions';
 import type { FunctionName } from '../app/actions';
@@ -34,6 +35,10 @@ const DEMO_ITEMS = (flashStart: Date): Array<[string, Record<string, unknown>]> 
   ],
   ['demo-expert', { name: '育儿专家 1 对 1 咨询', description: '30 分钟语音咨询', kind: 'service', pointsPrice: 800, stock: 5, minTier: '银' }],
   ['demo-bottle', { name: '品牌定制保温杯', description: '会员专属限量款', kind: 'physical', pointsPrice: 1500, stock: 3, minTier: '金' }],
+  // 积分+现金: points take part of the price, WeChat Pay the rest.
+  ['demo-purifier', { name: '桌面空气净化器', description: '母婴房适用，积分抵扣后再付现金', kind: 'physical', pointsPrice: 300, cashPrice: 9900, stock: 5 }],
+  // A dream reward few can reach alone: the one members pool points for (积分众筹).
+  ['demo-stroller', { name: '轻便婴儿推车', description: '一键收车，可登机', kind: 'physical', pointsPrice: 3000, stock: 2 }],
 ];
 
 /**
@@ -137,6 +142,12 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
     'demo-order-1',
   );
   await tieOnTheWeekBoard(deps, now, call, owner.openid, xiaomei.openid, doudou.openid);
+  // Circulation: the owner's donation pool with a first gift, and a 众筹 for the stroller that 豆豆妈 started and 小美 backs.
+  await call('pools', owner.openid, at(0.8), { action: 'upsert', communityId: DEMO_COMMUNITY_ID, pool: { name: '山区孩子的绘本角', description: '每捐 100 积分，群主代捐 1 本绘本给山区小学', goalPoints: 3000, endsAt: at(-10).toISOString() } }, 'demo-donation');
+  await call('pools', xiaomei.openid, at(0.7), { action: 'contribute', communityId: DEMO_COMMUNITY_ID, poolId: 'demo-donation', points: 50, requestId: 'seed-donate-0001' });
+  await call('pools', doudou.openid, at(0.6), { action: 'start', communityId: DEMO_COMMUNITY_ID, itemId: 'demo-stroller', requestId: 'seed-pool-0001' });
+  const stroller = requestKey('pools.start', DEMO_COMMUNITY_ID, doudou.openid, 'seed-pool-0001');
+  await call('pools', xiaomei.openid, at(0.5), { action: 'contribute', communityId: DEMO_COMMUNITY_ID, poolId: stroller, points: 100, requestId: 'seed-back-0001' });
   return true;
 }
 
