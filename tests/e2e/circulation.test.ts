@@ -41,12 +41,12 @@ describe('points that move, in Chromium', () => {
 
   it('two members fund a pooled reward (积分众筹) and the starter sees the order', async () => {
     const { page, rt } = session;
-    await rt.ok('mall', { action: 'upsertItem', communityId: 'demo', item: { id: 'e2e-pram', name: '儿童安全座椅', kind: 'physical', pointsPrice: 400, stock: 1 } }, 'demo_owner');
+    const { item } = await rt.ok('mall', { action: 'upsertItem', communityId: 'demo', item: { name: '儿童安全座椅', kind: 'physical', pointsPrice: 400, stock: 1 } }, 'demo_owner');
     await give('demo_laowang', 300, 'e2e-pool-give-1');
     await give('demo_doudou', 300, 'e2e-pool-give-2');
 
     await actAs('demo_laowang');
-    await page.goto(`${rt.url}/#/packages/mall/pages/item/index?id=e2e-pram`);
+    await page.goto(`${rt.url}/#/packages/mall/pages/item/index?id=${item.id}`);
     await page.locator('#pool-start-button').click();
     await confirmDialog();
     await page.waitForURL(/packages\/mall\/pages\/pool\/index/);

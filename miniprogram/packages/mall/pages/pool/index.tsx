@@ -39,7 +39,7 @@ function PoolPage() {
       <PoolCard pool={pool} tz={session.community?.timezone} />
       <View className="card">
         <Text className="pool-page__desc">{pool.description || (pool.kind === 'donation' ? '群主发起的积分捐赠，积分捐出后用于公益，不再退回。' : '')}</Text>
-        {pool.kind === 'pooled' && <Text className="muted pool-page__hint">{pool.starterNickname} 发起 · 凑齐后奖品归发起人 · 到期没凑齐，每个人的积分原数退回</Text>}
+        {pool.kind === 'pooled' && <Text className="muted pool-page__hint">凑齐后奖品归发起人 {pool.starterNickname} · 到期没凑齐，每个人的积分原数退回</Text>}
       </View>
       {pool.status === 'open' && (
         <View className="card" id="pool-back">
