@@ -166,6 +166,15 @@ async function cloudOperationsPerAction() {
   await measure('points.me', () => h.ok('points', 'me', { communityId: id }));
   await measure('points.ledger', () => h.ok('points', 'ledger', { communityId: id }));
   await measure('points.adjust', () => h.ok('points', 'adjust', { communityId: id, openid: 'o_bob', delta: 5, reason: 'bench', requestId: 'bench-op-count' }, { openid: 'o_owner' }), 6);
+  // Circulation (API.md): a gift writes both members and both entries; every backer writes the pool;
+  // a points + cash redemption is the redemption's transaction, then one more keeping WeChat Pay's parameters.
+  await h.ok('points', 'adjust', { communityId: id, openid: 'o_alice', delta: 600, reason: 'bench', requestId: 'bench-give-alice' }, { openid: 'o_owner' });
+  await measure('points.transfer', () => h.ok('points', 'transfer', { communityId: id, to: 'o_bob', amount: 10, requestId: 'bench-transfer-1' }), 8);
+  const { pool } = await h.ok('pools', 'upsert', { communityId: id, pool: { name: '捐赠', goalPoints: 1000, endsAt: '2027-01-01T00:00:00Z' } }, { openid: 'o_owner' });
+  await measure('pools.contribute', () => h.ok('pools', 'contribute', { communityId: id, poolId: pool.id, points: 10, requestId: 'bench-back-1' }), 9);
+  const { item: cashItem } = await h.ok('mall', 'upsertItem', { communityId: id, item: { name: '加钱购', kind: 'physical', pointsPrice: 5, cashPrice: 990, stock: 10 } }, { openid: 'o_owner' });
+  const shipping = { name: '小美', phone: '13800000000', address: '上海市静安区某路 1 号' };
+  await measure('mall.redeem (points + cash, 2 tx)', () => h.ok('mall', 'redeem', { communityId: id, itemId: cashItem.id, requestId: 'bench-cash-1', shipping }));
   let postId = '';
   await measure('posts.create', async () => (postId = (await h.ok('posts', 'create', { communityId: id, body: STORIES[0] }, { openid: 'o_bob' })).post.id));
   await measure('posts.review (approve)', () => h.ok('posts', 'review', { communityId: id, postId, decision: 'approve' }, { openid: 'o_owner' }));
@@ -247,6 +256,11 @@ function sizes() {
 }
 
 async function main() {
+  // `--ops`: only the cloud document operations per action (fast, deterministic).
+  if (process.argv.includes('--ops')) {
+    await cloudOperationsPerAction();
+    return finish();
+  }
   if (process.argv.includes('--scale')) {
     console.log('bench --scale: 100,000 members, 5,000,000 entries, beside a 40-member community\n');
     await scaleBench(report);
