@@ -71,6 +71,3 @@ export class CheckoutStore {
     return orders.find((o) => o.id === orderId) ?? null;
   }
 }
-
-/** Fen as yuan, the way a price tag says it: 5900 -> "59.00". */
-export const yuan = (fen: number): string => (fen / 100).toFixed(2);

@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, DrawView, ItemView, OrderView } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';
-import { isoToLocal, localToIso } from './format';
+import { isoToLocal, localToIso, yuan } from './format';
 import { Request } from './request';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
@@ -194,7 +194,7 @@ export function rewardFormOf(item: ItemView, tz: string, today: string): RewardF
     description: item.description,
     kind: item.kind,
     pointsPrice: String(item.pointsPrice),
-    cashPrice: item.cashPrice ? (item.cashPrice / 100).toFixed(2) : '',
+    cashPrice: item.cashPrice ? yuan(item.cashPrice) : '',
     stock: String(item.stock),
     perMemberLimit: item.perMemberLimit ? String(item.perMemberLimit) : '',
     minTier: item.minTier ?? '',

@@ -99,3 +99,6 @@ export function localToIso(text: string, tz = 'Asia/Shanghai'): string | null {
 export function isoToLocal(iso: string | null, tz = 'Asia/Shanghai'): string {
   return iso ? wall(Date.parse(iso), tz).format('YYYY-MM-DD HH:mm') : '';
 }
+
+/** Fen as yuan, the way a price tag says it: 5900 -> "59.00". */
+export const yuan = (fen: number): string => (fen / 100).toFixed(2);

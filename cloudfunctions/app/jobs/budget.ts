@@ -12,3 +12,22 @@ export function timeLeft({ clock = Date.now, jobBudgetMs = DEFAULT_JOB_BUDGET_MS
   const deadline = clock() + jobBudgetMs;
   return () => clock() < deadline;
 }
+
+/**
+ * What a job does with an item that fails (a conflict that ran out of retries, a document gone
+ * wrong): logs it and leaves it for the next run, skipping it for the rest of this one, so one bad
+ * item never spins a run nor stops the others. `attempt` answers `fallback` for a failed item.
+ */
+export function skipFailures(deps: Pick<Deps, 'log'>, job: string) {
+  const skipped = new Set<string>();
+  const attempt = async <T>(id: string, work: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      deps.log?.(`${job}: ${id} left for the next run`, error);
+      skipped.add(id);
+      return fallback;
+    }
+  };
+  return { skipped, attempt };
+}

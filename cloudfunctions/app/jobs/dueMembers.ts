@@ -1,4 +1,5 @@
 import type { Deps } from '../context';
+import { skipFailures } from './budget';
 import { loadCommunity } from '../access';
 import type { CommunityDoc, Found, MemberDoc } from '../documents';
 
@@ -20,14 +21,9 @@ export async function settleDue(
   hasTime: () => boolean,
   settle: (memberId: string) => Promise<boolean>,
 ): Promise<{ more: boolean }> {
-  const skipped = new Set<string>();
+  const { skipped, attempt } = skipFailures(deps, due.by);
   const one = async (memberId: string) => {
-    try {
-      if (!(await settle(memberId))) skipped.add(memberId);
-    } catch (error) {
-      deps.log?.(`${due.by}: ${memberId} left for the next run`, error);
-      skipped.add(memberId);
-    }
+    if (!(await attempt(memberId, () => settle(memberId), true))) skipped.add(memberId);
   };
   while (hasTime()) {
     // Who is due is all this needs: each transaction reads its member whole.

@@ -4,7 +4,7 @@ import type { Caller, Deps } from '../context';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { writeNotice } from '../notices/notify';
-import { timeLeft } from './budget';
+import { skipFailures, timeLeft } from './budget';
 import { communitiesOnce } from './dueMembers';
 import { expireUnpaidInput } from './inputs';
 
@@ -21,21 +21,13 @@ export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, c
   const { store } = deps;
   const hasTime = timeLeft(deps);
   const community = communitiesOnce(deps);
-  const skipped = new Set<string>();
+  const { skipped, attempt } = skipFailures(deps, 'expireUnpaid');
   let cancelled = 0;
   while (hasTime()) {
     const due = (await store.find('orders', { where: { unpaidUntil: { lte: caller.now.toISOString() } }, orderBy: [['unpaidUntil', 'asc']], limit: PAGE + skipped.size, fields: ['communityId'] })).filter((o) => !skipped.has(o._id));
     if (!due.length) return { cancelled, more: false };
     for (let i = 0; i < due.length && hasTime(); i += PARALLEL) {
-      const done = await Promise.all(
-        due.slice(i, i + PARALLEL).map((order) =>
-          expire(order._id, order.communityId).catch((error) => {
-            deps.log?.(`expireUnpaid: ${order._id} left for the next run`, error);
-            skipped.add(order._id);
-            return false;
-          }),
-        ),
-      );
+      const done = await Promise.all(due.slice(i, i + PARALLEL).map((order) => attempt(order._id, () => expire(order._id, order.communityId), false)));
       cancelled += done.filter(Boolean).length;
     }
   }

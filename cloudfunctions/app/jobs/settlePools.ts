@@ -4,7 +4,7 @@ import type { Caller, Deps } from '../context';
 import { ids, type Found, type PoolDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { writeNotice } from '../notices/notify';
-import { timeLeft } from './budget';
+import { skipFailures, timeLeft } from './budget';
 import { communitiesOnce } from './dueMembers';
 import { settlePoolsInput } from './inputs';
 
@@ -22,23 +22,14 @@ export async function settlePools(_input: z.output<typeof settlePoolsInput>, cal
   const { store } = deps;
   const hasTime = timeLeft(deps);
   const community = communitiesOnce(deps);
-  const skipped = new Set<string>();
+  const { skipped, attempt } = skipFailures(deps, 'settlePools');
   let failed = 0;
   let refunded = 0;
-  const guarded = async (id: string, work: () => Promise<number>): Promise<number> => {
-    try {
-      return await work();
-    } catch (error) {
-      deps.log?.(`settlePools: ${id} left for the next run`, error);
-      skipped.add(id);
-      return 0;
-    }
-  };
 
   while (hasTime()) {
     const due = (await store.find('pools', { where: { kind: 'pooled', status: 'open', endsAt: { lte: caller.now.toISOString() } }, orderBy: [['endsAt', 'asc']], limit: PAGE + skipped.size, fields: ['endsAt'] })).filter((p) => !skipped.has(p._id));
     if (!due.length) break;
-    for (const pool of due) if (hasTime()) failed += await guarded(pool._id, () => failPool(pool._id));
+    for (const pool of due) if (hasTime()) failed += await attempt(pool._id, () => failPool(pool._id), 0);
   }
   while (hasTime()) {
     const pools = (await store.find('pools', { where: { status: 'failed', refunded: false }, orderBy: [['endsAt', 'asc']], limit: PAGE + skipped.size })).filter((p) => !skipped.has(p._id));
@@ -47,10 +38,10 @@ export async function settlePools(_input: z.output<typeof settlePoolsInput>, cal
       if (!hasTime()) break;
       const unrefunded = await store.find('poolBackings', { where: { poolId: pool._id, refunded: false }, limit: PAGE + skipped.size, fields: ['openid'] });
       const backings = unrefunded.filter((b) => !skipped.has(b._id));
-      if (!unrefunded.length) await guarded(pool._id, () => markRefunded(pool._id));
+      if (!unrefunded.length) await attempt(pool._id, () => markRefunded(pool._id), undefined);
       else if (!backings.length) skipped.add(pool._id);
       for (let i = 0; i < backings.length && hasTime(); i += PARALLEL) {
-        const points = await Promise.all(backings.slice(i, i + PARALLEL).map((b) => guarded(b._id, () => refundBacking(pool, b._id))));
+        const points = await Promise.all(backings.slice(i, i + PARALLEL).map((b) => attempt(b._id, () => refundBacking(pool, b._id), 0)));
         refunded += points.filter((p) => p > 0).length;
       }
     }
@@ -98,11 +89,10 @@ export async function settlePools(_input: z.output<typeof settlePoolsInput>, cal
     });
   }
 
-  async function markRefunded(poolId: string): Promise<number> {
+  async function markRefunded(poolId: string): Promise<void> {
     await store.transaction(async (tx) => {
       const pool = await tx.get('pools', poolId);
       if (pool && pool.status === 'failed' && !pool.refunded) await tx.update('pools', poolId, { refunded: true, updatedAt: caller.now.toISOString() });
     });
-    return 0;
   }
 }

@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import type { OrderView } from '../../../cloudfunctions/app/api';
-import { yuan } from '../../stores/CheckoutStore';
-import { formatTime } from '../../stores/format';
+import { formatTime, yuan } from '../../stores/format';
 import './index.css';
 
 const STATUS = { unpaid: '待支付', pending: '待处理', fulfilled: '已完成', cancelled: '已取消' } as const;

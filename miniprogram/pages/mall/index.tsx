@@ -5,7 +5,7 @@ import { ErrorLine } from '../../components/ErrorLine';
 import { ItemBadge } from '../../components/ItemBadge';
 import { store } from '../../stores';
 import { useNow } from '../../stores/useNow';
-import { yuan } from '../../stores/CheckoutStore';
+import { yuan } from '../../stores/format';
 import './index.css';
 
 /** Rewards, what I can get now first; locks for higher tiers; countdowns for flash rewards. */

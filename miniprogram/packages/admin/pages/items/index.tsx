@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { ItemView } from '../../../../../cloudfunctions/app/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
-import { isoToLocal } from '../../../../stores/format';
+import { isoToLocal, yuan } from '../../../../stores/format';
 import { emptyRewardForm, rewardFormOf, rewardOf, rewardProblems, type RewardForm } from '../../../../stores/MallAdminStore';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { TextField } from '../../../../components/TextField';
@@ -121,7 +121,7 @@ function AdminItems() {
             </Text>
           </View>
           <Text className="muted order__meta">
-            {item.pointsPrice} 积分{item.cashPrice ? ` + ¥${(item.cashPrice / 100).toFixed(2)}` : ''} · 库存 {item.stock}
+            {item.pointsPrice} 积分{item.cashPrice ? ` + ¥${yuan(item.cashPrice)}` : ''} · 库存 {item.stock}
             {item.minTier ? ` · ${item.minTier}及以上` : ''}
             {item.active ? '' : ' · 已下架'}
           </Text>

@@ -3,7 +3,7 @@ import Taro, { useRouter, useUnload } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { cashierDone } from '../../../../gateway/payer';
-import { yuan } from '../../../../stores/CheckoutStore';
+import { yuan } from '../../../../stores/format';
 import './index.css';
 
 /**

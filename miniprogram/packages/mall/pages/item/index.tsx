@@ -9,7 +9,7 @@ import { store } from '../../../../stores';
 import { useNow } from '../../../../stores/useNow';
 import { shippingProblems, type ShippingForm } from '../../../../stores/MallStore';
 import { ShippingFields } from '../../../../components/ShippingFields';
-import { yuan } from '../../../../stores/CheckoutStore';
+import { yuan } from '../../../../stores/format';
 import './index.css';
 
 const KIND_HINT = { physical: '实物奖品，群主发货', coupon: '兑换后立即得到券码', service: '活动名额 / 咨询服务，群主会联系你' } as const;

@@ -4,8 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
-import { yuan } from '../../../../stores/CheckoutStore';
-import { countdown } from '../../../../stores/format';
+import { countdown, yuan } from '../../../../stores/format';
 import { useNow } from '../../../../stores/useNow';
 import './index.css';
 
