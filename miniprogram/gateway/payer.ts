@@ -14,7 +14,9 @@ export const wechatPayer: Payer = {
   async pay({ params }) {
     if (!params) return 'failed';
     try {
-      await Taro.requestPayment({ ...params, signType: params.signType as 'MD5' });
+      // Taro passes requestPayment straight to wx (it is not among the APIs Taro promisifies on
+      // weapp), so the sheet's ending is taken from its own callbacks.
+      await new Promise((resolve, reject) => Taro.requestPayment({ ...params, signType: params.signType as 'MD5', success: resolve, fail: reject }));
       return 'paid';
     } catch (error) {
       return /cancel/.test(String((error as { errMsg?: string })?.errMsg ?? error)) ? 'cancelled' : 'failed';

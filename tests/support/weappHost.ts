@@ -12,11 +12,16 @@ export const WEAPP_DIST = resolve(__dirname, '../../dist/weapp');
 
 type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
 
-export function installWeappHost(h: Harness, caller: { openid: string; now: () => string }) {
+/** wx.requestPayment's stand-in: resolves (paid) or rejects with WeChat's errMsg (e.g. "requestPayment:fail cancel"). */
+export type RequestPayment = (params: Record<string, unknown>) => Promise<void>;
+
+export function installWeappHost(h: Harness, caller: { openid: string; now: () => string; requestPayment?: RequestPayment }) {
   const storage = new Map<string, unknown>();
   const cloudInits: unknown[] = [];
   /** Where the app asked WeChat to go, and how (a tab page only by switchTab). */
   const navigations: Array<{ how: string; url: string }> = [];
+  /** What wx.requestPayment was given. */
+  const payments: Array<Record<string, unknown>> = [];
   let app: Record<string, (...args: unknown[]) => unknown> | undefined;
   const pages: unknown[] = [];
   const g = globalThis as Record<string, unknown>;
@@ -33,9 +38,9 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
       lifetimes: {
         attached(this: Record<string, unknown>) {
           this.route = currentRoute;
-          this.options = {};
+          this.options = currentQuery;
           pages.push(this);
-          methods.onLoad?.call(this, {});
+          methods.onLoad?.call(this, currentQuery);
           methods.onShow?.call(this);
         },
         ready(this: unknown) {
@@ -58,6 +63,15 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
     redirectTo: navigate('redirectTo'),
     switchTab: navigate('switchTab'),
     reLaunch: navigate('reLaunch'),
+    requestPayment: (options: Record<string, unknown> & { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: () => void }) => {
+      const { success, fail, complete, ...params } = options;
+      payments.push(params);
+      const pay = caller.requestPayment ?? (() => Promise.reject({ errMsg: 'requestPayment:fail cancel' }));
+      pay(params).then(
+        () => success?.({ errMsg: 'requestPayment:ok' }),
+        (error) => fail?.(error),
+      ).finally(() => complete?.());
+    },
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     createSelectorQuery: () => {
@@ -82,12 +96,14 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
   });
 
   let currentRoute = '';
+  let currentQuery: Record<string, string> = {};
   let launched = false;
   return {
     simulate,
     cloudInits,
     navigations,
-    async open(route: string) {
+    payments,
+    async open(route: string, query: Record<string, string> = {}) {
       if (!launched) {
         require(resolve(WEAPP_DIST, 'app.js'));
         app!.onLaunch?.call(app, { path: route, query: {} });
@@ -95,6 +111,7 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
       }
       await simulate.sleep(0);
       currentRoute = route;
+      currentQuery = query;
       const id = simulate.load(resolve(WEAPP_DIST, route), { rootPath: WEAPP_DIST });
       const page = simulate.render(id);
       page.attach(document.createElement('parent-wrapper'));
