@@ -7,7 +7,7 @@ import { Request } from './request';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
 export type DrawForm = ActionInput<'mall', 'upsertDraw'>['draw'];
-type OrderFilter = 'pending' | 'fulfilled' | 'cancelled' | undefined;
+type OrderFilter = 'unpaid' | 'pending' | 'fulfilled' | 'cancelled' | undefined;
 
 /** The owner's side of the mall: stock rewards, load coupon codes, ship and cancel orders. */
 export class MallAdminStore {

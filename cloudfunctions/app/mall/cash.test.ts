@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { playPayment } from '../../local/playPayment';
 import { localPlatform } from '../../platform/local/platform';
 import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../testing/harness';
 
 let h: Harness;
 let c: string;
+let downloads: string;
 const NOW = '2026-06-01T04:00:00Z';
 const MINUTES = (m: number) => new Date(Date.parse(NOW) + m * 60_000).toISOString();
 const SHIPPING = { name: '小美', phone: '13800000000', address: '上海市静安区某路 1 号' };
@@ -11,7 +15,8 @@ const TRIGGER = { openid: null, source: 'wx_trigger' } as const;
 
 eachStore((open) => {
   beforeEach(async () => {
-    h = open();
+    downloads = mkdtempSync(join(tmpdir(), 'cp-cash-'));
+    h = open(localPlatform({ downloadsDir: downloads }));
     c = await communityWithMembers(h);
     await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 1000, reason: '测试发分', requestId: 'give-alice-1' }, { openid: 'o_owner', now: NOW });
   });
@@ -65,6 +70,10 @@ eachStore((open) => {
       expect(await pay(orderId, true, MINUTES(18))).toMatchObject({ ok: true, data: { outcome: 'paidAfterExpiry' } });
       expect(await pay(orderId, true, MINUTES(19))).toMatchObject({ ok: true, data: { outcome: 'alreadyPaid' } });
       expect(await orderOf(orderId)).toMatchObject({ status: 'cancelled', paidAfterExpiry: true });
+      // The owner's export says which money to refund.
+      const exported = await h.ok('stats', 'export', { communityId: c, kind: 'orders' }, { openid: 'o_owner', now: MINUTES(20) });
+      const line = readFileSync(join(downloads, exported.url.split('?')[0].slice('/downloads/'.length)), 'utf8').split('\r\n').find((l) => l.includes(orderId));
+      expect(line).toContain(`,已取消,小美,13800000000,上海市静安区某路 1 号,,,超时未支付,49.00,local_${orderId},是,`);
       expect(await balance()).toBe(1000);
       const { entries } = await h.ok('points', 'ledger', { communityId: c }, { openid: 'o_alice', now: MINUTES(20) });
       expect(entries.filter((e) => e.kind === 'refund')).toHaveLength(1);

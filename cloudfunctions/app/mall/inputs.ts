@@ -23,7 +23,7 @@ export const listItemsInput = inCommunity;
 export const listOrdersInput = z.object({
   communityId,
   scope: z.enum(['mine', 'all'], { error: 'scope 只能是 mine 或 all' }).default('mine'),
-  status: z.enum(['pending', 'fulfilled', 'cancelled'], { error: 'status 只能是 pending、fulfilled 或 cancelled' }).optional(),
+  status: z.enum(['unpaid', 'pending', 'fulfilled', 'cancelled'], { error: 'status 只能是 unpaid、pending、fulfilled 或 cancelled' }).optional(),
   cursor,
   limit,
 });

@@ -51,7 +51,10 @@ export async function contributeToPool(input: z.output<typeof contributeInput>, 
       };
       await tx.set('poolBackings', backingId, mine);
       const changes: Partial<PoolDoc> = { raised: after.raised, backers: pool.backers + after.backersAdded, updatedAt: at };
-      if (after.funded) Object.assign(changes, { status: 'funded' }, pool.kind === 'pooled' ? { orderId: await placePooledOrder(tx, pool, caller.now) } : {});
+      if (after.funded) {
+        changes.status = 'funded';
+        if (pool.kind === 'pooled') changes.orderId = await placePooledOrder(tx, pool, caller.now);
+      }
       await tx.update('pools', input.poolId, changes);
       return { pool: toPool({ ...pool, ...changes }, caller.now, mine.points), balance: account.balance };
     }),

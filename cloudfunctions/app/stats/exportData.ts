@@ -56,10 +56,30 @@ async function tableOf(kind: z.output<typeof exportInput>['kind'], store: AppSto
       rows: entries.map((e) => [local(e.createdAt), e.openid, ENTRY_KIND_NAMES[e.kind], e.delta, e.balanceAfter, e.reason, e.refId]),
     };
   }
-  const orders = await everything(store, 'orders', communityId, 'sortKey', ['openid', 'nickname', 'itemName', 'quantity', 'points', 'status', 'shipping', 'couponCodes', 'note', 'cancelReason', 'createdAt', 'sortKey']);
+  const orders = await everything(store, 'orders', communityId, 'sortKey', ['openid', 'nickname', 'itemName', 'quantity', 'points', 'status', 'shipping', 'couponCodes', 'note', 'cancelReason', 'createdAt', 'sortKey', 'payment', 'paidAfterExpiry', 'poolId']);
+  // The cash columns let the owner reconcile with WeChat Pay's bill (商户平台), and find what to refund.
   return {
-    header: ['下单时间', '订单号', 'openid', '昵称', '奖品', '数量', '积分', '状态', '收货人', '电话', '地址', '券码', '备注', '取消原因'],
-    rows: orders.map((o) => [local(o.createdAt), o._id, o.openid, o.nickname, o.itemName, o.quantity, o.points, STATUS_NAMES[o.status], o.shipping?.name ?? null, o.shipping?.phone ?? null, o.shipping?.address ?? null, o.couponCodes.join(' '), o.note, o.cancelReason]),
+    header: ['下单时间', '订单号', 'openid', '昵称', '奖品', '数量', '积分', '状态', '收货人', '电话', '地址', '券码', '备注', '取消原因', '现金（元）', '微信支付单号', '取消后才到账（需退款）', '众筹'],
+    rows: orders.map((o) => [
+      local(o.createdAt),
+      o._id,
+      o.openid,
+      o.nickname,
+      o.itemName,
+      o.quantity,
+      o.points,
+      STATUS_NAMES[o.status],
+      o.shipping?.name ?? null,
+      o.shipping?.phone ?? null,
+      o.shipping?.address ?? null,
+      o.couponCodes.join(' '),
+      o.note,
+      o.cancelReason,
+      o.payment ? (o.payment.amountFen / 100).toFixed(2) : null,
+      o.payment?.transactionId ?? null,
+      o.paidAfterExpiry ? '是' : null,
+      o.poolId ? '是' : null,
+    ]),
   };
 }
 

@@ -5,19 +5,24 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { OrderCard } from '../../../../components/OrderCard';
+import type { OrderView } from '../../../../../cloudfunctions/app/api';
 import { store } from '../../../../stores';
+import { yuan } from '../../../../stores/format';
 import '../../admin.css';
 
 const FILTERS = [
   ['pending', '待处理'],
+  ['unpaid', '待支付'],
   ['fulfilled', '已完成'],
   ['cancelled', '已取消'],
 ] as const;
 
-/** Cancelling refunds the member and cannot be undone: asked once. */
-async function confirmCancel(orderId: string, itemName: string, reason: string) {
-  const { confirm } = await Taro.showModal({ title: `取消「${itemName}」的订单？`, content: `积分会退回给成员，原因：${reason}` });
-  if (confirm) await store.mallAdmin.cancel(orderId, reason);
+/** Cancelling refunds the member (a 众筹's backers) and cannot be undone: asked once. */
+async function confirmCancel(order: OrderView, reason: string) {
+  const whom = order.poolId ? '每位众筹参与者' : '成员';
+  const money = order.payment?.paidAt ? `；已付的 ¥${yuan(order.payment.amountFen)} 请在微信支付商户平台退款` : '';
+  const { confirm } = await Taro.showModal({ title: `取消「${order.itemName}」的订单？`, content: `积分会退回给${whom}${money}，原因：${reason}` });
+  if (confirm) await store.mallAdmin.cancel(order.id, reason);
 }
 
 /** Owner and moderators: orders to ship or serve, newest first; complete or cancel in a tap. */
@@ -54,7 +59,7 @@ function AdminOrders() {
                 <Button id={`fulfil-${order.id}`} type="primary" size="small" disabled={admin.busy} onClick={() => void admin.fulfil(order.id, notes[order.id] || undefined)}>
                   完成
                 </Button>
-                <Button id={`cancel-${order.id}`} size="small" disabled={admin.busy} onClick={() => void confirmCancel(order.id, order.itemName, notes[order.id] || '无法完成，已退回积分')}>
+                <Button id={`cancel-${order.id}`} size="small" disabled={admin.busy} onClick={() => void confirmCancel(order, notes[order.id] || '无法完成，已退回积分')}>
                   取消并退积分
                 </Button>
               </View>
