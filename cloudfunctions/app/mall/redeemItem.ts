@@ -1,6 +1,8 @@
 import * as z from 'zod';
+import { refuse } from '../../core/errors';
 import { fingerprint } from '../../core/fingerprint';
 import { checkRedemption } from '../../core/mall';
+import { refusals } from '../../core/refusals';
 import { tierOf } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
 import { loadCommunity, activeMemberIn, ofCommunity } from '../access';
@@ -11,9 +13,7 @@ import { postingTime } from '../ledgerWrites';
 import { redeemItemInput } from './inputs';
 import { newOrder } from './newOrder';
 import { checkout, PAYMENT_WINDOW_MS } from './checkout';
-import { refuse } from '../../core/errors';
 import { needsShipping, type RedeemResult } from './views';
-import { refusals } from '../../core/refusals';
 
 /**
  * A member spends points on a reward. A physical reward redeemed without an address (as v1
@@ -22,7 +22,9 @@ import { refusals } from '../../core/refusals';
  * writes the reward (stock, coupon codes), the member (points, limits), the order
  * and its ledger entry: stock, limit, balance and ledger move together or not at all. The
  * order's id derives from the requestId and is written create-only, so a replay of any age
- * gets the first order back (see replayable) and never a second one.
+ * gets the first order back (see replayable) and never a second one. A points + cash reward
+ * (积分+现金) is the same transaction with the order unpaid for 15 minutes; WeChat Pay's prepay
+ * order is asked for after it commits (a side effect, never inside a transaction).
  */
 export async function redeemItem(input: z.output<typeof redeemItemInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
