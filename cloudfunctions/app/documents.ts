@@ -3,7 +3,7 @@ import type { CheckinMonths } from '../core/calendar';
 import type { DailyCounts } from '../core/caps';
 import type { ContentPrint, NoPointsReason } from '../core/content';
 import type { ReferralStatus, RejectionReason } from '../core/referral';
-import type { Account, LedgerEntry } from '../core/ledger';
+import type { Account, LedgerEntry, Lot } from '../core/ledger';
 import type { Prize } from '../core/lottery';
 import type { ItemKind, Reward } from '../core/mall';
 import type { Rules, TaskKey } from '../core/rules';
@@ -216,6 +216,8 @@ export interface OrderDoc {
   sortKey: string;
   /** The redemption request that made this order (its id derives from the requestId), for replays. */
   request?: RequestRecord;
+  /** The points the order's spend took, with their expiry: a refund gives them back as they were, never renewed. */
+  spentLots?: Lot[];
   /** Set when a funded pooled redemption (积分众筹) made this order: its points came from the pool's backers. */
   poolId?: string | null;
   payment?: OrderPayment | null;
@@ -256,6 +258,8 @@ export interface BackingDoc {
   openid: string;
   nickname: string;
   points: number;
+  /** The points the backing's spends took, with their expiry: the refund of a failed pool gives them back as they were. */
+  spentLots?: Lot[];
   refunded: boolean;
   createdAt: string;
   updatedAt: string;

@@ -1,6 +1,6 @@
 import type { ActivityMark } from '../core/activity';
 import { dayOf, type Day } from '../core/days';
-import { postAll, type Account, type LedgerEntry, type Posting, type PostingTime } from '../core/ledger';
+import { postAll, type Account, type LedgerEntry, type Lot, type Posting, type PostingTime } from '../core/ledger';
 import type { Rules } from '../core/rules';
 import { tierAfterPosting } from '../core/tiers';
 import type { AppTransaction } from './documents';
@@ -51,8 +51,8 @@ export async function recordPostings(
   extra: Partial<MemberDoc> = {},
   /** The day's first activity, carried by the first entry (see recordActivity). */
   mark: ActivityMark | null = null,
-): Promise<{ account: Account; entries: LedgerEntry[] }> {
-  const { account, entries } = postAll(member, postings, time);
+): Promise<{ account: Account; entries: LedgerEntry[]; taken: Lot[] }> {
+  const { account, entries, taken } = postAll(member, postings, time);
   for (const [i, entry] of entries.entries()) {
     const doc: LedgerDoc = {
       ...entry,
@@ -68,7 +68,7 @@ export async function recordPostings(
   if (entries.length || Object.keys(extra).length) {
     await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), earnedKey: earnedKey(account.earnedTotal, member.openid), ...expiryWarning(member, account), ...tierFields(member, account, time), ...extra });
   }
-  return { account, entries };
+  return { account, entries, taken };
 }
 
 /** earnedTotal, zero-padded, |openid: the member list by points and a tier's members page by it. */

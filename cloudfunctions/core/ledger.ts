@@ -49,6 +49,11 @@ export interface Posting {
   reverses?: { kind: EntryKind; delta: number; day: Day };
   /** Audit facts kept with the entry (e.g. a lottery roll), so an outcome can be checked later. */
   detail?: Record<string, string | number | null>;
+  /**
+   * Points coming back (a refund) or passed on (a gift) keep the expiry they had: these are the
+   * lots a spend took (they sum to delta). Without them a refund would renew expiring points.
+   */
+  restore?: readonly Lot[];
 }
 
 /** An immutable ledger line. Never edited or deleted; corrections are new entries. */
@@ -104,17 +109,20 @@ const SIGN: Record<EntryKind, 1 | -1 | 0> = {
 export const countsAsEarned = (kind: EntryKind, delta: number): boolean =>
   kind === 'earn' || (kind === 'adjust' && delta > 0);
 
-export function postEntry(account: Account, posting: Posting, at: PostingTime): { account: Account; entry: LedgerEntry } {
+export function postEntry(account: Account, posting: Posting, at: PostingTime): { account: Account; entry: LedgerEntry; taken: Lot[] } {
   const { delta, kind } = posting;
   if (!Number.isSafeInteger(delta) || delta === 0) refuse('INVALID_INPUT', '积分变动必须是非零整数');
   if (SIGN[kind] !== 0 && Math.sign(delta) !== SIGN[kind]) refuse('INVALID_INPUT', `${kind} 的积分方向不对`);
 
   const next = rollPeriods(account, at.day);
+  let taken: Lot[] = [];
   if (delta > 0) {
-    next.lots = addToLots(next.lots, lotExpiry(at), delta);
+    const restore = posting.restore?.length ? posting.restore : null;
+    if (restore && restore.reduce((sum, lot) => sum + lot.points, 0) !== delta) refuse('INVALID_INPUT', '退回的积分与原来扣除的不一致');
+    next.lots = restore ? mergeLots(next.lots, restore) : addToLots(next.lots, lotExpiry(at), delta);
   } else {
     if (next.balance + delta < 0) refuse('INSUFFICIENT_POINTS', `积分不足：当前 ${next.balance} 分`);
-    next.lots = takeOldest(next.lots, -delta);
+    ({ kept: next.lots, taken } = takeOldest(next.lots, -delta));
   }
   next.balance += delta;
   next.nextExpiryAt = next.lots[0]?.expiresAt ?? null;
@@ -138,23 +146,25 @@ export function postEntry(account: Account, posting: Posting, at: PostingTime): 
     seq: next.seq,
     ...(posting.detail ? { detail: posting.detail } : {}),
   };
-  return { account: next, entry };
+  return { account: next, entry, taken };
 }
 
 /**
  * Several postings in order on one account: the entries and the account after them. A posting
  * of 0 points is skipped (a rule may set an award to 0), so it leaves no entry.
  */
-export function postAll(account: Account, postings: readonly Posting[], at: PostingTime): { account: Account; entries: LedgerEntry[] } {
+export function postAll(account: Account, postings: readonly Posting[], at: PostingTime): { account: Account; entries: LedgerEntry[]; taken: Lot[] } {
   const entries: LedgerEntry[] = [];
   let current = account;
+  let taken: Lot[] = [];
   for (const posting of postings) {
     if (posting.delta === 0) continue;
     const posted = postEntry(current, posting, at);
     current = posted.account;
     entries.push(posted.entry);
+    taken = mergeLots(taken, posted.taken);
   }
-  return { account: current, entries };
+  return { account: current, entries, taken };
 }
 
 /** Lots whose expiry has come; what the expiry job must take away. */
@@ -183,16 +193,23 @@ function addToLots(lots: readonly Lot[], expiresAt: string, points: number): Lot
   return [...lots, { expiresAt, points }].sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt));
 }
 
+/** Lots together, one per expiry, soonest first (what several spends took; lots given back). */
+export function mergeLots(lots: readonly Lot[], more: readonly Lot[]): Lot[] {
+  return more.reduce<Lot[]>((merged, lot) => addToLots(merged, lot.expiresAt, lot.points), [...lots]);
+}
+
 /** Spending takes the soonest-expiring points first, so members lose as little as possible. */
-function takeOldest(lots: readonly Lot[], amount: number): Lot[] {
+function takeOldest(lots: readonly Lot[], amount: number): { kept: Lot[]; taken: Lot[] } {
   let left = amount;
   const kept: Lot[] = [];
+  const taken: Lot[] = [];
   for (const lot of lots) {
-    const taken = Math.min(lot.points, left);
-    left -= taken;
-    if (lot.points > taken) kept.push({ expiresAt: lot.expiresAt, points: lot.points - taken });
+    const take = Math.min(lot.points, left);
+    left -= take;
+    if (take > 0) taken.push({ expiresAt: lot.expiresAt, points: take });
+    if (lot.points > take) kept.push({ expiresAt: lot.expiresAt, points: lot.points - take });
   }
-  return kept;
+  return { kept, taken };
 }
 
 function rollPeriods(account: Account, day: Day): Account {

@@ -47,7 +47,7 @@ export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, c
         await recordPostings(
           tx,
           member,
-          [{ id: ids.refund(order.communityId, order.openid, orderId), kind: 'refund', delta: order.points, reason: `「${order.itemName}」超时未支付，积分退回`, refId: orderId }],
+          [{ id: ids.refund(order.communityId, order.openid, orderId), kind: 'refund', delta: order.points, reason: `「${order.itemName}」超时未支付，积分退回`, refId: orderId, restore: order.spentLots }],
           postingTime(settings, caller.now),
           { redeemed: { ...member.redeemed, [order.itemId]: Math.max(0, (member.redeemed?.[order.itemId] ?? 0) - order.quantity) } },
         );

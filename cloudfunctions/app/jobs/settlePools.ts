@@ -75,7 +75,7 @@ export async function settlePools(_input: z.output<typeof settlePoolsInput>, cal
         await recordPostings(
           tx,
           member,
-          [{ id: ids.ledger('poolrefund', backing.communityId, backing.openid, backing.poolId), kind: 'refund', delta: backing.points, reason: `众筹「${pool.name}」未成，积分退回`, refId: backing.poolId }],
+          [{ id: ids.ledger('poolrefund', backing.communityId, backing.openid, backing.poolId), kind: 'refund', delta: backing.points, reason: `众筹「${pool.name}」未成，积分退回`, refId: backing.poolId, restore: backing.spentLots }],
           postingTime(settings, caller.now),
         );
         await writeNotice(

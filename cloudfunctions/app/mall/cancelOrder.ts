@@ -28,7 +28,7 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     if (!member) return refuse('NOT_FOUND', '下单的成员已不在社群');
     const draw = found.prize && (await tx.get('draws', found.prize.drawId));
     // A pooled order's points came from its backers: the pool fails and the settle job refunds each of them.
-    const refund = found.poolId ? [] : [{ id: ids.refund(found.communityId, found.openid, input.orderId), kind: 'refund' as const, delta: found.points, reason: `订单取消退回：${input.reason}`, refId: input.orderId }];
+    const refund = found.poolId ? [] : [{ id: ids.refund(found.communityId, found.openid, input.orderId), kind: 'refund' as const, delta: found.points, reason: `订单取消退回：${input.reason}`, refId: input.orderId, restore: found.spentLots }];
     await recordPostings(tx, member, refund, time, found.prize ? {} : { redeemed: { ...member.redeemed, [found.itemId]: Math.max(0, (member.redeemed?.[found.itemId] ?? 0) - found.quantity) } });
     if (found.poolId) await tx.update('pools', found.poolId, { status: 'failed', refunded: false, updatedAt: caller.now.toISOString() });
     if (!found.prize) await tx.update('items', found.itemId, { stock: increment(found.quantity) });

@@ -62,7 +62,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
       },
       caller.now,
     );
-    const { account } = await recordActivity(tx, member, time, {
+    const { account, taken } = await recordActivity(tx, member, time, {
       postings: [{ id: ids.spend(input.communityId, caller.openid, orderId), kind: 'spend', delta: -points, reason: `兑换「${item.name}」×${input.quantity}`, refId: orderId }],
       extra: { redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + input.quantity } },
     });
@@ -72,7 +72,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
     };
     await tx.update('items', input.itemId, { stock: item.stock - input.quantity, codes: item.codes.slice(couponCodes.length), updatedAt: order.updatedAt });
     const payment = cash ? { payment: { amountFen: cash, expiresAt, params: null, paidAt: null, transactionId: null }, unpaidUntil: expiresAt } : {};
-    await tx.create('orders', orderId, { ...order, ...payment, request: { fingerprint: print, result } });
+    await tx.create('orders', orderId, { ...order, ...payment, spentLots: taken, request: { fingerprint: print, result } });
     return result;
   }));
   // 积分+现金: the points are taken and the unit reserved; now the money, outside the transaction.

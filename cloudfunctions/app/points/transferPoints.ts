@@ -15,7 +15,8 @@ import { transferInput } from './inputs';
  * 积分转赠: one member gives points to another. One transaction reads both members and writes
  * both entries and both members, so the points leave one account exactly when they arrive in
  * the other. Received points are a `transfer`, never earned: they raise no tier and no
- * leaderboard, so second accounts cannot farm a tier. The day's totals ride on the members.
+ * leaderboard, so second accounts cannot farm a tier; they keep the expiry they had, so passing
+ * points back and forth never renews them. The day's totals ride on the members.
  */
 export async function transferPoints(input: z.output<typeof transferInput>, caller: Caller, { store }: Deps) {
   if (input.to === caller.openid) refuse('INVALID_INPUT', '不能转赠给自己');
@@ -36,7 +37,7 @@ export async function transferPoints(input: z.output<typeof transferInput>, call
         time.day,
       );
       const detail = { from: sender.openid, to: receiver.openid, message: input.message ?? null };
-      const { account, entries } = await recordPostings(
+      const { account, entries, taken } = await recordPostings(
         tx,
         sender,
         [{ id: ids.ledger('transfer', input.communityId, sender.openid, key), kind: 'transfer', delta: -input.amount, reason: `转赠给 ${receiver.nickname}`, refId: key, detail }],
@@ -46,7 +47,7 @@ export async function transferPoints(input: z.output<typeof transferInput>, call
       await recordPostings(
         tx,
         receiver,
-        [{ id: ids.ledger('gift', input.communityId, receiver.openid, key), kind: 'transfer', delta: input.amount, reason: `${sender.nickname} 赠送`, refId: key, detail }],
+        [{ id: ids.ledger('gift', input.communityId, receiver.openid, key), kind: 'transfer', delta: input.amount, reason: `${sender.nickname} 赠送`, refId: key, detail, restore: taken }],
         time,
         { transfers: days.receiver },
       );

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
+import { mergeLots } from '../../core/ledger';
 import { contribute } from '../../core/pools';
 import type { Caller, Deps } from '../context';
 import { activeMemberIn, loadCommunity, ofCommunity } from '../access';
@@ -32,7 +33,7 @@ export async function contributeToPool(input: z.output<typeof contributeInput>, 
       const backing = await tx.get('poolBackings', backingId);
       const after = contribute(pool, input.points, caller.now, !backing);
 
-      const { account } = await recordPostings(
+      const { account, taken } = await recordPostings(
         tx,
         member,
         [{ id: ids.ledger('pool', input.communityId, caller.openid, key), kind: 'spend', delta: -input.points, reason: `${pool.kind === 'donation' ? '捐赠' : '众筹'}「${pool.name}」`, refId: input.poolId }],
@@ -45,6 +46,7 @@ export async function contributeToPool(input: z.output<typeof contributeInput>, 
         openid: caller.openid,
         nickname: member.nickname,
         points: (backing?.points ?? 0) + input.points,
+        spentLots: mergeLots(backing?.spentLots ?? [], taken),
         refunded: false,
         createdAt: backing?.createdAt ?? at,
         updatedAt: at,
