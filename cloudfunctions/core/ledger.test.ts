@@ -156,3 +156,25 @@ describe('ledger properties', () => {
     );
   });
 });
+
+describe('points that come back keep their expiry', () => {
+  it('a spend says which lots it took; a refund restoring them leaves the lots as they were, whenever it comes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 0, max: 200 }), (earnings, wanted, refundAfterDays) => {
+        let account = emptyAccount();
+        earnings.forEach((points, day) => (account = post(account, 'earn', points, at(`2026-03-${String(day + 1).padStart(2, '0')}T02:00:00Z`), `e${day}`).account));
+        const spend = Math.min(wanted, account.balance);
+        const spent = post(account, 'spend', -spend, at('2026-03-20T02:00:00Z'));
+        if (spent.taken.reduce((sum, lot) => sum + lot.points, 0) !== spend) return false;
+        const later = new Date(Date.parse('2026-03-20T02:00:00Z') + refundAfterDays * 86_400_000).toISOString();
+        const back = postEntry(spent.account, { id: 'r', kind: 'refund', delta: spend, reason: 'test', refId: null, restore: spent.taken }, at(later));
+        return JSON.stringify(back.account.lots) === JSON.stringify(account.lots) && back.account.nextExpiryAt === account.nextExpiryAt;
+      }),
+    );
+  });
+
+  it('refuses lots that do not add up to the refund', () => {
+    const earned = post(emptyAccount(), 'earn', 50);
+    expect(() => postEntry(earned.account, { id: 'r', kind: 'refund', delta: 20, reason: 'test', refId: null, restore: [{ expiresAt: '2027-01-01T00:00:00.000Z', points: 10 }] }, at('2026-03-04T02:00:00Z'))).toThrow(DomainError);
+  });
+});
