@@ -90,6 +90,22 @@ eachStore((open) => {
       else expect([outcome, order.status, order.paidAfterExpiry, await balance(), (await itemOf(item.id)).stock]).toEqual(['paidAfterExpiry', 'cancelled', true, 1000, 5]);
     });
 
+    it('WeChat Pay not answering leaves the order to be paid from the checkout, never a second order', async () => {
+      let down = true;
+      const flaky = { ...localPlatform(), payment: { ready: true, unifiedOrder: (request: Parameters<ReturnType<typeof localPlatform>['payment']['unifiedOrder']>[0]) => (down ? Promise.reject(new Error('timeout')) : localPlatform().payment.unifiedOrder(request)) } };
+      const shaky = sqliteHarness(h.store, flaky);
+      const item = await stock({ name: '台灯', pointsPrice: 100, cashPrice: 2900, stock: 3 });
+      const reply = await shaky.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'cash-down-1', shipping: SHIPPING }, { openid: 'o_alice', now: NOW });
+      expect(reply).toMatchObject({ ok: true, data: { balance: 900, order: { status: 'unpaid', payment: { amountFen: 2900, params: null } } } });
+      if (!reply.ok) return;
+      const pay = () => shaky.call('mall', 'pay', { communityId: c, orderId: reply.data.order.id }, { openid: 'o_alice', now: MINUTES(1) });
+      expect(await pay()).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      down = false;
+      expect(await pay()).toMatchObject({ ok: true, data: { payment: { params: { package: expect.stringContaining(reply.data.order.id) } } } });
+      expect((await shaky.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'cash-down-1', shipping: SHIPPING }, { openid: 'o_alice', now: MINUTES(2) }))).toMatchObject({ ok: true, data: { order: { payment: { params: { package: expect.any(String) } } } } });
+      expect(await itemOf(item.id)).toMatchObject({ stock: 2 });
+    });
+
     it('only a physical reward takes a cash price; nothing is sold for cash without a merchant account; bad input changes nothing', async () => {
       for (const bad of [
         { name: '券', kind: 'coupon', pointsPrice: 10, cashPrice: 100, stock: 0 },
