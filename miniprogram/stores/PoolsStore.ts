@@ -33,7 +33,7 @@ export class PoolsStore {
     private readonly community: CommunityGateway,
     private readonly intents: Intents,
   ) {
-    makeAutoObservable<PoolsStore, 'community' | 'intents' | 'loading' | 'acting'>(this, { community: false, intents: false, loading: false, acting: false });
+    makeAutoObservable<PoolsStore, 'community' | 'intents' | 'loading' | 'acting' | 'readPool'>(this, { community: false, intents: false, loading: false, acting: false, readPool: false });
   }
 
   get busy(): boolean {
@@ -59,9 +59,14 @@ export class PoolsStore {
     });
   }
 
-  /** One pool's page; another pool's page starts without the last one's numbers or message. */
+  /** One pool's page, opened: without the last visit's message (another pool's page, without its numbers too). */
   async openPool(poolId: string): Promise<void> {
-    if (this.pool?.id !== poolId) runInAction(() => ((this.pool = null), (this.backers = []), (this.notice = null)));
+    runInAction(() => (this.notice = null));
+    if (this.pool?.id !== poolId) runInAction(() => ((this.pool = null), (this.backers = [])));
+    await this.readPool(poolId);
+  }
+
+  private async readPool(poolId: string): Promise<void> {
     await this.loading.run(async () => {
       const { pool, backers } = await this.community.call('pools', 'get', { poolId });
       runInAction(() => ((this.pool = pool), (this.backers = backers)));
@@ -77,7 +82,7 @@ export class PoolsStore {
     );
     if (!outcome.done) return false;
     runInAction(() => (this.notice = outcome.value.pool.status === 'funded' ? (pool.kind === 'pooled' ? '凑齐了！奖品已为发起人下单' : '目标达成，谢谢你！') : `已投入 ${points} 积分，谢谢支持`));
-    await this.openPool(pool.id);
+    await this.readPool(pool.id);
     return true;
   }
 

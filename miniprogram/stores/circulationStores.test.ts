@@ -80,6 +80,9 @@ describe('pools and gifts', () => {
     expect(await root.pools.contribute(100)).toBe(true);
     expect(root.pools.pool).toMatchObject({ raised: 100, backers: 1, myContribution: 100 });
     expect(root.pools.notice).toBe('已投入 100 积分，谢谢支持');
+    // Coming back to the pool later: the numbers, not the last visit's thanks.
+    await root.pools.openPool(pool.id);
+    expect([root.pools.notice, root.pools.pool?.raised]).toEqual([null, 100]);
     expect((await h.ok('points', 'me', { communityId: c }, { openid: 'o_alice', now: NOW })).balance).toBe(700);
   });
 
