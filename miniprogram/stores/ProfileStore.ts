@@ -20,9 +20,10 @@ export class ProfileStore {
     makeAutoObservable<ProfileStore, 'community' | 'intents' | 'loading' | 'sending'>(this, { community: false, intents: false, loading: false, sending: false });
   }
 
-  /** Another member's profile starts without the last one's badges or thanks. */
+  /** A profile, opened: without the last visit's thanks (another member's, without their badges too). */
   async open(openid: string): Promise<void> {
-    if (this.openid !== openid) runInAction(() => ((this.openid = openid), (this.badges = []), (this.sent = null)));
+    runInAction(() => (this.sent = null));
+    if (this.openid !== openid) runInAction(() => ((this.openid = openid), (this.badges = [])));
     await this.loading.run(async () => {
       const { badges } = await this.community.call('points', 'badges', { openid });
       runInAction(() => (this.badges = badges));

@@ -109,6 +109,8 @@ describe('pools and gifts', () => {
     expect(await root.profile.send('o_bob', 50, '谢谢')).toBe(true);
     expect(root.profile.sent).toMatchObject({ to: 'o_bob', balance: 750, entry: { delta: -50 } });
     expect((await h.ok('points', 'me', { communityId: c }, { openid: 'o_bob', now: NOW })).balance).toBe(850);
+    await root.profile.open('o_bob');
+    expect(root.profile.sent).toBeNull();
   });
 
   it('says the limits and what is wrong before sending', () => {
