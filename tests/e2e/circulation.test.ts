@@ -47,6 +47,8 @@ describe('points that move, in Chromium', () => {
 
     await actAs('demo_laowang');
     await page.goto(`${rt.url}/#/packages/mall/pages/item/index?id=${item.id}`);
+    await page.locator('#pool-start-button').waitFor();
+    await screenshot(page, 'e2e-item-pool.png');
     await page.locator('#pool-start-button').click();
     await confirmDialog();
     await page.waitForURL(/packages\/mall\/pages\/pool\/index/);
@@ -61,6 +63,8 @@ describe('points that move, in Chromium', () => {
     await actAs('demo_doudou');
     await page.goto(`${rt.url}/#/pages/mall/index`);
     await page.locator('#pools-link').click();
+    await page.locator(`#pool-${poolId}`).waitFor();
+    await screenshot(page, 'e2e-pools.png');
     await page.locator(`#pool-${poolId}`).click();
     await page.locator('#back-150').click(); // "补齐 150": exactly what is left
     await confirmDialog();

@@ -9,7 +9,7 @@ import { useNow } from '../../../../stores/useNow';
 import './index.css';
 
 const OUTCOME = {
-  paid: '支付成功，等待群主发货',
+  paid: '支付成功',
   waiting: '已支付，正在等待微信支付确认，稍后在「我的订单」查看',
   cancelled: '已取消支付，可以在截止前再次支付',
   failed: '支付没有完成，可以再试一次',
