@@ -20,6 +20,8 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
   const cloudInits: unknown[] = [];
   /** Where the app asked WeChat to go, and how (a tab page only by switchTab). */
   const navigations: Array<{ how: string; url: string }> = [];
+  /** The dialogs the app asked (wx.showModal). */
+  const dialogs: Array<{ title: string; content: string }> = [];
   /** What wx.requestPayment was given. */
   const payments: Array<Record<string, unknown>> = [];
   let app: Record<string, (...args: unknown[]) => unknown> | undefined;
@@ -72,6 +74,12 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
         (error) => fail?.(error),
       ).finally(() => complete?.());
     },
+    // The member answers every dialog with its confirm button; what was asked is kept.
+    showModal: (options: { title?: string; content?: string; success?: (r: unknown) => void; complete?: () => void }) => {
+      dialogs.push({ title: options.title ?? '', content: options.content ?? '' });
+      options.success?.({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
+      options.complete?.();
+    },
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     createSelectorQuery: () => {
@@ -103,6 +111,7 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
     cloudInits,
     navigations,
     payments,
+    dialogs,
     async open(route: string, query: Record<string, string> = {}) {
       if (!launched) {
         require(resolve(WEAPP_DIST, 'app.js'));

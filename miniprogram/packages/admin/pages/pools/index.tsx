@@ -21,7 +21,10 @@ function DonationPools() {
   const blank: DonationForm = { name: '', description: '', goalPoints: '', endDate: inAWeek, endTime: '22:00' };
   const [form, setForm] = useState<DonationForm>(blank);
   const [tried, setTried] = useState(false);
-  useDidShow(() => void pools.load());
+  useDidShow(() => {
+    if (!session.community) void session.load();
+    void pools.load();
+  });
   const problems = tried ? donationProblems(form, new Date(), tz) : {};
 
   const save = async () => {

@@ -20,6 +20,8 @@ function Profile() {
   const [message, setMessage] = useState('');
   const [tried, setTried] = useState(false);
   useDidShow(() => {
+    // Opened from a link, the community (and its transfer rules) may not be read yet.
+    if (!session.community) void session.load();
     void profile.open(openid);
     void points.load();
   });

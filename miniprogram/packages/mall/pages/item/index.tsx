@@ -22,6 +22,7 @@ function ItemPage() {
   const [tried, setTried] = useState(false);
   useEffect(() => {
     if (!mall.loaded) void mall.load();
+    if (!store.session.community) void store.session.load();
   }, []);
   const item = params.id ? mall.item(params.id) : undefined;
   if (!item) return <View className="card muted">{mall.loaded ? '奖品不存在或已下架' : '加载中…'}</View>;

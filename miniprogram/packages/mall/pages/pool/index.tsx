@@ -16,6 +16,7 @@ function PoolPage() {
   const id = params.id ?? '';
   const [custom, setCustom] = useState('');
   useDidShow(() => {
+    if (!session.community) void session.load();
     void pools.openPool(id);
     void points.load();
   });

@@ -9,7 +9,10 @@ import './index.css';
 /** 积分众筹 and 捐赠: what is open to back now, then what has closed. */
 function Pools() {
   const { pools, session } = store;
-  useDidShow(() => void pools.load());
+  useDidShow(() => {
+    if (!session.community) void session.load();
+    void pools.load();
+  });
   const tz = session.community?.timezone;
   const openPool = (id: string) => void Taro.navigateTo({ url: `/packages/mall/pages/pool/index?id=${id}` });
   return (
