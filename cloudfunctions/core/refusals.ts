@@ -17,5 +17,6 @@ export const refusals = {
   noPost: (): never => refuse('NOT_FOUND', '帖子不存在'),
   noQuestion: (): never => refuse('NOT_FOUND', '问题不存在'),
   noCampaign: (): never => refuse('NOT_FOUND', '活动不存在'),
+  noPool: (): never => refuse('NOT_FOUND', '没有这个捐赠或众筹'),
   idempotencyMismatch: (): never => refuse('IDEMPOTENCY_MISMATCH', '这个 requestId 已用于另一个请求'),
 };

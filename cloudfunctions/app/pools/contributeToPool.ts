@@ -1,7 +1,7 @@
 import type * as z from 'zod';
-import { refuse } from '../../core/errors';
 import { mergeLots } from '../../core/ledger';
 import { contribute } from '../../core/pools';
+import { refusals } from '../../core/refusals';
 import type { Caller, Deps } from '../context';
 import { activeMemberIn, loadCommunity, ofCommunity } from '../access';
 import { ids, type AppTransaction, type BackingDoc, type Found, type PoolDoc } from '../documents';
@@ -11,8 +11,6 @@ import { newOrder } from '../mall/newOrder';
 import { writeNotice } from '../notices/notify';
 import { contributeInput } from './inputs';
 import { toPool } from './views';
-
-export const noPool = (): never => refuse('NOT_FOUND', '没有这个捐赠或众筹');
 
 /**
  * A member puts points into a pool. One transaction reads the member, the pool and the member's
@@ -28,7 +26,7 @@ export async function contributeToPool(input: z.output<typeof contributeInput>, 
   return store.transaction((tx) =>
     once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'pools.contribute', ...input }, now: caller.now }, async () => {
       const member = await activeMemberIn(tx, input.communityId, caller.openid);
-      const pool = ofCommunity(await tx.get('pools', input.poolId), input.communityId, noPool);
+      const pool = ofCommunity(await tx.get('pools', input.poolId), input.communityId, refusals.noPool);
       const backingId = ids.backing(input.poolId, caller.openid);
       const backing = await tx.get('poolBackings', backingId);
       const after = contribute(pool, input.points, caller.now, !backing);

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { poolStatus } from '../../core/pools';
+import { refusals } from '../../core/refusals';
 import { OWNER } from '../../core/roles';
 import type { Caller, Deps } from '../context';
 import { ofCommunity, requireMember } from '../access';
@@ -9,7 +10,6 @@ import type { PoolDoc } from '../documents';
 import { upsertPoolInput } from './inputs';
 import { toPool } from './views';
 
-const noPool = (): never => refuse('NOT_FOUND', '没有这个捐赠');
 const AUDITED_POOL_FIELDS = ['name', 'description', 'goalPoints', 'endsAt'] as const;
 
 /**
@@ -22,7 +22,7 @@ export async function upsertPool(input: z.output<typeof upsertPoolInput>, caller
   if (Date.parse(pool.endsAt) <= caller.now.getTime()) refuse('INVALID_INPUT', '结束时间须晚于现在');
   const id = pool.id ?? newId();
   const saved = await store.transaction(async (tx) => {
-    const existing = pool.id ? ofCommunity(await tx.get('pools', id), input.communityId, noPool) : null;
+    const existing = pool.id ? ofCommunity(await tx.get('pools', id), input.communityId, refusals.noPool) : null;
     if (existing && existing.kind !== 'donation') refuse('FORBIDDEN', '众筹由成员发起，不能在这里修改');
     if (existing && poolStatus(existing, caller.now) !== 'open') refuse('FORBIDDEN', '这个捐赠已经结束，不能再修改');
     const raised = existing?.raised ?? 0;
