@@ -46,3 +46,8 @@ export function checkRedemption(
     refuse('LIMIT_REACHED', `每人限兑 ${reward.perMemberLimit} 件，你已兑换 ${member.alreadyRedeemed} 件`);
   }
 }
+
+/** A member's units redeemed per reward after `by` more, or fewer on a refund (never below 0): what per-member limits count. */
+export function redeemedAfter(redeemed: Readonly<Record<string, number>> | undefined, itemId: string, by: number): Record<string, number> {
+  return { ...redeemed, [itemId]: Math.max(0, (redeemed?.[itemId] ?? 0) + by) };
+}

@@ -7,6 +7,8 @@ import { writeNotice } from '../notices/notify';
 import { skipFailures, timeLeft } from './budget';
 import { communitiesOnce } from './dueMembers';
 import { expireUnpaidInput } from './inputs';
+import { orderRefund } from '../mall/orderRefund';
+import { redeemedAfter } from '../../core/mall';
 
 const PAGE = 50;
 const PARALLEL = 10;
@@ -47,9 +49,9 @@ export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, c
         await recordPostings(
           tx,
           member,
-          [{ id: ids.refund(order.communityId, order.openid, orderId), kind: 'refund', delta: order.points, reason: `「${order.itemName}」超时未支付，积分退回`, refId: orderId, restore: order.spentLots }],
+          [orderRefund(order, `「${order.itemName}」超时未支付，积分退回`)],
           postingTime(settings, caller.now),
-          { redeemed: { ...member.redeemed, [order.itemId]: Math.max(0, (member.redeemed?.[order.itemId] ?? 0) - order.quantity) } },
+          { redeemed: redeemedAfter(member.redeemed, order.itemId, -order.quantity) },
         );
         await writeNotice(
           tx,

@@ -7,6 +7,7 @@ import { writeNotice } from '../notices/notify';
 import { skipFailures, timeLeft } from './budget';
 import { communitiesOnce } from './dueMembers';
 import { settlePoolsInput } from './inputs';
+import { redeemedAfter } from '../../core/mall';
 
 const PAGE = 50;
 const PARALLEL = 10;
@@ -55,10 +56,7 @@ export async function settlePools(_input: z.output<typeof settlePoolsInput>, cal
       const starter = await tx.get('members', ids.member(pool.communityId, pool.starter!));
       const item = await tx.get('items', pool.itemId!);
       if (item) await tx.update('items', pool.itemId!, { stock: increment(1) });
-      if (starter) {
-        const redeemed = starter.redeemed?.[pool.itemId!] ?? 0;
-        await tx.update('members', starter._id, { redeemed: { ...starter.redeemed, [pool.itemId!]: Math.max(0, redeemed - 1) } });
-      }
+      if (starter) await tx.update('members', starter._id, { redeemed: redeemedAfter(starter.redeemed, pool.itemId!, -1) });
       await tx.update('pools', poolId, { status: 'failed', refunded: false, updatedAt: caller.now.toISOString() });
       return 1;
     });

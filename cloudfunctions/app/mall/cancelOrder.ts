@@ -8,7 +8,9 @@ import { writeNotice } from '../notices/notify';
 import { STAFF } from '../../core/roles';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
+import { orderRefund } from './orderRefund';
 import { toOrder } from './views';
+import { redeemedAfter } from '../../core/mall';
 import { cancelOrderInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
@@ -28,8 +30,8 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     if (!member) return refuse('NOT_FOUND', '下单的成员已不在社群');
     const draw = found.prize && (await tx.get('draws', found.prize.drawId));
     // A pooled order's points came from its backers: the pool fails and the settle job refunds each of them.
-    const refund = found.poolId ? [] : [{ id: ids.refund(found.communityId, found.openid, input.orderId), kind: 'refund' as const, delta: found.points, reason: `订单取消退回：${input.reason}`, refId: input.orderId, restore: found.spentLots }];
-    await recordPostings(tx, member, refund, time, found.prize ? {} : { redeemed: { ...member.redeemed, [found.itemId]: Math.max(0, (member.redeemed?.[found.itemId] ?? 0) - found.quantity) } });
+    const refund = found.poolId ? [] : [orderRefund(found, `订单取消退回：${input.reason}`)];
+    await recordPostings(tx, member, refund, time, found.prize ? {} : { redeemed: redeemedAfter(member.redeemed, found.itemId, -found.quantity) });
     if (found.poolId) await tx.update('pools', found.poolId, { status: 'failed', refunded: false, updatedAt: caller.now.toISOString() });
     if (!found.prize) await tx.update('items', found.itemId, { stock: increment(found.quantity) });
     else if (draw) {

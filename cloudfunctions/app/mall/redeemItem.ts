@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { fingerprint } from '../../core/fingerprint';
-import { checkRedemption } from '../../core/mall';
+import { checkRedemption, redeemedAfter } from '../../core/mall';
 import { refusals } from '../../core/refusals';
 import { tierOf } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
@@ -64,7 +64,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
     );
     const { account, taken } = await recordActivity(tx, member, time, {
       postings: [{ id: ids.spend(input.communityId, caller.openid, orderId), kind: 'spend', delta: -points, reason: `兑换「${item.name}」×${input.quantity}`, refId: orderId }],
-      extra: { redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + input.quantity } },
+      extra: { redeemed: redeemedAfter(member.redeemed, input.itemId, input.quantity) },
     });
     const result: RedeemResult = {
       order: { id: orderId, itemId: input.itemId, quantity: input.quantity, points, status: order.status, couponCodes, needsShipping: needsShipping(order) },

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
-import { checkRedemption } from '../../core/mall';
+import { checkRedemption, redeemedAfter } from '../../core/mall';
 import { poolDeadline } from '../../core/pools';
 import { refusals } from '../../core/refusals';
 import { tierOf } from '../../core/tiers';
@@ -55,7 +55,7 @@ export async function startPool(input: z.output<typeof startPoolInput>, caller: 
       };
       await tx.create('pools', poolId, doc);
       await tx.update('items', input.itemId, { stock: item.stock - 1, updatedAt: at });
-      await tx.update('members', member._id, { redeemed: { ...member.redeemed, [input.itemId]: alreadyRedeemed + 1 } });
+      await tx.update('members', member._id, { redeemed: redeemedAfter(member.redeemed, input.itemId, 1) });
       return { pool: toPool({ ...doc, _id: poolId }, caller.now, 0) };
     }),
   );
