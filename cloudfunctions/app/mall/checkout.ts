@@ -1,5 +1,6 @@
 import type { Deps } from '../context';
 import type { PaymentParams } from '../../platform/ports';
+import type { Found, OrderDoc } from '../documents';
 import type { Checkout } from './views';
 
 /** An unpaid order waits this long for its payment before jobs.expireUnpaid cancels it. */
@@ -12,9 +13,9 @@ export const PAYMENT_WINDOW_MS = 15 * 60_000;
  * WeChat Pay does not answer, the order stands (its points taken, its unit reserved) with no
  * parameters yet: the checkout asks again (mall.pay), and an order never paid lapses in 15 minutes.
  */
-export async function checkout({ store, platform, log }: Deps, orderId: string, context: { communityName: string; clientIp: string | null }): Promise<Checkout | null> {
-  const order = await store.get('orders', orderId);
-  if (!order?.payment) return null;
+export async function checkout({ store, platform, log }: Deps, order: Found<OrderDoc>, context: { communityName: string; clientIp: string | null }): Promise<Checkout | null> {
+  if (!order.payment) return null;
+  const orderId = order._id;
   const { amountFen, expiresAt } = order.payment;
   if (order.status !== 'unpaid') return { orderId, amountFen, expiresAt, params: null };
   if (order.payment.params) return { orderId, amountFen, expiresAt, params: order.payment.params };

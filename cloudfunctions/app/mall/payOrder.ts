@@ -14,7 +14,7 @@ export async function payOrder(input: z.output<typeof payOrderInput>, caller: Ca
   if (order.status === 'cancelled') refuse('FORBIDDEN', '订单已超时取消，积分已退回');
   if (order.status !== 'unpaid') refuse('ALREADY_DONE', '这个订单已经支付过了');
   if (Date.parse(order.payment.expiresAt) <= caller.now.getTime()) refuse('FORBIDDEN', '支付已超时，订单将自动取消并退回积分');
-  const payment = (await checkout(deps, input.orderId, { communityName: community.name, clientIp: caller.clientIp ?? null }))!;
+  const payment = (await checkout(deps, order, { communityName: community.name, clientIp: caller.clientIp ?? null }))!;
   if (!payment.params) refuse('CONFLICT', '微信支付暂时没有响应，请稍后再试');
   return { payment };
 }

@@ -43,7 +43,6 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
     if (item.cashPrice && !deps.platform.payment.ready) refuse('FORBIDDEN', '暂时不能用微信支付，请联系群主');
     const points = item.pointsPrice * input.quantity;
     const cash = item.cashPrice ? item.cashPrice * input.quantity : null;
-    const expiresAt = new Date(caller.now.getTime() + PAYMENT_WINDOW_MS).toISOString();
     const couponCodes = item.kind === 'coupon' ? item.codes.slice(0, input.quantity) : [];
     const order = newOrder(
       orderId,
@@ -71,11 +70,13 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
       balance: account.balance,
     };
     await tx.update('items', input.itemId, { stock: item.stock - input.quantity, codes: item.codes.slice(couponCodes.length), updatedAt: order.updatedAt });
+    const expiresAt = new Date(caller.now.getTime() + PAYMENT_WINDOW_MS).toISOString();
     const payment = cash ? { payment: { amountFen: cash, expiresAt, params: null, paidAt: null, transactionId: null }, unpaidUntil: expiresAt } : {};
     await tx.create('orders', orderId, { ...order, ...payment, spentLots: taken, request: { fingerprint: print, result } });
     return result;
   }));
   // 积分+现金: the points are taken and the unit reserved; now the money, outside the transaction.
-  if (result.order.status !== 'unpaid') return result;
-  return { ...result, order: { ...result.order, payment: await checkout(deps, orderId, { communityName: community.name, clientIp: caller.clientIp ?? null }) } };
+  const placed = result.order.status === 'unpaid' ? await store.get('orders', orderId) : null;
+  if (!placed) return result;
+  return { ...result, order: { ...result.order, payment: await checkout(deps, placed, { communityName: community.name, clientIp: caller.clientIp ?? null }) } };
 }
