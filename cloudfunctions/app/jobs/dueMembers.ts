@@ -35,8 +35,12 @@ export async function settleDue(
   return { more: true };
 }
 
-/** Each community a job touches, loaded once per run (rules completed with defaults); null if it is gone. */
-export function communitiesOnce(deps: Deps): (communityId: string) => Promise<Found<CommunityDoc> | null> {
-  const communities = new Map<string, Promise<Found<CommunityDoc> | null>>();
-  return (id) => communities.get(id) ?? communities.set(id, loadCommunity(deps.store, id).catch(() => null)).get(id)!;
+/**
+ * Each community a job touches, loaded once per run (rules completed with defaults). One that
+ * cannot be read (a dropped connection) fails every item of it in this run, so each waits for the
+ * next run (skipFailures) instead of being settled without its rules.
+ */
+export function communitiesOnce(deps: Deps): (communityId: string) => Promise<Found<CommunityDoc>> {
+  const communities = new Map<string, Promise<Found<CommunityDoc>>>();
+  return (id) => communities.get(id) ?? communities.set(id, loadCommunity(deps.store, id)).get(id)!;
 }

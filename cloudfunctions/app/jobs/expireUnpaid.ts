@@ -40,7 +40,7 @@ export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, c
     return store.transaction(async (tx) => {
       const order = await tx.get('orders', orderId);
       if (!order) return false;
-      if (order.status !== 'unpaid' || !settings) {
+      if (order.status !== 'unpaid') {
         await tx.update('orders', orderId, { unpaidUntil: null });
         return false;
       }

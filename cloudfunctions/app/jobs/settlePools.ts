@@ -64,7 +64,6 @@ export async function settlePools(_input: z.output<typeof settlePoolsInput>, cal
 
   async function refundBacking(pool: Found<PoolDoc>, backingId: string): Promise<number> {
     const settings = await community(pool.communityId);
-    if (!settings) return 0;
     return store.transaction(async (tx) => {
       const backing = await tx.get('poolBackings', backingId);
       if (!backing || backing.refunded) return 0;

@@ -25,7 +25,7 @@ export async function warnExpiring(caller: Caller, deps: Deps, hasTime: () => bo
       if (member.expiryWarnKey === expiryWarned(member)) return null;
       // A key that no longer describes the next batch is put right (due later, or nothing to tell) and tells nothing.
       const current = batch ? expiryWarnKey(batch, member) : expiryWarned(member);
-      if (member.expiryWarnKey !== current || !batch || !community || member.nextExpiryPoints <= 0 || current > `${caller.now.toISOString()}|\uffff`) {
+      if (member.expiryWarnKey !== current || !batch || member.nextExpiryPoints <= 0 || current > `${caller.now.toISOString()}|\uffff`) {
         if (member.expiryWarnKey !== current) await tx.update('members', memberId, { expiryWarnKey: current });
         return null;
       }

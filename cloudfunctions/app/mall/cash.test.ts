@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { playPayment } from '../../local/playPayment';
 import { localPlatform } from '../../platform/local/platform';
-import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, readsFailing, sqliteHarness, type Harness } from '../testing/harness';
 
 let h: Harness;
 let c: string;
@@ -104,6 +104,14 @@ eachStore((open) => {
       expect(await pay()).toMatchObject({ ok: true, data: { payment: { params: { package: expect.stringContaining(reply.data.order.id) } } } });
       expect((await shaky.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'cash-down-1', shipping: SHIPPING }, { openid: 'o_alice', now: MINUTES(2) }))).toMatchObject({ ok: true, data: { order: { payment: { params: { package: expect.any(String) } } } } });
       expect(await itemOf(item.id)).toMatchObject({ stock: 2 });
+    });
+
+    it('a community that cannot be read for a moment leaves the lapsed order for the next run, not unpaid for ever', async () => {
+      const item = await stock({ name: '收纳箱', pointsPrice: 100, cashPrice: 1990, stock: 5 });
+      await redeem(item.id);
+      expect(await sqliteHarness(readsFailing(h.store, 'communities')).ok('jobs', 'expireUnpaid', {}, { ...TRIGGER, now: MINUTES(16) })).toMatchObject({ cancelled: 0 });
+      expect(await expire(MINUTES(21))).toEqual({ cancelled: 1, more: false });
+      expect(await balance()).toBe(1000);
     });
 
     it('only a physical reward takes a cash price; nothing is sold for cash without a merchant account; bad input changes nothing', async () => {

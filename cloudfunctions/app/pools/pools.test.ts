@@ -1,4 +1,4 @@
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, readsFailing, sqliteHarness, type Harness } from '../testing/harness';
 
 let h: Harness;
 let c: string;
@@ -132,6 +132,16 @@ eachStore((open) => {
       expect(await start('o_alice', item.id, 'start-0001', LATER(8))).toEqual(started);
       // The starter may start again now that the unit and the limit are back.
       expect((await start('o_alice', item.id, 'start-0004', LATER(8))).ok).toBe(true);
+    });
+
+    it('a community that cannot be read for a moment leaves the refunds for the next run', async () => {
+      const item = await stock({ name: '按摩椅', pointsPrice: 2000, stock: 1 });
+      const started = await start('o_alice', item.id);
+      if (!started.ok) throw new Error('start failed');
+      await back('o_bob', started.data.pool.id, 300, 'pool-b-flaky');
+      expect(await sqliteHarness(readsFailing(h.store, 'communities')).ok('jobs', 'settlePools', {}, { ...TRIGGER, now: LATER(8) })).toEqual({ failed: 1, refunded: 0, more: false });
+      expect(await settle(LATER(8))).toEqual({ failed: 0, refunded: 1, more: false });
+      expect(await balances(LATER(8))).toEqual([500, 500, 500]);
     });
 
     it('a cancelled pooled order refunds the backers, not the starter', async () => {

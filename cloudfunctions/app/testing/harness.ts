@@ -77,3 +77,14 @@ export async function communityWithMembers(h: Harness, now = '2026-03-01T02:00:0
   await h.ok('community', 'join', { communityId: community.id, nickname: 'bob' }, { openid: 'o_bob', now: later(2) });
   return community.id as string;
 }
+
+/** The same store, but its next `failures` reads of `collection` by id fail like a dropped connection. */
+export function readsFailing(store: Store, collection: string, failures = 1): Store {
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'get') return (name: string, id: string, options?: never) => (name === collection && failures-- > 0 ? Promise.reject(new Error('connection lost')) : options ? target.get(name, id, options) : target.get(name, id));
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
