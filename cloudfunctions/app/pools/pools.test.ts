@@ -48,6 +48,14 @@ eachStore((open) => {
       expect(await back('o_alice', pool.id, 10, 'late-00001', LATER(2))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect((await h.ok('pools', 'list', { communityId: c }, { openid: 'o_alice', now: LATER(2) })).pools[0].status).toBe('ended');
       expect(await h.call('pools', 'upsert', { communityId: c, pool: { name: '我的', goalPoints: 10, endsAt: LATER(1) } }, { openid: 'o_alice', now: NOW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      // The owner's alone: a moderator is refused; outsiders see and give nothing; only the timer settles.
+      await h.ok('community', 'setRole', { communityId: c, openid: 'o_carol', role: 'moderator' }, { openid: 'o_owner', now: NOW });
+      expect(await h.call('pools', 'upsert', { communityId: c, pool: { id: pool.id, name: '改名', goalPoints: 10, endsAt: LATER(1) } }, { openid: 'o_carol', now: NOW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      for (const [action, params] of [['list', {}], ['get', { poolId: pool.id }], ['contribute', { poolId: pool.id, points: 5, requestId: 'outsider-01' }]] as const) {
+        expect(await h.call('pools', action, { communityId: c, ...params }, { openid: 'o_stranger', now: NOW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      }
+      for (const job of ['settlePools', 'expireUnpaid'] as const) expect(await h.call('jobs', job, {}, { openid: 'o_owner', now: NOW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await h.call('mall', 'pay', { communityId: c, orderId: 'any-order' }, { openid: 'o_stranger', now: NOW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       for (const bad of [{ name: '', goalPoints: 10, endsAt: LATER(1) }, { name: 'x', goalPoints: 0, endsAt: LATER(1) }, { name: 'x', goalPoints: 10, endsAt: 'tomorrow' }, { name: 'x', goalPoints: 10, endsAt: LATER(-1) }]) {
         expect(await h.call('pools', 'upsert', { communityId: c, pool: bad }, { openid: 'o_owner', now: NOW })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       }
