@@ -187,8 +187,6 @@ export interface OrderPayment {
   transactionId: string | null;
 }
 
-
-
 export interface Shipping {
   name: string;
   phone: string;

@@ -29,4 +29,3 @@ export async function getMember(input: z.output<typeof getMemberInput>, caller: 
   if (!member) return refusals.noSuchMember();
   return { member: toMember(member, community, dayOf(caller.now, community.timezone)), entries: rows.map(toEntry), transfers: gifts.map(toTransfer) };
 }
-

@@ -42,8 +42,8 @@ export async function settlePools(_input: z.output<typeof settlePoolsInput>, cal
       if (!unrefunded.length) await attempt(pool._id, () => markRefunded(pool._id), undefined);
       else if (!backings.length) skipped.add(pool._id);
       for (let i = 0; i < backings.length && hasTime(); i += PARALLEL) {
-        const points = await Promise.all(backings.slice(i, i + PARALLEL).map((b) => attempt(b._id, () => refundBacking(pool, b._id), 0)));
-        refunded += points.filter((p) => p > 0).length;
+        const given = await Promise.all(backings.slice(i, i + PARALLEL).map((b) => attempt(b._id, () => refundBacking(pool, b._id), 0)));
+        refunded += given.filter((points) => points > 0).length;
       }
     }
   }
