@@ -44,7 +44,7 @@ export class ProfileStore {
     const outcome = await this.sending.run(() =>
       this.intents.send(`points.transfer:${JSON.stringify({ to, amount, text })}`, (requestId) => this.community.call('points', 'transfer', { to, amount, requestId, ...(text ? { message: text } : {}) })),
     );
-    if (outcome.done) this.sent = { to, ...outcome.value };
+    if (outcome.done) runInAction(() => (this.sent = { to, ...outcome.value }));
     return outcome.done;
   }
 }
