@@ -1,8 +1,8 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { ItemBadge } from '../../../../components/ItemBadge';
 import { store } from '../../../../stores';
@@ -20,10 +20,11 @@ function ItemPage() {
   const now = useNow();
   const [shipping, setShipping] = useState<ShippingForm>({ name: '', phone: '', address: '' });
   const [tried, setTried] = useState(false);
-  useEffect(() => {
-    if (!mall.loaded) void mall.load();
+  // Read again on every visit: the balance moves elsewhere (a 众筹, a gift, another identity locally), and 还差 must be true.
+  useDidShow(() => {
+    void mall.load();
     if (!store.session.community) void store.session.load();
-  }, []);
+  });
   const item = params.id ? mall.item(params.id) : undefined;
   if (!item) return <View className="card muted">{mall.loaded ? '奖品不存在或已下架' : '加载中…'}</View>;
 
