@@ -35,6 +35,18 @@ function DonationPools() {
       setTried(false);
     }
   };
+  const list = pools.pools.map((pool) => <PoolCard key={pool.id} pool={pool} tz={tz} onOpen={() => void Taro.navigateTo({ url: `/packages/mall/pages/pool/index?id=${pool.id}` })} />);
+  // Opening a donation is the owner's: a moderator reaching this page by a link reads the pools, not the form.
+  if (session.role !== 'owner') {
+    return (
+      <View>
+        <View className="card muted" id="donation-owner-only">
+          只有群主可以发起积分捐赠
+        </View>
+        {list}
+      </View>
+    );
+  }
   return (
     <View>
       <View className="card">
@@ -52,9 +64,7 @@ function DonationPools() {
       </View>
       {pools.notice && <Text className="admin-notice">{pools.notice}</Text>}
       <ErrorLine message={pools.error} />
-      {pools.pools.map((pool) => (
-        <PoolCard key={pool.id} pool={pool} tz={tz} onOpen={() => void Taro.navigateTo({ url: `/packages/mall/pages/pool/index?id=${pool.id}` })} />
-      ))}
+      {list}
     </View>
   );
 }
