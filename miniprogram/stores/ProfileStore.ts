@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { Badge, Entry, Rules } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
+import { tierReaches } from '../../cloudfunctions/core/tiers';
 import { Request } from './request';
 
 /** A member's profile: their badges, and 积分转赠 — sending them points, the owner's limits said before sending. */
@@ -58,6 +59,16 @@ export function giftLimits(rule: Rules['transfer']): string[] {
     ...(rule.minMemberDays > 0 ? [`加入满 ${rule.minMemberDays} 天后才能转赠`] : []),
     '收到的积分可以兑换，但不计入等级',
   ];
+}
+
+/**
+ * Why I cannot give at all, said before an amount is typed (gifts off, my tier below the owner's
+ * minimum); null when I may. The membership age and the day's totals are the server's to tell.
+ */
+export function giftBlocked(rule: Rules['transfer'], tiers: Rules['tiers'], myTier: string | null): string | null {
+  if (!rule.enabled) return '群主没有开放积分转赠';
+  if (myTier && !tierReaches(rule.minTier, tiers.findIndex((t) => t.name === myTier), tiers)) return `「${rule.minTier}」及以上等级才能转赠积分，你现在是「${myTier}」`;
+  return null;
 }
 
 /** What is wrong with an amount before it is sent; null when it can be. */

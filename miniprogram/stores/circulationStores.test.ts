@@ -5,7 +5,7 @@ import { unwrap, type Gateway } from '../gateway/gateway';
 import type { Payer } from '../gateway/payer';
 import { emptyRewardForm, fenOf, rewardOf, rewardProblems } from './MallAdminStore';
 import { contributionChoices, donationProblems } from './PoolsStore';
-import { giftLimits, giftProblem } from './ProfileStore';
+import { giftBlocked, giftLimits, giftProblem } from './ProfileStore';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 
@@ -121,6 +121,13 @@ describe('pools and gifts', () => {
       '每次最多转赠 100 积分',
       '积分不足：当前 80 分',
       null,
+    ]);
+    const tiers = DEFAULT_RULES.tiers;
+    expect([giftBlocked(rule, tiers, '铜'), giftBlocked(rule, tiers, '银'), giftBlocked(rule, tiers, '金'), giftBlocked({ ...rule, enabled: false }, tiers, '金')]).toEqual([
+      '「银」及以上等级才能转赠积分，你现在是「铜」',
+      null,
+      null,
+      '群主没有开放积分转赠',
     ]);
     expect(contributionChoices(150, 1000)).toEqual([10, 50, 100, 150]);
     expect(contributionChoices(1000, 30)).toEqual([10, 30]);

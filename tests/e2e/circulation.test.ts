@@ -110,4 +110,26 @@ describe('points that move, in Chromium', () => {
     const { orders } = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_laowang');
     expect(orders[0]).toMatchObject({ itemName: '桌面空气净化器', status: 'pending', payment: { amountFen: 9900, paidAt: expect.any(String) } });
   });
+
+  it('each role reads what is true for them: staff below 银 are told before typing, a moderator gets no donation form, a reward counts from my balance', async () => {
+    const { page, rt } = session;
+    await actAs('demo_owner');
+    await page.goto(`${rt.url}/#/packages/mall/pages/item/index?id=demo-purifier`);
+    await waitText('#redeem-button', '还差 300 积分');
+    await page.goto(`${rt.url}/#/packages/engage/pages/profile/index?openid=demo_doudou&nickname=${encodeURIComponent('豆豆妈')}`);
+    await waitText('#gift-blocked', '「银」及以上等级才能转赠积分，你现在是「铜」');
+    expect(await page.locator('#gift-send').count()).toBe(0);
+    await screenshot(page, 'e2e-gift-blocked.png');
+
+    await actAs('demo_mod');
+    await page.goto(`${rt.url}/#/packages/admin/pages/pools/index`);
+    await waitText('#donation-owner-only', '只有群主可以发起积分捐赠');
+    expect(await page.locator('#donation-save').count()).toBe(0);
+
+    // Another person's balance (the owner's 0) is not mine: the reward page reads mine when it shows.
+    await actAs('demo_xiaomei');
+    expect((await me('demo_xiaomei')).balance).toBeGreaterThanOrEqual(300);
+    await page.goto(`${rt.url}/#/packages/mall/pages/item/index?id=demo-purifier`);
+    await waitText('#redeem-button', '立即兑换');
+  });
 });

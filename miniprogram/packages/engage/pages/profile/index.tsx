@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { BadgeWall } from '../../../../components/BadgeWall';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
-import { giftLimits, giftProblem } from '../../../../stores/ProfileStore';
+import { giftBlocked, giftLimits, giftProblem } from '../../../../stores/ProfileStore';
 import '../../engage.css';
 import './index.css';
 
@@ -26,7 +26,9 @@ function Profile() {
     void points.load();
   });
   const badges = profile.openid === openid ? profile.badges : [];
-  const rule = session.community?.rules.transfer;
+  const rules = session.community?.rules;
+  const rule = rules?.transfer;
+  const blocked = rules && points.me ? giftBlocked(rules.transfer, rules.tiers, points.me.tier.name) : null;
   const mine = points.me?.openid === openid;
   const balance = points.me?.balance ?? null;
   const problem = tried && rule ? giftProblem(amount, rule, balance) : null;
@@ -51,34 +53,43 @@ function Profile() {
         <Text className="muted">徽章 {badges.filter((b) => b.earnedAt).length}/{badges.length}</Text>
         <BadgeWall id="profile-badges" badges={badges} />
       </View>
-      {!mine && rule?.enabled && (
+      {!mine && rule && (
         <View className="card" id="gift-form">
           <View className="row">
             <Text className="profile__title">送 TA 积分</Text>
             <Text className="muted">我有 {balance ?? '—'} 积分</Text>
           </View>
-          <View className="profile__limits" id="gift-limits">
-            {giftLimits(rule).map((line) => (
-              <Text key={line} className="muted profile__limit">
-                · {line}
-              </Text>
-            ))}
-          </View>
-          <View className="profile__field">
-            <Text className="profile__label">积分</Text>
-            <Input id="gift-amount" className="profile__input" type="number" placeholder={`1 到 ${rule.maxPerTransfer}`} value={amount} onInput={(e) => setAmount(e.detail.value)} />
-            {problem && <Text id="gift-amount-error" className="field-error">{problem}</Text>}
-          </View>
-          <View className="profile__field">
-            <Text className="profile__label">留言（可选）</Text>
-            <Input id="gift-message" className="profile__input" maxlength={50} placeholder="例如 谢谢你的分享" value={message} onInput={(e) => setMessage(e.detail.value)} />
-          </View>
-          <Button id="gift-send" type="primary" block disabled={profile.busy} onClick={() => void send()}>
-            转赠
-          </Button>
+          {rule.enabled && (
+            <View className="profile__limits" id="gift-limits">
+              {giftLimits(rule).map((line) => (
+                <Text key={line} className="muted profile__limit">
+                  · {line}
+                </Text>
+              ))}
+            </View>
+          )}
+          {blocked ? (
+            <Text id="gift-blocked" className="profile__blocked">
+              {blocked}
+            </Text>
+          ) : (
+            <>
+              <View className="profile__field">
+                <Text className="profile__label">积分</Text>
+                <Input id="gift-amount" className="profile__input" type="number" placeholder={`1 到 ${rule.maxPerTransfer}`} value={amount} onInput={(e) => setAmount(e.detail.value)} />
+                {problem && <Text id="gift-amount-error" className="field-error">{problem}</Text>}
+              </View>
+              <View className="profile__field">
+                <Text className="profile__label">留言（可选）</Text>
+                <Input id="gift-message" className="profile__input" maxlength={50} placeholder="例如 谢谢你的分享" value={message} onInput={(e) => setMessage(e.detail.value)} />
+              </View>
+              <Button id="gift-send" type="primary" block disabled={profile.busy} onClick={() => void send()}>
+                转赠
+              </Button>
+            </>
+          )}
         </View>
       )}
-      {!mine && rule && !rule.enabled && <View className="card muted">群主没有开放积分转赠</View>}
       {profile.sent?.to === openid && (
         <Text id="gift-done" className="notice">
           已送出 {-profile.sent.entry.delta} 积分，剩余 {profile.sent.balance} 积分
