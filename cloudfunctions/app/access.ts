@@ -1,5 +1,5 @@
 import { refusals } from '../core/refusals';
-import type { Role } from '../core/roles';
+import { actingRole, type Role } from '../core/roles';
 import { withDefaults, type Rules } from '../core/rules';
 import { ids, type AppStore, type AppTransaction, type CommunityDoc, type Found, type MemberDoc } from './documents';
 
@@ -49,7 +49,10 @@ export async function myTierFacts(store: AppStore, community: Found<CommunityDoc
   return { ...member, recentEarned: full?.recentEarned };
 }
 
-/** The caller's membership, or FORBIDDEN: everything inside a community is for its members. */
+/**
+ * The caller's membership, or FORBIDDEN: everything inside a community is for its members, and
+ * staff actions for staff acting now (a ban suspends a moderator's powers: see actingRole).
+ */
 export async function requireMember(
   store: AppStore,
   communityId: string,
@@ -61,7 +64,11 @@ export async function requireMember(
     store.get('members', ids.member(communityId, openid), READ_WITHOUT_LOTS),
   ]);
   if (!member) return refusals.notMember();
-  if (!roles.includes(member.role)) return roles.includes('moderator') ? refusals.staffOnly() : refusals.ownerOnly();
+  if (!roles.includes(actingRole(member))) {
+    // An appointed moderator under a ban is told why, not that they are not staff.
+    if (roles.includes(member.role)) return refusals.banned();
+    return roles.includes('moderator') ? refusals.staffOnly() : refusals.ownerOnly();
+  }
   return { community, member };
 }
 

@@ -7,3 +7,13 @@ export const STAFF: readonly Role[] = ['owner', 'moderator'];
 export const OWNER: readonly Role[] = ['owner'];
 
 export const isStaff = (role: Role | null | undefined): boolean => role !== null && role !== undefined && STAFF.includes(role);
+
+/**
+ * The role a member may act in now. A ban suspends a moderator's staff powers with their own
+ * earning and spending; the appointment itself stays, so lifting the ban gives them back.
+ * (The owner cannot be banned.)
+ */
+export const actingRole = (member: { role: Role; banned?: unknown }): Role => (member.banned ? 'member' : member.role);
+
+/** Whether this member may act as staff now: appointed, and not banned. */
+export const actsAsStaff = (member: { role: Role; banned?: unknown }): boolean => isStaff(actingRole(member));

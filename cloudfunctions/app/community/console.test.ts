@@ -61,6 +61,37 @@ eachStore((open) => {
       expect((await auditActions()).filter((a) => a === 'community.ban')).toHaveLength(2);
     });
 
+    it('suspends a moderator\'s staff powers with the ban, and gives them back when it is lifted', async () => {
+      await h.ok('community', 'setRole', { communityId: c, openid: 'o_alice', role: 'moderator' }, owner);
+      const { post } = await h.ok('posts', 'create', { communityId: c, body: STORIES[0] }, bob);
+      const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券', kind: 'service', pointsPrice: 1, stock: 5 } }, owner);
+      await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 10, reason: '活动奖励', requestId: 'mod-ban-setup-1' }, owner);
+      const { order } = await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'mod-ban-order-1' }, bob);
+      await h.ok('community', 'ban', { communityId: c, openid: 'o_alice', banned: true, reason: '滥用管理权限' }, owner);
+
+      const refused = [
+        await h.call('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 500, reason: '私下补偿', requestId: 'mod-ban-adjust-1' }, alice),
+        await h.call('posts', 'review', { communityId: c, postId: post.id, decision: 'approve' }, alice),
+        await h.call('posts', 'revoke', { communityId: c, postId: post.id, reason: '不合适' }, alice),
+        await h.call('mall', 'fulfil', { communityId: c, orderId: order.id }, alice),
+        await h.call('mall', 'cancel', { communityId: c, orderId: order.id, reason: '不发了' }, alice),
+        await h.call('community', 'members', { communityId: c }, alice),
+        await h.call('stats', 'overview', { communityId: c, days: 7 }, alice),
+      ];
+      for (const reply of refused) expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('暂停') } });
+      expect(await h.call('mall', 'orders', { communityId: c, scope: 'all' }, alice)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect((await h.ok('points', 'me', { communityId: c }, bob)).balance).toBe(9);
+      expect(await h.call('posts', 'list', { communityId: c, status: 'pending' }, alice)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      // Their app is told the role they act in, so it offers no staff tools that would be refused.
+      expect((await h.ok('community', 'get', { communityId: c }, alice)).role).toBe('member');
+      expect((await h.ok('community', 'member', { communityId: c, openid: 'o_alice' }, owner)).member).toMatchObject({ role: 'moderator', banned: true });
+      expect((await auditActions()).filter((a) => !['community.setRole', 'community.ban', 'mall.upsertItem', 'points.adjust'].includes(a))).toEqual([]);
+
+      await h.ok('community', 'ban', { communityId: c, openid: 'o_alice', banned: false, reason: '已沟通' }, owner);
+      expect((await h.ok('community', 'get', { communityId: c }, alice)).role).toBe('moderator');
+      expect(await h.ok('posts', 'review', { communityId: c, postId: post.id, decision: 'approve' }, alice)).toMatchObject({ post: { status: 'approved' } });
+    });
+
     it('is for the owner only, never bans the owner, and needs a member and a reason', async () => {
       await h.ok('community', 'setRole', { communityId: c, openid: 'o_alice', role: 'moderator' }, owner);
       expect(await h.call('community', 'ban', { communityId: c, openid: 'o_bob', banned: true, reason: 'x' }, alice)).toMatchObject({ error: { code: 'FORBIDDEN' } });

@@ -1,3 +1,4 @@
+import { actingRole } from '../../core/roles';
 import type { Caller, Deps } from '../context';
 import { loadCommunity, READ_WITHOUT_LOTS } from '../access';
 import { ids } from '../documents';
@@ -5,11 +6,14 @@ import { toCommunity } from './toCommunity';
 import type * as z from 'zod';
 import { getCommunityInput } from './inputs';
 
-/** Open to outsiders too: a share card must show what they are joining. */
+/**
+ * Open to outsiders too: a share card must show what they are joining. The role is the one the
+ * caller may act in now, so a banned moderator's app offers no staff tools it would refuse.
+ */
 export async function getCommunity({ communityId }: z.output<typeof getCommunityInput>, caller: Caller, { store }: Deps) {
   const [community, member] = await Promise.all([
     loadCommunity(store, communityId),
     store.get('members', ids.member(communityId, caller.openid), READ_WITHOUT_LOTS),
   ]);
-  return { community: toCommunity(community), role: member?.role ?? null };
+  return { community: toCommunity(community), role: member ? actingRole(member) : null };
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
-import { isStaff } from '../../core/roles';
+import { actsAsStaff } from '../../core/roles';
 import { toDraw } from './views';
 import { listDrawsInput } from './inputs';
 
@@ -9,5 +9,5 @@ import { listDrawsInput } from './inputs';
 export async function listDraws({ communityId }: z.output<typeof listDrawsInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, communityId, caller.openid);
   const rows = await store.find('draws', { where: { communityId }, orderBy: [['sortKey', 'desc']], limit: 50 });
-  return { draws: rows.filter((d) => d.active || isStaff(member.role)).map(toDraw), balance: member.balance };
+  return { draws: rows.filter((d) => d.active || actsAsStaff(member)).map(toDraw), balance: member.balance };
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
-import { isStaff } from '../../core/roles';
+import { actsAsStaff } from '../../core/roles';
 import { dayOf } from '../../core/days';
 import { tierOf } from '../../core/tiers';
 import { toItem, type ItemView } from './views';
@@ -17,7 +17,7 @@ const STATUS_ORDER = { open: 0, upcoming: 1, soldOut: 2, ended: 3, inactive: 4 }
  */
 export async function listItems({ communityId }: z.output<typeof listItemsInput>, caller: Caller, { store }: Deps) {
   const { community, member } = await requireMember(store, communityId, caller.openid);
-  const staff = isStaff(member.role);
+  const staff = actsAsStaff(member);
   const tierIndex = tierOf(member, community.rules, dayOf(caller.now, community.timezone)).index;
   const rows = await store.find('items', { where: { communityId }, orderBy: [['sortKey', 'asc']], limit: MAX_ITEMS });
   const items = rows

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
-import { isStaff } from '../../core/roles';
+import { actsAsStaff } from '../../core/roles';
 
 import { toPost } from './views';
 import { listPostsInput } from './inputs';
@@ -15,7 +15,7 @@ import { pageOf } from '../paging';
  */
 export async function listPosts(input: z.output<typeof listPostsInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, input.communityId, caller.openid);
-  const staff = isStaff(member.role);
+  const staff = actsAsStaff(member);
   if (input.status === 'pending' && !staff) refuse('FORBIDDEN', '只有群主和管理员可以查看待审核的帖子');
 
   // The review queue is oldest first; everything else newest first.

@@ -4,7 +4,7 @@ import { refuse } from '../../core/errors';
 import { acceptRefusal } from '../../core/qa';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
-import { isStaff } from '../../core/roles';
+import { actsAsStaff } from '../../core/roles';
 import { cappedField, creditToday } from '../dailyCaps';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
@@ -31,7 +31,7 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
     const answer = await tx.get('answers', input.answerId);
     if (!answer || answer.communityId !== input.communityId || answer.status === 'removed') return refuse('NOT_FOUND', '回答不存在');
     const question = (await tx.get('questions', answer.questionId)) ?? refusals.noQuestion();
-    const refusal = acceptRefusal(acceptCase(question, { ...answer, _id: input.answerId }, caller.openid, isStaff(member.role)));
+    const refusal = acceptRefusal(acceptCase(question, { ...answer, _id: input.answerId }, caller.openid, actsAsStaff(member)));
     if (refusal) refuse(refusal.code, refusal.message);
 
     const answerer = (await tx.get('members', ids.member(input.communityId, answer.openid))) ?? refuse('NOT_FOUND', '回答者已不在社群');

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
-import { isStaff } from '../../core/roles';
+import { actsAsStaff } from '../../core/roles';
 import { acceptRefusal } from '../../core/qa';
 import { acceptCase, toAnswer, toQuestion, visibleTo } from './views';
 import { getQuestionInput } from './inputs';
@@ -12,7 +12,7 @@ const MAX_ANSWERS = 200;
 /** A question and its answers: the accepted one first, then oldest first. */
 export async function getQuestion(input: z.output<typeof getQuestionInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, input.communityId, caller.openid);
-  const staff = isStaff(member.role);
+  const staff = actsAsStaff(member);
   const question = await store.get('questions', input.questionId);
   const [shown] = question && question.communityId === input.communityId ? visibleTo([toQuestion(question)], caller.openid, staff) : [];
   if (!shown) return refusals.noQuestion();

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
-import { isStaff } from '../../core/roles';
+import { actsAsStaff } from '../../core/roles';
 
 import { toQuestion } from './views';
 import { listQuestionsInput } from './inputs';
@@ -11,7 +11,7 @@ import { pageOf } from '../paging';
 /** Questions, newest first: the community's, my own (held ones too), or (staff) those held for review. */
 export async function listQuestions(input: z.output<typeof listQuestionsInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, input.communityId, caller.openid);
-  const staff = isStaff(member.role);
+  const staff = actsAsStaff(member);
   if (input.status === 'held' && !staff) refuse('FORBIDDEN', '只有群主和管理员可以查看待审核的问题');
   const where = input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };
   const { rows, nextCursor } = await pageOf(store, 'questions', where, { ...input, order: 'desc' });

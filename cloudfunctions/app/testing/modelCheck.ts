@@ -16,14 +16,14 @@ import { playPayment } from '../../local/playPayment';
  */
 export type Op =
   | { kind: 'checkin'; who: number; skewMs: number }
-  | { kind: 'adjust'; who: number; delta: number; request: number }
+  | { kind: 'adjust'; who: number; delta: number; request: number; byModerator: boolean }
   | { kind: 'redeem'; who: number; item: number; quantity: number; request: number; address: boolean }
   | { kind: 'ship'; order: number }
   | { kind: 'cancel'; order: number }
   | { kind: 'fulfil'; order: number }
   | { kind: 'draw'; who: number; request: number }
   | { kind: 'post'; who: number; story: number }
-  | { kind: 'approve'; post: number; points: number }
+  | { kind: 'approve'; post: number; points: number; byModerator: boolean }
   | { kind: 'revoke'; post: number }
   | { kind: 'like'; who: number; post: number }
   | { kind: 'invite'; inviter: number; newcomer: number }
@@ -96,7 +96,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
-        return { kind: 'adjust', who, delta: pick([30, 80, 200, 200, -20, -60]), request: int(12) };
+        return { kind: 'adjust', who, delta: pick([30, 80, 200, 200, -20, -60]), request: int(12), byModerator: rnd() < 0.3 };
       case 'redeem':
         return { kind: 'redeem', who, item: int(2), quantity: pick([1, 1, 2]), request: int(6), address: rnd() < 0.6 };
       case 'ship':
@@ -110,7 +110,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
       case 'post':
         return { kind: 'post', who, story: stories++ };
       case 'approve':
-        return { kind: 'approve', post: int(20), points: pick([50, 80, 200]) };
+        return { kind: 'approve', post: int(20), points: pick([50, 80, 200]), byModerator: rnd() < 0.3 };
       case 'revoke':
         return { kind: 'revoke', post: int(20) };
       case 'like':
@@ -120,7 +120,8 @@ export function generate(seed: number, totalOps: number): Burst[] {
       case 'loadCodes':
         return { kind: 'loadCodes', codes: [int(12), int(12), int(12)] };
       case 'ban':
-        return { kind: 'ban', who, banned: rnd() < 0.3 };
+        // The moderator often: a ban must also take away staff powers.
+        return { kind: 'ban', who: rnd() < 0.4 ? MEMBERS.indexOf('o_mod') : who, banned: rnd() < 0.5 };
       case 'profile':
         return { kind: 'profile', who, name: int(3) };
       case 'rollup':
@@ -180,8 +181,9 @@ interface World {
   stockGiven: Map<string, number>;
   /** Successful answers per request: every replay of one must be the same. */
   answers: Map<string, string>;
-  /** As of the last check: who was banned, and how many entries each member had. */
+  /** As of the last check: who was banned, how many entries each member had, and the audit log. */
   bannedBefore: Set<string>;
+  auditBefore: Set<string>;
   entriesBefore: Map<string, number>;
 }
 
@@ -213,6 +215,7 @@ async function setUp(kind: StoreKind): Promise<World> {
     stockGiven,
     answers: new Map(),
     bannedBefore: new Set(),
+    auditBefore: new Set(),
     entriesBefore: new Map(),
   };
 }
@@ -228,6 +231,8 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
   const { h, c } = w;
   const when = (skew = 0) => new Date(now + skew).toISOString();
   const staff = { openid: 'o_owner', now: when() };
+  // The moderator acts as staff too, and may be banned: then their staff actions must be refused.
+  const staffOf = (byModerator: boolean) => (byModerator ? { openid: 'o_mod', now: when() } : staff);
   const outcome = (reply: Reply) => (reply.ok ? 'ok' : reply.error!.code);
   const replay = async (key: string, call: Promise<Reply>) => {
     const reply = await call;
@@ -243,7 +248,8 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(await h.call('checkin', 'checkin', { communityId: c }, { openid: MEMBERS[op.who], now: when(op.skewMs) }));
     case 'adjust': {
       const params = { communityId: c, openid: MEMBERS[op.who], delta: op.delta, reason: '模型', requestId: `adj-${op.who}-${op.request}-xxxx` };
-      return outcome(await replay(`adjust:${JSON.stringify(params)}`, h.call('points', 'adjust', params, staff)));
+      const by = staffOf(op.byModerator);
+      return outcome(await replay(`adjust:${by.openid}:${JSON.stringify(params)}`, h.call('points', 'adjust', params, by)));
     }
     case 'redeem': {
       const params = { communityId: c, itemId: w.items[op.item], quantity: op.quantity, requestId: `red-${op.request}-xxxx`, ...(op.address ? { shipping: SHIPPING } : {}) };
@@ -270,7 +276,7 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(reply);
     }
     case 'approve':
-      return outcome(await h.call('posts', 'review', { communityId: c, postId: at(w.posts, op.post), decision: 'approve', points: op.points }, staff));
+      return outcome(await h.call('posts', 'review', { communityId: c, postId: at(w.posts, op.post), decision: 'approve', points: op.points }, staffOf(op.byModerator)));
     case 'revoke':
       return outcome(await h.call('posts', 'revoke', { communityId: c, postId: at(w.posts, op.post), reason: '模型下架' }, staff));
     case 'like':
@@ -453,6 +459,14 @@ export async function checkInvariants(w: World): Promise<void> {
       if (fresh.length) fail(`${m.openid} is banned, yet ${fresh.map((e) => e.id).join(', ')} were posted`);
     }
   }
+  // A member banned all through the last burst used no staff power in it: every staff change is audited.
+  const fresh = audit.filter((e) => !w.auditBefore.has(e._id));
+  const banChanged = new Set(fresh.filter((e) => e.action === 'community.ban').map((e) => e.target));
+  for (const event of fresh) {
+    const actor = members.find((m) => m.openid === event.actor);
+    if (actor?.banned && w.bannedBefore.has(actor.openid) && !banChanged.has(actor.openid)) fail(`${event.actor} is banned, yet did ${event.action} on ${event.target}`);
+  }
+  w.auditBefore = new Set(audit.map((e) => e._id));
   w.bannedBefore = new Set(members.filter((m) => m.banned).map((m) => m.openid));
   w.entriesBefore = new Map(members.map((m) => [m.openid, m.seq ?? 0]));
   // The audit log holds one event per staff change, none invented: each adjustment, each cancellation.
