@@ -270,7 +270,7 @@ export interface Api {
   };
   referral: {
     invite: { in: { communityId: string }; out: { inviteCode: string; path: string } };
-    list: { in: { communityId: string }; out: { referrals: ReferralView[] } };
+    list: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { referrals: ReferralView[] } & Page };
     /** Additions: the invitee's landing (open to outsiders) and the share poster's code. */
     landing: {
       in: { communityId: string; inviteCode?: string };
@@ -284,7 +284,7 @@ export interface Api {
   };
   campaigns: {
     upsert: { in: { communityId: string; campaign: z.input<typeof campaignInput> }; out: { campaign: CampaignView } };
-    list: { in: { communityId: string }; out: { campaigns: CampaignView[] } };
+    list: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { campaigns: CampaignView[] } & Page };
     end: { in: { communityId: string; campaignId: string }; out: { campaign: CampaignView } };
     progress: { in: { communityId: string }; out: { challenges: ChallengeView[] } };
     report: { in: { communityId: string; campaignId: string }; out: { returned: number; pointsAwarded: number } };
@@ -296,7 +296,7 @@ export interface Api {
     /** Member: a pooled redemption of one unit of a reward (reserved at once); goal = its price, deadline now + rules.pool.days. */
     start: { in: { communityId: string; itemId: string; requestId: string }; out: { pool: PoolView } };
     contribute: { in: { communityId: string; poolId: string; points: number; requestId: string }; out: { pool: PoolView; balance: number } };
-    list: { in: { communityId: string }; out: { pools: PoolView[] } };
+    list: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { pools: PoolView[] } & Page };
     /** Addition: one pool and its biggest backers. */
     get: { in: { communityId: string; poolId: string }; out: { pool: PoolView; backers: BackerView[] } };
   };

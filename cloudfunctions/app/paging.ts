@@ -4,6 +4,9 @@ import type { AppStore, Collections, Found } from './documents';
 /** The collections whose documents carry `sortKey`: a unique, ordered key to page by. */
 type Paged = { [K in keyof Collections]: Collections[K] extends { sortKey: string } ? K : never }[keyof Collections];
 
+/** The rows a page holds: whole documents unless some fields were asked for (a union document stays a union). */
+type Rows<K extends Paged, F extends keyof Collections[K] & string> = Array<Found<keyof Collections[K] & string extends F ? Collections[K] : Pick<Collections[K], F>>>;
+
 /** Opaque paging cursors: the sort key of the last row seen. */
 const encodeCursor = (sortKey: string): string => Buffer.from(sortKey, 'utf8').toString('base64url');
 const decodeCursor = (value: string): string => Buffer.from(value, 'base64url').toString('utf8');
@@ -19,14 +22,14 @@ export async function pageOf<K extends Paged, F extends keyof Collections[K] & s
   collection: K,
   where: Query<Collections[K]>['where'],
   page: { cursor?: string | null; limit: number; order: 'asc' | 'desc'; fields?: readonly F[]; by?: keyof Collections[K] & string },
-): Promise<{ rows: Array<Found<Pick<Collections[K], F>>>; nextCursor: string | null }> {
+): Promise<{ rows: Rows<K, F>; nextCursor: string | null }> {
   const by = page.by ?? 'sortKey';
   const bounds = (where as Record<string, Condition | undefined>)[by];
   const after = page.cursor ? { [by]: { ...(typeof bounds === 'object' ? bounds : {}), [page.order === 'asc' ? 'gt' : 'lt']: decodeCursor(page.cursor) } } : {};
   // With fields, the rows hold those fields (and the key, the cursor's); the caller reads no others.
   const fields = page.fields && ([...page.fields, by] as Query<Collections[K]>['fields']);
   const query = { where: { ...where, ...after }, orderBy: [[by, page.order]], limit: page.limit + 1, ...(fields ? { fields } : {}) };
-  const found = (await store.find(collection, query as Query<Collections[K]>)) as Array<Found<Pick<Collections[K], F>>>;
+  const found = (await store.find(collection, query as Query<Collections[K]>)) as Rows<K, F>;
   const rows = found.slice(0, page.limit);
   return { rows, nextCursor: found.length > page.limit ? encodeCursor((rows.at(-1) as unknown as Record<string, string>)[by]) : null };
 }

@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, CampaignView } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { isoToLocal, localToIso } from './format';
+import { PagedList } from './pagedList';
 import { Request } from './request';
 
 type CampaignInput = ActionInput<'campaigns', 'upsert'>['campaign'];
@@ -43,6 +44,9 @@ export function formOfCampaign(c: CampaignView, tz: string): CampaignForm {
   if (c.kind === 'challenge') return { ...base, metric: c.metric, target: String(c.target), bonusPoints: String(c.bonusPoints) };
   return { ...base, inactiveDays: String(c.inactiveDays), bonusPoints: String(c.bonusPoints) };
 }
+
+/** Staff see this many of the history at once; the banners come from it (at most 10 campaigns are live). */
+const CAMPAIGNS_PAGE = 100;
 
 const whole = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
 
@@ -93,7 +97,8 @@ export function describeCampaign(c: CampaignView): string {
 
 /** Campaigns: the banners members see on home, and the owner's editor. */
 export class CampaignsStore {
-  campaigns: CampaignView[] = [];
+  /** Members: what is on and coming (one page); staff: the history, newest first, a page at a time. */
+  readonly list: PagedList<CampaignView>;
   form: CampaignForm | null = null;
   tried = false;
   /** The campaign an end was asked for, waiting for the confirmation. */
@@ -109,7 +114,19 @@ export class CampaignsStore {
     private readonly timezone: () => string,
     private readonly now: () => number = Date.now,
   ) {
-    makeAutoObservable<CampaignsStore, 'community' | 'timezone' | 'now' | 'loading' | 'saving'>(this, { community: false, timezone: false, now: false, loading: false, saving: false });
+    this.list = new PagedList(
+      async (page) => {
+        const { campaigns, nextCursor } = await this.community.call('campaigns', 'list', page);
+        return { rows: campaigns, nextCursor };
+      },
+      (campaign) => campaign.id,
+      CAMPAIGNS_PAGE,
+    );
+    makeAutoObservable<CampaignsStore, 'community' | 'timezone' | 'now' | 'loading' | 'saving'>(this, { list: false, community: false, timezone: false, now: false, loading: false, saving: false });
+  }
+
+  get campaigns(): CampaignView[] {
+    return this.list.rows;
   }
 
   /** Banners: what is on now first, then what is coming. */
@@ -126,12 +143,11 @@ export class CampaignsStore {
   }
 
   get error(): string | null {
-    return this.saving.error ?? this.loading.error;
+    return this.saving.error ?? this.loading.error ?? this.list.error;
   }
 
   async load(): Promise<void> {
-    const outcome = await this.loading.run(() => this.community.call('campaigns', 'list', {}));
-    if (outcome.done) runInAction(() => (this.campaigns = outcome.value.campaigns));
+    await this.list.load();
   }
 
   clearNotice(): void {

@@ -3,6 +3,7 @@ import type { BackerView, PoolView } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import { localToIso } from './format';
+import { PagedList } from './pagedList';
 import { Request } from './request';
 
 export interface DonationForm {
@@ -20,8 +21,8 @@ export interface DonationForm {
  * carries one requestId per intent, so a retry after a lost answer cannot pay twice.
  */
 export class PoolsStore {
-  pools: PoolView[] = [];
-  loaded = false;
+  /** Newest first, a page at a time. */
+  readonly list: PagedList<PoolView>;
   pool: PoolView | null = null;
   backers: BackerView[] = [];
   /** Said after an action: thanks, or that the pool is funded. */
@@ -33,7 +34,19 @@ export class PoolsStore {
     private readonly community: CommunityGateway,
     private readonly intents: Intents,
   ) {
-    makeAutoObservable<PoolsStore, 'community' | 'intents' | 'loading' | 'acting' | 'readPool'>(this, { community: false, intents: false, loading: false, acting: false, readPool: false });
+    this.list = new PagedList(async (page) => {
+      const { pools, nextCursor } = await this.community.call('pools', 'list', page);
+      return { rows: pools, nextCursor };
+    }, (pool) => pool.id);
+    makeAutoObservable<PoolsStore, 'community' | 'intents' | 'loading' | 'acting' | 'readPool'>(this, { list: false, community: false, intents: false, loading: false, acting: false, readPool: false });
+  }
+
+  get pools(): PoolView[] {
+    return this.list.rows;
+  }
+
+  get loaded(): boolean {
+    return this.list.loaded;
   }
 
   get busy(): boolean {
@@ -41,7 +54,7 @@ export class PoolsStore {
   }
 
   get error(): string | null {
-    return this.acting.error ?? this.loading.error;
+    return this.acting.error ?? this.loading.error ?? this.list.error;
   }
 
   get open(): PoolView[] {
@@ -52,11 +65,9 @@ export class PoolsStore {
     return this.pools.filter((p) => p.status !== 'open');
   }
 
+  /** The first page of pools again. */
   async load(): Promise<void> {
-    await this.loading.run(async () => {
-      const { pools } = await this.community.call('pools', 'list', {});
-      runInAction(() => ((this.pools = pools), (this.loaded = true)));
-    });
+    await this.list.load();
   }
 
   /** One pool's page, opened: without the last visit's message (another pool's page, without its numbers too). */

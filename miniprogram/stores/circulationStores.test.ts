@@ -140,3 +140,14 @@ describe('pools and gifts', () => {
     });
   });
 });
+
+describe('the pools list', () => {
+  it('shows the newest page, then the rest on 加载更多, each pool once', async () => {
+    for (let i = 0; i < 23; i++) await h.ok('pools', 'upsert', { communityId: c, pool: { name: `捐赠 ${i}`, goalPoints: 50, endsAt: '2026-06-09T04:00:00Z' } }, { openid: 'o_owner', now: new Date(Date.parse(NOW) + i * 1000).toISOString() });
+    const root = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
+    await root.pools.load();
+    expect([root.pools.pools.length, root.pools.list.hasMore, root.pools.pools[0].name]).toEqual([20, true, '捐赠 22']);
+    await Promise.all([root.pools.list.loadMore(), root.pools.list.loadMore()]);
+    expect([root.pools.pools.length, new Set(root.pools.pools.map((p) => p.id)).size, root.pools.list.hasMore]).toEqual([23, 23, false]);
+  });
+});

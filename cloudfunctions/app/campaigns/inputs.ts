@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MULTIPLIED_ACTIONS } from '../../core/campaigns';
-import { communityId, docId, inCommunity, points, text } from '../schemas';
+import { communityId, cursor, docId, inCommunity, limit, points, text } from '../schemas';
 
 /** The `campaigns` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -51,7 +51,7 @@ export const campaignInput = z
   .refine((c) => Date.parse(c.startsAt) < Date.parse(c.endsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] });
 
 export const upsertCampaignInput = z.object({ communityId, campaign: campaignInput });
-export const listCampaignsInput = inCommunity;
+export const listCampaignsInput = z.object({ communityId, cursor, limit });
 export const endCampaignInput = z.object({ communityId, campaignId: docId('campaignId') });
 export const progressInput = inCommunity;
 export const reportInput = z.object({ communityId, campaignId: docId('campaignId') });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { moment } from '../mall/inputs';
-import { communityId, docId, inCommunity, points, requestId, text } from '../schemas';
+import { communityId, cursor, docId, limit, points, requestId, text } from '../schemas';
 
 /** The `pools` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -24,6 +24,6 @@ export const contributeInput = z.object({
   requestId,
 });
 
-export const listPoolsInput = inCommunity;
+export const listPoolsInput = z.object({ communityId, cursor, limit });
 
 export const getPoolInput = z.object({ communityId, poolId: docId('poolId') });

@@ -2,17 +2,16 @@ import type * as z from 'zod';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { ids, type AppStore } from '../documents';
+import { pageOf } from '../paging';
 import { listPoolsInput } from './inputs';
 import { toPool } from './views';
 
-const LISTED = 50;
-
-/** The community's donation pools and pooled redemptions, newest first, each with what the caller put in. */
+/** The community's donation pools and pooled redemptions, newest first, a page at a time, each with what the caller put in. */
 export async function listPools(input: z.output<typeof listPoolsInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid);
-  const pools = await store.find('pools', { where: { communityId: input.communityId }, orderBy: [['sortKey', 'desc']], limit: LISTED });
-  const mine = await myContributions(store, pools.map((p) => p._id), caller.openid);
-  return { pools: pools.map((pool) => toPool(pool, caller.now, mine.get(pool._id) ?? 0)) };
+  const { rows, nextCursor } = await pageOf(store, 'pools', { communityId: input.communityId }, { ...input, order: 'desc' });
+  const mine = await myContributions(store, rows.map((p) => p._id), caller.openid);
+  return { pools: rows.map((pool) => toPool(pool, caller.now, mine.get(pool._id) ?? 0)), nextCursor };
 }
 
 /** What the caller put into each of these pools: their backings, read by id in one query. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { communityId, inCommunity } from '../schemas';
+import { communityId, cursor, inCommunity, limit } from '../schemas';
 
 /** The `referral` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -7,6 +7,6 @@ export const createInviteInput = inCommunity;
 
 export const landingInput = z.object({ communityId, inviteCode: z.string().max(32).optional() });
 
-export const listReferralsInput = inCommunity;
+export const listReferralsInput = z.object({ communityId, cursor, limit });
 
 export const posterCodeInput = inCommunity;

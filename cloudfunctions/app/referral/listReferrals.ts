@@ -3,12 +3,11 @@ import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { toReferral } from './views';
 import { listReferralsInput } from './inputs';
+import { pageOf } from '../paging';
 
-const SHOWN = 200;
-
-/** The people I invited, newest first, each with where their invitation stands. */
-export async function listReferrals({ communityId }: z.output<typeof listReferralsInput>, caller: Caller, { store }: Deps) {
-  await requireMember(store, communityId, caller.openid);
-  const rows = await store.find('referrals', { where: { communityId, inviter: caller.openid }, orderBy: [['sortKey', 'desc']], limit: SHOWN });
-  return { referrals: rows.map(toReferral) };
+/** The people I invited, newest first, a page at a time, each with where their invitation stands. */
+export async function listReferrals(input: z.output<typeof listReferralsInput>, caller: Caller, { store }: Deps) {
+  await requireMember(store, input.communityId, caller.openid);
+  const { rows, nextCursor } = await pageOf(store, 'referrals', { communityId: input.communityId, inviter: caller.openid }, { ...input, order: 'desc' });
+  return { referrals: rows.map(toReferral), nextCursor };
 }

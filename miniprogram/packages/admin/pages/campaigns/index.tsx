@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { TextField } from '../../../../components/TextField';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { MoreButton } from '../../../../components/MoreButton';
 import { store } from '../../../../stores';
 import { ACTION_NAMES, describeCampaign, KIND_NAMES, METRIC_NAMES, type CampaignKind } from '../../../../stores/CampaignsStore';
 import { formatTime } from '../../../../stores/format';
@@ -115,6 +116,7 @@ function Campaigns() {
           </View>
         ))}
       </View>
+      <MoreButton id="campaigns-more" list={campaigns.list} />
       <ErrorLine message={campaigns.error} />
     </View>
   );

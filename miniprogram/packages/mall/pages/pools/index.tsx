@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { MoreButton } from '../../../../components/MoreButton';
 import { PoolCard } from '../../../../components/PoolCard';
 import { store } from '../../../../stores';
 import './index.css';
@@ -13,6 +14,7 @@ function Pools() {
     if (!session.community) void session.load();
     void pools.load();
   });
+  useReachBottom(() => void pools.list.loadMore());
   const tz = session.community?.timezone;
   const openPool = (id: string) => void Taro.navigateTo({ url: `/packages/mall/pages/pool/index?id=${id}` });
   return (
@@ -34,6 +36,7 @@ function Pools() {
       {pools.closed.map((pool) => (
         <PoolCard key={pool.id} pool={pool} tz={tz} onOpen={() => openPool(pool.id)} />
       ))}
+      <MoreButton id="pools-more" list={pools.list} />
       <ErrorLine message={pools.error} onRetry={() => void pools.load()} />
     </View>
   );

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { MoreButton } from '../../../../components/MoreButton';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
 import { REFERRAL_STATUS_TEXT } from '../../../../stores/ReferralStore';
@@ -123,6 +124,7 @@ function Invite() {
             </Text>
           </View>
         ))}
+        <MoreButton id="referrals-more" list={referral.list} />
       </View>
       <ErrorLine message={referral.error} />
     </View>
