@@ -156,7 +156,7 @@ export interface ItemDoc extends Reward {
   updatedAt: string;
 }
 
-/** Every coupon code ever loaded for one reward (`{itemId}`), as short hashes, so none is issued twice. */
+/** Every coupon code ever loaded in a community, as short hashes, one shard of them (`codes:{communityId}:{shard}`): none is issued twice. */
 export interface CodeBookDoc {
   communityId: string;
   prints: string[];
@@ -489,6 +489,8 @@ export const ids = {
   /** A check-in's reference on its ledger entries. */
   checkin: (communityId: string, openid: string, day: string) => `${communityId}:${openid}:${day}`,
   request: (openid: string, requestId: string) => `${openid}:${requestId}`,
+  /** One shard of a community's book of coupon codes (mall/loadCodes). */
+  codeBook: (communityId: string, shard: number) => `codes:${communityId}:${shard}`,
   spend: (communityId: string, openid: string, orderId: string) => `spend:${communityId}:${openid}:${orderId}`,
   drawTry: (communityId: string, openid: string, tryId: string) => `draw:${communityId}:${openid}:${tryId}`,
   refund: (communityId: string, openid: string, orderId: string) => `refund:${communityId}:${openid}:${orderId}`,

@@ -223,6 +223,27 @@ eachStore((open) => {
       expect(await redeem('o_bob', item.id, 'coupon-0003')).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } });
     });
 
+    it('issues a coupon code once in the community: another reward cannot take a code issued or waiting in one', async () => {
+      await give('o_alice', 100);
+      const load = (itemId: string, codes: string[]) => h.ok('mall', 'loadCodes', { communityId: c, itemId, codes }, { openid: 'o_owner', now: NOW });
+      const first = await stock({ name: '满减券', kind: 'coupon', pointsPrice: 10, stock: 0 });
+      const second = await stock({ name: '新人券', kind: 'coupon', pointsPrice: 10, stock: 0 });
+      await load(first.id, ['CODE-A', 'CODE-W']);
+      expect(((await redeem('o_alice', first.id, 'coupon-x-001')) as any).data.order.couponCodes).toEqual(['CODE-A']);
+      // CODE-A is issued, CODE-W waits in the first reward: neither goes into the second.
+      expect(await load(second.id, ['CODE-A', 'CODE-W', 'CODE-B'])).toMatchObject({ added: 1, skipped: 2, stock: 1 });
+      const { items } = await h.ok('mall', 'items', { communityId: c }, { openid: 'o_owner', now: NOW });
+      expect(items.map((i) => [i.name, i.stock]).sort()).toEqual([['新人券', 1], ['满减券', 1]]);
+      // Two loads racing one fresh code into the two rewards: exactly one takes it.
+      const racing = await Promise.all([first.id, second.id].map((itemId) => h.call('mall', 'loadCodes', { communityId: c, itemId, codes: ['CODE-RACE'] }, { openid: 'o_owner', now: NOW })));
+      const added = racing.map((r) => (r.ok ? r.data.added : 0));
+      expect(added.sort()).toEqual([0, 1]);
+      // Another community keeps its own book.
+      const other = (await h.ok('community', 'create', { name: '别的群' }, { openid: 'o_owner', now: NOW })).community.id;
+      const elsewhere = (await h.ok('mall', 'upsertItem', { communityId: other, item: { name: '券', kind: 'coupon', pointsPrice: 10, stock: 0 } }, { openid: 'o_owner', now: NOW })).item;
+      expect(await h.ok('mall', 'loadCodes', { communityId: other, itemId: elsewhere.id, codes: ['CODE-A'] }, { openid: 'o_owner', now: NOW })).toMatchObject({ added: 1 });
+    });
+
     it('lets exactly one of a racing fulfil and cancel win, with the points to match', async () => {
       let expected = 0;
       for (let round = 0; round < 4; round++) {

@@ -27,7 +27,7 @@ export type Op =
   | { kind: 'revoke'; post: number }
   | { kind: 'like'; who: number; post: number }
   | { kind: 'invite'; inviter: number; newcomer: number }
-  | { kind: 'loadCodes'; codes: number[] }
+  | { kind: 'loadCodes'; coupon: 0 | 1; codes: number[] }
   | { kind: 'ban'; who: number; banned: boolean }
   | { kind: 'profile'; who: number; name: number }
   | { kind: 'rollup' }
@@ -98,7 +98,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
       case 'adjust':
         return { kind: 'adjust', who, delta: pick([30, 80, 200, 200, -20, -60]), request: int(12), byModerator: rnd() < 0.3 };
       case 'redeem':
-        return { kind: 'redeem', who, item: int(2), quantity: pick([1, 1, 2]), request: int(6), address: rnd() < 0.6 };
+        return { kind: 'redeem', who, item: int(3), quantity: pick([1, 1, 2]), request: int(6), address: rnd() < 0.6 };
       case 'ship':
         return { kind: 'ship', order: int(50) };
       case 'cancel':
@@ -118,7 +118,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
       case 'invite':
         return { kind: 'invite', inviter: who, newcomer: newcomers++ };
       case 'loadCodes':
-        return { kind: 'loadCodes', codes: [int(12), int(12), int(12)] };
+        return { kind: 'loadCodes', coupon: pick([0, 1] as const), codes: [int(12), int(12), int(12)] };
       case 'ban':
         // The moderator often: a ban must also take away staff powers.
         return { kind: 'ban', who: rnd() < 0.4 ? MEMBERS.indexOf('o_mod') : who, banned: rnd() < 0.5 };
@@ -200,11 +200,13 @@ async function setUp(kind: StoreKind): Promise<World> {
   const draw = (await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '转盘', costPoints: 20, prizes: [{ name: '小礼', weight: 3000, stock: 3, kind: 'service' }] } }, as)).draw;
   const pooled = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '大件', pointsPrice: 150, stock: 3, perMemberLimit: 2 } }, as)).item;
   const cash = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '加钱购', pointsPrice: 30, cashPrice: 990, stock: 4 } }, as)).item;
-  const stockGiven = new Map([[physical.id, 6], [coupon.id, 0], [pooled.id, 3], [cash.id, 4], [`${draw.id}:${draw.prizes[0].id}`, 3]]);
+  // A second coupon reward: the same codes are offered to both, and each must be issued once in the community.
+  const coupon2 = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券二', kind: 'coupon', pointsPrice: 25, stock: 0 } }, as)).item;
+  const stockGiven = new Map([[physical.id, 6], [coupon.id, 0], [pooled.id, 3], [cash.id, 4], [coupon2.id, 0], [`${draw.id}:${draw.prizes[0].id}`, 3]]);
   return {
     h,
     c,
-    items: [physical.id, coupon.id, pooled.id, cash.id],
+    items: [physical.id, coupon.id, pooled.id, cash.id, coupon2.id],
     drawId: draw.id,
     orders: [],
     buyers: new Map(),
@@ -252,7 +254,7 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(await replay(`adjust:${by.openid}:${JSON.stringify(params)}`, h.call('points', 'adjust', params, by)));
     }
     case 'redeem': {
-      const params = { communityId: c, itemId: w.items[op.item], quantity: op.quantity, requestId: `red-${op.request}-xxxx`, ...(op.address ? { shipping: SHIPPING } : {}) };
+      const params = { communityId: c, itemId: w.items[[0, 1, 4][op.item]], quantity: op.quantity, requestId: `red-${op.request}-xxxx`, ...(op.address ? { shipping: SHIPPING } : {}) };
       const who = MEMBERS[op.who];
       const reply = await replay(`redeem:${who}:${JSON.stringify(params)}`, h.call('mall', 'redeem', params, { openid: who, now: when() }));
       if (reply.ok) w.orders.push(reply.data.order.id), w.buyers.set(reply.data.order.id, who);
@@ -290,8 +292,9 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(await h.call('checkin', 'checkin', { communityId: c }, { openid: newcomer, now: when() }));
     }
     case 'loadCodes': {
-      const reply = await h.call('mall', 'loadCodes', { communityId: c, itemId: w.items[1], codes: op.codes.map((n) => `CODE-${n}`) }, staff);
-      if (reply.ok) w.stockGiven.set(w.items[1], w.stockGiven.get(w.items[1])! + reply.data.added);
+      const itemId = w.items[op.coupon ? 4 : 1];
+      const reply = await h.call('mall', 'loadCodes', { communityId: c, itemId, codes: op.codes.map((n) => `CODE-${n}`) }, staff);
+      if (reply.ok) w.stockGiven.set(itemId, w.stockGiven.get(itemId)! + reply.data.added);
       return outcome(reply);
     }
     case 'ship': {
