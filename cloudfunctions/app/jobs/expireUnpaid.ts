@@ -1,14 +1,9 @@
 import type * as z from 'zod';
-import { increment } from '../../store/port';
 import type { Caller, Deps } from '../context';
-import { ids } from '../documents';
-import { postingTime, recordPostings } from '../ledgerWrites';
-import { writeNotice } from '../notices/notify';
 import { skipFailures, timeLeft } from './budget';
 import { communitiesOnce } from './dueMembers';
 import { expireUnpaidInput } from './inputs';
-import { orderRefund } from '../mall/orderRefund';
-import { redeemedAfter } from '../../core/mall';
+import { lapseUnpaid } from '../mall/lapseUnpaid';
 
 const PAGE = 50;
 const PARALLEL = 10;
@@ -44,23 +39,7 @@ export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, c
         await tx.update('orders', orderId, { unpaidUntil: null });
         return false;
       }
-      const member = await tx.get('members', ids.member(order.communityId, order.openid));
-      if (member) {
-        await recordPostings(
-          tx,
-          member,
-          [orderRefund(order, `「${order.itemName}」超时未支付，积分退回`)],
-          postingTime(settings, caller.now),
-          { redeemed: redeemedAfter(member.redeemed, order.itemId, -order.quantity) },
-        );
-        await writeNotice(
-          tx,
-          { communityId: order.communityId, openid: order.openid, kind: 'order_cancelled', refId: orderId, title: `订单「${order.itemName}」超时未支付，已取消，${order.points} 积分已退回`, body: '15 分钟内未完成微信支付', points: order.points },
-          caller.now,
-        );
-      }
-      await tx.update('items', order.itemId, { stock: increment(order.quantity) });
-      await tx.update('orders', orderId, { status: 'cancelled', cancelReason: '超时未支付', unpaidUntil: null, updatedAt: caller.now.toISOString() });
+      await lapseUnpaid(tx, order, settings, caller.now);
       return true;
     });
   }

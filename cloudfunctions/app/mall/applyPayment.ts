@@ -1,5 +1,7 @@
 import type { Deps } from '../context';
 import { refusals } from '../../core/refusals';
+import { loadCommunity } from '../access';
+import { lapseUnpaid, paymentLapsed } from './lapseUnpaid';
 import { toOrder } from './views';
 
 /** What a payment result did to its order. */
@@ -16,13 +18,17 @@ export interface PaymentResult {
 
 /**
  * WeChat Pay's result for a points + cash order, applied once however often it arrives (WeChat
- * retries its callback until answered). A success marks an unpaid order paid: status pending, to
- * be shipped. A success for an order the expiry job already cancelled (its points refunded, its
- * stock back) is kept as paidAfterExpiry for the owner to refund the money. A failure changes
+ * retries its callback until answered). A success within the order's payment window marks it
+ * paid: status pending, to be shipped. A success after the window — the expiry job has cancelled
+ * the order, or has not run yet — is kept as paidAfterExpiry on a cancelled order (points refunded,
+ * stock back, lapsing it here if the job has not), for the money to be refunded. A failure changes
  * nothing: the member may pay again until the order expires. Never reachable from a client: the
  * cloud's payNotify verifies with WeChat Pay first; locally only POST /dev/pay calls it.
  */
 export async function applyPayment({ store }: Deps, result: PaymentResult, now: Date) {
+  // A late payment may lapse the order here, which needs its community's rules (read before the transaction, as every posting does).
+  const placed = await store.get('orders', result.orderId);
+  const community = placed?.status === 'unpaid' && paymentLapsed(placed, now) ? await loadCommunity(store, placed.communityId) : null;
   return store.transaction(async (tx) => {
     const order = (await tx.get('orders', result.orderId)) ?? refusals.noOrder();
     const payment = order.payment;
@@ -32,11 +38,18 @@ export async function applyPayment({ store }: Deps, result: PaymentResult, now: 
     if (payment.paidAt) return answer('alreadyPaid');
     if (result.amountFen !== null && result.amountFen !== payment.amountFen) return answer('amountMismatch');
     const paid = { ...payment, paidAt: now.toISOString(), transactionId: result.transactionId };
-    const changes =
-      order.status === 'unpaid'
-        ? { status: 'pending' as const, payment: paid, unpaidUntil: null, updatedAt: now.toISOString() }
-        : { payment: paid, paidAfterExpiry: true, updatedAt: now.toISOString() };
+    if (order.status === 'unpaid' && !paymentLapsed(order, now)) {
+      const changes = { status: 'pending' as const, payment: paid, unpaidUntil: null, updatedAt: now.toISOString() };
+      await tx.update('orders', result.orderId, changes);
+      return answer('paid', changes);
+    }
+    if (order.status === 'unpaid') {
+      // Unpaid and lapsed now means it was so when read above: its status only ever leaves unpaid.
+      await lapseUnpaid(tx, order, community ?? (await loadCommunity(store, order.communityId)), now, paid);
+      return answer('paidAfterExpiry', { status: 'cancelled', cancelReason: '超时未支付', payment: paid, paidAfterExpiry: true, unpaidUntil: null });
+    }
+    const changes = { payment: paid, paidAfterExpiry: true, updatedAt: now.toISOString() };
     await tx.update('orders', result.orderId, changes);
-    return answer(order.status === 'unpaid' ? 'paid' : 'paidAfterExpiry', changes);
+    return answer('paidAfterExpiry', changes);
   });
 }

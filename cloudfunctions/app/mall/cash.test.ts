@@ -79,11 +79,45 @@ eachStore((open) => {
       expect(entries.filter((e) => e.kind === 'refund')).toHaveLength(1);
     });
 
+    it('a payment that arrives after the window, before the expiry job has run, lapses the order there and is kept as paid after expiry', async () => {
+      const item = await stock({ name: '电动牙刷', pointsPrice: 300, cashPrice: 4900, stock: 1, perMemberLimit: 1 });
+      const reply = await redeem(item.id);
+      if (!reply.ok) throw new Error('redeem failed');
+      const orderId = reply.data.order.id;
+      expect(await pay(orderId, true, MINUTES(15))).toMatchObject({ ok: true, data: { outcome: 'paidAfterExpiry', order: { status: 'cancelled', paidAfterExpiry: true } } });
+      expect(await orderOf(orderId)).toMatchObject({ status: 'cancelled', cancelReason: '超时未支付', paidAfterExpiry: true, payment: { paidAt: MINUTES(15) } });
+      expect([await balance(), (await itemOf(item.id)).stock, (await itemOf(item.id)).myRedeemed]).toEqual([1000, 1, 0]);
+      // The job finds nothing left to do; the result arriving again changes nothing.
+      expect(await expire(MINUTES(16))).toEqual({ cancelled: 0, more: false });
+      expect(await pay(orderId, true, MINUTES(17))).toMatchObject({ ok: true, data: { outcome: 'alreadyPaid' } });
+      const { entries } = await h.ok('points', 'ledger', { communityId: c }, { openid: 'o_alice', now: MINUTES(20) });
+      expect(entries.filter((e) => e.kind === 'refund')).toHaveLength(1);
+      const { notices } = await h.ok('notices', 'list', { communityId: c }, { openid: 'o_alice', now: MINUTES(20) });
+      expect(notices.find((n) => n.kind === 'order_cancelled')).toMatchObject({ body: expect.stringContaining('退还') });
+    });
+
+    it('a replayed redemption answers its first answer, payment parameters and all, whatever became of the order', async () => {
+      const item = await stock({ name: '净水壶', pointsPrice: 100, cashPrice: 2990, stock: 5 });
+      const first = await redeem(item.id, 'cash-replay-1');
+      if (!first.ok) throw new Error('redeem failed');
+      await pay(first.data.order.id, true, MINUTES(2));
+      expect(await redeem(item.id, 'cash-replay-1', MINUTES(3))).toEqual(first);
+      const lapsing = await redeem(item.id, 'cash-replay-2');
+      await expire(MINUTES(20));
+      expect(await redeem(item.id, 'cash-replay-2', MINUTES(21))).toEqual(lapsing);
+      // Two first calls racing: one order, one set of payment parameters, the same answer.
+      const racing = await Promise.all([redeem(item.id, 'cash-replay-3', MINUTES(22)), redeem(item.id, 'cash-replay-3', MINUTES(22))]);
+      expect(racing[0]).toMatchObject({ ok: true, data: { order: { payment: { params: { package: expect.any(String) } } } } });
+      expect(racing[1]).toEqual(racing[0]);
+      expect((await itemOf(item.id)).stock).toBe(3);
+    });
+
     it('a payment racing the expiry: either paid or refunded, never both', async () => {
       const item = await stock({ name: '收纳箱', pointsPrice: 100, cashPrice: 1990, stock: 5 });
       const reply = await redeem(item.id);
       if (!reply.ok) throw new Error('redeem failed');
-      const [paid] = await Promise.all([pay(reply.data.order.id, true, MINUTES(16)), expire(MINUTES(16))]);
+      // The payment arrives a moment before its window closes; the job runs after it closed.
+      const [paid] = await Promise.all([pay(reply.data.order.id, true, new Date(Date.parse(MINUTES(15)) - 1).toISOString()), expire(MINUTES(16))]);
       const order = await orderOf(reply.data.order.id);
       const outcome = paid.ok ? (paid.data as { outcome: string }).outcome : 'error';
       if (outcome === 'paid') expect([order.status, await balance(), (await itemOf(item.id)).stock]).toEqual(['pending', 900, 4]);

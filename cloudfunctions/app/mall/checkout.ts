@@ -9,16 +9,16 @@ export const PAYMENT_WINDOW_MS = 15 * 60_000;
 /**
  * The cash half of a points + cash order, ready for wx.requestPayment: WeChat Pay's unified order
  * is asked once, outside any transaction (a side effect), and its parameters kept on the order,
- * so a retry or a second tap pays the same prepay order. Null for an order without cash. If
- * WeChat Pay does not answer, the order stands (its points taken, its unit reserved) with no
- * parameters yet: the checkout asks again (mall.pay), and an order never paid lapses in 15 minutes.
+ * so a retry, a second tap or a replayed redemption gets the same prepay order — the first
+ * answer, whatever became of the order since. Null for an order without cash. If WeChat Pay does
+ * not answer, the order stands (its points taken, its unit reserved) with no parameters yet: the
+ * checkout asks again (mall.pay) while it is unpaid, and an order never paid lapses in 15 minutes.
  */
 export async function checkout({ store, platform, log }: Deps, order: Found<OrderDoc>, context: { communityName: string; clientIp: string | null }): Promise<Checkout | null> {
   if (!order.payment) return null;
   const orderId = order._id;
-  const { amountFen, expiresAt } = order.payment;
-  if (order.status !== 'unpaid') return { orderId, amountFen, expiresAt, params: null };
-  if (order.payment.params) return { orderId, amountFen, expiresAt, params: order.payment.params };
+  const { amountFen, expiresAt, params: given } = order.payment;
+  if (given || order.status !== 'unpaid') return { orderId, amountFen, expiresAt, params: given };
   let params: PaymentParams;
   try {
     params = await platform.payment.unifiedOrder({ orderId, amountFen, description: `${context.communityName}-${order.itemName}`, clientIp: context.clientIp });
@@ -26,9 +26,12 @@ export async function checkout({ store, platform, log }: Deps, order: Found<Orde
     log?.(`unifiedOrder failed for ${orderId}; the checkout will ask again`, error);
     return { orderId, amountFen, expiresAt, params: null };
   }
-  await store.transaction(async (tx) => {
+  // Two checkouts racing for one order: the parameters written first are the ones both hand out.
+  const kept = await store.transaction(async (tx) => {
     const current = await tx.get('orders', orderId);
-    if (current?.status === 'unpaid' && current.payment && !current.payment.params) await tx.update('orders', orderId, { payment: { ...current.payment, params } });
+    if (current?.payment?.params) return current.payment.params;
+    if (current?.status === 'unpaid' && current.payment) await tx.update('orders', orderId, { payment: { ...current.payment, params } });
+    return params;
   });
-  return { orderId, amountFen, expiresAt, params };
+  return { orderId, amountFen, expiresAt, params: kept };
 }

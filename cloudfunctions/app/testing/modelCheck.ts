@@ -360,13 +360,9 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
     case 'cashRedeem': {
       const who = MEMBERS[op.who];
       const params = { communityId: c, itemId: w.items[3], requestId: `cash-${op.request}-xxxx`, shipping: SHIPPING };
-      // The first answer and a replay differ only in the payment parameters' timestamp: compare the rest.
-      const reply = await h.call('mall', 'redeem', params, { openid: who, now: when() });
-      if (reply.ok) {
-        if (!w.orders.includes(reply.data.order.id)) w.orders.push(reply.data.order.id), w.cashOrders.push(reply.data.order.id), w.buyers.set(reply.data.order.id, who);
-        const { payment, ...rest } = reply.data.order;
-        await replay(`cashRedeem:${who}:${JSON.stringify(params)}`, Promise.resolve({ ok: true, data: { ...reply.data, order: { ...rest, amountFen: payment?.amountFen } } }));
-      }
+      // A replay answers the first answer, payment parameters and all, whatever became of the order since.
+      const reply = await replay(`cashRedeem:${who}:${JSON.stringify(params)}`, h.call('mall', 'redeem', params, { openid: who, now: when() }));
+      if (reply.ok && !w.orders.includes(reply.data.order.id)) w.orders.push(reply.data.order.id), w.cashOrders.push(reply.data.order.id), w.buyers.set(reply.data.order.id, who);
       return outcome(reply);
     }
     case 'pay':
@@ -539,6 +535,7 @@ function checkCirculation(pools: Array<Found<PoolDoc>>, backings: Array<Found<Ba
     if (order.status === 'unpaid' && paidAt) fail(`order ${order._id} is paid yet unpaid`);
     if ((order.status === 'pending' || order.status === 'fulfilled') && !paidAt) fail(`order ${order._id} is ${order.status} without a payment`);
     if (order.paidAfterExpiry && (order.status !== 'cancelled' || !paidAt)) fail(`order ${order._id} paid after expiry yet ${order.status}`);
+    if (paidAt && paidAt >= order.payment!.expiresAt && !order.paidAfterExpiry) fail(`order ${order._id} paid at ${paidAt}, after its window closed at ${order.payment!.expiresAt}, as an ordinary payment`);
   }
 }
 
