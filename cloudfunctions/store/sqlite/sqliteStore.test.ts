@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from './sqliteStore';
@@ -27,6 +27,32 @@ describe('SqliteStore', () => {
     await second.transaction((tx) => tx.update('requests', 'a', { n: 8 }));
     expect(await second.get('requests', 'a')).toMatchObject({ n: 8 });
     await second.close();
+  });
+
+  it('leaves an index alone when a write leaves its fields alone: only the pages that changed reach the WAL', async () => {
+    const file = fresh();
+    const collections = [{ name: 'things', indexes: [{ name: 'by_a', fields: [['a', 'asc']] }, { name: 'by_b', fields: [['b', 'asc']] }], security: { read: false, write: false } }] as never;
+    const store = new SqliteStore(file, collections);
+    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    db.pragma('wal_autocheckpoint = 0');
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < 200; i++) await tx.set('things', `t${i}`, { a: i, b: `b${i}`, note: 'x' });
+    });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const owners = new Map((db.prepare('SELECT pageno, name FROM dbstat').all() as Array<{ pageno: number; name: string }>).map((r) => [r.pageno, r.name]));
+    await store.transaction(async (tx) => {
+      const thing = await tx.get('things', 't7');
+      await tx.set('things', 't7', { ...thing, note: 'changed' });
+      await tx.update('things', 't8', { a: 1000 });
+    });
+    const wal = readFileSync(`${file}-wal`);
+    const pageSize = wal.readUInt32BE(8);
+    const written = new Set<string>();
+    for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) written.add(owners.get(wal.readUInt32BE(at)) ?? 'new page');
+    // t8's a changed: by_a is written; nothing changed b, so by_b is not.
+    expect(written.has('things_by_a')).toBe(true);
+    expect(written.has('things_by_b')).toBe(false);
+    await store.close();
   });
 
   it('answers the ledger query from the index declared in database/collections.json', async () => {

@@ -217,7 +217,8 @@ export class SqliteStore implements Store {
       const upsert = current === UNKNOWN ? ` ON CONFLICT(_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
       this.statement(`INSERT INTO "${collection}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${upsert}`).run(id, version, hot, coldNames, ...values);
     } else {
-      const changed = fields.map((field, i) => [field, values[i]] as const).filter(([field, value]) => current[indexColumn(field)] !== value);
+      // A row read back names its columns unquoted (ix_field); only the columns whose values changed are set.
+      const changed = fields.map((field, i) => [field, values[i]] as const).filter(([field, value]) => current[`ix_${field}`] !== value);
       const sets = ['_v = ?', 'data = ?', '_cold = ?', ...changed.map(([field]) => `${indexColumn(field)} = ?`)];
       this.statement(`UPDATE "${collection}" SET ${sets.join(', ')} WHERE _id = ?`).run(version, hot, coldNames, ...changed.map(([, value]) => value), id);
     }
