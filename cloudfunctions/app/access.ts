@@ -4,11 +4,15 @@ import { withDefaults, type Rules } from '../core/rules';
 import { ids, type AppStore, type AppTransaction, type CommunityDoc, type Found, type MemberDoc } from './documents';
 
 /**
- * Rules completed with defaults, remembered by their stored text (frozen, shared): every request
- * loads its community, and the stored rules change only when the owner edits them.
+ * Rules completed with defaults, remembered (frozen, shared): every request loads its community,
+ * and the stored rules change only when the owner edits them. Found first by the stored object
+ * itself (the read cache hands out the same one until it refreshes), else by its text.
  */
+const completedByObject = new WeakMap<object, Rules>();
 const completed = new Map<string, Rules>();
 function rulesOf(stored: Rules): Rules {
+  const known = completedByObject.get(stored);
+  if (known) return known;
   const text = JSON.stringify(stored);
   let rules = completed.get(text);
   if (!rules) {
@@ -16,6 +20,7 @@ function rulesOf(stored: Rules): Rules {
     rules = deepFreeze(withDefaults(stored));
     completed.set(text, rules);
   }
+  completedByObject.set(stored, rules);
   return rules;
 }
 

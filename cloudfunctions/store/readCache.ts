@@ -6,8 +6,27 @@ import type { DocMap, Found, Query, Store } from './port';
  * when they commit, so this process never reads its own stale writes; other cloud instances
  * see a change within `ttlMs`.
  */
-/** Documents are JSON; a JSON round trip copies them on every Node the cloud offers (16 has no structuredClone). */
-const copy = <T>(value: T): T => (value === null || value === undefined ? value : JSON.parse(JSON.stringify(value)));
+/**
+ * What the cache keeps: its own copy (a JSON round trip, on every Node the cloud offers: 16 has
+ * no structuredClone), frozen all the way down, taken once per read from the store.
+ */
+function frozenCopy<T>(value: T): T {
+  return value === null || value === undefined ? value : deepFreeze(JSON.parse(JSON.stringify(value)));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * What a hit hands out, on every request (a community is read by each): a shallow copy, so the
+ * caller may set its own fields, sharing the frozen nested parts, which nobody may change.
+ */
+const handOut = <T>(value: T): T => (value === null || value === undefined ? value : { ...value });
 
 export function withReadCache<C extends DocMap>(store: Store<C>, options: { collections: string[]; ttlMs: number; now?: () => number }): Store<C> {
   const cached = new Map<string, { doc: unknown; until: number }>();
@@ -20,10 +39,10 @@ export function withReadCache<C extends DocMap>(store: Store<C>, options: { coll
     get: (async (collection: string, id: string, ...projection: [{ omit: readonly string[] }?]) => {
       if (!cacheable(collection) || projection.length) return store.get(collection, id, ...(projection as [{ omit: readonly string[] }]));
       const hit = cached.get(key(collection, id));
-      if (hit && hit.until > now()) return copy(hit.doc) as Found<C[typeof collection]> | null;
-      const doc = await store.get(collection, id);
-      cached.set(key(collection, id), { doc: copy(doc), until: now() + options.ttlMs });
-      return doc;
+      if (hit && hit.until > now()) return handOut(hit.doc) as Found<C[typeof collection]> | null;
+      const doc = frozenCopy(await store.get(collection, id));
+      cached.set(key(collection, id), { doc, until: now() + options.ttlMs });
+      return handOut(doc);
     }) as Store<C>['get'],
     // Passed through as is (overloads cannot be forwarded by inference).
     find: ((collection: string, query: Query) => store.find(collection, query)) as Store<C>['find'],

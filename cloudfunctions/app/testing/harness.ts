@@ -6,8 +6,9 @@ import type { Platform } from '../../platform/ports';
 import { SqliteStore } from '../../store/sqlite/sqliteStore';
 import type { Store } from '../../store/port';
 import { MemoryWxDatabase } from '../../store/wxcloud/memoryWxDatabase';
+import { withReadCache } from '../../store/readCache';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
-import type { Deps } from '../context';
+import { COMMUNITY_CACHE, type Deps } from '../context';
 import { makeDeps } from '../deps';
 import type { Envelope } from '../envelope';
 import type { ActionName, ActionOutput, FunctionName } from '../api';
@@ -36,8 +37,9 @@ export interface Harness {
 export type StoreKind = 'sqlite' | 'wxcloud';
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'wxcloud'];
 
+/** SQLite as the local runtime opens it (behind the community read cache), and the cloud database's double. */
 export function openStore(kind: StoreKind): Store {
-  return kind === 'sqlite' ? new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite')) : new WxCloudStore(new MemoryWxDatabase());
+  return kind === 'sqlite' ? withReadCache(new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite')), COMMUNITY_CACHE) : new WxCloudStore(new MemoryWxDatabase());
 }
 
 /** A use-case suite, once per store: `eachStore((open) => { beforeEach(() => (h = open())); ... })`. */
