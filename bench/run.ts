@@ -94,7 +94,11 @@ async function mixedWorkload() {
     let body: Record<string, unknown>;
     const headers: Record<string, string> = { 'X-Dev-Openid': member };
     if (roll < 3) {
-      // Each member checks in on successive days, so every check-in really writes.
+      // Each member checks in on successive days, so every check-in really writes; a member's
+      // check-ins come from one client, one after another, as days do (two days of one member
+      // racing would refuse the earlier one, which no real member can make happen).
+      const member = members[client + CLIENTS * (i % Math.floor(MEMBERS / CLIENTS))];
+      headers['X-Dev-Openid'] = member;
       const day = (checkins.get(member) ?? 0) + 1;
       checkins.set(member, day);
       fn = 'checkin';

@@ -55,6 +55,39 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
+  it('applies commits that arrive together in one SQLite transaction, and a refused one alone rolls back', async () => {
+    const file = fresh();
+    const store = new SqliteStore(file);
+    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    db.pragma('wal_autocheckpoint = 0');
+    await store.transaction((tx) => tx.set('requests', 'taken', { communityId: 'c' }));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const outcomes = await Promise.allSettled([
+      store.transaction(async (tx) => tx.set('requests', 'a', { communityId: 'c', n: 1 })),
+      store.transaction(async (tx) => {
+        await tx.set('requests', 'b', { communityId: 'c', n: 2 });
+        await tx.create('requests', 'taken', { communityId: 'c' });
+      }),
+      store.transaction(async (tx) => tx.update('requests', 'taken', { n: 3 })),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await store.get('requests', 'a')).toMatchObject({ n: 1 });
+    expect(await store.get('requests', 'b')).toBeNull();
+    expect(await store.get('requests', 'taken')).toMatchObject({ n: 3 });
+    // One commit record in the WAL for the three (a frame's second word is non-zero only on a commit).
+    const wal = readFileSync(`${file}-wal`);
+    const pageSize = wal.readUInt32BE(8);
+    let commits = 0;
+    for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) if (wal.readUInt32BE(at + 4) !== 0) commits++;
+    expect(commits).toBe(1);
+    // Versions stay apart: a snapshot from before the group still sees each write as newer.
+    await store.close();
+    const reopened = new SqliteStore(file);
+    await reopened.transaction((tx) => tx.update('requests', 'a', { n: 4 }));
+    expect(await reopened.get('requests', 'a')).toMatchObject({ n: 4 });
+    await reopened.close();
+  });
+
   it('answers the ledger query from the index declared in database/collections.json', async () => {
     const store = new SqliteStore(fresh());
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;

@@ -28,10 +28,16 @@ import {
  * names the fields kept apart (NULL when none); a whole read joins them back.
  *
  * Transactions are optimistic, like the cloud's: reads go to committed data, writes are
- * buffered, and the commit (one synchronous SQLite transaction, so nothing interleaves) fails
- * if any document the callback read or wrote was committed by someone else since it started.
- * The callback then runs again. Every document carries `_v`, the commit sequence that last
- * wrote it.
+ * buffered, and the commit fails if any document the callback read or wrote was committed by
+ * someone else since it started. The callback then runs again. Every document carries `_v`, the
+ * commit sequence that last wrote it.
+ *
+ * Commits are grouped: those that arrive while requests are being served are applied together
+ * at the end of the turn, in one SQLite transaction, each in a savepoint of its own and each with
+ * its own sequence number, validated in turn against what the ones before it wrote. A commit
+ * costs a SQLite transaction's fixed price (its lock, its WAL header and index, the pages every
+ * commit touches) once per group instead of once per request; each caller still hears only once
+ * its own writes are committed, and a failed one (a duplicate create) rolls back alone.
  */
 const MAX_ATTEMPTS = 50;
 
@@ -71,6 +77,8 @@ export class SqliteStore implements Store {
   private sequence: number;
 
   private readonly checkpointer?: Worker;
+  /** Commits waiting for the end of this turn (see the class comment). */
+  private waiting: Array<{ tx: BufferedTransaction; settle: (outcome: boolean | Error) => void }> = [];
 
   constructor(file: string, collections: CollectionSpec[] = COLLECTIONS, options: SqliteOptions = {}) {
     this.db = new Database(file);
@@ -116,7 +124,9 @@ export class SqliteStore implements Store {
         await nextTurn();
         continue;
       }
-      if (this.commit(tx)) return result;
+      const outcome = tx.writes.size === 0 ? this.validate(tx) : await this.commitWithOthers(tx);
+      if (outcome instanceof Error) throw outcome;
+      if (outcome) return result;
       await nextTurn();
     }
     throw new ConflictError();
@@ -162,6 +172,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.waiting.length) this.commitWaiting();
     if (this.checkpointer) {
       const stopped = new Promise((resolve) => this.checkpointer!.once('exit', resolve));
       this.checkpointer.postMessage('stop');
@@ -184,27 +195,60 @@ export class SqliteStore implements Store {
     return { ...row, cold };
   }
 
-  private commit(tx: BufferedTransaction): boolean {
-    return this.db.transaction(() => {
-      for (const key of tx.touched) {
-        const [collection, id] = splitKey(key);
-        const version = this.statement(`SELECT _v FROM "${collection}" WHERE _id = ?`).pluck().get(id) as number | undefined;
-        if (version !== undefined && version > tx.snapshot) return false;
-      }
-      if (tx.writes.size === 0) return true;
-      const version = ++this.sequence;
-      this.statement(`UPDATE "_meta" SET value = ? WHERE key = 'sequence'`).run(version);
-      for (const [key, write] of tx.writes) {
-        const [collection, id] = splitKey(key);
-        // Validated above: a row the callback read is still the current one, so reuse it.
-        const current = tx.rows.has(key) ? tx.rows.get(key) : write.kind === 'set' ? UNKNOWN : this.readRow(collection, id);
-        // Throwing here rolls the whole SQLite transaction back: nothing of it is written.
-        if (write.kind === 'create' && current) throw new DuplicateError(collection, id);
-        const data = write.kind === 'update' ? applyPatch(current as Row | undefined, write.patches, collection, id) : write.data;
-        this.write(collection, id, version, data, current);
-      }
-      return true;
-    }).immediate();
+  /** A read-only transaction commits if nothing it read has changed since its snapshot. */
+  private validate(tx: BufferedTransaction): boolean {
+    for (const key of tx.touched) {
+      const [collection, id] = splitKey(key);
+      const version = this.statement(`SELECT _v FROM "${collection}" WHERE _id = ?`).pluck().get(id) as number | undefined;
+      if (version !== undefined && version > tx.snapshot) return false;
+    }
+    return true;
+  }
+
+  /** Queues a commit for the group applied at the end of this turn: true once committed, false on a conflict, or the error that refused it. */
+  private commitWithOthers(tx: BufferedTransaction): Promise<boolean | Error> {
+    return new Promise((settle) => {
+      if (this.waiting.push({ tx, settle }) === 1) setImmediate(() => this.commitWaiting());
+    });
+  }
+
+  private commitWaiting(): void {
+    const group = this.waiting;
+    this.waiting = [];
+    const outcomes: Array<boolean | Error> = [];
+    try {
+      this.db.transaction(() => {
+        for (const { tx } of group) {
+          try {
+            outcomes.push(this.savepoint(() => this.commitOne(tx)));
+          } catch (error) {
+            outcomes.push(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+        this.statement(`UPDATE "_meta" SET value = ? WHERE key = 'sequence'`).run(this.sequence);
+      }).immediate();
+    } catch (error) {
+      // The group's own transaction failed (the disk, say): none of it was written.
+      for (const { settle } of group) settle(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    group.forEach(({ settle }, i) => settle(outcomes[i]));
+  }
+
+  /** Inside the group's SQLite transaction: one commit, validated against everything committed before it. */
+  private commitOne(tx: BufferedTransaction): boolean {
+    if (!this.validate(tx)) return false;
+    const version = ++this.sequence;
+    for (const [key, write] of tx.writes) {
+      const [collection, id] = splitKey(key);
+      // Validated above: a row the callback read is still the current one, so reuse it.
+      const current = tx.rows.has(key) ? tx.rows.get(key) : write.kind === 'set' ? UNKNOWN : this.readRow(collection, id);
+      // Throwing here rolls this commit's savepoint back: nothing of it is written.
+      if (write.kind === 'create' && current) throw new DuplicateError(collection, id);
+      const data = write.kind === 'update' ? applyPatch(current as Row | undefined, write.patches, collection, id) : write.data;
+      this.write(collection, id, version, data, current);
+    }
+    return true;
   }
 
   /** Writes a document; `current` is its row, undefined if absent, UNKNOWN if not looked up. */
@@ -232,6 +276,11 @@ export class SqliteStore implements Store {
   /** @internal */
   check(collection: string): void {
     if (!this.tables.has(collection)) throw new Error(`unknown collection ${collection}`);
+  }
+
+  /** Runs `work` in a savepoint of the open transaction: a throw undoes only what it wrote. */
+  private savepoint<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   private statement(sql: string): Database.Statement {
