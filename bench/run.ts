@@ -29,7 +29,7 @@ import { DEFAULT_JOB_BUDGET_MS } from '../cloudfunctions/app/jobs/budget';
 import { SqliteStore } from '../cloudfunctions/store/sqlite/sqliteStore';
 import { WxCloudStore } from '../cloudfunctions/store/wxcloud/wxcloudStore';
 import { freePort, startRuntime } from '../tests/support/runtime';
-import { counting } from './counting';
+import { counting } from '../cloudfunctions/store/testing/counting';
 import { scaleBench } from './scale';
 
 const ROOT = resolve(__dirname, '..');

@@ -18,7 +18,7 @@ import { sqliteHarness, type Harness } from '../cloudfunctions/app/testing/harne
 import { SqliteStore } from '../cloudfunctions/store/sqlite/sqliteStore';
 import { DEFAULT_JOB_BUDGET_MS } from '../cloudfunctions/app/jobs/budget';
 import { emptyStats } from '../cloudfunctions/app/jobs/rollupStats';
-import { counting } from './counting';
+import { counting } from '../cloudfunctions/store/testing/counting';
 
 const MEMBERS = Number(process.env.SCALE_MEMBERS ?? 100_000);
 const ENTRIES = Number(process.env.SCALE_ENTRIES ?? 5_000_000);
