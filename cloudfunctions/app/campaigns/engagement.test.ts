@@ -1,4 +1,5 @@
 import type { Store, Transaction } from '../../store/port';
+import { counting } from '../../store/testing/counting';
 import { communityWithMembers, eachStore, openStore, sqliteHarness, type Harness } from '../testing/harness';
 
 /** June 2026 in Shanghai: day n at 10:00 local. */
@@ -322,6 +323,25 @@ eachStore((open) => {
       const page = await h.ok('points', 'leaderboard', { communityId: c, period: 'week', limit: 1 }, { openid: 'o_bob', now: day(2) });
       expect(page.rows).toHaveLength(1);
       expect(page.me).toEqual({ rank: 1, points: 5 });
+    });
+
+    it('counts the members ahead of a score once for all who ask within seconds, racing or not, then again', async () => {
+      const counted = counting(h.store);
+      const board = sqliteHarness(counted.store);
+      await h.ok('community', 'join', { communityId: c, nickname: 'carol' }, { openid: 'o_carol', now: day(1) });
+      for (const openid of ['o_alice', 'o_bob', 'o_carol']) await checkIn(openid, day(2));
+      const at = (seconds: number) => new Date(Date.parse(day(2)) + seconds * 1000).toISOString();
+      const give = (openid: string, delta: number, seconds: number) => h.ok('points', 'adjust', { communityId: c, openid, delta, reason: '活动', requestId: `rank-${openid}-${delta}` }, { openid: 'o_owner', now: at(seconds) });
+      const bobsPlace = (seconds: number) => board.ok('points', 'leaderboard', { communityId: c, period: 'week', limit: 1 }, { openid: 'o_bob', now: at(seconds) }).then((r) => r.me);
+      await give('o_alice', 20, 0);
+      counted.reset();
+      expect(await Promise.all([bobsPlace(1), bobsPlace(1), bobsPlace(2)])).toEqual(Array(3).fill({ rank: 2, points: 5 }));
+      // Each request reads the board's page (one query); those ahead of 5 were counted once.
+      expect(counted.counts().queries).toBe(3 + 1);
+      // Carol passes bob: within ten seconds his place is the one counted, then it is counted again.
+      await give('o_carol', 50, 3);
+      expect(await bobsPlace(5)).toEqual({ rank: 2, points: 5 });
+      expect(await bobsPlace(12)).toEqual({ rank: 3, points: 5 });
     });
 
     it('社群之星: the top 3 of last month, ties included, once however often the job runs', async () => {

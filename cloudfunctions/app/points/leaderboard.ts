@@ -9,6 +9,26 @@ import { leaderboardInput } from './inputs';
 type BoardField = 'weekEarned' | 'monthEarned' | 'earnedTotal';
 
 /**
+ * How many are ahead of a score on a board, as counted in the last few seconds. A count walks
+ * the index over everyone ahead (85,000 entries for a member with no points this week in a
+ * 100,000-member community), and the members viewing a board at once hold few distinct scores,
+ * so one count serves them all, racing requests included (the promise is shared); a rank may lag
+ * the board by RANK_FRESH_MS.
+ */
+const RANK_FRESH_MS = 10_000;
+const aheadCounts = new Map<string, { countedAt: number; ahead: Promise<number> }>();
+function countAhead(key: string, now: Date, count: () => Promise<number>): Promise<number> {
+  const known = aheadCounts.get(key);
+  if (known && now.getTime() - known.countedAt < RANK_FRESH_MS && now.getTime() >= known.countedAt) return known.ahead;
+  if (aheadCounts.size >= 10_000) aheadCounts.clear();
+  const ahead = count();
+  aheadCounts.set(key, { countedAt: now.getTime(), ahead });
+  // A failed count is not remembered.
+  ahead.catch(() => aheadCounts.delete(key));
+  return ahead;
+}
+
+/**
  * Points earned in the period (spending never moves anyone down), from counters on the member.
  * Only ranked members appear: plain members who have not hidden themselves (staff run the
  * board, they do not compete). Ties share a rank (1, 2, 2, 4); my rank is one count away.
@@ -28,7 +48,8 @@ export async function leaderboard(input: z.output<typeof leaderboardInput>, call
     const current = (period === 'week' && me.weekKey !== weekKey(day)) || (period === 'month' && me.monthKey !== monthKey(day)) ? 0 : me[f];
     const listed = ranked.find((row) => row.openid === me.openid);
     if (listed) return { rank: listed.rank, points: listed.points };
-    const ahead = await store.count('members', { ...board, [f]: { gt: current } });
+    const boardKey = `${input.communityId}|${period}|${board.weekKey ?? board.monthKey ?? ''}|${current}`;
+    const ahead = await countAhead(boardKey, caller.now, () => store.count('members', { ...board, [f]: { gt: current } }));
     return { rank: ahead + 1, points: current };
   }
 }
