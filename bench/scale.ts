@@ -4,7 +4,8 @@
  * show the same rows) in the same database and process, one request
  * at a time and at 16 concurrent clients. The big community is built through the store's own API
  * (documents as the use cases write them, balances equal to the ledger). Knobs: SCALE_MEMBERS
- * (100,000), SCALE_ENTRIES (5,000,000), SCALE_SAMPLES (300 per measurement).
+ * (100,000), SCALE_ENTRIES (5,000,000), SCALE_SAMPLES (300 per measurement), SCALE_ONLY (a comma-separated
+ * list of action names' beginnings to measure, e.g. `checkin,points.leaderboard`; the rollup is then skipped).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -202,7 +203,7 @@ export async function scaleBench(report: Report): Promise<void> {
   const page50 = new Map<string, string | null>();
   for (const communityId of [big, small]) page50.set(communityId, await memberCursor(communityId, 49));
 
-  await rollupOfOneDay(store, big, small, report);
+  if (!process.env.SCALE_ONLY) await rollupOfOneDay(store, big, small, report);
 
   let checkinDay = 0;
   const actions: Array<[string, (communityId: string, i: number) => Promise<unknown>]> = [
@@ -225,7 +226,7 @@ export async function scaleBench(report: Report): Promise<void> {
   // Rounds alternate between the two communities and the median round counts, so a burst of
   // noise on this machine (GC, another process) lands on both sides instead of deciding a ratio.
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  for (const [name, run] of actions) {
+  for (const [name, run] of actions.filter(([n]) => !process.env.SCALE_ONLY || process.env.SCALE_ONLY.split(',').some((o) => n.startsWith(o)))) {
     for (const clients of [1, 16]) {
       const rounds: Array<{ empty: { p50: number; p99: number }; full: { p50: number; p99: number } }> = [];
       for (let round = 0; round < ROUNDS; round++) {
