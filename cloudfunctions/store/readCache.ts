@@ -28,25 +28,13 @@ function deepFreeze<T>(value: T): T {
  */
 const handOut = <T>(value: T): T => (value === null || value === undefined ? value : { ...value });
 
-export interface CacheOptions {
-  collections: string[];
-  ttlMs: number;
-  now?: () => number;
-  /** Told of each cached document a transaction wrote, once it committed (another reader's cache can forget it). */
-  onWritten?: (collection: string, id: string) => void;
-}
-
-/** A store behind the cache, and a way to drop a document another connection has written. */
-export type CachedStore<C extends DocMap> = Store<C> & { forget(collection: string, id: string): void };
-
-export function withReadCache<C extends DocMap>(store: Store<C>, options: CacheOptions): CachedStore<C> {
+export function withReadCache<C extends DocMap>(store: Store<C>, options: { collections: string[]; ttlMs: number; now?: () => number }): Store<C> {
   const cached = new Map<string, { doc: unknown; until: number }>();
   const now = options.now ?? Date.now;
   const cacheable = (collection: string) => options.collections.includes(collection);
   const key = (collection: string, id: string) => `${collection}\u0000${id}`;
 
   return {
-    forget: (collection, id) => void cached.delete(key(collection, id)),
     // Overloads cannot be implemented by inference: the options pass through as they came.
     get: (async (collection: string, id: string, ...projection: [{ omit: readonly string[] }?]) => {
       if (!cacheable(collection) || projection.length) return store.get(collection, id, ...(projection as [{ omit: readonly string[] }]));
@@ -60,31 +48,27 @@ export function withReadCache<C extends DocMap>(store: Store<C>, options: CacheO
     find: ((collection: string, query: Query) => store.find(collection, query)) as Store<C>['find'],
     count: (collection, where) => store.count(collection, where),
     async transaction(work) {
-      const written = new Map<string, [string, string]>();
-      let committed = false;
+      const written = new Set<string>();
       try {
-        const result = await store.transaction((tx) =>
+        return await store.transaction((tx) =>
           work({
             get: (collection, id) => tx.get(collection, id),
             set: (collection, id, data) => {
-              if (cacheable(collection)) written.set(key(collection, id), [collection, id]);
+              if (cacheable(collection)) written.add(key(collection, id));
               return tx.set(collection, id, data);
             },
             update: (collection, id, patch) => {
-              if (cacheable(collection)) written.set(key(collection, id), [collection, id]);
+              if (cacheable(collection)) written.add(key(collection, id));
               return tx.update(collection, id, patch);
             },
             create: (collection, id, data) => {
-              if (cacheable(collection)) written.set(key(collection, id), [collection, id]);
+              if (cacheable(collection)) written.add(key(collection, id));
               return tx.create(collection, id, data);
             },
           }),
         );
-        committed = true;
-        return result;
       } finally {
-        for (const k of written.keys()) cached.delete(k);
-        if (committed) for (const [collection, id] of written.values()) options.onWritten?.(collection, id);
+        for (const k of written) cached.delete(k);
       }
     },
     close: () => store.close?.(),

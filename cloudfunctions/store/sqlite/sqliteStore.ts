@@ -51,12 +51,6 @@ export interface SqliteOptions {
    * PASSIVE checkpoint on a second connection never blocks the writer.
    */
   backgroundCheckpoint?: boolean;
-  /**
-   * A second connection that only reads, beside the one that writes (the local runtime answers
-   * reads on its HTTP thread with one): it sees every commit as soon as it is made, creates
-   * nothing, and refuses transactions.
-   */
-  readOnly?: boolean;
 }
 
 const CHECKPOINTER = `
@@ -86,19 +80,8 @@ export class SqliteStore implements Store {
   /** Commits waiting for the end of this turn (see the class comment). */
   private waiting: Array<{ tx: BufferedTransaction; settle: (outcome: boolean | Error) => void }> = [];
 
-  private readonly readOnly: boolean;
-
   constructor(file: string, collections: CollectionSpec[] = COLLECTIONS, options: SqliteOptions = {}) {
-    this.readOnly = options.readOnly ?? false;
-    this.db = new Database(file, { readonly: this.readOnly });
-    if (this.readOnly) {
-      this.db.pragma('busy_timeout = 5000');
-      this.db.pragma('mmap_size = 1073741824');
-      this.db.pragma('cache_size = -65536');
-      for (const collection of collections) this.tables.set(collection.name, tableOf(collection));
-      this.sequence = 0;
-      return;
-    }
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode keeps every committed transaction across a process crash (kill -9);
     // only an OS crash or power loss can drop the last commits.
@@ -131,7 +114,6 @@ export class SqliteStore implements Store {
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    if (this.readOnly) throw new Error('this SqliteStore only reads: a transaction belongs to the connection that writes');
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const tx = new BufferedTransaction(this, this.sequence);
       let result: T;
@@ -191,10 +173,6 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.waiting.length) this.commitWaiting();
-    if (this.readOnly) {
-      this.db.close();
-      return;
-    }
     if (this.checkpointer) {
       const stopped = new Promise((resolve) => this.checkpointer!.once('exit', resolve));
       this.checkpointer.postMessage('stop');
@@ -315,8 +293,8 @@ export class SqliteStore implements Store {
   }
 
   private createCollection(spec: CollectionSpec): void {
-    const table = tableOf(spec);
-    const { fields } = table;
+    const fields = [...new Set(spec.indexes.flatMap((index) => index.fields.map(([field]) => field)))].filter((f) => f !== '_id');
+    const table: Table = { fields };
     this.tables.set(spec.name, table);
     const columns = ['_id TEXT PRIMARY KEY', '_v INTEGER NOT NULL', 'data TEXT NOT NULL', '_cold TEXT', ...fields.map(indexColumn)];
     this.db.exec(`CREATE TABLE IF NOT EXISTS "${spec.name}" (${columns.join(', ')})`);
@@ -329,11 +307,6 @@ export class SqliteStore implements Store {
       this.db.exec(`CREATE INDEX IF NOT EXISTS "${spec.name}_${index.name}" ON "${spec.name}" (${parts.join(', ')})`);
     }
   }
-}
-
-/** A collection's table: the fields its indexes name, each kept in a column of its own. */
-function tableOf(spec: CollectionSpec): Table {
-  return { fields: [...new Set(spec.indexes.flatMap((index) => index.fields.map(([field]) => field)))].filter((f) => f !== '_id') };
 }
 
 class StaleSnapshot extends Error {}
