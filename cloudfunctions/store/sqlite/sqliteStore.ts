@@ -33,8 +33,9 @@ import {
  * commit sequence that last wrote it.
  *
  * Commits are grouped: those that arrive while requests are being served are applied together
- * at the end of the turn, in one SQLite transaction, each in a savepoint of its own and each with
- * its own sequence number, validated in turn against what the ones before it wrote. A commit
+ * at the end of the turn, in one SQLite transaction, each with its own sequence number,
+ * validated in turn against what the ones before it wrote, and refused (a duplicate create)
+ * before it writes anything. A commit
  * costs a SQLite transaction's fixed price (its lock, its WAL header and index, the pages every
  * commit touches) once per group instead of once per request; each caller still hears only once
  * its own writes are committed, and a failed one (a duplicate create) rolls back alone.
@@ -218,13 +219,8 @@ export class SqliteStore implements Store {
     const outcomes: Array<boolean | Error> = [];
     try {
       this.db.transaction(() => {
-        for (const { tx } of group) {
-          try {
-            outcomes.push(this.savepoint(() => this.commitOne(tx)));
-          } catch (error) {
-            outcomes.push(error instanceof Error ? error : new Error(String(error)));
-          }
-        }
+        // A refusal is one commit's outcome; a write that fails (the disk) fails the whole group.
+        for (const { tx } of group) outcomes.push(this.commitOne(tx));
         this.statement(`UPDATE "_meta" SET value = ? WHERE key = 'sequence'`).run(this.sequence);
       }).immediate();
     } catch (error) {
@@ -236,18 +232,25 @@ export class SqliteStore implements Store {
   }
 
   /** Inside the group's SQLite transaction: one commit, validated against everything committed before it. */
-  private commitOne(tx: BufferedTransaction): boolean {
+  private commitOne(tx: BufferedTransaction): boolean | Error {
     if (!this.validate(tx)) return false;
-    const version = ++this.sequence;
-    for (const [key, write] of tx.writes) {
-      const [collection, id] = splitKey(key);
-      // Validated above: a row the callback read is still the current one, so reuse it.
-      const current = tx.rows.has(key) ? tx.rows.get(key) : write.kind === 'set' ? UNKNOWN : this.readRow(collection, id);
-      // Throwing here rolls this commit's savepoint back: nothing of it is written.
-      if (write.kind === 'create' && current) throw new DuplicateError(collection, id);
-      const data = write.kind === 'update' ? applyPatch(current as Row | undefined, write.patches, collection, id) : write.data;
-      this.write(collection, id, version, data, current);
+    // Everything that can refuse the commit (a create on a taken id, an update of a missing
+    // document) is decided before the first write, so a refused commit has written nothing.
+    let prepared: Array<{ collection: string; id: string; data: Doc; current: Row | undefined | typeof UNKNOWN }>;
+    try {
+      prepared = [...tx.writes].map(([key, write]) => {
+        const [collection, id] = splitKey(key);
+        // Validated above: a row the callback read is still the current one, so reuse it.
+        const current = tx.rows.has(key) ? tx.rows.get(key) : write.kind === 'set' ? UNKNOWN : this.readRow(collection, id);
+        if (write.kind === 'create' && current) throw new DuplicateError(collection, id);
+        const data = write.kind === 'update' ? applyPatch(current as Row | undefined, write.patches, collection, id) : write.data;
+        return { collection, id, data, current };
+      });
+    } catch (refusal) {
+      return refusal instanceof Error ? refusal : new Error(String(refusal));
     }
+    const version = ++this.sequence;
+    for (const { collection, id, data, current } of prepared) this.write(collection, id, version, data, current);
     return true;
   }
 
@@ -276,11 +279,6 @@ export class SqliteStore implements Store {
   /** @internal */
   check(collection: string): void {
     if (!this.tables.has(collection)) throw new Error(`unknown collection ${collection}`);
-  }
-
-  /** Runs `work` in a savepoint of the open transaction: a throw undoes only what it wrote. */
-  private savepoint<T>(work: () => T): T {
-    return this.db.transaction(work)();
   }
 
   private statement(sql: string): Database.Statement {
