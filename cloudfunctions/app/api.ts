@@ -25,12 +25,14 @@ import type { campaignInput } from './campaigns/inputs';
 import type { CampaignView } from './campaigns/views';
 import type { ChallengeMetric } from '../core/campaigns';
 import type { TaskKey } from '../core/rules';
+import type { TemplateKey } from '../core/templates';
 import type { BackerView, PoolView } from './pools/views';
 import type { TransferView } from './community/toTransfer';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
 export type { CampaignView, PoolView, BackerView, Checkout, TransferView };
+export type { TemplateKey };
 export type { Role, Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
 
 
@@ -123,11 +125,15 @@ export interface Page {
 
 export interface Api {
   community: {
-    create: { in: { name: string; timezone?: string; requestId?: string }; out: { community: Community } };
+    create: { in: { name: string; template?: TemplateKey; timezone?: string; requestId?: string }; out: { community: Community } };
     get: { in: { communityId: string }; out: { community: Community; role: Role | null } };
     join: { in: Omit<z.input<typeof joinCommunityInput>, 'groupCloudId'> & { groupCloudId?: CloudIdParam }; out: { member: Member } };
     /** Addition: the owner binds the WeChat group the app was opened from. */
     bindGroup: { in: { communityId: string; groupCloudId: CloudIdParam }; out: { groups: number; bound: true } };
+    /** v3: every community the caller belongs to, most recently active first (a switcher). */
+    mine: { in: Record<string, never>; out: { communities: Array<{ id: string; name: string; role: Role; balance: number; unread: number }> } };
+    /** v3: the community bound to the WeChat group the app was opened from (the group only from its CloudID). */
+    byGroup: { in: { groupCloudId: CloudIdParam }; out: { community: { id: string; name: string } | null; role: Role | null } };
     updateRules: { in: { communityId: string; rules: RulesPatch }; out: { rules: Rules } };
     setRole: { in: { communityId: string; openid: string; role: 'moderator' | 'member' }; out: { member: Member } };
     /**

@@ -23,6 +23,8 @@ export interface Deps {
   clock?: () => number;
   /** How long one job invocation may work before it stops and leaves the rest to the next trigger. */
   jobBudgetMs?: number;
+  /** Who may create communities: these openids, or anyone when null (environment COMMUNITY_CREATORS). */
+  creators: readonly string[] | null;
 }
 
 /** A caller the dispatcher has authenticated. */

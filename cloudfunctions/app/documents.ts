@@ -28,6 +28,14 @@ export interface RequestRecord {
 }
 
 /** Stored document shapes. Ids are deterministic so that every write is idempotent by construction. */
+
+/** A WeChat group bound to a community (`{opengid}`, create-only): a group belongs to at most one. */
+export interface GroupBindingDoc {
+  communityId: string;
+  boundBy: string;
+  boundAt: string;
+}
+
 export interface CommunityDoc {
   name: string;
   timezone: string;
@@ -509,6 +517,7 @@ export const ids = {
 /** Every collection of database/collections.json and the document it holds. */
 export interface Collections {
   communities: CommunityDoc;
+  groupBindings: GroupBindingDoc;
   members: MemberDoc;
   ledger: LedgerDoc;
   items: ItemDoc;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { OpenData } from '../platform/ports';
 
 /**
  * What a `wx.cloud.CloudID(cloudID)` parameter arrives as in a cloud function: the platform
@@ -17,6 +18,12 @@ export type GroupCloudId = z.output<typeof groupCloudIdInput>;
 /** What a caller passes: a CloudID (marker `{$cloudID}` or wx.cloud.CloudID), which the platform swaps before the function runs. */
 export type CloudIdParam = { $cloudID: string } | z.input<typeof groupCloudIdInput>;
 
-/** The group's opengid, or null when the platform could not open the cloudID (expired, wrong scene). */
-export const openGroupId = (cloudId: GroupCloudId | undefined): string | null =>
-  (cloudId && !cloudId.errCode && (cloudId.data?.opengid || cloudId.data?.openGId)) || null;
+/**
+ * The group's opengid, opened on the server from the cloudID alone (Platform.openData), or null
+ * when it will not open (expired, forged, not a group's). What the event says the cloudID holds
+ * (`data`) is never believed: a client can send any object in its place.
+ */
+export async function openGroup(openData: OpenData, cloudId: GroupCloudId | undefined, now: Date): Promise<string | null> {
+  if (!cloudId || cloudId.errCode) return null;
+  return openData.groupOf(cloudId.cloudID, now);
+}

@@ -1,4 +1,5 @@
-import { CLOUD_ID_TTL_MS, issueGroupCloudId, swapCloudIds } from './cloudIds';
+import { CLOUD_ID_TTL_MS, issueGroupCloudId } from '../platform/local/groupCloudIds';
+import { swapCloudIds } from './cloudIds';
 
 const now = new Date('2026-06-01T02:00:00Z');
 

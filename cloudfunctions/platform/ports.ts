@@ -61,7 +61,18 @@ export interface Downloads {
   publish(file: { name: string; content: Buffer }): Promise<{ url: string }>;
 }
 
+/**
+ * WeChat open data behind a cloudID, opened on the server (cloud.getOpenData): the group a card
+ * was tapped in (wx.getGroupEnterInfo). Never what an event claims the cloudID holds — a client
+ * can send any object — so a forged group opens to nothing.
+ */
+export interface OpenData {
+  /** The group's opengid, or null for a cloudID that is expired, foreign or not a group's. `now` is the request's clock (the local stand-in's expiry). */
+  groupOf(cloudID: string, now: Date): Promise<string | null>;
+}
+
 export interface Platform {
+  openData: OpenData;
   content: ContentSecurity;
   messages: Messenger;
   risk: RiskControl;

@@ -1,5 +1,6 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
-import { issueGroupCloudId, swapCloudIds } from '../../cloudfunctions/local/cloudIds';
+import { swapCloudIds } from '../../cloudfunctions/local/cloudIds';
+import { issueGroupCloudId } from '../../cloudfunctions/platform/local/groupCloudIds';
 import { unwrap, type Gateway } from '../gateway/gateway';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';

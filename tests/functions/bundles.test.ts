@@ -26,6 +26,11 @@ jest.mock('wx-server-sdk', () => ({
     uploads.set(cloudPath, fileContent);
     return { fileID: `cloud://env-1/${cloudPath}` };
   },
+  // WeChat opens a group's cloudID on the server: only the ones it issued (here 'gid:<opengid>').
+  getOpenData: async ({ list }: { list: string[] }) => {
+    openapiCalls.push(['getOpenData', list]);
+    return { list: list.map((cloudID) => ({ cloudID, ...(cloudID.startsWith('gid:') ? { data: { openGId: cloudID.slice(4) } } : {}) })) };
+  },
   getTempFileURL: async ({ fileList }: { fileList: Array<string | { fileID: string; maxAge: number }> }) => {
     openapiCalls.push(['getTempFileURL', fileList]);
     return { fileList: fileList.map((file) => (typeof file === 'string' ? file : file.fileID)).map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${encodeURIComponent(fileID)}` })) };
@@ -126,12 +131,14 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     expect((await load('points')({ action: 'me', communityId })).data).toMatchObject({ balance: 0, earnedTotal: 0 });
   });
 
-  it('referrals: the SDK hands over the decrypted group, the risk gate asks riskControl, the poster gets a wxacode', async () => {
+  it('referrals: the group is opened from its cloudID on the server, the risk gate asks riskControl, the poster gets a wxacode', async () => {
     as('wx_boss');
     const community = load('community');
     const communityId = (await community({ action: 'create', name: '推荐群' })).data.community.id;
-    // What the SDK puts in place of a wx.cloud.CloudID parameter: the decrypted open data.
-    expect(await community({ action: 'bindGroup', communityId, groupCloudId: { cloudID: 'c1', data: { opengid: 'G_boss' } } })).toMatchObject({ ok: true });
+    // What the SDK puts in place of a wx.cloud.CloudID parameter carries the data, but only getOpenData is believed: a forged group binds nothing.
+    expect(await community({ action: 'bindGroup', communityId, groupCloudId: { cloudID: 'made-up', data: { opengid: 'G_boss' } } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await community({ action: 'bindGroup', communityId, groupCloudId: { cloudID: 'gid:G_boss', data: { opengid: 'G_boss' } } })).toMatchObject({ ok: true });
+    expect(openapiCalls).toContainEqual(['getOpenData', ['gid:G_boss']]);
     const referral = load('referral');
     const { inviteCode } = (await referral({ action: 'invite', communityId })).data;
     const poster = await referral({ action: 'posterCode', communityId });
@@ -139,7 +146,7 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     expect(openapiCalls).toContainEqual(['wxacode.getUnlimited', expect.objectContaining({ page: 'pages/join/index', scene: expect.stringContaining(inviteCode) })]);
     for (const newcomer of ['wx_friend', 'wx_farm']) {
       as(newcomer);
-      await community({ action: 'join', communityId, inviteCode, groupCloudId: { cloudID: 'c2', data: { opengid: 'G_boss' } } });
+      await community({ action: 'join', communityId, inviteCode, groupCloudId: { cloudID: 'gid:G_boss', data: { opengid: 'G_boss' } } });
       await load('checkin')({ action: 'checkin', communityId });
     }
     expect(openapiCalls).toContainEqual(['getUserRiskRank', { appid: 'wx_app', openid: 'wx_friend', scene: 1, clientIp: '10.0.0.7' }]);

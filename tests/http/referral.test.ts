@@ -42,4 +42,31 @@ describe('group referrals on the local runtime (emulated CloudID)', () => {
       expect((await rt.call('community', { action: 'bindGroup', communityId: c, groupCloudId }, as('r_owner'))).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
   });
+
+  it('takes a member who taps the group card to the group\'s community (community.byGroup), and lists mine; junk changes nothing', async () => {
+    const owner = (openid: string) => ({ 'X-Dev-Openid': openid, 'X-Dev-Now': NOW });
+    const mums = (await rt.ok('community', { action: 'create', name: '宝妈群', template: 'parenting' }, 'r_mum_owner')).community;
+    expect(mums.rules.checkin.points).toBe(3);
+    expect((await rt.call('community', { action: 'bindGroup', communityId: mums.id, groupCloudId: await groupEnter('G_mums') }, owner('r_mum_owner'))).body).toMatchObject({ ok: true });
+    // Another community cannot take the group.
+    expect((await rt.call('community', { action: 'bindGroup', communityId: c, groupCloudId: await groupEnter('G_mums') }, as('r_owner'))).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const found = (await rt.call('community', { action: 'byGroup', groupCloudId: await groupEnter('G_mums') }, as('r_tapper'))).body;
+    expect(found).toEqual({ ok: true, data: { community: { id: mums.id, name: '宝妈群' }, role: null } });
+    await rt.ok('community', { action: 'join', communityId: mums.id, groupCloudId: await groupEnter('G_mums') }, 'r_tapper');
+    await rt.ok('community', { action: 'join', communityId: c }, 'r_tapper');
+    const mine = (await rt.ok('community', { action: 'mine' }, 'r_tapper')).communities.map((x: any) => [x.name, x.role]);
+    expect(mine).toEqual(expect.arrayContaining([['宝妈群', 'member'], ['群推荐测试', 'member']]));
+    // A forged group, a plain string or an opengid for a CloudID, a made-up marker: refused; nothing bound or found.
+    const junk = [{ cloudID: 'forged', data: { opengid: 'G_mums' } }, 'G_mums', { opengid: 'G_mums' }, { $cloudID: 'made-up' }, { $cloudID: 42 }, null, []];
+    for (const groupCloudId of junk) {
+      expect((await rt.call('community', { action: 'byGroup', groupCloudId }, as('r_tapper'))).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect((await rt.call('community', { action: 'bindGroup', communityId: c, groupCloudId }, as('r_owner'))).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    // Someone else's community is not the owner's to bind; mine takes no parameters it would trust.
+    expect((await rt.call('community', { action: 'bindGroup', communityId: mums.id, groupCloudId: await groupEnter('G_other') }, as('r_owner'))).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await rt.ok('community', { action: 'mine', openid: 'r_mum_owner' }, 'r_tapper')).communities.map((x: any) => x.name).sort()).toEqual(['宝妈群', '群推荐测试']);
+    for (const template of ['shop', 7, null]) {
+      expect((await rt.call('community', { action: 'create', name: '群', template }, as('r_x'))).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+  });
 });

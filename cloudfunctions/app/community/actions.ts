@@ -2,30 +2,34 @@ import type { Api } from '../api';
 import { action, type ActionsOf } from '../dispatch';
 import { banMember } from './banMember';
 import { bindGroup } from './bindGroup';
+import { byGroup } from './byGroup';
 import { createCommunity } from './createCommunity';
 import { getCommunity } from './getCommunity';
 import { getMember } from './getMember';
 import { joinCommunity } from './joinCommunity';
 import { listAudit } from './listAudit';
 import { listMembers } from './listMembers';
+import { myCommunities } from './myCommunities';
 import { setRole } from './setRole';
 import { updateProfile } from './updateProfile';
 import { updateRules } from './updateRules';
 import {
   banMemberInput,
   bindGroupInput,
+  byGroupInput,
   createCommunityInput,
   getCommunityInput,
   getMemberInput,
   joinCommunityInput,
   listAuditInput,
   listMembersInput,
+  myCommunitiesInput,
   setRoleInput,
   updateProfileInput,
   updateRulesInput,
 } from './inputs';
 
-/** The `community` cloud function's actions (API.md v1 and v2 "Members and roles"), plus binding WeChat groups. */
+/** The `community` cloud function's actions (API.md v1, v2 "Members and roles", v3 "Communities an owner sets up"), plus binding WeChat groups. */
 export const communityActions = {
   create: action(createCommunityInput, createCommunity),
   get: action(getCommunityInput, getCommunity),
@@ -38,4 +42,6 @@ export const communityActions = {
   updateProfile: action(updateProfileInput, updateProfile),
   audit: action(listAuditInput, listAudit),
   bindGroup: action(bindGroupInput, bindGroup),
+  mine: action(myCommunitiesInput, myCommunities),
+  byGroup: action(byGroupInput, byGroup),
 } satisfies ActionsOf<Api['community']>;

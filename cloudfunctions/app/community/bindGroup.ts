@@ -3,7 +3,7 @@ import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { OWNER } from '../../core/roles';
-import { openGroupId } from '../groupCloudId';
+import { openGroup } from '../groupCloudId';
 import { bindGroupInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
@@ -11,18 +11,24 @@ const MAX_GROUPS = 20;
 
 /**
  * The owner, having opened the mini-program from a card in their WeChat group, binds that group
- * to the community; newcomers who join from it are tagged with it.
+ * to the community; newcomers who join from it are tagged with it, and members who open the card
+ * from it land there (community.byGroup). A group belongs to at most one community: its binding
+ * is created once, in the same transaction, and binding it elsewhere is CONFLICT.
  */
-export async function bindGroup(input: z.output<typeof bindGroupInput>, caller: Caller, { store }: Deps) {
+export async function bindGroup(input: z.output<typeof bindGroupInput>, caller: Caller, { store, platform }: Deps) {
   await requireMember(store, input.communityId, caller.openid, OWNER);
-  const group = openGroupId(input.groupCloudId) ?? refuse('INVALID_INPUT', '没读到群信息：请在群里点开小程序卡片后再绑定（群信息几分钟后会过期）');
+  const group = (await openGroup(platform.openData, input.groupCloudId, caller.now)) ?? refuse('INVALID_INPUT', '没读到群信息：请在群里点开小程序卡片后再绑定（群信息几分钟后会过期）');
   const groups = await store.transaction(async (tx) => {
-    const community = (await tx.get('communities', input.communityId)) ?? refusals.noCommunity();
+    const [community, binding] = await Promise.all([tx.get('communities', input.communityId), tx.get('groupBindings', group)]);
+    if (!community) return refusals.noCommunity();
+    if (binding && binding.communityId !== input.communityId) refuse('CONFLICT', '这个群已经绑定了另一个社群，一个群只能绑定一个社群');
     const bound = community.groups ?? [];
-    if (bound.includes(group)) return bound;
-    if (bound.length >= MAX_GROUPS) refuse('LIMIT_REACHED', `最多绑定 ${MAX_GROUPS} 个群`);
-    await tx.update('communities', input.communityId, { groups: [...bound, group] });
-    return [...bound, group];
+    if (binding && bound.includes(group)) return bound;
+    if (!bound.includes(group) && bound.length >= MAX_GROUPS) refuse('LIMIT_REACHED', `最多绑定 ${MAX_GROUPS} 个群`);
+    if (!binding) await tx.create('groupBindings', group, { communityId: input.communityId, boundBy: caller.openid, boundAt: caller.now.toISOString() });
+    const groups = bound.includes(group) ? bound : [...bound, group];
+    if (groups !== bound) await tx.update('communities', input.communityId, { groups });
+    return groups;
   });
   return { groups: groups.length, bound: true as const };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { DEFAULT_RULES } from '../../core/rules';
+import { refuse } from '../../core/errors';
+import { rulesFromTemplate } from '../../core/templates';
 import { DEFAULT_TIMEZONE } from '../../core/days';
 import type { Caller, Deps } from '../context';
 import { ids, type CommunityDoc } from '../documents';
@@ -8,15 +9,19 @@ import { newMember } from './newMember';
 import { toCommunity } from './toCommunity';
 import { createCommunityInput } from './inputs';
 
-/** Anyone may start a community; they become its owner and first member, in one transaction. */
-export async function createCommunity(input: z.output<typeof createCommunityInput>, caller: Caller, { store, newId }: Deps) {
+/**
+ * An owner starts a community from a template of rules; they become its owner and first member,
+ * in one transaction. Who may is the deployment's choice (Deps.creators): anyone, or a list.
+ */
+export async function createCommunity(input: z.output<typeof createCommunityInput>, caller: Caller, { store, newId, creators }: Deps) {
+  if (creators && !creators.includes(caller.openid)) refuse('FORBIDDEN', '这个小程序只允许受邀的群主创建社群，请联系运营方开通');
   // With a requestId the id is derived from it, so a retried create finds its first community.
   const id = input.requestId ? createHash('sha256').update(`${caller.openid}:${input.requestId}`).digest('base64url').slice(0, 12) : newId();
   const community: CommunityDoc = {
     name: input.name,
     timezone: input.timezone ?? DEFAULT_TIMEZONE,
     ownerOpenid: caller.openid,
-    rules: DEFAULT_RULES,
+    rules: rulesFromTemplate(input.template),
     createdAt: caller.now.toISOString(),
   };
   const created = await store.transaction(async (tx) => {

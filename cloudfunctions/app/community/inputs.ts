@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { TEMPLATE_KEYS } from '../../core/templates';
 import { communityId, cursor, imageRef, inCommunity, limit, openid, points, requestId, text } from '../schemas';
 import { groupCloudIdInput } from '../groupCloudId';
 import { isValidTimezone } from '../../core/days';
@@ -7,8 +8,13 @@ import { isValidTimezone } from '../../core/days';
 
 export const bindGroupInput = z.object({ communityId, groupCloudId: groupCloudIdInput });
 
+export const byGroupInput = z.object({ groupCloudId: groupCloudIdInput });
+
+export const myCommunitiesInput = z.object({});
+
 export const createCommunityInput = z.object({
   name: text('社群名称', 30),
+  template: z.enum(TEMPLATE_KEYS, { error: 'template 只能是 general、weishang、parenting 或 interest' }).default('general'),
   timezone: z.string().refine(isValidTimezone, '不认识的时区').optional(),
   requestId: requestId.optional(),
 });

@@ -4,7 +4,7 @@ import { inviterRefusal } from '../../core/referral';
 import type { Caller, Deps } from '../context';
 import { loadCommunity } from '../access';
 import { ids, type MemberDoc, type ReferralDoc } from '../documents';
-import { openGroupId } from '../groupCloudId';
+import { openGroup } from '../groupCloudId';
 import { toMember } from './toMember';
 import { newMember } from './newMember';
 import { joinCommunityInput } from './inputs';
@@ -16,11 +16,11 @@ import { joinCommunityInput } from './inputs';
  * paid later, on the first check-in. A newcomer from a WeChat group the owner bound is tagged
  * with it; an unreadable group (expired cloudID, wrong scene) just leaves the tag empty.
  */
-export async function joinCommunity(input: z.output<typeof joinCommunityInput>, caller: Caller, { store }: Deps) {
+export async function joinCommunity(input: z.output<typeof joinCommunityInput>, caller: Caller, { store, platform }: Deps) {
   const community = await loadCommunity(store, input.communityId);
   const code = input.inviteCode ? await store.get('inviteCodes', input.inviteCode.toUpperCase()) : null;
   const codeOwner = code?.communityId === input.communityId ? code.openid : null;
-  const group = openGroupId(input.groupCloudId);
+  const group = await openGroup(platform.openData, input.groupCloudId, caller.now);
   const id = ids.member(input.communityId, caller.openid);
 
   const member = await store.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { issueGroupCloudId } from '../../platform/local/groupCloudIds';
 import { localPlatform } from '../../platform/local/platform';
 import type { RiskControl } from '../../platform/ports';
 import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
@@ -176,18 +177,22 @@ eachStore((open) => {
     });
 
     it('tags newcomers from a bound WeChat group; an unreadable cloudID only leaves the tag empty', async () => {
-      const fromGroup = (opengid: string) => ({ cloudID: 'cid', data: { opengid } });
-      expect(await h.call('community', 'bindGroup', { communityId: c, groupCloudId: fromGroup('G1') }, { openid: 'o_alice' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      // What the platform hands a function for a wx.cloud.CloudID: the cloudID (opened on the server) and what it claims to hold.
+      const fromGroup = (opengid: string) => ({ cloudID: issueGroupCloudId(opengid, new Date(DAY1)), data: { opengid } });
+      expect(await h.call('community', 'bindGroup', { communityId: c, groupCloudId: fromGroup('G1') }, { openid: 'o_alice', now: DAY1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(await h.call('community', 'bindGroup', { communityId: c, groupCloudId: { cloudID: 'cid', errCode: -601006, errMsg: 'expired' } }, { openid: 'o_owner' })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT' },
       });
-      expect(await h.ok('community', 'bindGroup', { communityId: c, groupCloudId: fromGroup('G1') }, { openid: 'o_owner' })).toEqual({ groups: 1, bound: true });
+      // A forged group — an object claiming to hold it, with a cloudID that opens to nothing — binds nothing.
+      expect(await h.call('community', 'bindGroup', { communityId: c, groupCloudId: { cloudID: 'forged', data: { opengid: 'G1' } } }, { openid: 'o_owner', now: DAY1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await h.ok('community', 'bindGroup', { communityId: c, groupCloudId: fromGroup('G1') }, { openid: 'o_owner', now: DAY1 })).toEqual({ groups: 1, bound: true });
       await join('o_g1', { groupCloudId: fromGroup('G1') });
       await join('o_g2', { groupCloudId: fromGroup('G-other') });
       await join('o_g3', { groupCloudId: { cloudID: 'cid', errCode: -601006, errMsg: 'cloudID expired' } });
+      await join('o_g4', { groupCloudId: { cloudID: fromGroup('G-other').cloudID, data: { opengid: 'G1' } } });
       const tag = async (openid: string) => (await h.store.get('members', `${c}:${openid}`))?.groupId;
-      expect([await tag('o_g1'), await tag('o_g2'), await tag('o_g3')]).toEqual(['G1', null, null]);
+      expect([await tag('o_g1'), await tag('o_g2'), await tag('o_g3'), await tag('o_g4')]).toEqual(['G1', null, null, null]);
     });
   });
 });

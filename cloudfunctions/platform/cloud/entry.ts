@@ -6,7 +6,7 @@ import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
 import { confirmedPayment, paySettings, wxPayment, type PayNotice, type WxCloudPay } from './pay';
 import { applyPayment } from '../../app/mall/applyPayment';
-import { labelText, wxContentSecurity, wxDownloads, wxMessenger, wxMiniProgramCodes, wxRiskControl, type WxOpenApi } from './openapi';
+import { labelText, wxContentSecurity, wxDownloads, wxMessenger, wxMiniProgramCodes, wxOpenData, wxRiskControl, type WxOpenApi } from './openapi';
 
 /** What this project uses of wx-server-sdk; the SDK itself is loaded only in the cloud. */
 interface WxServerSdk extends WxOpenApi, WxCloudPay {
@@ -26,6 +26,7 @@ function cloudDeps(cloud: WxServerSdk): Deps {
       store: withReadCache(new WxCloudStore(cloud.database()), COMMUNITY_CACHE),
       log,
       platform: {
+        openData: wxOpenData(cloud),
         content: wxContentSecurity(cloud),
         messages: wxMessenger(cloud, process.env.REVIEW_TEMPLATE_ID, log),
         risk: wxRiskControl(cloud),

@@ -1,6 +1,6 @@
 import { clip } from '../../core/content';
 import { randomBytes } from 'node:crypto';
-import type { ContentSecurity, Downloads, Messenger, MiniProgramCodes, RiskControl, Suggest, TextScene } from '../ports';
+import type { ContentSecurity, Downloads, Messenger, MiniProgramCodes, OpenData, RiskControl, Suggest, TextScene } from '../ports';
 
 /** The part of wx-server-sdk's `cloud.openapi` and storage this project calls. */
 export interface WxOpenApi {
@@ -19,6 +19,7 @@ export interface WxOpenApi {
       send(params: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<unknown>;
     };
   };
+  getOpenData(params: { list: string[] }): Promise<{ list?: Array<{ cloudID: string; data?: { opengid?: string; openGId?: string } }> }>;
   getTempFileURL(params: { fileList: Array<string | { fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>;
   uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   getWXContext(): { APPID?: string };
@@ -95,6 +96,20 @@ export function wxRiskControl(cloud: WxOpenApi): RiskControl {
     async userRiskRank({ openid, clientIp }) {
       const { riskRank } = await cloud.openapi.riskControl.getUserRiskRank({ appid: cloud.getWXContext().APPID ?? '', openid, scene: 1, clientIp: clientIp ?? '' });
       return riskRank ?? 0;
+    },
+  };
+}
+
+/** The group behind a cloudID, opened by WeChat on the server (cloud.getOpenData); null when it will not open. */
+export function wxOpenData(cloud: WxOpenApi): OpenData {
+  return {
+    async groupOf(cloudID) {
+      try {
+        const data = (await cloud.getOpenData({ list: [cloudID] })).list?.[0]?.data;
+        return data?.opengid || data?.openGId || null;
+      } catch {
+        return null;
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Platform, RiskControl } from '../ports';
 import { localDownloads } from './downloads';
+import { localOpenData } from './groupCloudIds';
 import { localPayment } from './localPayment';
 import { outboxMessenger } from './outbox';
 import { wordListSecurity, type WordList } from './wordListSecurity';
@@ -13,6 +14,7 @@ export const fixedRisk = (ranks: Record<string, number> = {}): RiskControl => ({
 
 /** The stand-ins for WeChat's open APIs on one machine (local runtime and tests). */
 export const localPlatform = (options: { words?: WordList; riskRanks?: Record<string, number>; downloadsDir?: string } = {}): Platform => ({
+  openData: localOpenData(),
   content: wordListSecurity(options.words),
   messages: outboxMessenger(),
   risk: fixedRisk(options.riskRanks),
