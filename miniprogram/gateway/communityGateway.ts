@@ -27,6 +27,11 @@ export class CommunityGateway {
     return this.current();
   }
 
+  /** The gateway itself, for the few actions that are not about one community (create, mine, byGroup). */
+  get raw(): Gateway {
+    return this.gateway;
+  }
+
   call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, params: InCommunity<F, A>): Promise<ActionOutput<F, A>> {
     const communityId = this.current();
     if (!communityId) return Promise.reject(new NoCommunity());

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { Community, Role } from '../../cloudfunctions/app/api';
+import type { ActionOutput, Community, Role, TemplateKey } from '../../cloudfunctions/app/api';
 import { cloudIdRef } from '../gateway/cloudIdRef';
 import { isStaff } from '../../cloudfunctions/core/roles';
 import { CommunityGateway } from '../gateway/communityGateway';
@@ -9,8 +9,12 @@ import type { KeyValueStorage } from './storage';
 
 const COMMUNITY_KEY = 'communityId';
 
+type MyCommunity = ActionOutput<'community', 'mine'>['communities'][number];
+
 /** Which community the app is showing, and the caller's place in it. */
 export class SessionStore {
+  /** 我的社群: every community I belong to (for the switcher), once read. */
+  communities: MyCommunity[] = [];
   communityId: string | null;
   community: Community | null = null;
   role: Role | null = null;
@@ -85,6 +89,48 @@ export class SessionStore {
     if (!outcome.done) return false;
     await this.load();
     return this.isMember;
+  }
+
+  /**
+   * Where the app opens (API v3): the community bound to the group whose card was tapped, else the
+   * one a link or the last visit chose, else my most recently active one. Without any, it stays
+   * without a community (the app offers 创建社群). Nothing here asks for a member's place elsewhere.
+   */
+  async start(): Promise<void> {
+    await this.loadingRequest.run(async () => {
+      const group = await this.groupEntry().catch(() => null);
+      const fromGroup = group ? await this.gateway.raw.call('community', 'byGroup', { groupCloudId: cloudIdRef(group) }).catch(() => null) : null;
+      if (fromGroup?.community) return runInAction(() => this.useCommunity(fromGroup.community!.id));
+      if (this.communityId) return;
+      const { communities } = await this.gateway.raw.call('community', 'mine', {});
+      runInAction(() => {
+        this.communities = communities;
+        if (communities[0]) this.useCommunity(communities[0].id);
+      });
+    });
+  }
+
+  /** 我的社群, for the switcher. */
+  async loadCommunities(): Promise<void> {
+    await this.loadingRequest.run(async () => {
+      const { communities } = await this.gateway.raw.call('community', 'mine', {});
+      runInAction(() => (this.communities = communities));
+    });
+  }
+
+  /** Switches to another of my communities (the choice is remembered for next time). */
+  async switchTo(communityId: string): Promise<void> {
+    this.useCommunity(communityId);
+    await this.load();
+  }
+
+  /** 创建社群: starts one from a template and opens it, as its owner. Once per intent: a retry finds the same community. */
+  async create(name: string, template: TemplateKey, requestId: string): Promise<boolean> {
+    const outcome = await this.acting.run(() => this.gateway.raw.call('community', 'create', { name: name.trim(), template, requestId }));
+    if (!outcome.done) return false;
+    this.useCommunity(outcome.value.community.id);
+    await this.load();
+    return this.role === 'owner';
   }
 
   /** Owner: binds the WeChat group the app was opened from; false (with the reason) outside a group. */
