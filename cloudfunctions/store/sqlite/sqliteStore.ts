@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+// Imported, not the global: the compiled weapp's tests run this store under jsdom, which has none.
+import { setImmediate } from 'node:timers';
 import { Worker } from 'node:worker_threads';
 import { COLLECTIONS, type CollectionSpec } from '../schema';
 import {
