@@ -8,6 +8,7 @@ import { DEFAULT_RULES, mergeRules, type RulesPatch } from '../../core/rules';
 import { tierIndexFor, tierOf, windowPoints } from '../../core/tiers';
 import { openStore, sqliteHarness, type Harness, type StoreKind } from './harness';
 import { playPayment } from '../../local/playPayment';
+import { issueGroupCloudId } from '../../platform/local/groupCloudIds';
 
 /**
  * A seeded model check: random member and staff operations in concurrent bursts, against the
@@ -43,7 +44,8 @@ export type Op =
   | { kind: 'settlePools' }
   | { kind: 'cashRedeem'; who: number; request: number }
   | { kind: 'pay'; order: number; success: boolean }
-  | { kind: 'expireUnpaid' };
+  | { kind: 'expireUnpaid' }
+  | { kind: 'bindGroup'; group: number; elsewhere: boolean };
 
 export interface Burst {
   /** The clock moves on by this much before the burst, or to the next day boundary ± 1 ms. */
@@ -92,7 +94,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'bindGroup'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -152,6 +154,8 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'pay', order: int(4), success: rnd() < 0.8 };
       case 'expireUnpaid':
         return { kind: 'expireUnpaid' };
+      case 'bindGroup':
+        return { kind: 'bindGroup', group: int(3), elsewhere: rnd() < 0.5 };
     }
   };
   const bursts: Burst[] = [];
@@ -167,6 +171,8 @@ export function generate(seed: number, totalOps: number): Burst[] {
 interface World {
   h: Harness;
   c: string;
+  /** A second community, owned by o_owner2, competing for the same WeChat groups. */
+  other: string;
   items: string[];
   drawId: string;
   orders: string[];
@@ -192,6 +198,7 @@ async function setUp(kind: StoreKind): Promise<World> {
   const as = { openid: 'o_owner', now: new Date(START).toISOString() };
   const { community } = await h.ok('community', 'create', { name: '模型检查群' }, as);
   const c = community.id as string;
+  const other = (await h.ok('community', 'create', { name: '隔壁群' }, { ...as, openid: 'o_owner2' })).community.id as string;
   await h.ok('community', 'updateRules', { communityId: c, rules: CHECK_PATCH }, as);
   for (const openid of MEMBERS) await h.ok('community', 'join', { communityId: c, nickname: openid.slice(2) }, { ...as, openid });
   await h.ok('community', 'setRole', { communityId: c, openid: 'o_mod', role: 'moderator' }, as);
@@ -206,6 +213,7 @@ async function setUp(kind: StoreKind): Promise<World> {
   return {
     h,
     c,
+    other,
     items: [physical.id, coupon.id, pooled.id, cash.id, coupon2.id],
     drawId: draw.id,
     orders: [],
@@ -369,6 +377,11 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(await playPayment(h.deps, recent(w.cashOrders, op.order), op.success, new Date(now)));
     case 'expireUnpaid':
       return outcome(await h.call('jobs', 'expireUnpaid', {}, { openid: null, source: 'wx_trigger', now: when() }));
+    case 'bindGroup': {
+      const [communityId, openid] = op.elsewhere ? [w.other, 'o_owner2'] : [c, 'o_owner'];
+      const groupCloudId = { cloudID: issueGroupCloudId(`G${op.group}`, new Date(now)) };
+      return outcome(await h.call('community', 'bindGroup', { communityId, groupCloudId }, { openid, now: when() }));
+    }
   }
 }
 
@@ -507,6 +520,19 @@ export async function checkInvariants(w: World): Promise<void> {
   }
   if (gifts.reduce((sum, e) => sum + e.delta, 0) !== 0) fail('transfers do not net to zero');
   checkCirculation(pools, backings, orders, ledger, w.c);
+  await checkGroups(w);
+}
+
+/** A WeChat group belongs to one community at most: its binding, and only that community's list, name it. */
+async function checkGroups(w: World): Promise<void> {
+  const store = w.h.store as AppStore;
+  const [mine, theirs] = await Promise.all([w.c, w.other].map((id) => store.get('communities', id)));
+  const listed = [...(mine?.groups ?? []).map((g) => [g, w.c]), ...(theirs?.groups ?? []).map((g) => [g, w.other])];
+  for (const [group, communityId] of listed) {
+    const binding = await store.get('groupBindings', group);
+    if (binding?.communityId !== communityId) throw new Error(`group ${group} is listed by ${communityId}, bound to ${binding?.communityId}`);
+  }
+  if (new Set(listed.map(([g]) => g)).size !== listed.length) throw new Error(`a group is listed by both communities: ${JSON.stringify(listed)}`);
 }
 
 /** Pools never pass their goal and hold exactly what their backers paid; refunds once; cash orders paid once. */
