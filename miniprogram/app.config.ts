@@ -6,6 +6,7 @@ export default defineAppConfig({
     { root: 'packages/mall', pages: ['pages/item/index', 'pages/orders/index', 'pages/lottery/index', 'pages/pools/index', 'pages/pool/index', 'pages/pay/index', 'pages/cashier/index'] },
     { root: 'packages/posts', pages: ['pages/compose/index'] },
     { root: 'packages/referral', pages: ['pages/invite/index'] },
+    { root: 'packages/community', pages: ['pages/create/index', 'pages/mine/index'] },
     { root: 'packages/qa', pages: ['pages/index/index', 'pages/question/index', 'pages/ask/index'] },
     { root: 'packages/engage', pages: ['pages/rules/index', 'pages/leaderboard/index', 'pages/profile/index'] },
     {

@@ -14,13 +14,15 @@ export type InCommunity<F extends FunctionName, A extends ActionName<F>> = Omit<
 
 /**
  * The Gateway bound to the community the app is in: stores call actions without repeating
- * communityId, and no call goes out before there is one (it fails with NoCommunity, which
- * Request.run treats as nothing to do).
+ * communityId. A call first waits until the app has decided where it opens (`ready`: the
+ * tapped group's community, a link's, the last used or my most recent), and none goes out
+ * without a community (it fails with NoCommunity, which Request.run treats as nothing to do).
  */
 export class CommunityGateway {
   constructor(
     private readonly gateway: Gateway,
     private readonly current: () => string | null,
+    private readonly ready: () => Promise<void> = async () => undefined,
   ) {}
 
   get communityId(): string | null {
@@ -32,9 +34,10 @@ export class CommunityGateway {
     return this.gateway;
   }
 
-  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, params: InCommunity<F, A>): Promise<ActionOutput<F, A>> {
+  async call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, params: InCommunity<F, A>): Promise<ActionOutput<F, A>> {
+    await this.ready();
     const communityId = this.current();
-    if (!communityId) return Promise.reject(new NoCommunity());
+    if (!communityId) throw new NoCommunity();
     return this.gateway.call(fn, action, { ...params, communityId } as ActionInput<F, A>);
   }
 }

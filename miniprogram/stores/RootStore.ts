@@ -55,7 +55,7 @@ export class RootStore {
     payer?: Payer,
   ) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId, groupEntry);
-    const community = new CommunityGateway(gateway, () => this.session.communityId);
+    const community = new CommunityGateway(gateway, () => this.session.communityId, () => this.session.start());
     const intents = new Intents(storage);
     this.points = new PointsStore(community, intents);
     this.ledger = new LedgerStore(community);

@@ -24,6 +24,11 @@ export class SessionStore {
   /** Set when the owner has just bound the group the app was opened from. */
   groupBound = false;
 
+  /** Where the app opens, decided once per launch (see start), before the first read. */
+  private started: Promise<void> | null = null;
+  /** A link chose the community in this launch: it wins over the group and the last visit. */
+  private linked = false;
+
   private readonly gateway: CommunityGateway;
   private readonly loadingRequest = new Request('refresh');
   private readonly acting = new Request();
@@ -36,12 +41,15 @@ export class SessionStore {
   ) {
     this.communityId = storage.get(COMMUNITY_KEY) || defaultCommunityId;
     this.gateway = new CommunityGateway(gateway, () => this.communityId);
-    makeAutoObservable<SessionStore, 'gateway' | 'storage' | 'groupEntry' | 'loadingRequest' | 'acting'>(this, {
+    makeAutoObservable<SessionStore, 'gateway' | 'storage' | 'groupEntry' | 'loadingRequest' | 'acting' | 'started' | 'linked' | 'decideOpening'>(this, {
       gateway: false,
       storage: false,
       groupEntry: false,
       loadingRequest: false,
       acting: false,
+      started: false,
+      linked: false,
+      decideOpening: false,
     });
   }
 
@@ -63,15 +71,13 @@ export class SessionStore {
 
   /** Opened from a link: remember the community the link points at, and who invited. */
   useCommunity(communityId: string, inviteCode?: string): void {
+    this.linked = true;
     if (inviteCode) this.inviteCode = inviteCode;
-    if (communityId === this.communityId) return;
-    this.communityId = communityId;
-    this.community = null;
-    this.role = null;
-    this.storage.set(COMMUNITY_KEY, communityId);
+    this.switchCommunity(communityId);
   }
 
   async load(): Promise<void> {
+    await this.start();
     await this.loadingRequest.run(async () => {
       const { community, role } = await this.gateway.call('community', 'get', {});
       runInAction(() => {
@@ -94,18 +100,24 @@ export class SessionStore {
   /**
    * Where the app opens (API v3): the community bound to the group whose card was tapped, else the
    * one a link or the last visit chose, else my most recently active one. Without any, it stays
-   * without a community (the app offers 创建社群). Nothing here asks for a member's place elsewhere.
+   * without a community (the app offers 创建社群). Decided once per launch; every call into the
+   * community waits for it (CommunityGateway).
    */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return (this.started ??= this.decideOpening());
+  }
+
+  private async decideOpening(): Promise<void> {
     await this.loadingRequest.run(async () => {
+      if (this.linked) return;
       const group = await this.groupEntry().catch(() => null);
       const fromGroup = group ? await this.gateway.raw.call('community', 'byGroup', { groupCloudId: cloudIdRef(group) }).catch(() => null) : null;
-      if (fromGroup?.community) return runInAction(() => this.useCommunity(fromGroup.community!.id));
+      if (fromGroup?.community) return runInAction(() => this.switchCommunity(fromGroup.community!.id));
       if (this.communityId) return;
       const { communities } = await this.gateway.raw.call('community', 'mine', {});
       runInAction(() => {
         this.communities = communities;
-        if (communities[0]) this.useCommunity(communities[0].id);
+        if (communities[0]) this.switchCommunity(communities[0].id);
       });
     });
   }
@@ -120,15 +132,23 @@ export class SessionStore {
 
   /** Switches to another of my communities (the choice is remembered for next time). */
   async switchTo(communityId: string): Promise<void> {
-    this.useCommunity(communityId);
+    this.switchCommunity(communityId);
     await this.load();
+  }
+
+  private switchCommunity(communityId: string): void {
+    if (communityId === this.communityId) return;
+    this.communityId = communityId;
+    this.community = null;
+    this.role = null;
+    this.storage.set(COMMUNITY_KEY, communityId);
   }
 
   /** 创建社群: starts one from a template and opens it, as its owner. Once per intent: a retry finds the same community. */
   async create(name: string, template: TemplateKey, requestId: string): Promise<boolean> {
     const outcome = await this.acting.run(() => this.gateway.raw.call('community', 'create', { name: name.trim(), template, requestId }));
     if (!outcome.done) return false;
-    this.useCommunity(outcome.value.community.id);
+    this.switchCommunity(outcome.value.community.id);
     await this.load();
     return this.role === 'owner';
   }

@@ -34,4 +34,5 @@ const openDownload = process.env.TARO_ENV === 'weapp' ? weappDownload : browserD
 
 const payer = process.env.TARO_ENV === 'weapp' ? wechatPayer : localCashierPayer;
 
-export const store = new RootStore(gateway, taroStorage, process.env.TARO_APP_COMMUNITY_ID || null, uploader, groupEntry, openDownload, payer);
+// No community is built in: the app opens the tapped group's, a link's, the last used or my most recent one (SessionStore.start).
+export const store = new RootStore(gateway, taroStorage, null, uploader, groupEntry, openDownload, payer);

@@ -49,9 +49,12 @@ function Home() {
           }}
         />
       )}
-      {!session.communityId && (
-        <View className="card">
-          <Text>请从群里分享的小程序卡片进入你的社群。</Text>
+      {!session.communityId && !session.loading && (
+        <View className="card" id="no-community">
+          <Text>还没有社群：从群里分享的小程序卡片进入你的社群，或者自己创建一个。</Text>
+          <Button id="go-create" type="primary" block onClick={() => void open('/packages/community/pages/create/index')}>
+            创建社群
+          </Button>
         </View>
       )}
       {session.community && !session.isMember && !session.loading && (
@@ -67,7 +70,9 @@ function Home() {
         <>
           <View className="card hero">
             <View className="row">
-              <Text className="hero__community">{session.community?.name}</Text>
+              <Text className="hero__community" id="switch-community" onClick={() => void open('/packages/community/pages/mine/index')}>
+                {session.community?.name} ▾
+              </Text>
               <Text className="hero__who">{me.nickname}</Text>
             </View>
             <Text className="muted">可用积分</Text>
