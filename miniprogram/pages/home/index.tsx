@@ -52,9 +52,11 @@ function Home() {
       {!session.communityId && !session.loading && (
         <View className="card" id="no-community">
           <Text>还没有社群：从群里分享的小程序卡片进入你的社群，或者自己创建一个。</Text>
-          <Button id="go-create" type="primary" block onClick={() => void open('/packages/community/pages/create/index')}>
-            创建社群
-          </Button>
+          <View className="no-community__action">
+            <Button id="go-create" type="primary" block onClick={() => void open('/packages/community/pages/create/index')}>
+              创建社群
+            </Button>
+          </View>
         </View>
       )}
       {session.community && !session.isMember && !session.loading && (
