@@ -42,6 +42,8 @@ export interface Community {
   timezone: string;
   ownerOpenid: string;
   rules: Rules;
+  /** Addition (v3): how many WeChat groups are bound to it (the owner's first steps). */
+  groupsBound: number;
 }
 
 export interface Member {

@@ -20,6 +20,7 @@ import { MeStore } from './MeStore';
 import { CheckoutStore } from './CheckoutStore';
 import { ProfileStore } from './ProfileStore';
 import { PoolsStore } from './PoolsStore';
+import { OwnerChecklistStore } from './OwnerChecklistStore';
 import type { Payer } from '../gateway/payer';
 import type { KeyValueStorage } from './storage';
 
@@ -44,6 +45,7 @@ export class RootStore {
   readonly pools: PoolsStore;
   readonly profile: ProfileStore;
   readonly checkout: CheckoutStore;
+  readonly checklist: OwnerChecklistStore;
 
   constructor(
     gateway: Gateway,
@@ -75,5 +77,6 @@ export class RootStore {
     this.pools = new PoolsStore(community, intents);
     this.profile = new ProfileStore(community, intents);
     this.checkout = new CheckoutStore(community, payer ?? { pay: async () => 'failed' });
+    this.checklist = new OwnerChecklistStore(this.session, this.mall, storage);
   }
 }

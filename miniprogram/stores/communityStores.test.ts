@@ -61,3 +61,30 @@ describe('which community the app opens (API v3)', () => {
     expect(owner.session.communities).toHaveLength(1);
   });
 });
+
+describe('an owner’s first steps', () => {
+  it('lists bind the group, stock a reward, share the card — each gone once done, all gone for a member', async () => {
+    const storage = memoryStorage();
+    const inGroup = async () => issueGroupCloudId('G_first', new Date(NOW));
+    const owner = new RootStore(gatewayFor(h, 'o_first_owner'), storage, null, undefined, inGroup);
+    expect(await owner.session.create('新群', 'general', 'create-first-1')).toBe(true);
+    await owner.mall.load();
+    expect(owner.checklist.open).toEqual(['bindGroup', 'stockReward', 'shareCard']);
+    expect(await owner.session.bindGroup()).toBe(true);
+    expect(owner.checklist.open).toEqual(['stockReward', 'shareCard']);
+    const c = owner.session.communityId!;
+    await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '入门小样', kind: 'service', pointsPrice: 50, stock: 10 } }, { openid: 'o_first_owner', now: NOW });
+    await owner.mall.load();
+    owner.checklist.markShared();
+    expect(owner.checklist.open).toEqual([]);
+    // Next time (the group counted by the server, the share remembered), still nothing to do.
+    const again = new RootStore(gatewayFor(h, 'o_first_owner'), storage, null);
+    await again.session.load();
+    await again.mall.load();
+    expect(again.checklist.open).toEqual([]);
+    const member = new RootStore(gatewayFor(h, 'o_reader'), memoryStorage(), c);
+    await h.ok('community', 'join', { communityId: c }, { openid: 'o_reader', now: NOW });
+    await member.session.load();
+    expect(member.checklist.open).toEqual([]);
+  });
+});

@@ -28,12 +28,17 @@ describe('communities owners set up, in Chromium (390x844)', () => {
       await screenshot(page, 'e2e-community-create.png');
       await page.locator('#create-community').click();
       await waitForText(page, '.hero__community', '宝妈互助群');
+      // The owner's first steps, each gone once done.
+      await waitForText(page, '#owner-checklist', '还有 3 步');
       // Opened from the group's card (locally: the link's opengid), the owner binds it from home.
       await page.goto(`${rt.url}/#/pages/home/index?opengid=G_e2e_mums`);
       await waitForText(page, '.hero__community', '宝妈互助群');
-      await page.locator('#bind-group').click();
-      await waitForText(page, '#bind-group', '已绑定本群');
+      await page.locator('#step-bindGroup .link').click();
+      await waitForText(page, '#owner-checklist', '还有 2 步');
       await screenshot(page, 'e2e-community-owner-home.png');
+      await page.locator('#share-card').click();
+      await waitForText(page, '#owner-checklist', '还有 1 步');
+      expect(await page.locator('#step-shareCard').count()).toBe(0);
     } finally {
       await owner.browser.close();
     }

@@ -7,4 +7,5 @@ export const toCommunity = (doc: CommunityDoc & { _id: string }): Community => (
   timezone: doc.timezone,
   ownerOpenid: doc.ownerOpenid,
   rules: doc.rules,
+  groupsBound: doc.groups?.length ?? 0,
 });

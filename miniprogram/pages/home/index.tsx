@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, CalendarCard, Progress } from '@nutui/nutui-react-taro';
 import { open } from '../../components/navigation';
 import { observer } from 'mobx-react-lite';
@@ -16,8 +16,9 @@ async function refresh() {
   if (devIdentity && !devIdentity.people.length) await devIdentity.load().catch(() => undefined);
   await store.session.load();
   if (store.session.isMember) await Promise.all([store.points.load(), store.notices.load(), store.campaigns.load()]);
-  // Staff see on their card what waits for them.
+  // Staff see on their card what waits for them; the owner, their first steps (a reward on sale is one).
   if (store.session.isStaff) await Promise.all([store.review.load(), store.mallAdmin.loadOrders('pending')]);
+  if (store.session.role === 'owner') await store.mall.load();
 }
 
 function Home() {
@@ -26,6 +27,11 @@ function Home() {
   useEffect(() => {
     if (params.communityId) session.useCommunity(params.communityId);
   }, [params.communityId]);
+  // The card shared to the group opens this community (and, in a bound group, its members land here anyway).
+  useShareAppMessage(() => ({
+    title: session.community ? `「${session.community.name}」每天签到领积分，积分兑好礼` : '社群积分',
+    path: session.communityId ? `/pages/home/index?communityId=${session.communityId}` : '/pages/home/index',
+  }));
   useDidShow(() => {
     store.points.clearNotice();
     void refresh();
@@ -96,6 +102,36 @@ function Home() {
               </Text>
             )}
           </View>
+
+          {store.checklist.open.length > 0 && (
+            <View className="card checklist" id="owner-checklist">
+              <Text className="checklist__title">开始之前 · 还有 {store.checklist.open.length} 步</Text>
+              {store.checklist.open.includes('bindGroup') && (
+                <View className="checklist__step row" id="step-bindGroup">
+                  <Text>在微信群里点开小程序卡片，绑定本群</Text>
+                  <Text className="link" onClick={() => void session.bindGroup()}>
+                    绑定本群 ›
+                  </Text>
+                </View>
+              )}
+              {store.checklist.open.includes('stockReward') && (
+                <View className="checklist__step row" id="step-stockReward">
+                  <Text>上架一件入门奖品，让积分有处可用</Text>
+                  <Text className="link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/items/index' })}>
+                    去上架 ›
+                  </Text>
+                </View>
+              )}
+              {store.checklist.open.includes('shareCard') && (
+                <View className="checklist__step row" id="step-shareCard">
+                  <Text>把小程序卡片分享到群里</Text>
+                  <Button id="share-card" size="small" type="primary" openType="share" onClick={() => store.checklist.markShared()}>
+                    分享到群
+                  </Button>
+                </View>
+              )}
+            </View>
+          )}
 
           <View id="campaign-banners">
           {store.campaigns.banners.map((c) => (
