@@ -60,6 +60,13 @@ describe('which community the app opens (API v3)', () => {
     await owner.session.loadCommunities();
     expect(owner.session.communities).toHaveLength(1);
   });
+
+  it('tells someone plainly that this deployment lets only invited owners create', async () => {
+    const listed = sqliteHarness(h.store, undefined, { creators: ['o_boss'] });
+    const someone = new RootStore(gatewayFor(listed, 'o_someone'), memoryStorage(), null);
+    expect(await someone.session.create('我的群', 'general', 'create-refused-1')).toBe(false);
+    expect([someone.session.error, someone.session.communityId]).toEqual([expect.stringContaining('受邀的群主'), null]);
+  });
 });
 
 describe('an owner’s first steps', () => {
