@@ -1,5 +1,5 @@
 import { STORIES } from './testing/stories';
-import { earningOf, fingerprintsOf, hammingDistance, meaningfulLength, normalizeText, rememberPrint, PRINTS_KEPT } from './content';
+import { clipBytes, earningOf, fingerprintsOf, hammingDistance, meaningfulLength, normalizeText, rememberPrint, PRINTS_KEPT } from './content';
 
 const POST = '用了这款面霜三个星期，脸上的干纹明显少了，早上起来皮肤也不紧绷，推荐给冬天皮肤干的姐妹们试试。';
 const at = new Date('2026-03-03T02:00:00Z');
@@ -58,5 +58,20 @@ describe('content earning rules', () => {
     expect(prints).toHaveLength(PRINTS_KEPT);
     expect(prints.at(-1)?.ref).toBe(`a${PRINTS_KEPT + 4}`);
     expect(prints.some((p) => p.ref === 'p1')).toBe(false);
+  });
+});
+
+describe('clipBytes', () => {
+  it('keeps a text within the bytes, whole characters only, with … where it cut', () => {
+    expect(clipBytes('破壁机', 128)).toBe('破壁机');
+    const long = '宝妈'.repeat(40);
+    const cut = clipBytes(long, 128);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(128);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+    // An emoji (4 bytes, two UTF-16 units) is never split.
+    const emoji = clipBytes('a'.repeat(123) + '😀😀', 128);
+    expect([...emoji].every((char) => char !== '\ud83d')).toBe(true);
+    expect(Buffer.byteLength(emoji)).toBeLessThanOrEqual(128);
   });
 });

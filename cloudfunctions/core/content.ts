@@ -30,6 +30,24 @@ export const PRINTS_KEPT = 30;
 /** At most `max` characters (not UTF-16 units), with an ellipsis when cut. */
 export const clip = (text: string, max: number): string => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 
+const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+/**
+ * A text cut to at most `maxBytes` of UTF-8 (WeChat Pay's `body` is String(128): bytes, about 42
+ * Chinese characters), whole characters only, with … where it was cut.
+ */
+export function clipBytes(text: string, maxBytes: number): string {
+  if (utf8Bytes(text) <= maxBytes) return text;
+  const kept: string[] = [];
+  let used = utf8Bytes('…');
+  for (const char of text) {
+    used += utf8Bytes(char);
+    if (used > maxBytes) break;
+    kept.push(char);
+  }
+  return `${kept.join('')}…`;
+}
+
 /** Lower case, full-width folded, without spaces, punctuation, symbols or emoji. */
 export function normalizeText(text: string): string {
   return text

@@ -196,9 +196,10 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
 
   it('points + cash: cloudPay.unifiedOrder makes the prepay order; payNotify believes a result only when WeChat Pay confirms it, and once', async () => {
     as('wx_shop');
-    const communityId = (await load('community')({ action: 'create', name: '好物群' })).data.community.id;
+    // A long Chinese community and reward name: WeChat Pay's body takes 128 bytes, about 42 such characters.
+    const communityId = (await load('community')({ action: 'create', name: '杭州西湖区宝妈好物分享互助交流群' })).data.community.id;
     const mall = load('mall');
-    const { item } = (await mall({ action: 'upsertItem', communityId, item: { name: '破壁机', pointsPrice: 100, cashPrice: 19900, stock: 3 } })).data;
+    const { item } = (await mall({ action: 'upsertItem', communityId, item: { name: '破壁机（静音款，附赠豆浆研磨杯与清洗刷，全国联保两年）', pointsPrice: 100, cashPrice: 19900, stock: 3 } })).data;
     as('wx_buyer');
     await load('community')({ action: 'join', communityId, nickname: '买家' });
     as('wx_shop');
@@ -209,6 +210,9 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     const orderId = redeemed.data.order.id;
     expect(redeemed).toMatchObject({ ok: true, data: { balance: 200, order: { status: 'unpaid', payment: { amountFen: 19900, params: { package: `prepay_id=wx_${orderId}`, paySign: 'SIGNED' } } } } });
     expect(openapiCalls).toContainEqual(['cloudPay.unifiedOrder', expect.objectContaining({ outTradeNo: orderId, totalFee: 19900, subMchId: '1900000109', envId: 'env-1', functionName: 'payNotify', spbillCreateIp: '10.0.0.7', tradeType: 'JSAPI' })]);
+    const [, sent] = openapiCalls.find(([name]) => name === 'cloudPay.unifiedOrder')! as [string, { body: string }];
+    expect(Buffer.byteLength(sent.body)).toBeLessThanOrEqual(128);
+    expect(sent.body).toMatch(/^杭州西湖区宝妈好物分享互助交流群-破壁机.*…$/);
     const notify = load('payNotify');
     const notice = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', subMchId: '1900000109', outTradeNo: orderId, totalFee: 19900, transactionId: '4200000001' };
     // A client calling the callback with a made-up success: WeChat Pay has no such payment, so nothing changes.

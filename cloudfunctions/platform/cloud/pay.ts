@@ -1,3 +1,4 @@
+import { clipBytes } from '../../core/content';
 import { randomBytes } from 'node:crypto';
 import type { Payment, PaymentParams } from '../ports';
 
@@ -43,6 +44,8 @@ export function paySettings(env: NodeJS.ProcessEnv, envId: string | undefined): 
 }
 
 const nonce = () => randomBytes(16).toString('hex');
+/** unifiedOrder's `body` is String(128), counted in bytes: a Chinese name cut at 120 characters overflowed it. */
+export const PAY_BODY_BYTES = 128;
 
 /** cloud.cloudPay.unifiedOrder: the payer is the member calling the function (cloudPay takes them from its context). */
 export function wxPayment(cloud: WxCloudPay, settings: PaySettings | null): Payment {
@@ -51,7 +54,7 @@ export function wxPayment(cloud: WxCloudPay, settings: PaySettings | null): Paym
     async unifiedOrder({ orderId, amountFen, description, clientIp }) {
       if (!settings) throw new Error('WX_PAY_SUB_MCH_ID is not set: no merchant account is bound');
       const reply = await cloud.cloudPay.unifiedOrder({
-        body: description.slice(0, 120),
+        body: clipBytes(description, PAY_BODY_BYTES),
         outTradeNo: orderId,
         spbillCreateIp: clientIp || '127.0.0.1',
         subMchId: settings.subMchId,
