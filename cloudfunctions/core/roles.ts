@@ -6,6 +6,9 @@ export const STAFF: readonly Role[] = ['owner', 'moderator'];
 /** Who may change rules, roles and the mall. */
 export const OWNER: readonly Role[] = ['owner'];
 
+/** Each role's name, as owners and members read it (the app, exports). */
+export const ROLE_NAMES: Record<Role, string> = { owner: '群主', moderator: '管理员', member: '成员' };
+
 export const isStaff = (role: Role | null | undefined): boolean => role !== null && role !== undefined && STAFF.includes(role);
 
 /**

@@ -2,7 +2,7 @@ import { ENTRY_KIND_NAMES } from '../../core/ledger';
 import * as z from 'zod';
 import { csvOf, type Cell } from '../../core/csv';
 import { dayOf, localDateTime } from '../../core/days';
-import { OWNER, type Role } from '../../core/roles';
+import { OWNER, ROLE_NAMES } from '../../core/roles';
 import type { Query } from '../../store/port';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
@@ -15,7 +15,6 @@ import { exportInput } from './inputs';
 /** Rows per page: pageOf reads one more to see whether there are more, and the cloud answers at most 1,000. */
 const PAGE = 999;
 
-const ROLE_NAMES: Record<Role, string> = { owner: '群主', moderator: '管理员', member: '成员' };
 const STATUS_NAMES = { unpaid: '待支付', pending: '待发货', fulfilled: '已完成', cancelled: '已取消' } as const;
 const SEGMENT_NAMES = Object.fromEntries(SEGMENTS.map((s) => [s.key, s.name]));
 const FILE_KIND = { members: '成员', ledger: '积分流水', orders: '订单' } as const;

@@ -7,6 +7,7 @@ import { ErrorLine } from '../../components/ErrorLine';
 import { store } from '../../stores';
 import { METRIC_NAMES } from '../../stores/CampaignsStore';
 import './index.css';
+import { ROLE_NAMES } from '../../../cloudfunctions/core/roles';
 
 /** WeChat's avatar chooser exists only in the mini-program; H5 picks from the album. */
 const IN_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -61,7 +62,7 @@ function Me() {
               <Text id="save-nickname" className="link" onClick={() => void mine.saveNickname()}>保存</Text>
             </View>
           )}
-          <Text className="muted">{session.role === 'owner' ? '群主' : session.role === 'moderator' ? '管理员' : '成员'} · {session.community?.name}</Text>
+          <Text className="muted">{session.role ? ROLE_NAMES[session.role] : ''} · {session.community?.name}</Text>
         </View>
       </View>
 

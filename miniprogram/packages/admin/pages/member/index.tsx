@@ -10,6 +10,7 @@ import { store } from '../../../../stores';
 import { adjustmentProblems } from '../../../../stores/ConsoleStore';
 import { formatTime } from '../../../../stores/format';
 import '../../admin.css';
+import { ROLE_NAMES } from '../../../../../cloudfunctions/core/roles';
 
 const SEGMENT_NAMES = Object.fromEntries(SEGMENTS.map((s) => [s.key, s.name]));
 
@@ -62,7 +63,7 @@ function MemberPage() {
           {member.banned && <Text className="member-badge member-badge--banned">已禁用</Text>}
         </View>
         <Text className="muted">
-          {member.role === 'owner' ? '群主' : member.role === 'moderator' ? '管理员' : '成员'} · {member.tier} · {SEGMENT_NAMES[member.segment]}
+          {ROLE_NAMES[member.role]} · {member.tier} · {SEGMENT_NAMES[member.segment]}
         </Text>
         <View className="console-cards">
           <View className="console-card"><Text className="muted">当前积分</Text><Text id="member-balance" className="console-card__n">{member.balance}</Text></View>

@@ -8,6 +8,7 @@ import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
 import type { MemberFilters } from '../../../../stores/ConsoleStore';
 import '../../admin.css';
+import { ROLE_NAMES } from '../../../../../cloudfunctions/core/roles';
 
 const SEGMENT_NAMES = Object.fromEntries(SEGMENTS.map((s) => [s.key, s.name])) as Record<SegmentKey, string>;
 const ROLES = [
@@ -53,7 +54,7 @@ function Members() {
           <View key={m.openid} id={`member-${m.openid}`} className="member-row" onClick={() => void Taro.navigateTo({ url: `/packages/admin/pages/member/index?openid=${encodeURIComponent(m.openid)}` })}>
             <View>
               <Text className="member-row__name">{m.nickname}</Text>
-              {m.role !== 'member' && <Text className="member-badge">{m.role === 'owner' ? '群主' : '管理员'}</Text>}
+              {m.role !== 'member' && <Text className="member-badge">{ROLE_NAMES[m.role]}</Text>}
               {m.banned && <Text className="member-badge member-badge--banned">已禁用</Text>}
               <View className="member-row__meta">
                 {m.tier} · {SEGMENT_NAMES[m.segment]} · {m.lastActiveDay ? `最近 ${m.lastActiveDay}` : '从未活跃'}

@@ -1,12 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
+import { ROLE_NAMES } from '../../../../../cloudfunctions/core/roles';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { open, replaceWith } from '../../../../components/navigation';
 import { store } from '../../../../stores';
 import './index.css';
-
-const ROLE_NAMES = { owner: '群主', moderator: '管理员', member: '成员' } as const;
 
 /** 我的社群: every community I belong to, with my role, points and unread notices; a tap switches. */
 function MyCommunities() {
