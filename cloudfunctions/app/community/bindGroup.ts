@@ -23,12 +23,13 @@ export async function bindGroup(input: z.output<typeof bindGroupInput>, caller: 
     if (!community) return refusals.noCommunity();
     if (binding && binding.communityId !== input.communityId) refuse('CONFLICT', '这个群已经绑定了另一个社群，一个群只能绑定一个社群');
     const bound = community.groups ?? [];
-    if (binding && bound.includes(group)) return bound;
-    if (!bound.includes(group) && bound.length >= MAX_GROUPS) refuse('LIMIT_REACHED', `最多绑定 ${MAX_GROUPS} 个群`);
+    const listed = bound.includes(group);
+    if (!listed && bound.length >= MAX_GROUPS) refuse('LIMIT_REACHED', `最多绑定 ${MAX_GROUPS} 个群`);
+    // A group listed before bindings existed gets its binding now; binding it again changes nothing.
     if (!binding) await tx.create('groupBindings', group, { communityId: input.communityId, boundBy: caller.openid, boundAt: caller.now.toISOString() });
-    const groups = bound.includes(group) ? bound : [...bound, group];
-    if (groups !== bound) await tx.update('communities', input.communityId, { groups });
-    return groups;
+    if (listed) return bound;
+    await tx.update('communities', input.communityId, { groups: [...bound, group] });
+    return [...bound, group];
   });
   return { groups: groups.length, bound: true as const };
 }

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { actingRole } from '../../core/roles';
+import { READ_WITHOUT_LOTS } from '../access';
 import type { Caller, Deps } from '../context';
 import { ids } from '../documents';
 import { openGroup } from '../groupCloudId';
@@ -15,7 +16,7 @@ export async function byGroup(input: z.output<typeof byGroupInput>, caller: Call
   const group = (await openGroup(platform.openData, input.groupCloudId, caller.now)) ?? refuse('INVALID_INPUT', '没读到群信息：请在群里点开小程序卡片（群信息几分钟后会过期）');
   const binding = await store.get('groupBindings', group);
   if (!binding) return { community: null, role: null };
-  const [community, member] = await Promise.all([store.get('communities', binding.communityId), store.get('members', ids.member(binding.communityId, caller.openid), { omit: ['lots', 'recentEarned'] })]);
+  const [community, member] = await Promise.all([store.get('communities', binding.communityId), store.get('members', ids.member(binding.communityId, caller.openid), READ_WITHOUT_LOTS)]);
   if (!community) return { community: null, role: null };
   return { community: { id: community._id, name: community.name }, role: member ? actingRole(member) : null };
 }

@@ -26,9 +26,9 @@ export interface PaymentResult {
  * cloud's payNotify verifies with WeChat Pay first; locally only POST /dev/pay calls it.
  */
 export async function applyPayment({ store }: Deps, result: PaymentResult, now: Date) {
-  // A late payment may lapse the order here, which needs its community's rules (read before the transaction, as every posting does).
-  const placed = await store.get('orders', result.orderId);
-  const community = placed?.status === 'unpaid' && paymentLapsed(placed, now) ? await loadCommunity(store, placed.communityId) : null;
+  // A late payment lapses the order here, which needs its community's rules: read before the transaction, as every posting does.
+  const placed = (await store.get('orders', result.orderId)) ?? refusals.noOrder();
+  const community = await loadCommunity(store, placed.communityId);
   return store.transaction(async (tx) => {
     const order = (await tx.get('orders', result.orderId)) ?? refusals.noOrder();
     const payment = order.payment;
@@ -44,8 +44,7 @@ export async function applyPayment({ store }: Deps, result: PaymentResult, now: 
       return answer('paid', changes);
     }
     if (order.status === 'unpaid') {
-      // Unpaid and lapsed now means it was so when read above: its status only ever leaves unpaid.
-      await lapseUnpaid(tx, order, community ?? (await loadCommunity(store, order.communityId)), now, paid);
+      await lapseUnpaid(tx, order, community, now, paid);
       return answer('paidAfterExpiry', { status: 'cancelled', cancelReason: '超时未支付', payment: paid, paidAfterExpiry: true, unpaidUntil: null });
     }
     const changes = { payment: paid, paidAfterExpiry: true, updatedAt: now.toISOString() };

@@ -37,8 +37,13 @@ export async function loadCodes(input: z.output<typeof loadCodesInput>, caller: 
     const added = fresh.filter(({ print }) => !known.has(print));
     const codes = [...item.codes, ...added.map(({ code }) => code)];
     if (codes.length > MAX_CODES_PER_ITEM) refuse('INVALID_INPUT', `每个奖品最多 ${MAX_CODES_PER_ITEM} 个券码`);
+    // Each shard a load adds to, copied once and grown in place.
     const grown = new Map<number, string[]>();
-    for (const { print } of added) grown.set(shardOf(print), [...(grown.get(shardOf(print)) ?? books.get(shardOf(print))!), print]);
+    for (const { print } of added) {
+      const shard = shardOf(print);
+      if (!grown.has(shard)) grown.set(shard, [...books.get(shard)!]);
+      grown.get(shard)!.push(print);
+    }
     if ([...grown.values()].some((prints) => prints.length > MAX_PRINTS_PER_SHARD)) refuse('LIMIT_REACHED', '本群累计导入的券码已达上限，请联系我们');
     for (const [shard, prints] of grown) {
       const book: CodeBookDoc = { communityId: input.communityId, prints };
