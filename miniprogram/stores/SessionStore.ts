@@ -57,6 +57,11 @@ export class SessionStore {
     return this.loadingRequest.pending;
   }
 
+  /** An action (join, bind, create) is under way. */
+  get busy(): boolean {
+    return this.acting.pending;
+  }
+
   get error(): string | null {
     return this.acting.error ?? this.loadingRequest.error;
   }

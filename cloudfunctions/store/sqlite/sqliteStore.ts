@@ -35,12 +35,11 @@ import {
  * commit sequence that last wrote it.
  *
  * Commits are grouped: those that arrive while requests are being served are applied together
- * at the end of the turn, in one SQLite transaction, each with its own sequence number,
- * validated in turn against what the ones before it wrote, and refused (a duplicate create)
- * before it writes anything. A commit
- * costs a SQLite transaction's fixed price (its lock, its WAL header and index, the pages every
- * commit touches) once per group instead of once per request; each caller still hears only once
- * its own writes are committed, and a failed one (a duplicate create) rolls back alone.
+ * at the end of the turn, in one SQLite transaction, each with its own sequence number and
+ * validated in turn against what the ones before it wrote. The fixed price of a SQLite
+ * transaction (its lock, its WAL commit, the pages every commit touches) is paid once per group;
+ * each caller hears only once its own writes are committed, and a refused one (a duplicate
+ * create) is refused before it writes anything, alone.
  */
 const MAX_ATTEMPTS = 50;
 

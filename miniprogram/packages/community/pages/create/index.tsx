@@ -43,7 +43,7 @@ function CreateCommunity() {
         ))}
       </View>
       <View className="create-community__action">
-        <Button id="create-community" type="primary" block loading={session.loading} onClick={() => void create()}>
+        <Button id="create-community" type="primary" block loading={session.busy} onClick={() => void create()}>
           创建并进入
         </Button>
       </View>
