@@ -1,5 +1,6 @@
 import { sqliteHarness } from '../app/testing/harness';
-import { DEMO_COMMUNITY_ID, seedDemo } from './seed';
+import { issueGroupCloudId } from '../platform/local/groupCloudIds';
+import { DEMO_COMMUNITY_ID, DEMO_GROUP, seedDemo } from './seed';
 
 describe('demo seed', () => {
   it('seeds once, with a ledger whose balances read true newest-first', async () => {
@@ -46,5 +47,8 @@ describe('demo seed', () => {
     const ranks = board.rows.map((r) => r.rank);
     expect(new Set(ranks).size).toBeLessThan(ranks.length);
     expect(board.rows.map((r) => r.openid)).not.toContain('demo_owner');
+    // Its WeChat group is bound: a card tapped there lands in the demo.
+    const fromGroup = await h.ok('community', 'byGroup', { groupCloudId: { cloudID: issueGroupCloudId(DEMO_GROUP, new Date(now)) } }, as('someone_new'));
+    expect(fromGroup).toEqual({ community: { id: DEMO_COMMUNITY_ID, name: '花园宝妈互助群' }, role: null });
   });
 });

@@ -1,10 +1,13 @@
 import { requestKey } from '../app/idempotency';
+import { issueGroupCloudId } from '../platform/local/groupCloudIds';
 import type { Deps } from '../app/context';
 import { HANDLERS } from '../app/functions';
 import type { FunctionName } from '../app/actions';
 import { dayOf, weekKey } from '../core/days';
 
 export const DEMO_COMMUNITY_ID = 'demo';
+/** The demo community's WeChat group (locally, `?opengid=G_demo_mums` on a link). */
+export const DEMO_GROUP = 'G_demo_mums';
 
 /** The people of the demo community; the H5 identity switcher offers them. */
 export const DEMO_PEOPLE = [
@@ -55,6 +58,8 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
   const [owner, mod, ...members] = DEMO_PEOPLE;
   await call('community', owner.openid, at(20), { action: 'create', name: '花园宝妈互助群' });
   await call('community', owner.openid, at(20), { action: 'join', communityId: DEMO_COMMUNITY_ID, nickname: owner.nickname });
+  // The owner bound the demo's WeChat group (a link with ?opengid=G_demo_mums lands there).
+  await call('community', owner.openid, at(20), { action: 'bindGroup', communityId: DEMO_COMMUNITY_ID, groupCloudId: { cloudID: issueGroupCloudId(DEMO_GROUP, at(20)) } });
   // The engagement rules on, as API.md's demo community has them.
   await call('community', owner.openid, at(20), {
     action: 'updateRules',
