@@ -7,6 +7,7 @@
 import type { SegmentKey } from '../core/activity';
 import type { EntryKind, LedgerEntry } from '../core/ledger';
 import type { Role } from '../core/roles';
+import type { JobName } from '../core/jobSchedule';
 import type { Rules, RulesPatch } from '../core/rules';
 import type * as z from 'zod';
 import type { joinCommunityInput } from './community/inputs';
@@ -239,6 +240,8 @@ export interface Api {
     settlePools: { in: Record<string, never>; out: { failed: number; refunded: number; more: boolean } };
     /** v2, every 5 minutes: points + cash orders unpaid past expiresAt are cancelled — points refunded, stock restored, once. */
     expireUnpaid: { in: Record<string, never>; out: { cancelled: number; more: boolean } };
+    /** v3, the one timer trigger (every minute): runs the jobs that are due; `waiting`: due but left for the next tick (budget spent). */
+    tick: { in: Record<string, never>; out: { ran: Partial<Record<JobName, unknown>>; waiting: JobName[] } };
   };
   mall: {
     upsertItem: { in: z.input<typeof upsertItemInput>; out: { item: ItemView } };

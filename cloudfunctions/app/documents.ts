@@ -15,6 +15,7 @@ import type { PostStatus } from '../core/posts';
 import type { PoolKind, StoredPoolStatus } from '../core/pools';
 import type { DayNumbers, PointsTotals } from '../core/stats';
 import type { StreakState } from '../core/streak';
+import type { JobTimes } from '../core/jobSchedule';
 import type { Store, Transaction } from '../store/port';
 import type { Role } from '../core/roles';
 import type { PaymentParams } from '../platform/ports';
@@ -34,6 +35,12 @@ export interface GroupBindingDoc {
   communityId: string;
   boundBy: string;
   boundAt: string;
+}
+
+/** The jobs function's schedule (jobs.tick): each job's next run. */
+export interface JobRunsDoc {
+  next: JobTimes;
+  tickedAt: string;
 }
 
 export interface CommunityDoc {
@@ -538,6 +545,7 @@ export interface Collections {
   activity: ActivityDoc;
   stats: StatsDoc;
   statsDays: StatsDayDoc;
+  jobRuns: JobRunsDoc;
   campaigns: CampaignDoc;
   pools: PoolDoc;
   poolBackings: BackingDoc;

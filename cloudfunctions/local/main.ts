@@ -54,7 +54,7 @@ function scheduleTriggers(call: CallFunction): NodeJS.Timeout[] {
     const run = async () => {
       const result = await call('jobs', { action: trigger.name }, { openid: null, source: 'wx_trigger', now: new Date() });
       if (!result.ok) console.error(`timer ${trigger.name} failed`, result.error);
-      else if ((result.data as { members?: number }).members || (result.data as { records?: number }).records) console.log(`timer ${trigger.name}:`, result.data);
+      else if (didWork(result.data)) console.log(`timer ${trigger.name}:`, JSON.stringify(result.data));
     };
     const arm = () => {
       const delay = nextRun(trigger.config, new Date()).getTime() - Date.now();
@@ -66,6 +66,10 @@ function scheduleTriggers(call: CallFunction): NodeJS.Timeout[] {
   });
   return timers;
 }
+
+/** Whether a trigger's answer counted anything (a tick that only looked is not worth a line). */
+const didWork = (data: unknown): boolean =>
+  typeof data === 'number' ? data > 0 : typeof data === 'object' && data !== null && Object.values(data).some(didWork);
 
 main().catch((error) => {
   console.error(error);

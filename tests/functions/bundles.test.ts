@@ -232,16 +232,12 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     expect(require(resolve(__dirname, '../../dist/cloudfunctions/mall/config.json')).permissions.openapi).toEqual(['cloudPay.unifiedOrder']);
   });
 
-  it('declares the timer triggers and depends on wx-server-sdk only', () => {
+  it('declares one timer trigger, the tick that runs what is due, and depends on wx-server-sdk only', async () => {
     const dist = resolve(__dirname, '../../dist/cloudfunctions/jobs');
-    expect(require(`${dist}/config.json`).triggers).toEqual([
-      expect.objectContaining({ name: 'expirePoints', type: 'timer', config: '0 * * * * * *' }),
-      expect.objectContaining({ name: 'rollupStats', type: 'timer', config: '0 0 * * * * *' }),
-      expect.objectContaining({ name: 'reviewTiers', type: 'timer', config: '0 10 0 * * * *' }),
-      expect.objectContaining({ name: 'monthlyAwards', type: 'timer', config: '0 20 0 * * * *' }),
-      expect.objectContaining({ name: 'settlePools', type: 'timer', config: '0 */10 * * * * *' }),
-      expect.objectContaining({ name: 'expireUnpaid', type: 'timer', config: '0 */5 * * * * *' }),
-    ]);
+    expect(require(`${dist}/config.json`).triggers).toEqual([expect.objectContaining({ name: 'tick', type: 'timer', config: '0 * * * * * *' })]);
+    as('', 'wx_trigger');
+    const ticked = await load('jobs')({ Type: 'Timer', TriggerName: 'tick', Time: new Date().toISOString() });
+    expect(ticked).toMatchObject({ ok: true, data: { ran: { expirePoints: { more: false }, rollupStats: { more: false } }, waiting: [] } });
     expect(Object.keys(require(`${dist}/package.json`).dependencies)).toEqual(['wx-server-sdk']);
   });
 });

@@ -13,3 +13,5 @@ export const monthlyAwardsInput = z.object({}).strip();
 export const settlePoolsInput = z.object({}).strip();
 
 export const expireUnpaidInput = z.object({}).strip();
+
+export const tickInput = z.object({}).strip();
