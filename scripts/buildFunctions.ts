@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
@@ -37,9 +37,9 @@ async function main() {
       join(dir, 'package.json'),
       JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) + '\n',
     );
-    const configFile = join(sources, name, 'config.json');
-    const config = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : { permissions: { openapi: [] } };
-    writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
+    // WeChat reads permissions and triggers; `sends` (the subscription purposes) is the deploy's.
+    const { permissions, triggers } = JSON.parse(readFileSync(join(sources, name, 'config.json'), 'utf8'));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ permissions, ...(triggers ? { triggers } : {}) }, null, 2) + '\n');
     sizes.push([name, statSync(join(dir, 'index.js')).size]);
   }
   for (const [name, size] of sizes) {

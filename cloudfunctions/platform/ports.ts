@@ -25,14 +25,22 @@ export interface ContentSecurity {
   startImageCheck(check: { openid: string; fileId: string }): Promise<{ traceId: string }>;
 }
 
-/** A review outcome for a member outside the app (a WeChat subscription message in the cloud). */
-export interface ReviewMessage {
+/**
+ * Why a member is told something outside the app; each purpose is its own WeChat subscription
+ * template (set at deploy time), accepted by the member for that purpose.
+ */
+export type MessagePurpose = 'reviewResult' | 'pointsChanged' | 'orderUpdate' | 'checkinReminder';
+export const MESSAGE_PURPOSES: readonly MessagePurpose[] = ['reviewResult', 'pointsChanged', 'orderUpdate', 'checkinReminder'];
+
+/** News for a member outside the app (a WeChat subscription message in the cloud). */
+export interface OutsideMessage {
+  purpose: MessagePurpose;
   openid: string;
-  /** What was reviewed, e.g. the post's text; the adapter clips it to what its template holds. */
+  /** What it is about: a post's text, a reward's name; the adapter clips it to its template. */
   subject: string;
-  /** 已通过 / 未通过 / 下架扣回 / 已采纳 / 已奖励 */
+  /** 已通过 / 未通过 / 下架扣回 / 已采纳 / 已奖励 / 已发货 / 已取消 / 即将过期 */
   outcome: string;
-  /** Points awarded, or (negative) taken back. */
+  /** Points awarded, refunded or expiring, or (negative) taken back. */
   points: number;
   note: string;
   /** The mini-program page it opens. */
@@ -40,8 +48,8 @@ export interface ReviewMessage {
 }
 
 export interface Messenger {
-  /** Best effort: a member who has not subscribed simply gets nothing. Never throws. */
-  sendReviewResult(message: ReviewMessage): Promise<void>;
+  /** Best effort: a member who has not subscribed, or a purpose with no template, gets nothing. Never throws. */
+  send(message: OutsideMessage): Promise<void>;
 }
 
 /** WeChat's judgement of how risky an account is (riskControl.getUserRiskRank, scene 1: marketing). */

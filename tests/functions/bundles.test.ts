@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MemoryWxDatabase } from '../../cloudfunctions/store/wxcloud/memoryWxDatabase';
 
@@ -9,11 +10,22 @@ const db = new MemoryWxDatabase();
 const context = { OPENID: '', SOURCE: '' as string | undefined, APPID: 'wx_app', CLIENTIP: '10.0.0.7', ENV: 'env-1' };
 // The merchant account bound in 云开发控制台, as the functions' environment says (README: 微信支付).
 process.env.WX_PAY_SUB_MCH_ID = '1900000109';
+// Every purpose has a template here (deploy/settings.json in a real deployment), so every send is seen.
+const PURPOSES = ['reviewResult', 'pointsChanged', 'orderUpdate', 'checkinReminder'];
+process.env.SUBSCRIPTION_TEMPLATES = JSON.stringify(Object.fromEntries(PURPOSES.map((purpose) => [purpose, { id: `tmpl-${purpose}`, fields: { subject: 'thing1', outcome: 'phrase2', points: 'number3' } }])));
 /** WeChat Pay's side: the trades it has seen paid, by out_trade_no. */
 const trades = new Map<string, { totalFee: number; transactionId: string }>();
 const riskRanks: Record<string, number> = { wx_farm: 4 };
 /** What the open APIs were asked, and what they answer: msgSecCheck flags anything mentioning 微信. */
 const openapiCalls: Array<[string, unknown]> = [];
+/** The function whose call is running, and the open APIs (named with a dot: security.msgSecCheck) each one was seen to call. */
+let running = '';
+const openapiUsed = new Map<string, Set<string>>();
+const sentPurposes = new Map<string, Set<string>>();
+const record = (name: string, params: unknown) => {
+  openapiCalls.push([name, params]);
+  if (name.includes('.')) openapiUsed.set(running, (openapiUsed.get(running) ?? new Set()).add(name));
+};
 let traces = 0;
 /** What cloud storage was given, by path. */
 const uploads = new Map<string, Buffer>();
@@ -28,20 +40,20 @@ jest.mock('wx-server-sdk', () => ({
   },
   // WeChat opens a group's cloudID on the server: only the ones it issued (here 'gid:<opengid>').
   getOpenData: async ({ list }: { list: string[] }) => {
-    openapiCalls.push(['getOpenData', list]);
+    record('getOpenData', list);
     return { list: list.map((cloudID) => ({ cloudID, ...(cloudID.startsWith('gid:') ? { data: { openGId: cloudID.slice(4) } } : {}) })) };
   },
   getTempFileURL: async ({ fileList }: { fileList: Array<string | { fileID: string; maxAge: number }> }) => {
-    openapiCalls.push(['getTempFileURL', fileList]);
+    record('getTempFileURL', fileList);
     return { fileList: fileList.map((file) => (typeof file === 'string' ? file : file.fileID)).map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${encodeURIComponent(fileID)}` })) };
   },
   cloudPay: {
     unifiedOrder: async (params: { outTradeNo: string }) => {
-      openapiCalls.push(['cloudPay.unifiedOrder', params]);
+      record('cloudPay.unifiedOrder', params);
       return { returnCode: 'SUCCESS', resultCode: 'SUCCESS', payment: { timeStamp: '1764650000', nonceStr: 'n0nce', package: `prepay_id=wx_${params.outTradeNo}`, signType: 'MD5', paySign: 'SIGNED' } };
     },
     queryOrder: async (params: { outTradeNo: string; subMchId: string }) => {
-      openapiCalls.push(['cloudPay.queryOrder', params]);
+      record('cloudPay.queryOrder', params);
       const trade = trades.get(params.outTradeNo);
       return trade ? { returnCode: 'SUCCESS', resultCode: 'SUCCESS', tradeState: 'SUCCESS', ...trade } : { returnCode: 'SUCCESS', resultCode: 'SUCCESS', tradeState: 'NOTPAY' };
     },
@@ -49,31 +61,42 @@ jest.mock('wx-server-sdk', () => ({
   openapi: {
     security: {
       msgSecCheck: async (params: { content: string }) => {
-        openapiCalls.push(['msgSecCheck', params]);
+        record('security.msgSecCheck', params);
         return { errCode: 0, result: params.content.includes('微信') ? { suggest: 'review', label: 10001 } : { suggest: 'pass', label: 100 } };
       },
       mediaCheckAsync: async (params: unknown) => {
-        openapiCalls.push(['mediaCheckAsync', params]);
+        record('security.mediaCheckAsync', params);
         return { errCode: 0, traceId: `trace-${++traces}` };
       },
     },
-    subscribeMessage: { send: async (params: unknown) => openapiCalls.push(['subscribeMessage.send', params]) },
+    subscribeMessage: {
+      send: async (params: { templateId: string }) => {
+        record('subscribeMessage.send', params);
+        sentPurposes.set(running, (sentPurposes.get(running) ?? new Set()).add(params.templateId.replace(/^tmpl-/, '')));
+      },
+    },
     riskControl: {
       getUserRiskRank: async (params: { openid: string }) => {
-        openapiCalls.push(['getUserRiskRank', params]);
+        record('riskControl.getUserRiskRank', params);
         return { errCode: 0, riskRank: riskRanks[params.openid] ?? 0 };
       },
     },
     wxacode: {
       getUnlimited: async (params: unknown) => {
-        openapiCalls.push(['wxacode.getUnlimited', params]);
+        record('wxacode.getUnlimited', params);
         return { contentType: 'image/png', buffer: Buffer.from('png') };
       },
     },
   },
 }));
 
-const load = (name: string) => require(resolve(__dirname, '../../dist/cloudfunctions', name, 'index.js')).main as (event: unknown) => Promise<any>;
+const load = (name: string) => {
+  const main = require(resolve(__dirname, '../../dist/cloudfunctions', name, 'index.js')).main as (event: unknown) => Promise<any>;
+  return async (event: unknown) => {
+    running = name;
+    return main(event);
+  };
+};
 const as = (openid: string, source?: string) => Object.assign(context, { OPENID: openid, SOURCE: source });
 
 describe('bundled cloud functions on the wx-server-sdk database double', () => {
@@ -117,8 +140,8 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     const posts = load('posts');
     const created = await posts({ action: 'create', communityId, body: '分享我的护肤心得，想要同款的加微信问我，冬天干皮一定要多补水', images: ['cloud://env-1/posts/a.jpg'] });
     expect(created).toMatchObject({ ok: true, data: { post: { status: 'pending', flag: { source: 'text', label: '广告' } } } });
-    expect(openapiCalls).toContainEqual(['msgSecCheck', expect.objectContaining({ openid: 'wx_author', scene: 3, version: 2 })]);
-    expect(openapiCalls).toContainEqual(['mediaCheckAsync', expect.objectContaining({ openid: 'wx_author', mediaType: 2, version: 2, mediaUrl: expect.stringContaining('tmp.example') })]);
+    expect(openapiCalls).toContainEqual(['security.msgSecCheck', expect.objectContaining({ openid: 'wx_author', scene: 3, version: 2 })]);
+    expect(openapiCalls).toContainEqual(['security.mediaCheckAsync', expect.objectContaining({ openid: 'wx_author', mediaType: 2, version: 2, mediaUrl: expect.stringContaining('tmp.example') })]);
 
     as('wx_owner');
     expect(await posts({ action: 'review', communityId, postId: created.data.post.id, decision: 'approve', points: 80 })).toMatchObject({ ok: true, data: { awarded: 80 } });
@@ -149,7 +172,7 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
       await community({ action: 'join', communityId, inviteCode, groupCloudId: { cloudID: 'gid:G_boss', data: { opengid: 'G_boss' } } });
       await load('checkin')({ action: 'checkin', communityId });
     }
-    expect(openapiCalls).toContainEqual(['getUserRiskRank', { appid: 'wx_app', openid: 'wx_friend', scene: 1, clientIp: '10.0.0.7' }]);
+    expect(openapiCalls).toContainEqual(['riskControl.getUserRiskRank', { appid: 'wx_app', openid: 'wx_friend', scene: 1, clientIp: '10.0.0.7' }]);
     as('wx_boss');
     const { referrals } = (await referral({ action: 'list', communityId })).data;
     expect(referrals.map((r: any) => [r.openid, r.status])).toEqual(expect.arrayContaining([['wx_friend', 'rewarded'], ['wx_farm', 'rejected']]));
@@ -228,8 +251,39 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     as('wx_buyer');
     expect(await status()).toBe('pending');
     expect(await mall({ action: 'pay', communityId, orderId })).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } });
-    expect(require(resolve(__dirname, '../../dist/cloudfunctions/payNotify/config.json')).permissions.openapi).toEqual(['cloudPay.queryOrder']);
-    expect(require(resolve(__dirname, '../../dist/cloudfunctions/mall/config.json')).permissions.openapi).toEqual(['cloudPay.unifiedOrder']);
+  });
+
+  it('tells members outside the app by purpose: review results, points about to expire, orders shipped or cancelled', async () => {
+    as('wx_news_owner');
+    const communityId = (await load('community')({ action: 'create', name: '通知群' })).data.community.id;
+    await load('community')({ action: 'updateRules', communityId, rules: { expiry: { days: 5 } } });
+    const { item } = (await load('mall')({ action: 'upsertItem', communityId, item: { name: '帆布袋', pointsPrice: 1, stock: 5, kind: 'service' } })).data;
+    as('wx_news_member');
+    await load('community')({ action: 'join', communityId, nickname: '小新' });
+    await load('checkin')({ action: 'checkin', communityId });
+    const { question } = (await load('qa')({ action: 'ask', communityId, title: '宝宝湿疹怎么护理', body: '反复发作，求经验' })).data;
+    const orders = await Promise.all(['news-order-1', 'news-order-2'].map((requestId) => load('mall')({ action: 'redeem', communityId, itemId: item.id, requestId })));
+    as('wx_news_owner');
+    const { answer } = (await load('qa')({ action: 'answer', communityId, questionId: question.id, body: '洗澡水温别太高，保湿要跟上' })).data;
+    as('wx_news_member');
+    expect(await load('qa')({ action: 'accept', communityId, answerId: answer.id })).toMatchObject({ ok: true });
+    as('wx_news_owner');
+    expect(await load('mall')({ action: 'fulfil', communityId, orderId: orders[0].data.order.id, note: '已到店领取' })).toMatchObject({ ok: true });
+    expect(await load('mall')({ action: 'cancel', communityId, orderId: orders[1].data.order.id, reason: '库存盘点有误' })).toMatchObject({ ok: true });
+    // Points expiring within 7 days: the next tick warns, once.
+    as('', 'wx_trigger');
+    await load('jobs')({ Type: 'Timer', TriggerName: 'expirePoints', Time: new Date().toISOString() });
+    const sent = (openid: string) => openapiCalls.filter(([name, params]) => name === 'subscribeMessage.send' && (params as { touser: string }).touser === openid).map(([, params]) => params as { templateId: string; data: Record<string, { value: string }> });
+    expect(sent('wx_news_member').map((message) => [message.templateId, message.data.phrase2.value])).toEqual([
+      ['tmpl-orderUpdate', '已发货'],
+      ['tmpl-orderUpdate', '已取消'],
+      ['tmpl-pointsChanged', '即将过期'],
+    ]);
+    // The owner's accepted answer earned points that expire too.
+    expect(sent('wx_news_owner').map((message) => [message.templateId, message.data.phrase2.value])).toEqual([
+      ['tmpl-reviewResult', '已采纳'],
+      ['tmpl-pointsChanged', '即将过期'],
+    ]);
   });
 
   it('declares one timer trigger, the tick that runs what is due, and depends on wx-server-sdk only', async () => {
@@ -240,4 +294,17 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     expect(ticked).toMatchObject({ ok: true, data: { ran: { expirePoints: { more: false }, rollupStats: { more: false } }, waiting: [] } });
     expect(Object.keys(require(`${dist}/package.json`).dependencies)).toEqual(['wx-server-sdk']);
   });
+
+  // Last: what every test above saw each function call is what each declares (its config.json).
+  it('declares exactly the open APIs each function was seen to call, and the messages it sends', () => {
+    const sources = resolve(__dirname, '../../cloudfunctions/functions');
+    for (const name of readdirSync(sources)) {
+      const config = JSON.parse(readFileSync(resolve(sources, name, 'config.json'), 'utf8')) as { permissions: { openapi: string[] }; sends?: string[] };
+      expect({ name, openapi: [...config.permissions.openapi].sort() }).toEqual({ name, openapi: [...(openapiUsed.get(name) ?? [])].sort() });
+      expect({ name, sends: [...(config.sends ?? [])].sort() }).toEqual({ name, sends: [...(sentPurposes.get(name) ?? [])].sort() });
+      // What WeChat reads of config.json, and nothing of ours.
+      expect(Object.keys(require(resolve(__dirname, '../../dist/cloudfunctions', name, 'config.json'))).filter((key) => !['permissions', 'triggers'].includes(key))).toEqual([]);
+    }
+  });
 });
+

@@ -45,7 +45,7 @@ export async function warnExpiring(caller: Caller, deps: Deps, hasTime: () => bo
     });
     if (!notice) return false;
     warned += 1;
-    await sendNotice(deps, notice, '积分即将过期', '/pages/mall/index').catch((error) => deps.log?.('expiry warning message not sent', error));
+    await sendNotice(deps, notice, '积分即将过期', '/pages/mall/index');
     return true;
   });
   return { warned, more };

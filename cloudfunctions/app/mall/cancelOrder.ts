@@ -4,12 +4,12 @@ import { increment } from '../../store/port';
 import type { Caller, Deps } from '../context';
 import { ofCommunity, requireMember } from '../access';
 import { recordAudit } from '../audit';
-import { writeNotice } from '../notices/notify';
+import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { STAFF } from '../../core/roles';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { orderRefund } from './orderRefund';
-import { toOrder } from './views';
+import { ORDERS_PAGE, toOrder } from './views';
 import { redeemedAfter } from '../../core/mall';
 import { cancelOrderInput } from './inputs';
 import { refusals } from '../../core/refusals';
@@ -19,10 +19,11 @@ import { refusals } from '../../core/refusals';
  * the stock returns — to the reward, or for a lottery prize to its draw — exactly once however
  * often or concurrently it is cancelled.
  */
-export async function cancelOrder(input: z.output<typeof cancelOrderInput>, caller: Caller, { store }: Deps) {
+export async function cancelOrder(input: z.output<typeof cancelOrderInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
   const time = postingTime(community, caller.now);
-  const order = await store.transaction(async (tx) => {
+  const { order, notice } = await store.transaction(async (tx) => {
     const found = ofCommunity(await tx.get('orders', input.orderId), input.communityId, refusals.noOrder);
     if (found.status === 'cancelled') refuse('ALREADY_DONE', '这个订单已经取消了');
     if (found.status === 'fulfilled') refuse('CONFLICT', '已完成的订单不能取消');
@@ -40,13 +41,11 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     }
     const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString(), ...(found.unpaidUntil ? { unpaidUntil: null } : {}) };
     await tx.update('orders', input.orderId, changes);
-    await writeNotice(
-      tx,
-      { communityId: found.communityId, openid: found.openid, kind: 'order_cancelled', refId: input.orderId, title: `订单「${found.itemName}」已取消${found.poolId ? '，众筹的积分将退回给每位参与者' : found.points ? `，${found.points} 积分已退回` : ''}`, body: input.reason, points: found.poolId ? 0 : found.points },
-      caller.now,
-    );
+    const notice: Notice = { communityId: found.communityId, openid: found.openid, kind: 'order_cancelled', refId: input.orderId, title: `订单「${found.itemName}」已取消${found.poolId ? '，众筹的积分将退回给每位参与者' : found.points ? `，${found.points} 积分已退回` : ''}`, body: input.reason, points: found.poolId ? 0 : found.points };
+    await writeNotice(tx, notice, caller.now);
     await recordAudit(tx, { communityId: input.communityId, action: 'mall.cancel', target: input.orderId, detail: { member: found.openid, item: found.itemName, refunded: found.poolId ? 0 : found.points, reason: input.reason, ...(found.poolId ? { pool: found.poolId } : {}) } }, caller);
-    return { ...found, ...changes };
+    return { order: { ...found, ...changes }, notice };
   });
+  await sendNotice(deps, notice, order.itemName, ORDERS_PAGE);
   return { order: toOrder(order) };
 }

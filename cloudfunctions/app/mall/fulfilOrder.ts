@@ -4,15 +4,16 @@ import type { Caller, Deps } from '../context';
 import { ofCommunity, requireMember } from '../access';
 import { recordAudit } from '../audit';
 import { STAFF } from '../../core/roles';
-import { writeNotice } from '../notices/notify';
-import { needsShipping, toOrder } from './views';
+import { sendNotice, writeNotice, type Notice } from '../notices/notify';
+import { needsShipping, ORDERS_PAGE, toOrder } from './views';
 import { fulfilOrderInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
 /** Staff mark an order shipped or served, with a note for the member (e.g. a tracking number); the member gets a notice. */
-export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, caller: Caller, { store }: Deps) {
+export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
   await requireMember(store, input.communityId, caller.openid, STAFF);
-  const order = await store.transaction(async (tx) => {
+  const { order, notice } = await store.transaction(async (tx) => {
     const found = ofCommunity(await tx.get('orders', input.orderId), input.communityId, refusals.noOrder);
     if (found.status === 'fulfilled') refuse('ALREADY_DONE', '这个订单已经完成了');
     if (found.status === 'cancelled') refuse('CONFLICT', '订单已取消，不能发货');
@@ -21,13 +22,11 @@ export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, call
     const changes = { status: 'fulfilled' as const, note: input.note ?? null, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);
     const shipped = found.kind === 'physical';
-    await writeNotice(
-      tx,
-      { communityId: input.communityId, openid: found.openid, kind: 'order_fulfilled', refId: input.orderId, title: `「${found.itemName}」${shipped ? '已发货' : '已完成'}`, body: changes.note ?? '', points: 0 },
-      caller.now,
-    );
+    const notice: Notice = { communityId: input.communityId, openid: found.openid, kind: 'order_fulfilled', refId: input.orderId, title: `「${found.itemName}」${shipped ? '已发货' : '已完成'}`, body: changes.note ?? '', points: 0 };
+    await writeNotice(tx, notice, caller.now);
     await recordAudit(tx, { communityId: input.communityId, action: 'mall.fulfil', target: input.orderId, detail: { member: found.openid, item: found.itemName, note: changes.note } }, caller);
-    return { ...found, ...changes };
+    return { order: { ...found, ...changes }, notice };
   });
+  await sendNotice(deps, notice, order.itemName, ORDERS_PAGE);
   return { order: toOrder(order) };
 }

@@ -35,6 +35,9 @@ export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<M
 
 export type ItemView = ReturnType<typeof toItem>;
 
+/** The member's orders page, where news of an order opens. */
+export const ORDERS_PAGE = '/packages/mall/pages/orders/index';
+
 /** A physical reward still waiting for its address (API.md "v1 conformance kept"): the member adds it with mall.setShipping. */
 export const needsShipping = (order: Pick<OrderDoc, 'kind' | 'shipping' | 'status'>): boolean => order.kind === 'physical' && !order.shipping && (order.status === 'pending' || order.status === 'unpaid');
 

@@ -1,7 +1,7 @@
 import type { AppTransaction } from '../documents';
 import type { Deps } from '../context';
 import { ids, type NoticeDoc, type NoticeKind } from '../documents';
-import type { ReviewMessage } from '../../platform/ports';
+import type { MessagePurpose } from '../../platform/ports';
 
 export interface Notice {
   communityId: string;
@@ -36,8 +36,23 @@ const OUTCOME: Record<NoticeKind, string> = {
   expiry_soon: '即将过期',
 };
 
-/** After the transaction: the same news as a WeChat subscription message, best effort. */
+/** Which subscription template carries a kind of news outside the app; the others stay in-app. */
+const PURPOSE: Partial<Record<NoticeKind, MessagePurpose>> = {
+  post_approved: 'reviewResult',
+  post_rejected: 'reviewResult',
+  post_removed: 'reviewResult',
+  answer_accepted: 'reviewResult',
+  referral_rewarded: 'pointsChanged',
+  expiry_soon: 'pointsChanged',
+  order_fulfilled: 'orderUpdate',
+  order_cancelled: 'orderUpdate',
+};
+
+/** After the transaction: the same news as a WeChat subscription message, best effort, never failing the action. */
 export async function sendNotice(deps: Deps, notice: Notice, subject: string, page: string): Promise<void> {
-  const message: ReviewMessage = { openid: notice.openid, subject, outcome: OUTCOME[notice.kind], points: notice.points, note: notice.body, page };
-  await deps.platform.messages.sendReviewResult(message);
+  const purpose = PURPOSE[notice.kind];
+  if (!purpose) return;
+  await deps.platform.messages
+    .send({ purpose, openid: notice.openid, subject, outcome: OUTCOME[notice.kind], points: notice.points, note: notice.body, page })
+    .catch((error) => deps.log?.(`${purpose} message not sent`, error));
 }

@@ -6,15 +6,18 @@ import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
 import { confirmedPayment, paySettings, wxPayment, type PayNotice, type WxCloudPay } from './pay';
 import { applyPayment } from '../../app/mall/applyPayment';
-import { labelText, wxContentSecurity, wxDownloads, wxMessenger, wxMiniProgramCodes, wxOpenData, wxRiskControl, type WxOpenApi } from './openapi';
+import { templatesFrom, wxMessenger, type WxSubscribeMessage } from './subscriptions';
+import { labelText, wxContentSecurity, wxDownloads, wxMiniProgramCodes, wxOpenData, wxRiskControl, type WxOpenApi } from './openapi';
 
 /** What this project uses of wx-server-sdk; the SDK itself is loaded only in the cloud. */
-interface WxServerSdk extends WxOpenApi, WxCloudPay {
-  DYNAMIC_CURRENT_ENV: unknown;
-  init(options: { env: unknown }): void;
-  database(): WxDatabase;
-  getWXContext(): { OPENID?: string; SOURCE?: string; APPID?: string; CLIENTIP?: string; ENV?: string };
-}
+type WxServerSdk = Omit<WxOpenApi, 'getWXContext'> &
+  WxCloudPay &
+  WxSubscribeMessage & {
+    DYNAMIC_CURRENT_ENV: unknown;
+    init(options: { env: unknown }): void;
+    database(): WxDatabase;
+    getWXContext(): { OPENID?: string; SOURCE?: string; APPID?: string; CLIENTIP?: string; ENV?: string };
+  };
 
 let deps: Deps | undefined;
 
@@ -28,7 +31,7 @@ function cloudDeps(cloud: WxServerSdk): Deps {
       platform: {
         openData: wxOpenData(cloud),
         content: wxContentSecurity(cloud),
-        messages: wxMessenger(cloud, process.env.REVIEW_TEMPLATE_ID, log),
+        messages: wxMessenger(cloud, templatesFrom(process.env.SUBSCRIPTION_TEMPLATES, log), log),
         risk: wxRiskControl(cloud),
         codes: wxMiniProgramCodes(cloud),
         downloads: wxDownloads(cloud),

@@ -1,6 +1,5 @@
-import { clip } from '../../core/content';
 import { randomBytes } from 'node:crypto';
-import type { ContentSecurity, Downloads, Messenger, MiniProgramCodes, OpenData, RiskControl, Suggest, TextScene } from '../ports';
+import type { ContentSecurity, Downloads, MiniProgramCodes, OpenData, RiskControl, Suggest, TextScene } from '../ports';
 
 /** The part of wx-server-sdk's `cloud.openapi` and storage this project calls. */
 export interface WxOpenApi {
@@ -14,9 +13,6 @@ export interface WxOpenApi {
     };
     wxacode: {
       getUnlimited(params: { scene: string; page: string; checkPath: boolean }): Promise<{ buffer: Buffer }>;
-    };
-    subscribeMessage: {
-      send(params: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<unknown>;
     };
   };
   getOpenData(params: { list: string[] }): Promise<{ list?: Array<{ cloudID: string; data?: { opengid?: string; openGId?: string } }> }>;
@@ -59,36 +55,6 @@ export function wxContentSecurity(cloud: WxOpenApi): ContentSecurity {
     },
   };
 }
-
-/**
- * Review results as a subscription message, when the owner has set a template
- * (REVIEW_TEMPLATE_ID; fields thing1 subject, phrase2 outcome, number3 points, thing4 note).
- */
-export function wxMessenger(cloud: WxOpenApi, templateId: string | undefined, log: (message: string, error?: unknown) => void): Messenger {
-  return {
-    async sendReviewResult(message) {
-      if (!templateId) return;
-      try {
-        await cloud.openapi.subscribeMessage.send({
-          touser: message.openid,
-          templateId,
-          page: message.page,
-          data: {
-            thing1: { value: clip(message.subject, 20) },
-            phrase2: { value: clip(message.outcome, 5) },
-            // A number field takes digits only: points taken back are told by the outcome (下架扣回).
-            number3: { value: String(Math.abs(message.points)) },
-            thing4: { value: clip(message.note || '感谢你的分享', 20) },
-          },
-        });
-      } catch (error) {
-        // 43101: the member has not subscribed (or used up the subscription). Nothing to do.
-        log('subscription message not sent', error);
-      }
-    },
-  };
-}
-
 
 /** riskControl.getUserRiskRank, scene 1 (marketing: rewards and invitations). */
 export function wxRiskControl(cloud: WxOpenApi): RiskControl {
