@@ -1,6 +1,8 @@
 export default defineAppConfig({
   // Inject only the components a page renders (WeChat's 按需注入): a faster start.
   lazyCodeLoading: 'requiredComponents',
+  // Location and address APIs must be listed here or WeChat fails them (tests/weapp/privacy.test.ts).
+  requiredPrivateInfos: ['chooseAddress'],
   pages: ['pages/home/index', 'pages/feed/index', 'pages/mall/index', 'pages/me/index', 'pages/notices/index', 'pages/ledger/index', 'pages/join/index'],
   subPackages: [
     { root: 'packages/mall', pages: ['pages/item/index', 'pages/orders/index', 'pages/lottery/index', 'pages/pools/index', 'pages/pool/index', 'pages/pay/index', 'pages/cashier/index'] },

@@ -21,7 +21,11 @@ const FIELDS: Array<[keyof ShippingForm, string, string]> = [
 /** A postal address: from WeChat's address book in one tap, or typed; each label stays above its field, each problem beside it. */
 export function ShippingFields({ id, form, onChange, problems }: Props) {
   const fromWeChat = async () => {
-    const picked = await Taro.chooseAddress().catch(() => null);
+    const picked = await Taro.chooseAddress().catch((error: { errMsg?: string }) => {
+      // Closing the address book is a choice; anything else (a privacy refusal, an old client) is told, and typing still works.
+      if (!/cancel/.test(error?.errMsg ?? '')) void Taro.showToast({ title: '读取微信地址失败，请手动填写', icon: 'none' });
+      return null;
+    });
     if (picked) onChange({ name: picked.userName, phone: picked.telNumber, address: `${picked.provinceName}${picked.cityName}${picked.countyName}${picked.detailInfo}` });
   };
   return (

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { requestSubscriptions } from '../../../../gateway/subscription';
 import { ItemBadge } from '../../../../components/ItemBadge';
 import { store } from '../../../../stores';
 import { useNow } from '../../../../stores/useNow';
@@ -39,6 +40,7 @@ function ItemPage() {
     const after = item.cashPrice ? '积分先扣除，15 分钟内完成微信支付；未支付则自动取消并退回积分。' : '';
     const { confirm } = await Taro.showModal({ title: '确认兑换', content: `用 ${price} 兑换「${item.name}」？${after}`, confirmText: item.cashPrice ? '去支付' : '兑换' });
     if (!confirm) return;
+    await requestSubscriptions(['orderUpdate']);
     const result = await mall.redeem(item.id, item.kind === 'physical' ? shipping : undefined);
     if (result?.order.status === 'unpaid') {
       void Taro.redirectTo({ url: `/packages/mall/pages/pay/index?orderId=${result.order.id}` });

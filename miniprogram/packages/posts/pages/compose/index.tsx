@@ -7,7 +7,7 @@ import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { ImageGrid } from '../../../../components/ImageGrid';
 import { store } from '../../../../stores';
-import { requestReviewSubscription } from '../../../../gateway/subscription';
+import { requestSubscriptions } from '../../../../gateway/subscription';
 import './index.css';
 
 /** Writing an experience post: text and up to nine photos; it goes to the review queue. */
@@ -16,7 +16,7 @@ function Compose() {
   const rule = session.community?.rules.post;
 
   async function submit() {
-    await requestReviewSubscription();
+    await requestSubscriptions(['reviewResult', 'pointsChanged']);
     if (await posts.submit()) {
       await Taro.showToast({ title: '已提交审核', icon: 'success' }).catch(() => undefined);
       // 社区 is a tab: it opens on my posts (the store says so), where this one waits for review.

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { requestSubscriptions } from '../../../../gateway/subscription';
 import { meaningfulLength, MIN_MEANINGFUL_LENGTH } from '../../../../../cloudfunctions/core/content';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
@@ -64,7 +65,7 @@ function Question() {
         {draft.trim() !== '' && meaningfulLength(draft) < MIN_MEANINGFUL_LENGTH.answer && (
           <Text id="answer-hint" className="field-error">再写几个字：有效内容至少 {MIN_MEANINGFUL_LENGTH.answer} 字，被采纳才能得积分</Text>
         )}
-        <Button id="submit-answer" type="primary" block loading={qa.busy} disabled={!draft.trim()} onClick={() => void qa.answer(draft).then((ok) => ok && setDraft(''))}>
+        <Button id="submit-answer" type="primary" block loading={qa.busy} disabled={!draft.trim()} onClick={() => void requestSubscriptions(['reviewResult']).then(() => qa.answer(draft)).then((ok) => ok && setDraft(''))}>
           回答
         </Button>
       </View>
