@@ -240,6 +240,8 @@ export interface Api {
     settlePools: { in: Record<string, never>; out: { failed: number; refunded: number; more: boolean } };
     /** v2, every 5 minutes: points + cash orders unpaid past expiresAt are cancelled — points refunded, stock restored, once. */
     expireUnpaid: { in: Record<string, never>; out: { cancelled: number; more: boolean } };
+    /** v3, every 5 minutes: refunds of cancelled or late-paid points + cash orders are asked for and followed until WeChat Pay settles them (`settled`: this run). */
+    settleRefunds: { in: Record<string, never>; out: { settled: number; more: boolean } };
     /** v3, the one timer trigger (every minute): runs the jobs that are due; `waiting`: due but left for the next tick (budget spent). */
     tick: { in: Record<string, never>; out: { ran: Partial<Record<JobName, unknown>>; waiting: JobName[] } };
   };

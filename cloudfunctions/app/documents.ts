@@ -236,8 +236,26 @@ export interface OrderDoc {
   payment?: OrderPayment | null;
   /** payment.expiresAt while unpaid, so the expiry job finds due orders by an index; absent otherwise. */
   unpaidUntil?: string | null;
-  /** A payment that arrived after the order expired and was cancelled: the owner refunds it. */
+  /** A payment that arrived after the order expired and was cancelled (it is refunded automatically). */
   paidAfterExpiry?: boolean;
+  /** The cash going back: a paid order cancelled, or a payment that came after the window. */
+  refund?: OrderRefund | null;
+  /** When jobs.settleRefunds looks at the refund next (an index); absent once it is settled. */
+  refundCheckAt?: string | null;
+}
+
+/**
+ * A refund through WeChat Pay, one per order (its id is WeChat Pay's out_refund_no, the same on
+ * every retry). pending: not yet accepted by WeChat Pay; processing: accepted, not settled;
+ * refunded / failed: settled (a failed one is for the owner to pay back by hand).
+ */
+export interface OrderRefund {
+  id: string;
+  amountFen: number;
+  reason: string;
+  status: 'pending' | 'processing' | 'refunded' | 'failed';
+  requestedAt: string;
+  settledAt: string | null;
 }
 
 /** A donation pool (积分捐赠) or a pooled redemption (积分众筹). */
@@ -399,6 +417,7 @@ export type NoticeKind =
   | 'referral_rewarded'
   | 'order_fulfilled'
   | 'order_cancelled'
+  | 'order_refunded'
   | 'pool_funded'
   | 'pool_failed'
   | 'achievement'

@@ -15,6 +15,7 @@ export type Cadence = { everyMinutes: number } | { dailyAt: { hour: number; minu
 /** The jobs, in the order a tick runs those due together: money first, the heaviest (stats) last. */
 export const JOB_SCHEDULE = {
   expireUnpaid: { everyMinutes: 5 },
+  settleRefunds: { everyMinutes: 5 },
   expirePoints: { everyMinutes: 1 },
   settlePools: { everyMinutes: 10 },
   reviewTiers: { dailyAt: { hour: 0, minute: 10 } },

@@ -97,7 +97,24 @@ export interface PaymentRequest {
   /** 商品描述, e.g. "花园宝妈互助群-空气炸锅". */
   description: string;
   clientIp: string | null;
+  /** The end of the payment window: WeChat Pay refuses to collect after it (time_expire). */
+  expiresAt: string;
 }
+
+/** Money going back for one paid order, in full. */
+export interface RefundRequest {
+  orderId: string;
+  /** Our refund number (out_refund_no): one per order, the same on every retry, so WeChat Pay refunds it once. */
+  refundId: string;
+  amountFen: number;
+  reason: string;
+}
+
+/**
+ * Where a refund stands at WeChat Pay. `accepted`: asked, not yet settled (a refund is final only
+ * when WeChat Pay says so); `refunded` / `failed`: settled; `unknown`: not asked yet, or no answer.
+ */
+export type RefundState = 'accepted' | 'refunded' | 'failed' | 'unknown';
 
 /** wx.requestPayment's parameters. */
 export interface PaymentParams {
@@ -116,4 +133,10 @@ export interface Payment {
   /** A merchant account is bound (the cloud: WX_PAY_SUB_MCH_ID is set); without one nothing is sold for cash. */
   readonly ready: boolean;
   unifiedOrder(request: PaymentRequest): Promise<PaymentParams>;
+  /** Closes an unpaid order (closeOrder), so it can no longer be paid. Closing a closed one is fine. */
+  closeOrder(orderId: string): Promise<void>;
+  /** Asks for a refund (cloudPay.refund); the same refundId again is the same refund. */
+  refund(request: RefundRequest): Promise<RefundState>;
+  /** Asks WeChat Pay where a refund stands (cloudPay.queryRefund). */
+  refundState(refundId: string): Promise<RefundState>;
 }

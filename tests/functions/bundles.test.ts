@@ -15,6 +15,9 @@ const PURPOSES = ['reviewResult', 'pointsChanged', 'orderUpdate', 'checkinRemind
 process.env.SUBSCRIPTION_TEMPLATES = JSON.stringify(Object.fromEntries(PURPOSES.map((purpose) => [purpose, { id: `tmpl-${purpose}`, fields: { subject: 'thing1', outcome: 'phrase2', points: 'number3' } }])));
 /** WeChat Pay's side: the trades it has seen paid, by out_trade_no. */
 const trades = new Map<string, { totalFee: number; transactionId: string }>();
+/** Its refunds, by out_refund_no: PROCESSING until the test says SUCCESS. */
+const refunds = new Map<string, string>();
+let refundsRefused = false;
 const riskRanks: Record<string, number> = { wx_farm: 4 };
 /** What the open APIs were asked, and what they answer: msgSecCheck flags anything mentioning 微信. */
 const openapiCalls: Array<[string, unknown]> = [];
@@ -51,6 +54,21 @@ jest.mock('wx-server-sdk', () => ({
     unifiedOrder: async (params: { outTradeNo: string }) => {
       record('cloudPay.unifiedOrder', params);
       return { returnCode: 'SUCCESS', resultCode: 'SUCCESS', payment: { timeStamp: '1764650000', nonceStr: 'n0nce', package: `prepay_id=wx_${params.outTradeNo}`, signType: 'MD5', paySign: 'SIGNED' } };
+    },
+    closeOrder: async (params: { outTradeNo: string }) => {
+      record('cloudPay.closeOrder', params);
+      return { returnCode: 'SUCCESS', resultCode: 'SUCCESS' };
+    },
+    refund: async (params: { outRefundNo: string }) => {
+      record('cloudPay.refund', params);
+      if (refundsRefused) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'SYSTEMERROR', errCodeDes: '系统超时' };
+      if (!refunds.has(params.outRefundNo)) refunds.set(params.outRefundNo, 'PROCESSING');
+      return { returnCode: 'SUCCESS', resultCode: 'SUCCESS' };
+    },
+    queryRefund: async (params: { outRefundNo: string }) => {
+      record('cloudPay.queryRefund', params);
+      const state = refunds.get(params.outRefundNo);
+      return state ? { returnCode: 'SUCCESS', resultCode: 'SUCCESS', refundStatusList: [state] } : { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'REFUNDNOTEXIST' };
     },
     queryOrder: async (params: { outTradeNo: string; subMchId: string }) => {
       record('cloudPay.queryOrder', params);
@@ -251,6 +269,55 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     as('wx_buyer');
     expect(await status()).toBe('pending');
     expect(await mall({ action: 'pay', communityId, orderId })).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } });
+    // WeChat Pay stops collecting at the end of the 15-minute window (Beijing time, yyyyMMddHHmmss).
+    expect((sent as unknown as { timeExpire: string }).timeExpire).toMatch(/^\d{14}$/);
+
+    // Cancelled after paying: the cash goes back through cloudPay.refund, settled when WeChat Pay says so.
+    as('wx_shop');
+    expect(await mall({ action: 'cancel', communityId, orderId, reason: '缺货' })).toMatchObject({ ok: true, data: { order: { refund: { status: 'processing', amountFen: 19900 } } } });
+    expect(openapiCalls).toContainEqual(['cloudPay.refund', expect.objectContaining({ outTradeNo: orderId, outRefundNo: `R${orderId}`, totalFee: 19900, refundFee: 19900, functionName: 'payNotify', envId: 'env-1' })]);
+    as('', undefined);
+    refunds.set(`R${orderId}`, 'SUCCESS');
+    // The refund's callback only prompts a queryRefund; a made-up one for an order without a refund changes nothing.
+    expect(await notify({ outRefundNo: `R${orderId}`, refundStatus: 'SUCCESS' })).toEqual({ errcode: 0, errmsg: 'OK' });
+    expect(await notify({ outRefundNo: 'Rnot-an-order', refundStatus: 'SUCCESS' })).toEqual({ errcode: 0, errmsg: 'OK' });
+    as('wx_buyer');
+    expect((await mall({ action: 'orders', communityId })).data.orders[0]).toMatchObject({ status: 'cancelled', refund: { status: 'refunded' } });
+
+    // An unpaid order that lapses is closed at WeChat Pay by the tick; the refunds job asks where refunds stand.
+    const lapsing = (await mall({ action: 'redeem', communityId, itemId: item.id, requestId: 'cash-order-2', shipping })).data.order.id;
+    // Its 15 minutes, passed (the bundles run on the real clock).
+    await db.collection('orders').doc(lapsing).update({ data: { unpaidUntil: '2000-01-01T00:00:00.000Z' } });
+    as('', 'wx_trigger');
+    await load('jobs')({ Type: 'Timer', TriggerName: 'expireUnpaid', Time: new Date().toISOString() });
+    await load('jobs')({ Type: 'Timer', TriggerName: 'settleRefunds', Time: new Date().toISOString() });
+    expect(openapiCalls).toContainEqual(['cloudPay.closeOrder', expect.objectContaining({ outTradeNo: lapsing, subMchId: '1900000109' })]);
+    // An unpaid order the owner cancels is closed there too.
+    as('wx_buyer');
+    const dropped = (await mall({ action: 'redeem', communityId, itemId: item.id, requestId: 'cash-order-3', shipping })).data.order.id;
+    as('wx_shop');
+    expect(await mall({ action: 'cancel', communityId, orderId: dropped, reason: '买家不要了' })).toMatchObject({ ok: true, data: { order: { status: 'cancelled', refund: null } } });
+    expect(openapiCalls).toContainEqual(['cloudPay.closeOrder', expect.objectContaining({ outTradeNo: dropped })]);
+    // Money that raced the close anyway: payNotify refunds it at once, nobody has to. WeChat Pay
+    // refusing for a moment leaves it to the refunds job, which asks again and follows it through.
+    trades.set(lapsing, { totalFee: 19900, transactionId: '4200000002' });
+    refundsRefused = true;
+    as('', undefined);
+    expect(await notify({ ...notice, outTradeNo: lapsing, transactionId: '4200000002' })).toEqual({ errcode: 0, errmsg: 'OK' });
+    expect(openapiCalls).toContainEqual(['cloudPay.refund', expect.objectContaining({ outTradeNo: lapsing, outRefundNo: `R${lapsing}` })]);
+    const refundOf = async () => {
+      as('wx_buyer');
+      return (await mall({ action: 'orders', communityId })).data.orders.find((o: { id: string }) => o.id === lapsing).refund.status;
+    };
+    expect(await refundOf()).toBe('pending');
+    refundsRefused = false;
+    for (const expected of ['processing', 'refunded']) {
+      await db.collection('orders').doc(lapsing).update({ data: { refundCheckAt: '2000-01-01T00:00:00.000Z' } });
+      refunds.set(`R${lapsing}`, expected === 'refunded' ? 'SUCCESS' : 'PROCESSING');
+      as('', 'wx_trigger');
+      await load('jobs')({ Type: 'Timer', TriggerName: 'settleRefunds', Time: new Date().toISOString() });
+      expect(await refundOf()).toBe(expected);
+    }
   });
 
   it('tells members outside the app by purpose: review results, points about to expire, orders shipped or cancelled', async () => {

@@ -1,12 +1,13 @@
 import type { Api } from '../api';
 import { action, type ActionsOf } from '../dispatch';
 import { expirePoints } from './expirePoints';
-import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput, settlePoolsInput, expireUnpaidInput, tickInput } from './inputs';
+import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput, settlePoolsInput, expireUnpaidInput, settleRefundsInput, tickInput } from './inputs';
 import { expireUnpaid } from './expireUnpaid';
 import { settlePools } from './settlePools';
 import { monthlyAwards } from './monthlyAwards';
 import { reviewTiers } from './reviewTiers';
 import { rollupStats } from './rollupStats';
+import { settleRefunds } from './settleRefunds';
 import { tick } from './tick';
 
 /** The `jobs` cloud function's actions (API.md). */
@@ -17,5 +18,6 @@ export const jobsActions = {
   monthlyAwards: action(monthlyAwardsInput, monthlyAwards, 'trigger'),
   settlePools: action(settlePoolsInput, settlePools, 'trigger'),
   expireUnpaid: action(expireUnpaidInput, expireUnpaid, 'trigger'),
+  settleRefunds: action(settleRefundsInput, settleRefunds, 'trigger'),
   tick: action(tickInput, (input, caller, deps) => tick(input, caller, deps), 'trigger'),
 } satisfies ActionsOf<Api['jobs']>;

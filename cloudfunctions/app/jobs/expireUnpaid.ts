@@ -4,6 +4,7 @@ import { skipFailures, timeLeft } from './budget';
 import { communitiesOnce } from './dueMembers';
 import { expireUnpaidInput } from './inputs';
 import { lapseUnpaid } from '../mall/lapseUnpaid';
+import { closeAtWeChatPay } from '../mall/refunds';
 
 const PAGE = 50;
 const PARALLEL = 10;
@@ -13,6 +14,7 @@ const PARALLEL = 10;
  * refund entry, the unit returns to stock and to the member's limit, each exactly once (the
  * order's status decides, in the transaction, against a payment racing it). Orders are found by
  * `unpaidUntil`, which a settled order no longer has, so a cut-off run resumes where it stopped.
+ * A lapsed order is closed at WeChat Pay too, so it cannot be paid afterwards.
  */
 export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
@@ -41,6 +43,9 @@ export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, c
       }
       await lapseUnpaid(tx, order, settings, caller.now);
       return true;
+    }).then(async (lapsed) => {
+      if (lapsed) await closeAtWeChatPay(deps, orderId);
+      return lapsed;
     });
   }
 }

@@ -15,3 +15,5 @@ export const settlePoolsInput = z.object({}).strip();
 export const expireUnpaidInput = z.object({}).strip();
 
 export const tickInput = z.object({}).strip();
+
+export const settleRefundsInput = z.object({}).strip();

@@ -18,9 +18,9 @@ eachStore((open) => {
     expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(0)))).ran)).toEqual([]);
     expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(1)))).ran)).toEqual(['expirePoints']);
     // Ticks skipped (00:02–00:04): what waited longest goes first, the rest in schedule order.
-    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(5)))).ran)).toEqual(['expirePoints', 'expireUnpaid']);
-    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(10)))).ran)).toEqual(['expirePoints', 'expireUnpaid', 'settlePools', 'reviewTiers']);
-    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(60)))).ran)).toEqual(['expirePoints', 'expireUnpaid', 'settlePools', 'monthlyAwards', 'rollupStats']);
+    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(5)))).ran)).toEqual(['expirePoints', 'expireUnpaid', 'settleRefunds']);
+    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(10)))).ran)).toEqual(['expirePoints', 'expireUnpaid', 'settleRefunds', 'settlePools', 'reviewTiers']);
+    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(60)))).ran)).toEqual(['expirePoints', 'expireUnpaid', 'settleRefunds', 'settlePools', 'monthlyAwards', 'rollupStats']);
   });
 
   it('is a trigger: a member calling it is refused and nothing runs', async () => {

@@ -9,10 +9,11 @@ import { monthlyAwards } from './monthlyAwards';
 import { reviewTiers } from './reviewTiers';
 import { rollupStats } from './rollupStats';
 import { settlePools } from './settlePools';
+import { settleRefunds } from './settleRefunds';
 
 type Job = (input: Record<string, never>, caller: Caller, deps: Deps) => Promise<{ more: boolean }>;
 
-export const JOBS: Record<JobName, Job> = { expireUnpaid, expirePoints, settlePools, reviewTiers, monthlyAwards, rollupStats };
+export const JOBS: Record<JobName, Job> = { expireUnpaid, settleRefunds, expirePoints, settlePools, reviewTiers, monthlyAwards, rollupStats };
 
 const SCHEDULE_ID = 'schedule';
 

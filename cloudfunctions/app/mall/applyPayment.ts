@@ -2,6 +2,7 @@ import type { Deps } from '../context';
 import { refusals } from '../../core/refusals';
 import { loadCommunity } from '../access';
 import { lapseUnpaid, paymentLapsed } from './lapseUnpaid';
+import { advanceRefund, startRefund } from './refunds';
 import { toOrder } from './views';
 
 /** What a payment result did to its order. */
@@ -21,15 +22,16 @@ export interface PaymentResult {
  * retries its callback until answered). A success within the order's payment window marks it
  * paid: status pending, to be shipped. A success after the window — the expiry job has cancelled
  * the order, or has not run yet — is kept as paidAfterExpiry on a cancelled order (points refunded,
- * stock back, lapsing it here if the job has not), for the money to be refunded. A failure changes
+ * stock back, lapsing it here if the job has not), and its money is refunded at once. A failure changes
  * nothing: the member may pay again until the order expires. Never reachable from a client: the
  * cloud's payNotify verifies with WeChat Pay first; locally only POST /dev/pay calls it.
  */
-export async function applyPayment({ store }: Deps, result: PaymentResult, now: Date) {
+export async function applyPayment(deps: Deps, result: PaymentResult, now: Date) {
+  const { store } = deps;
   // A late payment lapses the order here, which needs its community's rules: read before the transaction, as every posting does.
   const placed = (await store.get('orders', result.orderId)) ?? refusals.noOrder();
   const community = await loadCommunity(store, placed.communityId);
-  return store.transaction(async (tx) => {
+  const applied = await store.transaction(async (tx) => {
     const order = (await tx.get('orders', result.orderId)) ?? refusals.noOrder();
     const payment = order.payment;
     if (!payment) return refusals.noOrder();
@@ -43,12 +45,20 @@ export async function applyPayment({ store }: Deps, result: PaymentResult, now: 
       await tx.update('orders', result.orderId, changes);
       return answer('paid', changes);
     }
+    // Money for an order that is no longer for sale goes straight back (refunds.ts), after the order is settled.
+    const lateRefund = '付款晚于 15 分钟的支付时限，自动退款';
     if (order.status === 'unpaid') {
       await lapseUnpaid(tx, order, community, now, paid);
-      return answer('paidAfterExpiry', { status: 'cancelled', cancelReason: '超时未支付', payment: paid, paidAfterExpiry: true, unpaidUntil: null });
+      const refund = await startRefund(tx, order, paid, lateRefund, now);
+      return answer('paidAfterExpiry', { status: 'cancelled', cancelReason: '超时未支付', payment: paid, paidAfterExpiry: true, unpaidUntil: null, refund });
     }
     const changes = { payment: paid, paidAfterExpiry: true, updatedAt: now.toISOString() };
     await tx.update('orders', result.orderId, changes);
-    return answer('paidAfterExpiry', changes);
+    const refund = await startRefund(tx, order, paid, lateRefund, now);
+    return answer('paidAfterExpiry', { ...changes, refund });
   });
+  if (applied.outcome !== 'paidAfterExpiry') return applied;
+  await advanceRefund(deps, result.orderId, now);
+  const order = await store.get('orders', result.orderId);
+  return order ? { ...applied, order: toOrder(order) } : applied;
 }

@@ -9,6 +9,7 @@ import { STAFF } from '../../core/roles';
 import { ids } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { orderRefund } from './orderRefund';
+import { advanceRefund, closeAtWeChatPay, startRefund } from './refunds';
 import { ORDERS_PAGE, toOrder } from './views';
 import { redeemedAfter } from '../../core/mall';
 import { cancelOrderInput } from './inputs';
@@ -17,7 +18,8 @@ import { refusals } from '../../core/refusals';
 /**
  * Staff cancel an order that is not yet fulfilled: the points come back as a refund entry and
  * the stock returns — to the reward, or for a lottery prize to its draw — exactly once however
- * often or concurrently it is cancelled.
+ * often or concurrently it is cancelled. A points + cash order's money goes back through WeChat
+ * Pay (refunds.ts); one still unpaid is closed there, so it cannot be paid afterwards.
  */
 export async function cancelOrder(input: z.output<typeof cancelOrderInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
@@ -31,8 +33,8 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     if (!member) return refuse('NOT_FOUND', '下单的成员已不在社群');
     const draw = found.prize && (await tx.get('draws', found.prize.drawId));
     // A pooled order's points came from its backers: the pool fails and the settle job refunds each of them.
-    const refund = found.poolId ? [] : [orderRefund(found, `订单取消退回：${input.reason}`)];
-    await recordPostings(tx, member, refund, time, found.prize ? {} : { redeemed: redeemedAfter(member.redeemed, found.itemId, -found.quantity) });
+    const pointsBack = found.poolId ? [] : [orderRefund(found, `订单取消退回：${input.reason}`)];
+    await recordPostings(tx, member, pointsBack, time, found.prize ? {} : { redeemed: redeemedAfter(member.redeemed, found.itemId, -found.quantity) });
     if (found.poolId) await tx.update('pools', found.poolId, { status: 'failed', refunded: false, updatedAt: caller.now.toISOString() });
     if (!found.prize) await tx.update('items', found.itemId, { stock: increment(found.quantity) });
     else if (draw) {
@@ -41,11 +43,19 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     }
     const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString(), ...(found.unpaidUntil ? { unpaidUntil: null } : {}) };
     await tx.update('orders', input.orderId, changes);
+    // The cash half of a paid order goes back too (jobs.settleRefunds sees it through).
+    const cashBack = found.payment ? await startRefund(tx, found, found.payment, `订单取消：${input.reason}`, caller.now) : null;
     const notice: Notice = { communityId: found.communityId, openid: found.openid, kind: 'order_cancelled', refId: input.orderId, title: `订单「${found.itemName}」已取消${found.poolId ? '，众筹的积分将退回给每位参与者' : found.points ? `，${found.points} 积分已退回` : ''}`, body: input.reason, points: found.poolId ? 0 : found.points };
     await writeNotice(tx, notice, caller.now);
     await recordAudit(tx, { communityId: input.communityId, action: 'mall.cancel', target: input.orderId, detail: { member: found.openid, item: found.itemName, refunded: found.poolId ? 0 : found.points, reason: input.reason, ...(found.poolId ? { pool: found.poolId } : {}) } }, caller);
-    return { order: { ...found, ...changes }, notice };
+    return { order: { ...found, ...changes, ...(cashBack ? { refund: cashBack } : {}) }, notice };
   });
   await sendNotice(deps, notice, order.itemName, ORDERS_PAGE);
+  if (order.refund) {
+    await advanceRefund(deps, order._id, caller.now);
+    return { order: toOrder((await store.get('orders', order._id)) ?? order) };
+  }
+  // Unpaid, it must not be payable any more.
+  if (order.payment && !order.payment.paidAt) await closeAtWeChatPay(deps, order._id);
   return { order: toOrder(order) };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { playPayment } from '../../local/playPayment';
 import { localPlatform } from '../../platform/local/platform';
+import type { localPayment } from '../../platform/local/localPayment';
 import { communityWithMembers, eachStore, readsFailing, sqliteHarness, type Harness } from '../testing/harness';
 
 let h: Harness;
@@ -126,7 +127,8 @@ eachStore((open) => {
 
     it('WeChat Pay not answering leaves the order to be paid from the checkout, never a second order', async () => {
       let down = true;
-      const flaky = { ...localPlatform(), payment: { ready: true, unifiedOrder: (request: Parameters<ReturnType<typeof localPlatform>['payment']['unifiedOrder']>[0]) => (down ? Promise.reject(new Error('timeout')) : localPlatform().payment.unifiedOrder(request)) } };
+      const payment = localPlatform().payment;
+      const flaky = { ...localPlatform(), payment: { ...payment, unifiedOrder: (request: Parameters<typeof payment.unifiedOrder>[0]) => (down ? Promise.reject(new Error('timeout')) : payment.unifiedOrder(request)) } };
       const shaky = sqliteHarness(h.store, flaky);
       const item = await stock({ name: '台灯', pointsPrice: 100, cashPrice: 2900, stock: 3 });
       const reply = await shaky.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'cash-down-1', shipping: SHIPPING }, { openid: 'o_alice', now: NOW });
@@ -161,7 +163,7 @@ eachStore((open) => {
       expect(await h.call('mall', 'pay', { communityId: c, orderId: 'nope' }, { openid: 'o_alice', now: NOW })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       expect(await pay('nope', true)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       const item = await stock({ name: '台灯', pointsPrice: 100, cashPrice: 2900, stock: 1 });
-      const noMerchant = { ...localPlatform(), payment: { ready: false, unifiedOrder: () => Promise.reject(new Error('no merchant')) } };
+      const noMerchant = { ...localPlatform(), payment: { ...localPlatform().payment, ready: false, unifiedOrder: () => Promise.reject(new Error('no merchant')) } };
       const unbound = sqliteHarness(h.store, noMerchant);
       const refused = await unbound.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'cash-nomch', shipping: SHIPPING }, { openid: 'o_alice', now: NOW });
       expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -170,6 +172,70 @@ eachStore((open) => {
       const reply = await redeem(item.id);
       if (!reply.ok) throw new Error('redeem failed');
       expect(await h.call('mall', 'pay', { communityId: c, orderId: reply.data.order.id }, { openid: 'o_bob', now: NOW })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    });
+  });
+
+  describe('money back (退款) and closed orders', () => {
+    const settle = (now: string) => h.ok('jobs', 'settleRefunds', {}, { ...TRIGGER, now });
+    const cancel = (orderId: string, now = MINUTES(10)) => h.call('mall', 'cancel', { communityId: c, orderId, reason: '缺货' }, { openid: 'o_owner', now });
+    const paidOrder = async (name: string, requestId: string) => {
+      const item = await stock({ name, pointsPrice: 100, cashPrice: 5900, stock: 3 });
+      const reply = await redeem(item.id, requestId);
+      if (!reply.ok) throw new Error('redeem failed');
+      await pay(reply.data.order.id, true, MINUTES(2));
+      return reply.data.order.id;
+    };
+
+    it('cancelling a paid order refunds its cash once, even cancelled twice at once; WeChat Pay settling it tells the member', async () => {
+      const asked: string[] = [];
+      const payment = h.platform.payment;
+      const counting = sqliteHarness(h.store, { ...h.platform, payment: { ...payment, refund: (request) => (asked.push(request.refundId), payment.refund(request)) } });
+      const orderId = await paidOrder('料理机', 'cash-refund-1');
+      const cancels = await Promise.all([0, 1].map(() => counting.call('mall', 'cancel', { communityId: c, orderId, reason: '缺货' }, { openid: 'o_owner', now: MINUTES(10) })));
+      expect(cancels.filter((r) => r.ok)).toHaveLength(1);
+      expect(await orderOf(orderId)).toMatchObject({ status: 'cancelled', refund: { amountFen: 5900, status: 'processing', settledAt: null } });
+      expect(asked).toEqual([`R${orderId}`]);
+      // Accepted is not refunded: the job asks where it stands, WeChat Pay says done, once.
+      expect(await settle(MINUTES(11))).toEqual({ settled: 0, more: false });
+      expect(await settle(MINUTES(21))).toEqual({ settled: 1, more: false });
+      expect(await settle(MINUTES(40))).toEqual({ settled: 0, more: false });
+      expect(await orderOf(orderId)).toMatchObject({ refund: { status: 'refunded', settledAt: MINUTES(21) } });
+      expect(await balance()).toBe(1000);
+      const { notices } = await h.ok('notices', 'list', { communityId: c }, { openid: 'o_alice', now: MINUTES(41) });
+      expect(notices.filter((n) => n.kind === 'order_refunded')).toEqual([expect.objectContaining({ title: '「料理机」的 ¥59.00 已原路退回' })]);
+      expect(asked).toHaveLength(1);
+    });
+
+    it('a refund WeChat Pay does not take is asked for again later with the same refund number, never a second refund', async () => {
+      const asked: string[] = [];
+      let down = true;
+      const payment = h.platform.payment;
+      const flaky = sqliteHarness(h.store, { ...h.platform, payment: { ...payment, refund: (request) => (asked.push(request.refundId), down ? Promise.reject(new Error('SYSTEMERROR')) : payment.refund(request)) } });
+      const orderId = await paidOrder('面包机', 'cash-refund-2');
+      expect(await flaky.call('mall', 'cancel', { communityId: c, orderId, reason: '缺货' }, { openid: 'o_owner', now: MINUTES(10) })).toMatchObject({ ok: true, data: { order: { status: 'cancelled', refund: { status: 'pending' } } } });
+      await flaky.ok('jobs', 'settleRefunds', {}, { ...TRIGGER, now: MINUTES(12) });
+      expect(await orderOf(orderId)).toMatchObject({ refund: { status: 'pending' } });
+      down = false;
+      await flaky.ok('jobs', 'settleRefunds', {}, { ...TRIGGER, now: MINUTES(25) });
+      await flaky.ok('jobs', 'settleRefunds', {}, { ...TRIGGER, now: MINUTES(40) });
+      expect(await orderOf(orderId)).toMatchObject({ refund: { status: 'refunded' } });
+      expect(new Set(asked)).toEqual(new Set([`R${orderId}`]));
+    });
+
+    it('money arriving after the window goes back on its own; a lapsed or cancelled unpaid order is closed at WeChat Pay', async () => {
+      const closed = (h.platform.payment as ReturnType<typeof localPayment>).closed;
+      const item = await stock({ name: '电饭煲', pointsPrice: 100, cashPrice: 19900, stock: 3 });
+      const lapsing = await redeem(item.id, 'cash-late-1');
+      const cancelled = await redeem(item.id, 'cash-late-2');
+      if (!lapsing.ok || !cancelled.ok) throw new Error('redeem failed');
+      expect(await cancel(cancelled.data.order.id, MINUTES(5))).toMatchObject({ ok: true, data: { order: { refund: null } } });
+      expect(await expire(MINUTES(16))).toEqual({ cancelled: 1, more: false });
+      expect([...closed].sort()).toEqual([lapsing.data.order.id, cancelled.data.order.id].sort());
+      // A payment that raced the close: refunded without the owner, once however often it is reported.
+      expect(await pay(lapsing.data.order.id, true, MINUTES(17))).toMatchObject({ ok: true, data: { outcome: 'paidAfterExpiry', order: { refund: { status: 'processing', amountFen: 19900 } } } });
+      expect(await pay(lapsing.data.order.id, true, MINUTES(18))).toMatchObject({ ok: true, data: { outcome: 'alreadyPaid' } });
+      await settle(MINUTES(30));
+      expect(await orderOf(lapsing.data.order.id)).toMatchObject({ status: 'cancelled', paidAfterExpiry: true, refund: { status: 'refunded' } });
     });
   });
 });

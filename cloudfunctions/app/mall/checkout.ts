@@ -21,7 +21,7 @@ export async function checkout({ store, platform, log }: Deps, order: Found<Orde
   if (given || order.status !== 'unpaid') return { orderId, amountFen, expiresAt, params: given };
   let params: PaymentParams;
   try {
-    params = await platform.payment.unifiedOrder({ orderId, amountFen, description: `${context.communityName}-${order.itemName}`, clientIp: context.clientIp });
+    params = await platform.payment.unifiedOrder({ orderId, amountFen, description: `${context.communityName}-${order.itemName}`, clientIp: context.clientIp, expiresAt });
   } catch (error) {
     log?.(`unifiedOrder failed for ${orderId}; the checkout will ask again`, error);
     return { orderId, amountFen, expiresAt, params: null };

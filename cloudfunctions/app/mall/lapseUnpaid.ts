@@ -12,7 +12,7 @@ export const paymentLapsed = (order: Pick<OrderDoc, 'payment'>, now: Date): bool
  * An unpaid 积分+现金 order lapses: its points come back as a refund entry (with the lots they
  * came from), the unit returns to stock and to the member's limit, and the member is told.
  * The caller has read the order unpaid in this same transaction, which makes it once.
- * `paidLate` records money that arrived after the window, for the owner to refund.
+ * `paidLate` records money that arrived after the window (the caller starts its refund).
  */
 export async function lapseUnpaid(tx: AppTransaction, order: Found<OrderDoc>, community: CommunityDoc, now: Date, paidLate?: NonNullable<OrderDoc['payment']>): Promise<void> {
   const member = await tx.get('members', ids.member(order.communityId, order.openid));

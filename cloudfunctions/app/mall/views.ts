@@ -60,8 +60,10 @@ export const toOrder = (order: Found<OrderDoc>) => ({
   updatedAt: order.updatedAt,
   /** 积分+现金: the money half (never its payment parameters: mall.pay gives those to the payer). */
   payment: order.payment ? { amountFen: order.payment.amountFen, expiresAt: order.payment.expiresAt, paidAt: order.payment.paidAt } : null,
-  /** A payment that arrived after the order expired: the owner refunds the money. */
+  /** A payment that arrived after the order expired: its money is refunded automatically. */
   paidAfterExpiry: order.paidAfterExpiry ?? false,
+  /** The cash going back through WeChat Pay: pending / processing until WeChat Pay settles it, then refunded (or failed: the owner pays it back by hand). */
+  refund: order.refund ? { amountFen: order.refund.amountFen, status: order.refund.status, settledAt: order.refund.settledAt } : null,
   /** Made by a funded 积分众筹: its points came from the pool's backers. */
   poolId: order.poolId ?? null,
 });

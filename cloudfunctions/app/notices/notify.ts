@@ -28,6 +28,7 @@ const OUTCOME: Record<NoticeKind, string> = {
   referral_rewarded: '已奖励',
   order_fulfilled: '已发货',
   order_cancelled: '已取消',
+  order_refunded: '已退款',
   pool_funded: '众筹成功',
   pool_failed: '众筹未成',
   achievement: '已达成',
@@ -46,6 +47,7 @@ const PURPOSE: Partial<Record<NoticeKind, MessagePurpose>> = {
   expiry_soon: 'pointsChanged',
   order_fulfilled: 'orderUpdate',
   order_cancelled: 'orderUpdate',
+  order_refunded: 'orderUpdate',
 };
 
 /** After the transaction: the same news as a WeChat subscription message, best effort, never failing the action. */

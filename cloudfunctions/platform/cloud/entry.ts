@@ -6,6 +6,7 @@ import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
 import { confirmedPayment, paySettings, wxPayment, type PayNotice, type WxCloudPay } from './pay';
 import { applyPayment } from '../../app/mall/applyPayment';
+import { advanceRefund, refundedOrder } from '../../app/mall/refunds';
 import { templatesFrom, wxMessenger, type WxSubscribeMessage } from './subscriptions';
 import { labelText, wxContentSecurity, wxDownloads, wxMiniProgramCodes, wxOpenData, wxRiskControl, type WxOpenApi } from './openapi';
 
@@ -87,6 +88,13 @@ export function payNotifyEntry() {
     const settings = paySettings(process.env, cloud.getWXContext().ENV);
     if (!settings) return { errcode: 1, errmsg: 'WX_PAY_SUB_MCH_ID is not set' };
     try {
+      // A refund's result comes to the same function: it only prompts asking WeChat Pay (queryRefund) where that refund stands.
+      const refunded = (event ?? {}) as { outRefundNo?: string };
+      if (typeof refunded.outRefundNo === 'string') {
+        const orderId = refundedOrder(refunded.outRefundNo);
+        if (orderId) await advanceRefund(deps, orderId, new Date());
+        return { errcode: 0, errmsg: 'OK' };
+      }
       const paid = await confirmedPayment(cloud, settings, (event ?? {}) as PayNotice);
       if (!paid) return { errcode: 0, errmsg: 'not a confirmed payment' };
       const { outcome } = await applyPayment(deps, { orderId: paid.orderId, success: true, transactionId: paid.transactionId, amountFen: paid.amountFen }, new Date());

@@ -15,7 +15,27 @@ export interface WxCloudPay {
       functionName: string;
       nonceStr: string;
       tradeType: 'JSAPI';
+      timeStart: string;
+      timeExpire: string;
     }): Promise<{ returnCode?: string; returnMsg?: string; resultCode?: string; errCodeDes?: string; payment?: PaymentParams }>;
+    closeOrder(params: { subMchId: string; outTradeNo: string; nonceStr: string }): Promise<{ returnCode?: string; resultCode?: string; errCode?: string | number; errCodeDes?: string }>;
+    refund(params: {
+      subMchId: string;
+      outTradeNo: string;
+      outRefundNo: string;
+      totalFee: number;
+      refundFee: number;
+      refundDesc: string;
+      envId: string;
+      functionName: string;
+      nonceStr: string;
+    }): Promise<{ returnCode?: string; returnMsg?: string; resultCode?: string; errCode?: string | number; errCodeDes?: string }>;
+    queryRefund(params: { subMchId: string; outRefundNo: string; nonceStr: string }): Promise<{
+      returnCode?: string;
+      resultCode?: string;
+      refundStatusList?: string[];
+      refundStatus_0?: string;
+    }>;
     queryOrder(params: { subMchId: string; outTradeNo: string; nonceStr: string }): Promise<{
       returnCode?: string;
       resultCode?: string;
@@ -51,26 +71,68 @@ export const PAY_BODY_BYTES = 128;
 export function wxPayment(cloud: WxCloudPay, settings: PaySettings | null): Payment {
   return {
     ready: settings !== null,
-    async unifiedOrder({ orderId, amountFen, description, clientIp }) {
-      if (!settings) throw new Error('WX_PAY_SUB_MCH_ID is not set: no merchant account is bound');
+    async unifiedOrder({ orderId, amountFen, description, clientIp, expiresAt }) {
+      const merchant = required(settings);
       const reply = await cloud.cloudPay.unifiedOrder({
         body: clipBytes(description, PAY_BODY_BYTES),
         outTradeNo: orderId,
         spbillCreateIp: clientIp || '127.0.0.1',
-        subMchId: settings.subMchId,
+        subMchId: merchant.subMchId,
         totalFee: amountFen,
-        envId: settings.envId,
-        functionName: settings.functionName,
+        envId: merchant.envId,
+        functionName: merchant.functionName,
         nonceStr: nonce(),
         tradeType: 'JSAPI',
+        // WeChat Pay stops collecting when our window closes: a lapsed order cannot be paid.
+        timeStart: payTime(new Date()),
+        timeExpire: payTime(new Date(expiresAt)),
       });
       if (reply.returnCode !== 'SUCCESS' || reply.resultCode !== 'SUCCESS' || !reply.payment) {
         throw new Error(`cloudPay.unifiedOrder: ${reply.returnMsg ?? ''} ${reply.errCodeDes ?? ''}`.trim());
       }
       return reply.payment;
     },
+    async closeOrder(orderId) {
+      const merchant = required(settings);
+      const reply = await cloud.cloudPay.closeOrder({ subMchId: merchant.subMchId, outTradeNo: orderId, nonceStr: nonce() });
+      // Closed already, or never placed at WeChat Pay: the same end.
+      if (reply.returnCode === 'SUCCESS' && (reply.resultCode === 'SUCCESS' || reply.errCode === 'ORDERCLOSED' || reply.errCode === 'ORDERNOTEXIST')) return;
+      throw new Error(`cloudPay.closeOrder: ${reply.errCode ?? ''} ${reply.errCodeDes ?? ''}`.trim());
+    },
+    async refund({ orderId, refundId, amountFen, reason }) {
+      const merchant = required(settings);
+      const reply = await cloud.cloudPay.refund({
+        subMchId: merchant.subMchId,
+        outTradeNo: orderId,
+        outRefundNo: refundId,
+        totalFee: amountFen,
+        refundFee: amountFen,
+        refundDesc: clipBytes(reason, 80),
+        envId: merchant.envId,
+        functionName: merchant.functionName,
+        nonceStr: nonce(),
+      });
+      // Accepted is not refunded: the callback or queryRefund says when it is (WeChat's rule).
+      if (reply.returnCode === 'SUCCESS' && reply.resultCode === 'SUCCESS') return 'accepted';
+      throw new Error(`cloudPay.refund: ${reply.returnMsg ?? ''} ${reply.errCode ?? ''} ${reply.errCodeDes ?? ''}`.trim());
+    },
+    async refundState(refundId) {
+      const merchant = required(settings);
+      const reply = await cloud.cloudPay.queryRefund({ subMchId: merchant.subMchId, outRefundNo: refundId, nonceStr: nonce() });
+      if (reply.returnCode !== 'SUCCESS' || reply.resultCode !== 'SUCCESS') return 'unknown';
+      const status = reply.refundStatusList?.[0] ?? reply.refundStatus_0;
+      return status === 'SUCCESS' ? 'refunded' : status === 'PROCESSING' ? 'accepted' : status === 'REFUNDCLOSE' || status === 'CHANGE' ? 'failed' : 'unknown';
+    },
   };
 }
+
+const required = (settings: PaySettings | null): PaySettings => {
+  if (!settings) throw new Error('WX_PAY_SUB_MCH_ID is not set: no merchant account is bound');
+  return settings;
+};
+
+/** WeChat Pay v2 time: yyyyMMddHHmmss in Beijing time. */
+export const payTime = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().replace(/\D/g, '').slice(0, 14);
 
 /** What WeChat Pay's result callback carries (its notify parameters, camel-cased by 云开发). */
 export interface PayNotice {

@@ -7,6 +7,14 @@ import './index.css';
 
 const STATUS = { unpaid: '待支付', pending: '待处理', fulfilled: '已完成', cancelled: '已取消' } as const;
 
+/** Where the cash of a cancelled or late-paid order stands (WeChat Pay settles a refund a little after it is asked for). */
+function refundLine(refund: NonNullable<OrderView['refund']>, staff: boolean): string {
+  const amount = `¥${yuan(refund.amountFen)}`;
+  if (refund.status === 'refunded') return `${amount} 已原路退回${refund.settledAt ? `（${formatTime(refund.settledAt)}）` : ''}`;
+  if (refund.status === 'failed') return staff ? `${amount} 微信支付退款失败：请在微信支付商户平台手动退款` : `${amount} 退款未成功，群主会联系你处理`;
+  return `${amount} 退款处理中，通常几分钟内原路退回`;
+}
+
 /** One order: what, how many points, where it stands, and its codes or shipping note. */
 export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ order: OrderView; showBuyer?: boolean }>) {
   return (
@@ -34,7 +42,12 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
       {order.cancelReason && <Text className="order__line">取消原因：{order.cancelReason}（{order.poolId ? '积分退回给每位众筹参与者' : '积分已退回'}）</Text>}
       {order.paidAfterExpiry && (
         <Text className="order__line order__late" id={`late-${order.id}`}>
-          订单取消后才收到 ¥{yuan(order.payment?.amountFen ?? 0)} 付款：{showBuyer ? '请在微信支付商户平台原路退款' : '群主会原路退款'}
+          订单取消后才收到 ¥{yuan(order.payment?.amountFen ?? 0)} 付款，已自动原路退款
+        </Text>
+      )}
+      {order.refund && (
+        <Text className={`order__line ${order.refund.status === 'failed' ? 'order__late' : ''}`} id={`refund-${order.id}`}>
+          {refundLine(order.refund, Boolean(showBuyer))}
         </Text>
       )}
       {children}

@@ -20,7 +20,7 @@ const FILTERS = [
 /** Cancelling refunds the member (a 众筹's backers) and cannot be undone: asked once. */
 async function confirmCancel(order: OrderView, reason: string) {
   const whom = order.poolId ? '每位众筹参与者' : '成员';
-  const money = order.payment?.paidAt ? `；已付的 ¥${yuan(order.payment.amountFen)} 请在微信支付商户平台退款` : '';
+  const money = order.payment?.paidAt ? `，已付的 ¥${yuan(order.payment.amountFen)} 通过微信支付原路退回` : '';
   const { confirm } = await Taro.showModal({ title: `取消「${order.itemName}」的订单？`, content: `积分会退回给${whom}${money}，原因：${reason}` });
   if (confirm) await store.mallAdmin.cancel(order.id, reason);
 }
