@@ -20,7 +20,7 @@ export type Op =
   | { kind: 'adjust'; who: number; delta: number; request: number; byModerator: boolean }
   | { kind: 'redeem'; who: number; item: number; quantity: number; request: number; address: boolean }
   | { kind: 'ship'; order: number }
-  | { kind: 'cancel'; order: number }
+  | { kind: 'cancel'; order: number; cash: boolean }
   | { kind: 'fulfil'; order: number }
   | { kind: 'draw'; who: number; request: number }
   | { kind: 'post'; who: number; story: number }
@@ -42,9 +42,10 @@ export type Op =
   | { kind: 'donationPool'; goal: number }
   | { kind: 'contribute'; who: number; pool: number; points: number; request: number }
   | { kind: 'settlePools' }
-  | { kind: 'cashRedeem'; who: number; request: number }
+  | { kind: 'cashRedeem'; who: number; request: number; payNow: boolean }
   | { kind: 'pay'; order: number; success: boolean }
   | { kind: 'expireUnpaid' }
+  | { kind: 'settleRefunds' }
   | { kind: 'bindGroup'; group: number; elsewhere: boolean };
 
 export interface Burst {
@@ -94,7 +95,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'bindGroup'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bindGroup'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -104,7 +105,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
       case 'ship':
         return { kind: 'ship', order: int(50) };
       case 'cancel':
-        return { kind: 'cancel', order: int(50) };
+        return { kind: 'cancel', order: int(50), cash: rnd() < 0.5 };
       case 'fulfil':
         return { kind: 'fulfil', order: int(50) };
       case 'draw':
@@ -149,11 +150,13 @@ export function generate(seed: number, totalOps: number): Burst[] {
       case 'settlePools':
         return { kind: 'settlePools' };
       case 'cashRedeem':
-        return { kind: 'cashRedeem', who, request: int(4) };
+        return { kind: 'cashRedeem', who, request: int(4), payNow: rnd() < 0.5 };
       case 'pay':
         return { kind: 'pay', order: int(4), success: rnd() < 0.8 };
       case 'expireUnpaid':
         return { kind: 'expireUnpaid' };
+      case 'settleRefunds':
+        return { kind: 'settleRefunds' };
       case 'bindGroup':
         return { kind: 'bindGroup', group: int(3), elsewhere: rnd() < 0.5 };
     }
@@ -183,6 +186,8 @@ interface World {
   pools: string[];
   /** Points + cash orders, for payment results. */
   cashOrders: string[];
+  /** Points + cash orders seen paid in their window: cancelling one must give its money back. */
+  paidOrders: string[];
   /** Stock given to each reward (set, plus codes added) and to each prize. */
   stockGiven: Map<string, number>;
   /** Successful answers per request: every replay of one must be the same. */
@@ -222,6 +227,7 @@ async function setUp(kind: StoreKind): Promise<World> {
     campaigns: [],
     pools: [],
     cashOrders: [],
+    paidOrders: [],
     stockGiven,
     answers: new Map(),
     bannedBefore: new Set(),
@@ -269,7 +275,8 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(reply);
     }
     case 'cancel':
-      return outcome(await h.call('mall', 'cancel', { communityId: c, orderId: recent(w.orders, op.order), reason: '模型取消' }, staff));
+      // Paid points + cash orders often: one cancelled must give its money back.
+      return outcome(await h.call('mall', 'cancel', { communityId: c, orderId: recent(op.cash && w.paidOrders.length ? w.paidOrders : w.orders, op.order), reason: '模型取消' }, staff));
     case 'fulfil':
       return outcome(await h.call('mall', 'fulfil', { communityId: c, orderId: recent(w.orders, op.order) }, staff));
     case 'draw': {
@@ -371,12 +378,22 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       // A replay answers the first answer, payment parameters and all, whatever became of the order since.
       const reply = await replay(`cashRedeem:${who}:${JSON.stringify(params)}`, h.call('mall', 'redeem', params, { openid: who, now: when() }));
       if (reply.ok && !w.orders.includes(reply.data.order.id)) w.orders.push(reply.data.order.id), w.cashOrders.push(reply.data.order.id), w.buyers.set(reply.data.order.id, who);
+      // Paid at once, within its window: an order that may then be shipped, or cancelled with its money refunded.
+      if (reply.ok && op.payNow) {
+        const paid = await playPayment(h.deps, reply.data.order.id, true, new Date(now));
+        if (paid.ok && (paid.data as { outcome: string }).outcome === 'paid') w.paidOrders.push(reply.data.order.id);
+      }
       return outcome(reply);
     }
-    case 'pay':
-      return outcome(await playPayment(h.deps, recent(w.cashOrders, op.order), op.success, new Date(now)));
+    case 'pay': {
+      const reply = await playPayment(h.deps, recent(w.cashOrders, op.order), op.success, new Date(now));
+      if (reply.ok && (reply.data as { outcome: string }).outcome === 'paid') w.paidOrders.push((reply.data as { order: { id: string } }).order.id);
+      return outcome(reply);
+    }
     case 'expireUnpaid':
       return outcome(await h.call('jobs', 'expireUnpaid', {}, { openid: null, source: 'wx_trigger', now: when() }));
+    case 'settleRefunds':
+      return outcome(await h.call('jobs', 'settleRefunds', {}, { openid: null, source: 'wx_trigger', now: when() }));
     case 'bindGroup': {
       const [communityId, openid] = op.elsewhere ? [w.other, 'o_owner2'] : [c, 'o_owner'];
       const groupCloudId = { cloudID: issueGroupCloudId(`G${op.group}`, new Date(now)) };
@@ -562,6 +579,10 @@ function checkCirculation(pools: Array<Found<PoolDoc>>, backings: Array<Found<Ba
     if ((order.status === 'pending' || order.status === 'fulfilled') && !paidAt) fail(`order ${order._id} is ${order.status} without a payment`);
     if (order.paidAfterExpiry && (order.status !== 'cancelled' || !paidAt)) fail(`order ${order._id} paid after expiry yet ${order.status}`);
     if (paidAt && paidAt >= order.payment!.expiresAt && !order.paidAfterExpiry) fail(`order ${order._id} paid at ${paidAt}, after its window closed at ${order.payment!.expiresAt}, as an ordinary payment`);
+    // Money kept only for an order still for sale: collected cash of a cancelled order is on its way back, in full, once.
+    if (order.status === 'cancelled' && paidAt && order.refund?.amountFen !== order.payment!.amountFen) fail(`order ${order._id} cancelled with ¥${order.payment!.amountFen} paid, refund ${JSON.stringify(order.refund)}`);
+    if (order.refund && (order.status !== 'cancelled' || !paidAt)) fail(`order ${order._id} ${order.status} ${paidAt ? 'paid' : 'unpaid'} has a refund`);
+    if (order.refund && (order.refund.status === 'refunded') !== Boolean(order.refund.settledAt)) fail(`order ${order._id} refund ${order.refund.status} settled at ${order.refund.settledAt}`);
   }
 }
 
