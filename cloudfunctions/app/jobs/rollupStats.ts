@@ -8,6 +8,7 @@ import type { ActivityDoc, AppStore, Collections, CommunityDoc, Found, LedgerDoc
 import type { Query } from '../../store/port';
 import { segmentWhere } from '../activity';
 import { timeLeft } from './budget';
+import { allLimited } from '../calls';
 import { rollupStatsInput } from './inputs';
 
 /** Records read per query, and communities per page of the community list. */
@@ -154,7 +155,7 @@ async function countMembers(store: AppStore, community: CommunityFacts, now: Dat
   const today = dayOf(now, tz);
   const count = (where: Query<MemberDoc>['where']) => store.count('members', { communityId, ...where });
   const joinedBetween = (from: Day, to: Day) => ({ sortKey: { gte: startOfDay(from, tz).toISOString(), lt: startOfDay(to, tz).toISOString() } });
-  const activeSince = (days: number) => count({ activeKey: { gte: addDays(today, -(days - 1)) } });
+  const activeSince = (days: number): Query<MemberDoc>['where'] => ({ activeKey: { gte: addDays(today, -(days - 1)) } });
 
   const tiers = withDefaults(community.rules).tiers;
   const previous = await store.get('stats', communityId);
@@ -166,16 +167,18 @@ async function countMembers(store: AppStore, community: CommunityFacts, now: Dat
   // A month's joins are final once it is over: count the ones not counted since it ended.
   const recountMonths = months.filter((month) => !previous?.cohorts[month] || month >= firstDay.slice(0, 7));
 
-  const [members, d7, d30, d90, tierCounts, segmentCounts, joinedByDay, joinedByMonth] = await Promise.all([
-    count({}),
-    activeSince(7),
-    activeSince(30),
-    activeSince(90),
-    Promise.all(tiers.map((tier, i) => count({ earnedTotal: { gte: tier.minPoints, ...(tiers[i + 1] ? { lt: tiers[i + 1].minPoints } : {}) } }))),
-    Promise.all(SEGMENTS.map((segment) => count(segmentWhere(segmentRanges(segment.key, today), tz)))),
-    Promise.all(recount.map((day) => count(joinedBetween(day, addDays(day, 1))))),
-    Promise.all(recountMonths.map((month) => count(joinedBetween(`${month}-01`, `${nextMonth(month)}-01`)))),
-  ]);
+  // Up to ~120 counts when catching up: a few at a time (app/calls.ts), never all at once.
+  const queries: Array<Query<MemberDoc>['where']> = [
+    {},
+    ...[7, 30, 90].map(activeSince),
+    ...tiers.map((tier, i) => ({ earnedTotal: { gte: tier.minPoints, ...(tiers[i + 1] ? { lt: tiers[i + 1].minPoints } : {}) } })),
+    ...SEGMENTS.map((segment) => segmentWhere(segmentRanges(segment.key, today), tz)),
+    ...recount.map((day) => joinedBetween(day, addDays(day, 1))),
+    ...recountMonths.map((month) => joinedBetween(`${month}-01`, `${nextMonth(month)}-01`)),
+  ];
+  const counted = await allLimited(queries.map((where) => () => count(where)));
+  const take = (n: number) => counted.splice(0, n);
+  const [[members], [d7, d30, d90], tierCounts, segmentCounts, joinedByDay, joinedByMonth] = [take(1), take(3), take(tiers.length), take(SEGMENTS.length), take(recount.length), take(recountMonths.length)];
 
   await store.transaction(async (tx) => {
     const stats = (await tx.get('stats', communityId)) ?? emptyStats(communityId);

@@ -31,6 +31,12 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
       expect(await store.get('requests', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 5, tag: 'y' });
     });
 
+    it('takes an update that changes nothing (the cloud reports it as 0 documents updated) as done', async () => {
+      await store.transaction((tx) => tx.set('requests', 'same', { communityId: 'c', n: 1, tag: 'x' }));
+      await store.transaction((tx) => tx.update('requests', 'same', { n: 1, tag: 'x' }));
+      expect(await store.get('requests', 'same')).toEqual({ _id: 'same', communityId: 'c', n: 1, tag: 'x' });
+    });
+
     it('refuses to update a missing document and writes nothing of that transaction', async () => {
       await expect(
         store.transaction(async (tx) => {

@@ -12,6 +12,7 @@ import type { WxCollection, WxCommand, WxDatabase, WxDocRef, WxDocument, WxQuery
  *    runTransaction (@cloudbase/database) retries `times` times before rethrowing it;
  *  - add() of an _id that exists fails (a duplicate key), never replaces;
  *  - doc(id).get() of a missing document rejects, as the SDK does;
+ *  - update() reports `updated: 0` for a missing document and for a write that changes nothing;
  *  - documents are JSON (a JSON copy in and out, as over the wire);
  *  - every call yields to the event loop, so concurrent callers really interleave.
  * It counts document operations so the bench can report reads/writes per action.
@@ -76,6 +77,12 @@ export const memoryCommand: WxCommand = {
 const isOp = (value: unknown): value is Op => typeof value === 'object' && value !== null && '$op' in value;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+/**
+ * `stats.updated` counts documents the write modified, as MongoDB's modifiedCount (the server's
+ * `updated`, passed through by wx-server-sdk): an update that changes nothing reports 0, like a
+ * missing document does.
+ */
+const changed = ({ _id: _ignored, ...before }: Record<string, unknown>, after: Record<string, unknown>): number => (JSON.stringify(before) === JSON.stringify(after) ? 0 : 1);
 
 /**
  * A clock that advances only with the database's work: `msPerOperation` for every document
@@ -90,6 +97,26 @@ export class MemoryWxDatabase implements WxDatabase {
   readonly counts: OperationCounts = { reads: 0, writes: 0, txReads: 0, txWrites: 0, queries: 0, transactions: 0, attempts: 0, conflicts: 0 };
   private readonly docs = new Map<string, Version[]>();
   private sequence = 0;
+  /** Calls under way now, and the most there have been at once (the cloud allows a function 20 connections). */
+  private inFlight = 0;
+  peakInFlight = 0;
+
+  /** With `maxInFlight`, a call beyond that many at once fails, as a database out of connections would. */
+  constructor(private readonly options: { maxInFlight?: number } = {}) {}
+
+  /** @internal one call to the database: it yields to the event loop, so concurrent callers really interleave. */
+  async roundTrip(): Promise<void> {
+    this.inFlight++;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+    try {
+      if (this.options.maxInFlight !== undefined && this.inFlight > this.options.maxInFlight) {
+        throw Object.assign(new Error(`database request fail: ${this.inFlight} calls at once, more than ${this.options.maxInFlight}`), { errCode: -502003 });
+      }
+      await tick();
+    } finally {
+      this.inFlight--;
+    }
+  }
 
   collection(name: string): WxCollection {
     return new MemoryCollection(this, name);
@@ -103,7 +130,7 @@ export class MemoryWxDatabase implements WxDatabase {
       const tx = new MemoryTransaction(this, this.sequence);
       try {
         const result = await callback(tx);
-        await tick();
+        await this.roundTrip();
         this.commit(tx);
         return result;
       } catch (error) {
@@ -183,7 +210,7 @@ class MemoryTransaction implements WxTransactionHandle {
     return {
       doc: (id: string) => this.docRef(name, id),
       add: async ({ data }: { data: Record<string, unknown> }) => {
-        await tick();
+        await this.db.roundTrip();
         this.db.counts.writes++;
         this.db.counts.txWrites++;
         const { _id: id, ...rest } = data;
@@ -215,7 +242,7 @@ class MemoryTransaction implements WxTransactionHandle {
     };
     return {
       get: async () => {
-        await tick();
+        await this.db.roundTrip();
         this.db.counts.reads++;
         this.db.counts.txReads++;
         const data = this.db.read(collection, id, this.snapshot);
@@ -223,7 +250,7 @@ class MemoryTransaction implements WxTransactionHandle {
         return { data: clone(data) };
       },
       set: async ({ data }) => {
-        await tick();
+        await this.db.roundTrip();
         this.db.counts.writes++;
         this.db.counts.txWrites++;
         if ('_id' in data) throw new Error('document.set:fail data must not contain _id');
@@ -232,14 +259,15 @@ class MemoryTransaction implements WxTransactionHandle {
         return { _id: id, stats: { updated: 1 } };
       },
       update: async ({ data }) => {
-        await tick();
+        await this.db.roundTrip();
         this.db.counts.writes++;
         this.db.counts.txWrites++;
         guardWrite('document.update');
         const base = current();
         if (!base) return { stats: { updated: 0 } };
-        this.writes.set(key, applyUpdate(base, data));
-        return { stats: { updated: 1 } };
+        const next = applyUpdate(base, data);
+        this.writes.set(key, next);
+        return { stats: { updated: changed(base, next) } };
       },
     };
   }
@@ -258,7 +286,7 @@ class MemoryCollection implements WxCollection {
   doc(id: string): WxDocument {
     const { db, name } = this;
     const read = async (omit: string[]) => {
-      await tick();
+      await db.roundTrip();
       db.counts.reads++;
       const data = db.read(name, id);
       if (!data) throw new Error(`document.get:fail document with _id ${id} does not exist`);
@@ -272,18 +300,19 @@ class MemoryCollection implements WxCollection {
         return { get: () => read(Object.keys(projection)) };
       },
       set: async ({ data }) => {
-        await tick();
+        await db.roundTrip();
         db.counts.writes++;
         db.writeNow(name, id, data);
         return { _id: id };
       },
       update: async ({ data }) => {
-        await tick();
+        await db.roundTrip();
         db.counts.writes++;
         const base = db.read(name, id);
         if (!base) return { stats: { updated: 0 } };
-        db.writeNow(name, id, applyUpdate(base, data));
-        return { stats: { updated: 1 } };
+        const next = applyUpdate(base, data);
+        db.writeNow(name, id, next);
+        return { stats: { updated: changed(base, next) } };
       },
     };
   }
@@ -306,7 +335,7 @@ class MemoryCollection implements WxCollection {
   }
 
   async count(): Promise<{ total: number }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.counts.queries++;
     return { total: this.matching().length };
   }
@@ -316,7 +345,7 @@ class MemoryCollection implements WxCollection {
   }
 
   async get(): Promise<{ data: Array<Record<string, unknown>> }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.counts.queries++;
     const rows = this.matching();
     rows.sort((a, b) => {

@@ -96,8 +96,10 @@ class WxTransaction implements Transaction {
     const data = Object.fromEntries(
       Object.entries(patch).map(([field, value]) => [field, isIncrement(value) ? this.command.inc(value.$inc) : value]),
     );
-    const result = await this.handle.collection(collection).doc(id).update({ data });
-    if (result.stats.updated !== 1) throw new Error(`update of missing document ${collection}/${id}`);
+    const ref = this.handle.collection(collection).doc(id);
+    const result = await ref.update({ data });
+    // `updated` counts modified documents: 0 is a missing document or a write that changed nothing; only a read tells which.
+    if (result.stats.updated === 0 && !(await readDoc(ref))) throw new Error(`update of missing document ${collection}/${id}`);
   }
 }
 
