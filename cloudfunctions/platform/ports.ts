@@ -13,8 +13,8 @@ export interface Verdict {
   label: string | null;
 }
 
-/** Where the text appears, which tunes WeChat's check: 2 comment (answers), 3 forum (posts, questions). */
-export type TextScene = 'comment' | 'forum';
+/** Where the text appears, which tunes WeChat's check: 1 profile (nicknames, names), 2 comment (answers, gift messages), 3 forum (posts, questions). */
+export type TextScene = 'profile' | 'comment' | 'forum';
 
 export interface ContentSecurity {
   checkText(check: { openid: string; scene: TextScene; text: string }): Promise<Verdict>;

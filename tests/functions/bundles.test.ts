@@ -118,6 +118,10 @@ const load = (name: string) => {
 const as = (openid: string, source?: string) => Object.assign(context, { OPENID: openid, SOURCE: source });
 
 describe('bundled cloud functions on the wx-server-sdk database double', () => {
+  // The functions log to console.error (the cloud's log); kept here, not printed with minified stack frames.
+  const logged: string[] = [];
+  beforeAll(() => jest.spyOn(console, 'error').mockImplementation((message: unknown) => void logged.push(String(message))));
+
   it('create, join, check in, read points — identity from the WeChat context only', async () => {
     const community = load('community');
     as('wx_owner');
@@ -135,6 +139,11 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
 
     const me = await load('points')({ action: 'me', communityId });
     expect(me).toMatchObject({ ok: true, data: { balance: 5, checkedInToday: true } });
+    // A gift's message is screened (msgSecCheck v2, scene 2) before anything moves.
+    expect(await load('points')({ action: 'transfer', communityId, to: 'wx_owner', amount: 1, message: '加微信领福利', requestId: 'bundle-gift-1' })).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
+    expect(openapiCalls).toContainEqual(['security.msgSecCheck', expect.objectContaining({ openid: 'wx_member', scene: 2, version: 2, content: '加微信领福利' })]);
+    // A community's name too, as a profile (scene 1).
+    expect(openapiCalls).toContainEqual(['security.msgSecCheck', expect.objectContaining({ openid: 'wx_owner', scene: 1, content: '云端群' })]);
     as('wx_owner');
     expect((await load('points')({ action: 'me', communityId })).data.balance).toBe(0);
   });
@@ -310,6 +319,7 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
       return (await mall({ action: 'orders', communityId })).data.orders.find((o: { id: string }) => o.id === lapsing).refund.status;
     };
     expect(await refundOf()).toBe('pending');
+    expect(logged).toContainEqual(expect.stringMatching(/^refund R.*: WeChat Pay did not answer/));
     refundsRefused = false;
     for (const expected of ['processing', 'refunded']) {
       await db.collection('orders').doc(lapsing).update({ data: { refundCheckAt: '2000-01-01T00:00:00.000Z' } });

@@ -8,7 +8,7 @@ const as = (openid: string, now?: string) => ({ 'X-Dev-Openid': openid, ...(now 
 
 beforeAll(async () => {
   rt = await startRuntime();
-  c = (await rt.ok('community', { action: 'create', name: 'HTTP 测试群' }, OWNER)).community.id;
+  c = (await rt.ok('community', { action: 'create', name: '接口测试群' }, OWNER)).community.id;
   await rt.ok('community', { action: 'join', communityId: c, nickname: '爱丽丝' }, ALICE);
 });
 afterAll(async () => {

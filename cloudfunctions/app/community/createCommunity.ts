@@ -8,13 +8,17 @@ import { ids, type CommunityDoc } from '../documents';
 import { newMember } from './newMember';
 import { toCommunity } from './toCommunity';
 import { createCommunityInput } from './inputs';
+import { screenShortText } from '../contentScreening';
 
 /**
  * An owner starts a community from a template of rules; they become its owner and first member,
  * in one transaction. Who may is the deployment's choice (Deps.creators): anyone, or a list.
  */
-export async function createCommunity(input: z.output<typeof createCommunityInput>, caller: Caller, { store, newId, creators }: Deps) {
+export async function createCommunity(input: z.output<typeof createCommunityInput>, caller: Caller, deps: Deps) {
+  const { store, newId, creators } = deps;
   if (creators && !creators.includes(caller.openid)) refuse('FORBIDDEN', '这个小程序只允许受邀的群主创建社群，请联系运营方开通');
+  // The name is on every share card: screened like a nickname.
+  await screenShortText(deps, { openid: caller.openid, scene: 'profile', text: input.name, what: '社群名称' });
   // With a requestId the id is derived from it, so a retried create finds its first community.
   const id = input.requestId ? createHash('sha256').update(`${caller.openid}:${input.requestId}`).digest('base64url').slice(0, 12) : newId();
   const community: CommunityDoc = {

@@ -8,6 +8,7 @@ import { openGroup } from '../groupCloudId';
 import { toMember } from './toMember';
 import { newMember } from './newMember';
 import { joinCommunityInput } from './inputs';
+import { screenShortText } from '../contentScreening';
 
 /**
  * Joining twice is a no-op that returns the existing membership: an existing member's code,
@@ -16,8 +17,10 @@ import { joinCommunityInput } from './inputs';
  * paid later, on the first check-in. A newcomer from a WeChat group the owner bound is tagged
  * with it; an unreadable group (expired cloudID, wrong scene) just leaves the tag empty.
  */
-export async function joinCommunity(input: z.output<typeof joinCommunityInput>, caller: Caller, { store, platform }: Deps) {
+export async function joinCommunity(input: z.output<typeof joinCommunityInput>, caller: Caller, deps: Deps) {
+  const { store, platform } = deps;
   const community = await loadCommunity(store, input.communityId);
+  if (input.nickname) await screenShortText(deps, { openid: caller.openid, scene: 'profile', text: input.nickname, what: '昵称' });
   const code = input.inviteCode ? await store.get('inviteCodes', input.inviteCode.toUpperCase()) : null;
   const codeOwner = code?.communityId === input.communityId ? code.openid : null;
   const group = await openGroup(platform.openData, input.groupCloudId, caller.now);

@@ -10,15 +10,18 @@ import { defaultNickname, isRanked, nameKey } from './newMember';
 import { engagementContext, engagementOf } from '../engagement';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { toMember } from './toMember';
+import { screenShortText } from '../contentScreening';
 
 /**
- * A member edits their own profile. A new nickname is findable at once (its search key moves
+ * A member edits their own profile. A new nickname passes content security first and is findable at once (its search key moves
  * with it); earlier posts and orders keep the name they were made under. A birthday is set once:
  * the same one again is fine, a different one is refused, so nobody moves it to collect a gift.
  * Choosing an avatar and a name completes the profile task, paid in this transaction.
  */
-export async function updateProfile(input: z.output<typeof updateProfileInput>, caller: Caller, { store }: Deps) {
+export async function updateProfile(input: z.output<typeof updateProfileInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
   const community = await loadCommunity(store, input.communityId);
+  if (input.nickname !== undefined) await screenShortText(deps, { openid: caller.openid, scene: 'profile', text: input.nickname, what: '昵称' });
   const id = ids.member(input.communityId, caller.openid);
   const today = dayOf(caller.now, community.timezone);
   const member = await store.transaction(async (tx) => {

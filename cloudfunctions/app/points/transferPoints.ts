@@ -10,6 +10,7 @@ import { ids } from '../documents';
 import { once, requestKey } from '../idempotency';
 import { postingTime, recordPostings, toEntry } from '../ledgerWrites';
 import { transferInput } from './inputs';
+import { screenShortText } from '../contentScreening';
 
 /**
  * 积分转赠: one member gives points to another. One transaction reads both members and writes
@@ -18,9 +19,12 @@ import { transferInput } from './inputs';
  * leaderboard, so second accounts cannot farm a tier; they keep the expiry they had, so passing
  * points back and forth never renews them. The day's totals ride on the members.
  */
-export async function transferPoints(input: z.output<typeof transferInput>, caller: Caller, { store }: Deps) {
+export async function transferPoints(input: z.output<typeof transferInput>, caller: Caller, deps: Deps) {
+  const { store } = deps;
   if (input.to === caller.openid) refuse('INVALID_INPUT', '不能转赠给自己');
   const community = await loadCommunity(store, input.communityId);
+  // The receiver reads the message in their ledger: screened before anything moves.
+  if (input.message) await screenShortText(deps, { openid: caller.openid, scene: 'comment', text: input.message, what: '留言' });
   const time = postingTime(community, caller.now);
   const key = requestKey('points.transfer', input.communityId, caller.openid, input.requestId);
 

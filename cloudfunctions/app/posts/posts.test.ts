@@ -145,6 +145,7 @@ eachStore((open) => {
       const counting: ContentSecurity = { ...localPlatform().content, checkText: async ({ openid }) => (checked.push(openid), { suggest: 'pass', label: null }) };
       const local = open({ ...localPlatform(), content: counting });
       const community = await communityWithMembers(local);
+      checked.length = 0;
       expect(await local.call('posts', 'create', { communityId: community, body: STORIES[0] }, { openid: 'o_stranger' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(await local.call('qa', 'ask', { communityId: community, title: '问题', body: '内容' }, { openid: 'o_stranger' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(checked).toEqual([]);

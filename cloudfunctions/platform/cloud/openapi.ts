@@ -21,7 +21,7 @@ export interface WxOpenApi {
   getWXContext(): { APPID?: string };
 }
 
-const SCENES: Record<TextScene, number> = { comment: 2, forum: 3 };
+const SCENES: Record<TextScene, number> = { profile: 1, comment: 2, forum: 3 };
 
 /** msgSecCheck v2 labels (the documented codes) in the words a moderator reads. */
 const LABELS: Record<string, string> = {
