@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MemoryWxDatabase } from '../../cloudfunctions/store/wxcloud/memoryWxDatabase';
+import { COLLECTIONS } from '../../cloudfunctions/store/schema';
 
 /**
  * The deployable bundles in dist/cloudfunctions, loaded as the cloud would load them, with
  * wx-server-sdk replaced by a double whose database enforces the cloud database's rules.
  */
-const db = new MemoryWxDatabase();
+// Every query the functions make must have its index declared (database/collections.json).
+const db = new MemoryWxDatabase({ indexes: COLLECTIONS });
 const context = { OPENID: '', SOURCE: '' as string | undefined, APPID: 'wx_app', CLIENTIP: '10.0.0.7', ENV: 'env-1' };
 // The merchant account bound in 云开发控制台, as the functions' environment says (README: 微信支付).
 process.env.WX_PAY_SUB_MCH_ID = '1900000109';

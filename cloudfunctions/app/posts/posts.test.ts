@@ -196,7 +196,7 @@ eachStore((open) => {
     it('a late risky image verdict takes the post down and reverses its points, once', async () => {
       const created = await write('o_alice', STORIES[0], { images: [IMAGE] });
       await review(created.id, 'approve', { points: 90 });
-      const [check] = await h.store.find('mediaChecks', { where: { postId: created.id } });
+      const [check] = (await h.store.find('mediaChecks', { where: {} })).filter((c) => c.postId === created.id);
       expect(check).toMatchObject({ fileId: IMAGE, suggest: null });
       const verdict = { action: 'mediaVerdict', traceId: check._id, suggest: 'risky', label: '色情' };
       expect(await h.call('posts', 'mediaVerdict', verdict, { openid: null })).toMatchObject({ ok: true, data: { postId: created.id, applied: true } });
@@ -209,7 +209,7 @@ eachStore((open) => {
     it('applies a verdict pushed twice at the same moment once', async () => {
       const created = await write('o_alice', STORIES[0], { images: [IMAGE] });
       await review(created.id, 'approve', { points: 90 });
-      const [check] = await h.store.find('mediaChecks', { where: { postId: created.id } });
+      const [check] = (await h.store.find('mediaChecks', { where: {} })).filter((c) => c.postId === created.id);
       const verdict = { traceId: check._id, suggest: 'risky', label: '色情' };
       const results = await Promise.all(Array.from({ length: 5 }, () => h.ok('posts', 'mediaVerdict', verdict, { openid: null })));
       expect(results.filter((r) => r.applied)).toHaveLength(1);
@@ -219,7 +219,7 @@ eachStore((open) => {
 
     it('a "review" image verdict flags a pending post for the moderator', async () => {
       const created = await write('o_alice', STORIES[0], { images: [IMAGE] });
-      const [check] = await h.store.find('mediaChecks', { where: { postId: created.id } });
+      const [check] = (await h.store.find('mediaChecks', { where: {} })).filter((c) => c.postId === created.id);
       await h.ok('posts', 'mediaVerdict', { traceId: check._id, suggest: 'review', label: '广告' }, { openid: null });
       expect((await list('pending'))[0]).toMatchObject({ status: 'pending', flag: { source: 'image', label: '广告' } });
     });

@@ -33,7 +33,7 @@ eachStore((open) => {
     it('agrees on one code when the first asks race', async () => {
       const codes = await Promise.all(Array.from({ length: 6 }, () => h.ok('referral', 'invite', { communityId: c }, { openid: 'o_alice' })));
       expect(new Set(codes.map((r) => r.inviteCode)).size).toBe(1);
-      expect((await h.store.find('inviteCodes', { where: { openid: 'o_alice' } })).length).toBe(1);
+      expect((await h.store.find('inviteCodes', { where: {} })).filter((code) => code.openid === 'o_alice').length).toBe(1);
     });
 
     it('gives a newcomer one inviter even when two invite links are opened at once', async () => {

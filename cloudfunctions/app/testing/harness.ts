@@ -8,6 +8,7 @@ import type { Store } from '../../store/port';
 import { MemoryWxDatabase } from '../../store/wxcloud/memoryWxDatabase';
 import { withReadCache } from '../../store/readCache';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
+import { COLLECTIONS } from '../../store/schema';
 import { COMMUNITY_CACHE, type Deps } from '../context';
 import { makeDeps } from '../deps';
 import type { Envelope } from '../envelope';
@@ -39,7 +40,7 @@ export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'wxcloud'];
 
 /** SQLite as the local runtime opens it (behind the community read cache), and the cloud database's double. */
 export function openStore(kind: StoreKind): Store {
-  return kind === 'sqlite' ? withReadCache(new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite')), COMMUNITY_CACHE) : new WxCloudStore(new MemoryWxDatabase());
+  return kind === 'sqlite' ? withReadCache(new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite')), COMMUNITY_CACHE) : new WxCloudStore(new MemoryWxDatabase({ indexes: COLLECTIONS }));
 }
 
 /** A use-case suite, once per store: `eachStore((open) => { beforeEach(() => (h = open())); ... })`. */

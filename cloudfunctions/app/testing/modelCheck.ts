@@ -402,13 +402,16 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
   }
 }
 
-/** Every document of a collection in the community, paged by id (the cloud answers at most 1,000 at a time). */
+/**
+ * Every document of a collection in the community, paged by id (the cloud answers at most 1,000
+ * at a time): read by `_id` alone, which needs no index, and kept by community here.
+ */
 async function all<K extends keyof Collections>(store: AppStore, collection: K, communityId: string): Promise<Array<Found<Collections[K]>>> {
   const rows: Array<Found<Collections[K]>> = [];
   for (let after = ''; ; ) {
+    const page = await store.find(collection, { where: { _id: { gt: after } }, orderBy: [['_id', 'asc']], limit: 1000 } as Query<Collections[K]>);
     // Every collection read here has communityId.
-    const page = await store.find(collection, { where: { communityId, _id: { gt: after } }, orderBy: [['_id', 'asc']], limit: 1000 } as Query<Collections[K]>);
-    rows.push(...page);
+    rows.push(...page.filter((doc) => (doc as { communityId?: string }).communityId === communityId));
     if (page.length < 1000) return rows;
     after = page.at(-1)!._id;
   }

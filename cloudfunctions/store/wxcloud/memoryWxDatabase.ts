@@ -1,3 +1,5 @@
+import type { CollectionSpec } from '../schema';
+import { coveringIndex } from './indexCoverage';
 import type { WxCollection, WxCommand, WxDatabase, WxDocRef, WxDocument, WxQuery, WxTransactionHandle } from './wxDatabase';
 
 /**
@@ -101,8 +103,11 @@ export class MemoryWxDatabase implements WxDatabase {
   private inFlight = 0;
   peakInFlight = 0;
 
-  /** With `maxInFlight`, a call beyond that many at once fails, as a database out of connections would. */
-  constructor(private readonly options: { maxInFlight?: number } = {}) {}
+  /**
+   * With `maxInFlight`, a call beyond that many at once fails, as a database out of connections
+   * would; with `indexes` (database/collections.json), a query no declared index answers fails.
+   */
+  constructor(readonly options: { maxInFlight?: number; indexes?: readonly CollectionSpec[] } = {}) {}
 
   /** @internal one call to the database: it yields to the event loop, so concurrent callers really interleave. */
   async roundTrip(): Promise<void> {
@@ -334,7 +339,16 @@ class MemoryCollection implements WxCollection {
     return new MemoryCollection(this.db, this.name, this.condition, this.order, this.max, Object.keys(projection));
   }
 
+  /** The cloud scans a collection for a query no index answers: the double refuses it, so a missing index shows in tests. */
+  private requireIndex(): void {
+    const { indexes } = this.db.options;
+    if (indexes && !coveringIndex(indexes.find((spec) => spec.name === this.name), this.condition, this.order)) {
+      throw new Error(`no index of database/collections.json answers ${this.name} where ${JSON.stringify(this.condition)} orderBy ${JSON.stringify(this.order)}`);
+    }
+  }
+
   async count(): Promise<{ total: number }> {
+    this.requireIndex();
     await this.db.roundTrip();
     this.db.counts.queries++;
     return { total: this.matching().length };
@@ -345,6 +359,7 @@ class MemoryCollection implements WxCollection {
   }
 
   async get(): Promise<{ data: Array<Record<string, unknown>> }> {
+    this.requireIndex();
     await this.db.roundTrip();
     this.db.counts.queries++;
     const rows = this.matching();
