@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { FUNCTION_BUDGET_BYTES } from './deploy/rules';
 
 /**
  * Bundles each cloud function (cloudfunctions/functions/<name>/index.ts) into
@@ -10,7 +11,6 @@ import { join, resolve } from 'node:path';
 const root = resolve(__dirname, '..');
 const sources = join(root, 'cloudfunctions/functions');
 const out = join(root, 'dist/cloudfunctions');
-export const FUNCTION_BUDGET_BYTES = 300 * 1024;
 
 const sdkVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies['wx-server-sdk'];
 

@@ -1,24 +1,13 @@
 // Deploy checks, offline: WeChat's own miniprogram-ci compiles dist/weapp and runs its code
 // quality checks (what the upload dialog of WeChat DevTools reports), failing on any that fail.
-// miniprogram-ci is large (~275 MB) and only this check needs it, so it is installed here, on
-// first use, into .cache/ — not by `npm install`.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadMiniprogramCi } from './miniprogramCi.mjs';
 
-const VERSION = '2.1.42';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const prefix = join(root, '.cache/miniprogram-ci');
-const installed = join(prefix, 'node_modules/miniprogram-ci/package.json');
-if (!existsSync(installed) || JSON.parse(readFileSync(installed, 'utf8')).version !== VERSION) {
-  mkdirSync(prefix, { recursive: true });
-  console.log(`check:weapp: installing miniprogram-ci@${VERSION} into .cache/ (once)`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', prefix, `miniprogram-ci@${VERSION}`], { stdio: 'inherit' });
-}
-const ci = createRequire(installed)('miniprogram-ci');
+const { ci } = loadMiniprogramCi();
 
 const projectPath = join(root, 'dist/weapp');
 if (!existsSync(join(projectPath, 'app.json'))) {
