@@ -1,7 +1,7 @@
 import { STORIES } from '../../core/testing/stories';
 import { countsAsEarned } from '../../core/ledger';
 import { addCounts, entryCounts, type PointsTotals } from '../../core/stats';
-import type { Query } from '../../store/port';
+import type { Query, Store } from '../../store/port';
 import type { AppStore, BackingDoc, Collections, Found, LedgerDoc, MemberDoc, OrderDoc, PoolDoc } from '../documents';
 import { badgeWall } from '../../core/achievements';
 import { DEFAULT_RULES, mergeRules, type RulesPatch } from '../../core/rules';
@@ -198,8 +198,8 @@ interface World {
   entriesBefore: Map<string, number>;
 }
 
-async function setUp(kind: StoreKind): Promise<World> {
-  const h = sqliteHarness(openStore(kind));
+async function setUp(kind: StoreKind | (() => Store)): Promise<World> {
+  const h = sqliteHarness(typeof kind === 'function' ? kind() : openStore(kind));
   const as = { openid: 'o_owner', now: new Date(START).toISOString() };
   const { community } = await h.ok('community', 'create', { name: '模型检查群' }, as);
   const c = community.id as string;
@@ -646,7 +646,8 @@ export type Outcomes = Record<string, Record<string, number>>;
  * Runs the bursts on a fresh store. `error`: the first broken invariant, unexpected error or
  * INTERNAL answer; null when the books held throughout.
  */
-export async function run(kind: StoreKind, bursts: Burst[]): Promise<{ error: string | null; outcomes: Outcomes }> {
+/** `kind`: one of the two stores, or any other store to hold to the same books (the real SDK's, in sdkAgreement.test.ts). */
+export async function run(kind: StoreKind | (() => Store), bursts: Burst[]): Promise<{ error: string | null; outcomes: Outcomes }> {
   const w = await setUp(kind);
   const outcomes: Outcomes = {};
   let now = START;

@@ -31,6 +31,15 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
       expect(await store.get('requests', 'a')).toEqual({ _id: 'a', communityId: 'c', n: 5, tag: 'y' });
     });
 
+    it('replaces an object field whole on update: keys it no longer has are gone, an empty object stays empty', async () => {
+      // wx-server-sdk flattens a nested object in update() to dot paths, which would merge it into the stored one.
+      await store.transaction((tx) => tx.set('requests', 'obj', { communityId: 'c', n: 1, seen: { a: 1, b: 2 } } as Counter));
+      await store.transaction((tx) => tx.update('requests', 'obj', { seen: { a: 3 } } as Partial<Counter>));
+      expect(await store.get('requests', 'obj')).toEqual({ _id: 'obj', communityId: 'c', n: 1, seen: { a: 3 } });
+      await store.transaction((tx) => tx.update('requests', 'obj', { seen: {} } as Partial<Counter>));
+      expect(await store.get('requests', 'obj')).toEqual({ _id: 'obj', communityId: 'c', n: 1, seen: {} });
+    });
+
     it('takes an update that changes nothing (the cloud reports it as 0 documents updated) as done', async () => {
       await store.transaction((tx) => tx.set('requests', 'same', { communityId: 'c', n: 1, tag: 'x' }));
       await store.transaction((tx) => tx.update('requests', 'same', { n: 1, tag: 'x' }));

@@ -20,7 +20,7 @@ import type { WxCollection, WxCommand, WxDatabase, WxDocRef, WxDocument, WxQuery
  * It counts document operations so the bench can report reads/writes per action.
  */
 type Version = { seq: number; data: Record<string, unknown> | null };
-type Op = { $op: 'inc' | 'eq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'and'; value: unknown };
+type Op = { $op: 'inc' | 'set' | 'eq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'and'; value: unknown };
 
 export interface OperationCounts {
   /** Document reads and writes, in and out of transactions. */
@@ -67,6 +67,7 @@ const op =
 
 export const memoryCommand: WxCommand = {
   inc: op('inc'),
+  set: op('set'),
   eq: op('eq'),
   gt: op('gt'),
   gte: op('gte'),
@@ -131,17 +132,23 @@ export class MemoryWxDatabase implements WxDatabase {
   async runTransaction<T>(callback: (transaction: WxTransactionHandle) => Promise<T>, times = 3): Promise<T> {
     this.counts.transactions++;
     for (let left = times; ; left--) {
-      this.counts.attempts++;
-      const tx = new MemoryTransaction(this, this.sequence);
+      const tx = this.begin();
       try {
-        const result = await callback(tx);
+        const result = await callback(tx.handle);
         await this.roundTrip();
-        this.commit(tx);
+        tx.commit();
         return result;
       } catch (error) {
         if (left <= 0 || (error as { code?: string } | null)?.code !== 'DATABASE_TRANSACTION_CONFLICT') throw error;
       }
     }
+  }
+
+  /** A transaction begun on its own and committed when told (what the wire's startTransaction and commitTransaction do). */
+  begin(): { handle: WxTransactionHandle; commit(): void } {
+    this.counts.attempts++;
+    const tx = new MemoryTransaction(this, this.sequence);
+    return { handle: tx, commit: () => this.commit(tx) };
   }
 
   resetCounts(): void {
@@ -376,14 +383,32 @@ class MemoryCollection implements WxCollection {
   }
 }
 
+/**
+ * update() as the SDK sends it: `_.inc` adds, `_.set` replaces the field whole, and a plain
+ * object is flattened to dot paths — merged into the stored object key by key, an empty one
+ * changing nothing — while arrays and other values replace.
+ */
 function applyUpdate(base: Record<string, unknown>, data: Record<string, unknown>): Record<string, unknown> {
   const next = clone(base);
   delete next._id;
+  const merge = (into: Record<string, unknown>, value: Record<string, unknown>) => {
+    for (const [key, inner] of Object.entries(value)) {
+      if (isPlainObject(inner) && !isOp(inner) && !Object.keys(inner).length) continue;
+      if (isPlainObject(inner) && !isOp(inner)) merge((into[key] = isPlainObject(into[key]) ? into[key] : {}) as Record<string, unknown>, inner);
+      else into[key] = inner;
+    }
+  };
   for (const [field, value] of Object.entries(data)) {
-    next[field] = isOp(value) && value.$op === 'inc' ? Number(next[field] ?? 0) + Number(value.value) : value;
+    if (isOp(value) && value.$op === 'inc') next[field] = Number(next[field] ?? 0) + Number(value.value);
+    else if (isOp(value) && value.$op === 'set') next[field] = clone(value.value);
+    else if (isPlainObject(value) && !Object.keys(value).length) continue;
+    else if (isPlainObject(value)) merge((next[field] = isPlainObject(next[field]) ? next[field] : {}) as Record<string, unknown>, value);
+    else next[field] = value;
   }
   return next;
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function compare(a: unknown, b: unknown): number {
   if (a === b) return 0;

@@ -32,6 +32,8 @@ export interface WxTransactionHandle {
 
 export interface WxCommand {
   inc(n: number): unknown;
+  /** Replaces a field with this value whole (an object given plainly to update() is merged field by field). */
+  set(value: unknown): unknown;
   eq(v: unknown): unknown;
   gt(v: unknown): unknown;
   gte(v: unknown): unknown;

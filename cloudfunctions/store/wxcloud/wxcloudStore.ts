@@ -94,7 +94,8 @@ class WxTransaction implements Transaction {
 
   async update(collection: string, id: string, patch: Patch): Promise<void> {
     const data = Object.fromEntries(
-      Object.entries(patch).map(([field, value]) => [field, isIncrement(value) ? this.command.inc(value.$inc) : value]),
+      // An object is replaced whole (`_.set`): given as is, the SDK flattens it to dot paths and merges it into the stored one.
+      Object.entries(patch).map(([field, value]) => [field, isIncrement(value) ? this.command.inc(value.$inc) : isPlainObject(value) ? this.command.set(value) : value]),
     );
     const ref = this.handle.collection(collection).doc(id);
     const result = await ref.update({ data });
@@ -112,6 +113,8 @@ async function readDoc<T>(ref: Pick<WxDocRef, 'get'>): Promise<(T & { _id: strin
     throw error;
   }
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function toCommand(_: WxCommand, condition: Condition): unknown {
   if (condition === null || typeof condition !== 'object') return condition;
