@@ -418,6 +418,7 @@ export type NoticeKind =
   | 'order_fulfilled'
   | 'order_cancelled'
   | 'order_refunded'
+  | 'points_adjusted'
   | 'pool_funded'
   | 'pool_failed'
   | 'achievement'
