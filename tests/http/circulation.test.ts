@@ -99,5 +99,15 @@ describe('circulation over HTTP', () => {
     expect(lan.orders.find((o: any) => o.id === left.order.id)).toMatchObject({ status: 'cancelled', cancelReason: '超时未支付' });
     expect((await rt.ok('points', { action: 'me', communityId: c }, LAN, at(28))).balance).toBe(500);
     expect((await rt.call('jobs', { action: 'settlePools' }, { 'X-Dev-Openid': MEI })).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // Money back: WeChat Pay's result for the lapsed order arriving late is refunded on its own, and the refunds job sees it settled.
+    expect(await devPay({ orderId: left.order.id, result: 'SUCCESS' }, at(29))).toMatchObject({ body: { ok: true, data: { outcome: 'paidAfterExpiry', order: { refund: { status: 'processing', amountFen: 5900 } } } } });
+    // The paid order, cancelled by the owner: its cash goes back too.
+    expect((await rt.call('mall', { action: 'cancel', communityId: c, orderId: redeemed.order.id, reason: '缺货' }, { 'X-Dev-Openid': OWNER, ...at(30) })).body).toMatchObject({ ok: true, data: { order: { status: 'cancelled', refund: { status: 'processing' } } } });
+    expect((await rt.call('jobs', { action: 'settleRefunds' }, trigger(45))).body).toEqual({ ok: true, data: { settled: 2, more: false } });
+    for (const [id, buyer] of [[left.order.id, LAN], [redeemed.order.id, MEI]]) {
+      const { orders: mine } = await rt.ok('mall', { action: 'orders', communityId: c }, buyer, at(46));
+      expect(mine.find((o: any) => o.id === id)).toMatchObject({ status: 'cancelled', refund: { status: 'refunded' } });
+    }
   });
 });
