@@ -195,6 +195,10 @@ export interface Api {
     transfer: { in: { communityId: string; to: string; amount: number; message?: string; requestId: string }; out: { entry: Entry; balance: number } };
     /** v2: my newcomer tasks. */
     tasks: { in: { communityId: string }; out: { tasks: Task[] } };
+    /** v3 (owner): points to every listed member, or every member of a segment (all when neither), once each; the call carries it as far as it can, jobs.runBatches the rest. */
+    bulkAward: { in: { communityId: string; openids?: string[]; segment?: SegmentKey; delta: number; reason: string; requestId: string }; out: { batch: Batch } };
+    /** v3 (staff): where a bulk award or broadcast stands. */
+    batch: { in: { communityId: string; batchId: string }; out: { batch: Batch } };
     leaderboard: {
       in: { communityId: string; period: 'week' | 'month' | 'all'; limit?: number };
       /** v2: each row's rank (ties share one) and avatar; `me` null for staff and for members who hide. */
@@ -242,6 +246,8 @@ export interface Api {
     expireUnpaid: { in: Record<string, never>; out: { cancelled: number; more: boolean } };
     /** v3, every 5 minutes: refunds of cancelled or late-paid points + cash orders are asked for and followed until WeChat Pay settles them (`settled`: this run). */
     settleRefunds: { in: Record<string, never>; out: { settled: number; more: boolean } };
+    /** v3, every minute: bulk awards and broadcasts still running are carried on (`advanced`: batches moved; `more`: one is left running). */
+    runBatches: { in: Record<string, never>; out: { advanced: number; more: boolean } };
     /** v3, the one timer trigger (every minute): runs the jobs that are due; `waiting`: due but left for the next tick (budget spent). */
     tick: { in: Record<string, never>; out: { ran: Partial<Record<JobName, unknown>>; waiting: JobName[] } };
   };
@@ -317,7 +323,23 @@ export interface Api {
   notices: {
     list: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { notices: NoticeView[]; unread: number } & Page };
     read: { in: { communityId: string }; out: { read: number } };
+    /** v3 (owner): an announcement to every member of a segment (all when none), once each, as notices of kind `broadcast`; at most 3 a community day. */
+    broadcast: { in: { communityId: string; title: string; body: string; segment?: SegmentKey; requestId: string }; out: { batch: Batch } };
   };
+}
+
+/**
+ * A bulk award or a broadcast. `credited`: members credited (award) or told (broadcast) so far;
+ * `total` for a segment is the members it reached, final when `status` is done; `skipped` names up
+ * to 1,000 members passed over, with why.
+ */
+export interface Batch {
+  id: string;
+  kind: 'award' | 'broadcast';
+  status: 'running' | 'done';
+  total: number;
+  credited: number;
+  skipped: Array<{ openid: string; reason: string }>;
 }
 
 export type FunctionName = keyof Api;

@@ -16,6 +16,7 @@ import type { PoolKind, StoredPoolStatus } from '../core/pools';
 import type { DayNumbers, PointsTotals } from '../core/stats';
 import type { StreakState } from '../core/streak';
 import type { JobTimes } from '../core/jobSchedule';
+import type { SegmentKey } from '../core/activity';
 import type { Store, Transaction } from '../store/port';
 import type { Role } from '../core/roles';
 import type { PaymentParams } from '../platform/ports';
@@ -37,6 +38,45 @@ export interface GroupBindingDoc {
   boundAt: string;
 }
 
+/**
+ * One owner action on many members (points.bulkAward, notices.broadcast), carried out in pages:
+ * by the call while it has time, then by jobs.runBatches. Each member's credit or notice has an
+ * id of its own, so a page done twice does nothing twice; `cursor` and the counts move together,
+ * once per page.
+ */
+export interface BatchDoc {
+  communityId: string;
+  kind: 'award' | 'broadcast';
+  createdBy: string;
+  createdAt: string;
+  /** award */
+  delta: number | null;
+  reason: string | null;
+  /** broadcast */
+  title: string | null;
+  body: string | null;
+  /** Who: listed openids (in `batchTargets`, 1,000 a chunk), or the members of a segment (all when null) who joined before the call. */
+  listed: boolean;
+  segment: SegmentKey | null;
+  status: 'running' | 'done';
+  total: number;
+  /** Members credited or told. */
+  done: number;
+  /** The first 1,000 skipped, with why; all of them counted. */
+  skipped: Array<{ openid: string; reason: string }>;
+  skippedCount: number;
+  /** Listed: how many of the list are through; a segment: the last joining key through. */
+  cursor: number | string;
+  /** For jobs.runBatches: `running|createdAt` while running, absent after. */
+  runKey?: string | null;
+}
+
+/** 1,000 openids of a listed batch (`{batchId}:{n}`). */
+export interface BatchTargetsDoc {
+  communityId: string;
+  openids: string[];
+}
+
 /** The jobs function's schedule (jobs.tick): each job's next run. */
 export interface JobRunsDoc {
   next: JobTimes;
@@ -55,6 +95,8 @@ export interface CommunityDoc {
   campaigns?: Campaign[];
   /** The last month whose 社群之星 were awarded (jobs.monthlyAwards). */
   awardedMonth?: string;
+  /** Broadcasts sent on the community's day (at most 3 a day): moved in the broadcast's own transaction, so racing ones cannot pass it. */
+  broadcasts?: { day: string; count: number };
 }
 
 /** A campaign (`{id}`), kept after it ends for the staff's list and its report. */
@@ -419,6 +461,7 @@ export type NoticeKind =
   | 'order_cancelled'
   | 'order_refunded'
   | 'points_adjusted'
+  | 'broadcast'
   | 'pool_funded'
   | 'pool_failed'
   | 'achievement'
@@ -452,6 +495,8 @@ export interface MediaCheckDoc {
 /** What the audit log records: the "function.action" name of each staff action. */
 export type AuditAction =
   | 'points.adjust'
+  | 'points.bulkAward'
+  | 'notices.broadcast'
   | 'community.setRole'
   | 'community.ban'
   | 'community.updateRules'
@@ -566,6 +611,8 @@ export interface Collections {
   stats: StatsDoc;
   statsDays: StatsDayDoc;
   jobRuns: JobRunsDoc;
+  batches: BatchDoc;
+  batchTargets: BatchTargetsDoc;
   campaigns: CampaignDoc;
   pools: PoolDoc;
   poolBackings: BackingDoc;

@@ -26,6 +26,9 @@ export const text = (label: string, max: number) =>
 
 export const inCommunity = z.object({ communityId });
 
+/** A segment of the health page (core/activity SEGMENTS). */
+export const segment = z.enum(['new', 'core', 'active', 'at_risk', 'dormant', 'lost'], { error: '没有这个分层' }).optional();
+
 /** A document id made by newId() or given by a client in a path. */
 export const docId = (label: string) => z.string({ error: `${label} 必须是字符串` }).regex(/^[A-Za-z0-9_-]{1,64}$/, `${label} 格式不对`);
 

@@ -16,6 +16,7 @@ export type Cadence = { everyMinutes: number } | { dailyAt: { hour: number; minu
 export const JOB_SCHEDULE = {
   expireUnpaid: { everyMinutes: 5 },
   settleRefunds: { everyMinutes: 5 },
+  runBatches: { everyMinutes: 1 },
   expirePoints: { everyMinutes: 1 },
   settlePools: { everyMinutes: 10 },
   reviewTiers: { dailyAt: { hour: 0, minute: 10 } },

@@ -14,6 +14,7 @@ export const refusals = {
   noCommunity: (): never => refuse('NOT_FOUND', '社群不存在'),
   noItem: (): never => refuse('NOT_FOUND', '奖品不存在'),
   noOrder: (): never => refuse('NOT_FOUND', '订单不存在'),
+  noBatch: (): never => refuse('NOT_FOUND', '这次批量操作不存在'),
   noPost: (): never => refuse('NOT_FOUND', '帖子不存在'),
   noQuestion: (): never => refuse('NOT_FOUND', '问题不存在'),
   noCampaign: (): never => refuse('NOT_FOUND', '活动不存在'),

@@ -349,6 +349,10 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     as('wx_news_owner');
     expect(await load('mall')({ action: 'fulfil', communityId, orderId: orders[0].data.order.id, note: '已到店领取' })).toMatchObject({ ok: true });
     expect(await load('mall')({ action: 'cancel', communityId, orderId: orders[1].data.order.id, reason: '库存盘点有误' })).toMatchObject({ ok: true });
+    // The owner's reach: a bulk award told as points changed; a broadcast screened first (msgSecCheck) and told in the app.
+    expect(await load('points')({ action: 'bulkAward', communityId, openids: ['wx_news_member'], delta: 3, reason: '活动奖励', requestId: 'bundle-bulk-1' })).toMatchObject({ ok: true, data: { batch: { status: 'done', credited: 1 } } });
+    expect(await load('notices')({ action: 'broadcast', communityId, title: '周六活动', body: '本周六下午两点线下见', requestId: 'bundle-cast-1' })).toMatchObject({ ok: true, data: { batch: { status: 'done', credited: 2 } } });
+    expect(openapiCalls).toContainEqual(['security.msgSecCheck', expect.objectContaining({ openid: 'wx_news_owner', scene: 3 })]);
     // Points expiring within 7 days: the next tick warns, once.
     as('', 'wx_trigger');
     await load('jobs')({ Type: 'Timer', TriggerName: 'expirePoints', Time: new Date().toISOString() });
@@ -356,6 +360,7 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     expect(sent('wx_news_member').map((message) => [message.templateId, message.data.phrase2.value])).toEqual([
       ['tmpl-orderUpdate', '已发货'],
       ['tmpl-orderUpdate', '已取消'],
+      ['tmpl-pointsChanged', '积分调整'],
       ['tmpl-pointsChanged', '即将过期'],
     ]);
     // The owner's accepted answer earned points that expire too.

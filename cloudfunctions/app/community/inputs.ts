@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { TEMPLATE_KEYS } from '../../core/templates';
-import { communityId, cursor, imageRef, inCommunity, limit, openid, points, requestId, text } from '../schemas';
+import { communityId, cursor, imageRef, inCommunity, limit, openid, points, requestId, segment, text } from '../schemas';
 import { groupCloudIdInput } from '../groupCloudId';
 import { isValidTimezone } from '../../core/days';
 
@@ -37,7 +37,7 @@ export const listMembersInput = z.object({
   q: z.string({ error: '搜索必须是文字' }).trim().max(32, '搜索最多 32 个字').optional(),
   role: z.enum(['owner', 'moderator', 'member'], { error: 'role 只能是 owner、moderator 或 member' }).optional(),
   tier: text('等级', 20).optional(),
-  segment: z.enum(['new', 'core', 'active', 'at_risk', 'dormant', 'lost'], { error: '没有这个分层' }).optional(),
+  segment,
   sort: z.enum(['joined', 'active', 'points'], { error: 'sort 只能是 joined、active 或 points' }).optional(),
 });
 

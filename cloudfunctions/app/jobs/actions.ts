@@ -1,13 +1,14 @@
 import type { Api } from '../api';
 import { action, type ActionsOf } from '../dispatch';
 import { expirePoints } from './expirePoints';
-import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput, settlePoolsInput, expireUnpaidInput, settleRefundsInput, tickInput } from './inputs';
+import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput, settlePoolsInput, expireUnpaidInput, settleRefundsInput, runBatchesInput, tickInput } from './inputs';
 import { expireUnpaid } from './expireUnpaid';
 import { settlePools } from './settlePools';
 import { monthlyAwards } from './monthlyAwards';
 import { reviewTiers } from './reviewTiers';
 import { rollupStats } from './rollupStats';
 import { settleRefunds } from './settleRefunds';
+import { runBatches } from './runBatches';
 import { tick } from './tick';
 
 /** The `jobs` cloud function's actions (API.md). */
@@ -19,5 +20,6 @@ export const jobsActions = {
   settlePools: action(settlePoolsInput, settlePools, 'trigger'),
   expireUnpaid: action(expireUnpaidInput, expireUnpaid, 'trigger'),
   settleRefunds: action(settleRefundsInput, settleRefunds, 'trigger'),
+  runBatches: action(runBatchesInput, runBatches, 'trigger'),
   tick: action(tickInput, (input, caller, deps) => tick(input, caller, deps), 'trigger'),
 } satisfies ActionsOf<Api['jobs']>;

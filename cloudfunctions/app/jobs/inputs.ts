@@ -17,3 +17,5 @@ export const expireUnpaidInput = z.object({}).strip();
 export const tickInput = z.object({}).strip();
 
 export const settleRefundsInput = z.object({}).strip();
+
+export const runBatchesInput = z.object({}).strip();

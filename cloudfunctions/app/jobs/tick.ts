@@ -10,10 +10,11 @@ import { reviewTiers } from './reviewTiers';
 import { rollupStats } from './rollupStats';
 import { settlePools } from './settlePools';
 import { settleRefunds } from './settleRefunds';
+import { runBatches } from './runBatches';
 
 type Job = (input: Record<string, never>, caller: Caller, deps: Deps) => Promise<{ more: boolean }>;
 
-export const JOBS: Record<JobName, Job> = { expireUnpaid, settleRefunds, expirePoints, settlePools, reviewTiers, monthlyAwards, rollupStats };
+export const JOBS: Record<JobName, Job> = { expireUnpaid, settleRefunds, runBatches, expirePoints, settlePools, reviewTiers, monthlyAwards, rollupStats };
 
 const SCHEDULE_ID = 'schedule';
 

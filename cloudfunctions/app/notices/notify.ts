@@ -30,6 +30,7 @@ const OUTCOME: Record<NoticeKind, string> = {
   order_cancelled: '已取消',
   order_refunded: '已退款',
   points_adjusted: '积分调整',
+  broadcast: '群公告',
   pool_funded: '众筹成功',
   pool_failed: '众筹未成',
   achievement: '已达成',

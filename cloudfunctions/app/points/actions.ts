@@ -6,7 +6,9 @@ import { leaderboard } from './leaderboard';
 import { listLedger } from './listLedger';
 import { listBadges, listTasks, listTiers } from './engagementViews';
 import { transferPoints } from './transferPoints';
-import { adjustPointsInput, transferInput, badgesInput, getMyPointsInput, leaderboardInput, listLedgerInput, tasksInput, tiersInput } from './inputs';
+import { bulkAward } from './bulkAward';
+import { getBatch } from './getBatch';
+import { adjustPointsInput, batchInput, bulkAwardInput, transferInput, badgesInput, getMyPointsInput, leaderboardInput, listLedgerInput, tasksInput, tiersInput } from './inputs';
 
 /** The `points` cloud function's actions (API.md). */
 export const pointsActions = {
@@ -18,4 +20,6 @@ export const pointsActions = {
   badges: action(badgesInput, listBadges),
   tasks: action(tasksInput, listTasks),
   transfer: action(transferInput, transferPoints),
+  bulkAward: action(bulkAwardInput, bulkAward),
+  batch: action(batchInput, getBatch),
 } satisfies ActionsOf<Api['points']>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { communityId, cursor, inCommunity, limit, openid, requestId, text } from '../schemas';
+import { communityId, cursor, docId, inCommunity, limit, openid, requestId, segment, text } from '../schemas';
 
 /** The `points` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -37,3 +37,17 @@ export const transferInput = z.object({
 export const tiersInput = inCommunity;
 export const tasksInput = inCommunity;
 export const badgesInput = z.object({ communityId, openid: openid.optional() });
+
+/** Up to 10,000 members, listed (duplicates counted once) or by segment; neither means everyone. */
+export const bulkAwardInput = z
+  .object({
+    communityId,
+    openids: z.array(openid, { error: 'openids 必须是 openid 的列表' }).min(1, '至少选一位成员').max(10_000, '一次最多 10,000 位成员').optional(),
+    segment,
+    delta: z.number({ error: 'delta 必须是数字' }).int('delta 必须是整数').min(1, '每人至少 1 积分').max(10_000, '每人最多 10,000 积分'),
+    reason: text('发放原因', 100),
+    requestId,
+  })
+  .refine((input) => !(input.openids && input.segment), { message: '选成员名单或分层，二者选一', path: ['segment'] });
+
+export const batchInput = z.object({ communityId, batchId: docId('batchId') });

@@ -46,6 +46,8 @@ export type Op =
   | { kind: 'pay'; order: number; success: boolean }
   | { kind: 'expireUnpaid' }
   | { kind: 'settleRefunds' }
+  | { kind: 'bulkAward'; members: number; request: number }
+  | { kind: 'runBatches' }
   | { kind: 'bindGroup'; group: number; elsewhere: boolean };
 
 export interface Burst {
@@ -95,7 +97,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bindGroup'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'bindGroup'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -157,6 +159,10 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'expireUnpaid' };
       case 'settleRefunds':
         return { kind: 'settleRefunds' };
+      case 'bulkAward':
+        return { kind: 'bulkAward', members: 1 + int(2 ** MEMBERS.length - 1), request: int(4) };
+      case 'runBatches':
+        return { kind: 'runBatches' };
       case 'bindGroup':
         return { kind: 'bindGroup', group: int(3), elsewhere: rnd() < 0.5 };
     }
@@ -394,6 +400,13 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(await h.call('jobs', 'expireUnpaid', {}, { openid: null, source: 'wx_trigger', now: when() }));
     case 'settleRefunds':
       return outcome(await h.call('jobs', 'settleRefunds', {}, { openid: null, source: 'wx_trigger', now: when() }));
+    case 'bulkAward': {
+      // A subset of the members (and one stranger), by bits; the same request id with another subset is refused.
+      const openids = [...MEMBERS.filter((_, i) => op.members & (1 << i)), 'o_stranger'];
+      return outcome(await h.call('points', 'bulkAward', { communityId: c, openids, delta: 15, reason: '模型批量', requestId: `bulk-${op.request}-xxxx` }, staff));
+    }
+    case 'runBatches':
+      return outcome(await h.call('jobs', 'runBatches', {}, { openid: null, source: 'wx_trigger', now: when() }));
     case 'bindGroup': {
       const [communityId, openid] = op.elsewhere ? [w.other, 'o_owner2'] : [c, 'o_owner'];
       const groupCloudId = { cloudID: issueGroupCloudId(`G${op.group}`, new Date(now)) };
@@ -422,7 +435,7 @@ const pointsOf = ({ pointsIssued = 0, pointsSpent = 0, pointsExpired = 0, points
 /** The books: what must hold after every burst, whatever ran and however it interleaved. */
 export async function checkInvariants(w: World): Promise<void> {
   const { store } = w.h;
-  const [members, ledger, items, orders, draws, posts, audit, events, statsDays, pools, backings] = await Promise.all([
+  const [members, ledger, items, orders, draws, posts, audit, events, statsDays, pools, backings, batches] = await Promise.all([
     all(store, 'members', w.c),
     all(store, 'ledger', w.c),
     all(store, 'items', w.c),
@@ -434,10 +447,17 @@ export async function checkInvariants(w: World): Promise<void> {
     all(store, 'statsDays', w.c),
     all(store, 'pools', w.c),
     all(store, 'poolBackings', w.c),
+    all(store, 'batches', w.c),
   ]);
   const fail = (message: string): never => {
     throw new Error(message);
   };
+  // A bulk award credits each member once; a finished one counts exactly the credits it made.
+  for (const batch of batches.filter((b) => b.kind === 'award')) {
+    const credits = ledger.filter((e) => e.refId === batch._id);
+    if (new Set(credits.map((e) => e.openid)).size !== credits.length) fail(`batch ${batch._id} credited someone twice`);
+    if (batch.status === 'done' ? credits.length !== batch.done : credits.length < batch.done) fail(`batch ${batch._id} ${batch.status} counts ${batch.done}, made ${credits.length} credits`);
+  }
   for (const m of members) {
     const entries = ledger.filter((e) => e.openid === m.openid).sort((a, b) => a.seq - b.seq);
     let running = 0;
@@ -503,7 +523,11 @@ export async function checkInvariants(w: World): Promise<void> {
   w.entriesBefore = new Map(members.map((m) => [m.openid, m.seq ?? 0]));
   // The audit log holds one event per staff change, none invented: each adjustment, each cancellation.
   const adjustEvents = audit.filter((e) => e.action === 'points.adjust').map((e) => e.detail.entryId);
-  const adjustments = ledger.filter((e) => e.kind === 'adjust').map((e) => e.id);
+  // A bulk award's credits are adjustments audited once, as the batch.
+  const batchIds = new Set(batches.filter((b) => b.kind === 'award').map((b) => b._id));
+  const adjustments = ledger.filter((e) => e.kind === 'adjust' && !batchIds.has(e.refId ?? '')).map((e) => e.id);
+  const batchEvents = audit.filter((e) => e.action === 'points.bulkAward').map((e) => e.target);
+  if (JSON.stringify([...batchEvents].sort()) !== JSON.stringify([...batchIds].sort())) fail(`audited bulk awards ${batchEvents.length}, batches ${batchIds.size}`);
   if (JSON.stringify([...adjustEvents].sort()) !== JSON.stringify([...adjustments].sort())) fail(`audited adjustments ${adjustEvents.length}, ledger adjustments ${adjustments.length}`);
   const cancelEvents = audit.filter((e) => e.action === 'mall.cancel').map((e) => e.target);
   const cancelled = orders.filter((o) => o.status === 'cancelled' && o.cancelReason !== '超时未支付').map((o) => o._id);

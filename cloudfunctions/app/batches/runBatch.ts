@@ -1,0 +1,142 @@
+import { dayOf } from '../../core/days';
+import type { Batch } from '../api';
+import { allLimited } from '../calls';
+import { MEMBER_VIEW_FIELDS, toMember, type MemberFacts } from '../community/toMember';
+import type { Deps } from '../context';
+import { ids, type AppTransaction, type BatchDoc, type CommunityDoc, type Found } from '../documents';
+import { postingTime, recordPostings } from '../ledgerWrites';
+import { sendNotice, writeNotice, type Notice } from '../notices/notify';
+import { DuplicateError } from '../../store/port';
+import { loadCommunity } from '../access';
+
+/** Members a page; openids a targets document; skipped members kept by name (the rest counted). */
+const PAGE = 50;
+export const TARGETS_PER_DOC = 1000;
+const SKIPPED_KEPT = 1000;
+/** Notices written together in one transaction (a broadcast): fewer transactions, each still small. */
+const NOTICES_PER_TRANSACTION = 10;
+
+type Outcome = 'done' | { skip: string };
+
+/** How long the owner's call itself carries its batch before leaving it to the job (a request's 3 s, less a margin). */
+export const CALL_BUDGET_MS = 1500;
+
+export const toBatch = (batch: Found<BatchDoc>): Batch => ({
+  id: batch._id,
+  kind: batch.kind,
+  status: batch.status,
+  total: batch.total,
+  credited: batch.done,
+  skipped: batch.skipped,
+});
+
+/** Creates the batch and its listed targets in the caller's transaction; the pages run after it commits. */
+export async function createBatch(tx: AppTransaction, id: string, batch: BatchDoc, openids: string[] | null): Promise<void> {
+  await tx.create('batches', id, batch);
+  for (let n = 0; openids && n * TARGETS_PER_DOC < openids.length; n++) {
+    await tx.create('batchTargets', `${id}:${n}`, { communityId: batch.communityId, openids: openids.slice(n * TARGETS_PER_DOC, (n + 1) * TARGETS_PER_DOC) });
+  }
+}
+
+/** The next page of a batch: listed openids, or the members of its segment who had joined by the call. */
+async function nextPage(deps: Deps, batch: Found<BatchDoc>, community: CommunityDoc, now: Date): Promise<{ targets: Array<{ openid: string; member: MemberFacts | null }>; cursor: number | string; finished: boolean }> {
+  if (batch.listed) {
+    const at = batch.cursor as number;
+    const chunk = await deps.store.get('batchTargets', `${batch._id}:${Math.floor(at / TARGETS_PER_DOC)}`);
+    const openids = (chunk?.openids ?? []).slice(at % TARGETS_PER_DOC, (at % TARGETS_PER_DOC) + PAGE);
+    const cursor = at + openids.length;
+    return { targets: openids.map((openid) => ({ openid, member: null })), cursor, finished: cursor >= batch.total || openids.length === 0 };
+  }
+  const rows = await deps.store.find('members', {
+    where: { communityId: batch.communityId, sortKey: { gt: batch.cursor as string, lt: `${batch.createdAt}|\uffff` } },
+    orderBy: [['sortKey', 'asc']],
+    limit: PAGE,
+    fields: [...MEMBER_VIEW_FIELDS, 'sortKey'],
+  });
+  const today = dayOf(now, community.timezone);
+  const wanted = rows.filter((m) => !batch.segment || toMember(m, community, today).segment === batch.segment);
+  return { targets: wanted.map((member) => ({ openid: member.openid, member })), cursor: rows.at(-1)?.sortKey ?? (batch.cursor as string), finished: rows.length < PAGE };
+}
+
+/**
+ * An award: the member's credit, with its notice, in the member's transaction. Its entry's id
+ * is the batch's and the member's, create-only, so a credit made before (a page done again, a
+ * racing run) fails that create and counts as done.
+ */
+async function award(deps: Deps, batch: Found<BatchDoc>, community: Found<CommunityDoc>, openid: string, now: Date): Promise<Outcome> {
+  let told: Notice | null = null;
+  try {
+    const outcome = await deps.store.transaction(async (tx): Promise<Outcome> => {
+      told = null;
+      const member = await tx.get('members', ids.member(batch.communityId, openid));
+      if (!member) return { skip: '不是社群成员' };
+      if (member.banned) return { skip: '已被暂停参与' };
+      const id = ids.ledger('adjust', batch.communityId, openid, `batch:${batch._id}`);
+      await recordPostings(tx, member, [{ id, kind: 'adjust', delta: batch.delta!, reason: batch.reason!, refId: batch._id }], postingTime(community, now));
+      const notice: Notice = { communityId: batch.communityId, openid, kind: 'points_adjusted', refId: id, title: `群主奖励了 ${batch.delta} 积分`, body: batch.reason!, points: batch.delta! };
+      await writeNotice(tx, notice, now);
+      told = notice;
+      return 'done';
+    });
+    if (told) await sendNotice(deps, told, batch.reason!, '/pages/ledger/index');
+    return outcome;
+  } catch (error) {
+    if (error instanceof DuplicateError) return 'done';
+    throw error;
+  }
+}
+
+/** A broadcast: the notice of each member of a group, written together; `tx.set` by id, so once. */
+async function tell(deps: Deps, batch: Found<BatchDoc>, members: MemberFacts[], now: Date): Promise<Outcome[]> {
+  const told = members.filter((m) => !m.banned);
+  await deps.store.transaction(async (tx) => {
+    for (const m of told) {
+      await writeNotice(tx, { communityId: batch.communityId, openid: m.openid, kind: 'broadcast', refId: `${batch._id}:${m.openid}`, title: batch.title!, body: batch.body!, points: 0 }, now);
+    }
+  });
+  return members.map((m) => (m.banned ? { skip: '已被暂停参与' } : 'done'));
+}
+
+/**
+ * Carries a batch on, a page at a time, while `hasTime` says so: each page's members are
+ * credited or told (never more than 10 calls in flight), then the cursor and counts move in one
+ * transaction that first checks no other run moved them — so a page done twice (a retry, the call
+ * and the job at once) is counted once. Answers the batch as it stands.
+ */
+export async function advanceBatch(deps: Deps, batchId: string, now: Date, hasTime: () => boolean): Promise<Found<BatchDoc> | null> {
+  let batch = await deps.store.get('batches', batchId);
+  if (!batch) return null;
+  const community = await loadCommunity(deps.store, batch.communityId);
+  while (batch.status === 'running' && hasTime()) {
+    const page = await nextPage(deps, batch, community, now);
+    const current: Found<BatchDoc> = batch;
+    const outcomes =
+      current.kind === 'award'
+        ? await allLimited(page.targets.map(({ openid }) => () => award(deps, current, community, openid, now)))
+        : (
+            await allLimited(
+              Array.from({ length: Math.ceil(page.targets.length / NOTICES_PER_TRANSACTION) }, (_, i) => () =>
+                tell(deps, current, page.targets.slice(i * NOTICES_PER_TRANSACTION, (i + 1) * NOTICES_PER_TRANSACTION).map((t) => t.member!), now),
+              ),
+            )
+          ).flat();
+    const skipped = outcomes.flatMap((outcome, i) => (outcome === 'done' ? [] : [{ openid: page.targets[i].openid, reason: outcome.skip }]));
+    batch = await deps.store.transaction(async (tx) => {
+      const latest = (await tx.get('batches', batchId))!;
+      if (latest.cursor !== current.cursor) return latest;
+      const done = latest.done + outcomes.length - skipped.length;
+      const skippedCount = latest.skippedCount + skipped.length;
+      const changes: Partial<BatchDoc> = {
+        cursor: page.cursor,
+        done,
+        skipped: [...latest.skipped, ...skipped].slice(0, SKIPPED_KEPT),
+        skippedCount,
+        // A segment's total is known at its end: who was in it when their page came.
+        ...(page.finished ? { status: 'done' as const, runKey: null, total: latest.listed ? latest.total : done + skippedCount } : {}),
+      };
+      await tx.update('batches', batchId, changes);
+      return { ...latest, ...changes };
+    });
+  }
+  return batch;
+}
