@@ -21,6 +21,7 @@ import { CheckoutStore } from './CheckoutStore';
 import { ProfileStore } from './ProfileStore';
 import { PoolsStore } from './PoolsStore';
 import { OwnerChecklistStore } from './OwnerChecklistStore';
+import { ReachStore } from './ReachStore';
 import type { Payer } from '../gateway/payer';
 import type { KeyValueStorage } from './storage';
 
@@ -42,6 +43,8 @@ export class RootStore {
   readonly mine: MeStore;
   readonly leaderboard: LeaderboardStore;
   readonly campaigns: CampaignsStore;
+  /** The owner's reach: bulk awards and announcements. */
+  readonly reach: ReachStore;
   readonly pools: PoolsStore;
   readonly profile: ProfileStore;
   readonly checkout: CheckoutStore;
@@ -62,6 +65,7 @@ export class RootStore {
     this.points = new PointsStore(community, intents);
     this.ledger = new LedgerStore(community);
     this.mall = new MallStore(community, intents);
+    this.reach = new ReachStore(community, intents);
     this.mallAdmin = new MallAdminStore(community, uploader);
     this.lottery = new LotteryStore(community, intents);
     this.posts = new PostsStore(community, uploader);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '群发与批量发分' });
