@@ -248,6 +248,8 @@ export interface Api {
     settleRefunds: { in: Record<string, never>; out: { settled: number; more: boolean } };
     /** v3, every minute: bulk awards and broadcasts still running are carried on (`advanced`: batches moved; `more`: one is left running). */
     runBatches: { in: Record<string, never>; out: { advanced: number; more: boolean } };
+    /** v3, every minute: due check-in reminders sent to who has not checked in (`sent`: this run). */
+    remind: { in: Record<string, never>; out: { sent: number; more: boolean } };
     /** v3, the one timer trigger (every minute): runs the jobs that are due; `waiting`: due but left for the next tick (budget spent). */
     tick: { in: Record<string, never>; out: { ran: Partial<Record<JobName, unknown>>; waiting: JobName[] } };
   };
@@ -325,7 +327,16 @@ export interface Api {
     read: { in: { communityId: string }; out: { read: number } };
     /** v3 (owner): an announcement to every member of a segment (all when none), once each, as notices of kind `broadcast`; at most 3 a community day. */
     broadcast: { in: { communityId: string; title: string; body: string; segment?: SegmentKey; requestId: string }; out: { batch: Batch } };
+    /** v3: the member accepted one check-in reminder (one WeChat message) at `hour` on the community's clock. */
+    subscribe: { in: { communityId: string; kind: 'checkin_reminder'; hour: number }; out: Reminders };
+    /** v3: the caller's reminders left. */
+    subscriptions: { in: { communityId: string }; out: Reminders };
   };
+}
+
+/** Check-in reminders accepted and not yet sent, and their hour (null: none chosen). */
+export interface Reminders {
+  checkinReminder: { left: number; hour: number | null };
 }
 
 /**

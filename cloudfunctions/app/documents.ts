@@ -77,6 +77,21 @@ export interface BatchTargetsDoc {
   openids: string[];
 }
 
+/**
+ * A member's check-in reminders in a community (`{communityId}:{openid}:checkin_reminder`): how
+ * many WeChat acceptances are left (each allows one message), the community-local hour, and when
+ * the next one is due (`dueKey`, an index for jobs.remind; absent while none is left).
+ */
+export interface ReminderDoc {
+  communityId: string;
+  openid: string;
+  kind: 'checkin_reminder';
+  hour: number;
+  left: number;
+  lastSentDay: string | null;
+  dueKey?: string | null;
+}
+
 /** The jobs function's schedule (jobs.tick): each job's next run. */
 export interface JobRunsDoc {
   next: JobTimes;
@@ -584,6 +599,7 @@ export const ids = {
   backing: (poolId: string, openid: string) => `${poolId}:${openid}`,
   /** The order a funded pooled redemption becomes. */
   poolOrder: (poolId: string) => `pool_${poolId}`,
+  reminder: (communityId: string, openid: string) => `${communityId}:${openid}:checkin_reminder`,
 };
 
 /** Every collection of database/collections.json and the document it holds. */
@@ -613,6 +629,7 @@ export interface Collections {
   jobRuns: JobRunsDoc;
   batches: BatchDoc;
   batchTargets: BatchTargetsDoc;
+  reminders: ReminderDoc;
   campaigns: CampaignDoc;
   pools: PoolDoc;
   poolBackings: BackingDoc;

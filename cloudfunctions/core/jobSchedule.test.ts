@@ -39,6 +39,7 @@ describe('a tick every minute runs every job on its schedule', () => {
   it('each job as often as its cadence says', () => {
     expect(runs.expirePoints).toHaveLength(2 * 1440);
     expect(runs.runBatches).toHaveLength(2 * 1440);
+    expect(runs.remind).toHaveLength(2 * 1440);
     expect(runs.expireUnpaid).toHaveLength(2 * 288);
     expect(runs.settleRefunds).toHaveLength(2 * 288);
     expect(runs.settlePools).toHaveLength(2 * 144);

@@ -17,6 +17,7 @@ export const JOB_SCHEDULE = {
   expireUnpaid: { everyMinutes: 5 },
   settleRefunds: { everyMinutes: 5 },
   runBatches: { everyMinutes: 1 },
+  remind: { everyMinutes: 1 },
   expirePoints: { everyMinutes: 1 },
   settlePools: { everyMinutes: 10 },
   reviewTiers: { dailyAt: { hour: 0, minute: 10 } },

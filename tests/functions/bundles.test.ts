@@ -353,6 +353,14 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     expect(await load('points')({ action: 'bulkAward', communityId, openids: ['wx_news_member'], delta: 3, reason: '活动奖励', requestId: 'bundle-bulk-1' })).toMatchObject({ ok: true, data: { batch: { status: 'done', credited: 1 } } });
     expect(await load('notices')({ action: 'broadcast', communityId, title: '周六活动', body: '本周六下午两点线下见', requestId: 'bundle-cast-1' })).toMatchObject({ ok: true, data: { batch: { status: 'done', credited: 2 } } });
     expect(openapiCalls).toContainEqual(['security.msgSecCheck', expect.objectContaining({ openid: 'wx_news_owner', scene: 3 })]);
+    // A check-in reminder the member accepted: sent by the jobs when due (here made due now), as its own purpose.
+    as('wx_news_member');
+    expect(await load('notices')({ action: 'subscribe', communityId, kind: 'checkin_reminder', hour: 21 })).toMatchObject({ ok: true, data: { checkinReminder: { left: 1, hour: 21 } } });
+    await db.collection('reminders').doc(`${communityId}:wx_news_member:checkin_reminder`).update({ data: { dueKey: '2000-01-01T00:00:00.000Z|x', lastSentDay: null } });
+    await db.collection('members').doc(`${communityId}:wx_news_member`).update({ data: { lastCheckinDay: '2000-01-01' } });
+    as('', 'wx_trigger');
+    expect(await load('jobs')({ Type: 'Timer', TriggerName: 'remind', Time: new Date().toISOString() })).toMatchObject({ ok: true, data: { sent: 1 } });
+    as('wx_news_owner');
     // Points expiring within 7 days: the next tick warns, once.
     as('', 'wx_trigger');
     await load('jobs')({ Type: 'Timer', TriggerName: 'expirePoints', Time: new Date().toISOString() });
@@ -361,6 +369,7 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
       ['tmpl-orderUpdate', '已发货'],
       ['tmpl-orderUpdate', '已取消'],
       ['tmpl-pointsChanged', '积分调整'],
+      ['tmpl-checkinReminder', '待签到'],
       ['tmpl-pointsChanged', '即将过期'],
     ]);
     // The owner's accepted answer earned points that expire too.

@@ -19,3 +19,5 @@ export const tickInput = z.object({}).strip();
 export const settleRefundsInput = z.object({}).strip();
 
 export const runBatchesInput = z.object({}).strip();
+
+export const remindInput = z.object({}).strip();

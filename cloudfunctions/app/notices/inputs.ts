@@ -8,3 +8,11 @@ export const listNoticesInput = z.object({ communityId, cursor, limit });
 export const markReadInput = z.object({ communityId });
 
 export const broadcastInput = z.object({ communityId, title: text('公告标题', 30), body: text('公告内容', 500), segment, requestId });
+
+export const subscribeInput = z.object({
+  communityId,
+  kind: z.literal('checkin_reminder', { error: 'kind 只能是 checkin_reminder' }),
+  hour: z.number({ error: 'hour 必须是数字' }).int('hour 必须是整数').min(0, 'hour 在 0 到 23 之间').max(23, 'hour 在 0 到 23 之间'),
+});
+
+export const subscriptionsInput = z.object({ communityId });

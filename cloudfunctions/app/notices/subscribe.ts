@@ -1,0 +1,40 @@
+import * as z from 'zod';
+import { MAX_REMINDERS_LEFT, nextReminderAt } from '../../core/reminders';
+import { requireMember } from '../access';
+import type { Caller, Deps } from '../context';
+import { ids, type ReminderDoc } from '../documents';
+import { subscribeInput, subscriptionsInput } from './inputs';
+
+const view = (reminder: ReminderDoc | null) => ({ checkinReminder: reminder ? { left: reminder.left, hour: reminder.hour } : { left: 0, hour: null } });
+
+/**
+ * The member accepted one check-in reminder in WeChat (requestSubscribeMessage): one more
+ * message may be sent, at the hour they chose on the community's clock. The next one is due at
+ * that hour — today if it is still ahead, else tomorrow; choosing another hour moves it.
+ */
+export async function subscribe(input: z.output<typeof subscribeInput>, caller: Caller, { store }: Deps) {
+  const { community } = await requireMember(store, input.communityId, caller.openid);
+  const id = ids.reminder(input.communityId, caller.openid);
+  const due = nextReminderAt(input.hour, caller.now, community.timezone).toISOString();
+  const reminder = await store.transaction(async (tx) => {
+    const current = await tx.get('reminders', id);
+    const next: ReminderDoc = {
+      communityId: input.communityId,
+      openid: caller.openid,
+      kind: 'checkin_reminder',
+      hour: input.hour,
+      left: Math.min(MAX_REMINDERS_LEFT, (current?.left ?? 0) + 1),
+      lastSentDay: current?.lastSentDay ?? null,
+      dueKey: `${due}|${id}`,
+    };
+    await tx.set('reminders', id, next);
+    return next;
+  });
+  return view(reminder);
+}
+
+/** What the caller has left: accepted reminders not yet sent, and their hour. */
+export async function subscriptions(input: z.output<typeof subscriptionsInput>, caller: Caller, { store }: Deps) {
+  await requireMember(store, input.communityId, caller.openid);
+  return view(await store.get('reminders', ids.reminder(input.communityId, caller.openid)));
+}
