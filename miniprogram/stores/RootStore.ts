@@ -22,6 +22,8 @@ import { ProfileStore } from './ProfileStore';
 import { PoolsStore } from './PoolsStore';
 import { OwnerChecklistStore } from './OwnerChecklistStore';
 import { ReachStore } from './ReachStore';
+import { RemindersStore } from './RemindersStore';
+import type { Subscriber } from '../gateway/subscription';
 import type { Payer } from '../gateway/payer';
 import type { KeyValueStorage } from './storage';
 
@@ -45,6 +47,8 @@ export class RootStore {
   readonly campaigns: CampaignsStore;
   /** The owner's reach: bulk awards and announcements. */
   readonly reach: ReachStore;
+  /** 明天提醒我: check-in reminders. */
+  readonly reminders: RemindersStore;
   readonly pools: PoolsStore;
   readonly profile: ProfileStore;
   readonly checkout: CheckoutStore;
@@ -58,6 +62,7 @@ export class RootStore {
     groupEntry?: () => Promise<string | null>,
     openDownload?: OpenDownload,
     payer?: Payer,
+    subscriber: Subscriber = async () => [],
   ) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId, groupEntry);
     const community = new CommunityGateway(gateway, () => this.session.communityId, () => this.session.start());
@@ -66,6 +71,7 @@ export class RootStore {
     this.ledger = new LedgerStore(community);
     this.mall = new MallStore(community, intents);
     this.reach = new ReachStore(community, intents);
+    this.reminders = new RemindersStore(community, subscriber);
     this.mallAdmin = new MallAdminStore(community, uploader);
     this.lottery = new LotteryStore(community, intents);
     this.posts = new PostsStore(community, uploader);

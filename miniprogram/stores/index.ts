@@ -5,6 +5,7 @@ import { localGroupEntry, weappGroupEntry } from '../gateway/cloudId';
 import { browserDownload, weappDownload } from '../gateway/download';
 import { localCashierPayer, wechatPayer } from '../gateway/payer';
 import { cloudImageUploader, httpImageUploader } from '../gateway/uploader';
+import { subscriber } from '../gateway/subscription';
 import { DevIdentityStore } from './DevIdentityStore';
 import { RootStore } from './RootStore';
 import type { KeyValueStorage } from './storage';
@@ -35,4 +36,4 @@ const openDownload = process.env.TARO_ENV === 'weapp' ? weappDownload : browserD
 const payer = process.env.TARO_ENV === 'weapp' ? wechatPayer : localCashierPayer;
 
 // No community is built in: the app opens the tapped group's, a link's, the last used or my most recent one (SessionStore.start).
-export const store = new RootStore(gateway, taroStorage, null, uploader, groupEntry, openDownload, payer);
+export const store = new RootStore(gateway, taroStorage, null, uploader, groupEntry, openDownload, payer, subscriber);

@@ -45,4 +45,17 @@ describe("the owner's reach in Chromium", () => {
     ]);
     expect(errors).toEqual([]);
   });
+
+  it('a member checks in and asks to be reminded tomorrow at the hour she picks; the server counts it', async () => {
+    const { page, rt } = session;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await actAs('demo_doudou');
+    await page.locator('#checkin-button').waitFor();
+    if (!(await page.locator('#checkin-button').textContent())?.includes('今日已签到')) await page.locator('#checkin-button').click();
+    await page.locator('#reminder-button').click();
+    await waitForText(page, '#reminder-notice', '20:00 没签到会提醒你（还可提醒 1 次）');
+    await page.locator('#reminder').scrollIntoViewIfNeeded();
+    await screenshot(page, 'e2e-reach-reminder.png');
+    expect(await rt.ok('notices', { action: 'subscriptions', communityId: 'demo' }, 'demo_doudou')).toEqual({ checkinReminder: { left: 1, hour: 20 } });
+  });
 });

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, CalendarCard, Progress } from '@nutui/nutui-react-taro';
 import { open } from '../../components/navigation';
@@ -15,11 +15,38 @@ import './index.css';
 async function refresh() {
   if (devIdentity && !devIdentity.people.length) await devIdentity.load().catch(() => undefined);
   await store.session.load();
-  if (store.session.isMember) await Promise.all([store.points.load(), store.notices.load(), store.campaigns.load()]);
+  if (store.session.isMember) await Promise.all([store.points.load(), store.notices.load(), store.campaigns.load(), store.reminders.load()]);
   // Staff see on their card what waits for them; the owner, their first steps (a reward on sale is one).
   if (store.session.isStaff) await Promise.all([store.review.load(), store.mallAdmin.loadOrders('pending')]);
   if (store.checklist.open.includes('stockReward')) await store.mall.load();
 }
+
+const HOURS = Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2, '0')}:00`);
+
+/** After checking in: 明天提醒我 at an hour of the member's choice, and how many reminders are left. */
+const ReminderRow = observer(function ReminderRow() {
+  const { reminders } = store;
+  return (
+    <View className="reminder" id="reminder">
+      <View className="row">
+        <Picker mode="selector" range={HOURS} value={reminders.hour} onChange={(e) => reminders.setHour(Number(e.detail.value))}>
+          <Text id="reminder-hour" className="link">
+            明天 {HOURS[reminders.hour]} ▾
+          </Text>
+        </Picker>
+        <Button id="reminder-button" size="small" loading={reminders.request.pending} onClick={() => void reminders.remindMe()}>
+          明天提醒我
+        </Button>
+      </View>
+      {reminders.notice ? (
+        <Text id="reminder-notice" className="muted">{reminders.notice}</Text>
+      ) : (
+        reminders.reminders && reminders.reminders.left > 0 && <Text id="reminder-left" className="muted">还可提醒 {reminders.reminders.left} 次（没签到才提醒）</Text>
+      )}
+      <ErrorLine message={reminders.request.error} />
+    </View>
+  );
+});
 
 function Home() {
   const { session, points } = store;
@@ -210,6 +237,7 @@ function Home() {
               </View>
             )}
             {points.notice && <Text id="checkin-notice" className="notice">{points.notice}</Text>}
+            {me.checkedInToday && <ReminderRow />}
           </View>
 
           <View className="card earn-links">
