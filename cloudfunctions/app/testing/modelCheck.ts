@@ -9,6 +9,9 @@ import { tierIndexFor, tierOf, windowPoints } from '../../core/tiers';
 import { openStore, sqliteHarness, type Harness, type StoreKind } from './harness';
 import { playPayment } from '../../local/playPayment';
 import { issueGroupCloudId } from '../../platform/local/groupCloudIds';
+import { localPlatform } from '../../platform/local/platform';
+import type { Messenger } from '../../platform/ports';
+import { dayOf, DEFAULT_TIMEZONE } from '../../core/days';
 
 /**
  * A seeded model check: random member and staff operations in concurrent bursts, against the
@@ -48,6 +51,8 @@ export type Op =
   | { kind: 'settleRefunds' }
   | { kind: 'bulkAward'; members: number; request: number }
   | { kind: 'runBatches' }
+  | { kind: 'subscribe'; who: number; hour: number }
+  | { kind: 'remind' }
   | { kind: 'bindGroup'; group: number; elsewhere: boolean };
 
 export interface Burst {
@@ -97,7 +102,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'bindGroup'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -163,6 +168,10 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'bulkAward', members: 1 + int(2 ** MEMBERS.length - 1), request: int(4) };
       case 'runBatches':
         return { kind: 'runBatches' };
+      case 'subscribe':
+        return { kind: 'subscribe', who, hour: int(24) };
+      case 'remind':
+        return { kind: 'remind' };
       case 'bindGroup':
         return { kind: 'bindGroup', group: int(3), elsewhere: rnd() < 0.5 };
     }
@@ -202,10 +211,21 @@ interface World {
   bannedBefore: Set<string>;
   auditBefore: Set<string>;
   entriesBefore: Map<string, number>;
+  /** The burst's time, and each check-in reminder sent: `openid|community day`. */
+  sent: { now: number; reminded: string[] };
 }
 
 async function setUp(kind: StoreKind | (() => Store)): Promise<World> {
-  const h = sqliteHarness(typeof kind === 'function' ? kind() : openStore(kind));
+  // Messages are recorded with the burst's day, to check reminders go once a day.
+  const sent: { now: number; reminded: string[] } = { now: START, reminded: [] };
+  const platform = localPlatform();
+  const messages: Messenger = {
+    async send(message) {
+      if (message.purpose === 'checkinReminder') sent.reminded.push(`${message.openid}|${dayOf(new Date(sent.now), DEFAULT_TIMEZONE)}`);
+      return platform.messages.send(message);
+    },
+  };
+  const h = sqliteHarness(typeof kind === 'function' ? kind() : openStore(kind), { ...platform, messages });
   const as = { openid: 'o_owner', now: new Date(START).toISOString() };
   const { community } = await h.ok('community', 'create', { name: '模型检查群' }, as);
   const c = community.id as string;
@@ -235,6 +255,7 @@ async function setUp(kind: StoreKind | (() => Store)): Promise<World> {
     cashOrders: [],
     paidOrders: [],
     stockGiven,
+    sent,
     answers: new Map(),
     bannedBefore: new Set(),
     auditBefore: new Set(),
@@ -407,6 +428,10 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
     }
     case 'runBatches':
       return outcome(await h.call('jobs', 'runBatches', {}, { openid: null, source: 'wx_trigger', now: when() }));
+    case 'subscribe':
+      return outcome(await h.call('notices', 'subscribe', { communityId: c, kind: 'checkin_reminder', hour: op.hour }, { openid: MEMBERS[op.who], now: when() }));
+    case 'remind':
+      return outcome(await h.call('jobs', 'remind', {}, { openid: null, source: 'wx_trigger', now: when() }));
     case 'bindGroup': {
       const [communityId, openid] = op.elsewhere ? [w.other, 'o_owner2'] : [c, 'o_owner'];
       const groupCloudId = { cloudID: issueGroupCloudId(`G${op.group}`, new Date(now)) };
@@ -452,6 +477,8 @@ export async function checkInvariants(w: World): Promise<void> {
   const fail = (message: string): never => {
     throw new Error(message);
   };
+  // A check-in reminder goes at most once a day to a member.
+  if (new Set(w.sent.reminded).size !== w.sent.reminded.length) fail(`a check-in reminder went twice in a day: ${w.sent.reminded.join(', ')}`);
   // A bulk award credits each member once; a finished one counts exactly the credits it made.
   for (const batch of batches.filter((b) => b.kind === 'award')) {
     const credits = ledger.filter((e) => e.refId === batch._id);
@@ -679,6 +706,7 @@ export async function run(kind: StoreKind | (() => Store), bursts: Burst[]): Pro
     for (const burst of bursts) {
       now += burst.advanceMs;
       if (burst.boundary !== null) now = Math.ceil((now - 16 * 3_600_000) / DAY_MS) * DAY_MS + 16 * 3_600_000 + burst.boundary;
+      w.sent.now = now;
       const answers = await Promise.all(burst.ops.map((op) => apply(w, op, now)));
       burst.ops.forEach((op, i) => {
         const counts = (outcomes[op.kind] ??= {});
