@@ -20,8 +20,19 @@ export interface PosterContent {
   link: string;
 }
 
+/**
+ * Waits for the canvas to be on the page: in a browser Taro's <Canvas> puts its <canvas> in a
+ * moment after the page renders, and a drawing made before that goes nowhere (the poster stayed
+ * blank now and then on a busy machine). WeChat's canvas is there once the page is.
+ */
+async function mounted(canvasId: string): Promise<void> {
+  if (process.env.TARO_ENV !== 'h5') return new Promise((resolve) => Taro.nextTick(() => resolve()));
+  for (let tries = 0; tries < 100 && !document.querySelector(`#${canvasId} canvas`); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** Draws the share poster on the canvas `canvasId`: who invites, what the friend gets, and the code to scan. */
 export async function drawPoster(canvasId: string, content: PosterContent): Promise<void> {
+  await mounted(canvasId);
   const ctx = Taro.createCanvasContext(canvasId);
   const { width, height, code } = POSTER;
   const scale = posterScale();
