@@ -27,6 +27,7 @@ import type { CampaignView } from './campaigns/views';
 import type { ChallengeMetric } from '../core/campaigns';
 import type { TaskKey } from '../core/rules';
 import type { TemplateKey } from '../core/templates';
+import type { MallBalance } from '../core/mallBalance';
 import type { BackerView, PoolView } from './pools/views';
 import type { TransferView } from './community/toTransfer';
 
@@ -227,6 +228,8 @@ export interface Api {
   stats: {
     overview: { in: { communityId: string; days: 7 | 30 | 90 }; out: Overview };
     segments: { in: { communityId: string }; out: SegmentsView };
+    /** v3 (staff): points members hold (as of the last rollup) against what the stock on sale can honour; each reward's redemption rate; rewards nobody redeems; a warning in words. */
+    mall: { in: { communityId: string }; out: MallBalance & { asOf: string | null } };
     /** Owner: a UTF-8 CSV with a BOM and a header row; `url` works for an hour. */
     export: { in: { communityId: string; kind: 'members' | 'ledger' | 'orders' }; out: { fileName: string; rows: number; url: string } };
   };

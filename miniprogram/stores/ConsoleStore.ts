@@ -62,6 +62,8 @@ export class ConsoleStore {
   badges: Badge[] = [];
   overview: Overview | null = null;
   segments: Segments = [];
+  /** Points members hold against what the stock on sale can honour. */
+  mallBalance: ActionOutput<'stats', 'mall'> | null = null;
   notice: string | null = null;
   private readonly listing = new Request('refresh');
   private readonly acting = new Request();
@@ -149,8 +151,8 @@ export class ConsoleStore {
   }
 
   async loadHealth(days: 7 | 30 | 90 = 30): Promise<void> {
-    const outcome = await this.health.run(() => Promise.all([this.community.call('stats', 'overview', { days }), this.community.call('stats', 'segments', {})]));
-    if (outcome.done) runInAction(() => ((this.overview = outcome.value[0]), (this.segments = outcome.value[1].segments)));
+    const outcome = await this.health.run(() => Promise.all([this.community.call('stats', 'overview', { days }), this.community.call('stats', 'segments', {}), this.community.call('stats', 'mall', {})]));
+    if (outcome.done) runInAction(() => ((this.overview = outcome.value[0]), (this.segments = outcome.value[1].segments), (this.mallBalance = outcome.value[2])));
   }
 
   async exportCsv(kind: ExportKind): Promise<boolean> {

@@ -3,11 +3,13 @@ import { action, type ActionsOf } from '../dispatch';
 import { getOverview } from './getOverview';
 import { getSegments } from './getSegments';
 import { exportData } from './exportData';
-import { exportInput, overviewInput, segmentsInput } from './inputs';
+import { getMallBalance } from './getMallBalance';
+import { exportInput, mallBalanceInput, overviewInput, segmentsInput } from './inputs';
 
 /** The `stats` cloud function's actions (API.md v2 "Community health"). */
 export const statsActions = {
   overview: action(overviewInput, getOverview),
   segments: action(segmentsInput, getSegments),
   export: action(exportInput, exportData),
+  mall: action(mallBalanceInput, getMallBalance),
 } satisfies ActionsOf<Api['stats']>;

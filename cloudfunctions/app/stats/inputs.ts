@@ -14,3 +14,5 @@ export const exportInput = z.object({
   communityId,
   kind: z.enum(['members', 'ledger', 'orders'], { error: 'kind 只能是 members、ledger 或 orders' }),
 });
+
+export const mallBalanceInput = z.object({ communityId });

@@ -83,6 +83,23 @@ function Health() {
           </View>
         </>
       )}
+      {admin.mallBalance && (
+        <View className="card" id="mall-balance">
+          <Text className="muted">积分与库存</Text>
+          <View className="console-cards">
+            <View className="console-card"><Text className="muted">成员持有积分</Text><Text id="balance-liability" className="console-card__n">{admin.mallBalance.liability}</Text></View>
+            <View className="console-card"><Text className="muted">在售库存可兑积分</Text><Text id="balance-stock" className="console-card__n">{admin.mallBalance.stockPoints}</Text></View>
+          </View>
+          {admin.mallBalance.warning && <Text id="balance-warning" className="field-error">{admin.mallBalance.warning}</Text>}
+          {admin.mallBalance.rewards.slice(0, 8).map((r) => (
+            <View key={r.id} className="segment-row">
+              <Text>{r.name}</Text>
+              <Text className="muted">兑换 {r.redeemed} · 剩 {r.stock} · 兑换率 {percent(r.rate)}</Text>
+            </View>
+          ))}
+          {admin.mallBalance.unredeemed.length > 0 && <Text id="balance-unredeemed" className="muted">上架两周没人兑换：{admin.mallBalance.unredeemed.join('、')}（换个价格或换件奖品）</Text>}
+        </View>
+      )}
       <View className="card">
         <Text className="muted">成员分层（点一层看名单）</Text>
         {admin.segments.map((s) => (
