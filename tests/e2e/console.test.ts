@@ -80,6 +80,10 @@ describe("the owner's console in Chromium", () => {
       for (let tries = 0; tries < 50 && !seen; tries++) seen = (await drawn(chart)) || (await page.waitForTimeout(100), false);
       expect([chart, seen]).toEqual([chart, true]);
     }
+    // What members hold against what the mall's stock on sale can honour, from the same rollup.
+    const balance = await rt.ok('stats', { action: 'mall', communityId: 'demo' }, 'demo_owner');
+    await waitForText(page, '#balance-liability', String(balance.liability));
+    await waitForText(page, '#balance-stock', String(balance.stockPoints));
     await screenshot(page, 'e2e-console-health.png');
     // A segment opens its member list.
     await page.locator('#health-segment-active').click();
