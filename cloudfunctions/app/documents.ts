@@ -475,6 +475,7 @@ export type NoticeKind =
   | 'order_fulfilled'
   | 'order_cancelled'
   | 'order_refunded'
+  | 'order_paid'
   | 'points_adjusted'
   | 'broadcast'
   | 'pool_funded'

@@ -3,7 +3,9 @@ import { refusals } from '../../core/refusals';
 import { loadCommunity } from '../access';
 import { lapseUnpaid, paymentLapsed } from './lapseUnpaid';
 import { advanceRefund, startRefund } from './refunds';
-import { toOrder } from './views';
+import { ORDERS_PAGE, toOrder } from './views';
+import { sendNotice, writeNotice, type Notice } from '../notices/notify';
+import type { OrderDoc } from '../documents';
 
 /** What a payment result did to its order. */
 export type PaymentOutcome = 'paid' | 'alreadyPaid' | 'paidAfterExpiry' | 'failed' | 'amountMismatch';
@@ -26,6 +28,17 @@ export interface PaymentResult {
  * nothing: the member may pay again until the order expires. Never reachable from a client: the
  * cloud's payNotify verifies with WeChat Pay first; locally only POST /dev/pay calls it.
  */
+/** The member hears their money arrived, and what happens next. */
+const paidNotice = (order: OrderDoc & { _id: string }, payment: NonNullable<OrderDoc['payment']>): Notice => ({
+  communityId: order.communityId,
+  openid: order.openid,
+  kind: 'order_paid',
+  refId: order._id,
+  title: `「${order.itemName}」已支付 ¥${(payment.amountFen / 100).toFixed(2)}，等待发货`,
+  body: '群主发货后会通知你',
+  points: 0,
+});
+
 export async function applyPayment(deps: Deps, result: PaymentResult, now: Date) {
   const { store } = deps;
   // A late payment lapses the order here, which needs its community's rules: read before the transaction, as every posting does.
@@ -43,6 +56,7 @@ export async function applyPayment(deps: Deps, result: PaymentResult, now: Date)
     if (order.status === 'unpaid' && !paymentLapsed(order, now)) {
       const changes = { status: 'pending' as const, payment: paid, unpaidUntil: null, updatedAt: now.toISOString() };
       await tx.update('orders', result.orderId, changes);
+      await writeNotice(tx, paidNotice(order, paid), now);
       return answer('paid', changes);
     }
     // Money for an order that is no longer for sale goes straight back (refunds.ts), after the order is settled.
@@ -57,6 +71,7 @@ export async function applyPayment(deps: Deps, result: PaymentResult, now: Date)
     const refund = await startRefund(tx, order, paid, lateRefund, now);
     return answer('paidAfterExpiry', { ...changes, refund });
   });
+  if (applied.outcome === 'paid') await sendNotice(deps, paidNotice(placed, placed.payment!), placed.itemName, ORDERS_PAGE);
   if (applied.outcome !== 'paidAfterExpiry') return applied;
   await advanceRefund(deps, result.orderId, now);
   const order = await store.get('orders', result.orderId);

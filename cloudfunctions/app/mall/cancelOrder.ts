@@ -6,7 +6,7 @@ import { ofCommunity, requireMember } from '../access';
 import { recordAudit } from '../audit';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { STAFF } from '../../core/roles';
-import { ids } from '../documents';
+import { ids, type OrderDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { orderRefund } from './orderRefund';
 import { advanceRefund, closeAtWeChatPay, startRefund } from './refunds';
@@ -21,6 +21,13 @@ import { refusals } from '../../core/refusals';
  * often or concurrently it is cancelled. A points + cash order's money goes back through WeChat
  * Pay (refunds.ts); one still unpaid is closed there, so it cannot be paid afterwards.
  */
+/** What the member is told of a cancelled order: where their points, and any money they paid, go. */
+function cancelledTitle(order: OrderDoc): string {
+  const points = order.poolId ? '，众筹的积分将退回给每位参与者' : order.points ? `，${order.points} 积分已退回` : '';
+  const cash = order.payment?.paidAt ? `，已付的 ¥${(order.payment.amountFen / 100).toFixed(2)} 将原路退回微信` : '';
+  return `订单「${order.itemName}」已取消${points}${cash}`;
+}
+
 export async function cancelOrder(input: z.output<typeof cancelOrderInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
@@ -45,7 +52,7 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     await tx.update('orders', input.orderId, changes);
     // The cash half of a paid order goes back too (jobs.settleRefunds sees it through).
     const cashBack = found.payment ? await startRefund(tx, found, found.payment, `订单取消：${input.reason}`, caller.now) : null;
-    const notice: Notice = { communityId: found.communityId, openid: found.openid, kind: 'order_cancelled', refId: input.orderId, title: `订单「${found.itemName}」已取消${found.poolId ? '，众筹的积分将退回给每位参与者' : found.points ? `，${found.points} 积分已退回` : ''}`, body: input.reason, points: found.poolId ? 0 : found.points };
+    const notice: Notice = { communityId: found.communityId, openid: found.openid, kind: 'order_cancelled', refId: input.orderId, title: cancelledTitle(found), body: input.reason, points: found.poolId ? 0 : found.points };
     await writeNotice(tx, notice, caller.now);
     await recordAudit(tx, { communityId: input.communityId, action: 'mall.cancel', target: input.orderId, detail: { member: found.openid, item: found.itemName, refunded: found.poolId ? 0 : found.points, reason: input.reason, ...(found.poolId ? { pool: found.poolId } : {}) } }, caller);
     return { order: { ...found, ...changes, ...(cashBack ? { refund: cashBack } : {}) }, notice };

@@ -46,8 +46,12 @@ eachStore((open) => {
       // A failed payment changes nothing; the member may pay again.
       expect(await pay(orderId, false)).toMatchObject({ ok: true, data: { outcome: 'failed', order: { status: 'unpaid' } } });
       expect(await pay(orderId, true)).toMatchObject({ ok: true, data: { outcome: 'paid', order: { status: 'pending', payment: { paidAt: MINUTES(3) } } } });
+      // The member hears the money arrived, once.
+      const told = async () => (await h.ok('notices', 'list', { communityId: c }, { openid: 'o_alice', now: MINUTES(5) })).notices.filter((n) => n.kind === 'order_paid');
+      expect((await told()).map((n) => n.title)).toEqual(['「空气净化器」已支付 ¥99.00，等待发货']);
       // The payment result applied twice changes nothing; the expiry job leaves a paid order alone.
       expect(await pay(orderId, true, MINUTES(4))).toMatchObject({ ok: true, data: { outcome: 'alreadyPaid', order: { payment: { paidAt: MINUTES(3) } } } });
+      expect(await told()).toHaveLength(1);
       expect(await expire(MINUTES(30))).toEqual({ cancelled: 0, more: false });
       expect(await orderOf(orderId)).toMatchObject({ status: 'pending', paidAfterExpiry: false, payment: { amountFen: 9900 } });
       expect(await h.call('mall', 'pay', { communityId: c, orderId }, { openid: 'o_alice', now: MINUTES(5) })).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } });
@@ -203,6 +207,8 @@ eachStore((open) => {
       expect(await balance()).toBe(1000);
       const { notices } = await h.ok('notices', 'list', { communityId: c }, { openid: 'o_alice', now: MINUTES(41) });
       expect(notices.filter((n) => n.kind === 'order_refunded')).toEqual([expect.objectContaining({ title: '「料理机」的 ¥59.00 已原路退回' })]);
+      // Told at the cancel what happens to both the points and the money.
+      expect(notices.find((n) => n.kind === 'order_cancelled')).toMatchObject({ title: '订单「料理机」已取消，100 积分已退回，已付的 ¥59.00 将原路退回微信' });
       expect(asked).toHaveLength(1);
     });
 

@@ -29,6 +29,7 @@ const OUTCOME: Record<NoticeKind, string> = {
   order_fulfilled: '已发货',
   order_cancelled: '已取消',
   order_refunded: '已退款',
+  order_paid: '已支付',
   points_adjusted: '积分调整',
   broadcast: '群公告',
   pool_funded: '众筹成功',
@@ -51,6 +52,7 @@ const PURPOSE: Partial<Record<NoticeKind, MessagePurpose>> = {
   order_fulfilled: 'orderUpdate',
   order_cancelled: 'orderUpdate',
   order_refunded: 'orderUpdate',
+  order_paid: 'orderUpdate',
 };
 
 /** After the transaction: the same news as a WeChat subscription message, best effort, never failing the action. */

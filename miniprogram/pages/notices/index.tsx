@@ -11,7 +11,7 @@ import './index.css';
 /** Where a notice leads: an accepted answer to Q&A, an order (or a funded 众筹, a refund) to my orders, an adjustment to the ledger, a refunded 众筹 to the pools, a badge or a tier to 我的, a post to my posts. */
 function openNotice(notice: NoticeView) {
   if (notice.kind === 'answer_accepted') return open('/packages/qa/pages/index/index');
-  if (notice.kind === 'order_fulfilled' || notice.kind === 'order_cancelled' || notice.kind === 'order_refunded' || notice.kind === 'pool_funded') return open('/packages/mall/pages/orders/index');
+  if (notice.kind === 'order_fulfilled' || notice.kind === 'order_cancelled' || notice.kind === 'order_refunded' || notice.kind === 'order_paid' || notice.kind === 'pool_funded') return open('/packages/mall/pages/orders/index');
   if (notice.kind === 'points_adjusted') return open('/pages/ledger/index');
   if (notice.kind === 'pool_failed') return open('/packages/mall/pages/pools/index');
   if (notice.kind === 'expiry_soon') return open('/pages/mall/index');
