@@ -8,7 +8,12 @@ const PAGE_SIZE = 20;
 
 
 /** What a ledger line was, in a word: a lottery try is 抽奖, though on the ledger it is a spend. */
-export const entryLabel = (entry: Pick<Entry, 'id' | 'kind'>): string => (entry.kind === 'spend' && entry.id.startsWith('draw:') ? '抽奖' : ENTRY_KIND_NAMES[entry.kind]);
+export const entryLabel = (entry: Pick<Entry, 'id' | 'kind' | 'reason'>): string => {
+  if (entry.kind === 'spend' && entry.id.startsWith('draw:')) return '抽奖';
+  // Points put into a pool are given or pooled, not spent on a reward.
+  if (entry.kind === 'spend' && entry.id.startsWith('pool:')) return entry.reason.startsWith('捐赠') ? '捐赠' : '众筹';
+  return ENTRY_KIND_NAMES[entry.kind];
+};
 
 /** My points history, newest first, a page at a time. */
 export class LedgerStore {

@@ -72,10 +72,12 @@ describe('app stores', () => {
 describe('ledger lines', () => {
   it('calls a lottery try 抽奖 and a redemption 兑换, though both are spends', async () => {
     const { entryLabel } = await import('./LedgerStore');
-    expect(entryLabel({ id: 'draw:c:o_alice:t1', kind: 'spend' })).toBe('抽奖');
-    expect(entryLabel({ id: 'spend:c:o_alice:order1', kind: 'spend' })).toBe('兑换');
-    expect(entryLabel({ id: 'checkin:c:o_alice:2026-03-01', kind: 'earn' })).toBe('获得');
-    expect(entryLabel({ id: 'reverse:c:o_alice:p1', kind: 'reverse' })).toBe('收回');
+    expect(entryLabel({ id: 'draw:c:o_alice:t1', kind: 'spend', reason: '抽奖' })).toBe('抽奖');
+    expect(entryLabel({ id: 'spend:c:o_alice:order1', kind: 'spend', reason: '兑换' })).toBe('兑换');
+    expect(entryLabel({ id: 'pool:c:o_alice:k1', kind: 'spend', reason: '众筹「空气炸锅」' })).toBe('众筹');
+    expect(entryLabel({ id: 'pool:c:o_alice:k2', kind: 'spend', reason: '捐赠「山区图书」' })).toBe('捐赠');
+    expect(entryLabel({ id: 'checkin:c:o_alice:2026-03-01', kind: 'earn', reason: '签到' })).toBe('获得');
+    expect(entryLabel({ id: 'reverse:c:o_alice:p1', kind: 'reverse', reason: '收回' })).toBe('收回');
   });
 });
 
