@@ -28,6 +28,8 @@ import type { ChallengeMetric } from '../core/campaigns';
 import type { TaskKey } from '../core/rules';
 import type { TemplateKey } from '../core/templates';
 import type { MallBalance } from '../core/mallBalance';
+import type { SheetProblem, SheetRow } from '../core/balanceSheet';
+import type { BalanceImport, OpeningBalance } from './balances/views';
 import type { BackerView, PoolView } from './pools/views';
 import type { TransferView } from './community/toTransfer';
 
@@ -200,6 +202,15 @@ export interface Api {
     bulkAward: { in: { communityId: string; openids?: string[]; segment?: SegmentKey; delta: number; reason: string; requestId: string }; out: { batch: Batch } };
     /** v3 (staff): where a bulk award or broadcast stands. */
     batch: { in: { communityId: string; batchId: string }; out: { batch: Batch } };
+    /** v3 additions (owner): opening balances from a spreadsheet — what a CSV would import, nothing written. */
+    previewImport: { in: { communityId: string; file: string }; out: { rows: number; points: number; sample: SheetRow[]; problems: SheetProblem[]; problemCount: number } };
+    /** The rows become credits waiting for their members (refused while rows have problems, unless skipProblems). */
+    importBalances: { in: { communityId: string; file: string; skipProblems?: boolean; requestId: string }; out: { import: BalanceImport; batch: Batch } };
+    imports: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { imports: BalanceImport[] } & Page };
+    importRows: { in: { communityId: string; importId: string; status?: 'open' | 'claimed'; cursor?: string | null; limit?: number }; out: { rows: OpeningBalance[] } & Page };
+    /** A member claims the row a claim code names (once); the owner matches a row to a member. */
+    claimBalance: { in: { communityId: string; code: string; requestId: string }; out: ClaimedBalance };
+    matchBalance: { in: { communityId: string; code: string; openid: string; requestId: string }; out: ClaimedBalance };
     leaderboard: {
       in: { communityId: string; period: 'week' | 'month' | 'all'; limit?: number };
       /** v2: each row's rank (ties share one) and avatar; `me` null for staff and for members who hide. */
@@ -347,9 +358,15 @@ export interface Reminders {
  * `total` for a segment is the members it reached, final when `status` is done; `skipped` names up
  * to 1,000 members passed over, with why.
  */
+export interface ClaimedBalance {
+  entry: Entry;
+  balance: number;
+  row: { name: string; points: number; note: string };
+}
+
 export interface Batch {
   id: string;
-  kind: 'award' | 'broadcast';
+  kind: 'award' | 'broadcast' | 'import';
   status: 'running' | 'done';
   total: number;
   credited: number;

@@ -17,6 +17,7 @@ import type { DayNumbers, PointsTotals } from '../core/stats';
 import type { StreakState } from '../core/streak';
 import type { JobTimes } from '../core/jobSchedule';
 import type { SegmentKey } from '../core/activity';
+import type { SheetRow } from '../core/balanceSheet';
 import type { Store, Transaction } from '../store/port';
 import type { Role } from '../core/roles';
 import type { PaymentParams } from '../platform/ports';
@@ -46,7 +47,7 @@ export interface GroupBindingDoc {
  */
 export interface BatchDoc {
   communityId: string;
-  kind: 'award' | 'broadcast';
+  kind: 'award' | 'broadcast' | 'import';
   createdBy: string;
   createdAt: string;
   /** award */
@@ -74,7 +75,49 @@ export interface BatchDoc {
 /** 1,000 openids of a listed batch (`{batchId}:{n}`). */
 export interface BatchTargetsDoc {
   communityId: string;
-  openids: string[];
+  /** An award's listed members; an import's rows (1,000 a document either way). */
+  openids?: string[];
+  rows?: SheetRow[];
+}
+
+/**
+ * Opening balances the owner imported from a spreadsheet (`{communityId}:{digest}`, the batch's
+ * id too): its rows are written as OpeningBalanceDocs by the batch, each waiting for its member.
+ * `secret` makes the rows' claim codes; it never leaves the server.
+ */
+export interface BalanceImportDoc {
+  communityId: string;
+  createdBy: string;
+  createdAt: string;
+  rows: number;
+  points: number;
+  /** Lines of the file left out for a problem (the owner chose to import the rest). */
+  skippedLines: number[];
+  secret: string;
+  /** createdAt|id: newest first. */
+  sortKey: string;
+}
+
+/**
+ * One imported row (`{communityId}:{claimCode}`): a credit waiting for its member, claimed once —
+ * by the code (or its link) or by the owner matching a member — and never credited twice, since
+ * the claim and the credit are one transaction on this document.
+ */
+export interface OpeningBalanceDoc {
+  communityId: string;
+  importId: string;
+  line: number;
+  name: string;
+  points: number;
+  note: string;
+  code: string;
+  status: 'open' | 'claimed';
+  claimedBy: string | null;
+  claimedAt: string | null;
+  claimedHow: 'code' | 'owner' | null;
+  entryId: string | null;
+  /** importId|status|line (zero-padded): an import's rows, open or claimed, in file order. */
+  sortKey: string;
 }
 
 /**
@@ -512,6 +555,8 @@ export interface MediaCheckDoc {
 export type AuditAction =
   | 'points.adjust'
   | 'points.bulkAward'
+  | 'points.importBalances'
+  | 'points.matchBalance'
   | 'notices.broadcast'
   | 'community.setRole'
   | 'community.ban'
@@ -600,6 +645,7 @@ export const ids = {
   backing: (poolId: string, openid: string) => `${poolId}:${openid}`,
   /** The order a funded pooled redemption becomes. */
   poolOrder: (poolId: string) => `pool_${poolId}`,
+  openingBalance: (communityId: string, code: string) => `${communityId}:${code}`,
   reminder: (communityId: string, openid: string) => `${communityId}:${openid}:checkin_reminder`,
 };
 
@@ -630,6 +676,8 @@ export interface Collections {
   jobRuns: JobRunsDoc;
   batches: BatchDoc;
   batchTargets: BatchTargetsDoc;
+  balanceImports: BalanceImportDoc;
+  openingBalances: OpeningBalanceDoc;
   reminders: ReminderDoc;
   campaigns: CampaignDoc;
   pools: PoolDoc;

@@ -15,6 +15,7 @@ export const refusals = {
   noItem: (): never => refuse('NOT_FOUND', '奖品不存在'),
   noOrder: (): never => refuse('NOT_FOUND', '订单不存在'),
   noBatch: (): never => refuse('NOT_FOUND', '这次批量操作不存在'),
+  noImport: (): never => refuse('NOT_FOUND', '这次导入不存在'),
   noPost: (): never => refuse('NOT_FOUND', '帖子不存在'),
   noQuestion: (): never => refuse('NOT_FOUND', '问题不存在'),
   noCampaign: (): never => refuse('NOT_FOUND', '活动不存在'),

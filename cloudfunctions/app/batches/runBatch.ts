@@ -8,6 +8,8 @@ import { postingTime, recordPostings } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { DuplicateError } from '../../store/port';
 import { loadCommunity } from '../access';
+import type { SheetRow } from '../../core/balanceSheet';
+import { openRow } from '../balances/openRow';
 
 /** Members a page; openids a targets document; skipped members kept by name (the rest counted). */
 const PAGE = 50;
@@ -30,22 +32,32 @@ export const toBatch = (batch: Found<BatchDoc>): Batch => ({
   skipped: batch.skipped,
 });
 
-/** Creates the batch and its listed targets in the caller's transaction; the pages run after it commits. */
-export async function createBatch(tx: AppTransaction, id: string, batch: BatchDoc, openids: string[] | null): Promise<void> {
+/** Creates the batch and its listed targets (members, or an import's rows) in the caller's transaction; the pages run after it commits. */
+export async function createBatch(tx: AppTransaction, id: string, batch: BatchDoc, listed: { openids: string[] } | { rows: SheetRow[] } | null): Promise<void> {
   await tx.create('batches', id, batch);
-  for (let n = 0; openids && n * TARGETS_PER_DOC < openids.length; n++) {
-    await tx.create('batchTargets', `${id}:${n}`, { communityId: batch.communityId, openids: openids.slice(n * TARGETS_PER_DOC, (n + 1) * TARGETS_PER_DOC) });
+  const targets: unknown[] = listed ? ('openids' in listed ? listed.openids : listed.rows) : [];
+  for (let n = 0; n * TARGETS_PER_DOC < targets.length; n++) {
+    const part = targets.slice(n * TARGETS_PER_DOC, (n + 1) * TARGETS_PER_DOC);
+    await tx.create('batchTargets', `${id}:${n}`, { communityId: batch.communityId, ...(listed && 'rows' in listed ? { rows: part as SheetRow[] } : { openids: part as string[] }) });
   }
 }
 
-/** The next page of a batch: listed openids, or the members of its segment who had joined by the call. */
-async function nextPage(deps: Deps, batch: Found<BatchDoc>, community: CommunityDoc, now: Date): Promise<{ targets: Array<{ openid: string; member: MemberFacts | null }>; cursor: number | string; finished: boolean }> {
+interface Target {
+  /** Who a skip is reported by: the member's openid, or an imported row's line. */
+  openid: string;
+  member: MemberFacts | null;
+  row?: SheetRow;
+}
+
+/** The next page of a batch: listed openids or rows, or the members of its segment who had joined by the call. */
+async function nextPage(deps: Deps, batch: Found<BatchDoc>, community: CommunityDoc, now: Date): Promise<{ targets: Target[]; cursor: number | string; finished: boolean }> {
   if (batch.listed) {
     const at = batch.cursor as number;
     const chunk = await deps.store.get('batchTargets', `${batch._id}:${Math.floor(at / TARGETS_PER_DOC)}`);
-    const openids = (chunk?.openids ?? []).slice(at % TARGETS_PER_DOC, (at % TARGETS_PER_DOC) + PAGE);
-    const cursor = at + openids.length;
-    return { targets: openids.map((openid) => ({ openid, member: null })), cursor, finished: cursor >= batch.total || openids.length === 0 };
+    const slice = <T>(list: T[] | undefined) => (list ?? []).slice(at % TARGETS_PER_DOC, (at % TARGETS_PER_DOC) + PAGE);
+    const targets: Target[] = chunk?.rows ? slice(chunk.rows).map((row) => ({ openid: `第 ${row.line} 行`, member: null, row })) : slice(chunk?.openids).map((openid) => ({ openid, member: null }));
+    const cursor = at + targets.length;
+    return { targets, cursor, finished: cursor >= batch.total || targets.length === 0 };
   }
   const rows = await deps.store.find('members', {
     where: { communityId: batch.communityId, sortKey: { gt: batch.cursor as string, lt: `${batch.createdAt}|\uffff` } },
@@ -107,13 +119,16 @@ export async function advanceBatch(deps: Deps, batchId: string, now: Date, hasTi
   let batch = await deps.store.get('batches', batchId);
   if (!batch) return null;
   const community = await loadCommunity(deps.store, batch.communityId);
+  const balanceImport = batch.kind === 'import' ? await deps.store.get('balanceImports', batchId) : null;
   while (batch.status === 'running' && hasTime()) {
     const page = await nextPage(deps, batch, community, now);
     const current: Found<BatchDoc> = batch;
     const outcomes =
       current.kind === 'award'
         ? await allLimited(page.targets.map(({ openid }) => () => award(deps, current, community, openid, now)))
-        : (
+        : current.kind === 'import'
+          ? await allLimited(page.targets.map(({ row }) => () => openRow(deps, balanceImport!, row!)))
+          : (
             await allLimited(
               Array.from({ length: Math.ceil(page.targets.length / NOTICES_PER_TRANSACTION) }, (_, i) => () =>
                 tell(deps, current, page.targets.slice(i * NOTICES_PER_TRANSACTION, (i + 1) * NOTICES_PER_TRANSACTION).map((t) => t.member!), now),

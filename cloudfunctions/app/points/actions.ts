@@ -8,6 +8,12 @@ import { listBadges, listTasks, listTiers } from './engagementViews';
 import { transferPoints } from './transferPoints';
 import { bulkAward } from './bulkAward';
 import { getBatch } from './getBatch';
+import { previewImport } from '../balances/previewImport';
+import { importBalances } from '../balances/importBalances';
+import { importRows, listImports } from '../balances/listImports';
+import { claimBalance } from '../balances/claimBalance';
+import { matchBalance } from '../balances/matchBalance';
+import { claimBalanceInput, importBalancesInput, importRowsInput, listImportsInput, matchBalanceInput, previewImportInput } from '../balances/inputs';
 import { adjustPointsInput, batchInput, bulkAwardInput, transferInput, badgesInput, getMyPointsInput, leaderboardInput, listLedgerInput, tasksInput, tiersInput } from './inputs';
 
 /** The `points` cloud function's actions (API.md). */
@@ -22,4 +28,10 @@ export const pointsActions = {
   transfer: action(transferInput, transferPoints),
   bulkAward: action(bulkAwardInput, bulkAward),
   batch: action(batchInput, getBatch),
+  previewImport: action(previewImportInput, previewImport),
+  importBalances: action(importBalancesInput, importBalances),
+  imports: action(listImportsInput, listImports),
+  importRows: action(importRowsInput, importRows),
+  claimBalance: action(claimBalanceInput, claimBalance),
+  matchBalance: action(matchBalanceInput, matchBalance),
 } satisfies ActionsOf<Api['points']>;

@@ -30,7 +30,7 @@ export async function bulkAward(input: z.output<typeof bulkAwardInput>, caller: 
         tx,
         id,
         { communityId: input.communityId, kind: 'award', createdBy: caller.openid, createdAt: at, delta: input.delta, reason: input.reason, title: null, body: null, listed: Boolean(openids), segment: input.segment ?? null, status: 'running', total, done: 0, skipped: [], skippedCount: 0, cursor: openids ? 0 : '', runKey: `running|${at}` },
-        openids,
+        openids && { openids },
       );
       await recordAudit(tx, { communityId: input.communityId, action: 'points.bulkAward', target: id, detail: { delta: input.delta, reason: input.reason, members: total, segment: input.segment ?? null } }, caller);
       return { batchId: id };
