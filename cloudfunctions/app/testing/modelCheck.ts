@@ -53,7 +53,9 @@ export type Op =
   | { kind: 'runBatches' }
   | { kind: 'subscribe'; who: number; hour: number }
   | { kind: 'remind' }
-  | { kind: 'bindGroup'; group: number; elsewhere: boolean };
+  | { kind: 'bindGroup'; group: number; elsewhere: boolean }
+  | { kind: 'importBalances'; request: number }
+  | { kind: 'claimBalance'; who: number; row: number; byOwner: boolean; request: number };
 
 export interface Burst {
   /** The clock moves on by this much before the burst, or to the next day boundary ± 1 ms. */
@@ -102,7 +104,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -172,6 +174,10 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'subscribe', who, hour: int(24) };
       case 'remind':
         return { kind: 'remind' };
+      case 'importBalances':
+        return { kind: 'importBalances', request: int(3) };
+      case 'claimBalance':
+        return { kind: 'claimBalance', who, row: int(8), byOwner: rnd() < 0.3, request: int(6) };
       case 'bindGroup':
         return { kind: 'bindGroup', group: int(3), elsewhere: rnd() < 0.5 };
     }
@@ -432,6 +438,26 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       return outcome(await h.call('notices', 'subscribe', { communityId: c, kind: 'checkin_reminder', hour: op.hour }, { openid: MEMBERS[op.who], now: when() }));
     case 'remind':
       return outcome(await h.call('jobs', 'remind', {}, { openid: null, source: 'wx_trigger', now: when() }));
+    case 'importBalances': {
+      // Three sheets (a request id each); a sheet's rows share names with members and with each other.
+      const file = Buffer.from(`姓名,积分\n${MEMBERS.slice(0, 3).map((m, i) => `${m.slice(2)},${(op.request + 1) * 10 + i}`).join('\n')}\n`).toString('base64');
+      // A replay answers the same import as it stands now (rows claimed since).
+      const reply = await h.call('points', 'importBalances', { communityId: c, file, requestId: `import-${op.request}-xxxx` }, staff);
+      return outcome(reply.ok ? await replay(`import:${op.request}`, Promise.resolve({ ok: true, data: reply.data.import.id })) : reply);
+    }
+    case 'claimBalance': {
+      // Any row of any import, open or claimed: a claimed one must be refused, never credited again.
+      const imports = (await h.ok('points', 'imports', { communityId: c, limit: 10 }, staff)).imports as Array<{ id: string }>;
+      if (!imports.length) return 'none';
+      const { rows } = await h.ok('points', 'importRows', { communityId: c, importId: imports[op.row % imports.length].id, limit: 10 }, staff);
+      if (!rows.length) return 'none';
+      const code = rows[op.row % rows.length].code as string;
+      const who = MEMBERS[op.who];
+      const params = { communityId: c, code, requestId: `claim-${op.request}-${code}` };
+      return op.byOwner
+        ? outcome(await replay(`match:${JSON.stringify(params)}:${who}`, h.call('points', 'matchBalance', { ...params, openid: who }, staff)))
+        : outcome(await replay(`claim:${who}:${JSON.stringify(params)}`, h.call('points', 'claimBalance', params, { openid: who, now: when() })));
+    }
     case 'bindGroup': {
       const [communityId, openid] = op.elsewhere ? [w.other, 'o_owner2'] : [c, 'o_owner'];
       const groupCloudId = { cloudID: issueGroupCloudId(`G${op.group}`, new Date(now)) };
@@ -474,6 +500,7 @@ export async function checkInvariants(w: World): Promise<void> {
     all(store, 'poolBackings', w.c),
     all(store, 'batches', w.c),
   ]);
+  const [balanceImports, openingRows] = await Promise.all([all(store, 'balanceImports', w.c), all(store, 'openingBalances', w.c)]);
   const fail = (message: string): never => {
     throw new Error(message);
   };
@@ -552,7 +579,25 @@ export async function checkInvariants(w: World): Promise<void> {
   const adjustEvents = audit.filter((e) => e.action === 'points.adjust').map((e) => e.detail.entryId);
   // A bulk award's credits are adjustments audited once, as the batch.
   const batchIds = new Set(batches.filter((b) => b.kind === 'award').map((b) => b._id));
-  const adjustments = ledger.filter((e) => e.kind === 'adjust' && !batchIds.has(e.refId ?? '')).map((e) => e.id);
+  // Opening balances are adjustments too: the owner's matches are audited, a member's own claim is not a staff action.
+  const importIds = new Set(balanceImports.map((i) => i._id));
+  const adjustments = ledger.filter((e) => e.kind === 'adjust' && !batchIds.has(e.refId ?? '') && !importIds.has(e.refId ?? '')).map((e) => e.id);
+  // Each imported row is credited at most once, by the entry it names, to the member it names; an open row by none.
+  const openingEntries = ledger.filter((e) => importIds.has(e.refId ?? ''));
+  const claimedRows = openingRows.filter((r) => r.status === 'claimed');
+  if (openingEntries.length !== claimedRows.length) fail(`${openingEntries.length} opening-balance credits for ${claimedRows.length} claimed rows`);
+  for (const row of claimedRows) {
+    const entry = openingEntries.find((e) => e.id === row.entryId);
+    if (!entry || entry.openid !== row.claimedBy || entry.delta !== row.points) fail(`row ${row.importId}:${row.line} claimed by ${row.claimedBy} for ${row.points}, credited ${JSON.stringify(entry ?? null)}`);
+  }
+  for (const imported of balanceImports) {
+    const batch = batches.find((b) => b._id === imported._id);
+    const written = openingRows.filter((r) => r.importId === imported._id).length;
+    if (batch?.status === 'done' ? written !== imported.rows : written > imported.rows) fail(`import ${imported._id}: ${written} rows written of ${imported.rows} (${batch?.status})`);
+  }
+  const matchEvents = audit.filter((e) => e.action === 'points.matchBalance').length;
+  if (matchEvents !== claimedRows.filter((r) => r.claimedHow === 'owner').length) fail(`audited matches ${matchEvents}, rows the owner matched ${claimedRows.filter((r) => r.claimedHow === 'owner').length}`);
+  if (audit.filter((e) => e.action === 'points.importBalances').length !== balanceImports.length) fail('an import is not audited exactly once');
   const batchEvents = audit.filter((e) => e.action === 'points.bulkAward').map((e) => e.target);
   if (JSON.stringify([...batchEvents].sort()) !== JSON.stringify([...batchIds].sort())) fail(`audited bulk awards ${batchEvents.length}, batches ${batchIds.size}`);
   if (JSON.stringify([...adjustEvents].sort()) !== JSON.stringify([...adjustments].sort())) fail(`audited adjustments ${adjustEvents.length}, ledger adjustments ${adjustments.length}`);
