@@ -30,6 +30,7 @@ import type { TemplateKey } from '../core/templates';
 import type { MallBalance } from '../core/mallBalance';
 import type { SheetProblem, SheetRow } from '../core/balanceSheet';
 import type { BalanceImport, OpeningBalance } from './balances/views';
+export type { BalanceImport as BalanceImportView, OpeningBalance as OpeningBalanceView } from './balances/views';
 import type { BackerView, PoolView } from './pools/views';
 import type { TransferView } from './community/toTransfer';
 

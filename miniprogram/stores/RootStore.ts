@@ -22,6 +22,8 @@ import { ProfileStore } from './ProfileStore';
 import { PoolsStore } from './PoolsStore';
 import { OwnerChecklistStore } from './OwnerChecklistStore';
 import { ReachStore } from './ReachStore';
+import { BalancesStore } from './BalancesStore';
+import type { PickFile } from '../gateway/filePicker';
 import { RemindersStore } from './RemindersStore';
 import type { Subscriber } from '../gateway/subscription';
 import type { Payer } from '../gateway/payer';
@@ -47,6 +49,8 @@ export class RootStore {
   readonly campaigns: CampaignsStore;
   /** The owner's reach: bulk awards and announcements. */
   readonly reach: ReachStore;
+  /** Opening balances imported from a spreadsheet, and claiming them. */
+  readonly balances: BalancesStore;
   /** 明天提醒我: check-in reminders. */
   readonly reminders: RemindersStore;
   readonly pools: PoolsStore;
@@ -63,6 +67,7 @@ export class RootStore {
     openDownload?: OpenDownload,
     payer?: Payer,
     subscriber: Subscriber = async () => [],
+    pickFile: PickFile = async () => null,
   ) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId, groupEntry);
     const community = new CommunityGateway(gateway, () => this.session.communityId, () => this.session.start());
@@ -71,6 +76,7 @@ export class RootStore {
     this.ledger = new LedgerStore(community);
     this.mall = new MallStore(community, intents);
     this.reach = new ReachStore(community, intents);
+    this.balances = new BalancesStore(community, intents, pickFile);
     this.reminders = new RemindersStore(community, subscriber);
     this.mallAdmin = new MallAdminStore(community, uploader);
     this.lottery = new LotteryStore(community, intents);

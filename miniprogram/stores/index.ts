@@ -6,6 +6,7 @@ import { browserDownload, weappDownload } from '../gateway/download';
 import { localCashierPayer, wechatPayer } from '../gateway/payer';
 import { cloudImageUploader, httpImageUploader } from '../gateway/uploader';
 import { subscriber } from '../gateway/subscription';
+import { browserFilePicker, chatFilePicker } from '../gateway/filePicker';
 import { DevIdentityStore } from './DevIdentityStore';
 import { RootStore } from './RootStore';
 import type { KeyValueStorage } from './storage';
@@ -33,7 +34,9 @@ const groupEntry = process.env.TARO_ENV === 'weapp' ? weappGroupEntry : localGro
 
 const openDownload = process.env.TARO_ENV === 'weapp' ? weappDownload : browserDownload;
 
+const pickFile = process.env.TARO_ENV === 'weapp' ? chatFilePicker : browserFilePicker;
+
 const payer = process.env.TARO_ENV === 'weapp' ? wechatPayer : localCashierPayer;
 
 // No community is built in: the app opens the tapped group's, a link's, the last used or my most recent one (SessionStore.start).
-export const store = new RootStore(gateway, taroStorage, null, uploader, groupEntry, openDownload, payer, subscriber);
+export const store = new RootStore(gateway, taroStorage, null, uploader, groupEntry, openDownload, payer, subscriber, pickFile);

@@ -68,6 +68,7 @@ function Console() {
         {owner && <Text id="rules-link" onClick={go('rules/index')}>积分规则 ›</Text>}
         {owner && <Text id="campaigns-link" onClick={go('campaigns/index')}>活动 ›</Text>}
         {owner && <Text id="reach-link" onClick={go('reach/index')}>群发与批量发分 ›</Text>}
+        {owner && <Text id="balances-link" onClick={go('balances/index')}>导入期初积分 ›</Text>}
         {owner && <Text id="admin-items-link" onClick={go('items/index')}>奖品管理 ›</Text>}
         {owner && <Text id="admin-draws-link" onClick={go('draws/index')}>抽奖设置 ›</Text>}
         {owner && <Text id="admin-pools-link" onClick={go('pools/index')}>捐赠 ›</Text>}
