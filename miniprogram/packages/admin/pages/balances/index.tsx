@@ -89,7 +89,7 @@ function Balances() {
         <Text className="reach-title">导入记录</Text>
         {balances.imports.length === 0 && <Text className="muted">还没有导入过</Text>}
         {balances.imports.map((i) => (
-          <View key={i.id} id={`import-${i.id}`} className={`import-row ${balances.openImport === i.id ? 'admin-tab--on' : ''}`} onClick={() => void balances.show(i.id, 'open')}>
+          <View key={i.id} id={`import-${i.id}`} className={`import-row ${balances.openImport === i.id ? 'import-row--on' : ''}`} onClick={() => void balances.show(i.id, 'open')}>
             <Text>
               {formatTime(i.createdAt)} · {i.rows} 行 · {i.points} 积分 · 已领取 {i.claimed} / {i.rows}
               {i.status === 'writing' ? ' · 写入中' : ''}
