@@ -343,7 +343,7 @@ export interface Api {
     /** v3 (owner): an announcement to every member of a segment (all when none), once each, as notices of kind `broadcast`; at most 3 a community day. */
     broadcast: { in: { communityId: string; title: string; body: string; segment?: SegmentKey; requestId: string }; out: { batch: Batch } };
     /** v3: the member accepted one check-in reminder (one WeChat message) at `hour` on the community's clock. */
-    subscribe: { in: { communityId: string; kind: 'checkin_reminder'; hour: number }; out: Reminders };
+    subscribe: { in: { communityId: string; kind: 'checkin_reminder' | 'announcement'; hour?: number }; out: Reminders };
     /** v3: the caller's reminders left. */
     subscriptions: { in: { communityId: string }; out: Reminders };
   };
@@ -352,6 +352,8 @@ export interface Api {
 /** Check-in reminders accepted and not yet sent, and their hour (null: none chosen). */
 export interface Reminders {
   checkinReminder: { left: number; hour: number | null };
+  /** Additions: broadcasts that may still reach me as a WeChat message (one per acceptance). */
+  announcement: { left: number };
 }
 
 /**

@@ -203,6 +203,8 @@ export interface MemberDoc extends Account, StreakState, TierFacts {
   avatar?: string | null;
   birthday?: string | null;
   hideFromLeaderboard?: boolean;
+  /** WeChat acceptances of the announcement message not yet used: each lets one broadcast reach the member outside the app. */
+  announcementsLeft?: number;
   /** The day the birthday was set, so one set fewer than 30 days ahead pays nothing that year; the last year it paid. */
   birthdaySetOn?: string | null;
   birthdayPaidYear?: number | null;

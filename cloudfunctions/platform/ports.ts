@@ -29,8 +29,8 @@ export interface ContentSecurity {
  * Why a member is told something outside the app; each purpose is its own WeChat subscription
  * template (set at deploy time), accepted by the member for that purpose.
  */
-export type MessagePurpose = 'reviewResult' | 'pointsChanged' | 'orderUpdate' | 'checkinReminder';
-export const MESSAGE_PURPOSES: readonly MessagePurpose[] = ['reviewResult', 'pointsChanged', 'orderUpdate', 'checkinReminder'];
+export type MessagePurpose = 'reviewResult' | 'pointsChanged' | 'orderUpdate' | 'checkinReminder' | 'announcement';
+export const MESSAGE_PURPOSES: readonly MessagePurpose[] = ['reviewResult', 'pointsChanged', 'orderUpdate', 'checkinReminder', 'announcement'];
 
 /** News for a member outside the app (a WeChat subscription message in the cloud). */
 export interface OutsideMessage {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 
 /** The purposes a member can be told of outside the app (the cloud's MessagePurpose). */
-export type SubscriptionPurpose = 'reviewResult' | 'pointsChanged' | 'orderUpdate' | 'checkinReminder';
+export type SubscriptionPurpose = 'reviewResult' | 'pointsChanged' | 'orderUpdate' | 'checkinReminder' | 'announcement';
 
 /** Asks the member to accept messages for these purposes, in the tap that needs them; answers the purposes accepted. */
 export type Subscriber = (purposes: SubscriptionPurpose[]) => Promise<SubscriptionPurpose[]>;

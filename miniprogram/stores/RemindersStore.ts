@@ -13,6 +13,9 @@ export const DEFAULT_REMINDER_HOUR = 20;
  */
 export class RemindersStore {
   reminders: Reminders['checkinReminder'] | null = null;
+  /** Announcements that may still reach me as a WeChat message (null: not asked yet). */
+  announcementsLeft: number | null = null;
+  announcementNotice: string | null = null;
   hour = DEFAULT_REMINDER_HOUR;
   notice: string | null = null;
   readonly request = new Request();
@@ -26,7 +29,19 @@ export class RemindersStore {
 
   async load(): Promise<void> {
     const outcome = await this.request.run(() => this.community.call('notices', 'subscriptions', {}));
-    if (outcome.done) runInAction(() => ((this.reminders = outcome.value.checkinReminder), (this.hour = outcome.value.checkinReminder.hour ?? this.hour)));
+    if (outcome.done) runInAction(() => ((this.reminders = outcome.value.checkinReminder), (this.hour = outcome.value.checkinReminder.hour ?? this.hour), (this.announcementsLeft = outcome.value.announcement.left)));
+  }
+
+  /** One more group announcement by WeChat message, if the member accepts it (each acceptance carries one). */
+  async tellMeAnnouncements(): Promise<boolean> {
+    const accepted = await this.subscriber(['announcement']);
+    if (!accepted.includes('announcement')) {
+      runInAction(() => (this.announcementNotice = '没有开启：需要在微信弹窗里点「允许」'));
+      return false;
+    }
+    const outcome = await this.request.run(() => this.community.call('notices', 'subscribe', { kind: 'announcement' }));
+    if (outcome.done) runInAction(() => ((this.announcementsLeft = outcome.value.announcement.left), (this.announcementNotice = `好的，下一条群公告也会发到微信（还可接收 ${outcome.value.announcement.left} 条）`)));
+    return outcome.done;
   }
 
   setHour(hour: number): void {

@@ -13,7 +13,7 @@ const context = { OPENID: '', SOURCE: '' as string | undefined, APPID: 'wx_app',
 // The merchant account bound in 云开发控制台, as the functions' environment says (README: 微信支付).
 process.env.WX_PAY_SUB_MCH_ID = '1900000109';
 // Every purpose has a template here (deploy/settings.json in a real deployment), so every send is seen.
-const PURPOSES = ['reviewResult', 'pointsChanged', 'orderUpdate', 'checkinReminder'];
+const PURPOSES = ['reviewResult', 'pointsChanged', 'orderUpdate', 'checkinReminder', 'announcement'];
 process.env.SUBSCRIPTION_TEMPLATES = JSON.stringify(Object.fromEntries(PURPOSES.map((purpose) => [purpose, { id: `tmpl-${purpose}`, fields: { subject: 'thing1', outcome: 'phrase2', points: 'number3' } }])));
 /** WeChat Pay's side: the trades it has seen paid, by out_trade_no. */
 const trades = new Map<string, { totalFee: number; transactionId: string }>();
@@ -349,10 +349,22 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
     as('wx_news_owner');
     expect(await load('mall')({ action: 'fulfil', communityId, orderId: orders[0].data.order.id, note: '已到店领取' })).toMatchObject({ ok: true });
     expect(await load('mall')({ action: 'cancel', communityId, orderId: orders[1].data.order.id, reason: '库存盘点有误' })).toMatchObject({ ok: true });
-    // The owner's reach: a bulk award told as points changed; a broadcast screened first (msgSecCheck) and told in the app.
+    // The owner's reach: a bulk award told as points changed; a broadcast screened first (msgSecCheck), told in the app,
+    // and as a WeChat message to whoever accepted one (two acceptances: the call's broadcast and the job's each use one).
     expect(await load('points')({ action: 'bulkAward', communityId, openids: ['wx_news_member'], delta: 3, reason: '活动奖励', requestId: 'bundle-bulk-1' })).toMatchObject({ ok: true, data: { batch: { status: 'done', credited: 1 } } });
+    as('wx_news_member');
+    await load('notices')({ action: 'subscribe', communityId, kind: 'announcement' });
+    expect(await load('notices')({ action: 'subscribe', communityId, kind: 'announcement' })).toMatchObject({ ok: true, data: { announcement: { left: 2 } } });
+    as('wx_news_owner');
     expect(await load('notices')({ action: 'broadcast', communityId, title: '周六活动', body: '本周六下午两点线下见', requestId: 'bundle-cast-1' })).toMatchObject({ ok: true, data: { batch: { status: 'done', credited: 2 } } });
     expect(openapiCalls).toContainEqual(['security.msgSecCheck', expect.objectContaining({ openid: 'wx_news_owner', scene: 3 })]);
+    // A broadcast left running by its call goes on in the jobs function.
+    const runAt = new Date().toISOString();
+    await db.collection('batches').doc('bundle-cast-job').set({ data: { communityId, kind: 'broadcast', createdBy: 'wx_news_owner', createdAt: runAt, delta: null, reason: null, title: '周日补充', body: '地点改到二楼', listed: false, segment: null, status: 'running', total: 2, done: 0, skipped: [], skippedCount: 0, cursor: '', runKey: `running|${runAt}` } });
+    as('', 'wx_trigger');
+    expect(await load('jobs')({ Type: 'Timer', TriggerName: 'runBatches', Time: runAt })).toMatchObject({ ok: true, data: { advanced: 1 } });
+    as('wx_news_member');
+    expect(await load('notices')({ action: 'subscriptions', communityId })).toMatchObject({ ok: true, data: { announcement: { left: 0 } } });
     // A check-in reminder the member accepted: sent by the jobs when due (here made due now), as its own purpose.
     as('wx_news_member');
     expect(await load('notices')({ action: 'subscribe', communityId, kind: 'checkin_reminder', hour: 21 })).toMatchObject({ ok: true, data: { checkinReminder: { left: 1, hour: 21 } } });
@@ -369,6 +381,8 @@ describe('bundled cloud functions on the wx-server-sdk database double', () => {
       ['tmpl-orderUpdate', '已发货'],
       ['tmpl-orderUpdate', '已取消'],
       ['tmpl-pointsChanged', '积分调整'],
+      ['tmpl-announcement', '群公告'],
+      ['tmpl-announcement', '群公告'],
       ['tmpl-checkinReminder', '待签到'],
       ['tmpl-pointsChanged', '即将过期'],
     ]);

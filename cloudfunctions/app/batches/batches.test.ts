@@ -1,4 +1,5 @@
 import { localPlatform } from '../../platform/local/platform';
+import type { OutsideMessage } from '../../platform/ports';
 import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../testing/harness';
 
 /** API v3 "Reach": bulk awards and broadcasts, carried in pages, each member once. */
@@ -63,6 +64,26 @@ eachStore((open) => {
     expect(notices.filter((n) => n.kind === 'broadcast')).toHaveLength(3);
     expect(await send(6, '2026-03-02T16:30:00Z', 'new')).toMatchObject({ ok: true, data: { batch: { status: 'done' } } });
     expect(await h.call('notices', 'broadcast', { communityId: c, title: '公告', body: '内容', requestId: 'cast-000007' }, { openid: 'o_alice', now: NOW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('a broadcast reaches a member as a WeChat message only while an accepted announcement is left, once each however it is retried', async () => {
+    const sent: OutsideMessage[] = [];
+    h = open({ ...localPlatform(), messages: { send: async (message) => void sent.push(message) } });
+    c = await communityWithMembers(h);
+    for (let i = 0; i < 2; i++) await h.ok('notices', 'subscribe', { communityId: c, kind: 'announcement' }, { openid: 'o_alice', now: NOW });
+    expect(await h.ok('notices', 'subscriptions', { communityId: c }, { openid: 'o_alice', now: NOW })).toMatchObject({ announcement: { left: 2 } });
+    const cast = (n: number) => h.ok('notices', 'broadcast', { communityId: c, title: `公告 ${n}`, body: '周六见', requestId: `cast-msg-0${n}` }, owner(later(n)));
+    await Promise.all([cast(1), cast(1)]);
+    await cast(2);
+    await cast(3);
+    expect(sent.filter((m) => m.purpose === 'announcement').map((m) => [m.openid, m.subject])).toEqual([
+      ['o_alice', '公告 1'],
+      ['o_alice', '公告 2'],
+    ]);
+    expect(await h.ok('notices', 'subscriptions', { communityId: c }, { openid: 'o_alice', now: later(4) })).toMatchObject({ announcement: { left: 0 } });
+    const { notices } = await h.ok('notices', 'list', { communityId: c }, { openid: 'o_bob', now: later(4) });
+    expect(notices.filter((n) => n.kind === 'broadcast')).toHaveLength(3);
+    expect(await h.call('notices', 'subscribe', { communityId: c, kind: 'checkin_reminder' }, { openid: 'o_alice', now: NOW })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
 

@@ -3,7 +3,7 @@ import type { Batch } from '../api';
 import { allLimited } from '../calls';
 import { MEMBER_VIEW_FIELDS, toMember, type MemberFacts } from '../community/toMember';
 import type { Deps } from '../context';
-import { ids, type AppTransaction, type BatchDoc, type CommunityDoc, type Found } from '../documents';
+import { ids, type AppTransaction, type BatchDoc, type CommunityDoc, type Found, type MemberDoc } from '../documents';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { DuplicateError } from '../../store/port';
@@ -45,7 +45,7 @@ export async function createBatch(tx: AppTransaction, id: string, batch: BatchDo
 interface Target {
   /** Who a skip is reported by: the member's openid, or an imported row's line. */
   openid: string;
-  member: MemberFacts | null;
+  member: (MemberFacts & Pick<MemberDoc, 'announcementsLeft'>) | null;
   row?: SheetRow;
 }
 
@@ -63,7 +63,7 @@ async function nextPage(deps: Deps, batch: Found<BatchDoc>, community: Community
     where: { communityId: batch.communityId, sortKey: { gt: batch.cursor as string, lt: `${batch.createdAt}|\uffff` } },
     orderBy: [['sortKey', 'asc']],
     limit: PAGE,
-    fields: [...MEMBER_VIEW_FIELDS, 'sortKey'],
+    fields: [...MEMBER_VIEW_FIELDS, 'sortKey', 'announcementsLeft'],
   });
   const today = dayOf(now, community.timezone);
   const wanted = rows.filter((m) => !batch.segment || toMember(m, community, today).segment === batch.segment);
@@ -98,14 +98,29 @@ async function award(deps: Deps, batch: Found<BatchDoc>, community: Found<Commun
   }
 }
 
-/** A broadcast: the notice of each member of a group, written together; `tx.set` by id, so once. */
-async function tell(deps: Deps, batch: Found<BatchDoc>, members: MemberFacts[], now: Date): Promise<Outcome[]> {
+/**
+ * A broadcast: the notice of each member of a group, written together; `tx.set` by id, so once.
+ * A member with an announcement acceptance left is also sent it as a WeChat message, using one
+ * up — only if their notice was not there yet, so a page done again sends and counts nothing twice.
+ */
+async function tell(deps: Deps, batch: Found<BatchDoc>, members: Array<MemberFacts & Pick<MemberDoc, 'announcementsLeft'>>, now: Date): Promise<Outcome[]> {
   const told = members.filter((m) => !m.banned);
+  let messaged: Notice[] = [];
   await deps.store.transaction(async (tx) => {
+    messaged = [];
     for (const m of told) {
-      await writeNotice(tx, { communityId: batch.communityId, openid: m.openid, kind: 'broadcast', refId: `${batch._id}:${m.openid}`, title: batch.title!, body: batch.body!, points: 0 }, now);
+      const notice: Notice = { communityId: batch.communityId, openid: m.openid, kind: 'broadcast', refId: `${batch._id}:${m.openid}`, title: batch.title!, body: batch.body!, points: 0 };
+      if (m.announcementsLeft && !(await tx.get('notices', ids.notice('broadcast', notice.refId)))) {
+        const member = await tx.get('members', ids.member(batch.communityId, m.openid));
+        if (member?.announcementsLeft) {
+          await tx.update('members', member._id, { announcementsLeft: member.announcementsLeft - 1 });
+          messaged.push(notice);
+        }
+      }
+      await writeNotice(tx, notice, now);
     }
   });
+  for (const notice of messaged) await sendNotice(deps, notice, notice.title, '/pages/notices/index');
   return members.map((m) => (m.banned ? { skip: '已被暂停参与' } : 'done'));
 }
 

@@ -53,6 +53,8 @@ const PURPOSE: Partial<Record<NoticeKind, MessagePurpose>> = {
   order_cancelled: 'orderUpdate',
   order_refunded: 'orderUpdate',
   order_paid: 'orderUpdate',
+  // Only to members with an announcement acceptance left (runBatch counts them down).
+  broadcast: 'announcement',
 };
 
 /** After the transaction: the same news as a WeChat subscription message, best effort, never failing the action. */

@@ -16,9 +16,9 @@ eachStore((open) => {
 
   it('reminds at the hour only who has not checked in, once a day however many runs race, keeping the acceptance on a day it was not needed', async () => {
     const me = { openid: 'o_alice' };
-    expect(await h.ok('notices', 'subscriptions', { communityId: c }, { ...me, now: at('2026-03-02', '08:00') })).toEqual({ checkinReminder: { left: 0, hour: null } });
+    expect(await h.ok('notices', 'subscriptions', { communityId: c }, { ...me, now: at('2026-03-02', '08:00') })).toEqual({ checkinReminder: { left: 0, hour: null }, announcement: { left: 0 } });
     await h.ok('notices', 'subscribe', { communityId: c, kind: 'checkin_reminder', hour: 21 }, { ...me, now: at('2026-03-02', '08:00') });
-    expect(await h.ok('notices', 'subscribe', { communityId: c, kind: 'checkin_reminder', hour: 21 }, { ...me, now: at('2026-03-02', '08:01') })).toEqual({ checkinReminder: { left: 2, hour: 21 } });
+    expect(await h.ok('notices', 'subscribe', { communityId: c, kind: 'checkin_reminder', hour: 21 }, { ...me, now: at('2026-03-02', '08:01') })).toEqual({ checkinReminder: { left: 2, hour: 21 }, announcement: { left: 0 } });
 
     // Before the hour nothing is due; at it, several runs at once send one message.
     expect(await h.ok('jobs', 'remind', {}, trigger(at('2026-03-02', '20:59')))).toEqual({ sent: 0, more: false });

@@ -22,10 +22,19 @@ function openNotice(notice: NoticeView) {
 
 /** Review outcomes and accepted answers, newest first; opening the page reads them. */
 function Notices() {
-  const { notices, session } = store;
-  useDidShow(() => void notices.load().then(() => notices.markAllRead()));
+  const { notices, session, reminders } = store;
+  useDidShow(() => {
+    void notices.load().then(() => notices.markAllRead());
+    void reminders.load();
+  });
   return (
     <View>
+      <View className="card row" id="announcements">
+        <Text className="muted">{reminders.announcementNotice ?? (reminders.announcementsLeft ? `群公告会发到微信（还可接收 ${reminders.announcementsLeft} 条）` : '群主发公告时，也通过微信通知我')}</Text>
+        <Text id="announcements-subscribe" className="link" onClick={() => void reminders.tellMeAnnouncements()}>
+          {reminders.announcementsLeft ? '再接收一条' : '开启'}
+        </Text>
+      </View>
       {!notices.loaded && !notices.error && <View className="card muted">加载中…</View>}
       {notices.loaded && notices.notices.length === 0 && <View className="card muted">暂时没有消息</View>}
       {notices.notices.map((notice) => (
