@@ -243,7 +243,7 @@ export interface Api {
     /** v3 (staff): points members hold (as of the last rollup) against what the stock on sale can honour; each reward's redemption rate; rewards nobody redeems; a warning in words. */
     mall: { in: { communityId: string }; out: MallBalance & { asOf: string | null } };
     /** Owner: a UTF-8 CSV with a BOM and a header row; `url` works for an hour. */
-    export: { in: { communityId: string; kind: 'members' | 'ledger' | 'orders' }; out: { fileName: string; rows: number; url: string } };
+    export: { in: { communityId: string; kind: 'members' | 'ledger' | 'orders' | 'balances' }; out: { fileName: string; rows: number; url: string } };
   };
   jobs: {
     /** `more`: this run stopped on its time budget with members still due; the next trigger goes on. */

@@ -17,7 +17,7 @@ const PAGE = 999;
 
 const STATUS_NAMES = { unpaid: '待支付', pending: '待发货', fulfilled: '已完成', cancelled: '已取消' } as const;
 const SEGMENT_NAMES = Object.fromEntries(SEGMENTS.map((s) => [s.key, s.name]));
-const FILE_KIND = { members: '成员', ledger: '积分流水', orders: '订单' } as const;
+const FILE_KIND = { members: '成员', ledger: '积分流水', orders: '订单', balances: '期初积分' } as const;
 
 /**
  * The owner downloads the community's members, ledger or orders as a CSV that Excel opens in
@@ -46,6 +46,14 @@ async function tableOf(kind: z.output<typeof exportInput>['kind'], store: AppSto
         const m = toMember(doc, community, today);
         return [m.nickname, m.openid, ROLE_NAMES[m.role], m.tier, m.balance, m.earnedTotal, m.streak, m.lastActiveDay, SEGMENT_NAMES[m.segment], local(m.joinedAt), m.groupId, m.invitedBy, m.banned ? '是' : '否'];
       }),
+    };
+  }
+  if (kind === 'balances') {
+    // What a spreadsheet brought in goes out as text: a name like =HYPERLINK(…) is defused by csvOf, never run.
+    const rows = await everything(store, 'openingBalances', communityId, 'sortKey', ['importId', 'line', 'name', 'points', 'note', 'code', 'status', 'claimedBy', 'claimedAt', 'claimedHow', 'sortKey']);
+    return {
+      header: ['导入批次', '行号', '名字', '积分', '备注', '领取码', '状态', '领取人 openid', '领取时间', '领取方式'],
+      rows: rows.map((r) => [r.importId, r.line, r.name, r.points, r.note, `${r.code.slice(0, 4)}-${r.code.slice(4)}`, r.status === 'open' ? '待领取' : '已领取', r.claimedBy, r.claimedAt && local(r.claimedAt), r.claimedHow && (r.claimedHow === 'owner' ? '群主指定' : '领取码')]),
     };
   }
   if (kind === 'ledger') {
@@ -83,7 +91,7 @@ async function tableOf(kind: z.output<typeof exportInput>['kind'], store: AppSto
 }
 
 /** Every document of the community in `key` order, 999 a page, reading only `fields`. */
-async function everything<K extends 'members' | 'ledger' | 'orders', F extends keyof Collections[K] & string>(store: AppStore, collection: K, communityId: string, key: F, fields: readonly F[]) {
+async function everything<K extends 'members' | 'ledger' | 'orders' | 'openingBalances', F extends keyof Collections[K] & string>(store: AppStore, collection: K, communityId: string, key: F, fields: readonly F[]) {
   const rows: Array<Found<Pick<Collections[K], F>>> = [];
   for (let cursor: string | null = null; ; ) {
     const page: { rows: Array<Found<Pick<Collections[K], F>>>; nextCursor: string | null } = await pageOf(store, collection, { communityId } as Query<Collections[K]>['where'], { cursor, limit: PAGE, order: 'asc', by: key, fields });

@@ -12,7 +12,7 @@ export const segmentsInput = inCommunity;
 
 export const exportInput = z.object({
   communityId,
-  kind: z.enum(['members', 'ledger', 'orders'], { error: 'kind 只能是 members、ledger 或 orders' }),
+  kind: z.enum(['members', 'ledger', 'orders', 'balances'], { error: 'kind 只能是 members、ledger、orders 或 balances' }),
 });
 
 export const mallBalanceInput = z.object({ communityId });
