@@ -55,6 +55,7 @@ export type Op =
   | { kind: 'remind' }
   | { kind: 'bindGroup'; group: number; elsewhere: boolean }
   | { kind: 'importBalances'; request: number }
+  | { kind: 'broadcast'; request: number }
   | { kind: 'claimBalance'; who: number; row: number; byOwner: boolean; request: number };
 
 export interface Burst {
@@ -104,7 +105,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -176,6 +177,8 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'remind' };
       case 'importBalances':
         return { kind: 'importBalances', request: int(3) };
+      case 'broadcast':
+        return { kind: 'broadcast', request: int(8) };
       case 'claimBalance':
         return { kind: 'claimBalance', who, row: int(8), byOwner: rnd() < 0.3, request: int(6) };
       case 'bindGroup':
@@ -217,17 +220,20 @@ interface World {
   bannedBefore: Set<string>;
   auditBefore: Set<string>;
   entriesBefore: Map<string, number>;
-  /** The burst's time, and each check-in reminder sent: `openid|community day`. */
-  sent: { now: number; reminded: string[] };
+  /** The burst's time, each check-in reminder sent (`openid|community day`), each announcement sent (`openid|title`). */
+  sent: { now: number; reminded: string[]; announced: string[] };
+  /** Announcement acceptances each member was answered with, summed: no more can have been sent. */
+  accepted: Map<string, number>;
 }
 
 async function setUp(kind: StoreKind | (() => Store)): Promise<World> {
   // Messages are recorded with the burst's day, to check reminders go once a day.
-  const sent: { now: number; reminded: string[] } = { now: START, reminded: [] };
+  const sent: { now: number; reminded: string[]; announced: string[] } = { now: START, reminded: [], announced: [] };
   const platform = localPlatform();
   const messages: Messenger = {
     async send(message) {
       if (message.purpose === 'checkinReminder') sent.reminded.push(`${message.openid}|${dayOf(new Date(sent.now), DEFAULT_TIMEZONE)}`);
+      if (message.purpose === 'announcement') sent.announced.push(`${message.openid}|${message.subject}`);
       return platform.messages.send(message);
     },
   };
@@ -262,6 +268,7 @@ async function setUp(kind: StoreKind | (() => Store)): Promise<World> {
     paidOrders: [],
     stockGiven,
     sent,
+    accepted: new Map(),
     answers: new Map(),
     bannedBefore: new Set(),
     auditBefore: new Set(),
@@ -434,8 +441,15 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
     }
     case 'runBatches':
       return outcome(await h.call('jobs', 'runBatches', {}, { openid: null, source: 'wx_trigger', now: when() }));
-    case 'subscribe':
-      return outcome(await h.call('notices', 'subscribe', { communityId: c, kind: 'checkin_reminder', hour: op.hour }, { openid: MEMBERS[op.who], now: when() }));
+    case 'subscribe': {
+      // Every third acceptance is for announcements: each lets one broadcast through as a message.
+      if (op.hour % 3 !== 0) return outcome(await h.call('notices', 'subscribe', { communityId: c, kind: 'checkin_reminder', hour: op.hour }, { openid: MEMBERS[op.who], now: when() }));
+      const reply = await h.call('notices', 'subscribe', { communityId: c, kind: 'announcement' }, { openid: MEMBERS[op.who], now: when() });
+      if (reply.ok) w.accepted.set(MEMBERS[op.who], (w.accepted.get(MEMBERS[op.who]) ?? 0) + 1);
+      return outcome(reply);
+    }
+    case 'broadcast':
+      return outcome(await h.call('notices', 'broadcast', { communityId: c, title: `公告${op.request}`, body: '模型公告', requestId: `cast-${op.request}-xxxx` }, { openid: 'o_owner', now: when() }));
     case 'remind':
       return outcome(await h.call('jobs', 'remind', {}, { openid: null, source: 'wx_trigger', now: when() }));
     case 'importBalances': {
@@ -506,6 +520,12 @@ export async function checkInvariants(w: World): Promise<void> {
   };
   // A check-in reminder goes at most once a day to a member.
   if (new Set(w.sent.reminded).size !== w.sent.reminded.length) fail(`a check-in reminder went twice in a day: ${w.sent.reminded.join(', ')}`);
+  // A broadcast reaches a member by message at most once, and never beyond the acceptances they gave.
+  if (new Set(w.sent.announced).size !== w.sent.announced.length) fail(`an announcement went twice: ${w.sent.announced.join(', ')}`);
+  for (const m of members) {
+    const sentTo = w.sent.announced.filter((key) => key.startsWith(`${m.openid}|`)).length;
+    if (sentTo + (m.announcementsLeft ?? 0) !== (w.accepted.get(m.openid) ?? 0)) fail(`${m.openid}: ${sentTo} announcements sent and ${m.announcementsLeft ?? 0} left of ${w.accepted.get(m.openid) ?? 0} accepted`);
+  }
   // A bulk award credits each member once; a finished one counts exactly the credits it made.
   for (const batch of batches.filter((b) => b.kind === 'award')) {
     const credits = ledger.filter((e) => e.refId === batch._id);
