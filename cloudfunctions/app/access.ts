@@ -44,8 +44,8 @@ export async function loadCommunity(store: AppStore, communityId: string): Promi
  * days' earnings, which grow with every earning day and matter only to a transaction that moves
  * points (and to a rolling tier's window: see myTierFacts).
  */
-export type MemberRead = Omit<MemberDoc, 'lots' | 'recentEarned'>;
-export const READ_WITHOUT_LOTS = { omit: ['lots', 'recentEarned'] } as const;
+export type MemberRead = Omit<MemberDoc, 'lots' | 'recentEarned' | 'recentSpent'>;
+export const READ_WITHOUT_LOTS = { omit: ['lots', 'recentEarned', 'recentSpent'] } as const;
 
 /** The facts a member's own tier card needs: in rolling mode, the days' earnings too (one more read, only there). */
 export async function myTierFacts(store: AppStore, community: Found<CommunityDoc>, member: Found<MemberRead>): Promise<MemberRead & Pick<MemberDoc, 'recentEarned'>> {

@@ -29,6 +29,7 @@ import type { TaskKey } from '../core/rules';
 import type { TemplateKey } from '../core/templates';
 import type { MallBalance } from '../core/mallBalance';
 import type { SheetProblem, SheetRow } from '../core/balanceSheet';
+import type { GroupView, Pilot } from '../core/pilots';
 import type { BalanceImport, OpeningBalance } from './balances/views';
 export type { BalanceImport as BalanceImportView, OpeningBalance as OpeningBalanceView } from './balances/views';
 import type { BackerView, PoolView } from './pools/views';
@@ -324,6 +325,8 @@ export interface Api {
     end: { in: { communityId: string; campaignId: string }; out: { campaign: CampaignView } };
     progress: { in: { communityId: string }; out: { challenges: ChallengeView[] } };
     report: { in: { communityId: string; campaignId: string }; out: { returned: number; pointsAwarded: number } };
+    /** Additions (#25 试点): a pilot against the rest over the same days, per member; `running` until every member is counted. */
+    pilotReport: { in: { communityId: string; campaignId: string }; out: { campaignId: string; pilot: Pilot; from: string; to: string; status: 'running' | 'done'; counted: number; compared: { pilot: GroupView; rest: GroupView } } };
   };
   /** v2 积分捐赠 and 积分众筹. */
   pools: {
@@ -369,7 +372,7 @@ export interface ClaimedBalance {
 
 export interface Batch {
   id: string;
-  kind: 'award' | 'broadcast' | 'import';
+  kind: 'award' | 'broadcast' | 'import' | 'pilot' | 'report';
   status: 'running' | 'done';
   total: number;
   credited: number;

@@ -18,6 +18,7 @@ import type { StreakState } from '../core/streak';
 import type { JobTimes } from '../core/jobSchedule';
 import type { SegmentKey } from '../core/activity';
 import type { SheetRow } from '../core/balanceSheet';
+import type { GroupSums, PilotWindow } from '../core/pilots';
 import type { Store, Transaction } from '../store/port';
 import type { Role } from '../core/roles';
 import type { PaymentParams } from '../platform/ports';
@@ -47,7 +48,7 @@ export interface GroupBindingDoc {
  */
 export interface BatchDoc {
   communityId: string;
-  kind: 'award' | 'broadcast' | 'import';
+  kind: 'award' | 'broadcast' | 'import' | 'pilot' | 'report';
   createdBy: string;
   createdAt: string;
   /** award */
@@ -70,6 +71,11 @@ export interface BatchDoc {
   cursor: number | string;
   /** For jobs.runBatches: `running|createdAt` while running, absent after. */
   runKey?: string | null;
+  /** pilot (enrolling a segment) and report (comparing a pilot with the rest): the campaign. */
+  campaignId?: string | null;
+  /** report: the days compared, and the sums so far of the pilot and the rest. */
+  window?: PilotWindow | null;
+  sums?: { pilot: GroupSums; rest: GroupSums } | null;
 }
 
 /** 1,000 openids of a listed batch (`{batchId}:{n}`). */
@@ -205,6 +211,8 @@ export interface MemberDoc extends Account, StreakState, TierFacts {
   hideFromLeaderboard?: boolean;
   /** WeChat acceptances of the announcement message not yet used: each lets one broadcast reach the member outside the app. */
   announcementsLeft?: number;
+  /** Segment pilots (campaigns) this member was enrolled in when they were made: core/pilots.ts. */
+  pilots?: string[];
   /** The day the birthday was set, so one set fewer than 30 days ahead pays nothing that year; the last year it paid. */
   birthdaySetOn?: string | null;
   birthdayPaidYear?: number | null;

@@ -78,8 +78,9 @@ export const earnedKey = (earnedTotal: number, openid: string) => `${String(earn
 export const ledgerSortKey = (seq: number) => String(seq).padStart(12, '0');
 
 function accountFields(account: Account): Account {
-  const { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq, recentEarned } = account;
-  return { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq, recentEarned: recentEarned ?? {} };
+  const { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq, recentEarned, recentSpent } = account;
+  // recentSpent only once there is one: a member who never spends carries none.
+  return { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq, recentEarned: recentEarned ?? {}, ...(recentSpent ? { recentSpent } : {}) };
 }
 
 export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdAt, seq, detail }: LedgerEntry): Entry => ({

@@ -1,4 +1,5 @@
 import { daysBetween, dayOf, type Day } from './days';
+import type { Pilot } from './pilots';
 
 /** The actions a multiplier campaign can multiply. Referral rewards and adjustments never are. */
 export const MULTIPLIED_ACTIONS = ['checkin', 'post', 'answer', 'like'] as const;
@@ -11,6 +12,8 @@ interface CampaignBase {
   name: string;
   startsAt: string;
   endsAt: string;
+  /** 试点: only a share of members, or a segment as it stood at creation (core/pilots.ts); absent: everyone. */
+  pilot?: Pilot | null;
 }
 
 /** 积分翻倍: the actions' points multiplied while active; with monthDay, only on that day of the month (会员日). */

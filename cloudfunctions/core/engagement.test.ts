@@ -18,7 +18,7 @@ const rules = mergeRules(DEFAULT_RULES, {
   ],
 });
 const ctx = (over: Partial<EngagementContext> = {}): EngagementContext => ({ rules, campaigns, now: new Date('2026-06-15T02:00:00Z'), day: '2026-06-15', timezone: 'Asia/Shanghai', ...over });
-const member = (over: Partial<EngagedMember> = {}): EngagedMember => ({ earnedTotal: 0, streak: 0, ...over });
+const member = (over: Partial<EngagedMember> = {}): EngagedMember => ({ openid: 'o_m', earnedTotal: 0, streak: 0, ...over });
 
 describe('engagement', () => {
   it('multiplies an action by tier and campaign; adjustments and referrals are never passed through it', () => {

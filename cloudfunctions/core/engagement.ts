@@ -1,5 +1,6 @@
 import { badgesReached, tasksCompleted, TASK_NAMES, type Achiever, type Counts } from './achievements';
 import { birthdayGiftYear } from './birthday';
+import { campaignsFor, type PilotMember } from './pilots';
 import { advanceChallenges, campaignMultiplier, multiplied, winbacksDue, type Campaign, type ChallengeProgress, type MultipliedAction } from './campaigns';
 import type { Day } from './days';
 import type { Rules, TaskKey } from './rules';
@@ -11,7 +12,7 @@ import { tierOf, type TierFacts } from './tiers';
  * a win-back bonus and challenge bonuses. The use case writes what this returns in the action's
  * own transaction, so each is applied once with the action or not at all.
  */
-export interface EngagedMember extends Achiever, TierFacts {
+export interface EngagedMember extends Achiever, TierFacts, PilotMember {
   lastActiveDay?: string;
   challenges?: ChallengeProgress;
   winbacks?: string[];
@@ -47,9 +48,9 @@ export interface Engagement {
 }
 
 /** An action's own points, multiplied by the member's tier and the best active campaign for it. */
-export function actionPoints(member: TierFacts, action: MultipliedAction, base: number, ctx: EngagementContext) {
+export function actionPoints(member: TierFacts & PilotMember, action: MultipliedAction, base: number, ctx: EngagementContext) {
   const tier = tierOf(member, ctx.rules, ctx.day);
-  return multiplied(base, tier.multiplier, campaignMultiplier(ctx.campaigns, action, ctx.now, ctx.timezone));
+  return multiplied(base, tier.multiplier, campaignMultiplier(campaignsFor(ctx.campaigns, member), action, ctx.now, ctx.timezone));
 }
 
 export interface EarningEvent {
@@ -89,7 +90,7 @@ export function engage(member: EngagedMember, event: EarningEvent, ctx: Engageme
       bonuses.push({ kind: 'birthday', key: String(year), points: ctx.rules.birthday.points, reason: '生日礼', refId: null, detail: { year } });
       changes.birthdayPaidYear = year;
     }
-    const winbacks = winbacksDue(ctx.campaigns, member.lastActiveDay, member.winbacks, ctx.day, ctx.now);
+    const winbacks = winbacksDue(campaignsFor(ctx.campaigns, member), member.lastActiveDay, member.winbacks, ctx.day, ctx.now);
     if (winbacks.length) {
       const live = new Set(ctx.campaigns.map((c) => c.id));
       changes.winbacks = [...(member.winbacks ?? []).filter((id) => live.has(id)), ...winbacks.map((c) => c.id)];
@@ -99,7 +100,7 @@ export function engage(member: EngagedMember, event: EarningEvent, ctx: Engageme
 
   const points = event.earned + bonuses.reduce((sum, b) => sum + b.points, 0);
   const metrics = { checkins: event.gains.checkins ?? 0, posts: event.gains.posts ?? 0, answers: event.gains.answers ?? 0, points };
-  const challenges = advanceChallenges(member.challenges, ctx.campaigns, metrics, ctx.now);
+  const challenges = advanceChallenges(member.challenges, campaignsFor(ctx.campaigns, member), metrics, ctx.now);
   // Written only when progress moved or dropped a challenge no longer live: most actions touch none.
   if (JSON.stringify(challenges.progress) !== JSON.stringify(member.challenges ?? {})) changes.challenges = challenges.progress;
   for (const c of challenges.reached) {

@@ -33,10 +33,14 @@ export interface Account {
    * days: what a rolling tier is decided by (core/tierRetention.ts). Absent on older accounts.
    */
   recentEarned?: Record<Day, number>;
+  /** Points spent per day (redemptions, draws, 众筹) over the last SPENT_DAYS_KEPT days: what a pilot's report compares. Absent until the first spend. */
+  recentSpent?: Record<Day, number>;
 }
 
 /** The longest rolling tier window the rules allow, so the days kept are bounded. */
 export const RECENT_DAYS_KEPT = 365;
+/** The longest pilot a campaign may run (core/pilots.ts), so the spending days kept are bounded. */
+export const SPENT_DAYS_KEPT = 90;
 
 /** What a use case asks the ledger to record. The id is the idempotency key. */
 export interface Posting {
@@ -130,6 +134,7 @@ export function postEntry(account: Account, posting: Posting, at: PostingTime): 
   next.seq = (account.seq ?? 0) + 1;
 
   if (countsAsEarned(kind, delta)) addEarned(next, delta, at.day);
+  if (kind === 'spend') next.recentSpent = { ...next.recentSpent, [at.day]: (next.recentSpent?.[at.day] ?? 0) - delta };
   if (kind === 'reverse' && posting.reverses && countsAsEarned(posting.reverses.kind, posting.reverses.delta)) {
     addEarned(next, -Math.min(posting.reverses.delta, -delta), posting.reverses.day);
   }
@@ -222,14 +227,15 @@ function rollPeriods(account: Account, day: Day): Account {
     weekEarned: account.weekKey === week ? account.weekEarned : 0,
     monthKey: month,
     monthEarned: account.monthKey === month ? account.monthEarned : 0,
-    recentEarned: keptDays(account.recentEarned, day),
+    recentEarned: keptDays(account.recentEarned, day, RECENT_DAYS_KEPT),
+    ...(account.recentSpent ? { recentSpent: keptDays(account.recentSpent, day, SPENT_DAYS_KEPT) } : {}),
   };
 }
 
 /** The days still kept on `today`, as a copy (the account is never changed in place). */
-function keptDays(recent: Record<Day, number> | undefined, today: Day): Record<Day, number> {
+function keptDays(recent: Record<Day, number> | undefined, today: Day, daysKept: number): Record<Day, number> {
   const kept = { ...recent };
-  const from = addDays(today, 1 - RECENT_DAYS_KEPT);
+  const from = addDays(today, 1 - daysKept);
   // Keys are days in the order they were first earned, oldest first: stop at the first one kept.
   for (const day in kept) {
     if (day >= from) break;

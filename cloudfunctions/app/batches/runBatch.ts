@@ -10,6 +10,8 @@ import { DuplicateError } from '../../store/port';
 import { loadCommunity } from '../access';
 import type { SheetRow } from '../../core/balanceSheet';
 import { openRow } from '../balances/openRow';
+import type { Campaign } from '../../core/campaigns';
+import { addSums, enrolledIn, inPilot, noSums, trailSums, type GroupSums } from '../../core/pilots';
 
 /** Members a page; openids a targets document; skipped members kept by name (the rest counted). */
 const PAGE = 50;
@@ -42,10 +44,15 @@ export async function createBatch(tx: AppTransaction, id: string, batch: BatchDo
   }
 }
 
+/** What a report reads of each member besides their facts: their days (core/pilots.ts). */
+const TRAIL_FIELDS = ['checkinMonths', 'recentEarned', 'recentSpent', 'pilots'] as const;
+
+type PageMember = MemberFacts & Pick<MemberDoc, 'announcementsLeft' | (typeof TRAIL_FIELDS)[number]>;
+
 interface Target {
   /** Who a skip is reported by: the member's openid, or an imported row's line. */
   openid: string;
-  member: (MemberFacts & Pick<MemberDoc, 'announcementsLeft'>) | null;
+  member: PageMember | null;
   row?: SheetRow;
 }
 
@@ -63,7 +70,7 @@ async function nextPage(deps: Deps, batch: Found<BatchDoc>, community: Community
     where: { communityId: batch.communityId, sortKey: { gt: batch.cursor as string, lt: `${batch.createdAt}|\uffff` } },
     orderBy: [['sortKey', 'asc']],
     limit: PAGE,
-    fields: [...MEMBER_VIEW_FIELDS, 'sortKey', 'announcementsLeft'],
+    fields: [...MEMBER_VIEW_FIELDS, 'sortKey', 'announcementsLeft', ...(batch.kind === 'report' ? TRAIL_FIELDS : [])],
   });
   const today = dayOf(now, community.timezone);
   const wanted = rows.filter((m) => !batch.segment || toMember(m, community, today).segment === batch.segment);
@@ -103,7 +110,7 @@ async function award(deps: Deps, batch: Found<BatchDoc>, community: Found<Commun
  * A member with an announcement acceptance left is also sent it as a WeChat message, using one
  * up — only if their notice was not there yet, so a page done again sends and counts nothing twice.
  */
-async function tell(deps: Deps, batch: Found<BatchDoc>, members: Array<MemberFacts & Pick<MemberDoc, 'announcementsLeft'>>, now: Date): Promise<Outcome[]> {
+async function tell(deps: Deps, batch: Found<BatchDoc>, members: PageMember[], now: Date): Promise<Outcome[]> {
   const told = members.filter((m) => !m.banned);
   let messaged: Notice[] = [];
   await deps.store.transaction(async (tx) => {
@@ -124,6 +131,31 @@ async function tell(deps: Deps, batch: Found<BatchDoc>, members: Array<MemberFac
   return members.map((m) => (m.banned ? { skip: '已被暂停参与' } : 'done'));
 }
 
+/** A segment pilot: its members as the segment stood at the call, enrolled on their documents (core/pilots.ts). */
+async function enrol(deps: Deps, batch: Found<BatchDoc>, members: PageMember[]): Promise<Outcome[]> {
+  await deps.store.transaction(async (tx) => {
+    for (const m of members) {
+      const member = await tx.get('members', ids.member(batch.communityId, m.openid));
+      if (member && !member.pilots?.includes(batch.campaignId!)) await tx.update('members', member._id, { pilots: enrolledIn(member.pilots, batch.campaignId!) });
+    }
+  });
+  return members.map(() => 'done');
+}
+
+/** A report's page: each member's days summed into the pilot's side or the rest's. Reads only. */
+function pageSums(batch: Found<BatchDoc>, campaign: Campaign | null, members: PageMember[]): { pilot: GroupSums; rest: GroupSums } {
+  const sums = { pilot: noSums(), rest: noSums() };
+  for (const m of members) {
+    const side = campaign?.pilot && inPilot(campaign.id, campaign.pilot, m) ? 'pilot' : 'rest';
+    sums[side] = addSums(sums[side], trailSums(m, batch.window!));
+  }
+  return sums;
+}
+
+/** Members in groups of ten, each group one transaction (a broadcast's notices, a pilot's enrolments). */
+const inGroups = async (targets: Target[], work: (members: PageMember[]) => Promise<Outcome[]>): Promise<Outcome[]> =>
+  (await allLimited(Array.from({ length: Math.ceil(targets.length / NOTICES_PER_TRANSACTION) }, (_, i) => () => work(targets.slice(i * NOTICES_PER_TRANSACTION, (i + 1) * NOTICES_PER_TRANSACTION).map((t) => t.member!))))).flat();
+
 /**
  * Carries a batch on, a page at a time, while `hasTime` says so: each page's members are
  * credited or told (never more than 10 calls in flight), then the cursor and counts move in one
@@ -135,21 +167,21 @@ export async function advanceBatch(deps: Deps, batchId: string, now: Date, hasTi
   if (!batch) return null;
   const community = await loadCommunity(deps.store, batch.communityId);
   const balanceImport = batch.kind === 'import' ? await deps.store.get('balanceImports', batchId) : null;
+  const campaign = batch.kind === 'report' ? await deps.store.get('campaigns', batch.campaignId!) : null;
   while (batch.status === 'running' && hasTime()) {
     const page = await nextPage(deps, batch, community, now);
     const current: Found<BatchDoc> = batch;
-    const outcomes =
+    const sums = current.kind === 'report' ? pageSums(current, campaign, page.targets.map((t) => t.member!)) : null;
+    const outcomes: Outcome[] =
       current.kind === 'award'
         ? await allLimited(page.targets.map(({ openid }) => () => award(deps, current, community, openid, now)))
         : current.kind === 'import'
           ? await allLimited(page.targets.map(({ row }) => () => openRow(deps, balanceImport!, row!)))
-          : (
-            await allLimited(
-              Array.from({ length: Math.ceil(page.targets.length / NOTICES_PER_TRANSACTION) }, (_, i) => () =>
-                tell(deps, current, page.targets.slice(i * NOTICES_PER_TRANSACTION, (i + 1) * NOTICES_PER_TRANSACTION).map((t) => t.member!), now),
-              ),
-            )
-          ).flat();
+          : current.kind === 'broadcast'
+            ? await inGroups(page.targets, (members) => tell(deps, current, members, now))
+            : current.kind === 'pilot'
+              ? await inGroups(page.targets, (members) => enrol(deps, current, members))
+              : page.targets.map(() => 'done');
     const skipped = outcomes.flatMap((outcome, i) => (outcome === 'done' ? [] : [{ openid: page.targets[i].openid, reason: outcome.skip }]));
     batch = await deps.store.transaction(async (tx) => {
       const latest = (await tx.get('batches', batchId))!;
@@ -161,6 +193,7 @@ export async function advanceBatch(deps: Deps, batchId: string, now: Date, hasTi
         done,
         skipped: [...latest.skipped, ...skipped].slice(0, SKIPPED_KEPT),
         skippedCount,
+        ...(sums && latest.sums ? { sums: { pilot: addSums(latest.sums.pilot, sums.pilot), rest: addSums(latest.sums.rest, sums.rest) } } : {}),
         // A segment's total is known at its end: who was in it when their page came.
         ...(page.finished ? { status: 'done' as const, runKey: null, total: latest.listed ? latest.total : done + skippedCount } : {}),
       };

@@ -5,7 +5,8 @@ import { challengeProgress } from './challengeProgress';
 import { endCampaign } from './endCampaign';
 import { listCampaigns } from './listCampaigns';
 import { upsertCampaign } from './upsertCampaign';
-import { endCampaignInput, listCampaignsInput, progressInput, reportInput, upsertCampaignInput } from './inputs';
+import { pilotReport } from './pilotReport';
+import { endCampaignInput, listCampaignsInput, pilotReportInput, progressInput, reportInput, upsertCampaignInput } from './inputs';
 
 /** The `campaigns` cloud function's actions (API.md v2 "Campaigns"). */
 export const campaignsActions = {
@@ -14,4 +15,5 @@ export const campaignsActions = {
   end: action(endCampaignInput, endCampaign),
   progress: action(progressInput, challengeProgress),
   report: action(reportInput, campaignReport),
+  pilotReport: action(pilotReportInput, pilotReport),
 } satisfies ActionsOf<Api['campaigns']>;

@@ -1,16 +1,32 @@
 import * as z from 'zod';
 import { MULTIPLIED_ACTIONS } from '../../core/campaigns';
-import { communityId, cursor, docId, inCommunity, limit, points, text } from '../schemas';
+import { SPENT_DAYS_KEPT } from '../../core/ledger';
+import { communityId, cursor, docId, inCommunity, limit, points, segment, text } from '../schemas';
 
 /** The `campaigns` function's action inputs: what each action accepts, checked before it runs. */
 
 const when = (label: string) => z.iso.datetime({ offset: true, error: `${label}格式不对` });
+
+/** 试点: a share of members (1–99%) or a segment, not both; null or absent: everyone. */
+const pilot = z
+  .object(
+    {
+      share: z.number({ error: '试点比例必须是数字' }).int('试点比例必须是整数').min(1, '试点比例在 1% 到 99% 之间').max(99, '试点比例在 1% 到 99% 之间').nullish(),
+      segment: segment.nullable(),
+    },
+    { error: 'pilot 须是 {share} 或 {segment}' },
+  )
+  .strict()
+  .refine((p) => (p.share != null) !== (p.segment != null), '试点：选一个比例或一个分层，二者选一')
+  .transform((p) => ({ share: p.share ?? null, segment: p.segment ?? null }))
+  .nullish();
 
 const common = {
   id: docId('campaignId').optional(),
   name: text('活动名称', 20),
   startsAt: when('开始时间'),
   endsAt: when('结束时间'),
+  pilot,
 };
 
 const bonusPoints = points.min(1, '奖励积分至少为 1').max(100_000, '奖励积分太大');
@@ -48,10 +64,13 @@ export const campaignInput = z
     ],
     { error: '活动类型只能是 multiplier、challenge 或 winback' },
   )
-  .refine((c) => Date.parse(c.startsAt) < Date.parse(c.endsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] });
+  .refine((c) => Date.parse(c.startsAt) < Date.parse(c.endsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] })
+  // A pilot is compared day by day, and spending is kept for SPENT_DAYS_KEPT days.
+  .refine((c) => !c.pilot || Date.parse(c.endsAt) - Date.parse(c.startsAt) <= SPENT_DAYS_KEPT * 86_400_000, { message: `试点活动最长 ${SPENT_DAYS_KEPT} 天`, path: ['endsAt'] });
 
 export const upsertCampaignInput = z.object({ communityId, campaign: campaignInput });
 export const listCampaignsInput = z.object({ communityId, cursor, limit });
 export const endCampaignInput = z.object({ communityId, campaignId: docId('campaignId') });
 export const progressInput = inCommunity;
 export const reportInput = z.object({ communityId, campaignId: docId('campaignId') });
+export const pilotReportInput = z.object({ communityId, campaignId: docId('campaignId') });

@@ -11,7 +11,7 @@ export const toCampaign = (campaign: Campaign, now: Date): CampaignView => {
       : campaign.kind === 'challenge'
         ? { metric: campaign.metric, target: campaign.target, bonusPoints: campaign.bonusPoints }
         : { inactiveDays: campaign.inactiveDays, bonusPoints: campaign.bonusPoints };
-  return { id, kind, name, startsAt, endsAt, ...rest, status: campaignStatus(campaign, now) } as CampaignView;
+  return { id, kind, name, startsAt, endsAt, ...rest, pilot: campaign.pilot ?? null, status: campaignStatus(campaign, now) } as CampaignView;
 };
 
 /** The campaigns a community document keeps: not over at `now` (so earning actions see them for free). */

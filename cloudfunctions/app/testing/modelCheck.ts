@@ -1,4 +1,5 @@
 import { STORIES } from '../../core/testing/stories';
+import { inPilot } from '../../core/pilots';
 import { countsAsEarned } from '../../core/ledger';
 import { addCounts, entryCounts, type PointsTotals } from '../../core/stats';
 import type { Query, Store } from '../../store/port';
@@ -375,9 +376,10 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
     case 'campaign': {
       const window = { startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3 * DAY_MS).toISOString() };
       const campaign = [
-        { kind: 'multiplier', name: '双倍', actions: ['checkin', 'like', 'post'], multiplier: 2, ...window },
-        { kind: 'challenge', name: '三连', metric: 'checkins', target: 3, bonusPoints: 25, ...window },
-        { kind: 'winback', name: '回归', inactiveDays: 3, bonusPoints: 15, ...window },
+        // Some are pilots: half the members by hash, or the segment as it stands.
+        { kind: 'multiplier', name: '双倍', actions: ['checkin', 'like', 'post'], multiplier: 2, ...window, ...(op.pick % 2 ? { pilot: { share: 50 } } : {}) },
+        { kind: 'challenge', name: '三连', metric: 'checkins', target: 3, bonusPoints: 25, ...window, ...(op.pick % 3 === 0 ? { pilot: { segment: 'active' } } : {}) },
+        { kind: 'winback', name: '回归', inactiveDays: 3, bonusPoints: 15, ...window, ...(op.pick % 2 ? { pilot: { segment: 'at_risk' } } : {}) },
       ][op.variant];
       if (!campaign) return outcome(await h.call('campaigns', 'end', { communityId: c, campaignId: at(w.campaigns, op.pick) }, staff));
       const reply = await h.call('campaigns', 'upsert', { communityId: c, campaign }, staff);
@@ -514,12 +516,19 @@ export async function checkInvariants(w: World): Promise<void> {
     all(store, 'poolBackings', w.c),
     all(store, 'batches', w.c),
   ]);
-  const [balanceImports, openingRows] = await Promise.all([all(store, 'balanceImports', w.c), all(store, 'openingBalances', w.c)]);
+  const [balanceImports, openingRows, campaigns] = await Promise.all([all(store, 'balanceImports', w.c), all(store, 'openingBalances', w.c), all(store, 'campaigns', w.c)]);
   const fail = (message: string): never => {
     throw new Error(message);
   };
   // A check-in reminder goes at most once a day to a member.
   if (new Set(w.sent.reminded).size !== w.sent.reminded.length) fail(`a check-in reminder went twice in a day: ${w.sent.reminded.join(', ')}`);
+  // A pilot campaign paid no one outside its pilot: its multiplied entries and its bonuses name it.
+  for (const campaign of campaigns.filter((c) => c.pilot)) {
+    for (const entry of ledger.filter((e) => e.detail?.campaignId === campaign._id)) {
+      const member = members.find((m) => m.openid === entry.openid)!;
+      if (!inPilot(campaign._id, campaign.pilot!, member)) fail(`${entry.openid} is outside pilot ${campaign._id}, yet ${entry.id} paid by it`);
+    }
+  }
   // A broadcast reaches a member by message at most once, and never beyond the acceptances they gave.
   if (new Set(w.sent.announced).size !== w.sent.announced.length) fail(`an announcement went twice: ${w.sent.announced.join(', ')}`);
   for (const m of members) {
