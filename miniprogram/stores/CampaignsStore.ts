@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionInput, CampaignView } from '../../cloudfunctions/app/api';
+import type { ActionInput, ActionOutput, CampaignView } from '../../cloudfunctions/app/api';
+import { SEGMENTS, type SegmentKey } from '../../cloudfunctions/core/activity';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { isoToLocal, localToIso } from './format';
 import { PagedList } from './pagedList';
@@ -30,16 +31,29 @@ export interface CampaignForm {
   target: string;
   bonusPoints: string;
   inactiveDays: string;
+  /** 试点: everyone, a share of members (percent), or a segment as it stands when saved. Fixed once saved. */
+  pilot: 'all' | 'share' | 'segment';
+  pilotShare: string;
+  pilotSegment: SegmentKey;
+}
+
+export type PilotReport = ActionOutput<'campaigns', 'pilotReport'>;
+
+/** Who a pilot is, in the owner's words. */
+export function describePilot(pilot: CampaignView['pilot']): string | null {
+  if (!pilot) return null;
+  return pilot.share !== null ? `试点：随机 ${pilot.share}% 成员` : `试点：「${SEGMENTS.find((s) => s.key === pilot.segment)?.name}」分层（创建时的成员）`;
 }
 
 export function emptyCampaignForm(today: string): CampaignForm {
-  return { id: null, kind: 'multiplier', name: '', startDate: today, startTime: '00:00', endDate: today, endTime: '23:59', actions: ['checkin'], multiplier: '2', monthDay: '', metric: 'checkins', target: '7', bonusPoints: '50', inactiveDays: '14' };
+  return { id: null, kind: 'multiplier', name: '', startDate: today, startTime: '00:00', endDate: today, endTime: '23:59', actions: ['checkin'], multiplier: '2', monthDay: '', metric: 'checkins', target: '7', bonusPoints: '50', inactiveDays: '14', pilot: 'all', pilotShare: '10', pilotSegment: 'dormant' };
 }
 
 export function formOfCampaign(c: CampaignView, tz: string): CampaignForm {
   const [startDate, startTime] = isoToLocal(c.startsAt, tz).split(' ');
   const [endDate, endTime] = isoToLocal(c.endsAt, tz).split(' ');
-  const base = { ...emptyCampaignForm(startDate), id: c.id, kind: c.kind, name: c.name, startDate, startTime, endDate, endTime };
+  const pilot = c.pilot ? { pilot: c.pilot.share !== null ? ('share' as const) : ('segment' as const), pilotShare: String(c.pilot.share ?? 10), pilotSegment: c.pilot.segment ?? 'dormant' } : {};
+  const base = { ...emptyCampaignForm(startDate), id: c.id, kind: c.kind, name: c.name, startDate, startTime, endDate, endTime, ...pilot };
   if (c.kind === 'multiplier') return { ...base, actions: [...c.actions], multiplier: String(c.multiplier), monthDay: c.monthDay ? String(c.monthDay) : '' };
   if (c.kind === 'challenge') return { ...base, metric: c.metric, target: String(c.target), bonusPoints: String(c.bonusPoints) };
   return { ...base, inactiveDays: String(c.inactiveDays), bonusPoints: String(c.bonusPoints) };
@@ -47,6 +61,9 @@ export function formOfCampaign(c: CampaignView, tz: string): CampaignForm {
 
 /** Staff see this many of the history at once; the banners come from it (at most 10 campaigns are live). */
 const CAMPAIGNS_PAGE = 100;
+
+/** The server keeps 90 days of spending to compare a pilot by (core/ledger SPENT_DAYS_KEPT). */
+const PILOT_MAX_DAYS = 90;
 
 const whole = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
 
@@ -70,6 +87,8 @@ export function campaignProblems(form: CampaignForm, tz: string, now: number): R
   if (form.kind === 'challenge' && !whole(form.target, 1, 1_000_000)) problems.target = '目标填正整数';
   if (form.kind === 'winback' && !whole(form.inactiveDays, 3, 365)) problems.inactiveDays = '多少天没来算回归：3 到 365 天';
   if (form.kind !== 'multiplier' && !whole(form.bonusPoints, 1, 100_000)) problems.bonusPoints = '奖励积分填 1 到 100000';
+  if (form.pilot === 'share' && !whole(form.pilotShare, 1, 99)) problems.pilotShare = '试点比例填 1 到 99（%）';
+  if (form.pilot !== 'all' && startsAt && endsAt && Date.parse(endsAt) - Date.parse(startsAt) > PILOT_MAX_DAYS * 86_400_000) problems.end = `试点活动最长 ${PILOT_MAX_DAYS} 天`;
   return problems;
 }
 
@@ -79,6 +98,7 @@ export function campaignOf(form: CampaignForm, tz: string): CampaignInput {
     name: form.name.trim(),
     startsAt: localToIso(`${form.startDate} ${form.startTime}`, tz) ?? '',
     endsAt: localToIso(`${form.endDate} ${form.endTime}`, tz) ?? '',
+    pilot: form.pilot === 'share' ? { share: Number(form.pilotShare) } : form.pilot === 'segment' ? { segment: form.pilotSegment } : null,
   };
   if (form.kind === 'multiplier') return { ...common, kind: 'multiplier', actions: form.actions, multiplier: Number(form.multiplier), monthDay: form.monthDay.trim() ? Number(form.monthDay) : null };
   if (form.kind === 'challenge') return { ...common, kind: 'challenge', metric: form.metric, target: Number(form.target), bonusPoints: Number(form.bonusPoints) };
@@ -106,6 +126,8 @@ export class CampaignsStore {
   notice: string | null = null;
   /** What a campaign paid, by id, once asked for (staff). */
   reports: Record<string, { returned: number; pointsAwarded: number }> = {};
+  /** A pilot against the rest, by campaign id, once asked for. */
+  pilotReports: Record<string, PilotReport> = {};
   private readonly loading = new Request('refresh');
   private readonly saving = new Request();
 
@@ -198,6 +220,12 @@ export class CampaignsStore {
   async loadReport(campaignId: string): Promise<void> {
     const outcome = await this.loading.run(() => this.community.call('campaigns', 'report', { campaignId }));
     if (outcome.done) runInAction(() => (this.reports = { ...this.reports, [campaignId]: outcome.value }));
+  }
+
+  /** Compares a pilot with the rest; while the server still counts, the answer says so and asking again goes on. */
+  async loadPilotReport(campaignId: string): Promise<void> {
+    const outcome = await this.loading.run(() => this.community.call('campaigns', 'pilotReport', { campaignId }));
+    if (outcome.done) runInAction(() => (this.pilotReports = { ...this.pilotReports, [campaignId]: outcome.value }));
   }
 
   /** Ending asks once: the first call asks, confirmEnd() ends it. */

@@ -1,7 +1,8 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
 import { unwrap, type Gateway } from '../gateway/gateway';
 import type { ImageUploader } from '../gateway/uploader';
-import { campaignOf, campaignProblems, emptyCampaignForm, describeCampaign } from './CampaignsStore';
+import { campaignOf, campaignProblems, emptyCampaignForm, describeCampaign, describePilot } from './CampaignsStore';
+import { pilotBucket } from '../../cloudfunctions/core/pilots';
 import { isoToLocal } from './format';
 import { birthdayProblem } from './MeStore';
 import { checkinBreakdown } from './PointsStore';
@@ -120,7 +121,10 @@ describe('campaigns', () => {
     for (const message of Object.values(problems)) expect(message).not.toMatch(/ISO|[a-z]+\.[a-z]+/i);
     Object.assign(form, { name: '双倍周', multiplier: '2', actions: ['checkin'], endDate: '2026-06-16', monthDay: '8' });
     expect(campaignProblems(form, tz, Date.parse(now))).toEqual({});
-    expect(campaignOf(form, tz)).toEqual({ kind: 'multiplier', name: '双倍周', actions: ['checkin'], multiplier: 2, monthDay: 8, startsAt: '2026-06-09T16:00:00.000Z', endsAt: '2026-06-16T15:59:00.000Z' });
+    expect(campaignOf(form, tz)).toEqual({ kind: 'multiplier', name: '双倍周', actions: ['checkin'], multiplier: 2, monthDay: 8, startsAt: '2026-06-09T16:00:00.000Z', endsAt: '2026-06-16T15:59:00.000Z', pilot: null });
+    expect(campaignProblems({ ...form, pilot: 'share', pilotShare: '100' }, tz, Date.parse(now))).toEqual({ pilotShare: '试点比例填 1 到 99（%）' });
+    expect(campaignProblems({ ...form, pilot: 'segment', endDate: '2026-10-01' }, tz, Date.parse(now))).toEqual({ end: '试点活动最长 90 天' });
+    expect(campaignOf({ ...form, pilot: 'segment', pilotSegment: 'dormant' }, tz).pilot).toEqual({ segment: 'dormant' });
   });
 
   it('the owner starts double points; members see the banner and the next check-in is doubled; ending asks once', async () => {
@@ -143,6 +147,27 @@ describe('campaigns', () => {
     expect(owner.campaigns.campaigns[0].status).toBe('ended');
     await alice.campaigns.load();
     expect(alice.campaigns.banners).toEqual([]);
+  });
+
+  it('the owner pilots a campaign on a share of members, who alone see and get it, and compares them with the rest', async () => {
+    now = new Date().toISOString();
+    const today = isoToLocal(now, tz).slice(0, 10);
+    const owner = await rootFor('o_owner');
+    owner.campaigns.startNew(today);
+    owner.campaigns.set('name', '试点翻倍');
+    owner.campaigns.set('pilot', 'share');
+    owner.campaigns.set('pilotShare', '99');
+    owner.campaigns.set('endDate', isoToLocal(new Date(Date.now() + 6 * 86_400_000).toISOString(), tz).slice(0, 10));
+    expect(await owner.campaigns.save()).toBe(true);
+    const [pilot] = owner.campaigns.campaigns;
+    expect(describePilot(pilot.pilot)).toBe('试点：随机 99% 成员');
+    const members = await Promise.all(['o_alice', 'o_bob'].map((openid) => rootFor(openid)));
+    for (const member of members) await member.campaigns.load();
+    expect(members.map((m) => m.campaigns.banners.length)).toEqual(['o_alice', 'o_bob'].map((openid) => (pilotBucket(pilot.id, openid) < 99 ? 1 : 0)));
+    await owner.campaigns.loadPilotReport(pilot.id);
+    expect(owner.campaigns.pilotReports[pilot.id]).toMatchObject({ status: 'done', counted: 3, pilot: { share: 99, segment: null } });
+    owner.campaigns.edit(pilot);
+    expect(owner.campaigns.form).toMatchObject({ pilot: 'share', pilotShare: '99' });
   });
 });
 

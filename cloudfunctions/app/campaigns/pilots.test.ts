@@ -23,9 +23,13 @@ eachStore((open) => {
     const { campaign } = await h.ok('campaigns', 'upsert', { communityId: c, campaign: double({ share: 50 }) }, owner());
     expect(campaign.pilot).toEqual({ share: 50, segment: null });
     for (const openid of MEMBERS) {
-      const expected = pilotBucket(campaign.id, openid) < 50 ? 15 : 5;
-      expect([openid, await checkIn(openid, 2)]).toEqual([openid, expected]);
+      const inPilot = pilotBucket(campaign.id, openid) < 50;
+      expect([openid, await checkIn(openid, 2)]).toEqual([openid, inPilot ? 15 : 5]);
+      // Its banner is shown only to whom it pays.
+      const { campaigns } = await h.ok('campaigns', 'list', { communityId: c }, { openid, now: day(2) });
+      expect([openid, campaigns.length]).toEqual([openid, inPilot ? 1 : 0]);
     }
+    expect(MEMBERS.some((openid) => pilotBucket(campaign.id, openid) < 50) && MEMBERS.some((openid) => pilotBucket(campaign.id, openid) >= 50)).toBe(true);
   });
 
   it('a segment pilot enrols the segment as it stood when made: a member who joins later is not in it', async () => {

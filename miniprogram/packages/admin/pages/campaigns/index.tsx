@@ -7,13 +7,49 @@ import { TextField } from '../../../../components/TextField';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { MoreButton } from '../../../../components/MoreButton';
 import { store } from '../../../../stores';
-import { ACTION_NAMES, describeCampaign, KIND_NAMES, METRIC_NAMES, type CampaignKind } from '../../../../stores/CampaignsStore';
+import { ACTION_NAMES, describeCampaign, describePilot, KIND_NAMES, METRIC_NAMES, type CampaignKind, type PilotReport } from '../../../../stores/CampaignsStore';
+import { SEGMENTS } from '../../../../../cloudfunctions/core/activity';
 import { formatTime } from '../../../../stores/format';
 import '../../admin.css';
 
 const KINDS = Object.keys(KIND_NAMES) as CampaignKind[];
 const METRICS = Object.keys(METRIC_NAMES) as Array<keyof typeof METRIC_NAMES>;
 const STATUS_NAMES = { upcoming: '未开始', active: '进行中', ended: '已结束' } as const;
+const PILOT_CHOICES = [
+  ['all', '全部成员'],
+  ['share', '随机一部分'],
+  ['segment', '某个分层'],
+] as const;
+
+/** A pilot against the rest, per member over the same days. */
+function PilotComparison({ id, report }: { id: string; report: PilotReport }) {
+  const { pilot, rest } = report.compared;
+  const rows: Array<[string, (g: typeof pilot) => string]> = [
+    ['人数', (g) => String(g.members)],
+    ['人均活跃天数', (g) => String(g.activeDays)],
+    ['人均获得积分', (g) => String(g.earned)],
+    ['人均花费积分', (g) => String(g.spent)],
+    ['留存（首周活跃者末周仍活跃）', (g) => (g.retention === null ? '—' : `${Math.round(g.retention * 100)}%`)],
+  ];
+  return (
+    <View id={id} className="reach-progress">
+      <Text>
+        试点对比 {report.from} 至 {report.to}
+        {report.status === 'running' ? `（统计中，已统计 ${report.counted} 人，稍后再看）` : ''}
+      </Text>
+      <View className="pilot-table">
+        <Text className="muted" />
+        <Text className="muted">试点</Text>
+        <Text className="muted">其余</Text>
+        {rows.map(([label, value]) => [
+          <Text key={`${label}-l`}>{label}</Text>,
+          <Text key={`${label}-p`}>{value(pilot)}</Text>,
+          <Text key={`${label}-r`}>{value(rest)}</Text>,
+        ])}
+      </View>
+    </View>
+  );
+}
 
 /** The owner's campaigns: 积分翻倍 and 会员日, challenges, win-backs — started with date and time pickers, ended with one confirm. */
 function Campaigns() {
@@ -86,6 +122,30 @@ function Campaigns() {
           {form.kind === 'winback' && (
             <TextField id="campaign-inactive-days" label="多少天没来算回归" type="number" value={form.inactiveDays} onInput={(v) => campaigns.set('inactiveDays', v)} error={problems.inactiveDays} />
           )}
+          <View className="admin-field">
+            <Text className="admin-field__label">给谁（试点：先给一部分成员，之后对比效果）</Text>
+            {form.id ? (
+              <Text id="campaign-pilot-fixed" className="muted">{form.pilot === 'all' ? '全部成员' : form.pilot === 'share' ? `随机 ${form.pilotShare}% 成员` : `「${SEGMENTS.find((s) => s.key === form.pilotSegment)?.name}」分层`}（创建后不能更改）</Text>
+            ) : (
+              <View className="admin-tabs" style="margin: 0">
+                {PILOT_CHOICES.map(([key, name]) => (
+                  <Text key={key} id={`campaign-pilot-${key}`} className={`admin-tab ${form.pilot === key ? 'admin-tab--on' : ''}`} onClick={() => campaigns.set('pilot', key)}>
+                    {name}
+                  </Text>
+                ))}
+              </View>
+            )}
+          </View>
+          {!form.id && form.pilot === 'share' && <TextField id="campaign-pilot-share" label="试点比例（%，同一成员始终在或不在试点里）" type="number" value={form.pilotShare} onInput={(v) => campaigns.set('pilotShare', v)} error={problems.pilotShare} />}
+          {!form.id && form.pilot === 'segment' && (
+            <View className="admin-tabs" style="margin: 0">
+              {SEGMENTS.map((s) => (
+                <Text key={s.key} id={`campaign-pilot-segment-${s.key}`} className={`admin-tab ${form.pilotSegment === s.key ? 'admin-tab--on' : ''}`} onClick={() => campaigns.set('pilotSegment', s.key)}>
+                  {s.name}
+                </Text>
+              ))}
+            </View>
+          )}
           {form.kind !== 'multiplier' && (
             <TextField id="campaign-bonus" label="奖励积分（每人一次）" type="number" value={form.bonusPoints} onInput={(v) => campaigns.set('bonusPoints', v)} error={problems.bonusPoints} />
           )}
@@ -106,12 +166,15 @@ function Campaigns() {
               <Text className="member-badge">{STATUS_NAMES[c.status]}</Text>
               <View className="member-row__meta">{describeCampaign(c)}</View>
               <View className="member-row__meta">{formatTime(c.startsAt, tz)} – {formatTime(c.endsAt, tz)}</View>
+              {c.pilot && <View className="member-row__meta">{describePilot(c.pilot)}</View>}
+              {campaigns.pilotReports[c.id] && <PilotComparison id={`pilot-report-${c.id}`} report={campaigns.pilotReports[c.id]} />}
               {campaigns.reports[c.id] && <View className="member-row__meta">{c.kind === 'winback' ? '回归' : '完成'} {campaigns.reports[c.id].returned} 人，发放 {campaigns.reports[c.id].pointsAwarded} 分</View>}
             </View>
             <View>
               {c.status !== 'ended' && <Text className="link" onClick={() => campaigns.edit(c)}>编辑 </Text>}
               {c.status !== 'ended' && <Text id={`campaign-end-${c.id}`} className="link" onClick={() => void end(c.id, c.name)}>结束</Text>}
               {c.kind !== 'multiplier' && <Text className="link" onClick={() => void campaigns.loadReport(c.id)}> 效果</Text>}
+              {c.pilot && c.status !== 'upcoming' && <Text id={`campaign-compare-${c.id}`} className="link" onClick={() => void campaigns.loadPilotReport(c.id)}> 对比</Text>}
             </View>
           </View>
         ))}
