@@ -1,5 +1,6 @@
 import { daysBetween, dayOf, type Day } from './days';
-import type { Pilot } from './pilots';
+import { campaignsFor, type Pilot, type PilotMember } from './pilots';
+import { mergeRules, type Rules } from './rules';
 
 /** The actions a multiplier campaign can multiply. Referral rewards and adjustments never are. */
 export const MULTIPLIED_ACTIONS = ['checkin', 'post', 'answer', 'like'] as const;
@@ -39,7 +40,23 @@ export interface WinbackCampaign extends CampaignBase {
   bonusPoints: number;
 }
 
-export type Campaign = MultiplierCampaign | ChallengeCampaign | WinbackCampaign;
+/** The earning numbers a rules campaign may change: what a member is paid for checking in, a streak, an accepted answer, a like. */
+export interface EarningRulesPatch {
+  checkin?: { points?: number; streakBonus?: number };
+  answer?: { acceptedPoints?: number };
+  like?: { points?: number };
+}
+
+/**
+ * 规则试点: while active, these earning rules replace the community's for the members it applies
+ * to — a rule change tried on a share of members (or a segment) before it is made for everyone.
+ */
+export interface RulesCampaign extends CampaignBase {
+  kind: 'rules';
+  rules: EarningRulesPatch;
+}
+
+export type Campaign = MultiplierCampaign | ChallengeCampaign | WinbackCampaign | RulesCampaign;
 export type CampaignStatus = 'upcoming' | 'active' | 'ended';
 
 export function campaignStatus(campaign: Pick<Campaign, 'startsAt' | 'endsAt'>, now: Date): CampaignStatus {
@@ -59,6 +76,12 @@ export function campaignMultiplier(campaigns: readonly Campaign[], action: Multi
     if (c.multiplier > best.multiplier) best = { multiplier: c.multiplier, campaignId: c.id };
   }
   return best;
+}
+
+/** The rules a member earns by now: the community's, with every active rules campaign that applies to them over it (oldest first). */
+export function rulesFor(rules: Rules, campaigns: readonly Campaign[], member: PilotMember, now: Date): Rules {
+  const changes = campaignsFor(activeOf(campaigns, 'rules', now), member).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return changes.reduce<Rules>((merged, c) => mergeRules(merged, c.rules), rules);
 }
 
 /**

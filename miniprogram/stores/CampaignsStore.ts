@@ -10,7 +10,7 @@ type CampaignInput = ActionInput<'campaigns', 'upsert'>['campaign'];
 export type CampaignKind = CampaignView['kind'];
 type Action = 'checkin' | 'post' | 'answer' | 'like';
 
-export const KIND_NAMES: Record<CampaignKind, string> = { multiplier: '积分翻倍', challenge: '积分挑战', winback: '回归礼' };
+export const KIND_NAMES: Record<CampaignKind, string> = { multiplier: '积分翻倍', challenge: '积分挑战', winback: '回归礼', rules: '规则试行' };
 export const ACTION_NAMES: Record<Action, string> = { checkin: '签到', post: '发帖', answer: '回答', like: '点赞' };
 export const METRIC_NAMES = { checkins: '签到次数', points: '获得积分', posts: '心得通过', answers: '回答被采纳' } as const;
 
@@ -32,6 +32,11 @@ export interface CampaignForm {
   bonusPoints: string;
   inactiveDays: string;
   /** 试点: everyone, a share of members (percent), or a segment as it stands when saved. Fixed once saved. */
+  /** 规则试行: the earning numbers to try ("" leaves the community's). */
+  ruleCheckin: string;
+  ruleStreakBonus: string;
+  ruleAnswer: string;
+  ruleLike: string;
   pilot: 'all' | 'share' | 'segment';
   pilotShare: string;
   pilotSegment: SegmentKey;
@@ -46,7 +51,7 @@ export function describePilot(pilot: CampaignView['pilot']): string | null {
 }
 
 export function emptyCampaignForm(today: string): CampaignForm {
-  return { id: null, kind: 'multiplier', name: '', startDate: today, startTime: '00:00', endDate: today, endTime: '23:59', actions: ['checkin'], multiplier: '2', monthDay: '', metric: 'checkins', target: '7', bonusPoints: '50', inactiveDays: '14', pilot: 'all', pilotShare: '10', pilotSegment: 'dormant' };
+  return { id: null, kind: 'multiplier', name: '', startDate: today, startTime: '00:00', endDate: today, endTime: '23:59', actions: ['checkin'], multiplier: '2', monthDay: '', metric: 'checkins', target: '7', bonusPoints: '50', inactiveDays: '14', ruleCheckin: '', ruleStreakBonus: '', ruleAnswer: '', ruleLike: '', pilot: 'all', pilotShare: '10', pilotSegment: 'dormant' };
 }
 
 export function formOfCampaign(c: CampaignView, tz: string): CampaignForm {
@@ -56,6 +61,10 @@ export function formOfCampaign(c: CampaignView, tz: string): CampaignForm {
   const base = { ...emptyCampaignForm(startDate), id: c.id, kind: c.kind, name: c.name, startDate, startTime, endDate, endTime, ...pilot };
   if (c.kind === 'multiplier') return { ...base, actions: [...c.actions], multiplier: String(c.multiplier), monthDay: c.monthDay ? String(c.monthDay) : '' };
   if (c.kind === 'challenge') return { ...base, metric: c.metric, target: String(c.target), bonusPoints: String(c.bonusPoints) };
+  if (c.kind === 'rules') {
+    const text = (n: number | undefined) => (n === undefined ? '' : String(n));
+    return { ...base, ruleCheckin: text(c.rules.checkin?.points), ruleStreakBonus: text(c.rules.checkin?.streakBonus), ruleAnswer: text(c.rules.answer?.acceptedPoints), ruleLike: text(c.rules.like?.points) };
+  }
   return { ...base, inactiveDays: String(c.inactiveDays), bonusPoints: String(c.bonusPoints) };
 }
 
@@ -86,7 +95,17 @@ export function campaignProblems(form: CampaignForm, tz: string, now: number): R
   }
   if (form.kind === 'challenge' && !whole(form.target, 1, 1_000_000)) problems.target = '目标填正整数';
   if (form.kind === 'winback' && !whole(form.inactiveDays, 3, 365)) problems.inactiveDays = '多少天没来算回归：3 到 365 天';
-  if (form.kind !== 'multiplier' && !whole(form.bonusPoints, 1, 100_000)) problems.bonusPoints = '奖励积分填 1 到 100000';
+  if ((form.kind === 'challenge' || form.kind === 'winback') && !whole(form.bonusPoints, 1, 100_000)) problems.bonusPoints = '奖励积分填 1 到 100000';
+  if (form.kind === 'rules') {
+    const rules: Array<[keyof CampaignForm & string, number, string]> = [
+      ['ruleCheckin', 10_000, '签到积分填 0 到 10000，或留空不改'],
+      ['ruleStreakBonus', 100_000, '连签奖励填 0 到 100000，或留空不改'],
+      ['ruleAnswer', 100_000, '采纳积分填 0 到 100000，或留空不改'],
+      ['ruleLike', 1_000, '点赞积分填 0 到 1000，或留空不改'],
+    ];
+    for (const [key, max, message] of rules) if (String(form[key]).trim() && !whole(String(form[key]), 0, max)) problems[key] = message;
+    if (rules.every(([key]) => !String(form[key]).trim())) problems.ruleCheckin = '至少改一条规则';
+  }
   if (form.pilot === 'share' && !whole(form.pilotShare, 1, 99)) problems.pilotShare = '试点比例填 1 到 99（%）';
   if (form.pilot !== 'all' && startsAt && endsAt && Date.parse(endsAt) - Date.parse(startsAt) > PILOT_MAX_DAYS * 86_400_000) problems.end = `试点活动最长 ${PILOT_MAX_DAYS} 天`;
   return problems;
@@ -102,6 +121,12 @@ export function campaignOf(form: CampaignForm, tz: string): CampaignInput {
   };
   if (form.kind === 'multiplier') return { ...common, kind: 'multiplier', actions: form.actions, multiplier: Number(form.multiplier), monthDay: form.monthDay.trim() ? Number(form.monthDay) : null };
   if (form.kind === 'challenge') return { ...common, kind: 'challenge', metric: form.metric, target: Number(form.target), bonusPoints: Number(form.bonusPoints) };
+  if (form.kind === 'rules') {
+    const number = (text: string) => (text.trim() ? Number(text) : undefined);
+    // A part with nothing filled is left out: the community's rule stands.
+    const part = <T extends Record<string, number | undefined>>(values: T) => (Object.values(values).some((n) => n !== undefined) ? values : undefined);
+    return { ...common, kind: 'rules', rules: { checkin: part({ points: number(form.ruleCheckin), streakBonus: number(form.ruleStreakBonus) }), answer: part({ acceptedPoints: number(form.ruleAnswer) }), like: part({ points: number(form.ruleLike) }) } };
+  }
   return { ...common, kind: 'winback', inactiveDays: Number(form.inactiveDays), bonusPoints: Number(form.bonusPoints) };
 }
 
@@ -112,6 +137,15 @@ export function describeCampaign(c: CampaignView): string {
     return c.monthDay ? `每月 ${c.monthDay} 日会员日：${what}积分 ×${c.multiplier}` : `${what}积分 ×${c.multiplier}`;
   }
   if (c.kind === 'challenge') return `${METRIC_NAMES[c.metric]}达到 ${c.target}，奖励 ${c.bonusPoints} 分`;
+  if (c.kind === 'rules') {
+    const parts = [
+      c.rules.checkin?.points !== undefined && `签到 ${c.rules.checkin.points} 分`,
+      c.rules.checkin?.streakBonus !== undefined && `连签奖励 ${c.rules.checkin.streakBonus} 分`,
+      c.rules.answer?.acceptedPoints !== undefined && `回答被采纳 ${c.rules.answer.acceptedPoints} 分`,
+      c.rules.like?.points !== undefined && `点赞 ${c.rules.like.points} 分`,
+    ].filter(Boolean);
+    return `试行新规则：${parts.join('、')}`;
+  }
   return `${c.inactiveDays} 天没来的老朋友回来签到，奖励 ${c.bonusPoints} 分`;
 }
 

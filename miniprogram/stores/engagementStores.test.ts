@@ -125,6 +125,14 @@ describe('campaigns', () => {
     expect(campaignProblems({ ...form, pilot: 'share', pilotShare: '100' }, tz, Date.parse(now))).toEqual({ pilotShare: '试点比例填 1 到 99（%）' });
     expect(campaignProblems({ ...form, pilot: 'segment', endDate: '2026-10-01' }, tz, Date.parse(now))).toEqual({ end: '试点活动最长 90 天' });
     expect(campaignOf({ ...form, pilot: 'segment', pilotSegment: 'dormant' }, tz).pilot).toEqual({ segment: 'dormant' });
+    // 规则试行: the numbers to try, the rest left to the community's rules.
+    const rulesForm = { ...form, kind: 'rules' as const };
+    expect(campaignProblems(rulesForm, tz, Date.parse(now))).toEqual({ ruleCheckin: '至少改一条规则' });
+    expect(campaignProblems({ ...rulesForm, ruleLike: '5000' }, tz, Date.parse(now))).toEqual({ ruleLike: '点赞积分填 0 到 1000，或留空不改' });
+    const tried = campaignOf({ ...rulesForm, ruleCheckin: '10', ruleLike: '2' }, tz);
+    expect(tried).toMatchObject({ kind: 'rules', rules: { checkin: { points: 10 }, like: { points: 2 } } });
+    expect(tried.kind === 'rules' && tried.rules.answer).toBeUndefined();
+    expect(describeCampaign({ ...tried, id: 'x', status: 'active', pilot: null } as never)).toBe('试行新规则：签到 10 分、点赞 2 分');
   });
 
   it('the owner starts double points; members see the banner and the next check-in is doubled; ending asks once', async () => {

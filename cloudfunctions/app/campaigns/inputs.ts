@@ -56,13 +56,32 @@ export const campaignInput = z
       z
         .object({
           ...common,
+          kind: z.literal('rules'),
+          rules: z
+            .object(
+              {
+                checkin: z.object({ points: points.max(10_000, '签到积分最多 10000').optional(), streakBonus: points.max(100_000, '连签奖励太大').optional() }).strict().optional(),
+                answer: z.object({ acceptedPoints: points.max(100_000, '回答积分太大').optional() }).strict().optional(),
+                like: z.object({ points: points.max(1_000, '点赞积分最多 1000').optional() }).strict().optional(),
+              },
+              { error: '请填要试行的规则' },
+            )
+            .strict()
+            .refine((r) => Object.values(r).some((part) => part && Object.values(part).some((n) => n !== undefined)), '至少改一条规则')
+            // Kept as sent over the wire: a field given as undefined is no field (it must not unset the community's rule when merged).
+            .transform((r) => JSON.parse(JSON.stringify(r)) as typeof r),
+        })
+        .strict(),
+      z
+        .object({
+          ...common,
           kind: z.literal('winback'),
           inactiveDays: z.number({ error: '天数必须是数字' }).int('天数必须是整数').min(3, '至少 3 天没来才算回归').max(365, '最多 365 天').default(14),
           bonusPoints,
         })
         .strict(),
     ],
-    { error: '活动类型只能是 multiplier、challenge 或 winback' },
+    { error: '活动类型只能是 multiplier、challenge、winback 或 rules' },
   )
   .refine((c) => Date.parse(c.startsAt) < Date.parse(c.endsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] })
   // A pilot is compared day by day, and spending is kept for SPENT_DAYS_KEPT days.

@@ -77,3 +77,25 @@ eachStore((open) => {
     expect(await h.call('campaigns', 'pilotReport', { communityId: c, campaignId: later.campaign.id }, owner())).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });
+
+eachStore((open) => {
+  it('a rules pilot pays its members by the rules tried (check-in, streak, answer, like) and shows them their own rules; the rest keep the community\'s', async () => {
+    const h = open();
+    const c = (await h.ok('community', 'create', { name: '规则试行群' }, owner('2026-04-01T02:00:00Z'))).community.id;
+    for (const openid of MEMBERS) await h.ok('community', 'join', { communityId: c, nickname: openid.slice(2) }, { openid, now: '2026-04-02T02:00:00Z' });
+    const tried = { kind: 'rules', name: '签到加到 10 分', startsAt: day(1, '00:00:00'), endsAt: '2026-06-21T00:00:00+08:00', rules: { checkin: { points: 10, streakBonus: undefined }, like: { points: 3 } }, pilot: { share: 50 } };
+    const { campaign } = await h.ok('campaigns', 'upsert', { communityId: c, campaign: tried }, owner());
+    expect(campaign.kind === 'rules' && campaign.rules).toEqual({ checkin: { points: 10 }, like: { points: 3 } });
+    for (const openid of MEMBERS) {
+      const inPilot = pilotBucket(campaign.id, openid) < 50;
+      const { awarded } = await h.ok('checkin', 'checkin', { communityId: c }, { openid, now: day(2) });
+      const { community } = await h.ok('community', 'get', { communityId: c }, { openid, now: day(2) });
+      expect([openid, awarded, community.rules.checkin, community.rules.like.points]).toEqual([openid, inPilot ? 10 : 5, { points: inPilot ? 10 : 5, streakDays: 7, streakBonus: 50 }, inPilot ? 3 : 1]);
+    }
+    // Staff see (and edit) the community's own rules.
+    expect((await h.ok('community', 'get', { communityId: c }, owner(day(2)))).community.rules.checkin.points).toBe(5);
+    for (const rules of [{}, { checkin: {} }, { checkin: { points: -1 } }, { tiers: [] }, { like: { points: 5000 } }]) {
+      expect(await h.call('campaigns', 'upsert', { communityId: c, campaign: { ...tried, rules } }, owner())).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+  });
+});

@@ -10,7 +10,9 @@ export const toCampaign = (campaign: Campaign, now: Date): CampaignView => {
       ? { actions: campaign.actions, multiplier: campaign.multiplier, monthDay: campaign.monthDay ?? null }
       : campaign.kind === 'challenge'
         ? { metric: campaign.metric, target: campaign.target, bonusPoints: campaign.bonusPoints }
-        : { inactiveDays: campaign.inactiveDays, bonusPoints: campaign.bonusPoints };
+        : campaign.kind === 'rules'
+          ? { rules: campaign.rules }
+          : { inactiveDays: campaign.inactiveDays, bonusPoints: campaign.bonusPoints };
   return { id, kind, name, startsAt, endsAt, ...rest, pilot: campaign.pilot ?? null, status: campaignStatus(campaign, now) } as CampaignView;
 };
 

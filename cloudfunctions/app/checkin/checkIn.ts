@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { rulesFor } from '../../core/campaigns';
 import { markCheckin } from '../../core/calendar';
 import { dayOf } from '../../core/days';
 import { actionPoints } from '../../core/engagement';
@@ -32,13 +33,14 @@ export async function checkIn({ communityId }: z.output<typeof checkInInput>, ca
   const today = dayOf(caller.now, community.timezone);
   const checkinId = ids.checkin(communityId, caller.openid, today);
   const ledgerKey = (kind: string) => ids.ledger(kind, communityId, caller.openid, today);
-  const rule = community.rules.checkin;
   const ctx = engagementContext(community, caller.now, today);
 
   const { referralPending, ...checkedIn } = await store.transaction(async (tx) => {
     const member = await activeMemberIn(tx, communityId, caller.openid);
     if (checkedInOn(member, today)) refuse('ALREADY_DONE', '今天已经签到过了，明天再来');
 
+    // The member's own: a rules pilot may pay them other numbers than the community's.
+    const rule = rulesFor(community.rules, community.campaigns ?? [], member, caller.now).checkin;
     const streak = streakAfterCheckin(member, today);
     const bonus = streakBonus(streak, rule);
     const daily = actionPoints(member, 'checkin', rule.points, ctx);

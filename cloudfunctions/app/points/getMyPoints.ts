@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { rulesFor } from '../../core/campaigns';
 import { dayOf } from '../../core/days';
 import { expiringSoon } from '../../core/ledger';
 import { checkedInOn, checkinsToNextBonus, currentStreak } from '../../core/streak';
@@ -13,7 +14,7 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
   const today = dayOf(caller.now, community.timezone);
   const streak = currentStreak(member, today);
   const checkedInToday = checkedInOn(member, today);
-  const { streakDays, streakBonus } = community.rules.checkin;
+  const { streakDays, streakBonus } = rulesFor(community.rules, community.campaigns ?? [], member, caller.now).checkin;
   const { name, nextName, nextMinPoints, points, multiplier, perks, keep } = tierOf(await myTierFacts(store, community, member), community.rules, today);
   return {
     balance: member.balance,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { rulesFor } from '../../core/campaigns';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../context';
 import { loadCommunity, activeMemberIn } from '../access';
@@ -16,7 +17,6 @@ import { likePostInput } from './inputs';
  */
 export async function likePost(input: z.output<typeof likePostInput>, caller: Caller, { store }: Deps) {
   const community = await loadCommunity(store, input.communityId);
-  const rule = community.rules.like;
   const time = postingTime(community, caller.now);
   const likeId = ids.like(input.postId, caller.openid);
   const ctx = engagementContext(community, caller.now, time.day);
@@ -27,6 +27,7 @@ export async function likePost(input: z.output<typeof likePostInput>, caller: Ca
     if (!post || post.communityId !== input.communityId || post.status !== 'approved') return refuse('NOT_FOUND', '帖子不存在或还没通过审核');
     if (post.openid === caller.openid) refuse('FORBIDDEN', '不能给自己的帖子点赞');
     if (await tx.get('likes', likeId)) return { liked: true, awarded: 0, likes: post.likes };
+    const rule = rulesFor(community.rules, community.campaigns ?? [], member, caller.now).like;
 
     const earns = rule.points > 0;
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: caller.openid, day: time.day }, 'like', rule.dailyCap));

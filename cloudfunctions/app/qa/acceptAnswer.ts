@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { rulesFor } from '../../core/campaigns';
 import { clip } from '../../core/content';
 import { refuse } from '../../core/errors';
 import { acceptRefusal } from '../../core/qa';
@@ -23,7 +24,6 @@ import { refusals } from '../../core/refusals';
  */
 export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, caller: Caller, deps: Deps) {
   const { community, member } = await requireMember(deps.store, input.communityId, caller.openid);
-  const rule = community.rules.answer;
   const time = postingTime(community, caller.now);
   const ctx = engagementContext(community, caller.now, time.day);
 
@@ -35,6 +35,7 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
     if (refusal) refuse(refusal.code, refusal.message);
 
     const answerer = (await tx.get('members', ids.member(input.communityId, answer.openid))) ?? refuse('NOT_FOUND', '回答者已不在社群');
+    const rule = rulesFor(community.rules, community.campaigns ?? [], answerer, caller.now).answer;
     // A banned answerer's answer may still be accepted; it earns nothing.
     const earns = !answer.noPoints && !answerer.banned && rule.acceptedPoints > 0;
     const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: answer.openid, day: time.day }, 'answer', rule.dailyCap));

@@ -38,7 +38,7 @@ export type Op =
   | { kind: 'rollup' }
   | { kind: 'expire' }
   | { kind: 'makeUp'; who: number; back: number; request: number }
-  | { kind: 'campaign'; variant: 0 | 1 | 2 | 3; pick: number }
+  | { kind: 'campaign'; variant: 0 | 1 | 2 | 3 | 4; pick: number }
   | { kind: 'reviewTiers' }
   | { kind: 'awards' }
   | { kind: 'transfer'; who: number; to: number; amount: number; request: number }
@@ -145,7 +145,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
       case 'makeUp':
         return { kind: 'makeUp', who, back: 1 + int(8), request: int(6) };
       case 'campaign':
-        return { kind: 'campaign', variant: pick([0, 1, 2, 3] as const), pick: int(6) };
+        return { kind: 'campaign', variant: pick([0, 1, 2, 3, 4] as const), pick: int(6) };
       case 'reviewTiers':
         return { kind: 'reviewTiers' };
       case 'awards':
@@ -380,6 +380,7 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
         { kind: 'multiplier', name: '双倍', actions: ['checkin', 'like', 'post'], multiplier: 2, ...window, ...(op.pick % 2 ? { pilot: { share: 50 } } : {}) },
         { kind: 'challenge', name: '三连', metric: 'checkins', target: 3, bonusPoints: 25, ...window, ...(op.pick % 3 === 0 ? { pilot: { segment: 'active' } } : {}) },
         { kind: 'winback', name: '回归', inactiveDays: 3, bonusPoints: 15, ...window, ...(op.pick % 2 ? { pilot: { segment: 'at_risk' } } : {}) },
+        { kind: 'rules', name: '试行', rules: { checkin: { points: 8, streakBonus: 20 }, like: { points: 2 } }, ...window, ...(op.pick % 2 ? { pilot: { share: 50 } } : {}) },
       ][op.variant];
       if (!campaign) return outcome(await h.call('campaigns', 'end', { communityId: c, campaignId: at(w.campaigns, op.pick) }, staff));
       const reply = await h.call('campaigns', 'upsert', { communityId: c, campaign }, staff);

@@ -146,7 +146,16 @@ function Campaigns() {
               ))}
             </View>
           )}
-          {form.kind !== 'multiplier' && (
+          {form.kind === 'rules' && (
+            <>
+              <Text className="muted">活动期间按这些数字给分，留空的沿用现行规则（现行：签到 {session.community?.rules.checkin.points} 分、连签奖励 {session.community?.rules.checkin.streakBonus} 分、采纳 {session.community?.rules.answer.acceptedPoints} 分、点赞 {session.community?.rules.like.points} 分）。先给一部分成员试行，看对比再决定是否改为正式规则。</Text>
+              <TextField id="campaign-rule-checkin" label="每日签到积分" type="number" value={form.ruleCheckin} onInput={(v) => campaigns.set('ruleCheckin', v)} error={problems.ruleCheckin} />
+              <TextField id="campaign-rule-streak" label="连签奖励积分" type="number" value={form.ruleStreakBonus} onInput={(v) => campaigns.set('ruleStreakBonus', v)} error={problems.ruleStreakBonus} />
+              <TextField id="campaign-rule-answer" label="回答被采纳积分" type="number" value={form.ruleAnswer} onInput={(v) => campaigns.set('ruleAnswer', v)} error={problems.ruleAnswer} />
+              <TextField id="campaign-rule-like" label="点赞积分" type="number" value={form.ruleLike} onInput={(v) => campaigns.set('ruleLike', v)} error={problems.ruleLike} />
+            </>
+          )}
+          {(form.kind === 'challenge' || form.kind === 'winback') && (
             <TextField id="campaign-bonus" label="奖励积分（每人一次）" type="number" value={form.bonusPoints} onInput={(v) => campaigns.set('bonusPoints', v)} error={problems.bonusPoints} />
           )}
           <View className="row admin-buttons">
@@ -173,7 +182,7 @@ function Campaigns() {
             <View>
               {c.status !== 'ended' && <Text className="link" onClick={() => campaigns.edit(c)}>编辑 </Text>}
               {c.status !== 'ended' && <Text id={`campaign-end-${c.id}`} className="link" onClick={() => void end(c.id, c.name)}>结束</Text>}
-              {c.kind !== 'multiplier' && <Text className="link" onClick={() => void campaigns.loadReport(c.id)}> 效果</Text>}
+              {(c.kind === 'challenge' || c.kind === 'winback') && <Text className="link" onClick={() => void campaigns.loadReport(c.id)}> 效果</Text>}
               {c.pilot && c.status !== 'upcoming' && <Text id={`campaign-compare-${c.id}`} className="link" onClick={() => void campaigns.loadPilotReport(c.id)}> 对比</Text>}
             </View>
           </View>
