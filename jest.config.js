@@ -11,7 +11,7 @@ module.exports = {
     { ...base, displayName: 'http', testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/functions/**/*.test.ts', '<rootDir>/tests/deploy/**/*.test.ts'] },
     // The same bundles again, with what Node 16 (the oldest cloud runtime) lacks taken away.
     { ...base, displayName: 'node16', testMatch: ['<rootDir>/tests/functions/**/*.test.ts'], setupFiles: ['<rootDir>/tests/support/node16Globals.ts'] },
-    { ...base, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'], testEnvironment: 'jsdom' },
+    { ...base, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'], testEnvironment: 'jsdom', setupFiles: ['<rootDir>/tests/support/nodeTextCodecs.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

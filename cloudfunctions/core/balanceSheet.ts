@@ -32,23 +32,21 @@ export type Sheet = { rows: SheetRow[]; problems: SheetProblem[] } | { refused: 
 
 /** The file's text: a BOM decides; otherwise valid UTF-8 is UTF-8 and anything else is read as GBK. */
 export function decodeSheet(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strictly('utf-8', bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const text = utf8(bytes);
-  if (text !== null) return text;
-  try {
-    return new TextDecoder('gbk', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+  return strictly('utf-8', bytes) ?? strictly('gbk', bytes);
 }
 
-function utf8(bytes: Uint8Array): string | null {
+/** The bytes decoded, or null when they are not that encoding (TypeError) or the runtime lacks it (RangeError). */
+function strictly(encoding: string, bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch (error) {
+    // By name: the decoder's errors may come from another realm (a test's sandbox), where instanceof fails.
+    const name = (error as Error | null)?.name;
+    if (name === 'TypeError' || name === 'RangeError') return null;
+    throw error;
   }
 }
 

@@ -13,6 +13,9 @@ export type RowStatus = 'open' | 'claimed';
 export const claimMessage = (communityName: string, row: Pick<OpeningBalanceView, 'name' | 'points' | 'code'>) =>
   `${row.name}，你在「${communityName}」原有的 ${row.points} 积分已搬进积分小程序：打开小程序「我的 → 领取期初积分」，输入领取码 ${row.code.slice(0, 4)}-${row.code.slice(4)} 即可到账。`;
 
+/** Where a row's member claims it: the claim page with the community and the code, so one tap does it. */
+export const claimPath = (communityId: string, code: string) => `/packages/community/pages/claim/index?communityId=${communityId}&code=${code}`;
+
 /** A typed claim code's problem, or null when it can go. */
 export const claimCodeProblem = (typed: string): string | null => (CLAIM_CODE.test(normalizeClaimCode(typed)) ? null : '领取码是 8 位字母和数字，如 ABCD-EF23');
 

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { TextField } from '../../../../components/TextField';
 import { store } from '../../../../stores';
-import { claimMessage, type RowStatus } from '../../../../stores/BalancesStore';
+import { claimMessage, claimPath, type RowStatus } from '../../../../stores/BalancesStore';
 import { formatTime } from '../../../../stores/format';
 import '../../admin.css';
 
@@ -22,7 +22,17 @@ const STATUSES: Array<[RowStatus, string]> = [
 function Balances() {
   const { session, balances } = store;
   const [who, setWho] = useState('');
-  useDidShow(() => void balances.loadImports());
+  useDidShow(() => {
+    // Opened first (a deep link, a restart on this page): the role comes with the community.
+    if (!session.community) void session.load();
+    void balances.loadImports();
+  });
+  // 转发给TA: the card opens the claim page with the row's code filled in.
+  useShareAppMessage((res) => {
+    const row = balances.rows.find((r) => r.code === (res.target as { dataset?: { code?: string } } | undefined)?.dataset?.code);
+    if (!row || !session.communityId) return { title: session.community?.name ?? '社群积分', path: '/pages/home/index' };
+    return { title: `${row.name}，你原有的 ${row.points} 积分已搬家，点开领取`, path: claimPath(session.communityId, row.code) };
+  });
   if (session.role !== 'owner') return <View className="card muted">只有群主可以导入期初积分</View>;
   const preview = balances.preview;
 
@@ -35,7 +45,9 @@ function Balances() {
   }
 
   async function share(row: (typeof balances.rows)[number]) {
-    await Taro.setClipboardData({ data: claimMessage(session.community?.name ?? '社群', row) });
+    // In a browser the message carries the link itself; in WeChat 转发给TA sends the card.
+    const link = process.env.TARO_ENV === 'h5' && session.communityId ? `\n领取链接：${window.location.origin}${window.location.pathname}#${claimPath(session.communityId, row.code)}` : '';
+    await Taro.setClipboardData({ data: claimMessage(session.community?.name ?? '社群', row) + link });
   }
 
   async function match() {
@@ -122,6 +134,11 @@ function Balances() {
                   <Text id={`share-${row.line}`} className="link" onClick={() => void share(row)}>
                     复制领取消息
                   </Text>
+                  {process.env.TARO_ENV === 'weapp' && (
+                    <Button id={`forward-${row.line}`} size="small" openType="share" data-code={row.code} style={{ marginLeft: '16px' }}>
+                      转发给TA
+                    </Button>
+                  )}
                   <Text id={`match-${row.line}`} className="link" style="margin-left: 16px" onClick={() => balances.startMatch(row)}>
                     指定成员
                   </Text>

@@ -52,7 +52,10 @@ function Progress({ id, batch, verb }: { id: string; batch: Batch; verb: string 
 function Reach() {
   const { session, reach } = store;
   const [tried, setTried] = useState({ award: false, cast: false });
-  useDidShow(() => void reach.load());
+  useDidShow(() => {
+    if (!session.community) void session.load();
+    void reach.load();
+  });
   // While a batch runs on the server, ask where it stands every few seconds.
   const [visible, setVisible] = useState(true);
   useDidHide(() => setVisible(false));
