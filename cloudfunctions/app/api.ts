@@ -30,6 +30,7 @@ import type { TemplateKey } from '../core/templates';
 import type { MallBalance } from '../core/mallBalance';
 import type { SheetProblem, SheetRow } from '../core/balanceSheet';
 import type { GroupView, Pilot } from '../core/pilots';
+import type { PurchaseAnswer } from './purchases/purchase';
 import type { BalanceImport, OpeningBalance } from './balances/views';
 export type { BalanceImport as BalanceImportView, OpeningBalance as OpeningBalanceView } from './balances/views';
 import type { BackerView, PoolView } from './pools/views';
@@ -213,6 +214,16 @@ export interface Api {
     /** A member claims the row a claim code names (once); the owner matches a row to a member. */
     claimBalance: { in: { communityId: string; code: string; requestId: string }; out: ClaimedBalance };
     matchBalance: { in: { communityId: string; code: string; openid: string; requestId: string }; out: ClaimedBalance };
+    /** v3 会员码: what the member's QR code holds, valid 120 s, for this member and community only. */
+    memberCode: { in: { communityId: string }; out: { code: string; expiresAt: string } };
+    /** Addition (staff): whose code was scanned — name, tier, balance — and what a purchase of amountFen would pay now. */
+    scanMember: {
+      in: { communityId: string; code: string; amountFen?: number };
+      out: { member: { openid: string; nickname: string; avatar: string | null; tier: string; balance: number; banned: boolean }; purchase: { enabled: boolean; pointsPerYuan: number; points?: number; capped?: boolean }; expiresAt: string };
+    };
+    /** v3 (staff): a purchase credited to the scanned member; `entry` null when the day's cap left no points. */
+    purchase: { in: { communityId: string; code: string; amountFen: number; note?: string; requestId: string }; out: PurchaseAnswer };
+    refundPurchase: { in: { communityId: string; entryId: string; reason: string; requestId: string }; out: { entry: Entry } };
     leaderboard: {
       in: { communityId: string; period: 'week' | 'month' | 'all'; limit?: number };
       /** v2: each row's rank (ties share one) and avatar; `me` null for staff and for members who hide. */

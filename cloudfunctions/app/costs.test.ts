@@ -24,6 +24,8 @@ const BUDGETS: Record<string, { ops: number; bytesRead: number; bytesWritten: nu
   'points.adjust': { ops: 9, bytesRead: 31_500, bytesWritten: 30_500 },
   'points.transfer': { ops: 9, bytesRead: 61_000, bytesWritten: 59_000 },
   'posts.like': { ops: 10, bytesRead: 31_500, bytesWritten: 29_000 },
+  // #24: the community and the staff's membership, then one transaction of five — the member read; the entry, the member, the receipt notice and the audit line written.
+  'points.purchase': { ops: 7, bytesRead: 32_000, bytesWritten: 30_500 },
 };
 /** A member document's JSON, whatever the member's history: a year of lots and of per-day earnings, at most. */
 const MEMBER_DOC_BYTES = 30_000;
@@ -55,6 +57,8 @@ describe('what the hot actions cost (wxcloud double)', () => {
     const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券', kind: 'service', pointsPrice: 5, stock: 10 } }, { ...owner, now });
     const { post } = await h.ok('posts', 'create', { communityId: c, body: STORIES[0] }, { openid: 'o_bob', now });
     await h.ok('posts', 'review', { communityId: c, postId: post.id, decision: 'approve' }, { ...owner, now });
+    await h.ok('community', 'updateRules', { communityId: c, rules: { purchase: { enabled: true } } }, { ...owner, now });
+    const { code } = await h.ok('points', 'memberCode', { communityId: c }, { openid: 'o_alice', now });
     const actions: Array<[string, () => Promise<unknown>]> = [
       ['checkin.checkin', () => h.ok('checkin', 'checkin', { communityId: c }, { openid: 'o_alice', now })],
       ['points.me', () => h.ok('points', 'me', { communityId: c }, { openid: 'o_alice', now })],
@@ -63,6 +67,7 @@ describe('what the hot actions cost (wxcloud double)', () => {
       ['points.adjust', () => h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 5, reason: '补偿', requestId: 'cost-adjust-1' }, { ...owner, now })],
       ['points.transfer', () => h.ok('points', 'transfer', { communityId: c, to: 'o_bob', amount: 10, requestId: 'cost-transfer-1' }, { openid: 'o_alice', now })],
       ['posts.like', () => h.ok('posts', 'like', { communityId: c, postId: post.id }, { openid: 'o_alice', now })],
+      ['points.purchase', () => h.ok('points', 'purchase', { communityId: c, code, amountFen: 9_900, requestId: 'cost-purchase-1' }, { ...owner, now })],
     ];
     for (const [name, run] of actions) {
       cost.reset();

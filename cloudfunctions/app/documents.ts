@@ -19,6 +19,7 @@ import type { JobTimes } from '../core/jobSchedule';
 import type { SegmentKey } from '../core/activity';
 import type { SheetRow } from '../core/balanceSheet';
 import type { GroupSums, PilotWindow } from '../core/pilots';
+import type { HeldCode, PurchaseDay } from '../core/purchases';
 import type { Store, Transaction } from '../store/port';
 import type { Role } from '../core/roles';
 import type { PaymentParams } from '../platform/ports';
@@ -211,6 +212,12 @@ export interface MemberDoc extends Account, StreakState, TierFacts {
   hideFromLeaderboard?: boolean;
   /** WeChat acceptances of the announcement message not yet used: each lets one broadcast reach the member outside the app. */
   announcementsLeft?: number;
+  /** 会员码: the code the member shows now (core/purchases.ts); a purchase uses it up. */
+  memberCode?: HeldCode | null;
+  /** Purchase points credited on the member's last purchase day, for the daily cap. */
+  purchaseDay?: PurchaseDay | null;
+  /** The last purchases credited to this member, by request: a replay is answered from here (bounded). */
+  recentPurchases?: Array<{ key: string; fingerprint: string; result: unknown }>;
   /** Segment pilots (campaigns) this member was enrolled in when they were made: core/pilots.ts. */
   pilots?: string[];
   /** The day the birthday was set, so one set fewer than 30 days ahead pays nothing that year; the last year it paid. */
@@ -536,7 +543,9 @@ export type NoticeKind =
   | 'achievement'
   | 'tier_keep'
   | 'tier_down'
-  | 'expiry_soon';
+  | 'expiry_soon'
+  | 'purchase_credited'
+  | 'purchase_refunded';
 
 /** An in-app notice to a member; written in the same transaction as what it reports. */
 export interface NoticeDoc {
@@ -567,6 +576,8 @@ export type AuditAction =
   | 'points.bulkAward'
   | 'points.importBalances'
   | 'points.matchBalance'
+  | 'points.purchase'
+  | 'points.refundPurchase'
   | 'notices.broadcast'
   | 'community.setRole'
   | 'community.ban'

@@ -41,14 +41,15 @@ const NEVER_REVIEWED = '9999-12-31';
 /**
  * Records postings on a member's account inside a transaction: the core works out the entries
  * and the new account (postAll), then one immutable ledger document per entry is created and
- * the member document is updated once with the new account and `extra`.
+ * the member document is updated once with the new account and `extra` (or what `extra` makes of
+ * the entries, for a member field that records them).
  */
 export async function recordPostings(
   tx: AppTransaction,
   member: MemberDoc,
   postings: Posting[],
   time: LedgerTime,
-  extra: Partial<MemberDoc> = {},
+  extra: Partial<MemberDoc> | ((posted: { account: Account; entries: LedgerEntry[] }) => Partial<MemberDoc>) = {},
   /** The day's first activity, carried by the first entry (see recordActivity). */
   mark: ActivityMark | null = null,
 ): Promise<{ account: Account; entries: LedgerEntry[]; taken: Lot[] }> {
@@ -65,8 +66,9 @@ export async function recordPostings(
     // Create-only: an entry is immutable, so an id that is taken fails loudly instead of replacing it.
     await tx.create('ledger', entry.id, doc);
   }
-  if (entries.length || Object.keys(extra).length) {
-    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), earnedKey: earnedKey(account.earnedTotal, member.openid), ...expiryWarning(member, account), ...tierFields(member, account, time), ...extra });
+  const fields = typeof extra === 'function' ? extra({ account, entries }) : extra;
+  if (entries.length || Object.keys(fields).length) {
+    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), earnedKey: earnedKey(account.earnedTotal, member.openid), ...expiryWarning(member, account), ...tierFields(member, account, time), ...fields });
   }
   return { account, entries, taken };
 }

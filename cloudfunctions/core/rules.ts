@@ -38,6 +38,8 @@ export interface Rules {
   transfer: { enabled: boolean; minTier: string; dailyLimit: number; maxPerTransfer: number; minMemberDays: number; receiveDailyLimit: number };
   /** 积分众筹: how many days a pooled redemption has to be funded before it fails and refunds its backers. */
   pool: { days: number };
+  /** 购买积分 (API v3): staff credit a purchase by scanning the member code; points per yuan, at most dailyCap a member a day. Off until the owner turns it on. */
+  purchase: { enabled: boolean; pointsPerYuan: number; dailyCap: number };
 }
 
 export const DEFAULT_RULES: Rules = {
@@ -60,6 +62,7 @@ export const DEFAULT_RULES: Rules = {
   tasks: { profile: 0, firstCheckin: 0, firstPost: 0, firstAnswer: 0, firstInvite: 0 },
   transfer: { enabled: true, minTier: '银', dailyLimit: 200, maxPerTransfer: 100, minMemberDays: 0, receiveDailyLimit: 600 },
   pool: { days: 7 },
+  purchase: { enabled: false, pointsPerYuan: 1, dailyCap: 1000 },
 };
 
 /** A tier's multiplier and perks, for tiers stored before they had them. */

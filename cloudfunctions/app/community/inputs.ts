@@ -96,6 +96,14 @@ export const rulesPatch = z
       .partial()
       .strict(),
     pool: z.object({ days: count.min(1, '至少 1 天').max(30, '最多 30 天') }).partial().strict(),
+    purchase: z
+      .object({
+        enabled: z.boolean({ error: '必须是 true 或 false' }),
+        pointsPerYuan: z.number({ error: '必须是数字' }).min(0.01, '每元至少 0.01 积分').max(100, '每元最多 100 积分'),
+        dailyCap: points,
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

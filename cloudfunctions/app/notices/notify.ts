@@ -38,6 +38,8 @@ const OUTCOME: Record<NoticeKind, string> = {
   tier_keep: '保级提醒',
   tier_down: '等级调整',
   expiry_soon: '即将过期',
+  purchase_credited: '购物积分',
+  purchase_refunded: '退货扣回',
 };
 
 /** Which subscription template carries a kind of news outside the app; the others stay in-app. */
@@ -53,6 +55,8 @@ const PURPOSE: Partial<Record<NoticeKind, MessagePurpose>> = {
   order_cancelled: 'orderUpdate',
   order_refunded: 'orderUpdate',
   order_paid: 'orderUpdate',
+  purchase_credited: 'pointsChanged',
+  purchase_refunded: 'pointsChanged',
   // Only to members with an announcement acceptance left (runBatch counts them down).
   broadcast: 'announcement',
 };

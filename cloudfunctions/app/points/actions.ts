@@ -8,6 +8,11 @@ import { listBadges, listTasks, listTiers } from './engagementViews';
 import { transferPoints } from './transferPoints';
 import { bulkAward } from './bulkAward';
 import { getBatch } from './getBatch';
+import { memberCode } from '../purchases/memberCode';
+import { scanMember } from '../purchases/scanMember';
+import { purchase } from '../purchases/purchase';
+import { refundPurchase } from '../purchases/refundPurchase';
+import { memberCodeInput, purchaseInput, refundPurchaseInput, scanMemberInput } from '../purchases/inputs';
 import { previewImport } from '../balances/previewImport';
 import { importBalances } from '../balances/importBalances';
 import { importRows, listImports } from '../balances/listImports';
@@ -34,4 +39,8 @@ export const pointsActions = {
   importRows: action(importRowsInput, importRows),
   claimBalance: action(claimBalanceInput, claimBalance),
   matchBalance: action(matchBalanceInput, matchBalance),
+  memberCode: action(memberCodeInput, memberCode),
+  scanMember: action(scanMemberInput, scanMember),
+  purchase: action(purchaseInput, purchase),
+  refundPurchase: action(refundPurchaseInput, refundPurchase),
 } satisfies ActionsOf<Api['points']>;
