@@ -57,6 +57,8 @@ export type Op =
   | { kind: 'bindGroup'; group: number; elsewhere: boolean }
   | { kind: 'importBalances'; request: number }
   | { kind: 'broadcast'; request: number }
+  | { kind: 'purchase'; who: number; amountFen: number; request: number; twice: boolean }
+  | { kind: 'refundPurchase'; pick: number; request: number }
   | { kind: 'claimBalance'; who: number; row: number; byOwner: boolean; request: number };
 
 export interface Burst {
@@ -76,6 +78,7 @@ const CHECK_PATCH: RulesPatch = {
   like: { dailyCap: 3 },
   tasks: { profile: 5, firstCheckin: 10, firstPost: 20, firstAnswer: 10, firstInvite: 20 },
   makeUp: { cost: 10, perMonth: 2, withinDays: 5 },
+  purchase: { enabled: true, pointsPerYuan: 1, dailyCap: 120 },
   tierRetention: { mode: 'rolling', windowDays: 30, graceDays: 3 },
   tiers: [
     { name: '铜', minPoints: 0 },
@@ -106,7 +109,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -180,6 +183,10 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'importBalances', request: int(3) };
       case 'broadcast':
         return { kind: 'broadcast', request: int(8) };
+      case 'purchase':
+        return { kind: 'purchase', who, amountFen: pick([990, 4_500, 9_900]), request: int(10), twice: rnd() < 0.3 };
+      case 'refundPurchase':
+        return { kind: 'refundPurchase', pick: int(6), request: int(4) };
       case 'claimBalance':
         return { kind: 'claimBalance', who, row: int(8), byOwner: rnd() < 0.3, request: int(6) };
       case 'bindGroup':
@@ -209,6 +216,8 @@ interface World {
   posts: string[];
   campaigns: string[];
   pools: string[];
+  /** Purchase entries credited, for returns. */
+  purchases: string[];
   /** Points + cash orders, for payment results. */
   cashOrders: string[];
   /** Points + cash orders seen paid in their window: cancelling one must give its money back. */
@@ -266,6 +275,7 @@ async function setUp(kind: StoreKind | (() => Store)): Promise<World> {
     campaigns: [],
     pools: [],
     cashOrders: [],
+    purchases: [],
     paidOrders: [],
     stockGiven,
     sent,
@@ -451,6 +461,21 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       if (reply.ok) w.accepted.set(MEMBERS[op.who], (w.accepted.get(MEMBERS[op.who]) ?? 0) + 1);
       return outcome(reply);
     }
+    case 'purchase': {
+      // The member shows a fresh code; staff credit it — sometimes two staff at once, the same code.
+      const who = MEMBERS[op.who];
+      const shown = await h.call('points', 'memberCode', { communityId: c }, { openid: who, now: when() });
+      if (!shown.ok) return outcome(shown);
+      const code = (shown.data as { code: string }).code;
+      const params = { communityId: c, code, amountFen: op.amountFen, requestId: `buy-${op.request}-${who}` };
+      const credit = (by: { openid: string; now: string }, requestId: string) => replay(`purchase:${by.openid}:${requestId}:${op.amountFen}`, h.call('points', 'purchase', { ...params, requestId }, by));
+      const replies = await Promise.all([credit(staff, params.requestId), ...(op.twice ? [credit(staffOf(true), `${params.requestId}-2`)] : [])]);
+      if (replies.filter((r) => r.ok).length > 1) throw new Error(`one code credited ${replies.filter((r) => r.ok).length} purchases`);
+      for (const reply of replies) if (reply.ok && reply.data.entry) w.purchases.push(reply.data.entry.id);
+      return outcome(replies.find((r) => r.ok) ?? replies[0]);
+    }
+    case 'refundPurchase':
+      return outcome(await replay(`refundPurchase:${at(w.purchases, op.pick)}:${op.request}`, h.call('points', 'refundPurchase', { communityId: c, entryId: at(w.purchases, op.pick), reason: '模型退货', requestId: `refund-${op.request}-${op.pick}` }, staff)));
     case 'broadcast':
       return outcome(await h.call('notices', 'broadcast', { communityId: c, title: `公告${op.request}`, body: '模型公告', requestId: `cast-${op.request}-xxxx` }, { openid: 'o_owner', now: when() }));
     case 'remind':
@@ -530,6 +555,12 @@ export async function checkInvariants(w: World): Promise<void> {
       if (!inPilot(campaign._id, campaign.pilot!, member)) fail(`${entry.openid} is outside pilot ${campaign._id}, yet ${entry.id} paid by it`);
     }
   }
+  // Purchase points stay within a member's daily cap, and each purchase is reversed at most once.
+  const purchaseDays = new Map<string, number>();
+  for (const e of ledger.filter((entry) => typeof entry.detail?.amountFen === 'number')) purchaseDays.set(`${e.openid}|${e.day}`, (purchaseDays.get(`${e.openid}|${e.day}`) ?? 0) + e.delta);
+  for (const [key, points] of purchaseDays) if (points > CHECK_RULES.purchase.dailyCap) fail(`${key}: ${points} purchase points, over the cap of ${CHECK_RULES.purchase.dailyCap}`);
+  const reversals = ledger.filter((e) => e.kind === 'reverse' && e.id.includes(':purchase:'));
+  if (new Set(reversals.map((e) => e.refId)).size !== reversals.length) fail('a purchase was reversed twice');
   // A broadcast reaches a member by message at most once, and never beyond the acceptances they gave.
   if (new Set(w.sent.announced).size !== w.sent.announced.length) fail(`an announcement went twice: ${w.sent.announced.join(', ')}`);
   for (const m of members) {
