@@ -65,7 +65,7 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
     action: 'updateRules',
     communityId: DEMO_COMMUNITY_ID,
     // A gift needs a week's membership here, so a fresh second account cannot pass points on at once.
-    rules: { birthday: { points: 50 }, tasks: { profile: 10, firstCheckin: 10, firstPost: 20, firstAnswer: 10, firstInvite: 20 }, transfer: { minMemberDays: 7 } },
+    rules: { birthday: { points: 50 }, tasks: { profile: 10, firstCheckin: 10, firstPost: 20, firstAnswer: 10, firstInvite: 20 }, transfer: { minMemberDays: 7 }, purchase: { enabled: true, pointsPerYuan: 1, dailyCap: 1000 } },
   });
   // A challenge under way since before the history, and double points for helping others this week.
   await call('campaigns', owner.openid, at(16), { action: 'upsert', communityId: DEMO_COMMUNITY_ID, campaign: { kind: 'challenge', name: '坚持签到挑战', metric: 'checkins', target: 10, bonusPoints: 100, startsAt: at(16).toISOString(), endsAt: at(-14).toISOString() } }, 'demo-challenge');

@@ -23,6 +23,8 @@ import { PoolsStore } from './PoolsStore';
 import { OwnerChecklistStore } from './OwnerChecklistStore';
 import { ReachStore } from './ReachStore';
 import { BalancesStore } from './BalancesStore';
+import { MemberCodeStore, PurchasesStore } from './PurchasesStore';
+import type { ScanCode } from '../gateway/scanner';
 import type { PickFile } from '../gateway/filePicker';
 import { RemindersStore } from './RemindersStore';
 import type { Subscriber } from '../gateway/subscription';
@@ -51,6 +53,9 @@ export class RootStore {
   readonly reach: ReachStore;
   /** Opening balances imported from a spreadsheet, and claiming them. */
   readonly balances: BalancesStore;
+  /** 会员码 (a member's) and purchases credited by scanning it (staff's). */
+  readonly memberCode: MemberCodeStore;
+  readonly purchases: PurchasesStore;
   /** 明天提醒我: check-in reminders. */
   readonly reminders: RemindersStore;
   readonly pools: PoolsStore;
@@ -68,6 +73,7 @@ export class RootStore {
     payer?: Payer,
     subscriber: Subscriber = async () => [],
     pickFile: PickFile = async () => null,
+    scanCode: ScanCode = async () => null,
   ) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId, groupEntry);
     const community = new CommunityGateway(gateway, () => this.session.communityId, () => this.session.start());
@@ -77,6 +83,8 @@ export class RootStore {
     this.mall = new MallStore(community, intents);
     this.reach = new ReachStore(community, intents);
     this.balances = new BalancesStore(community, intents, pickFile);
+    this.memberCode = new MemberCodeStore(community);
+    this.purchases = new PurchasesStore(community, intents, scanCode);
     this.reminders = new RemindersStore(community, subscriber);
     this.mallAdmin = new MallAdminStore(community, uploader);
     this.lottery = new LotteryStore(community, intents);

@@ -13,6 +13,8 @@ export interface RuleField {
   min: number;
   max: number;
   unit: string;
+  /** Takes up to two decimals (points per yuan); the rest are whole numbers. */
+  decimals?: true;
 }
 
 /** Every numeric rule, in the owner's words (the limits are the server's: core/rules and community/inputs). */
@@ -47,6 +49,8 @@ export const RULE_FIELDS: readonly RuleField[] = [
   { key: 'transfer.dailyLimit', label: '每天转出上限', help: '一人一天最多转出多少积分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'transfer.receiveDailyLimit', label: '每天收到上限', help: '一人一天最多收到多少积分，防止小号集中给一个号', min: 0, max: 1_000_000, unit: '分' },
   { key: 'transfer.minMemberDays', label: '转赠门槛天数', help: '加入满多少天后才能转赠', min: 0, max: 365, unit: '天' },
+  { key: 'purchase.pointsPerYuan', label: '购物积分', help: '店员扫会员码记一笔消费，每 1 元得多少分（可填 0.5 这样的小数），再乘会员等级倍数', min: 0.01, max: 100, unit: '分/元', decimals: true },
+  { key: 'purchase.dailyCap', label: '每天购物积分上限', help: '一人一天最多因购物得多少分，超出的消费照常记录', min: 0, max: 1_000_000, unit: '分' },
   { key: 'pool.days', label: '众筹期限', help: '发起积分众筹后多少天内凑齐，否则失败并退回每个人的积分', min: 1, max: 30, unit: '天' },
 ];
 
@@ -59,7 +63,7 @@ export interface TierRow {
   perks: string;
 }
 
-export type RulesForm = { values: Record<string, string>; retention: 'lifetime' | 'rolling'; tiers: TierRow[] };
+export type RulesForm = { values: Record<string, string>; retention: 'lifetime' | 'rolling'; tiers: TierRow[]; purchaseEnabled: boolean };
 
 type StoredTier = Rules['tiers'][number];
 const tierOfRow = (t: TierRow): StoredTier => ({ name: t.name.trim(), minPoints: Number(t.minPoints), multiplier: Number(t.multiplier), perks: perksOf(t.perks) });
@@ -75,6 +79,7 @@ export function formOf(rules: Rules): RulesForm {
   return {
     values: Object.fromEntries(RULE_FIELDS.map((f) => [f.key, String(read(rules, f.key))])),
     retention: rules.tierRetention.mode,
+    purchaseEnabled: rules.purchase.enabled,
     tiers: rules.tiers.map((t) => ({ name: t.name, minPoints: String(t.minPoints), multiplier: String(t.multiplier ?? 1), perks: (t.perks ?? []).join('\n') })),
   };
 }
@@ -87,7 +92,7 @@ export function rulesFormProblems(form: RulesForm): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const field of RULE_FIELDS) {
     const text = (form.values[field.key] ?? '').trim();
-    if (!/^\d+$/.test(text)) problems[field.key] = `${field.label}请填整数（${field.unit}）`;
+    if (!(field.decimals ? /^\d+(\.\d{1,2})?$/ : /^\d+$/).test(text)) problems[field.key] = field.decimals ? `${field.label}请填数字，最多两位小数（${field.unit}）` : `${field.label}请填整数（${field.unit}）`;
     else if (Number(text) < field.min) problems[field.key] = `${field.label}至少 ${field.min} ${field.unit}`;
     else if (Number(text) > field.max) problems[field.key] = `${field.label}最多 ${field.max} ${field.unit}`;
   }
@@ -123,11 +128,12 @@ export function patchOf(rules: Rules, form: RulesForm): RulesPatch {
     (patch[group] ??= {})[setting] = value;
   }
   if (form.retention !== rules.tierRetention.mode) (patch.tierRetention ??= {}).mode = form.retention;
+  if (form.purchaseEnabled !== rules.purchase.enabled) ((patch.purchase ??= {}) as Record<string, unknown>).enabled = form.purchaseEnabled;
   const tiers = form.tiers.map(tierOfRow);
   return { ...(patch as unknown as RulesPatch), ...(JSON.stringify(tiers) !== JSON.stringify(rules.tiers.map(storedTier)) ? { tiers } : {}) };
 }
 
-const LABEL_OF: Record<string, string> = { ...Object.fromEntries(RULE_FIELDS.map((f) => [f.key, f.label])), 'tierRetention.mode': '保级方式' };
+const LABEL_OF: Record<string, string> = { ...Object.fromEntries(RULE_FIELDS.map((f) => [f.key, f.label])), 'tierRetention.mode': '保级方式', 'purchase.enabled': '购物积分开关' };
 export const RETENTION_NAMES: Record<string, string> = { lifetime: '终身有效', rolling: '滚动保级' };
 
 /** One rule change from the audit log, in words: "每日签到 5 → 3". */
@@ -191,6 +197,10 @@ export class RulesStore {
 
   setRetention(mode: 'lifetime' | 'rolling'): void {
     if (this.form) this.form.retention = mode;
+  }
+
+  setPurchaseEnabled(enabled: boolean): void {
+    if (this.form) this.form.purchaseEnabled = enabled;
   }
 
   setTier(index: number, part: keyof TierRow, value: string): void {

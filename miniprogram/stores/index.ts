@@ -7,6 +7,7 @@ import { localCashierPayer, wechatPayer } from '../gateway/payer';
 import { cloudImageUploader, httpImageUploader } from '../gateway/uploader';
 import { subscriber } from '../gateway/subscription';
 import { browserFilePicker, chatFilePicker } from '../gateway/filePicker';
+import { noScanner, wechatScanner } from '../gateway/scanner';
 import { DevIdentityStore } from './DevIdentityStore';
 import { RootStore } from './RootStore';
 import type { KeyValueStorage } from './storage';
@@ -39,4 +40,4 @@ const pickFile = process.env.TARO_ENV === 'weapp' ? chatFilePicker : browserFile
 const payer = process.env.TARO_ENV === 'weapp' ? wechatPayer : localCashierPayer;
 
 // No community is built in: the app opens the tapped group's, a link's, the last used or my most recent one (SessionStore.start).
-export const store = new RootStore(gateway, taroStorage, null, uploader, groupEntry, openDownload, payer, subscriber, pickFile);
+export const store = new RootStore(gateway, taroStorage, null, uploader, groupEntry, openDownload, payer, subscriber, pickFile, process.env.TARO_ENV === 'weapp' ? wechatScanner : noScanner);

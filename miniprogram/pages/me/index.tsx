@@ -162,6 +162,7 @@ function Me() {
         <Text onClick={go('/pages/ledger/index')}>积分明细 ›</Text>
         <Text onClick={go('/packages/mall/pages/orders/index')}>我的订单 ›</Text>
         <Text onClick={go('/pages/notices/index')}>消息 ›</Text>
+        <Text id="member-code-link" onClick={go('/packages/engage/pages/membercode/index')}>会员码 ›</Text>
         <Text id="claim-link" onClick={go('/packages/community/pages/claim/index')}>领取期初积分 ›</Text>
       </View>
       {mine.notice && <Text id="me-notice" className="notice">{mine.notice}</Text>}

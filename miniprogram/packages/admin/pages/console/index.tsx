@@ -62,6 +62,7 @@ function Console() {
         {admin.overview && !admin.overview.asOf && <Text className="muted">数据每小时统计一次，首次统计后这里会显示。</Text>}
       </View>
       <View className="card console-tools">
+        <Text id="scan-link" onClick={go('scan/index')}>扫码记积分 ›</Text>
         <Text id="members-link" onClick={go('members/index')}>成员管理 ›</Text>
         <Text id="admin-review-link" onClick={go('review/index')}>内容审核 ›</Text>
         <Text id="admin-orders-link" onClick={go('orders/index')}>订单处理 ›</Text>

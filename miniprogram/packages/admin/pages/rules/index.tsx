@@ -20,13 +20,19 @@ function RulesEditor() {
   const problems = rules.problems;
   return (
     <View>
+      <View className="card row" id="purchase-toggle-card">
+        <Text className="muted">购物积分：店员扫会员的「会员码」记一笔消费，按下面的比例给分</Text>
+        <Text id="purchase-toggle" className={`admin-tab ${form.purchaseEnabled ? 'admin-tab--on' : ''}`} onClick={() => rules.setPurchaseEnabled(!form.purchaseEnabled)}>
+          {form.purchaseEnabled ? '已开启' : '未开启'}
+        </Text>
+      </View>
       <View className="card">
         {RULE_FIELDS.map((field) => (
           <View key={field.key} className="admin-field">
             <Text className="admin-field__label">
               {field.label}（{field.unit}）· {field.help}
             </Text>
-            <Input id={fieldId(field.key)} className="admin-input" type="number" value={form.values[field.key]} onInput={(e) => rules.set(field.key, e.detail.value)} />
+            <Input id={fieldId(field.key)} className="admin-input" type={field.decimals ? 'digit' : 'number'} value={form.values[field.key]} onInput={(e) => rules.set(field.key, e.detail.value)} />
             {problems[field.key] && <Text id={`${fieldId(field.key)}-error`} className="admin-field__error">{problems[field.key]}</Text>}
           </View>
         ))}

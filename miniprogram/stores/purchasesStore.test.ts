@@ -1,0 +1,52 @@
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { unwrap, type Gateway } from '../gateway/gateway';
+import { fenOf } from './PurchasesStore';
+import { RootStore } from './RootStore';
+import { memoryStorage } from './storage';
+
+const NOW = '2026-06-01T04:00:00Z';
+let now = NOW;
+const gatewayFor = (h: Harness, openid: string, lose?: { action: string; times: number }): Gateway => ({
+  call: async (fn, action, params) => {
+    const envelope = await h.call(fn, action, params as Record<string, unknown>, { openid, now });
+    if (lose?.action === action && lose.times-- > 0) throw new Error('network lost the answer');
+    return unwrap(envelope) as never;
+  },
+});
+
+describe('the purchases store', () => {
+  it('reads yuan as fen', () => {
+    expect([fenOf('99'), fenOf('99.9'), fenOf('99.90'), fenOf('0.01'), fenOf('0'), fenOf('9.999'), fenOf('abc'), fenOf('')]).toEqual([9900, 9990, 9990, 1, null, null, null, null]);
+  });
+
+  it('the member shows a code that refreshes before it lapses; staff look it up, price it, credit it once though the answer was lost, and take it back', async () => {
+    const h = sqliteHarness();
+    const c = await communityWithMembers(h);
+    await h.ok('community', 'updateRules', { communityId: c, rules: { purchase: { enabled: true } } }, { openid: 'o_owner', now });
+    const alice = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
+    await alice.memberCode.refresh();
+    const first = alice.memberCode.code!;
+    expect(alice.memberCode.secondsLeft(Date.parse(NOW))).toBe(120);
+    expect(alice.memberCode.due(Date.parse(NOW) + 99_000)).toBe(false);
+    expect(alice.memberCode.due(Date.parse(NOW) + 100_000)).toBe(true);
+
+    const owner = new RootStore(gatewayFor(h, 'o_owner', { action: 'purchase', times: 1 }), memoryStorage(), c);
+    owner.purchases.setCode(first);
+    expect(await owner.purchases.lookUp()).toBe(true);
+    expect(owner.purchases.scanned?.member).toMatchObject({ nickname: 'alice', tier: '铜', balance: 0 });
+    owner.purchases.setAmount('88.80');
+    expect(await owner.purchases.pricePurchase()).toBe(true);
+    expect(owner.purchases.preview).toEqual({ points: 88, capped: false });
+    expect(await owner.purchases.credit()).toBe(false);
+    expect(await owner.purchases.credit()).toBe(true);
+    expect(owner.purchases.last).toMatchObject({ points: 88, amountFen: 8880, member: { balance: 88 } });
+    expect((await h.ok('points', 'me', { communityId: c }, { openid: 'o_alice', now })).balance).toBe(88);
+    expect(await owner.purchases.refundLast('退货')).toBe(true);
+    expect(owner.purchases.refunded).toBe('已扣回 88 积分');
+
+    // The code was used: looking it up again says so, in words staff can act on.
+    owner.purchases.setCode(first);
+    expect(await owner.purchases.lookUp()).toBe(false);
+    expect(owner.purchases.scanning.error).toContain('已用过');
+  });
+});
