@@ -290,6 +290,10 @@ export interface Api {
     /** v1 conformance: the member adds the address of their own physical order while it is pending. */
     setShipping: { in: z.input<typeof setShippingInput>; out: { order: OrderView } };
     cancel: { in: z.input<typeof cancelOrderInput>; out: { order: OrderView } };
+    /** v3 核销 (staff): redeems the order whose pickupCode was scanned, once (a second scan: ALREADY_DONE, saying who and when). */
+    verify: { in: { communityId: string; pickupCode: string }; out: { order: OrderView } };
+    /** Addition (staff): how many service, coupon and prize orders wait to be redeemed. */
+    pickupsWaiting: { in: { communityId: string }; out: { waiting: number } };
     upsertDraw: { in: z.input<typeof upsertDrawInput>; out: { draw: DrawView } };
     draws: { in: { communityId: string }; out: { draws: DrawView[]; balance: number } };
     draw: { in: z.input<typeof tryDrawInput>; out: DrawResult };

@@ -359,6 +359,12 @@ export interface OrderDoc {
   refund?: OrderRefund | null;
   /** When jobs.settleRefunds looks at the refund next (an index); absent once it is settled. */
   refundCheckAt?: string | null;
+  /** 核销: a service or coupon reward's (or a prize's) code, shown to staff to scan; absent on shipped goods. */
+  pickupCode?: string | null;
+  /** waiting to be scanned (an index: staff home counts them), done once scanned, void when cancelled; null while unpaid. */
+  pickupState?: 'waiting' | 'done' | 'void' | null;
+  verifiedBy?: string | null;
+  verifiedAt?: string | null;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { CLAIM_CODE, claimCodeOf, decodeSheet, MAX_SHEET_BYTES, normalizeClaimCode, readSheet, splitRecords } from './balanceSheet';
+import { decodeSheet, MAX_SHEET_BYTES, readSheet, splitRecords } from './balanceSheet';
+import { normalizeCode, READABLE_CODE, readableCodeOf } from './readableCodes';
 import { csvOf } from './csv';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -62,16 +63,16 @@ describe('reading an opening-balance sheet', () => {
   });
 });
 
-describe('claim codes', () => {
+describe('readable codes', () => {
   it('are 8 readable characters, unbiased over the alphabet, and what a person types is normalised', () => {
     const counts = new Map<string, number>();
     for (let byte = 0; byte < 256; byte++) {
-      const code = claimCodeOf(new Uint8Array(8).fill(byte));
+      const code = readableCodeOf(new Uint8Array(8).fill(byte));
       if (byte >= 248) expect(code).toBeNull();
       else counts.set(code![0], (counts.get(code![0]) ?? 0) + 1);
     }
     expect(new Set(counts.values())).toEqual(new Set([8]));
     expect([...counts.keys()].join('')).not.toMatch(/[01OIL]/);
-    expect(CLAIM_CODE.test(normalizeClaimCode(' abcd-ef23 '))).toBe(true);
+    expect(READABLE_CODE.test(normalizeCode(' abcd-ef23 '))).toBe(true);
   });
 });

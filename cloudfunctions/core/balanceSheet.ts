@@ -133,24 +133,3 @@ export function readSheet(bytes: Uint8Array): Sheet {
   if (rows.length === 0 && problems.length === 0) return { refused: '文件里没有数据' };
   return { rows, problems };
 }
-
-/** Claim codes people can read out and type: no 0/O, 1/I/L. */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CLAIM_CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/;
-
-/**
- * A claim code from random bytes: 8 of 31 letters (~40 bits), so a code cannot be guessed in the
- * tries a person has. Each byte is used only below the largest multiple of 31, so none is likelier.
- */
-export function claimCodeOf(random: Uint8Array): string | null {
-  let code = '';
-  for (const byte of random) {
-    if (byte >= 248) continue;
-    code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
-    if (code.length === 8) return code;
-  }
-  return null;
-}
-
-/** What a person types: case, spaces and dashes do not matter. */
-export const normalizeClaimCode = (typed: string): string => typed.toUpperCase().replace(/[\s-]/g, '');

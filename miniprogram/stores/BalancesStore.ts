@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionOutput, BalanceImportView, ClaimedBalance, OpeningBalanceView } from '../../cloudfunctions/app/api';
-import { CLAIM_CODE, normalizeClaimCode } from '../../cloudfunctions/core/balanceSheet';
+import { normalizeCode, READABLE_CODE } from '../../cloudfunctions/core/readableCodes';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { PickFile } from '../gateway/filePicker';
 import { ApiError, type Intents } from '../gateway/gateway';
@@ -17,7 +17,7 @@ export const claimMessage = (communityName: string, row: Pick<OpeningBalanceView
 export const claimPath = (communityId: string, code: string) => `/packages/community/pages/claim/index?communityId=${communityId}&code=${code}`;
 
 /** A typed claim code's problem, or null when it can go. */
-export const claimCodeProblem = (typed: string): string | null => (CLAIM_CODE.test(normalizeClaimCode(typed)) ? null : '领取码是 8 位字母和数字，如 ABCD-EF23');
+export const claimCodeProblem = (typed: string): string | null => (READABLE_CODE.test(normalizeCode(typed)) ? null : '领取码是 8 位字母和数字，如 ABCD-EF23');
 
 /**
  * Opening balances: the owner previews a spreadsheet (every problem by line), imports it, and
@@ -125,7 +125,7 @@ export class BalancesStore {
 
   /** A member claims what a code names; the answer says what arrived. */
   async claim(typed: string): Promise<boolean> {
-    const code = normalizeClaimCode(typed);
+    const code = normalizeCode(typed);
     const outcome = await this.claiming.run(() => this.intents.send(`points.claimBalance:${code}`, (requestId) => this.community.call('points', 'claimBalance', { code, requestId })));
     if (outcome.done) runInAction(() => (this.claimed = outcome.value));
     return outcome.done;

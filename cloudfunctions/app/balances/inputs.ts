@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { CLAIM_CODE, MAX_SHEET_BYTES, normalizeClaimCode } from '../../core/balanceSheet';
+import { MAX_SHEET_BYTES } from '../../core/balanceSheet';
+import { normalizeCode, READABLE_CODE } from '../../core/readableCodes';
 import { communityId, cursor, docId, limit, openid, requestId } from '../schemas';
 
 /** The opening-balance actions' inputs (of the `points` function). */
@@ -13,8 +14,8 @@ const sheetFile = z
 const claimCode = z
   .string({ error: '请填领取码' })
   .max(40, '领取码是 8 位字母和数字')
-  .transform(normalizeClaimCode)
-  .pipe(z.string().regex(CLAIM_CODE, '领取码是 8 位字母和数字'));
+  .transform(normalizeCode)
+  .pipe(z.string().regex(READABLE_CODE, '领取码是 8 位字母和数字'));
 
 export const previewImportInput = z.object({ communityId, file: sheetFile });
 export const importBalancesInput = z.object({ communityId, file: sheetFile, skipProblems: z.boolean({ error: 'skipProblems 必须是 true 或 false' }).default(false), requestId });

@@ -12,6 +12,7 @@ import { redeemItem } from './redeemItem';
 import { tryDraw } from './tryDraw';
 import { upsertDraw } from './upsertDraw';
 import { upsertItem } from './upsertItem';
+import { pickupsWaiting, verifyPickup } from './verifyPickup';
 import {
   cancelOrderInput,
   fulfilOrderInput,
@@ -25,6 +26,8 @@ import {
   tryDrawInput,
   upsertDrawInput,
   upsertItemInput,
+  verifyPickupInput,
+  pickupsWaitingInput,
 } from './inputs';
 
 /** The `mall` cloud function's actions (API.md). */
@@ -37,6 +40,8 @@ export const mallActions = {
   fulfil: action(fulfilOrderInput, fulfilOrder),
   setShipping: action(setShippingInput, setShipping),
   cancel: action(cancelOrderInput, cancelOrder),
+  verify: action(verifyPickupInput, verifyPickup),
+  pickupsWaiting: action(pickupsWaitingInput, pickupsWaiting),
   upsertDraw: action(upsertDrawInput, upsertDraw),
   draws: action(listDrawsInput, listDraws),
   draw: action(tryDrawInput, tryDraw),

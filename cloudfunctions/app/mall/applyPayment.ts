@@ -54,7 +54,7 @@ export async function applyPayment(deps: Deps, result: PaymentResult, now: Date)
     if (result.amountFen !== null && result.amountFen !== payment.amountFen) return answer('amountMismatch');
     const paid = { ...payment, paidAt: now.toISOString(), transactionId: result.transactionId };
     if (order.status === 'unpaid' && !paymentLapsed(order, now)) {
-      const changes = { status: 'pending' as const, payment: paid, unpaidUntil: null, updatedAt: now.toISOString() };
+      const changes = { status: 'pending' as const, payment: paid, unpaidUntil: null, updatedAt: now.toISOString(), ...(order.pickupCode ? { pickupState: 'waiting' as const } : {}) };
       await tx.update('orders', result.orderId, changes);
       await writeNotice(tx, paidNotice(order, paid), now);
       return answer('paid', changes);

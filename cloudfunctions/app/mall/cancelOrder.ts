@@ -48,7 +48,7 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
       const { prizeId } = found.prize;
       await tx.update('draws', found.prize.drawId, { prizes: draw.prizes.map((p) => (p.id === prizeId ? { ...p, stock: p.stock + found.quantity } : p)) });
     }
-    const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString(), ...(found.unpaidUntil ? { unpaidUntil: null } : {}) };
+    const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString(), ...(found.unpaidUntil ? { unpaidUntil: null } : {}), ...(found.pickupCode ? { pickupState: 'void' as const } : {}) };
     await tx.update('orders', input.orderId, changes);
     // The cash half of a paid order goes back too (jobs.settleRefunds sees it through).
     const cashBack = found.payment ? await startRefund(tx, found, found.payment, `订单取消：${input.reason}`, caller.now) : null;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { normalizeCode, READABLE_CODE } from '../../core/readableCodes';
 import { ROLL_SPACE } from '../../core/lottery';
 import { communityId, cursor, inCommunity, limit, points, requestId, text } from '../schemas';
 
@@ -115,3 +116,10 @@ export const payOrderInput = z.object({
   communityId,
   orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
 });
+
+/** 核销: the pickup code as scanned or typed (case, spaces and dashes do not matter). */
+export const verifyPickupInput = z.object({
+  communityId,
+  pickupCode: z.string({ error: '请扫核销码' }).max(40, '核销码是 8 位字母和数字').transform(normalizeCode).pipe(z.string().regex(READABLE_CODE, '核销码是 8 位字母和数字')),
+});
+export const pickupsWaitingInput = z.object({ communityId });

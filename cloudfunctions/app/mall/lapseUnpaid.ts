@@ -25,5 +25,5 @@ export async function lapseUnpaid(tx: AppTransaction, order: Found<OrderDoc>, co
   }
   await tx.update('items', order.itemId, { stock: increment(order.quantity) });
   const lateMoney = paidLate ? { payment: paidLate, paidAfterExpiry: true } : {};
-  await tx.update('orders', order._id, { status: 'cancelled', cancelReason: '超时未支付', unpaidUntil: null, updatedAt: now.toISOString(), ...lateMoney });
+  await tx.update('orders', order._id, { status: 'cancelled', cancelReason: '超时未支付', unpaidUntil: null, updatedAt: now.toISOString(), ...lateMoney, ...(order.pickupCode ? { pickupState: 'void' as const } : {}) });
 }

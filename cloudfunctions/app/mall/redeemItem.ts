@@ -58,6 +58,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
         status: cash ? 'unpaid' : item.kind === 'coupon' ? 'fulfilled' : 'pending',
         couponCodes,
         shipping: input.shipping ?? null,
+        pickupSeed: deps.newId(),
       },
       caller.now,
     );

@@ -21,7 +21,7 @@ import type { DrawResult } from './views';
  * The try's id derives from the requestId and its request document is created with it, so a
  * replay of any age gets the first outcome back (see replayable) and is never charged again.
  */
-export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Caller, { store }: Deps) {
+export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Caller, { store, newId }: Deps) {
   const community = await loadCommunity(store, input.communityId);
   const time = postingTime(community, caller.now);
   const print = fingerprint({ action: 'mall.draw', ...input });
@@ -69,6 +69,7 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
           kind: prize.kind,
           quantity: 1,
           points: 0,
+          pickupSeed: newId(),
         },
         caller.now,
       );

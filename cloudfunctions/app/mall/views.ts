@@ -66,6 +66,10 @@ export const toOrder = (order: Found<OrderDoc>) => ({
   refund: order.refund ? { amountFen: order.refund.amountFen, status: order.refund.status, settledAt: order.refund.settledAt } : null,
   /** Made by a funded 积分众筹: its points came from the pool's backers. */
   poolId: order.poolId ?? null,
+  /** 核销: the code staff scan to redeem a service or coupon reward (null for shipped goods), and who scanned it when. */
+  pickupCode: order.pickupCode ?? null,
+  verifiedAt: order.verifiedAt ?? null,
+  verifiedBy: order.verifiedBy ?? null,
 });
 
 export type OrderView = ReturnType<typeof toOrder>;

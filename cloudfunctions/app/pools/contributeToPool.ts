@@ -18,7 +18,7 @@ import { toPool } from './views';
  * decided by the database, so racing backers never raise more than its goal. The contribution
  * that reaches a pooled redemption's goal also writes the starter's order and notice.
  */
-export async function contributeToPool(input: z.output<typeof contributeInput>, caller: Caller, { store }: Deps) {
+export async function contributeToPool(input: z.output<typeof contributeInput>, caller: Caller, { store, newId }: Deps) {
   const community = await loadCommunity(store, input.communityId);
   const time = postingTime(community, caller.now);
   const key = requestKey('pools.contribute', input.communityId, caller.openid, input.requestId);
@@ -53,7 +53,7 @@ export async function contributeToPool(input: z.output<typeof contributeInput>, 
       const changes: Partial<PoolDoc> = { raised: after.raised, backers: pool.backers + after.backersAdded, updatedAt: at };
       if (after.funded) {
         changes.status = 'funded';
-        if (pool.kind === 'pooled') changes.orderId = await placePooledOrder(tx, pool, caller.now);
+        if (pool.kind === 'pooled') changes.orderId = await placePooledOrder(tx, pool, caller.now, newId());
       }
       await tx.update('pools', input.poolId, changes);
       return { pool: toPool({ ...pool, ...changes }, caller.now, mine.points), balance: account.balance };
@@ -62,7 +62,7 @@ export async function contributeToPool(input: z.output<typeof contributeInput>, 
 }
 
 /** The funded pool's reward becomes the starter's order (its unit was reserved at the start), with a notice. */
-async function placePooledOrder(tx: AppTransaction, pool: Found<PoolDoc>, now: Date): Promise<string> {
+async function placePooledOrder(tx: AppTransaction, pool: Found<PoolDoc>, now: Date, pickupSeed: string): Promise<string> {
   const orderId = ids.poolOrder(pool._id);
   const item = await tx.get('items', pool.itemId!);
   const order = newOrder(
@@ -76,6 +76,7 @@ async function placePooledOrder(tx: AppTransaction, pool: Found<PoolDoc>, now: D
       kind: item?.kind ?? 'physical',
       quantity: 1,
       points: pool.goalPoints,
+      pickupSeed,
     },
     now,
   );
