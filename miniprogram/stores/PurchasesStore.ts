@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionOutput } from '../../cloudfunctions/app/api';
+import type { ActionOutput, OrderView } from '../../cloudfunctions/app/api';
+import { normalizeCode, READABLE_CODE } from '../../cloudfunctions/core/readableCodes';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import type { ScanCode } from '../gateway/scanner';
@@ -18,9 +19,13 @@ export function fenOf(yuan: string): number | null {
 
 export const amountProblem = (yuan: string): string | null => (fenOf(yuan) === null ? '请填消费金额（元），如 99 或 99.90' : null);
 
+/** A pickup code (核销) rather than a member code: eight readable letters and digits. */
+export const isPickupCode = (text: string): boolean => READABLE_CODE.test(normalizeCode(text));
+
 /**
  * Staff at the counter: scan (or paste) a member's code, see who it is, type the amount, confirm
- * what it pays, and credit it — once, whatever is tapped twice; a return takes it back.
+ * what it pays, and credit it — once, whatever is tapped twice; a return takes it back. A pickup
+ * code on an order is redeemed (核销) by the scan itself.
  */
 export class PurchasesStore {
   code = '';
@@ -31,6 +36,10 @@ export class PurchasesStore {
   preview: Required<Pick<Scanned['purchase'], 'points' | 'capped'>> | null = null;
   last: (Purchase & { amountFen: number }) | null = null;
   refunded: string | null = null;
+  /** The order a scanned pickup code redeemed. */
+  verified: OrderView | null = null;
+  /** Service, coupon and prize orders waiting to be redeemed (staff home). */
+  waiting: number | null = null;
   readonly scanning = new Request();
   readonly crediting = new Request();
 
@@ -63,10 +72,15 @@ export class PurchasesStore {
     await this.lookUp();
   }
 
-  /** Whose code this is (and whether it can still be used), before anything is credited. */
+  /** Whose code this is (and whether it can still be used), before anything is credited; a pickup code is redeemed. */
   async lookUp(): Promise<boolean> {
     const code = this.code.trim();
-    runInAction(() => ((this.scanned = null), (this.last = null), (this.preview = null), (this.refunded = null)));
+    runInAction(() => ((this.scanned = null), (this.last = null), (this.preview = null), (this.refunded = null), (this.verified = null)));
+    if (isPickupCode(code)) {
+      const outcome = await this.scanning.run(() => this.community.call('mall', 'verify', { pickupCode: code }));
+      if (outcome.done) runInAction(() => ((this.verified = outcome.value.order), (this.code = ''), this.waiting !== null && (this.waiting = Math.max(0, this.waiting - 1))));
+      return outcome.done;
+    }
     const outcome = await this.scanning.run(() => this.community.call('points', 'scanMember', { code }));
     if (outcome.done) runInAction(() => (this.scanned = outcome.value));
     return outcome.done;
@@ -90,6 +104,11 @@ export class PurchasesStore {
     if (!outcome.done) return false;
     runInAction(() => ((this.last = { ...outcome.value, amountFen }), (this.scanned = null), (this.code = ''), (this.amount = ''), (this.note = ''), (this.preview = null)));
     return true;
+  }
+
+  async loadWaiting(): Promise<void> {
+    const outcome = await this.scanning.run(() => this.community.call('mall', 'pickupsWaiting', {}));
+    if (outcome.done) runInAction(() => (this.waiting = outcome.value.waiting));
   }
 
   /** The purchase just credited was returned: its points come back off the member. */

@@ -50,3 +50,24 @@ describe('the purchases store', () => {
     expect(owner.purchases.scanning.error).toContain('已用过');
   });
 });
+
+describe('核销 at the counter', () => {
+  it('a scanned pickup code redeems its order once and the waiting count goes down; the second scan says it was done', async () => {
+    const h = sqliteHarness();
+    const c = await communityWithMembers(h);
+    await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 100, reason: '起始', requestId: 'pickup-seed1' }, { openid: 'o_owner', now });
+    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '到店洗牙', kind: 'service', pointsPrice: 60, stock: 3 } }, { openid: 'o_owner', now });
+    await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'pickup-buy01' }, { openid: 'o_alice', now });
+    const [order] = (await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice', now })).orders;
+    const owner = new RootStore(gatewayFor(h, 'o_owner'), memoryStorage(), c);
+    await owner.purchases.loadWaiting();
+    expect(owner.purchases.waiting).toBe(1);
+    owner.purchases.setCode(order.pickupCode!.toLowerCase());
+    expect(await owner.purchases.lookUp()).toBe(true);
+    expect(owner.purchases.verified).toMatchObject({ itemName: '到店洗牙', status: 'fulfilled' });
+    expect(owner.purchases.waiting).toBe(0);
+    owner.purchases.setCode(order.pickupCode!);
+    expect(await owner.purchases.lookUp()).toBe(false);
+    expect(owner.purchases.scanning.error).toMatch(/核销过了/);
+  });
+});

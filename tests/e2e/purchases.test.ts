@@ -41,4 +41,32 @@ describe('会员码 and a purchase in Chromium', () => {
     await waitForText(page, '#error', '已用过');
     expect(errors).toEqual([]);
   });
+
+  it('a coupon order carries a pickup QR; the owner scans (types) it and it is redeemed once; the member sees it done', async () => {
+    const { page, rt } = session;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { order } = await rt.ok('mall', { action: 'redeem', communityId: 'demo', itemId: 'demo-coupon', requestId: 'e2e-pickup-0001' }, 'demo_xiaomei');
+    await actAs('demo_xiaomei');
+    await page.goto(`${rt.url}/#/packages/mall/pages/orders/index`);
+    await page.locator(`#pickup-${order.id}`).waitFor();
+    const code = ((await page.locator(`#pickup-${order.id}`).textContent()) ?? '').match(/核销码 (\S{4}-\S{4})/)![1];
+    await page.locator(`#pickup-${order.id}`).scrollIntoViewIfNeeded();
+    await screenshot(page, 'e2e-pickup-code.png');
+
+    await actAs('demo_owner');
+    await page.locator('#console-link').click();
+    await waitForText(page, '#scan-link', '待核销');
+    await page.locator('#scan-link').click();
+    await page.locator('#scan-code input').fill(code);
+    await page.locator('#scan-look-up').click();
+    await waitForText(page, '#pickup-verified', '已核销：满99减20优惠券');
+    await screenshot(page, 'e2e-pickup-verified.png');
+    await page.locator('#scan-code input').fill(code);
+    await page.locator('#scan-look-up').click();
+    await waitForText(page, '#error', '核销过了');
+
+    await actAs('demo_xiaomei');
+    await page.goto(`${rt.url}/#/packages/mall/pages/orders/index`);
+    await waitForText(page, `#order-${order.id}`, '已核销');
+  });
 });

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import type { OrderView } from '../../../cloudfunctions/app/api';
 import { formatTime, yuan } from '../../stores/format';
+import { QrCode } from '../QrCode';
 import './index.css';
 
 const STATUS = { unpaid: '待支付', pending: '待处理', fulfilled: '已完成', cancelled: '已取消' } as const;
@@ -37,6 +38,16 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
           </Text>
         </View>
       ))}
+      {!showBuyer && order.pickupCode && !order.verifiedAt && order.status !== 'cancelled' && order.status !== 'unpaid' && (
+        <View className="order__pickup" id={`pickup-${order.id}`}>
+          <QrCode id={`pickup-qr-${order.id}`} className="order__pickup-qr" text={order.pickupCode} />
+          <Text className="order__pickup-code">
+            核销码 {order.pickupCode.slice(0, 4)}-{order.pickupCode.slice(4)}
+          </Text>
+          <Text className="muted">到店或到场时出示给店员扫码，扫过即完成</Text>
+        </View>
+      )}
+      {order.verifiedAt && <Text className="order__line">已核销 · {formatTime(order.verifiedAt)}</Text>}
       {showBuyer && order.shipping && <Text className="order__line">收货：{order.shipping.name} {order.shipping.phone} {order.shipping.address}</Text>}
       {order.note && <Text className="order__line">备注：{order.note}</Text>}
       {order.cancelReason && <Text className="order__line">取消原因：{order.cancelReason}（{order.poolId ? '积分退回给每位众筹参与者' : '积分已退回'}）</Text>}

@@ -18,13 +18,14 @@ function trend({ thisWeek, lastWeek }: WeekCard): string {
 
 /** Owner and moderators: what waits for them, this week's health against last week's, and their tools. */
 function Console() {
-  const { session, review, mallAdmin, console: admin } = store;
+  const { session, review, mallAdmin, console: admin, purchases } = store;
   useDidShow(() => {
     admin.clearNotice();
     if (!session.community) void session.load();
     void review.load();
     void mallAdmin.loadOrders('pending');
     void admin.loadHealth(30);
+    void purchases.loadWaiting();
   });
   const owner = session.role === 'owner';
   return (
@@ -62,7 +63,7 @@ function Console() {
         {admin.overview && !admin.overview.asOf && <Text className="muted">数据每小时统计一次，首次统计后这里会显示。</Text>}
       </View>
       <View className="card console-tools">
-        <Text id="scan-link" onClick={go('scan/index')}>扫码记积分 ›</Text>
+        <Text id="scan-link" onClick={go('scan/index')}>扫码记积分 · 核销{purchases.waiting ? `（待核销 ${purchases.waiting}）` : ''} ›</Text>
         <Text id="members-link" onClick={go('members/index')}>成员管理 ›</Text>
         <Text id="admin-review-link" onClick={go('review/index')}>内容审核 ›</Text>
         <Text id="admin-orders-link" onClick={go('orders/index')}>订单处理 ›</Text>

@@ -19,6 +19,7 @@ function Scan() {
   const [tried, setTried] = useState(false);
   useDidShow(() => {
     if (!session.community) void session.load();
+    void purchases.loadWaiting();
   });
   if (session.role !== 'owner' && session.role !== 'moderator') return <View className="card muted">只有群主和管理员可以扫码记积分</View>;
   const enabled = session.community?.rules.purchase.enabled ?? false;
@@ -47,15 +48,18 @@ function Scan() {
     <View>
       {!enabled && <View className="card muted" id="purchase-off">群主还没有开启购物积分：管理 → 积分规则 → 购物积分</View>}
       <View className="card" id="scan-card">
+        <Text className="muted" id="pickups-waiting">
+          扫会员码记购物积分；扫订单上的核销码完成核销{purchases.waiting ? `（待核销 ${purchases.waiting} 单）` : ''}
+        </Text>
         {process.env.TARO_ENV === 'weapp' && (
           <Button id="scan-button" type="primary" block loading={purchases.scanning.pending} onClick={() => void purchases.scan()}>
-            扫会员码
+            扫码
           </Button>
         )}
         <View className="admin-field">
-          <Text className="admin-field__label">{process.env.TARO_ENV === 'weapp' ? '或粘贴会员码' : '会员码（粘贴会员「我的 → 会员码」下方的文字）'}</Text>
+          <Text className="admin-field__label">{process.env.TARO_ENV === 'weapp' ? '或输入会员码 / 核销码' : '会员码（粘贴「我的 → 会员码」下方的文字）或 8 位核销码'}</Text>
           <View className="row" style="gap: 12px">
-            <Input id="scan-code" className="admin-input" style="flex: 1" value={purchases.code} placeholder="粘贴会员码" onInput={(e) => purchases.setCode(e.detail.value)} />
+            <Input id="scan-code" className="admin-input" style="flex: 1" value={purchases.code} placeholder="会员码或核销码" onInput={(e) => purchases.setCode(e.detail.value)} />
             <Text id="scan-look-up" className="link" onClick={() => void purchases.lookUp()}>
               查看
             </Text>
@@ -79,6 +83,13 @@ function Scan() {
             记积分
           </Button>
           <ErrorLine message={purchases.crediting.error} />
+        </View>
+      )}
+
+      {purchases.verified && (
+        <View className="card" id="pickup-verified">
+          <Text className="reach-title">已核销：{purchases.verified.itemName} ×{purchases.verified.quantity}</Text>
+          <Text className="muted">{purchases.verified.nickname} 的订单，已通知会员</Text>
         </View>
       )}
 

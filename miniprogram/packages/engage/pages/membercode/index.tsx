@@ -1,19 +1,11 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import qrcode from 'qrcode-generator';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { QrCode } from '../../../../components/QrCode';
 import { store } from '../../../../stores';
 import './index.css';
-
-/** The code as a QR image (a data URL both the weapp's Image and a browser show). */
-function qrImage(text: string): string {
-  const qr = qrcode(0, 'M');
-  qr.addData(text);
-  qr.make();
-  return qr.createDataURL(6, 2);
-}
 
 /**
  * 会员码: shown at the counter or the door; staff scan it to credit a purchase (or an attendance).
@@ -39,14 +31,13 @@ function MemberCode() {
     }, 1000);
     return () => clearInterval(timer);
   }, [visible]);
-  const image = useMemo(() => (memberCode.code ? qrImage(memberCode.code) : null), [memberCode.code]);
   const left = memberCode.secondsLeft(now);
   return (
     <View className="member-code">
       <View className="card member-code__card">
         <Text className="member-code__name">{points.me?.nickname ?? ''}</Text>
         <Text className="muted">{session.community?.name ?? ''} · {points.me?.tier.name ?? ''}</Text>
-        {image ? <Image id="member-code-qr" className="member-code__qr" src={image} /> : <View className="member-code__qr member-code__qr--empty" />}
+        {memberCode.code ? <QrCode id="member-code-qr" className="member-code__qr" text={memberCode.code} /> : <View className="member-code__qr member-code__qr--empty" />}
         <Text id="member-code-left" className="muted">{left > 0 ? `${left} 秒后自动刷新` : '正在刷新…'}</Text>
         <Text id="member-code-text" className="member-code__text" userSelect>
           {memberCode.code ?? ''}
