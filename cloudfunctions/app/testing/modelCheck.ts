@@ -59,6 +59,7 @@ export type Op =
   | { kind: 'broadcast'; request: number }
   | { kind: 'purchase'; who: number; amountFen: number; request: number; twice: boolean }
   | { kind: 'refundPurchase'; pick: number; request: number }
+  | { kind: 'verify'; order: number; twice: boolean }
   | { kind: 'claimBalance'; who: number; row: number; byOwner: boolean; request: number };
 
 export interface Burst {
@@ -109,7 +110,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -187,6 +188,8 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'purchase', who, amountFen: pick([990, 4_500, 9_900]), request: int(10), twice: rnd() < 0.3 };
       case 'refundPurchase':
         return { kind: 'refundPurchase', pick: int(6), request: int(4) };
+      case 'verify':
+        return { kind: 'verify', order: int(50), twice: rnd() < 0.3 };
       case 'claimBalance':
         return { kind: 'claimBalance', who, row: int(8), byOwner: rnd() < 0.3, request: int(6) };
       case 'bindGroup':
@@ -474,6 +477,15 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       for (const reply of replies) if (reply.ok && reply.data.entry) w.purchases.push(reply.data.entry.id);
       return outcome(replies.find((r) => r.ok) ?? replies[0]);
     }
+    case 'verify': {
+      // The member shows an order's pickup code; staff scan it — sometimes two at once.
+      const order = await h.store.get('orders', recent(w.orders, op.order));
+      if (!order?.pickupCode) return 'none';
+      const scan = (by: { openid: string; now: string }) => h.call('mall', 'verify', { communityId: c, pickupCode: order.pickupCode }, by);
+      const replies = await Promise.all([scan(staff), ...(op.twice ? [scan(staffOf(true))] : [])]);
+      if (replies.filter((r) => r.ok).length > 1) throw new Error(`order ${order._id} redeemed twice at once`);
+      return outcome(replies.find((r) => r.ok) ?? replies[0]);
+    }
     case 'refundPurchase':
       return outcome(await replay(`refundPurchase:${at(w.purchases, op.pick)}:${op.request}`, h.call('points', 'refundPurchase', { communityId: c, entryId: at(w.purchases, op.pick), reason: '模型退货', requestId: `refund-${op.request}-${op.pick}` }, staff)));
     case 'broadcast':
@@ -554,6 +566,12 @@ export async function checkInvariants(w: World): Promise<void> {
       const member = members.find((m) => m.openid === entry.openid)!;
       if (!inPilot(campaign._id, campaign.pilot!, member)) fail(`${entry.openid} is outside pilot ${campaign._id}, yet ${entry.id} paid by it`);
     }
+  }
+  // A redeemed order is fulfilled and waits no more; a cancelled one was never redeemed and waits no more.
+  for (const o of orders.filter((order) => order.pickupCode)) {
+    if (o.verifiedAt && (o.status !== 'fulfilled' || o.pickupState !== 'done')) fail(`order ${o._id} redeemed but ${o.status}/${o.pickupState}`);
+    if (o.status === 'cancelled' && (o.verifiedAt || o.pickupState === 'waiting')) fail(`cancelled order ${o._id} redeemed or still waiting`);
+    if (o.pickupState === 'waiting' && (o.verifiedAt || o.status === 'unpaid')) fail(`order ${o._id} waits though ${o.status}, redeemed ${o.verifiedAt}`);
   }
   // Purchase points stay within a member's daily cap, and each purchase is reversed at most once.
   const purchaseDays = new Map<string, number>();
