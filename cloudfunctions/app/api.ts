@@ -17,7 +17,7 @@ import type { cancelOrderInput, fulfilOrderInput, listOrdersInput, loadCodesInpu
 import type { Checkout, DrawResult, DrawView, ItemView, OrderView, RedeemResult } from './mall/views';
 import type { NoticeView } from './notices/views';
 import type { createPostInput, listPostsInput, mediaVerdictInput, reviewPostInput } from './posts/inputs';
-import type { PostView } from './posts/views';
+import type { CommentView, PostView } from './posts/views';
 import type { listQuestionsInput, moderateQaInput } from './qa/inputs';
 import type { AnswerView, QuestionView } from './qa/views';
 import type { ReferralView } from './referral/views';
@@ -307,6 +307,11 @@ export interface Api {
     revoke: { in: { communityId: string; postId: string; reason: string }; out: { post: PostView; reversed: number } };
     list: { in: z.input<typeof listPostsInput>; out: { posts: PostView[] } & Page };
     like: { in: { communityId: string; postId: string }; out: { liked: boolean; awarded: number; likes: number; capped?: true } };
+    /** v3: a comment on an approved post; `noPoints` says why it earned nothing when it could have. */
+    comment: { in: { communityId: string; postId: string; body: string; requestId: string }; out: { comment: CommentView; awarded: number; capped?: true; noPoints?: NoPoints } };
+    comments: { in: { communityId: string; postId: string; cursor?: string | null; limit?: number }; out: { comments: CommentView[] } & Page };
+    /** v3 (staff): the comment leaves the thread and its points are reversed. */
+    removeComment: { in: { communityId: string; commentId: string; reason: string }; out: { removed: true; reversed: number } };
     /** Addition: a late image-check verdict, pushed by the platform (authorised by its traceId). */
     mediaVerdict: { in: z.input<typeof mediaVerdictInput>; out: { postId?: string; applied: boolean } };
   };

@@ -12,7 +12,7 @@ import type { LedgerTime } from './ledgerWrites';
 export async function judgeContribution(
   tx: AppTransaction,
   author: MemberDoc,
-  contribution: { kind: ContentKind; id: string; text: string },
+  contribution: { kind: Exclude<ContentKind, 'comment'>; id: string; text: string },
   time: LedgerTime,
 ): Promise<NoPoints | null> {
   const earning = earningOf(contribution.kind, contribution.text, author.recentContent);

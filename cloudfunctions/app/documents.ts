@@ -458,6 +458,29 @@ export interface NoPoints {
 
 export type { PostStatus } from '../core/posts';
 
+/**
+ * A comment on an approved post (`{communityId}:{digest of author and requestId}`): shown to all,
+ * oldest first under its post; what it earned is kept so a removal takes exactly that back.
+ */
+export interface CommentDoc {
+  communityId: string;
+  postId: string;
+  openid: string;
+  nickname: string;
+  body: string;
+  status: 'visible' | 'removed';
+  /** Points it earned (0: one's own post, a copy, past the day's cap, or comments earn nothing). */
+  points: number;
+  capped: boolean;
+  /** Why it earned nothing, when it could have. */
+  noPoints: NoPoints | null;
+  removedBy: string | null;
+  reason: string | null;
+  createdAt: string;
+  /** postId|createdAt|id while shown (a post's thread in order); `removed|…` once removed. */
+  sortKey: string;
+}
+
 export interface PostDoc {
   communityId: string;
   openid: string;
@@ -477,6 +500,8 @@ export interface PostDoc {
   reviewedBy: string | null;
   reviewedAt: string | null;
   likes: number;
+  /** Comments shown under it (absent on posts older than comments: 0). */
+  comments?: number;
   createdAt: string;
   updatedAt: string;
   /** updatedAt|id: lists show the latest change first (the review queue, oldest first). */
@@ -551,7 +576,9 @@ export type NoticeKind =
   | 'tier_down'
   | 'expiry_soon'
   | 'purchase_credited'
-  | 'purchase_refunded';
+  | 'purchase_refunded'
+  | 'post_commented'
+  | 'comment_removed';
 
 /** An in-app notice to a member; written in the same transaction as what it reports. */
 export interface NoticeDoc {
@@ -583,6 +610,7 @@ export type AuditAction =
   | 'points.importBalances'
   | 'points.matchBalance'
   | 'points.purchase'
+  | 'posts.removeComment'
   | 'points.refundPurchase'
   | 'notices.broadcast'
   | 'community.setRole'
@@ -709,6 +737,7 @@ export interface Collections {
   campaigns: CampaignDoc;
   pools: PoolDoc;
   poolBackings: BackingDoc;
+  comments: CommentDoc;
 }
 
 /** The store and transactions use cases see: typed by collection. */

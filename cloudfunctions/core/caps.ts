@@ -1,5 +1,5 @@
 /** Daily caps: one counter document per member per community day holds every capped count. */
-export type CappedAction = 'answer' | 'post' | 'like' | 'referral';
+export type CappedAction = 'answer' | 'post' | 'like' | 'referral' | 'comment';
 
 export type DailyCounts = Partial<Record<CappedAction, number>>;
 

@@ -4,7 +4,7 @@
  * are caught by a hash of the normalized text; near-copies by a 64-bit SimHash over character
  * trigrams (Chinese has no spaces, so characters, not words), within a Hamming distance of 3.
  */
-export type ContentKind = 'post' | 'answer';
+export type ContentKind = 'post' | 'answer' | 'comment';
 
 /** A contribution's fingerprints, remembered on the author's member document. */
 export interface ContentPrint {
@@ -20,7 +20,7 @@ export type NoPointsReason = 'too_short' | 'duplicate' | 'near_duplicate';
 export type Earning = { earns: true } | { earns: false; reason: NoPointsReason; message: string; duplicateOf?: string };
 
 /** Fewest meaningful characters that can earn points: a real experience vs. a real answer. */
-export const MIN_MEANINGFUL_LENGTH: Record<ContentKind, number> = { post: 20, answer: 8 };
+export const MIN_MEANINGFUL_LENGTH: Record<ContentKind, number> = { post: 20, answer: 8, comment: 5 };
 export const NEAR_DUPLICATE_DISTANCE = 3;
 /** Photos one experience post may carry. */
 export const MAX_POST_IMAGES = 9;

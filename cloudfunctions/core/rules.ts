@@ -24,6 +24,8 @@ export interface Rules {
   answer: { acceptedPoints: number; dailyCap: number };
   post: { minPoints: number; maxPoints: number; dailyCap: number };
   like: { points: number; dailyCap: number };
+  /** Commenting on others' approved posts (API v3): points each, at most dailyCap a day earn. */
+  comment: { points: number; dailyCap: number };
   /** riskThreshold: a newcomer whose WeChat risk rank (0–4) is at least this earns no referral reward. */
   referral: { inviterPoints: number; inviteePoints: number; dailyCap: number; riskThreshold: number };
   expiry: { days: number };
@@ -47,6 +49,7 @@ export const DEFAULT_RULES: Rules = {
   answer: { acceptedPoints: 20, dailyCap: 5 },
   post: { minPoints: 50, maxPoints: 200, dailyCap: 3 },
   like: { points: 1, dailyCap: 10 },
+  comment: { points: 1, dailyCap: 5 },
   referral: { inviterPoints: 100, inviteePoints: 20, dailyCap: 10, riskThreshold: 3 },
   expiry: { days: 365 },
   tiers: [

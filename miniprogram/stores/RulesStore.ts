@@ -29,6 +29,8 @@ export const RULE_FIELDS: readonly RuleField[] = [
   { key: 'answer.dailyCap', label: '每天得分回答', help: '一人一天最多几条回答因采纳得分', min: 0, max: 1000, unit: '条' },
   { key: 'like.points', label: '点赞', help: '给别人的好帖点赞得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'like.dailyCap', label: '每天得分点赞', help: '一人一天最多几次点赞得分', min: 0, max: 1000, unit: '次' },
+  { key: 'comment.points', label: '评论', help: '评论别人通过审核的帖子得的分；自己的帖子、重复或近似的评论不计分', min: 0, max: 1_000_000, unit: '分' },
+  { key: 'comment.dailyCap', label: '每天得分评论', help: '一人一天最多几条评论得分，超出的照常显示', min: 0, max: 1000, unit: '条' },
   { key: 'referral.inviterPoints', label: '邀请人奖励', help: '好友首次签到后，邀请人得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'referral.inviteePoints', label: '新人奖励', help: '被邀请的好友首次签到后得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'referral.dailyCap', label: '每天邀请奖励', help: '邀请人一天最多得几次邀请奖励', min: 0, max: 1000, unit: '次' },

@@ -55,6 +55,7 @@ export const rulesPatch = z
     answer: z.object({ acceptedPoints: points, dailyCap: count }).partial().strict(),
     post: z.object({ minPoints: points, maxPoints: points, dailyCap: count }).partial().strict(),
     like: z.object({ points, dailyCap: count }).partial().strict(),
+    comment: z.object({ points, dailyCap: count }).partial().strict(),
     referral: z
       .object({ inviterPoints: points, inviteePoints: points, dailyCap: count, riskThreshold: z.number().int('必须是整数').min(1, '至少为 1').max(5, '最多为 5（5 表示不拦截）') })
       .partial()

@@ -40,6 +40,8 @@ const OUTCOME: Record<NoticeKind, string> = {
   expiry_soon: '即将过期',
   purchase_credited: '购物积分',
   purchase_refunded: '退货扣回',
+  post_commented: '新评论',
+  comment_removed: '评论被删除',
 };
 
 /** Which subscription template carries a kind of news outside the app; the others stay in-app. */

@@ -6,7 +6,10 @@ import { listPosts } from './listPosts';
 import { mediaVerdict } from './mediaVerdict';
 import { reviewPost } from './reviewPost';
 import { revokePost } from './revokePost';
-import { createPostInput, likePostInput, listPostsInput, mediaVerdictInput, reviewPostInput, revokePostInput } from './inputs';
+import { commentOnPost } from './commentOnPost';
+import { listComments } from './listComments';
+import { removeComment } from './removeComment';
+import { commentInput, createPostInput, likePostInput, listCommentsInput, listPostsInput, mediaVerdictInput, removeCommentInput, reviewPostInput, revokePostInput } from './inputs';
 
 /** The `posts` cloud function's actions (API.md), plus revoke and the platform's image verdicts. */
 export const postsActions = {
@@ -15,5 +18,8 @@ export const postsActions = {
   revoke: action(revokePostInput, revokePost),
   list: action(listPostsInput, listPosts),
   like: action(likePostInput, likePost),
+  comment: action(commentInput, commentOnPost),
+  comments: action(listCommentsInput, listComments),
+  removeComment: action(removeCommentInput, removeComment),
   mediaVerdict: action(mediaVerdictInput, mediaVerdict, 'platform'),
 } satisfies ActionsOf<Api['posts']>;

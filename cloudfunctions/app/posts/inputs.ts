@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MAX_POST_IMAGES } from '../../core/content';
-import { communityId, cursor, docId, imageRef, limit, text } from '../schemas';
+import { communityId, cursor, docId, imageRef, limit, requestId, text } from '../schemas';
 
 /** The `posts` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -36,3 +36,7 @@ export const reviewPostInput = z
   .refine((input) => input.decision === 'approve' || input.reason, { message: '驳回时请写明理由，作者会看到', path: ['reason'] });
 
 export const revokePostInput = z.object({ communityId, postId: docId('postId'), reason: text('理由', 200) });
+
+export const commentInput = z.object({ communityId, postId: docId('postId'), body: text('评论', 200), requestId });
+export const listCommentsInput = z.object({ communityId, postId: docId('postId'), cursor, limit });
+export const removeCommentInput = z.object({ communityId, commentId: docId('commentId'), reason: text('删除理由', 100) });

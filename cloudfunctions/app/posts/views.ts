@@ -1,4 +1,4 @@
-import type { PostDoc } from '../documents';
+import type { CommentDoc, PostDoc } from '../documents';
 
 /** A post as members and moderators see it. `flag` and `noPoints` are for its author and staff. */
 export interface PostView {
@@ -8,6 +8,8 @@ export interface PostView {
   images: string[];
   author: { openid: string; nickname: string };
   likes: number;
+  /** Comments shown under it (v3). */
+  comments: number;
   likedByMe: boolean;
   points: number;
   reason: string | null;
@@ -24,6 +26,7 @@ export const toPost = (post: PostDoc & { _id: string }, likedByMe = false): Post
   images: post.images,
   author: { openid: post.openid, nickname: post.nickname },
   likes: post.likes,
+  comments: post.comments ?? 0,
   likedByMe,
   points: post.points,
   reason: post.reason,
@@ -31,4 +34,23 @@ export const toPost = (post: PostDoc & { _id: string }, likedByMe = false): Post
   noPoints: post.noPoints,
   createdAt: post.createdAt,
   reviewedAt: post.reviewedAt,
+});
+
+/** A comment as the thread shows it (API v3 posts.comments). */
+export interface CommentView {
+  id: string;
+  postId: string;
+  author: string;
+  nickname: string;
+  body: string;
+  createdAt: string;
+}
+
+export const toComment = (comment: CommentDoc & { _id: string }): CommentView => ({
+  id: comment._id,
+  postId: comment.postId,
+  author: comment.openid,
+  nickname: comment.nickname,
+  body: comment.body,
+  createdAt: comment.createdAt,
 });
