@@ -60,6 +60,8 @@ export type Op =
   | { kind: 'purchase'; who: number; amountFen: number; request: number; twice: boolean }
   | { kind: 'refundPurchase'; pick: number; request: number }
   | { kind: 'verify'; order: number; twice: boolean }
+  | { kind: 'comment'; who: number; post: number; text: number; request: number }
+  | { kind: 'removeComment'; pick: number }
   | { kind: 'claimBalance'; who: number; row: number; byOwner: boolean; request: number };
 
 export interface Burst {
@@ -80,6 +82,7 @@ const CHECK_PATCH: RulesPatch = {
   tasks: { profile: 5, firstCheckin: 10, firstPost: 20, firstAnswer: 10, firstInvite: 20 },
   makeUp: { cost: 10, perMonth: 2, withinDays: 5 },
   purchase: { enabled: true, pointsPerYuan: 1, dailyCap: 120 },
+  comment: { points: 2, dailyCap: 2 },
   tierRetention: { mode: 'rolling', windowDays: 30, graceDays: 3 },
   tiers: [
     { name: '铜', minPoints: 0 },
@@ -88,6 +91,8 @@ const CHECK_PATCH: RulesPatch = {
   ],
 };
 const CHECK_RULES = mergeRules(DEFAULT_RULES, CHECK_PATCH);
+/** Comment texts the model writes: two are near-copies of each other. */
+const COMMENTS = ['这个方法真的很实用，收藏了', '这个方法真的很实用，收藏了！', '请问大概需要准备多长时间呢', '我们家也是这样，谢谢分享经验'];
 const SHIPPING = { name: '小美', phone: '13800000000', address: '上海市静安区某路 1 号' };
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
@@ -110,7 +115,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify', 'comment', 'comment', 'comment', 'removeComment'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -190,6 +195,10 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'refundPurchase', pick: int(6), request: int(4) };
       case 'verify':
         return { kind: 'verify', order: int(50), twice: rnd() < 0.3 };
+      case 'comment':
+        return { kind: 'comment', who, post: int(20), text: int(COMMENTS.length), request: int(6) };
+      case 'removeComment':
+        return { kind: 'removeComment', pick: int(8) };
       case 'claimBalance':
         return { kind: 'claimBalance', who, row: int(8), byOwner: rnd() < 0.3, request: int(6) };
       case 'bindGroup':
@@ -219,6 +228,8 @@ interface World {
   posts: string[];
   campaigns: string[];
   pools: string[];
+  /** Comments made, for removals. */
+  comments: string[];
   /** Purchase entries credited, for returns. */
   purchases: string[];
   /** Points + cash orders, for payment results. */
@@ -279,6 +290,7 @@ async function setUp(kind: StoreKind | (() => Store)): Promise<World> {
     pools: [],
     cashOrders: [],
     purchases: [],
+    comments: [],
     paidOrders: [],
     stockGiven,
     sent,
@@ -477,6 +489,16 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       for (const reply of replies) if (reply.ok && reply.data.entry) w.purchases.push(reply.data.entry.id);
       return outcome(replies.find((r) => r.ok) ?? replies[0]);
     }
+    case 'comment': {
+      // A few texts, so copies and near-copies come up; the same request again must answer the same.
+      const who = MEMBERS[op.who];
+      const params = { communityId: c, postId: recent(w.posts, op.post), body: COMMENTS[op.text], requestId: `comment-${op.request}-${op.post}` };
+      const reply = await replay(`comment:${who}:${JSON.stringify(params)}`, h.call('posts', 'comment', params, { openid: who, now: when() }));
+      if (reply.ok) w.comments.push(reply.data.comment.id);
+      return outcome(reply);
+    }
+    case 'removeComment':
+      return outcome(await h.call('posts', 'removeComment', { communityId: c, commentId: recent(w.comments, op.pick), reason: '模型删除' }, staff));
     case 'verify': {
       // The member shows an order's pickup code; staff scan it — sometimes two at once.
       const order = await h.store.get('orders', recent(w.orders, op.order));
@@ -572,6 +594,17 @@ export async function checkInvariants(w: World): Promise<void> {
     if (o.verifiedAt && (o.status !== 'fulfilled' || o.pickupState !== 'done')) fail(`order ${o._id} redeemed but ${o.status}/${o.pickupState}`);
     if (o.status === 'cancelled' && (o.verifiedAt || o.pickupState === 'waiting')) fail(`cancelled order ${o._id} redeemed or still waiting`);
     if (o.pickupState === 'waiting' && (o.verifiedAt || o.status === 'unpaid')) fail(`order ${o._id} waits though ${o.status}, redeemed ${o.verifiedAt}`);
+  }
+  // Comment points stay within the day's cap, none on one's own post, and a removal reverses once.
+  const comments = await all(store, 'comments', w.c);
+  const commentDays = new Map<string, number>();
+  for (const e of ledger.filter((entry) => entry.id.includes(':comment:') && entry.kind === 'earn')) commentDays.set(`${e.openid}|${e.day}`, (commentDays.get(`${e.openid}|${e.day}`) ?? 0) + 1);
+  for (const [key, n] of commentDays) if (n > CHECK_RULES.comment.dailyCap) fail(`${key}: ${n} comments paid, over the cap of ${CHECK_RULES.comment.dailyCap}`);
+  for (const comment of comments) {
+    const post = posts.find((p) => p._id === comment.postId);
+    if (comment.points > 0 && post?.openid === comment.openid) fail(`comment ${comment._id} paid on its author's own post`);
+    const reversed = ledger.filter((e) => e.kind === 'reverse' && e.refId === comment._id);
+    if (reversed.length > 1 || (reversed.length && comment.status !== 'removed')) fail(`comment ${comment._id} reversed ${reversed.length} times while ${comment.status}`);
   }
   // Purchase points stay within a member's daily cap, and each purchase is reversed at most once.
   const purchaseDays = new Map<string, number>();
