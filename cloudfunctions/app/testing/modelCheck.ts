@@ -82,7 +82,7 @@ const CHECK_PATCH: RulesPatch = {
   tasks: { profile: 5, firstCheckin: 10, firstPost: 20, firstAnswer: 10, firstInvite: 20 },
   makeUp: { cost: 10, perMonth: 2, withinDays: 5 },
   purchase: { enabled: true, pointsPerYuan: 1, dailyCap: 120 },
-  comment: { points: 2, dailyCap: 2 },
+  comment: { points: 2, dailyCap: 1 },
   tierRetention: { mode: 'rolling', windowDays: 30, graceDays: 3 },
   tiers: [
     { name: '铜', minPoints: 0 },
@@ -92,7 +92,16 @@ const CHECK_PATCH: RulesPatch = {
 };
 const CHECK_RULES = mergeRules(DEFAULT_RULES, CHECK_PATCH);
 /** Comment texts the model writes: two are near-copies of each other. */
-const COMMENTS = ['这个方法真的很实用，收藏了', '这个方法真的很实用，收藏了！', '请问大概需要准备多长时间呢', '我们家也是这样，谢谢分享经验'];
+const COMMENTS = [
+  '这个方法真的很实用，收藏了',
+  '这个方法真的很实用，收藏了！',
+  '请问大概需要准备多长时间呢',
+  '我们家也是这样，谢谢分享经验',
+  '周末打算带孩子去试一试',
+  '图片拍得真好看，是在哪里呀',
+  '楼主辛苦了，写得特别详细',
+  '有没有适合两岁宝宝的版本',
+];
 const SHIPPING = { name: '小美', phone: '13800000000', address: '上海市静安区某路 1 号' };
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
@@ -492,7 +501,8 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
     case 'comment': {
       // A few texts, so copies and near-copies come up; the same request again must answer the same.
       const who = MEMBERS[op.who];
-      const params = { communityId: c, postId: recent(w.posts, op.post), body: COMMENTS[op.text], requestId: `comment-${op.request}-${op.post}` };
+      const approved = (await all(h.store, 'posts', c)).filter((p) => p.status === 'approved').map((p) => p._id);
+      const params = { communityId: c, postId: at(approved, op.post), body: COMMENTS[op.text], requestId: `comment-${op.request}-${op.post}` };
       const reply = await replay(`comment:${who}:${JSON.stringify(params)}`, h.call('posts', 'comment', params, { openid: who, now: when() }));
       if (reply.ok) w.comments.push(reply.data.comment.id);
       return outcome(reply);
