@@ -38,7 +38,7 @@ import type { TransferView } from './community/toTransfer';
 
 export type { Envelope } from './envelope';
 export type { ErrorCode } from '../core/errors';
-export type { CampaignView, PoolView, BackerView, Checkout, TransferView };
+export type { CampaignView, PoolView, BackerView, Checkout, TransferView, CommentView };
 export type { TemplateKey };
 export type { Role, Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
 

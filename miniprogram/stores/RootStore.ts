@@ -24,6 +24,7 @@ import { OwnerChecklistStore } from './OwnerChecklistStore';
 import { ReachStore } from './ReachStore';
 import { BalancesStore } from './BalancesStore';
 import { MemberCodeStore, PurchasesStore } from './PurchasesStore';
+import { CommentsStore } from './CommentsStore';
 import type { ScanCode } from '../gateway/scanner';
 import type { PickFile } from '../gateway/filePicker';
 import { RemindersStore } from './RemindersStore';
@@ -56,6 +57,8 @@ export class RootStore {
   /** 会员码 (a member's) and purchases credited by scanning it (staff's). */
   readonly memberCode: MemberCodeStore;
   readonly purchases: PurchasesStore;
+  /** A post's thread of comments. */
+  readonly comments: CommentsStore;
   /** 明天提醒我: check-in reminders. */
   readonly reminders: RemindersStore;
   readonly pools: PoolsStore;
@@ -85,6 +88,7 @@ export class RootStore {
     this.balances = new BalancesStore(community, intents, pickFile);
     this.memberCode = new MemberCodeStore(community);
     this.purchases = new PurchasesStore(community, intents, scanCode);
+    this.comments = new CommentsStore(community, intents);
     this.reminders = new RemindersStore(community, subscriber);
     this.mallAdmin = new MallAdminStore(community, uploader);
     this.lottery = new LotteryStore(community, intents);

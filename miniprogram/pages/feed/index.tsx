@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
+import { open } from '../../components/navigation';
 import { ErrorLine } from '../../components/ErrorLine';
 import { PostCard } from '../../components/PostCard';
 import { store } from '../../stores';
@@ -67,6 +68,9 @@ function Feed() {
           {posts.tab === 'feed' ? (
             <View className="row post__footer">
               <Text className="muted">{post.likes} 人觉得有用</Text>
+              <Text id={`comments-${post.id}`} className="post__comments" onClick={() => void open(`/packages/posts/pages/thread/index?postId=${post.id}`)}>
+                评论{post.comments ? ` ${post.comments}` : ''}
+              </Text>
               {session.isStaff && (
                 <Text id={`revoke-${post.id}`} className="post__revoke" onClick={() => void confirmRevoke(post.id, post.points)}>
                   下架
