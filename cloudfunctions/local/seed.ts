@@ -168,7 +168,7 @@ async function tieOnTheWeekBoard(deps: Deps, now: Date, call: (fn: FunctionName,
   await call('points', owner, new Date(now.getTime() - 0.1 * DAY_MS), { action: 'adjust', communityId: DEMO_COMMUNITY_ID, openid: behind, delta: gap, reason: '本周活跃奖励', requestId: 'seed-adjust-tie1' });
 }
 
-/** Posts and Q&A for the demo: one approved post in the feed, two waiting for review (one flagged), an open question. */
+/** Posts and Q&A for the demo: one approved post in the feed with a short comment thread, two waiting for review (one flagged), an open question. */
 function demoContent(moderator: string, [xiaomei, doudou, laowang]: string[]) {
   const c = DEMO_COMMUNITY_ID;
   return [
@@ -180,6 +180,9 @@ function demoContent(moderator: string, [xiaomei, doudou, laowang]: string[]) {
       event: { action: 'create', communityId: c, body: '给宝宝换季护肤的一点经验：洗澡水温控制在 37 度左右，洗完三分钟内全身涂润肤霜，脸颊干的地方厚涂一层。坚持两周，宝宝脸上的小红疙瘩基本消了。' },
     },
     { daysAgo: 3.2, openid: moderator, fn: 'posts' as const, event: { action: 'review', communityId: c, postId: 'demo-post-1', decision: 'approve', points: 120 } },
+    // A thread under the approved post (API v3 comments).
+    { daysAgo: 3.0, openid: doudou, fn: 'posts' as const, event: { action: 'comment', communityId: c, postId: 'demo-post-1', body: '水温 37 度这个好记，我家也试试', requestId: 'seed-comment-0001' } },
+    { daysAgo: 2.8, openid: xiaomei, fn: 'posts' as const, event: { action: 'comment', communityId: c, postId: 'demo-post-1', body: '润肤霜用无香型的就行，别太厚重', requestId: 'seed-comment-0002' } },
     {
       daysAgo: 0.3,
       openid: doudou,
