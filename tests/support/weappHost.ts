@@ -15,7 +15,7 @@ type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
 /** wx.requestPayment's stand-in: resolves (paid) or rejects with WeChat's errMsg (e.g. "requestPayment:fail cancel"). */
 export type RequestPayment = (params: Record<string, unknown>) => Promise<void>;
 
-export function installWeappHost(h: Harness, caller: { openid: string; now: () => string; requestPayment?: RequestPayment }) {
+export function installWeappHost(h: Harness, caller: { openid: string; now: () => string; requestPayment?: RequestPayment; scanCode?: () => string | null }) {
   const storage = new Map<string, unknown>();
   const cloudInits: unknown[] = [];
   /** Where the app asked WeChat to go, and how (a tab page only by switchTab). */
@@ -73,6 +73,13 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
         () => success?.({ errMsg: 'requestPayment:ok' }),
         (error) => fail?.(error),
       ).finally(() => complete?.());
+    },
+    // The camera reads what the test holds up (nothing: the person cancelled).
+    scanCode: (options: { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: () => void }) => {
+      const result = caller.scanCode?.() ?? null;
+      if (result) options.success?.({ result, scanType: 'QR_CODE', errMsg: 'scanCode:ok' });
+      else options.fail?.({ errMsg: 'scanCode:fail cancel' });
+      options.complete?.();
     },
     // The member answers every dialog with its confirm button; what was asked is kept.
     showModal: (options: { title?: string; content?: string; success?: (r: unknown) => void; complete?: () => void }) => {
