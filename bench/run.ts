@@ -184,6 +184,15 @@ async function cloudOperationsPerAction() {
   await measure('posts.review (approve)', () => h.ok('posts', 'review', { communityId: id, postId, decision: 'approve' }, { openid: 'o_owner' }));
   await measure('posts.like', () => h.ok('posts', 'like', { communityId: id, postId }));
   await measure('posts.list (feed)', () => h.ok('posts', 'list', { communityId: id }));
+  await measure('posts.comment', () => h.ok('posts', 'comment', { communityId: id, postId, body: '学到了，谢谢分享这么细的经验', requestId: 'bench-comment-1' }));
+
+  // API v3 (#24): a purchase is one transaction of at most 6 operations — the member read; the
+  // entry, the member, the receipt and the audit line written; a pickup code redeems its order.
+  await h.ok('community', 'updateRules', { communityId: id, rules: { purchase: { enabled: true } } }, { openid: 'o_owner' });
+  const { code } = await h.ok('points', 'memberCode', { communityId: id });
+  await measure('points.purchase', () => h.ok('points', 'purchase', { communityId: id, code, amountFen: 9_900, requestId: 'bench-purchase-1' }, { openid: 'o_owner' }), 6);
+  const [{ pickupCode }] = (await h.ok('mall', 'orders', { communityId: id })).orders.filter((o: { pickupCode: string | null }) => o.pickupCode);
+  await measure('mall.verify (核销)', () => h.ok('mall', 'verify', { communityId: id, pickupCode }, { openid: 'o_owner' }), 6);
 
   // Engagement on: a first check-in that completes a task, earns a badge, is doubled and reaches a challenge.
   // API.md's budget: 5 operations plus one per extra entry (here the streak bonus, the task and the challenge).
