@@ -10,6 +10,7 @@ import { pointsActions } from './points/actions';
 import { statsActions } from './stats/actions';
 import { campaignsActions } from './campaigns/actions';
 import { poolsActions } from './pools/actions';
+import { eventsActions } from './events/actions';
 
 /** Every cloud function and its actions (API.md), for the local runtime. */
 export const FUNCTIONS = {
@@ -25,6 +26,7 @@ export const FUNCTIONS = {
   stats: statsActions,
   campaigns: campaignsActions,
   pools: poolsActions,
+  events: eventsActions,
 };
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -31,6 +31,8 @@ import type { MallBalance } from '../core/mallBalance';
 import type { SheetProblem, SheetRow } from '../core/balanceSheet';
 import type { GroupView, Pilot } from '../core/pilots';
 import type { PurchaseAnswer } from './purchases/purchase';
+import type { AttendeeView, EventView } from './events/views';
+export type { AttendeeView, EventView } from './events/views';
 import type { BalanceImport, OpeningBalance } from './balances/views';
 export type { BalanceImport as BalanceImportView, OpeningBalance as OpeningBalanceView } from './balances/views';
 import type { BackerView, PoolView } from './pools/views';
@@ -347,6 +349,17 @@ export interface Api {
     report: { in: { communityId: string; campaignId: string }; out: { returned: number; pointsAwarded: number } };
     /** Additions (#25 试点): a pilot against the rest over the same days, per member; `running` until every member is counted. */
     pilotReport: { in: { communityId: string; campaignId: string }; out: { campaignId: string; pilot: Pilot; from: string; to: string; status: 'running' | 'done'; counted: number; compared: { pilot: GroupView; rest: GroupView } } };
+  };
+  /** v3 community events: sign-ups under a capacity, attendance by member code at the door. */
+  events: {
+    upsert: { in: { communityId: string; event: { id?: string; title: string; description?: string; place?: string; startsAt: string; endsAt: string; capacity?: number | null; points: number; minTier?: string | null } }; out: { event: EventView } };
+    list: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { events: EventView[] } & Page };
+    /** Addition: one event and who comes (the first 50 who signed up). */
+    get: { in: { communityId: string; eventId: string }; out: { event: EventView; coming: Array<{ nickname: string; attended: boolean }> } };
+    signUp: { in: { communityId: string; eventId: string; requestId: string }; out: { event: EventView } };
+    cancel: { in: { communityId: string; eventId: string }; out: { event: EventView } };
+    attend: { in: { communityId: string; eventId: string; code: string }; out: { attendee: AttendeeView; awarded: number } };
+    attendees: { in: { communityId: string; eventId: string; cursor?: string | null; limit?: number }; out: { attendees: AttendeeView[] } & Page };
   };
   /** v2 积分捐赠 and 积分众筹. */
   pools: {

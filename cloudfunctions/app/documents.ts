@@ -458,6 +458,42 @@ export interface NoPoints {
 
 export type { PostStatus } from '../core/posts';
 
+/** A community event (`events`), owned by the owner; counts kept with it (who signed up). */
+export interface EventDoc {
+  communityId: string;
+  title: string;
+  description: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number | null;
+  points: number;
+  minTier: string | null;
+  /** Seats taken: signed up (and walk-ins), less cancellations. */
+  signedUp: number;
+  createdAt: string;
+  updatedAt: string;
+  /** startsAt|id: a community's events in time order. */
+  sortKey: string;
+  /** When the day-before reminder is due|id (an index for jobs.remindEvents); null once sent. */
+  remindKey: string | null;
+}
+
+/** One member's place at an event (`{eventId}:{openid}`): signed up (or walked in), and whether they came. */
+export interface EventSeatDoc {
+  communityId: string;
+  eventId: string;
+  openid: string;
+  nickname: string;
+  status: 'signedUp' | 'cancelled';
+  signedUpAt: string;
+  attendedAt: string | null;
+  /** Points the attendance paid. */
+  awarded: number;
+  /** eventId|signedUpAt|openid: the event's list in the order people signed up (群接龙). */
+  sortKey: string;
+}
+
 /**
  * A comment on an approved post (`{communityId}:{digest of author and requestId}`): shown to all,
  * oldest first under its post; what it earned is kept so a removal takes exactly that back.
@@ -578,7 +614,9 @@ export type NoticeKind =
   | 'purchase_credited'
   | 'purchase_refunded'
   | 'post_commented'
-  | 'comment_removed';
+  | 'comment_removed'
+  | 'event_attended'
+  | 'event_reminder';
 
 /** An in-app notice to a member; written in the same transaction as what it reports. */
 export interface NoticeDoc {
@@ -611,6 +649,7 @@ export type AuditAction =
   | 'points.matchBalance'
   | 'points.purchase'
   | 'posts.removeComment'
+  | 'events.upsert'
   | 'points.refundPurchase'
   | 'notices.broadcast'
   | 'community.setRole'
@@ -701,6 +740,7 @@ export const ids = {
   /** The order a funded pooled redemption becomes. */
   poolOrder: (poolId: string) => `pool_${poolId}`,
   openingBalance: (communityId: string, code: string) => `${communityId}:${code}`,
+  seat: (eventId: string, openid: string) => `${eventId}:${openid}`,
   reminder: (communityId: string, openid: string) => `${communityId}:${openid}:checkin_reminder`,
 };
 
@@ -738,6 +778,8 @@ export interface Collections {
   pools: PoolDoc;
   poolBackings: BackingDoc;
   comments: CommentDoc;
+  events: EventDoc;
+  eventSeats: EventSeatDoc;
 }
 
 /** The store and transactions use cases see: typed by collection. */

@@ -42,6 +42,8 @@ const OUTCOME: Record<NoticeKind, string> = {
   purchase_refunded: '退货扣回',
   post_commented: '新评论',
   comment_removed: '评论被删除',
+  event_attended: '活动签到',
+  event_reminder: '活动提醒',
 };
 
 /** Which subscription template carries a kind of news outside the app; the others stay in-app. */
