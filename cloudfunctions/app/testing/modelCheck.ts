@@ -62,6 +62,9 @@ export type Op =
   | { kind: 'verify'; order: number; twice: boolean }
   | { kind: 'comment'; who: number; post: number; text: number; request: number }
   | { kind: 'removeComment'; pick: number }
+  | { kind: 'event'; hoursAhead: number; capacity: number }
+  | { kind: 'signUp'; who: number; event: number; cancel: boolean }
+  | { kind: 'attend'; who: number; event: number; twice: boolean }
   | { kind: 'claimBalance'; who: number; row: number; byOwner: boolean; request: number };
 
 export interface Burst {
@@ -124,7 +127,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify', 'comment', 'comment', 'comment', 'removeComment'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify', 'comment', 'comment', 'comment', 'removeComment', 'event', 'event', 'event', 'signUp', 'signUp', 'signUp', 'attend', 'attend', 'attend'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -208,6 +211,12 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'comment', who, post: int(20), text: int(COMMENTS.length), request: int(6) };
       case 'removeComment':
         return { kind: 'removeComment', pick: int(8) };
+      case 'event':
+        return { kind: 'event', hoursAhead: pick([0.5, 2, 30]), capacity: 1 + int(3) };
+      case 'signUp':
+        return { kind: 'signUp', who, event: int(4), cancel: rnd() < 0.2 };
+      case 'attend':
+        return { kind: 'attend', who, event: int(4), twice: rnd() < 0.3 };
       case 'claimBalance':
         return { kind: 'claimBalance', who, row: int(8), byOwner: rnd() < 0.3, request: int(6) };
       case 'bindGroup':
@@ -237,6 +246,8 @@ interface World {
   posts: string[];
   campaigns: string[];
   pools: string[];
+  /** Events announced, to sign up for and attend. */
+  events: string[];
   /** Comments made, for removals. */
   comments: string[];
   /** Purchase entries credited, for returns. */
@@ -300,6 +311,7 @@ async function setUp(kind: StoreKind | (() => Store)): Promise<World> {
     cashOrders: [],
     purchases: [],
     comments: [],
+    events: [],
     paidOrders: [],
     stockGiven,
     sent,
@@ -509,6 +521,25 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
     }
     case 'removeComment':
       return outcome(await h.call('posts', 'removeComment', { communityId: c, commentId: recent(w.comments, op.pick), reason: '模型删除' }, staff));
+    case 'event': {
+      // Soon or later, small capacities: races for the last seat and attendance at the door both come up.
+      const startsAt = new Date(now + op.hoursAhead * 3_600_000).toISOString();
+      const reply = await h.call('events', 'upsert', { communityId: c, event: { title: '模型活动', startsAt, endsAt: new Date(Date.parse(startsAt) + 4 * DAY_MS).toISOString(), capacity: op.capacity, points: 12 } }, staff);
+      if (reply.ok) w.events.push(reply.data.event.id);
+      return outcome(reply);
+    }
+    case 'signUp': {
+      const who = { openid: MEMBERS[op.who], now: when() };
+      const eventId = recent(w.events, op.event);
+      return outcome(op.cancel ? await h.call('events', 'cancel', { communityId: c, eventId }, who) : await h.call('events', 'signUp', { communityId: c, eventId, requestId: `sign-${op.who}-${op.event}` }, who));
+    }
+    case 'attend': {
+      const shown = await h.call('points', 'memberCode', { communityId: c }, { openid: MEMBERS[op.who], now: when() });
+      if (!shown.ok) return outcome(shown);
+      const scan = (by: { openid: string; now: string }) => h.call('events', 'attend', { communityId: c, eventId: recent(w.events, op.event), code: (shown.data as { code: string }).code }, by);
+      const replies = await Promise.all([scan(staff), ...(op.twice ? [scan(staffOf(true))] : [])]);
+      return outcome(replies.find((r) => r.ok) ?? replies[0]);
+    }
     case 'verify': {
       // The member shows an order's pickup code; staff scan it — sometimes two at once.
       const order = await h.store.get('orders', recent(w.orders, op.order));
@@ -604,6 +635,16 @@ export async function checkInvariants(w: World): Promise<void> {
     if (o.verifiedAt && (o.status !== 'fulfilled' || o.pickupState !== 'done')) fail(`order ${o._id} redeemed but ${o.status}/${o.pickupState}`);
     if (o.status === 'cancelled' && (o.verifiedAt || o.pickupState === 'waiting')) fail(`cancelled order ${o._id} redeemed or still waiting`);
     if (o.pickupState === 'waiting' && (o.verifiedAt || o.status === 'unpaid')) fail(`order ${o._id} waits though ${o.status}, redeemed ${o.verifiedAt}`);
+  }
+  // An event seats no more than its capacity, counts exactly its seats, and pays each attendee once.
+  const [eventDocs, seats] = await Promise.all([all(store, 'events', w.c), all(store, 'eventSeats', w.c)]);
+  for (const event of eventDocs) {
+    const taken = seats.filter((s) => s.eventId === event._id && s.status === 'signedUp');
+    if (event.signedUp !== taken.length) fail(`event ${event._id} counts ${event.signedUp}, seats ${taken.length}`);
+    if (event.capacity !== null && taken.length > event.capacity) fail(`event ${event._id} seats ${taken.length} over ${event.capacity}`);
+    const paid = ledger.filter((e) => e.refId === event._id && e.kind === 'earn');
+    if (new Set(paid.map((e) => e.openid)).size !== paid.length) fail(`event ${event._id} paid someone twice`);
+    if (paid.length !== taken.filter((s) => s.attendedAt).length) fail(`event ${event._id} paid ${paid.length}, attended ${taken.filter((s) => s.attendedAt).length}`);
   }
   // Comment points stay within the day's cap, none on one's own post, and a removal reverses once.
   const comments = await all(store, 'comments', w.c);
