@@ -127,7 +127,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify', 'comment', 'comment', 'comment', 'removeComment', 'event', 'event', 'event', 'signUp', 'signUp', 'signUp', 'attend', 'attend', 'attend'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify', 'comment', 'comment', 'comment', 'removeComment', 'event', 'event', 'event', 'signUp', 'signUp', 'signUp', 'signUp', 'signUp', 'signUp', 'attend', 'attend', 'attend'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -212,7 +212,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
       case 'removeComment':
         return { kind: 'removeComment', pick: int(8) };
       case 'event':
-        return { kind: 'event', hoursAhead: pick([0.5, 2, 30]), capacity: 1 + int(3) };
+        return { kind: 'event', hoursAhead: pick([0.5, 2, 30]), capacity: 1 + int(2) };
       case 'signUp':
         return { kind: 'signUp', who, event: int(4), cancel: rnd() < 0.2 };
       case 'attend':
