@@ -25,6 +25,7 @@ import { ReachStore } from './ReachStore';
 import { BalancesStore } from './BalancesStore';
 import { MemberCodeStore, PurchasesStore } from './PurchasesStore';
 import { CommentsStore } from './CommentsStore';
+import { EventsStore } from './EventsStore';
 import type { ScanCode } from '../gateway/scanner';
 import type { PickFile } from '../gateway/filePicker';
 import { RemindersStore } from './RemindersStore';
@@ -59,6 +60,8 @@ export class RootStore {
   readonly purchases: PurchasesStore;
   /** A post's thread of comments. */
   readonly comments: CommentsStore;
+  /** Community events: sign-ups, attendance at the door, the owner's announcements. */
+  readonly events: EventsStore;
   /** 明天提醒我: check-in reminders. */
   readonly reminders: RemindersStore;
   readonly pools: PoolsStore;
@@ -89,6 +92,7 @@ export class RootStore {
     this.memberCode = new MemberCodeStore(community);
     this.purchases = new PurchasesStore(community, intents, scanCode);
     this.comments = new CommentsStore(community, intents);
+    this.events = new EventsStore(community, intents, scanCode, () => this.session.community?.timezone ?? 'Asia/Shanghai');
     this.reminders = new RemindersStore(community, subscriber);
     this.mallAdmin = new MallAdminStore(community, uploader);
     this.lottery = new LotteryStore(community, intents);

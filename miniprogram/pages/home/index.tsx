@@ -15,7 +15,7 @@ import './index.css';
 async function refresh() {
   if (devIdentity && !devIdentity.people.length) await devIdentity.load().catch(() => undefined);
   await store.session.load();
-  if (store.session.isMember) await Promise.all([store.points.load(), store.notices.load(), store.campaigns.load(), store.reminders.load()]);
+  if (store.session.isMember) await Promise.all([store.points.load(), store.notices.load(), store.campaigns.load(), store.reminders.load(), store.events.load()]);
   // Staff see on their card what waits for them; the owner, their first steps (a reward on sale is one).
   if (store.session.isStaff) await Promise.all([store.review.load(), store.mallAdmin.loadOrders('pending')]);
   if (store.checklist.open.includes('stockReward')) await store.mall.load();
@@ -239,6 +239,21 @@ function Home() {
             {points.notice && <Text id="checkin-notice" className="notice">{points.notice}</Text>}
             {me.checkedInToday && <ReminderRow />}
           </View>
+
+          {store.events.upcoming.length > 0 && (
+            <View className="card" id="home-events">
+              <Text className="home-events__title">近期活动</Text>
+              {store.events.upcoming.slice(0, 3).map((e) => (
+                <View key={e.id} id={`home-event-${e.id}`} className="home-event" onClick={() => open(`/packages/engage/pages/event/index?eventId=${e.id}`)}>
+                  <Text className="home-event__name">{e.title}</Text>
+                  <Text className="muted">
+                    {formatTime(e.startsAt, session.community?.timezone)} · {e.capacity === null ? `${e.signedUp} 人报名` : `${e.signedUp}/${e.capacity}`}
+                    {e.mine === 'signedUp' ? ' · 已报名' : e.mine === 'attended' ? ' · 已签到' : ''}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          )}
 
           <View className="card earn-links">
             <View className="earn-link" id="feed-link" onClick={() => open('/pages/feed/index')}>

@@ -69,6 +69,7 @@ function Console() {
         <Text id="admin-orders-link" onClick={go('orders/index')}>订单处理 ›</Text>
         {owner && <Text id="rules-link" onClick={go('rules/index')}>积分规则 ›</Text>}
         {owner && <Text id="campaigns-link" onClick={go('campaigns/index')}>活动 ›</Text>}
+        {owner && <Text id="events-link" onClick={go('events/index')}>报名活动 ›</Text>}
         {owner && <Text id="reach-link" onClick={go('reach/index')}>群发与批量发分 ›</Text>}
         {owner && <Text id="balances-link" onClick={go('balances/index')}>导入期初积分 ›</Text>}
         {owner && <Text id="admin-items-link" onClick={go('items/index')}>奖品管理 ›</Text>}
