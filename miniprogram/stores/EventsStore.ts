@@ -107,6 +107,8 @@ export class EventsStore {
     if (!eventId || !code) return false;
     const outcome = await this.acting.run(() => this.community.call('events', 'attend', { eventId, code }));
     if (!outcome.done) return false;
+    // The list on the page (✓ 已到, the count) and the staff's tally both move.
+    await this.open(eventId);
     runInAction(() => (this.attended = `${outcome.value.attendee.nickname} 签到成功${outcome.value.awarded ? `，+${outcome.value.awarded} 积分` : ''}`));
     await this.loadAttendees();
     return true;

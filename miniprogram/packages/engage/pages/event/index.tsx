@@ -64,7 +64,7 @@ function Event() {
               )}
             </View>
           )}
-          {!event.mine && event.status !== 'ended' && (
+          {!event.mine && event.status !== 'ended' && !session.isStaff && (
             <Button id="event-sign-up" type="primary" block disabled={full} loading={events.acting.pending} onClick={() => void events.signUp()}>
               {full ? '名额已满' : '报名'}
             </Button>
@@ -100,7 +100,7 @@ function Event() {
           </View>
           {events.attended && <Text id="event-attended" className="admin-notice">{events.attended}</Text>}
           <ErrorLine message={events.acting.error} />
-          <Text className="muted">
+          <Text className="muted" style="display: block; margin-top: 8px">
             已到 {events.attendees.filter((a) => a.attendedAt).length} / {events.attendees.length} 人
           </Text>
         </View>
