@@ -279,6 +279,8 @@ export interface Api {
     runBatches: { in: Record<string, never>; out: { advanced: number; more: boolean } };
     /** v3, every minute: due check-in reminders sent to who has not checked in (`sent`: this run). */
     remind: { in: Record<string, never>; out: { sent: number; more: boolean } };
+    /** v3: the day-before reminders of events, to everyone signed up (in-app), once. */
+    remindEvents: { in: Record<string, never>; out: { told: number; more: boolean } };
     /** v3, the one timer trigger (every minute): runs the jobs that are due; `waiting`: due but left for the next tick (budget spent). */
     tick: { in: Record<string, never>; out: { ran: Partial<Record<JobName, unknown>>; waiting: JobName[] } };
   };

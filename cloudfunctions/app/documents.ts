@@ -477,6 +477,8 @@ export interface EventDoc {
   sortKey: string;
   /** When the day-before reminder is due|id (an index for jobs.remindEvents); null once sent. */
   remindKey: string | null;
+  /** How far the reminder has got through the seats (a seat's sortKey), while it is being sent. */
+  remindCursor?: string | null;
 }
 
 /** One member's place at an event (`{eventId}:{openid}`): signed up (or walked in), and whether they came. */

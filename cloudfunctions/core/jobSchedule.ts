@@ -18,6 +18,7 @@ export const JOB_SCHEDULE = {
   settleRefunds: { everyMinutes: 5 },
   runBatches: { everyMinutes: 1 },
   remind: { everyMinutes: 1 },
+  remindEvents: { everyMinutes: 10 },
   expirePoints: { everyMinutes: 1 },
   settlePools: { everyMinutes: 10 },
   reviewTiers: { dailyAt: { hour: 0, minute: 10 } },

@@ -71,4 +71,19 @@ eachStore((open) => {
     await Promise.all(['o_e0', 'o_e1'].map((m) => signUp(m)));
     expect(await h.call('events', 'upsert', { communityId: c, event: { id: eventId, title: '周六亲子手工', startsAt: at(48), endsAt: at(50), capacity: 1, points: 30 } }, owner())).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
+
+  it('reminds everyone signed up the day before, once however often the job runs; not those who gave the place back', async () => {
+    await Promise.all(['o_e0', 'o_e1', 'o_e2'].map((m) => signUp(m)));
+    await h.ok('events', 'cancel', { communityId: c, eventId }, as('o_e2'));
+    const trigger = (now: string) => h.ok('jobs', 'remindEvents', {}, { openid: null, source: 'wx_trigger', now });
+    expect(await trigger(at(20))).toEqual({ told: 0, more: false });
+    expect(await trigger(at(24.1))).toEqual({ told: 2, more: false });
+    expect(await trigger(at(25))).toEqual({ told: 0, more: false });
+    for (const [openid, told] of [['o_e0', 1], ['o_e2', 0]] as const) {
+      const { notices } = await h.ok('notices', 'list', { communityId: c }, as(openid, at(26)));
+      expect([openid, notices.filter((n) => n.kind === 'event_reminder').length]).toEqual([openid, told]);
+    }
+    const { notices } = await h.ok('notices', 'list', { communityId: c }, as('o_e0', at(26)));
+    expect(notices.find((n) => n.kind === 'event_reminder')).toMatchObject({ title: '活动提醒：周六亲子手工', body: expect.stringContaining('社区活动室') });
+  });
 });

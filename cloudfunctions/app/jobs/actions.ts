@@ -1,7 +1,7 @@
 import type { Api } from '../api';
 import { action, type ActionsOf } from '../dispatch';
 import { expirePoints } from './expirePoints';
-import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput, settlePoolsInput, expireUnpaidInput, settleRefundsInput, runBatchesInput, remindInput, tickInput } from './inputs';
+import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput, settlePoolsInput, expireUnpaidInput, settleRefundsInput, runBatchesInput, remindInput, remindEventsInput, tickInput } from './inputs';
 import { expireUnpaid } from './expireUnpaid';
 import { settlePools } from './settlePools';
 import { monthlyAwards } from './monthlyAwards';
@@ -10,6 +10,7 @@ import { rollupStats } from './rollupStats';
 import { settleRefunds } from './settleRefunds';
 import { runBatches } from './runBatches';
 import { remind } from './remind';
+import { remindEvents } from './remindEvents';
 import { tick } from './tick';
 
 /** The `jobs` cloud function's actions (API.md). */
@@ -23,5 +24,6 @@ export const jobsActions = {
   settleRefunds: action(settleRefundsInput, settleRefunds, 'trigger'),
   runBatches: action(runBatchesInput, runBatches, 'trigger'),
   remind: action(remindInput, remind, 'trigger'),
+  remindEvents: action(remindEventsInput, remindEvents, 'trigger'),
   tick: action(tickInput, (input, caller, deps) => tick(input, caller, deps), 'trigger'),
 } satisfies ActionsOf<Api['jobs']>;

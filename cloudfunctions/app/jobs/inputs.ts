@@ -21,3 +21,4 @@ export const settleRefundsInput = z.object({}).strip();
 export const runBatchesInput = z.object({}).strip();
 
 export const remindInput = z.object({}).strip();
+export const remindEventsInput = z.object({}).strip();

@@ -12,10 +12,11 @@ import { settlePools } from './settlePools';
 import { settleRefunds } from './settleRefunds';
 import { runBatches } from './runBatches';
 import { remind } from './remind';
+import { remindEvents } from './remindEvents';
 
 type Job = (input: Record<string, never>, caller: Caller, deps: Deps) => Promise<{ more: boolean }>;
 
-export const JOBS: Record<JobName, Job> = { expireUnpaid, settleRefunds, runBatches, remind, expirePoints, settlePools, reviewTiers, monthlyAwards, rollupStats };
+export const JOBS: Record<JobName, Job> = { expireUnpaid, settleRefunds, runBatches, remind, remindEvents, expirePoints, settlePools, reviewTiers, monthlyAwards, rollupStats };
 
 const SCHEDULE_ID = 'schedule';
 

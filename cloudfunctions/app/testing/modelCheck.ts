@@ -65,6 +65,7 @@ export type Op =
   | { kind: 'event'; hoursAhead: number; capacity: number }
   | { kind: 'signUp'; who: number; event: number; cancel: boolean }
   | { kind: 'attend'; who: number; event: number; twice: boolean }
+  | { kind: 'remindEvents' }
   | { kind: 'claimBalance'; who: number; row: number; byOwner: boolean; request: number };
 
 export interface Burst {
@@ -127,7 +128,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify', 'comment', 'comment', 'comment', 'removeComment', 'event', 'event', 'event', 'signUp', 'signUp', 'signUp', 'signUp', 'signUp', 'signUp', 'attend', 'attend', 'attend'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify', 'comment', 'comment', 'comment', 'removeComment', 'event', 'event', 'event', 'signUp', 'signUp', 'signUp', 'signUp', 'signUp', 'signUp', 'attend', 'attend', 'attend', 'remindEvents'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -217,6 +218,8 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'signUp', who, event: int(4), cancel: rnd() < 0.2 };
       case 'attend':
         return { kind: 'attend', who, event: int(4), twice: rnd() < 0.3 };
+      case 'remindEvents':
+        return { kind: 'remindEvents' };
       case 'claimBalance':
         return { kind: 'claimBalance', who, row: int(8), byOwner: rnd() < 0.3, request: int(6) };
       case 'bindGroup':
@@ -540,6 +543,8 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       const replies = await Promise.all([scan(staff), ...(op.twice ? [scan(staffOf(true))] : [])]);
       return outcome(replies.find((r) => r.ok) ?? replies[0]);
     }
+    case 'remindEvents':
+      return outcome(await h.call('jobs', 'remindEvents', {}, { openid: null, source: 'wx_trigger', now: when() }));
     case 'verify': {
       // The member shows an order's pickup code; staff scan it — sometimes two at once.
       const order = await h.store.get('orders', recent(w.orders, op.order));
@@ -645,6 +650,12 @@ export async function checkInvariants(w: World): Promise<void> {
     const paid = ledger.filter((e) => e.refId === event._id && e.kind === 'earn');
     if (new Set(paid.map((e) => e.openid)).size !== paid.length) fail(`event ${event._id} paid someone twice`);
     if (paid.length !== taken.filter((s) => s.attendedAt).length) fail(`event ${event._id} paid ${paid.length}, attended ${taken.filter((s) => s.attendedAt).length}`);
+  }
+  // An event's reminder, once sent, went to each of its seats at most once (notice ids), and only to seats.
+  const notices = await all(store, 'notices', w.c);
+  for (const event of eventDocs.filter((e) => e.remindKey === null)) {
+    const seated = new Set(seats.filter((s) => s.eventId === event._id).map((s) => s.openid));
+    for (const n of notices.filter((x) => x.kind === 'event_reminder' && x.refId.startsWith(`${event._id}:`))) if (!seated.has(n.openid)) fail(`${n.openid} reminded of ${event._id} without a seat`);
   }
   // Comment points stay within the day's cap, none on one's own post, and a removal reverses once.
   const comments = await all(store, 'comments', w.c);
