@@ -494,6 +494,8 @@ export interface EventSeatDoc {
   awarded: number;
   /** eventId|signedUpAt|openid: the event's list in the order people signed up (群接龙). */
   sortKey: string;
+  /** eventId|attendedAt|openid once they came: staff count who came by it. */
+  attendKey?: string | null;
 }
 
 /**

@@ -50,6 +50,8 @@ eachStore((open) => {
     for (const openid of ['o_e1', 'o_e2']) expect((await h.call('events', 'attend', { communityId: c, eventId, code: await codeOf(openid, at(48.5)) }, owner(at(48.5)))).ok).toBe(true);
     expect(await h.call('events', 'attend', { communityId: c, eventId, code: await codeOf('o_e3', at(48.5)) }, owner(at(48.5)))).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } });
     expect(await h.call('events', 'attend', { communityId: c, eventId, code: await codeOf('o_e3', at(50)) }, owner(at(50)))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await h.ok('events', 'list', { communityId: c }, owner(at(51)))).events.find((e) => e.id === eventId)).toMatchObject({ signedUp: 3, attended: 3 });
+    expect((await h.ok('events', 'list', { communityId: c }, as('o_e0', at(51)))).events[0].attended).toBeUndefined();
     const { attendees } = await h.ok('events', 'attendees', { communityId: c, eventId }, owner(at(51)));
     expect(attendees.map((a) => [a.openid, Boolean(a.attendedAt)])).toEqual([
       ['o_e0', true],

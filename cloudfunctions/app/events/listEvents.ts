@@ -7,18 +7,19 @@ import { ids } from '../documents';
 import { pageOf } from '../paging';
 import { attendeesInput, getEventInput, listEventsInput } from './inputs';
 import { seatsOf, toAttendee, toEvent } from './views';
-import { STAFF } from '../../core/roles';
+import { actsAsStaff, STAFF } from '../../core/roles';
 
 /** How far back the list reaches: last month's events still show who came. */
 const PAST_DAYS = 30;
 
-/** Events from a month ago on, in time order, each with the caller's place (one read a listed event). */
+/** Events from a month ago on, in time order, each with the caller's place (one read a listed event); staff also see how many came. */
 export async function listEvents(input: z.output<typeof listEventsInput>, caller: Caller, { store }: Deps) {
-  const { community } = await requireMember(store, input.communityId, caller.openid);
+  const { community, member } = await requireMember(store, input.communityId, caller.openid);
   const from = startOfDay(addDays(dayOf(caller.now, community.timezone), -PAST_DAYS), community.timezone).toISOString();
   const page = await pageOf(store, 'events', { communityId: input.communityId, sortKey: { gte: from } }, { cursor: input.cursor, limit: input.limit, order: 'asc' });
   const seats = await Promise.all(page.rows.map((e) => store.get('eventSeats', ids.seat(e._id, caller.openid))));
-  return { events: page.rows.map((e, i) => toEvent(e, seats[i], caller.now)), nextCursor: page.nextCursor };
+  const came = actsAsStaff(member) ? await Promise.all(page.rows.map((e) => store.count('eventSeats', { communityId: input.communityId, attendKey: seatsOf(e._id) }))) : null;
+  return { events: page.rows.map((e, i) => ({ ...toEvent(e, seats[i], caller.now), ...(came ? { attended: came[i] } : {}) })), nextCursor: page.nextCursor };
 }
 
 /** One event with the caller's place and who else comes (the first 50, in the order they signed up: 群接龙). */

@@ -15,6 +15,8 @@ export interface EventView {
   status: EventStatus;
   /** The caller's place: signed up, came, or none. */
   mine: 'signedUp' | 'attended' | null;
+  /** Staff only: how many came. */
+  attended?: number;
 }
 
 export const mineOf = (seat: EventSeatDoc | null | undefined): EventView['mine'] => (!seat || seat.status !== 'signedUp' ? null : seat.attendedAt ? 'attended' : 'signedUp');

@@ -13,9 +13,12 @@ const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 
 /** The community's health (API.md "Community health"), charted: activity, points, tiers, retention, segments. */
 function Health() {
-  const { session, console: admin } = store;
+  const { session, console: admin, events } = store;
   const [days, setDays] = useState<(typeof WINDOWS)[number]>(30);
-  useDidShow(() => void admin.loadHealth(days));
+  useDidShow(() => {
+    void admin.loadHealth(days);
+    void events.load();
+  });
   const choose = (window: (typeof WINDOWS)[number]) => {
     setDays(window);
     void admin.loadHealth(window);
@@ -98,6 +101,22 @@ function Health() {
             </View>
           ))}
           {admin.mallBalance.unredeemed.length > 0 && <Text id="balance-unredeemed" className="muted">上架两周没人兑换：{admin.mallBalance.unredeemed.join('、')}（换个价格或换件奖品）</Text>}
+        </View>
+      )}
+      {events.events.length > 0 && (
+        <View className="card" id="health-events">
+          <Text className="muted">
+            活动（一个月内）：报名 {events.events.reduce((n, e) => n + e.signedUp, 0)} 人次 · 到场 {events.events.reduce((n, e) => n + (e.attended ?? 0), 0)} 人次
+          </Text>
+          {events.events.map((e) => (
+            <View key={e.id} className="segment-row">
+              <Text>{e.title}</Text>
+              <Text className="muted">
+                报名 {e.signedUp} · 到场 {e.attended ?? 0}
+                {e.signedUp ? ` · 到场率 ${percent((e.attended ?? 0) / e.signedUp)}` : ''}
+              </Text>
+            </View>
+          ))}
         </View>
       )}
       <View className="card">
