@@ -109,6 +109,17 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
     id: 'demo-double',
     event: { action: 'upsert', communityId: DEMO_COMMUNITY_ID, campaign: { kind: 'multiplier', name: '互助双倍周', actions: ['answer', 'like'], multiplier: 2, startsAt: at(1.2).toISOString(), endsAt: at(-5).toISOString() } },
   });
+  // An event two days out (API v3 events), with sign-ups: 小美 and 豆豆妈 are coming.
+  history.push({
+    daysAgo: 1.1,
+    openid: owner.openid,
+    fn: 'events',
+    id: 'demo-event',
+    event: { action: 'upsert', communityId: DEMO_COMMUNITY_ID, event: { title: '周六绘本共读会', place: '社区图书角', description: '带上孩子和一本最喜欢的绘本，轮流讲给大家听', startsAt: at(-2).toISOString(), endsAt: at(-2.1).toISOString(), capacity: 12, points: 30 } },
+  });
+  for (const [i, openid] of [members[0].openid, members[1].openid].entries()) {
+    history.push({ daysAgo: 1 - i * 0.1, openid, fn: 'events', event: { action: 'signUp', communityId: DEMO_COMMUNITY_ID, eventId: 'demo-event', requestId: `seed-sign-up-000${i + 1}` } });
+  }
   history.sort((a, b) => b.daysAgo - a.daysAgo);
   for (const step of history) await call(step.fn, step.openid, at(step.daysAgo), step.event, step.id);
 
