@@ -1,17 +1,11 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
-import { unwrap, type Gateway } from '../gateway/gateway';
+import { gatewayFor as sharedGateway } from './testing';
 import { claimCodeProblem, claimMessage } from './BalancesStore';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 
 const NOW = '2026-06-01T04:00:00Z';
-const gatewayFor = (h: Harness, openid: string, lose?: { action: string; times: number }): Gateway => ({
-  call: async (fn, action, params) => {
-    const envelope = await h.call(fn, action, params as Record<string, unknown>, { openid, now: NOW });
-    if (lose?.action === action && lose.times-- > 0) throw new Error('network lost the answer');
-    return unwrap(envelope) as never;
-  },
-});
+const gatewayFor = (h: Harness, openid: string, lose?: { action: string; times: number }) => sharedGateway(h, openid, NOW, lose);
 /** The sheet as Excel's "CSV (逗号分隔)" saves it on a Chinese Windows: GBK, no BOM. */
 const GBK_SHEET = Buffer.from([...Buffer.from('name,points\r\n'), 0xd0, 0xa1, 0xc3, 0xc0, ...Buffer.from(',120\r\nbad,1.5\r\n')]).toString('base64');
 

@@ -1,7 +1,7 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
 import { playPayment } from '../../cloudfunctions/local/playPayment';
 import { DEFAULT_RULES } from '../../cloudfunctions/core/rules';
-import { unwrap, type Gateway } from '../gateway/gateway';
+import { gatewayFor as sharedGateway } from './testing';
 import type { Payer } from '../gateway/payer';
 import { emptyRewardForm, fenOf, rewardOf, rewardProblems } from './MallAdminStore';
 import { contributionChoices, donationProblems } from './PoolsStore';
@@ -11,13 +11,7 @@ import { memoryStorage } from './storage';
 
 const NOW = '2026-06-01T04:00:00Z';
 const SHIPPING = { name: '小美', phone: '13800000000', address: '上海市静安区某路 1 号' };
-const gatewayFor = (h: Harness, openid: string, fail?: { action: string; times: number }): Gateway => ({
-  call: async (fn, action, params) => {
-    const envelope = await h.call(fn, action, params as Record<string, unknown>, { openid, now: NOW });
-    if (fail?.action === action && fail.times-- > 0) throw new Error('network lost the answer'); // the server did the work
-    return unwrap(envelope) as never;
-  },
-});
+const gatewayFor = (h: Harness, openid: string, fail?: { action: string; times: number }) => sharedGateway(h, openid, NOW, fail);
 const noPause = async () => undefined;
 
 let h: Harness;

@@ -1,18 +1,12 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
 import { STORIES } from '../../cloudfunctions/core/testing/stories';
-import { unwrap, type Gateway } from '../gateway/gateway';
+import { gatewayFor as sharedGateway } from './testing';
 import { commentProblem } from './CommentsStore';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 
 const NOW = '2026-06-01T04:00:00Z';
-const gatewayFor = (h: Harness, openid: string, lose?: { action: string; times: number }): Gateway => ({
-  call: async (fn, action, params) => {
-    const envelope = await h.call(fn, action, params as Record<string, unknown>, { openid, now: NOW });
-    if (lose?.action === action && lose.times-- > 0) throw new Error('network lost the answer');
-    return unwrap(envelope) as never;
-  },
-});
+const gatewayFor = (h: Harness, openid: string, lose?: { action: string; times: number }) => sharedGateway(h, openid, NOW, lose);
 
 it('the thread: a comment sent once though its answer was lost, what it earned said; staff take one down', async () => {
   const h = sqliteHarness();

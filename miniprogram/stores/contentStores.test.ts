@@ -1,14 +1,12 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
 import { STORIES } from '../../cloudfunctions/core/testing/stories';
-import { unwrap, type Gateway } from '../gateway/gateway';
+import { gatewayFor as sharedGateway } from './testing';
 import type { ImageUploader } from '../gateway/uploader';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 
 const NOW = '2026-06-01T04:00:00Z';
-const gatewayFor = (h: Harness, openid: string): Gateway => ({
-  call: async (fn, action, params) => unwrap(await h.call(fn, action, params as Record<string, unknown>, { openid, now: NOW })) as never,
-});
+const gatewayFor = (h: Harness, openid: string) => sharedGateway(h, openid, NOW);
 /** The device's picker cannot run here: this one "picks" as many stored images as it is allowed. */
 const picker = (): ImageUploader & { offered: number[] } => {
   const offered: number[] = [];

@@ -1,5 +1,5 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
-import { unwrap, type Gateway } from '../gateway/gateway';
+import { gatewayFor as sharedGateway } from './testing';
 import type { ImageUploader } from '../gateway/uploader';
 import { campaignOf, campaignProblems, emptyCampaignForm, describeCampaign, describePilot } from './CampaignsStore';
 import { pilotBucket } from '../../cloudfunctions/core/pilots';
@@ -10,13 +10,7 @@ import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 
 let now = '2026-06-10T02:00:00Z';
-const gatewayFor = (h: Harness, openid: string, fail?: { action: string; times: number }): Gateway => ({
-  call: async (fn, action, params) => {
-    const envelope = await h.call(fn, action, params as Record<string, unknown>, { openid, now });
-    if (fail?.action === action && fail.times-- > 0) throw new Error('network lost the answer'); // the server did the work
-    return unwrap(envelope) as never;
-  },
-});
+const gatewayFor = (h: Harness, openid: string, fail?: { action: string; times: number }) => sharedGateway(h, openid, () => now, fail);
 const avatarUploader: ImageUploader = {
   pickAndUpload: async () => ['/uploads/00000000000000000000000000000001.png'],
   upload: async () => '/uploads/00000000000000000000000000000002.png',

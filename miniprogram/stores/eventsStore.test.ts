@@ -1,13 +1,11 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
-import { unwrap, type Gateway } from '../gateway/gateway';
+import { gatewayFor as sharedGateway } from './testing';
 import { emptyEventForm, eventProblems } from './EventsStore';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 
 const NOW = new Date(Date.now() + 60_000).toISOString();
-const gatewayFor = (h: Harness, openid: string): Gateway => ({
-  call: async (fn, action, params) => unwrap(await h.call(fn, action, params as Record<string, unknown>, { openid, now: NOW })) as never,
-});
+const gatewayFor = (h: Harness, openid: string) => sharedGateway(h, openid, NOW);
 
 describe('the events store', () => {
   it('says what to fix in an event before it is sent', () => {

@@ -1,17 +1,11 @@
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
-import { unwrap, type Gateway } from '../gateway/gateway';
+import { gatewayFor as sharedGateway } from './testing';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 import { shippingProblems } from './MallStore';
 
 const NOW = '2026-06-01T04:00:00Z';
-const gatewayFor = (h: Harness, openid: string, fail?: { action: string; times: number }): Gateway => ({
-  call: async (fn, action, params) => {
-    const envelope = await h.call(fn, action, params as Record<string, unknown>, { openid, now: NOW });
-    if (fail?.action === action && fail.times-- > 0) throw new Error('network lost the answer'); // the server did the work
-    return unwrap(envelope) as never;
-  },
-});
+const gatewayFor = (h: Harness, openid: string, fail?: { action: string; times: number }) => sharedGateway(h, openid, NOW, fail);
 
 let h: Harness;
 let c: string;
