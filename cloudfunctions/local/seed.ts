@@ -11,8 +11,8 @@ export const DEMO_GROUP = 'G_demo_mums';
 
 /** The people of the demo community; the H5 identity switcher offers them. */
 export const DEMO_PEOPLE = [
-  { openid: 'demo_owner', nickname: '林姐（群主）', role: 'owner' },
-  { openid: 'demo_mod', nickname: '阿杰（管理员）', role: 'moderator' },
+  { openid: 'demo_owner', nickname: '林姐', role: 'owner' },
+  { openid: 'demo_mod', nickname: '阿杰', role: 'moderator' },
   { openid: 'demo_xiaomei', nickname: '小美', role: 'member' },
   { openid: 'demo_doudou', nickname: '豆豆妈', role: 'member' },
   { openid: 'demo_laowang', nickname: '老王', role: 'member' },

@@ -17,6 +17,10 @@ describe('the compiled weapp 我的 page (miniprogram-simulate)', () => {
     expect(text('#me-tier')).toBe(me.tier.name);
     expect(text('#me-nickname')).toBe('小美');
     expect(text('#tier-card')).toContain(me.tier.nextName ? `升级「${me.tier.nextName}」` : '最高等级');
+    // What can be spent is shown first, and the tier's progress says it counts what was earned.
+    expect(text('#me-balance')).toBe(String(me.balance));
+    expect(me.balance).not.toBe(me.earnedTotal);
+    expect(text('#tier-card')).toContain(`累计获得 ${me.tier.points}`);
     expect(page.querySelector('#badge-first_checkin').dom.className).toContain('badge-wall__badge--earned');
     expect(page.querySelector('#badge-streak_100').dom.className).not.toContain('badge-wall__badge--earned');
     expect(text('#badge-streak_30')).toMatch(/\d+\/30/);

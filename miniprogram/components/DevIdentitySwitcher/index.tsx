@@ -3,6 +3,9 @@ import { observer } from 'mobx-react-lite';
 import type { DevIdentityStore } from '../../stores/DevIdentityStore';
 import './index.css';
 
+/** The role beside a demo person's name (their nickname is just a name, as a member's would be). */
+const ROLE_LABEL: Record<string, string> = { owner: '群主', moderator: '管理员' };
+
 /** Local H5 only: act as the demo owner, moderator or a member. */
 export const DevIdentitySwitcher = observer(function DevIdentitySwitcher({ identity, onChange }: { identity: DevIdentityStore; onChange: () => void }) {
   if (!identity.people.length) return null;
@@ -21,6 +24,7 @@ export const DevIdentitySwitcher = observer(function DevIdentitySwitcher({ ident
             }}
           >
             {person.nickname}
+            {ROLE_LABEL[person.role] ? ` · ${ROLE_LABEL[person.role]}` : ''}
           </View>
         ))}
       </View>

@@ -67,12 +67,17 @@ function Me() {
       </View>
 
       <View className="card me-tier" id="tier-card">
+        {/* What can be spent comes first; the tier's progress counts what was ever earned, which spending does not lower. */}
+        <View className="me-balance">
+          <Text className="muted">可用积分</Text>
+          <Text id="me-balance" className="me-balance__n">{me.balance}</Text>
+        </View>
         <View className="row">
           <Text className="tier-badge" id="me-tier">{tier.name}</Text>
           <Text className="muted">{tier.multiplier > 1 ? `积分 ×${tier.multiplier}` : '积分 ×1'}</Text>
         </View>
         <Text className="muted me-tier__points">
-          {tier.nextName ? `${tier.points} / ${tier.nextMinPoints} 分，再得 ${Math.max(0, (tier.nextMinPoints ?? 0) - tier.points)} 分升级「${tier.nextName}」` : `${tier.points} 分，已是最高等级`}
+          {tier.nextName ? `累计获得 ${tier.points} / ${tier.nextMinPoints} 分，再得 ${Math.max(0, (tier.nextMinPoints ?? 0) - tier.points)} 分升级「${tier.nextName}」` : `累计获得 ${tier.points} 分，已是最高等级`}
         </Text>
         <Bar percent={mine.tierPercent} />
         {tier.keep && (
