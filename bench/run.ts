@@ -193,6 +193,12 @@ async function cloudOperationsPerAction() {
   await measure('points.purchase', () => h.ok('points', 'purchase', { communityId: id, code, amountFen: 9_900, requestId: 'bench-purchase-1' }, { openid: 'o_owner' }), 6);
   const [{ pickupCode }] = (await h.ok('mall', 'orders', { communityId: id })).orders.filter((o: { pickupCode: string | null }) => o.pickupCode);
   await measure('mall.verify (核销)', () => h.ok('mall', 'verify', { communityId: id, pickupCode }, { openid: 'o_owner' }), 6);
+  // Attendance at the door for someone signed up: the event, the seat and the member read; the seat, the entry and the member written.
+  const door = '2030-01-01T02:00:00Z';
+  const { event } = await h.ok('events', 'upsert', { communityId: id, event: { title: '读书会', startsAt: '2030-01-01T02:30:00Z', endsAt: '2030-01-01T04:30:00Z', points: 10 } }, { openid: 'o_owner', now: door });
+  await h.ok('events', 'signUp', { communityId: id, eventId: event.id, requestId: 'bench-sign-1' }, { openid: 'o_bob', now: door });
+  const { code: bobCode } = await h.ok('points', 'memberCode', { communityId: id }, { openid: 'o_bob', now: door });
+  await measure('events.attend', () => h.ok('events', 'attend', { communityId: id, eventId: event.id, code: bobCode }, { openid: 'o_owner', now: door }), 6);
 
   // Engagement on: a first check-in that completes a task, earns a badge, is doubled and reaches a challenge.
   // API.md's budget: 5 operations plus one per extra entry (here the streak bonus, the task and the challenge).
