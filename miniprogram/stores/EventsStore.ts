@@ -65,7 +65,7 @@ export class EventsStore {
     private readonly scanCode: ScanCode,
     private readonly timezone: () => string,
   ) {
-    makeAutoObservable<EventsStore, 'community' | 'intents' | 'scanCode' | 'timezone'>(this, { community: false, intents: false, scanCode: false, timezone: false, loading: false, acting: false });
+    makeAutoObservable<EventsStore, 'community' | 'intents' | 'scanCode' | 'timezone' | 'opened'>(this, { community: false, intents: false, scanCode: false, timezone: false, loading: false, acting: false, opened: false });
   }
 
   /** What is coming or on now, soonest first (home shows the first few). */
@@ -78,10 +78,14 @@ export class EventsStore {
     if (outcome.done) runInAction(() => (this.events = outcome.value.events));
   }
 
+  /** Each open() numbered: an answer that comes back after a later one's (the page's first load, slower than the refresh after signing up) is dropped. */
+  private opened = 0;
+
   async open(eventId: string): Promise<void> {
+    const mine = ++this.opened;
     runInAction(() => ((this.attended = null), (this.attendees = [])));
     const outcome = await this.loading.run(() => this.community.call('events', 'get', { eventId }));
-    if (outcome.done) runInAction(() => ((this.event = outcome.value.event), (this.coming = outcome.value.coming)));
+    if (outcome.done && mine === this.opened) runInAction(() => ((this.event = outcome.value.event), (this.coming = outcome.value.coming)));
   }
 
   async signUp(): Promise<boolean> {

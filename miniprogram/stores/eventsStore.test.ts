@@ -45,3 +45,28 @@ describe('the events store', () => {
     expect(owner.events.acting.error).toBe('alice 已经签到过了');
   });
 });
+
+it('an event page shows the latest answer even when an earlier load comes back last', async () => {
+  const h = sqliteHarness();
+  const c = await communityWithMembers(h);
+  const start = new Date(Date.now() + 3 * 3_600_000).toISOString();
+  const { event } = await h.ok('events', 'upsert', { communityId: c, event: { title: '慢网络', startsAt: start, endsAt: new Date(Date.parse(start) + 3_600_000).toISOString(), points: 5 } }, { openid: 'o_owner', now: NOW });
+  let release: () => void = () => undefined;
+  let slowFirst = true;
+  const base = sharedGateway(h, 'o_alice', NOW);
+  const alice = new RootStore({ call: async (fn, action, params) => {
+    const answer = await base.call(fn, action, params as never);
+    if (action === 'get' && slowFirst) {
+      slowFirst = false;
+      await new Promise<void>((resolve) => (release = resolve));
+    }
+    return answer;
+  } }, memoryStorage(), c);
+  const firstLoad = alice.events.open(event.id);
+  await new Promise((r) => setTimeout(r, 10));
+  await alice.events.open(event.id);
+  expect(await alice.events.signUp()).toBe(true);
+  release();
+  await firstLoad;
+  expect(alice.events.event?.mine).toBe('signedUp');
+});
