@@ -24,6 +24,9 @@ describe('an event in Chromium', () => {
 
     await actAs('demo_owner');
     await page.goto(`${rt.url}/#/packages/engage/pages/event/index?eventId=${event.id}`);
+    // As a person does, type once the door shows its tally: a code pasted in the same instant the
+    // page first draws was lost about one run in ten on a loaded machine (CI), the box redrawn empty.
+    await waitForText(page, '#event-door', '已到 0 / 1 人');
     await page.locator('#event-code input').last().fill(code);
     await page.locator('#event-attend').last().click();
     await waitForText(page, '#event-attended', '小美 签到成功，+25 积分');
