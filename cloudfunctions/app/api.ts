@@ -4,6 +4,7 @@
  * never a use case, and each area's action table is checked against it (ActionsOf in dispatch.ts),
  * so a use case that answers another shape does not compile.
  */
+import type { Wearable, Wearing, Worn } from '../core/wearables';
 import type { SegmentKey } from '../core/activity';
 import type { EntryKind, LedgerEntry } from '../core/ledger';
 import type { Role } from '../core/roles';
@@ -162,8 +163,9 @@ export interface Api {
     ban: { in: { communityId: string; openid: string; banned: boolean; reason: string }; out: { member: Member } };
     /** v2, the caller's own profile. */
     updateProfile: {
-      in: { communityId: string; nickname?: string; avatar?: string; birthday?: string; hideFromLeaderboard?: boolean };
-      out: { member: Member };
+      /** v3 `wear`: which owned title and frame (by their reward's id) to wear; null takes one off. */
+      in: { communityId: string; nickname?: string; avatar?: string; birthday?: string; hideFromLeaderboard?: boolean; wear?: Wearing };
+      out: { member: Member; worn: Worn; wardrobe: Wearable[] };
     };
     /** v2, owner: one event per staff action, newest first. */
     audit: { in: { communityId: string; cursor?: string | null; limit?: number; kind?: AuditAction }; out: { events: AuditEvent[] } & Page };
@@ -191,6 +193,9 @@ export interface Api {
         streakDays: number;
         nextBonusIn: number;
         streakBonus: number;
+        /** v3: the title and frame I wear now, and all I own that has not run out (core/wearables.ts). */
+        worn: Worn;
+        wardrobe: Wearable[];
       };
     };
     ledger: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { entries: Entry[] } & Page };
@@ -229,7 +234,7 @@ export interface Api {
     leaderboard: {
       in: { communityId: string; period: 'week' | 'month' | 'all'; limit?: number };
       /** v2: each row's rank (ties share one) and avatar; `me` null for staff and for members who hide. */
-      out: { rows: Array<{ openid: string; nickname: string; points: number; rank: number; avatar: string | null }>; me: { rank: number; points: number } | null };
+      out: { rows: Array<{ openid: string; nickname: string; points: number; rank: number; avatar: string | null; worn: Worn }>; me: { rank: number; points: number } | null };
     };
   };
   checkin: {

@@ -6,6 +6,7 @@ import type { ReferralStatus, RejectionReason } from '../core/referral';
 import type { Account, LedgerEntry, Lot } from '../core/ledger';
 import type { Prize } from '../core/lottery';
 import type { ItemKind, Reward } from '../core/mall';
+import type { Wear, Wearable, Wearing } from '../core/wearables';
 import type { Rules, TaskKey } from '../core/rules';
 import type { Campaign, ChallengeProgress } from '../core/campaigns';
 import type { Counts } from '../core/achievements';
@@ -236,6 +237,9 @@ export interface MemberDoc extends Account, StreakState, TierFacts {
   /** Progress in live challenges, and the win-back campaigns that paid this member. */
   challenges?: ChallengeProgress;
   winbacks?: string[];
+  /** Titles and frames owned (bounded, core/wearables.ts), and which of them are worn. */
+  wardrobe?: Wearable[];
+  wearing?: Wearing | null;
   /** 补签: the days made up (marks like checkinMonths), and how many this month. */
   madeUpMonths?: CheckinMonths;
   makeUps?: { month: string; count: number };
@@ -280,6 +284,8 @@ export interface ItemDoc extends Reward {
   description: string;
   images: string[];
   kind: ItemKind;
+  /** Title and frame kinds: what is worn, and for how many days. */
+  wear?: Wear | null;
   /** Coupon kind: the unused codes; stock always equals their number. Never shown to members. */
   codes: string[];
   /** pointsPrice, zero-padded, then id: the mall's natural order. */

@@ -1,4 +1,4 @@
-import type { ItemKind } from './mall';
+import type { PrizeKind } from './mall';
 
 /** Probabilities are in basis points: a roll is a uniform integer in [0, ROLL_SPACE). */
 export const ROLL_SPACE = 10_000;
@@ -9,7 +9,7 @@ export interface Prize {
   /** Chance in basis points (1/10,000). What the prizes leave of ROLL_SPACE is "no prize". */
   weight: number;
   stock: number;
-  kind: ItemKind;
+  kind: PrizeKind;
   /** A coupon prize: the coupon reward whose code pool it hands out from (codes loaded with mall.loadCodes). */
   itemId?: string | null;
 }

@@ -2,7 +2,10 @@ import { refuse } from './errors';
 import type { Tier } from './rules';
 import { tierReaches } from './tiers';
 
-export type ItemKind = 'physical' | 'coupon' | 'service';
+/** title and frame are worn (core/wearables.ts): fulfilled the moment they are redeemed, never shipped. */
+export type ItemKind = 'physical' | 'coupon' | 'service' | 'title' | 'frame';
+/** What a lottery prize can be. */
+export type PrizeKind = 'physical' | 'coupon' | 'service';
 
 /** What the redemption rules need to know of a reward. */
 export interface Reward {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { TEMPLATE_KEYS } from '../../core/templates';
-import { communityId, cursor, imageRef, inCommunity, limit, openid, points, requestId, segment, text } from '../schemas';
+import { communityId, cursor, docId, imageRef, inCommunity, limit, openid, points, requestId, segment, text } from '../schemas';
 import { groupCloudIdInput } from '../groupCloudId';
 import { isValidTimezone } from '../../core/days';
 
@@ -144,4 +144,9 @@ export const updateProfileInput = z.object({
   avatar: imageRef.optional(),
   birthday: birthday.optional(),
   hideFromLeaderboard: z.boolean({ error: 'hideFromLeaderboard 必须是 true 或 false' }).optional(),
+  /** Which owned title and frame to wear, by their reward's id; null takes it off. */
+  wear: z
+    .object({ title: docId('称号').nullish(), frame: docId('头像框').nullish() }, { error: 'wear 须为 {title?, frame?}' })
+    .strict()
+    .optional(),
 });

@@ -1,3 +1,4 @@
+import { wardrobeNow, wearingAfterChoice, wornNow } from '../../core/wearables';
 import * as z from 'zod';
 import { dayOf } from '../../core/days';
 import { refuse } from '../../core/errors';
@@ -16,7 +17,8 @@ import { screenShortText } from '../contentScreening';
  * A member edits their own profile. A new nickname passes content security first and is findable at once (its search key moves
  * with it); earlier posts and orders keep the name they were made under. A birthday is set once:
  * the same one again is fine, a different one is refused, so nobody moves it to collect a gift.
- * Choosing an avatar and a name completes the profile task, paid in this transaction.
+ * Choosing an avatar and a name completes the profile task, paid in this transaction. A title or
+ * frame is worn only if the member owns it and it has not run out.
  */
 export async function updateProfile(input: z.output<typeof updateProfileInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
@@ -32,6 +34,7 @@ export async function updateProfile(input: z.output<typeof updateProfileInput>, 
       ...(input.avatar !== undefined ? { avatar: input.avatar } : {}),
       ...(input.birthday !== undefined && !current.birthday ? { birthday: input.birthday, birthdaySetOn: today } : {}),
       ...(input.hideFromLeaderboard !== undefined ? { hideFromLeaderboard: input.hideFromLeaderboard, ranked: isRanked({ ...current, hideFromLeaderboard: input.hideFromLeaderboard }) } : {}),
+      ...(input.wear ? { wearing: wearingAfterChoice(current, input.wear, caller.now) } : {}),
     };
     const after = { ...current, ...changes };
     // The profile task pays once its member has chosen an avatar and a name of their own; a banned member earns none of it.
@@ -42,5 +45,5 @@ export async function updateProfile(input: z.output<typeof updateProfileInput>, 
     } else if (Object.keys(changes).length) await tx.update('members', id, changes);
     return after;
   });
-  return { member: toMember(member, community, today) };
+  return { member: toMember(member, community, today), worn: wornNow(member, caller.now), wardrobe: wardrobeNow(member.wardrobe, caller.now) };
 }

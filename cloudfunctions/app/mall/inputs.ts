@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { normalizeCode, READABLE_CODE } from '../../core/readableCodes';
 import { ROLL_SPACE } from '../../core/lottery';
+import { wearProblem } from '../../core/wearables';
 import { communityId, cursor, inCommunity, limit, points, requestId, text } from '../schemas';
 
 /** The `mall` function's action inputs: what each action accepts, checked before it runs. */
@@ -97,7 +98,14 @@ export const upsertItemInput = z.object({
       name: text('奖品名称', 40),
       description: z.string().trim().max(500, '描述最多 500 字').default(''),
       images: z.array(z.string().trim().min(1).max(500)).max(9, '最多 9 张图').default([]),
-      kind: z.enum(['physical', 'coupon', 'service'], { error: 'kind 只能是 physical、coupon 或 service' }).default('physical'),
+      kind: z.enum(['physical', 'coupon', 'service', 'title', 'frame'], { error: 'kind 只能是 physical、coupon、service、title 或 frame' }).default('physical'),
+      /** A title's words or a frame's look, and the days it is worn (null: for good). */
+      wear: z
+        .object({
+          look: z.string({ error: '请填写称号文字或选择头像框样式' }).trim().min(1, '请填写称号文字或选择头像框样式'),
+          days: z.number({ error: '佩戴天数必须是数字' }).int('佩戴天数必须是整数').min(1, '佩戴至少 1 天').max(3650, '佩戴最多 3650 天').nullish().transform((days) => days ?? null),
+        })
+        .nullish(),
       pointsPrice: points.min(1, '兑换积分至少 1 分'),
       stock: z.number({ error: '库存必须是数字' }).int('库存必须是整数').min(0, '库存不能为负').max(1_000_000, '库存太大'),
       perMemberLimit: z.number().int('限兑必须是整数').min(1, '限兑至少 1 件').max(1000).nullish(),
@@ -109,7 +117,11 @@ export const upsertItemInput = z.object({
       cashPrice: z.number({ error: '现金价必须是数字（分）' }).int('现金价以分计，须为整数').min(1, '现金价至少 1 分').max(10_000_000, '现金价最多 10 万元').nullish(),
     })
     .refine((item) => !item.startsAt || !item.endsAt || Date.parse(item.startsAt) < Date.parse(item.endsAt), '结束时间须晚于开始时间')
-    .refine((item) => !item.cashPrice || item.kind === 'physical', '只有实物奖品可以设置积分+现金（微信支付只能卖商品，不能卖积分或虚拟物品）'),
+    .refine((item) => !item.cashPrice || item.kind === 'physical', '只有实物奖品可以设置积分+现金（微信支付只能卖商品，不能卖积分或虚拟物品）')
+    .superRefine((item, ctx) => {
+      const problem = wearProblem(item.kind, item.wear);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['wear'] });
+    }),
 });
 
 export const payOrderInput = z.object({

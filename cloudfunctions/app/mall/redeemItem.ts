@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { fingerprint } from '../../core/fingerprint';
 import { checkRedemption, redeemedAfter } from '../../core/mall';
+import { isWearableKind, wardrobeAfterRedeem } from '../../core/wearables';
 import { refusals } from '../../core/refusals';
 import { tierOf } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
@@ -40,6 +41,9 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
     const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
     checkRedemption(item, { tierIndex: tierOf(member, community.rules, time.day).index, alreadyRedeemed }, input.quantity, caller.now, community.rules.tiers);
 
+    // A title or frame is worn from this moment: one at a time, in the member's wardrobe.
+    const worn = isWearableKind(item.kind) && item.wear ? wardrobeAfterRedeem(member, { id: input.itemId, kind: item.kind, wear: item.wear }, caller.now) : null;
+    if (worn && input.quantity !== 1) refuse('INVALID_INPUT', '称号和头像框一次兑换 1 件');
     if (item.cashPrice && !deps.platform.payment.ready) refuse('FORBIDDEN', '暂时不能用微信支付，请联系群主');
     const points = item.pointsPrice * input.quantity;
     const cash = item.cashPrice ? item.cashPrice * input.quantity : null;
@@ -55,7 +59,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
         kind: item.kind,
         quantity: input.quantity,
         points,
-        status: cash ? 'unpaid' : item.kind === 'coupon' ? 'fulfilled' : 'pending',
+        status: cash ? 'unpaid' : item.kind === 'coupon' || worn ? 'fulfilled' : 'pending',
         couponCodes,
         shipping: input.shipping ?? null,
         pickupSeed: deps.newId(),
@@ -64,7 +68,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
     );
     const { account, taken } = await recordActivity(tx, member, time, {
       postings: [{ id: ids.spend(input.communityId, caller.openid, orderId), kind: 'spend', delta: -points, reason: `兑换「${item.name}」×${input.quantity}`, refId: orderId }],
-      extra: { redeemed: redeemedAfter(member.redeemed, input.itemId, input.quantity) },
+      extra: { redeemed: redeemedAfter(member.redeemed, input.itemId, input.quantity), ...worn },
     });
     const result: RedeemResult = {
       order: { id: orderId, itemId: input.itemId, quantity: input.quantity, points, status: order.status, couponCodes, needsShipping: needsShipping(order) },

@@ -16,6 +16,8 @@ export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<M
     description: item.description,
     images: item.images,
     kind: item.kind,
+    /** Title and frame: what is worn and for how many days (null: for good). */
+    wear: item.wear ?? null,
     pointsPrice: item.pointsPrice,
     stock: item.stock,
     perMemberLimit: item.perMemberLimit,

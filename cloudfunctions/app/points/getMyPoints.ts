@@ -1,3 +1,4 @@
+import { wardrobeNow, wornNow } from '../../core/wearables';
 import type * as z from 'zod';
 import { rulesFor } from '../../core/campaigns';
 import { dayOf } from '../../core/days';
@@ -33,5 +34,7 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
     streakDays,
     nextBonusIn: checkinsToNextBonus(streak, checkedInToday, streakDays),
     streakBonus,
+    worn: wornNow(member, caller.now),
+    wardrobe: wardrobeNow(member.wardrobe, caller.now),
   };
 }

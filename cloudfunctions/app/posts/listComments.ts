@@ -3,6 +3,7 @@ import { refusals } from '../../core/refusals';
 import { ofCommunity, requireMember } from '../access';
 import type { Caller, Deps } from '../context';
 import { pageOf } from '../paging';
+import { wornBy } from '../wornBy';
 import { listCommentsInput } from './inputs';
 import { toComment } from './views';
 
@@ -12,5 +13,6 @@ export async function listComments(input: z.output<typeof listCommentsInput>, ca
   const post = ofCommunity(await store.get('posts', input.postId), input.communityId, refusals.noPost);
   if (post.status !== 'approved') refusals.noPost();
   const page = await pageOf(store, 'comments', { communityId: input.communityId, sortKey: { gt: `${input.postId}|`, lt: `${input.postId}|\uffff` } }, { cursor: input.cursor, limit: input.limit, order: 'asc' });
-  return { comments: page.rows.map(toComment), nextCursor: page.nextCursor };
+  const wornOf = await wornBy(store, input.communityId, page.rows.map((c) => c.openid), caller.now);
+  return { comments: page.rows.map((c) => ({ ...toComment(c), worn: wornOf(c.openid) })), nextCursor: page.nextCursor };
 }

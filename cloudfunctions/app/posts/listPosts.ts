@@ -7,6 +7,7 @@ import { actsAsStaff } from '../../core/roles';
 import { toPost } from './views';
 import { listPostsInput } from './inputs';
 import { pageOf } from '../paging';
+import { withWorn } from '../wornBy';
 
 /**
  * The feed (approved, newest first), my posts (every status, with the reviewer's reason) or,
@@ -30,5 +31,5 @@ export async function listPosts(input: z.output<typeof listPostsInput>, caller: 
     const view = toPost(post, liked.has(post._id));
     return staff || post.openid === caller.openid ? view : { ...view, flag: null, noPoints: null };
   });
-  return { posts, nextCursor };
+  return { posts: await withWorn(store, input.communityId, posts, caller.now), nextCursor };
 }

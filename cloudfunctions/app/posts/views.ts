@@ -1,3 +1,4 @@
+import type { Worn } from '../../core/wearables';
 import type { CommentDoc, PostDoc } from '../documents';
 
 /** A post as members and moderators see it. `flag` and `noPoints` are for its author and staff. */
@@ -6,7 +7,8 @@ export interface PostView {
   status: PostDoc['status'];
   body: string;
   images: string[];
-  author: { openid: string; nickname: string };
+  /** `worn`: the title and frame worn now, in lists (API v3). */
+  author: { openid: string; nickname: string; worn?: Worn };
   likes: number;
   /** Comments shown under it (v3). */
   comments: number;
@@ -42,6 +44,8 @@ export interface CommentView {
   postId: string;
   author: string;
   nickname: string;
+  /** The title and frame the author wears now. */
+  worn?: Worn;
   body: string;
   createdAt: string;
 }

@@ -6,6 +6,7 @@ import { acceptRefusal } from '../../core/qa';
 import { acceptCase, toAnswer, toQuestion, visibleTo } from './views';
 import { getQuestionInput } from './inputs';
 import { refusals } from '../../core/refusals';
+import { dressAuthor, wornBy } from '../wornBy';
 
 const MAX_ANSWERS = 200;
 
@@ -22,5 +23,6 @@ export async function getQuestion(input: z.output<typeof getQuestionInput>, call
     caller.openid,
     staff,
   ).sort((a, b) => Number(b.accepted) - Number(a.accepted));
-  return { question: shown, answers };
+  const dress = dressAuthor(await wornBy(store, input.communityId, [shown, ...answers].map((v) => v.author.openid), caller.now));
+  return { question: dress(shown), answers: answers.map(dress) };
 }

@@ -7,6 +7,7 @@ import { actsAsStaff } from '../../core/roles';
 import { toQuestion } from './views';
 import { listQuestionsInput } from './inputs';
 import { pageOf } from '../paging';
+import { withWorn } from '../wornBy';
 
 /** Questions, newest first: the community's, my own (held ones too), or (staff) those held for review. */
 export async function listQuestions(input: z.output<typeof listQuestionsInput>, caller: Caller, { store }: Deps) {
@@ -15,5 +16,6 @@ export async function listQuestions(input: z.output<typeof listQuestionsInput>, 
   if (input.status === 'held' && !staff) refuse('FORBIDDEN', '只有群主和管理员可以查看待审核的问题');
   const where = input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };
   const { rows, nextCursor } = await pageOf(store, 'questions', where, { ...input, order: 'desc' });
-  return { questions: rows.map((q) => (staff || q.openid === caller.openid ? toQuestion(q) : { ...toQuestion(q), flag: null })), nextCursor };
+  const questions = rows.map((q) => (staff || q.openid === caller.openid ? toQuestion(q) : { ...toQuestion(q), flag: null }));
+  return { questions: await withWorn(store, input.communityId, questions, caller.now), nextCursor };
 }

@@ -1,3 +1,4 @@
+import type { Worn } from '../../core/wearables';
 import type { AcceptCase } from '../../core/qa';
 import type { AnswerDoc, QuestionDoc } from '../documents';
 
@@ -7,7 +8,8 @@ export interface QuestionView {
   id: string;
   title: string;
   body: string;
-  author: { openid: string; nickname: string };
+  /** `worn`: the title and frame worn now, in lists (API v3). */
+  author: { openid: string; nickname: string; worn?: Worn };
   status: QuestionDoc['status'];
   flag: QuestionDoc['flag'];
   answers: number;
@@ -19,7 +21,8 @@ export interface AnswerView {
   id: string;
   questionId: string;
   body: string;
-  author: { openid: string; nickname: string };
+  /** `worn`: the title and frame worn now, in lists (API v3). */
+  author: { openid: string; nickname: string; worn?: Worn };
   status: AnswerDoc['status'];
   flag: AnswerDoc['flag'];
   noPoints: AnswerDoc['noPoints'];
