@@ -165,7 +165,7 @@ export interface Api {
     updateProfile: {
       /** v3 `wear`: which owned title and frame (by their reward's id) to wear; null takes one off. */
       in: { communityId: string; nickname?: string; avatar?: string; birthday?: string; hideFromLeaderboard?: boolean; wear?: Wearing };
-      out: { member: Member; worn: Worn; wardrobe: Wearable[] };
+      out: { member: Member; worn: Worn; wardrobe: Array<Wearable & { worn: boolean }> };
     };
     /** v2, owner: one event per staff action, newest first. */
     audit: { in: { communityId: string; cursor?: string | null; limit?: number; kind?: AuditAction }; out: { events: AuditEvent[] } & Page };
@@ -195,7 +195,7 @@ export interface Api {
         streakBonus: number;
         /** v3: the title and frame I wear now, and all I own that has not run out (core/wearables.ts). */
         worn: Worn;
-        wardrobe: Wearable[];
+        wardrobe: Array<Wearable & { worn: boolean }>;
       };
     };
     ledger: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { entries: Entry[] } & Page };
@@ -203,7 +203,7 @@ export interface Api {
     /** v2: the tiers with their multipliers and perks, and how they are kept. */
     tiers: { in: { communityId: string }; out: { tiers: Array<{ name: string; minPoints: number; multiplier: number; perks: string[] }>; mode: 'lifetime' | 'rolling'; windowDays: number; graceDays: number } };
     /** v2: anyone's badge wall (openid omitted: mine). */
-    badges: { in: { communityId: string; openid?: string }; out: { badges: Badge[] } };
+    badges: { in: { communityId: string; openid?: string }; out: { badges: Badge[]; worn: Worn } };
     /** v2 积分转赠: both members and both entries in one transaction; received points are never earned. */
     transfer: { in: { communityId: string; to: string; amount: number; message?: string; requestId: string }; out: { entry: Entry; balance: number } };
     /** v2: my newcomer tasks. */

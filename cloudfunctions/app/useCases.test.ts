@@ -158,8 +158,8 @@ eachStore((open) => {
       await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 30, reason: '活动', requestId: 'req-bob-0001' }, { openid: 'o_owner', now: day(3) });
       const week = await h.ok('points', 'leaderboard', { communityId: c, period: 'week' }, { now: day(3) });
       expect(week.rows).toEqual([
-        { openid: 'o_bob', nickname: 'bob', avatar: null, points: 30, rank: 1 },
-        { openid: 'o_alice', nickname: 'alice', avatar: null, points: 5, rank: 2 },
+        { openid: 'o_bob', nickname: 'bob', avatar: null, points: 30, rank: 1, worn: { title: null, frame: null } },
+        { openid: 'o_alice', nickname: 'alice', avatar: null, points: 5, rank: 2, worn: { title: null, frame: null } },
       ]);
       expect(week.me).toEqual({ rank: 2, points: 5 });
       expect((await h.ok('points', 'leaderboard', { communityId: c, period: 'week' }, { now: day(10) })).rows).toEqual([]);

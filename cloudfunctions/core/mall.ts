@@ -54,3 +54,15 @@ export function checkRedemption(
 export function redeemedAfter(redeemed: Readonly<Record<string, number>> | undefined, itemId: string, by: number): Record<string, number> {
   return { ...redeemed, [itemId]: Math.max(0, (redeemed?.[itemId] ?? 0) + by) };
 }
+
+/**
+ * Why a reward cannot be pooled (众筹), or null: a coupon's code and a worn title go to one member,
+ * and WeChat Pay's half of a points + cash reward has one payer. The pool's use case and the
+ * reward page both ask this.
+ */
+export function poolRefusal(item: { kind: ItemKind; cashPrice?: number | null }): string | null {
+  if (item.kind === 'coupon') return '券码类奖品不能众筹，请直接兑换';
+  if (item.kind === 'title' || item.kind === 'frame') return '称号和头像框不能众筹，请直接兑换';
+  if (item.cashPrice) return '积分+现金的奖品不能众筹';
+  return null;
+}

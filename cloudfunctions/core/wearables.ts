@@ -104,3 +104,13 @@ export function wearProblem(kind: string, wear: { look: string } | null | undefi
   if (kind === 'frame' && !isFrameLook(wear.look)) return `头像框样式只能是 ${Object.keys(FRAME_LOOKS).join('、')}`;
   return null;
 }
+
+/** How long a worn reward lasts, in words: 佩戴 7 天 or 永久佩戴. */
+export const wearDuration = (days: number | null): string => (days === null ? '永久佩戴' : `佩戴 ${days} 天`);
+
+/** What a worn thing is called: the title's words, or the frame's look by name. */
+export const lookName = (kind: WearableKind, look: string): string => (kind === 'title' ? `称号「${look}」` : `头像框「${isFrameLook(look) ? FRAME_LOOKS[look] : look}」`);
+
+/** The wardrobe as its owner sees it: what has not run out, each marked if it is the one worn. */
+export const wardrobeView = (member: { wardrobe?: readonly Wearable[]; wearing?: Wearing | null }, now: Date): Array<Wearable & { worn: boolean }> =>
+  wardrobeNow(member.wardrobe, now).map((w) => ({ ...w, worn: member.wearing?.[w.kind] === w.itemId }));

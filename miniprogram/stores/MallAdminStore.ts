@@ -3,6 +3,8 @@ import type { ActionInput, DrawView, ItemView, OrderView } from '../../cloudfunc
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';
 import { isoToLocal, localToIso, yuan } from './format';
+import type { ItemKind } from '../../cloudfunctions/core/mall';
+import { isWearableKind, wearProblem } from '../../cloudfunctions/core/wearables';
 import { Request } from './request';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
@@ -128,7 +130,10 @@ export interface RewardForm {
   images: string[];
   name: string;
   description: string;
-  kind: 'physical' | 'coupon' | 'service';
+  kind: ItemKind;
+  /** Title and frame: the title's words or the frame's look; the days worn as typed (empty: for good). */
+  look: string;
+  wearDays: string;
   pointsPrice: string;
   /** 积分+现金: yuan as typed ("59.9"); empty for points only. Physical rewards only. */
   cashPrice: string;
@@ -147,6 +152,8 @@ export const emptyRewardForm = (today: string): RewardForm => ({
   name: '',
   description: '',
   kind: 'physical',
+  look: '',
+  wearDays: '',
   pointsPrice: '',
   cashPrice: '',
   stock: '',
@@ -173,6 +180,11 @@ export function rewardProblems(form: RewardForm, tz: string): Partial<Record<key
   if (form.kind === 'physical' && form.cashPrice.trim()) {
     if (!/^\d+(\.\d{1,2})?$/.test(form.cashPrice.trim()) || fenOf(form.cashPrice) < 1 || fenOf(form.cashPrice) > 10_000_000) problems.cashPrice = '现金填 0.01 到 100000 元，最多两位小数';
   }
+  if (isWearableKind(form.kind)) {
+    const problem = wearProblem(form.kind, { look: form.look });
+    if (problem) problems.look = problem;
+    if (form.wearDays.trim() && !wholeNumber(form.wearDays, 1, 3650)) problems.wearDays = '佩戴天数填 1 到 3650 的整数，永久就留空';
+  }
   if (form.perMemberLimit.trim() && !wholeNumber(form.perMemberLimit, 1, 1000)) problems.perMemberLimit = '每人限兑填正整数，不限就留空';
   if (form.flash) {
     const startsAt = localToIso(`${form.startDate} ${form.startTime}`, tz);
@@ -193,6 +205,8 @@ export function rewardFormOf(item: ItemView, tz: string, today: string): RewardF
     name: item.name,
     description: item.description,
     kind: item.kind,
+    look: item.wear?.look ?? '',
+    wearDays: item.wear?.days ? String(item.wear.days) : '',
     pointsPrice: String(item.pointsPrice),
     cashPrice: item.cashPrice ? yuan(item.cashPrice) : '',
     stock: String(item.stock),
@@ -219,6 +233,7 @@ export function rewardOf(form: RewardForm, tz: string): ItemForm {
     images: form.images,
     description: form.description.trim(),
     kind: form.kind,
+    wear: isWearableKind(form.kind) ? { look: form.look.trim(), days: form.wearDays.trim() ? Number(form.wearDays) : null } : null,
     pointsPrice: Number(form.pointsPrice),
     cashPrice: form.kind === 'physical' && form.cashPrice.trim() ? fenOf(form.cashPrice) : null,
     stock: Number(form.stock),

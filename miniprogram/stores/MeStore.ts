@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionOutput, Badge, ChallengeView, Task } from '../../cloudfunctions/app/api';
+import type { WearableKind } from '../../cloudfunctions/core/wearables';
+import type { ActionInput, ActionOutput, Badge, ChallengeView, Task } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';
 import { Request } from './request';
@@ -138,6 +139,17 @@ export class MeStore {
     this.confirmingBirthday = false;
   }
 
+  /** 我的装扮: wear an owned title or frame (by its reward's id), or take it off (null). */
+  async wear(kind: WearableKind, itemId: string | null): Promise<boolean> {
+    const what = kind === 'title' ? '称号' : '头像框';
+    return this.update({ wear: { [kind]: itemId } }, itemId ? `已佩戴新的${what}` : `已取下${what}`);
+  }
+
+  /** What I own of one kind, and whether I wear it now. */
+  wardrobeOf(kind: WearableKind): MyPoints['wardrobe'] {
+    return (this.me?.wardrobe ?? []).filter((w) => w.kind === kind);
+  }
+
   async setHidden(hidden: boolean): Promise<boolean> {
     return this.update({ hideFromLeaderboard: hidden }, hidden ? '已不在排行榜上显示' : '已在排行榜上显示');
   }
@@ -150,7 +162,7 @@ export class MeStore {
     this.notice = message;
   }
 
-  private async update(change: { nickname?: string; avatar?: string; birthday?: string; hideFromLeaderboard?: boolean }, done: string): Promise<boolean> {
+  private async update(change: Omit<ActionInput<'community', 'updateProfile'>, 'communityId'>, done: string): Promise<boolean> {
     const outcome = await this.saving.run(() => this.community.call('community', 'updateProfile', change));
     if (!outcome.done) return false;
     await this.load();

@@ -1,3 +1,4 @@
+import type { Worn } from '../../cloudfunctions/core/wearables';
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Badge, Entry, Rules } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
@@ -9,6 +10,8 @@ import { Request } from './request';
 export class ProfileStore {
   openid: string | null = null;
   badges: Badge[] = [];
+  /** The title and frame they wear now. */
+  worn: Worn | null = null;
   /** The last gift sent, for the page's thanks. */
   sent: { to: string; entry: Entry; balance: number } | null = null;
   private readonly loading = new Request('refresh');
@@ -24,10 +27,10 @@ export class ProfileStore {
   /** A profile, opened: without the last visit's thanks (another member's, without their badges too). */
   async open(openid: string): Promise<void> {
     runInAction(() => (this.sent = null));
-    if (this.openid !== openid) runInAction(() => ((this.openid = openid), (this.badges = [])));
+    if (this.openid !== openid) runInAction(() => ((this.openid = openid), (this.badges = []), (this.worn = null)));
     await this.loading.run(async () => {
-      const { badges } = await this.community.call('points', 'badges', { openid });
-      runInAction(() => (this.badges = badges));
+      const { badges, worn } = await this.community.call('points', 'badges', { openid });
+      runInAction(() => ((this.badges = badges), (this.worn = worn)));
     });
   }
 

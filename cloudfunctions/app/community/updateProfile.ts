@@ -1,4 +1,4 @@
-import { wardrobeNow, wearingAfterChoice, wornNow } from '../../core/wearables';
+import { wardrobeView, wearingAfterChoice, wornNow } from '../../core/wearables';
 import * as z from 'zod';
 import { dayOf } from '../../core/days';
 import { refuse } from '../../core/errors';
@@ -45,5 +45,5 @@ export async function updateProfile(input: z.output<typeof updateProfileInput>, 
     } else if (Object.keys(changes).length) await tx.update('members', id, changes);
     return after;
   });
-  return { member: toMember(member, community, today), worn: wornNow(member, caller.now), wardrobe: wardrobeNow(member.wardrobe, caller.now) };
+  return { member: toMember(member, community, today), worn: wornNow(member, caller.now), wardrobe: wardrobeView(member, caller.now) };
 }

@@ -28,7 +28,7 @@ eachStore((open) => {
     expect(bought).toMatchObject({ ok: true, data: { order: { status: 'fulfilled', needsShipping: false } } });
     await h.ok('mall', 'redeem', { communityId: c, itemId: jade, requestId: 'worn-req-2' }, as('o_alice'));
     const worn = { title: '读书达人', frame: 'jade' };
-    expect(await me()).toMatchObject({ balance: 370, worn, wardrobe: [{ itemId: reader, kind: 'title', look: '读书达人', until: at(7) }, { itemId: jade, kind: 'frame', look: 'jade', until: null }] });
+    expect(await me()).toMatchObject({ balance: 370, worn, wardrobe: [{ itemId: reader, kind: 'title', look: '读书达人', until: at(7), worn: true }, { itemId: jade, kind: 'frame', look: 'jade', until: null, worn: true }] });
     expect((await h.ok('mall', 'orders', { communityId: c }, as('o_alice'))).orders.every((o: { pickupCode: string | null }) => o.pickupCode === null)).toBe(true);
 
     const postId = (await h.ok('posts', 'create', { communityId: c, body: STORIES[0] }, as('o_alice'))).post.id;
@@ -41,11 +41,11 @@ eachStore((open) => {
     const { posts } = await h.ok('posts', 'list', { communityId: c }, as('o_bob'));
     expect(posts[0].author).toEqual({ openid: 'o_alice', nickname: 'alice', worn });
     const { comments } = await h.ok('posts', 'comments', { communityId: c, postId }, as('o_bob'));
-    expect(comments.map((x: { nickname: string; worn: unknown }) => [x.nickname, x.worn]).sort()).toEqual([['alice', worn], ['bob', NOTHING]]);
+    expect(comments.map((x) => [x.nickname, x.worn]).sort()).toEqual([['alice', worn], ['bob', NOTHING]]);
     const { question, answers } = await h.ok('qa', 'get', { communityId: c, questionId }, as('o_bob'));
     expect([question.author.worn, answers[0].author.worn]).toEqual([NOTHING, worn]);
     const { rows } = await h.ok('points', 'leaderboard', { communityId: c, period: 'all' }, as('o_bob'));
-    expect(rows.find((r: { openid: string }) => r.openid === 'o_alice').worn).toEqual(worn);
+    expect(rows.find((r) => r.openid === 'o_alice')!.worn).toEqual(worn);
 
     // Seven days on the title has run out everywhere at once; the frame is for good.
     const later = at(7);
@@ -69,11 +69,11 @@ eachStore((open) => {
 
     // Bought again on day 3: worn till day 14.
     await h.ok('mall', 'redeem', { communityId: c, itemId: reader, requestId: 'worn-req-5' }, as('o_alice', at(3)));
-    expect((await me(at(3))).wardrobe.find((w: { itemId: string }) => w.itemId === reader).until).toBe(at(14));
+    expect((await me(at(3))).wardrobe.find((w) => w.itemId === reader)!.until).toBe(at(14));
     expect(await redeem(elder, 'worn-req-6')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE', message: '你已经拥有这个称号了' } });
     // A replayed redemption is the first one, not a second week.
     await h.ok('mall', 'redeem', { communityId: c, itemId: reader, requestId: 'worn-req-5' }, as('o_alice', at(3)));
-    expect((await me(at(3))).wardrobe.find((w: { itemId: string }) => w.itemId === reader).until).toBe(at(14));
+    expect((await me(at(3))).wardrobe.find((w) => w.itemId === reader)!.until).toBe(at(14));
     expect(await h.call('mall', 'redeem', { communityId: c, itemId: reader, quantity: 2, requestId: 'worn-req-7' }, as('o_alice'))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 

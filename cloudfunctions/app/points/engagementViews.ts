@@ -4,6 +4,7 @@ import { tierMultiplier, tierPerks } from '../../core/rules';
 import type { Caller, Deps } from '../context';
 import { READ_WITHOUT_LOTS, requireMember } from '../access';
 import { refusals } from '../../core/refusals';
+import { wornNow } from '../../core/wearables';
 import { ids } from '../documents';
 import { badgesInput, tasksInput, tiersInput } from './inputs';
 
@@ -15,12 +16,12 @@ export async function listTiers({ communityId }: z.output<typeof tiersInput>, ca
   return { tiers, mode, windowDays, graceDays };
 }
 
-/** Anyone's badge wall in the community, for a profile: earned badges and progress toward the rest. */
+/** Anyone's badge wall in the community, for a profile: earned badges and progress toward the rest, and the title and frame they wear. */
 export async function listBadges(input: z.output<typeof badgesInput>, caller: Caller, { store }: Deps) {
   const { member: me } = await requireMember(store, input.communityId, caller.openid);
   const member =
     !input.openid || input.openid === caller.openid ? me : ((await store.get('members', ids.member(input.communityId, input.openid), READ_WITHOUT_LOTS)) ?? refusals.noSuchMember());
-  return { badges: badgeWall(member) };
+  return { badges: badgeWall(member), worn: wornNow(member, caller.now) };
 }
 
 /** My newcomer tasks and what each pays. */

@@ -1,4 +1,4 @@
-import { wardrobeNow, wornNow } from '../../core/wearables';
+import { wardrobeView, wornNow } from '../../core/wearables';
 import type * as z from 'zod';
 import { rulesFor } from '../../core/campaigns';
 import { dayOf } from '../../core/days';
@@ -35,6 +35,6 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
     nextBonusIn: checkinsToNextBonus(streak, checkedInToday, streakDays),
     streakBonus,
     worn: wornNow(member, caller.now),
-    wardrobe: wardrobeNow(member.wardrobe, caller.now),
+    wardrobe: wardrobeView(member, caller.now),
   };
 }

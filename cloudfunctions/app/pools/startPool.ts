@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
-import { checkRedemption, redeemedAfter } from '../../core/mall';
+import { checkRedemption, poolRefusal, redeemedAfter } from '../../core/mall';
 import { poolDeadline } from '../../core/pools';
 import { refusals } from '../../core/refusals';
 import { tierOf } from '../../core/tiers';
@@ -29,8 +29,8 @@ export async function startPool(input: z.output<typeof startPoolInput>, caller: 
     once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'pools.start', ...input }, now: caller.now }, async () => {
       const member = await activeMemberIn(tx, input.communityId, caller.openid);
       const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
-      if (item.kind === 'coupon') refuse('FORBIDDEN', '券码类奖品不能众筹，请直接兑换');
-      if (item.cashPrice) refuse('FORBIDDEN', '积分+现金的奖品不能众筹');
+      const unpoolable = poolRefusal(item);
+      if (unpoolable) refuse('FORBIDDEN', unpoolable);
       const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
       checkRedemption(item, { tierIndex: tierOf(member, community.rules, today).index, alreadyRedeemed }, 1, caller.now, community.rules.tiers);
       const at = caller.now.toISOString();

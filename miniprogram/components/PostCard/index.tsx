@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { PostView } from '../../../cloudfunctions/app/api';
 import { formatTime } from '../../stores/format';
 import { ImageGrid } from '../ImageGrid';
+import { WornName } from '../WornName';
 import './index.css';
 
 /** One experience post: who, when, the text and photos; below it, what the page adds (likes, status, review buttons). */
@@ -10,7 +11,7 @@ export function PostCard({ post, timezone, children }: { post: PostView; timezon
   return (
     <View className="card post" id={`post-${post.id}`}>
       <View className="row">
-        <Text className="post__author">{post.author.nickname}</Text>
+        <WornName className="post__author" nickname={post.author.nickname} worn={post.author.worn} />
         <Text className="muted">{formatTime(post.createdAt, timezone)}</Text>
       </View>
       {post.flag && (

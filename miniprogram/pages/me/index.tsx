@@ -6,6 +6,9 @@ import { BadgeWall } from '../../components/BadgeWall';
 import { ErrorLine } from '../../components/ErrorLine';
 import { store } from '../../stores';
 import { METRIC_NAMES } from '../../stores/CampaignsStore';
+import { WornName } from '../../components/WornName';
+import { formatTime } from '../../stores/format';
+import { lookName } from '../../../cloudfunctions/core/wearables';
 import './index.css';
 import { ROLE_NAMES } from '../../../cloudfunctions/core/roles';
 
@@ -38,22 +41,23 @@ function Me() {
     );
   }
   const tier = me.tier;
+  const frame = me.worn.frame ? `frame--${me.worn.frame}` : '';
   return (
     <View className="me">
       <View className="card me-profile">
         {IN_WEAPP ? (
-          <NativeButton id="avatar-button" className="me-avatar" openType="chooseAvatar" onChooseAvatar={(e) => void mine.chooseAvatar(e.detail.avatarUrl)}>
+          <NativeButton id="avatar-button" className={`me-avatar ${frame}`} openType="chooseAvatar" onChooseAvatar={(e) => void mine.chooseAvatar(e.detail.avatarUrl)}>
             {me.avatar ? <Image className="me-avatar__img" src={me.avatar} mode="aspectFill" /> : <Text>头像</Text>}
           </NativeButton>
         ) : (
-          <View id="avatar-button" className="me-avatar" onClick={() => void mine.chooseAvatar()}>
+          <View id="avatar-button" className={`me-avatar ${frame}`} onClick={() => void mine.chooseAvatar()}>
             {me.avatar ? <Image className="me-avatar__img" src={me.avatar} mode="aspectFill" /> : <Text>头像</Text>}
           </View>
         )}
         <View className="me-profile__text">
           {mine.nicknameDraft === null ? (
             <View className="row">
-              <Text id="me-nickname" className="me-nickname">{me.nickname}</Text>
+              <WornName className="me-nickname" nickname={me.nickname} worn={me.worn} ring={false} />
               <Text id="edit-nickname" className="link" onClick={() => mine.editNickname()}>修改</Text>
             </View>
           ) : (
@@ -94,6 +98,23 @@ function Me() {
         )}
         <Text id="rules-page-link" className="link" onClick={go('/packages/engage/pages/rules/index')}>等级与积分规则 ›</Text>
       </View>
+
+      {me.wardrobe.length > 0 && (
+        <View className="card" id="wardrobe">
+          <Text className="muted">我的装扮（点一下佩戴或取下）</Text>
+          {(['title', 'frame'] as const).map((kind) =>
+            mine.wardrobeOf(kind).map((w) => (
+              <View key={w.itemId} id={`wear-${w.itemId}`} className={`row me-wear ${w.worn ? 'me-wear--on' : ''}`} onClick={() => void mine.wear(kind, w.worn ? null : w.itemId)}>
+                <Text>
+                  {w.worn ? '✓ ' : ''}
+                  {lookName(kind, w.look)}
+                </Text>
+                <Text className="muted">{w.until ? `${formatTime(w.until, session.community?.timezone)} 到期` : '永久'} · {w.worn ? '取下' : '佩戴'}</Text>
+              </View>
+            )),
+          )}
+        </View>
+      )}
 
       <View className="card">
         <View className="row">

@@ -10,6 +10,7 @@ import { isoToLocal, yuan } from '../../../../stores/format';
 import { emptyRewardForm, rewardFormOf, rewardOf, rewardProblems, type RewardForm } from '../../../../stores/MallAdminStore';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { TextField } from '../../../../components/TextField';
+import { FRAME_LOOKS, TITLE_MAX_CHARS, isWearableKind, lookName, wearDuration, type FrameLook } from '../../../../../cloudfunctions/core/wearables';
 import '../../admin.css';
 import './index.css';
 
@@ -17,6 +18,8 @@ const KINDS = [
   ['physical', '实物'],
   ['coupon', '优惠券'],
   ['service', '名额/服务'],
+  ['title', '称号'],
+  ['frame', '头像框'],
 ] as const;
 
 /** The owner stocks the mall: create or edit a reward (checked before sending, flash windows with pickers), load coupon codes. */
@@ -77,6 +80,18 @@ function AdminItems() {
             </Text>
           ))}
         </View>
+        {form.kind === 'title' && <TextField id="form-look" label={`称号文字（最多 ${TITLE_MAX_CHARS} 个字，显示在昵称旁）`} placeholder="例如 读书达人" value={form.look} onInput={(value) => setForm({ ...form, look: value })} error={problems.look} />}
+        {form.kind === 'frame' && (
+          <View className="form__chips" id="form-look">
+            {(Object.entries(FRAME_LOOKS) as Array<[FrameLook, string]>).map(([look, name]) => (
+              <Text key={look} id={`look-${look}`} className={`admin-tab ${form.look === look ? 'admin-tab--on' : ''}`} onClick={() => setForm({ ...form, look })}>
+                <Text className={`form__frame frame--${look}`} /> {name}
+              </Text>
+            ))}
+            {problems.look && <Text className="field-error">{problems.look}</Text>}
+          </View>
+        )}
+        {isWearableKind(form.kind) && <TextField id="form-wearDays" label="佩戴天数（可选）" type="number" placeholder="永久就留空，例如 30" value={form.wearDays} onInput={(value) => setForm({ ...form, wearDays: value })} error={problems.wearDays} />}
         {field('pointsPrice', '兑换所需积分', '例如 120', 'number')}
         {form.kind === 'physical' && field('cashPrice', '加现金（元，可选：积分+现金，微信支付）', '不加就留空，例如 59.9', 'digit')}
         {field('stock', form.kind === 'coupon' ? '库存（= 导入的券码数）' : '库存', '例如 20', 'number')}
@@ -123,6 +138,7 @@ function AdminItems() {
           <Text className="muted order__meta">
             {item.pointsPrice} 积分{item.cashPrice ? ` + ¥${yuan(item.cashPrice)}` : ''} · 库存 {item.stock}
             {item.minTier ? ` · ${item.minTier}及以上` : ''}
+            {item.wear && isWearableKind(item.kind) ? ` · ${lookName(item.kind, item.wear.look)} ${wearDuration(item.wear.days)}` : ''}
             {item.active ? '' : ' · 已下架'}
           </Text>
           {item.kind === 'coupon' && (

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { WornName } from '../../../../components/WornName';
 import { store } from '../../../../stores';
 import { PERIOD_NAMES, type Period } from '../../../../stores/LeaderboardStore';
 import '../../engage.css';
@@ -34,8 +35,8 @@ function Leaderboard() {
             onClick={() => void Taro.navigateTo({ url: `/packages/engage/pages/profile/index?openid=${encodeURIComponent(row.openid)}&nickname=${encodeURIComponent(row.nickname)}` })}
           >
             <Text className={`board-rank ${row.rank <= 3 ? `board-rank--top board-rank--${row.rank}` : ''}`}>{row.rank}</Text>
-            {row.avatar ? <Image className="board-avatar" src={row.avatar} mode="aspectFill" /> : <View className="board-avatar" />}
-            <Text className="board-name">{row.nickname}</Text>
+            {row.avatar ? <Image className={`board-avatar ${row.worn.frame ? `frame--${row.worn.frame}` : ''}`} src={row.avatar} mode="aspectFill" /> : <View className={`board-avatar ${row.worn.frame ? `frame--${row.worn.frame}` : ''}`} />}
+            <WornName className="board-name" nickname={row.nickname} worn={row.worn} ring={false} />
             <Text className="board-points">{row.points}</Text>
           </View>
         ))}

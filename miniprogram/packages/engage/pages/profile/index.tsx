@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { BadgeWall } from '../../../../components/BadgeWall';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { WornName } from '../../../../components/WornName';
 import { store } from '../../../../stores';
 import { giftBlocked, giftLimits, giftProblem } from '../../../../stores/ProfileStore';
 import '../../engage.css';
@@ -47,9 +48,9 @@ function Profile() {
   return (
     <View>
       <View className="card">
-        <Text className="profile__name" id="profile-name">
-          {nickname}
-        </Text>
+        <View id="profile-name">
+          <WornName className="profile__name" nickname={nickname} worn={profile.openid === openid ? profile.worn : null} />
+        </View>
         <Text className="muted">徽章 {badges.filter((b) => b.earnedAt).length}/{badges.length}</Text>
         <BadgeWall id="profile-badges" badges={badges} />
       </View>

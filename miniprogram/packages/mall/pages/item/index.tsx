@@ -11,9 +11,12 @@ import { useNow } from '../../../../stores/useNow';
 import { shippingProblems, type ShippingForm } from '../../../../stores/MallStore';
 import { ShippingFields } from '../../../../components/ShippingFields';
 import { yuan } from '../../../../stores/format';
+import { WornName } from '../../../../components/WornName';
+import { poolRefusal } from '../../../../../cloudfunctions/core/mall';
+import { isFrameLook, isWearableKind, lookName, wearDuration } from '../../../../../cloudfunctions/core/wearables';
 import './index.css';
 
-const KIND_HINT = { physical: '实物奖品，群主发货', coupon: '兑换后立即得到券码', service: '活动名额 / 咨询服务，群主会联系你' } as const;
+const KIND_HINT = { physical: '实物奖品，群主发货', coupon: '兑换后立即得到券码', service: '活动名额 / 咨询服务，群主会联系你', title: '兑换后立即佩戴在昵称旁', frame: '兑换后立即佩戴' } as const;
 
 function ItemPage() {
   const { mall, pools } = store;
@@ -30,6 +33,7 @@ function ItemPage() {
   if (!item) return <View className="card muted">{mall.loaded ? '奖品不存在或已下架' : '加载中…'}</View>;
 
   const short = mall.balance < item.pointsPrice;
+  const worn = isWearableKind(item.kind) && item.wear ? { kind: item.kind, ...item.wear } : null;
   const blocked = item.locked || item.status !== 'open' || short;
   const problems = tried && item.kind === 'physical' ? shippingProblems(shipping) : {};
   const redeem = async () => {
@@ -45,12 +49,14 @@ function ItemPage() {
     if (result?.order.status === 'unpaid') {
       void Taro.redirectTo({ url: `/packages/mall/pages/pay/index?orderId=${result.order.id}` });
     } else if (result) {
-      void Taro.showToast({ title: result.order.couponCodes.length ? '兑换成功，券码已发放' : '兑换成功', icon: 'success' });
-      void Taro.redirectTo({ url: '/packages/mall/pages/orders/index' });
+      void Taro.showToast({ title: worn ? '兑换成功，已佩戴' : result.order.couponCodes.length ? '兑换成功，券码已发放' : '兑换成功', icon: 'success' });
+      // A title or frame is worn at once: 我的 shows it, and where to change what is worn.
+      if (worn) void Taro.switchTab({ url: '/pages/me/index' });
+      else void Taro.redirectTo({ url: '/packages/mall/pages/orders/index' });
     }
   };
-  // 众筹 pools one unit of a reward that is open to me; coupons and points + cash rewards are redeemed alone.
-  const poolable = item.kind !== 'coupon' && !item.cashPrice && !item.locked && item.status === 'open';
+  // 众筹 pools one unit of a reward that is open to me; some rewards are redeemed alone (core/mall.ts).
+  const poolable = !poolRefusal(item) && !item.locked && item.status === 'open';
   const startPool = async () => {
     const { confirm } = await Taro.showModal({ title: '发起众筹', content: `为「${item.name}」发起众筹？会先为你保留 1 件奖品。`, confirmText: '发起' });
     if (!confirm) return;
@@ -71,6 +77,14 @@ function ItemPage() {
         </Text>
         <ItemBadge item={item} now={now} />
         {item.description && <Text className="item__desc">{item.description}</Text>}
+        {worn && (
+          <View className="item__wear" id="item-wear">
+            <Text className="muted">
+              {lookName(worn.kind, worn.look)} · {wearDuration(worn.days)} · 佩戴效果：
+            </Text>
+            <WornName nickname={store.points.me?.nickname ?? '我'} worn={{ title: worn.kind === 'title' ? worn.look : null, frame: worn.kind === 'frame' && isFrameLook(worn.look) ? worn.look : null }} />
+          </View>
+        )}
         <Text className="muted item__hint">
           {KIND_HINT[item.kind]}
           {item.perMemberLimit ? ` · 每人限兑 ${item.perMemberLimit} 件（已兑 ${item.myRedeemed}）` : ''}

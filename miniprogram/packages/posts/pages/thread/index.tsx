@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { WornName } from '../../../../components/WornName';
 import { PostCard } from '../../../../components/PostCard';
 import { store } from '../../../../stores';
 import { commentProblem } from '../../../../stores/CommentsStore';
@@ -45,7 +46,7 @@ function Thread() {
         {comments.comments.map((c) => (
           <View key={c.id} className="thread__comment" id={`comment-${c.id}`}>
             <View className="row">
-              <Text className="thread__who">{c.nickname}</Text>
+              <WornName className="thread__who" nickname={c.nickname} worn={c.worn} />
               <Text className="muted">{formatTime(c.createdAt, tz)}</Text>
             </View>
             <Text className="thread__body">{c.body}</Text>

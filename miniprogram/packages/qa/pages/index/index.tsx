@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { WornName } from '../../../../components/WornName';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
 import '../../qa.css';
@@ -29,7 +30,7 @@ function Questions() {
           <Text className="qa__title">{q.title}</Text>
           <View className="row qa__meta">
             <Text className="muted">
-              {q.author.nickname} · {formatTime(q.createdAt, session.community?.timezone)}
+              <WornName nickname={q.author.nickname} worn={q.author.worn} /> · {formatTime(q.createdAt, session.community?.timezone)}
             </Text>
             <Text className={q.acceptedAnswerId ? 'qa__solved' : 'muted'}>{q.acceptedAnswerId ? '已解决' : `${q.answers} 个回答`}</Text>
           </View>

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { WornName } from '../../../../components/WornName';
 import { requestSubscriptions } from '../../../../gateway/subscription';
 import { meaningfulLength, MIN_MEANINGFUL_LENGTH } from '../../../../../cloudfunctions/core/content';
 import { store } from '../../../../stores';
@@ -33,7 +34,7 @@ function Question() {
         {question.status === 'held' && <Text className="post__flag">审核中，仅你和管理员可见</Text>}
         <Text className="qa__body">{question.body}</Text>
         <Text className="muted">
-          {question.author.nickname} · {formatTime(question.createdAt, tz)}
+          <WornName nickname={question.author.nickname} worn={question.author.worn} /> · {formatTime(question.createdAt, tz)}
         </Text>
       </View>
       {qa.notice && (
@@ -44,7 +45,7 @@ function Question() {
       {qa.answers.map((answer) => (
         <View key={answer.id} id={`answer-${answer.id}`} className={`card ${answer.accepted ? 'qa__accepted' : ''}`}>
           <View className="row">
-            <Text className="post__author">{answer.author.nickname}</Text>
+            <WornName className="post__author" nickname={answer.author.nickname} worn={answer.author.worn} />
             {answer.accepted && <Text className="qa__solved">✓ 已采纳{answer.awarded ? ` +${answer.awarded}` : ''}</Text>}
             {answer.status === 'held' && <Text className="post__flag">审核中</Text>}
           </View>
