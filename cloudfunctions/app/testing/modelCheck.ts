@@ -66,7 +66,9 @@ export type Op =
   | { kind: 'signUp'; who: number; event: number; cancel: boolean }
   | { kind: 'attend'; who: number; event: number; twice: boolean }
   | { kind: 'remindEvents' }
-  | { kind: 'claimBalance'; who: number; row: number; byOwner: boolean; request: number };
+  | { kind: 'claimBalance'; who: number; row: number; byOwner: boolean; request: number }
+  | { kind: 'redeemWorn'; who: number; item: 0 | 1; request: number; twice: boolean }
+  | { kind: 'wear'; who: number; item: 0 | 1; off: boolean };
 
 export interface Burst {
   /** The clock moves on by this much before the burst, or to the next day boundary ± 1 ms. */
@@ -106,6 +108,8 @@ const COMMENTS = [
   '楼主辛苦了，写得特别详细',
   '有没有适合两岁宝宝的版本',
 ];
+/** How long the model's title is worn: short enough that bursts see it run out and be bought again. */
+const WORN_DAYS = 2;
 const SHIPPING = { name: '小美', phone: '13800000000', address: '上海市静安区某路 1 号' };
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
@@ -128,7 +132,7 @@ export function generate(seed: number, totalOps: number): Burst[] {
   let stories = 0;
   const op = (): Op => {
     const who = int(MEMBERS.length);
-    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify', 'comment', 'comment', 'comment', 'removeComment', 'event', 'event', 'event', 'signUp', 'signUp', 'signUp', 'signUp', 'signUp', 'signUp', 'attend', 'attend', 'attend', 'remindEvents'] as const)) {
+    switch (pick(['checkin', 'checkin', 'checkin', 'adjust', 'adjust', 'redeem', 'redeem', 'cancel', 'cancel', 'fulfil', 'draw', 'draw', 'post', 'approve', 'approve', 'revoke', 'like', 'like', 'invite', 'loadCodes', 'ban', 'profile', 'rollup', 'ship', 'expire', 'makeUp', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'transfer', 'startPool', 'donationPool', 'contribute', 'contribute', 'contribute', 'settlePools', 'cashRedeem', 'cashRedeem', 'pay', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'claimBalance', 'claimBalance', 'broadcast', 'purchase', 'purchase', 'purchase', 'refundPurchase', 'verify', 'verify', 'comment', 'comment', 'comment', 'removeComment', 'event', 'event', 'event', 'signUp', 'signUp', 'signUp', 'signUp', 'signUp', 'signUp', 'attend', 'attend', 'attend', 'remindEvents', 'redeemWorn', 'redeemWorn', 'wear'] as const)) {
       case 'checkin':
         return { kind: 'checkin', who, skewMs: pick([-1, 0, 0, 1]) };
       case 'adjust':
@@ -224,6 +228,10 @@ export function generate(seed: number, totalOps: number): Burst[] {
         return { kind: 'claimBalance', who, row: int(8), byOwner: rnd() < 0.3, request: int(6) };
       case 'bindGroup':
         return { kind: 'bindGroup', group: int(3), elsewhere: rnd() < 0.5 };
+      case 'redeemWorn':
+        return { kind: 'redeemWorn', who, item: pick([0, 1] as const), request: int(6), twice: rnd() < 0.3 };
+      case 'wear':
+        return { kind: 'wear', who, item: pick([0, 1] as const), off: rnd() < 0.3 };
     }
   };
   const bursts: Burst[] = [];
@@ -259,6 +267,8 @@ interface World {
   cashOrders: string[];
   /** Points + cash orders seen paid in their window: cancelling one must give its money back. */
   paidOrders: string[];
+  /** The worn rewards: a title for WORN_DAYS days and a frame for good. */
+  worn: [string, string];
   /** Stock given to each reward (set, plus codes added) and to each prize. */
   stockGiven: Map<string, number>;
   /** Successful answers per request: every replay of one must be the same. */
@@ -299,12 +309,16 @@ async function setUp(kind: StoreKind | (() => Store)): Promise<World> {
   const cash = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '加钱购', pointsPrice: 30, cashPrice: 990, stock: 4 } }, as)).item;
   // A second coupon reward: the same codes are offered to both, and each must be issued once in the community.
   const coupon2 = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券二', kind: 'coupon', pointsPrice: 25, stock: 0 } }, as)).item;
-  const stockGiven = new Map([[physical.id, 6], [coupon.id, 0], [pooled.id, 3], [cash.id, 4], [coupon2.id, 0], [`${draw.id}:${draw.prizes[0].id}`, 3]]);
+  // Worn rewards: a title for two days (bought again, it extends) and a frame for good (bought once).
+  const title = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '称号', kind: 'title', wear: { look: '元老', days: WORN_DAYS }, pointsPrice: 15, stock: 20 } }, as)).item;
+  const frame = (await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '头像框', kind: 'frame', wear: { look: 'gold' }, pointsPrice: 25, stock: 4 } }, as)).item;
+  const stockGiven = new Map([[physical.id, 6], [coupon.id, 0], [pooled.id, 3], [cash.id, 4], [coupon2.id, 0], [title.id, 20], [frame.id, 4], [`${draw.id}:${draw.prizes[0].id}`, 3]]);
   return {
     h,
     c,
     other,
     items: [physical.id, coupon.id, pooled.id, cash.id, coupon2.id],
+    worn: [title.id, frame.id],
     drawId: draw.id,
     orders: [],
     buyers: new Map(),
@@ -545,6 +559,19 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
     }
     case 'remindEvents':
       return outcome(await h.call('jobs', 'remindEvents', {}, { openid: null, source: 'wx_trigger', now: when() }));
+    case 'redeemWorn': {
+      // Sometimes the same member buys it twice at once (two requests): a title for good is sold once.
+      const who = { openid: MEMBERS[op.who], now: when() };
+      const buy = (requestId: string) => {
+        const params = { communityId: c, itemId: w.worn[op.item], requestId };
+        return replay(`redeem:${who.openid}:${JSON.stringify(params)}`, h.call('mall', 'redeem', params, who));
+      };
+      const replies = await Promise.all([buy(`worn-${op.request}-xxxx`), ...(op.twice ? [buy(`worn-${op.request}-yyyy`)] : [])]);
+      for (const reply of replies) if (reply.ok) w.orders.push(reply.data.order.id), w.buyers.set(reply.data.order.id, who.openid);
+      return outcome(replies.find((r) => r.ok) ?? replies[0]);
+    }
+    case 'wear':
+      return outcome(await h.call('community', 'updateProfile', { communityId: c, wear: { [op.item === 0 ? 'title' : 'frame']: op.off ? null : w.worn[op.item] } }, { openid: MEMBERS[op.who], now: when() }));
     case 'verify': {
       // The member shows an order's pickup code; staff scan it — sometimes two at once.
       const order = await h.store.get('orders', recent(w.orders, op.order));
@@ -626,6 +653,7 @@ export async function checkInvariants(w: World): Promise<void> {
   const fail = (message: string): never => {
     throw new Error(message);
   };
+  checkWorn(w, members, orders, fail);
   // A check-in reminder goes at most once a day to a member.
   if (new Set(w.sent.reminded).size !== w.sent.reminded.length) fail(`a check-in reminder went twice in a day: ${w.sent.reminded.join(', ')}`);
   // A pilot campaign paid no one outside its pilot: its multiplied entries and its bonuses name it.
@@ -814,6 +842,30 @@ export async function checkInvariants(w: World): Promise<void> {
 }
 
 /** A WeChat group belongs to one community at most: its binding, and only that community's list, name it. */
+/**
+ * Worn rewards: each owned once and done the moment it was bought (never shipped or scanned); a
+ * frame for good is sold to a member once however the requests race; a timed title is worn no
+ * longer than the days its orders paid for (each extends from when the last would run out).
+ */
+function checkWorn(w: World, members: Array<Found<MemberDoc>>, orders: Array<Found<OrderDoc>>, fail: (message: string) => never): void {
+  const [title, frame] = w.worn;
+  for (const order of orders.filter((o) => o.itemId === title || o.itemId === frame)) {
+    if (order.status !== 'fulfilled' || order.pickupCode) fail(`worn order ${order._id} is ${order.status}${order.pickupCode ? ' with a pickup code' : ''}`);
+  }
+  for (const m of members) {
+    const wardrobe = m.wardrobe ?? [];
+    if (new Set(wardrobe.map((x) => x.itemId)).size !== wardrobe.length) fail(`${m.openid} owns one reward twice: ${JSON.stringify(wardrobe)}`);
+    const bought = (itemId: string) => orders.filter((o) => o.itemId === itemId && o.openid === m.openid).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    if (bought(frame).length > 1) fail(`${m.openid} bought the frame for good ${bought(frame).length} times`);
+    const titles = bought(title);
+    const held = wardrobe.find((x) => x.itemId === title);
+    if (!held || !titles.length) continue;
+    const last = Date.parse(titles.at(-1)!.createdAt);
+    const until = Date.parse(held.until!);
+    if (until > last + titles.length * WORN_DAYS * DAY_MS || until < last + WORN_DAYS * DAY_MS) fail(`${m.openid}'s title runs till ${held.until}, after ${titles.length} orders, the last at ${titles.at(-1)!.createdAt}`);
+  }
+}
+
 async function checkGroups(w: World): Promise<void> {
   const store = w.h.store as AppStore;
   const [mine, theirs] = await Promise.all([w.c, w.other].map((id) => store.get('communities', id)));
