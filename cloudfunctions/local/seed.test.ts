@@ -15,7 +15,7 @@ describe('demo seed', () => {
       expect(entries[i].createdAt >= entries[i + 1].createdAt).toBe(true);
     }
     const me = await h.ok('points', 'me', { communityId: DEMO_COMMUNITY_ID }, { openid: 'demo_xiaomei', now: now.toISOString() });
-    expect(me).toMatchObject({ streak: 6, checkedInToday: false, nextBonusIn: 0 });
+    expect(me).toMatchObject({ streak: 6, checkedInToday: false, nextBonusIn: 0, worn: { title: '绘本达人', frame: null } });
     const as = { openid: 'demo_mod', now: now.toISOString() };
     const queue = await h.ok('posts', 'list', { communityId: DEMO_COMMUNITY_ID, status: 'pending' }, as);
     expect(queue.posts.map((p: any) => [p.id, p.flag?.label ?? null])).toEqual([

@@ -41,6 +41,9 @@ const DEMO_ITEMS = (flashStart: Date): Array<[string, Record<string, unknown>]> 
   // 积分+现金: points take part of the price, WeChat Pay the rest.
   ['demo-purifier', { name: '桌面空气净化器', description: '母婴房适用，积分抵扣后再付现金', kind: 'physical', pointsPrice: 300, cashPrice: 9900, stock: 5 }],
   // A dream reward few can reach alone: the one members pool points for (积分众筹).
+  // Worn rewards (API v3): a title beside the name for 30 days, and a frame for good.
+  ['demo-title', { name: '称号·绘本达人', description: '戴在昵称旁，群里一眼认出你', kind: 'title', wear: { look: '绘本达人', days: 30 }, pointsPrice: 90, stock: 100 }],
+  ['demo-frame', { name: '鎏金头像框', description: '头像外一圈金边，永久佩戴', kind: 'frame', wear: { look: 'gold' }, pointsPrice: 400, stock: 30 }],
   ['demo-stroller', { name: '轻便婴儿推车', description: '一键收车，可登机', kind: 'physical', pointsPrice: 3000, stock: 2 }],
 ];
 
@@ -164,6 +167,8 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
   await call('pools', doudou.openid, at(0.6), { action: 'start', communityId: DEMO_COMMUNITY_ID, itemId: 'demo-stroller', requestId: 'seed-pool-0001' });
   const stroller = requestKey('pools.start', DEMO_COMMUNITY_ID, doudou.openid, 'seed-pool-0001');
   await call('pools', xiaomei.openid, at(0.5), { action: 'contribute', communityId: DEMO_COMMUNITY_ID, poolId: stroller, points: 100, requestId: 'seed-back-0001' });
+  // Last of her history: 小美 wears a title in the feed, Q&A and on the boards.
+  await call('mall', xiaomei.openid, at(0.02), { action: 'redeem', communityId: DEMO_COMMUNITY_ID, itemId: 'demo-title', requestId: 'seed-redeem-0002' });
   return true;
 }
 

@@ -48,4 +48,28 @@ describe('earning where members act, over HTTP', () => {
     expect((await rt.ok('points', { action: 'purchase', communityId: c, code, amountFen: 1_000, requestId: 'http-buy-99' }, OWNER)).points).toBe(10);
     expect(await balance()).toBe(10);
   });
+
+  it('refuses junk titles, frames and wear choices, and nothing is worn or spent', async () => {
+    const item = (extra: Record<string, unknown>) => ({ action: 'upsertItem', communityId: c, item: { name: '称号', pointsPrice: 5, stock: 3, kind: 'title', ...extra } });
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ['mall', item({ wear: { look: '<img src=x onerror=alert(1)>' } }), 'INVALID_INPUT'],
+      ['mall', item({ wear: { look: { $gt: '' } } }), 'INVALID_INPUT'],
+      ['mall', item({ kind: 'frame', wear: { look: 'url(javascript:1)' } }), 'INVALID_INPUT'],
+      ['mall', item({ wear: { look: '元老', days: -1 } }), 'INVALID_INPUT'],
+      ['mall', item({ wear: { look: '元老', days: 1e9 } }), 'INVALID_INPUT'],
+      ['mall', item({ kind: 'crown', wear: { look: '元老' } }), 'INVALID_INPUT'],
+      ['community', { action: 'updateProfile', communityId: c, wear: { title: 'not-mine' } }, 'NOT_FOUND'],
+      ['community', { action: 'updateProfile', communityId: c, wear: { title: '../x' } }, 'INVALID_INPUT'],
+      ['community', { action: 'updateProfile', communityId: c, wear: { crown: null } }, 'INVALID_INPUT'],
+      ['community', { action: 'updateProfile', communityId: c, wear: [] }, 'INVALID_INPUT'],
+    ];
+    const before = await rt.ok('points', { action: 'me', communityId: c }, MEI);
+    for (const [fn, body, code] of cases) {
+      const answer = await rt.call(fn, body, as(body.action === 'updateProfile' ? MEI : OWNER));
+      expect({ fn, body, code: answer.body.error?.code }).toEqual({ fn, body, code });
+    }
+    expect((await rt.ok('mall', { action: 'items', communityId: c }, MEI)).items).toEqual([]);
+    const after = await rt.ok('points', { action: 'me', communityId: c }, MEI);
+    expect([after.balance, after.worn, after.wardrobe]).toEqual([before.balance, { title: null, frame: null }, []]);
+  });
 });
