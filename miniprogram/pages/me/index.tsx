@@ -57,7 +57,7 @@ function Me() {
         <View className="me-profile__text">
           {mine.nicknameDraft === null ? (
             <View className="row">
-              <WornName className="me-nickname" nickname={me.nickname} worn={me.worn} ring={false} />
+              <WornName id="me-nickname" className="me-nickname" nickname={me.nickname} worn={me.worn} ring={false} />
               <Text id="edit-nickname" className="link" onClick={() => mine.editNickname()}>修改</Text>
             </View>
           ) : (
