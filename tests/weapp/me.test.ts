@@ -15,7 +15,9 @@ describe('the compiled weapp 我的 page (miniprogram-simulate)', () => {
     await waitFor(() => text('#me-tier') !== '');
     const me = await h.ok('points', 'me', { communityId: 'demo' }, { openid: 'demo_xiaomei', now: NOW });
     expect(text('#me-tier')).toBe(me.tier.name);
-    expect(text('#me-nickname')).toBe('小美');
+    // The demo's 小美 wears a title: beside her name, and chosen in 我的装扮.
+    expect(text('#me-nickname')).toBe('小美绘本达人');
+    expect(text('#wardrobe')).toContain('✓ 称号「绘本达人」');
     expect(text('#tier-card')).toContain(me.tier.nextName ? `升级「${me.tier.nextName}」` : '最高等级');
     // What can be spent is shown first, and the tier's progress says it counts what was earned.
     expect(text('#me-balance')).toBe(String(me.balance));
