@@ -84,8 +84,12 @@ export interface AuditEvent {
   id: string;
   at: string;
   actor: string;
+  /** v3 (操作日志): the actor's nickname now; the member the action concerned (its target, or the member of the order, post or comment) and their nickname, else null. */
+  actorName: string | null;
   action: AuditAction;
   target: string;
+  member: string | null;
+  memberName: string | null;
   detail: Record<string, unknown>;
 }
 
@@ -168,7 +172,7 @@ export interface Api {
       out: { member: Member; worn: Worn; wardrobe: Array<Wearable & { worn: boolean }> };
     };
     /** v2, owner: one event per staff action, newest first. */
-    audit: { in: { communityId: string; cursor?: string | null; limit?: number; kind?: AuditAction }; out: { events: AuditEvent[] } & Page };
+    audit: { in: { communityId: string; cursor?: string | null; limit?: number; kind?: AuditAction; actor?: string }; out: { events: AuditEvent[] } & Page };
   };
   points: {
     me: {

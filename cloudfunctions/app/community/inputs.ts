@@ -126,6 +126,8 @@ export const listAuditInput = z.object({
   limit,
   /** Only events of this action, e.g. "community.updateRules" for the history of the rules (`action` names the call itself). */
   kind: z.string({ error: 'kind 必须是文字' }).regex(/^[a-z]+\.[A-Za-z]+$/, 'kind 的格式是 函数.动作').optional(),
+  /** Only what this staff member (openid) did. */
+  actor: openid.optional(),
 });
 
 /** A day of the year as "MM-DD" that exists in some year (02-29 included). */
