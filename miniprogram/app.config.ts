@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'packages/engage', pages: ['pages/rules/index', 'pages/leaderboard/index', 'pages/profile/index', 'pages/membercode/index', 'pages/event/index'] },
     {
       root: 'packages/admin',
-      pages: ['pages/console/index', 'pages/members/index', 'pages/member/index', 'pages/health/index', 'pages/rules/index', 'pages/review/index', 'pages/orders/index', 'pages/items/index', 'pages/draws/index', 'pages/campaigns/index', 'pages/pools/index', 'pages/reach/index', 'pages/balances/index', 'pages/scan/index', 'pages/events/index'],
+      pages: ['pages/console/index', 'pages/members/index', 'pages/member/index', 'pages/health/index', 'pages/rules/index', 'pages/review/index', 'pages/orders/index', 'pages/items/index', 'pages/draws/index', 'pages/campaigns/index', 'pages/pools/index', 'pages/reach/index', 'pages/balances/index', 'pages/scan/index', 'pages/events/index', 'pages/audit/index'],
     },
   ],
   // Like other mini-programs: the four places a member goes every day, at the bottom (icons: scripts/tabIcons.py).

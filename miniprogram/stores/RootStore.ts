@@ -1,3 +1,4 @@
+import { AuditStore } from './AuditStore';
 import { CommunityGateway } from '../gateway/communityGateway';
 import { Intents, type Gateway } from '../gateway/gateway';
 import type { ImageUploader } from '../gateway/uploader';
@@ -47,6 +48,7 @@ export class RootStore {
   readonly notices: NoticesStore;
   readonly referral: ReferralStore;
   readonly console: ConsoleStore;
+  readonly audit: AuditStore;
   readonly rules: RulesStore;
   readonly mine: MeStore;
   readonly leaderboard: LeaderboardStore;
@@ -102,6 +104,7 @@ export class RootStore {
     this.notices = new NoticesStore(community);
     this.referral = new ReferralStore(community);
     this.console = new ConsoleStore(community, intents, openDownload);
+    this.audit = new AuditStore(community);
     this.rules = new RulesStore(community, () => this.session.community?.rules ?? null, () => this.session.load());
     this.mine = new MeStore(community, uploader);
     this.leaderboard = new LeaderboardStore(community);

@@ -75,6 +75,7 @@ function Console() {
         {owner && <Text id="admin-items-link" onClick={go('items/index')}>奖品管理 ›</Text>}
         {owner && <Text id="admin-draws-link" onClick={go('draws/index')}>抽奖设置 ›</Text>}
         {owner && <Text id="admin-pools-link" onClick={go('pools/index')}>捐赠 ›</Text>}
+        {owner && <Text id="audit-link" onClick={go('audit/index')}>操作日志（谁在什么时候做了什么）›</Text>}
       </View>
       {owner && (
         <View className="card">
