@@ -60,7 +60,8 @@ export async function seedDemo(deps: Deps, now: Date): Promise<boolean> {
   };
   const [owner, mod, ...members] = DEMO_PEOPLE;
   await call('community', owner.openid, at(20), { action: 'create', name: '花园宝妈互助群' });
-  await call('community', owner.openid, at(20), { action: 'join', communityId: DEMO_COMMUNITY_ID, nickname: owner.nickname });
+  // Creating names the owner 群主; the demo's owner is a person (林姐), as in the identity switcher.
+  await call('community', owner.openid, at(20), { action: 'updateProfile', communityId: DEMO_COMMUNITY_ID, nickname: owner.nickname });
   // The owner bound the demo's WeChat group (a link with ?opengid=G_demo_mums lands there).
   await call('community', owner.openid, at(20), { action: 'bindGroup', communityId: DEMO_COMMUNITY_ID, groupCloudId: { cloudID: issueGroupCloudId(DEMO_GROUP, at(20)) } });
   // The engagement rules on, as API.md's demo community has them.

@@ -67,8 +67,12 @@ export function describeAudit(event: Pick<AuditEvent, 'action' | 'memberName' | 
       return `群发「${text(d.title)}」给 ${text(d.members)} 人`;
     case 'points.importBalances':
       return `导入期初积分 ${text(d.rows)} 行，共 ${text(d.points)} 积分`;
-    default:
-      return `${AUDIT_ACTION_NAMES[event.action]}${who}`;
+    default: {
+      // An edit names what it edited (its name before and after, from the audited change).
+      const change = d as { after?: { name?: unknown; title?: unknown }; before?: { name?: unknown; title?: unknown } };
+      const name = text(change.after?.name ?? change.after?.title ?? change.before?.name ?? change.before?.title ?? d.name);
+      return `${AUDIT_ACTION_NAMES[event.action]}${who}${name ? `「${name}」` : ''}`;
+    }
   }
 }
 

@@ -26,7 +26,7 @@ function Audit() {
   });
   const tz = session.community?.timezone;
   return (
-    <View>
+    <View className="audit">
       <View className="card">
         <View className="form__chips" id="audit-kinds">
           <Text className={`admin-tab ${audit.kind === null ? 'admin-tab--on' : ''}`} onClick={() => void audit.filterBy({ kind: null })}>
@@ -44,7 +44,7 @@ function Audit() {
           </Text>
           {audit.staff.map((person) => (
             <Text key={person.openid} id={`audit-actor-${person.openid}`} className={`admin-tab ${audit.actor === person.openid ? 'admin-tab--on' : ''}`} onClick={() => void audit.filterBy({ actor: person.openid })}>
-              {person.nickname}（{ROLE_NAMES[person.role]}）
+              {person.nickname === ROLE_NAMES[person.role] ? person.nickname : `${person.nickname}（${ROLE_NAMES[person.role]}）`}
             </Text>
           ))}
         </View>

@@ -1,0 +1,32 @@
+import { actAs as actAsIn, browserOnRuntime, waitForText, screenshot } from '../support/browserSession';
+
+const session = browserOnRuntime();
+const actAs = (openid: Parameters<typeof actAsIn>[1]) => actAsIn(session, openid);
+
+describe('the owner’s 操作日志 in Chromium', () => {
+  it('the owner sees who did what to whom, narrows it to the moderator, and opens the member concerned', async () => {
+    const { page, rt } = session;
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await rt.ok('points', { action: 'adjust', communityId: 'demo', openid: 'demo_doudou', delta: 20, reason: '分享辅食经验', requestId: 'e2e-audit-adjust' }, 'demo_owner');
+
+    await actAs('demo_owner');
+    await page.goto(`${rt.url}/#/packages/admin/pages/console/index`);
+    await page.locator('#audit-link').click();
+    await waitForText(page, '#audit-events', '给「豆豆妈」+20 积分：分享辅食经验');
+    await waitForText(page, '#audit-events', '阿杰');
+    await screenshot(page, 'e2e-audit.png');
+
+    await page.locator('#audit-actor-demo_mod').click();
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('#audit-events .audit-row__who')];
+      return rows.length > 0 && rows.every((row) => row.textContent === '阿杰');
+    });
+    await waitForText(page, '#audit-events', '通过「小美」的帖子');
+    await screenshot(page, 'e2e-audit-moderator.png');
+    await page.locator('#audit-events .audit-row').filter({ hasText: '通过「小美」的帖子' }).first().click();
+    await page.waitForURL(/admin\/pages\/member\/index\?openid=demo_xiaomei/);
+    expect(errors).toEqual([]);
+  });
+});
