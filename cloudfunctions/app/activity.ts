@@ -1,5 +1,6 @@
 import { afterActivity, markOf, type ActivityFacts, type ActivityMark, type SegmentRanges } from '../core/activity';
 import { addDays, dayOf, startOfDay, type Day } from '../core/days';
+import { isStaff } from '../core/roles';
 import type { Posting } from '../core/ledger';
 import type { Query } from '../store/port';
 import type { ActivityDoc, AppTransaction, MemberDoc } from './documents';
@@ -21,13 +22,24 @@ export function activityOn(member: MemberDoc, today: Day, timezone: string): { c
   const after = afterActivity(before, today);
   if (after === before) return { changes: {}, mark: null };
   return {
-    changes: { ...after, activeKey: `${after.lastActiveDay}|${member.openid}`, coreKey: `${after.coreUntil || NEVER}|${member.openid}` },
+    changes: { ...after, ...segmentKeys({ ...member, ...after }) },
     mark: markOf(before, today, dayOf(new Date(member.joinedAt), timezone)),
   };
 }
 
-/** A member's keys before any activity. */
-export const inactiveKeys = (openid: string) => ({ activeKey: `${NEVER}|${openid}`, coreKey: `${NEVER}|${openid}` });
+/** How a key spells "staff": before NEVER, so outside every segment's range (each starts at NEVER at the lowest). */
+const STAFF_KEY = '!';
+
+/**
+ * The keys the health counts and segment lists range over: a member's last active day and core
+ * status (NEVER before any activity). Staff are keyed apart: the owner and moderators run the
+ * community, so they are neither its active members nor its churn; a list by activity still pages
+ * past them (last).
+ */
+export const segmentKeys = (member: Pick<MemberDoc, 'openid' | 'role' | 'lastActiveDay' | 'coreUntil'>): Pick<MemberDoc, 'activeKey' | 'coreKey'> =>
+  isStaff(member.role)
+    ? { activeKey: `${STAFF_KEY}|${member.openid}`, coreKey: `${STAFF_KEY}|${member.openid}` }
+    : { activeKey: `${member.lastActiveDay || NEVER}|${member.openid}`, coreKey: `${member.coreUntil || NEVER}|${member.openid}` };
 
 /** An event of `kind` the rollup counts (ActivityDoc), with the id that makes it once. */
 export type EventOf = { kind: ActivityDoc['kind']; id: string };
@@ -69,8 +81,9 @@ export function segmentWhere(r: SegmentRanges, tz: string): Query<MemberDoc>['wh
   if (r.joinedFrom || r.joinedBefore) {
     where.sortKey = { ...(r.joinedFrom ? { gte: startOfDay(r.joinedFrom, tz).toISOString() } : {}), ...(r.joinedBefore ? { lt: startOfDay(r.joinedBefore, tz).toISOString() } : {}) };
   }
-  if (r.coreFrom || r.coreBefore) where.coreKey = { ...(r.coreFrom ? { gte: r.coreFrom } : {}), ...(r.coreBefore ? { lt: r.coreBefore } : {}) };
+  // Every range starts at NEVER at the lowest, which leaves staff (STAFF_KEY) out.
+  if (r.coreFrom || r.coreBefore) where.coreKey = { gte: r.coreFrom ?? NEVER, ...(r.coreBefore ? { lt: r.coreBefore } : {}) };
   const activeBefore = r.activeTo ? addDays(r.activeTo, 1) : r.activeBefore;
-  if (r.activeFrom || activeBefore) where.activeKey = { ...(r.activeFrom ? { gte: r.activeFrom } : {}), ...(activeBefore ? { lt: activeBefore } : {}) };
+  if (r.activeFrom || activeBefore) where.activeKey = { gte: r.activeFrom ?? NEVER, ...(activeBefore ? { lt: activeBefore } : {}) };
   return where;
 }

@@ -76,7 +76,8 @@ export interface Member {
   hideFromLeaderboard: boolean;
   /** v2: the last day they were active ("YYYY-MM-DD" | null) and their segment today. */
   lastActiveDay: string | null;
-  segment: SegmentKey;
+  /** null for staff: the owner and moderators are in no segment and no health count. */
+  segment: SegmentKey | null;
 }
 
 /** One staff action in the audit log: `action` is "function.action", `target` the openid or document id. */

@@ -59,6 +59,8 @@ export class ReachStore {
   award: AwardForm = { audience: 'segment', segment: 'active', list: '', amount: '', reason: '' };
   cast: BroadcastForm = { audience: 'all', segment: 'active', title: '', body: '' };
   segments: Segments = [];
+  /** Everyone, staff included, as of the last count: what a broadcast or award to all reaches. */
+  members = 0;
   /** When the health numbers were counted (null: not yet — then no count is shown). */
   countedAt: string | null = null;
   /** The pasted list matched: who will be credited, and the lines that matched nobody or several. */
@@ -78,7 +80,7 @@ export class ReachStore {
 
   async load(): Promise<void> {
     const outcome = await this.loading.run(() => this.community.call('stats', 'segments', {}));
-    if (outcome.done) runInAction(() => ((this.segments = outcome.value.segments), (this.countedAt = outcome.value.asOf)));
+    if (outcome.done) runInAction(() => ((this.segments = outcome.value.segments), (this.members = outcome.value.members), (this.countedAt = outcome.value.asOf)));
   }
 
   setAward(changes: Partial<AwardForm>): void {
@@ -94,7 +96,7 @@ export class ReachStore {
   reach(audience: Audience, segment: SegmentKey): number | null {
     if (audience === 'list') return this.matched?.openids.length ?? null;
     if (!this.countedAt) return null;
-    return audience === 'all' ? this.segments.reduce((sum, s) => sum + s.members, 0) : (this.segments.find((s) => s.key === segment)?.members ?? 0);
+    return audience === 'all' ? this.members : (this.segments.find((s) => s.key === segment)?.members ?? 0);
   }
 
   /** Matches each pasted name to a member: an openid as is, a nickname only when exactly one member has it. */

@@ -20,7 +20,7 @@ describe('the owner’s 操作日志 in Chromium', () => {
 
     await page.locator('#audit-actor-demo_mod').click();
     await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll('#audit-events .audit-row__who')];
+      const rows = Array.from(document.querySelectorAll('#audit-events .audit-row__who'));
       return rows.length > 0 && rows.every((row) => row.textContent === '阿杰');
     });
     await waitForText(page, '#audit-events', '通过「小美」的帖子');

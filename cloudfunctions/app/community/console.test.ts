@@ -204,17 +204,22 @@ describe('community.members filters', () => {
       expect(await list({ role: 'owner' })).toEqual(['o_owner']);
       expect(await list({ tier: '银' })).toEqual(['o_bob']);
       expect(await list({ tier: '铜' })).toEqual(['o_alice', 'o_owner', 'o_new']);
-      expect(await list({ segment: 'core' })).toEqual(['o_alice']);
+      // Alice is a moderator: staff run the community and are in no segment, however active.
+      expect(await list({ segment: 'core' })).toEqual([]);
       expect(await list({ segment: 'new' })).toEqual(['o_new']);
-      // Bob last came 03-08: eight days before is at risk. The owner never came: lost.
+      // Bob last came 03-08: eight days before is at risk. The owner never came, but is no churn.
       expect(await list({ segment: 'at_risk' })).toEqual(['o_bob']);
-      expect(await list({ segment: 'lost' })).toEqual(['o_owner']);
+      expect(await list({ segment: 'lost' })).toEqual([]);
       expect(await list({ segment: 'active' })).toEqual([]);
-      expect(await list({ segment: 'core', role: 'member' })).toEqual([]);
-      expect(await list({ sort: 'active' })).toEqual(['o_alice', 'o_bob', 'o_owner', 'o_new']);
+      // By activity, staff come last (and a page past them still pages).
+      expect(await list({ sort: 'active' })).toEqual(['o_bob', 'o_new', 'o_owner', 'o_alice']);
       expect(await list({ sort: 'points' })).toEqual(['o_bob', 'o_alice', 'o_owner', 'o_new']);
       const { members } = await h.ok('community', 'members', { communityId: c, q: 'alice' }, later);
-      expect(members[0]).toMatchObject({ openid: 'o_alice', segment: 'core', lastActiveDay: '2026-03-16', earnedTotal: 175, tier: '铜' });
+      expect(members[0]).toMatchObject({ openid: 'o_alice', segment: null, lastActiveDay: '2026-03-16', earnedTotal: 175, tier: '铜' });
+      // Back to a plain member, she is in the segments again: core, by her two weeks.
+      await h.ok('community', 'setRole', { communityId: c, openid: 'o_alice', role: 'member' }, later);
+      expect(await list({ segment: 'core' })).toEqual(['o_alice']);
+      expect(await list({ sort: 'active' })).toEqual(['o_alice', 'o_bob', 'o_new', 'o_owner']);
       expect(await h.call('community', 'members', { communityId: c, tier: '钻石' }, later)).toMatchObject({ error: { code: 'INVALID_INPUT', message: expect.stringContaining('铜') } });
       expect(await h.call('community', 'members', { communityId: c, segment: 'vip' }, later)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
     });

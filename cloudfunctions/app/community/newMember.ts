@@ -1,6 +1,6 @@
 import { emptyAccount } from '../../core/ledger';
 import type { Role } from '../../core/roles';
-import { inactiveKeys } from '../activity';
+import { segmentKeys } from '../activity';
 import { earnedKey } from '../ledgerWrites';
 import type { MemberDoc } from '../documents';
 
@@ -15,7 +15,7 @@ export function newMember(communityId: string, openid: string, role: Role, now: 
     joinedAt,
     sortKey: `${joinedAt}|${openid}`,
     nameKey: nameKey(name, openid),
-    ...inactiveKeys(openid),
+    ...segmentKeys({ openid, role }),
     earnedKey: earnedKey(0, openid),
     inviteCode: inviteCode ?? null,
     ...emptyAccount(),

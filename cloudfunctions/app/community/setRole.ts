@@ -4,6 +4,7 @@ import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
 import { OWNER } from '../../core/roles';
 import { isRanked } from './newMember';
+import { segmentKeys } from '../activity';
 import { recordAudit } from '../audit';
 import { ids } from '../documents';
 import { toMember } from './toMember';
@@ -19,7 +20,8 @@ export async function setRole(input: z.output<typeof setRoleInput>, caller: Call
     const target = (await tx.get('members', id)) ?? refusals.noSuchMember();
     if (target.role === 'owner') refusals.ownerRoleFixed();
     if (target.role !== input.role) {
-      await tx.update('members', id, { role: input.role, ranked: isRanked({ ...target, role: input.role }) });
+      // A moderator leaves the members' health counts and segments; a former one returns to them.
+      await tx.update('members', id, { role: input.role, ranked: isRanked({ ...target, role: input.role }), ...segmentKeys({ ...target, role: input.role }) });
       await recordAudit(tx, { communityId: input.communityId, action: 'community.setRole', target: input.openid, detail: { before: target.role, after: input.role } }, caller);
     }
     return { ...target, role: input.role };

@@ -2,6 +2,7 @@ import { segmentOf } from '../../core/activity';
 import { dayOf, type Day } from '../../core/days';
 import { currentStreak } from '../../core/streak';
 import { tierOf } from '../../core/tiers';
+import { isStaff } from '../../core/roles';
 import type { Member } from '../api';
 import type { CommunityDoc, MemberDoc } from '../documents';
 
@@ -49,7 +50,8 @@ export function toMember(member: MemberFacts, community: Pick<CommunityDoc, 'rul
     birthday: member.birthday ?? null,
     hideFromLeaderboard: Boolean(member.hideFromLeaderboard),
     lastActiveDay: member.lastActiveDay || null,
-    segment: segmentOf(
+    // Staff run the community: no segment, as they are in no health count (activity.ts segmentKeys).
+    segment: isStaff(role) ? null : segmentOf(
       { lastActiveDay: member.lastActiveDay ?? '', activeDays: 0, coreUntil: member.coreUntil ?? '', joinedDay: dayOf(new Date(joinedAt), community.timezone) },
       today,
     ),

@@ -37,7 +37,8 @@ eachStore((open) => {
     const memberLines = download(members.url).split('\r\n');
     expect(memberLines[0]).toBe('\uFEFF昵称,openid,角色,等级,当前积分,累计积分,连续签到,最近活跃,分层,加入时间,来自群,邀请人,已禁用');
     // Joined 02:00Z: 10:00 on the community's clock.
-    expect(memberLines[1]).toMatch(/^[^,]+,o_owner,群主,铜,0,0,0,,新人,2026-03-01 10:00:00,,,否$/);
+    // Staff are in no segment.
+    expect(memberLines[1]).toMatch(/^[^,]+,o_owner,群主,铜,0,0,0,,管理团队,2026-03-01 10:00:00,,,否$/);
     // A nickname that looks like a formula is shown, not run.
     expect(memberLines.find((line) => line.includes('o_bob'))).toMatch(/^'=1\+1,o_bob,成员/);
     // Last active on the day of the redemption.

@@ -44,7 +44,7 @@ async function tableOf(kind: z.output<typeof exportInput>['kind'], store: AppSto
       header: ['昵称', 'openid', '角色', '等级', '当前积分', '累计积分', '连续签到', '最近活跃', '分层', '加入时间', '来自群', '邀请人', '已禁用'],
       rows: members.map((doc) => {
         const m = toMember(doc, community, today);
-        return [m.nickname, m.openid, ROLE_NAMES[m.role], m.tier, m.balance, m.earnedTotal, m.streak, m.lastActiveDay, SEGMENT_NAMES[m.segment], local(m.joinedAt), m.groupId, m.invitedBy, m.banned ? '是' : '否'];
+        return [m.nickname, m.openid, ROLE_NAMES[m.role], m.tier, m.balance, m.earnedTotal, m.streak, m.lastActiveDay, m.segment ? SEGMENT_NAMES[m.segment] : '管理团队', local(m.joinedAt), m.groupId, m.invitedBy, m.banned ? '是' : '否'];
       }),
     };
   }

@@ -20,5 +20,7 @@ export interface Overview {
 
 export interface SegmentsView {
   asOf: string | null;
+  /** Everyone, staff included (who are in no segment): what a broadcast or award to all reaches. */
+  members: number;
   segments: Array<{ key: string; name: string; members: number }>;
 }

@@ -63,7 +63,7 @@ function MemberPage() {
           {member.banned && <Text className="member-badge member-badge--banned">已禁用</Text>}
         </View>
         <Text className="muted">
-          {ROLE_NAMES[member.role]} · {member.tier} · {SEGMENT_NAMES[member.segment]}
+          {ROLE_NAMES[member.role]} · {member.tier}{member.segment ? ` · ${SEGMENT_NAMES[member.segment]}` : ''}
         </Text>
         <View className="console-cards">
           <View className="console-card"><Text className="muted">当前积分</Text><Text id="member-balance" className="console-card__n">{member.balance}</Text></View>

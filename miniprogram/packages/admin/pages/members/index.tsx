@@ -57,7 +57,7 @@ function Members() {
               {m.role !== 'member' && <Text className="member-badge">{ROLE_NAMES[m.role]}</Text>}
               {m.banned && <Text className="member-badge member-badge--banned">已禁用</Text>}
               <View className="member-row__meta">
-                {m.tier} · {SEGMENT_NAMES[m.segment]} · {m.lastActiveDay ? `最近 ${m.lastActiveDay}` : '从未活跃'}
+                {m.segment ? `${m.tier} · ${SEGMENT_NAMES[m.segment]} · ${m.lastActiveDay ? `最近 ${m.lastActiveDay}` : '从未活跃'}` : `${m.tier} · 管理团队不计入分层`}
               </View>
             </View>
             <Text>{m.balance} 分 ›</Text>
