@@ -198,6 +198,8 @@ export interface Api {
         streakDays: number;
         nextBonusIn: number;
         streakBonus: number;
+        /** v3: what checking in pays me today (null once done): the day's points after my tier's and campaigns' multipliers, the streak bonus if today completes one, and the multiplier when not 1. */
+        checkinPays: { points: number; bonus: number; multiplier: number | null } | null;
         /** v3: the title and frame I wear now, and all I own that has not run out (core/wearables.ts). */
         worn: Worn;
         wardrobe: Array<Wearable & { worn: boolean }>;

@@ -60,8 +60,24 @@ describe('engagement in Chromium', () => {
     await waitForText(page, '#campaign-banners', '签到双倍日');
     await waitForText(page, '#campaign-banners', '签到积分 ×2');
     const before = await balance();
+    // The button says what the tap pays (5 × 2 for the day, 50 for the seventh day running), above the
+    // fold at 390x844 with every banner on one line.
+    await waitForText(page, '#checkin-button', '签到 +60');
+    const fold = await page.evaluate(() => ({ bottom: document.querySelector('#checkin-button')!.getBoundingClientRect().bottom, banners: Array.from(document.querySelectorAll('.campaign-banner')).map((b) => b.getBoundingClientRect().height) }));
+    expect(fold.bottom).toBeLessThan(844);
+    expect(Math.max(...fold.banners)).toBeLessThan(60);
     await page.locator('#checkin-button').click();
     await waitForText(page, '#checkin-pop', '签到×2');
+    // The result has a line of its own: it covers neither the button nor the streak.
+    const overlaps = await page.evaluate(() => {
+      const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+      const result = box('#checkin-pop');
+      return ['#checkin-button', '#streak'].filter((s) => {
+        const other = box(s);
+        return result.left < other.right && other.left < result.right && result.top < other.bottom && other.top < result.bottom;
+      });
+    });
+    expect(overlaps).toEqual([]);
     // 5 × 2 for the day and 50 for the seventh day running.
     await page.waitForFunction((expected) => document.querySelector('#balance')?.textContent === String(expected), before + 60);
     await screenshot(page, 'e2e-double-points-checkin.png');

@@ -1,10 +1,9 @@
 import type * as z from 'zod';
-import { rulesFor } from '../../core/campaigns';
 import { markCheckin } from '../../core/calendar';
 import { dayOf } from '../../core/days';
-import { actionPoints } from '../../core/engagement';
 import { refuse } from '../../core/errors';
-import { checkedInOn, streakAfterCheckin, streakBonus } from '../../core/streak';
+import { checkedInOn } from '../../core/streak';
+import { checkinPay } from './checkinPay';
 import type { Caller, Deps } from '../context';
 import { loadCommunity, activeMemberIn } from '../access';
 import { ids } from '../documents';
@@ -40,10 +39,7 @@ export async function checkIn({ communityId }: z.output<typeof checkInInput>, ca
     if (checkedInOn(member, today)) refuse('ALREADY_DONE', '今天已经签到过了，明天再来');
 
     // The member's own: a rules pilot may pay them other numbers than the community's.
-    const rule = rulesFor(community.rules, community.campaigns ?? [], member, caller.now).checkin;
-    const streak = streakAfterCheckin(member, today);
-    const bonus = streakBonus(streak, rule);
-    const daily = actionPoints(member, 'checkin', rule.points, ctx);
+    const { streak, bonus, daily } = checkinPay(member, ctx);
     const engaged = engagementOf(member, { gains: { checkins: 1 }, earned: daily.points + bonus, checkin: { streak } }, ctx, checkinId);
     const { account } = await recordActivity(tx, member, postingTime(community, caller.now, today), {
       postings: [

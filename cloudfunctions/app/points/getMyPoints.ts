@@ -8,6 +8,8 @@ import { tierOf } from '../../core/tiers';
 import type { Caller, Deps } from '../context';
 import { myTierFacts, requireMember } from '../access';
 import { getMyPointsInput } from './inputs';
+import { checkinPay } from '../checkin/checkinPay';
+import { engagementContext } from '../engagement';
 
 /** Everything the home page shows at a glance: points, tier, streak, today, what expires soon. */
 export async function getMyPoints({ communityId }: z.output<typeof getMyPointsInput>, caller: Caller, { store }: Deps) {
@@ -16,7 +18,10 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
   const streak = currentStreak(member, today);
   const checkedInToday = checkedInOn(member, today);
   const { streakDays, streakBonus } = rulesFor(community.rules, community.campaigns ?? [], member, caller.now).checkin;
-  const { name, nextName, nextMinPoints, points, multiplier, perks, keep } = tierOf(await myTierFacts(store, community, member), community.rules, today);
+  const tierFacts = await myTierFacts(store, community, member);
+  const { name, nextName, nextMinPoints, points, multiplier, perks, keep } = tierOf(tierFacts, community.rules, today);
+  // What the button says before it is tapped: exactly what checking in pays today.
+  const pay = checkedInToday ? null : checkinPay({ ...member, ...tierFacts }, engagementContext(community, caller.now, today));
   return {
     balance: member.balance,
     earnedTotal: member.earnedTotal,
@@ -34,6 +39,7 @@ export async function getMyPoints({ communityId }: z.output<typeof getMyPointsIn
     streakDays,
     nextBonusIn: checkinsToNextBonus(streak, checkedInToday, streakDays),
     streakBonus,
+    checkinPays: pay && { points: pay.daily.points, bonus: pay.bonus, multiplier: pay.daily.detail?.multiplier ?? null },
     worn: wornNow(member, caller.now),
     wardrobe: wardrobeView(member, caller.now),
   };

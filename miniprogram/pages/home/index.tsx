@@ -3,8 +3,9 @@ import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, CalendarCard, Progress } from '@nutui/nutui-react-taro';
 import { open } from '../../components/navigation';
 import { observer } from 'mobx-react-lite';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { DevIdentitySwitcher } from '../../components/DevIdentitySwitcher';
+import { WornName } from '../../components/WornName';
 import { ErrorLine } from '../../components/ErrorLine';
 import { devIdentity, store } from '../../stores';
 import { describeCampaign } from '../../stores/CampaignsStore';
@@ -20,6 +21,9 @@ async function refresh() {
   if (store.session.isStaff) await Promise.all([store.review.load(), store.mallAdmin.loadOrders('pending')]);
   if (store.checklist.open.includes('stockReward')) await store.mall.load();
 }
+
+/** Sharing a card is WeChat's; the local H5 has no chat to share to. */
+const IN_WEAPP = process.env.TARO_ENV === 'weapp';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2, '0')}:00`);
 
@@ -56,18 +60,19 @@ function Home() {
   }, [params.communityId]);
   // The card shared to the group opens this community (and, in a bound group, its members land here anyway).
   useShareAppMessage(() => ({
-    title: session.community ? `「${session.community.name}」每天签到领积分，积分兑好礼` : '社群积分',
+    // Shared right after checking in (the 晒一晒 button), the card tells the streak.
+    title: session.community
+      ? points.lastCheckin
+        ? `我在「${session.community.name}」已连续签到 ${points.lastCheckin.streak} 天，一起来领积分`
+        : `「${session.community.name}」每天签到领积分，积分兑好礼`
+      : '社群积分',
     path: session.communityId ? `/pages/home/index?communityId=${session.communityId}` : '/pages/home/index',
   }));
   useDidShow(() => {
     store.points.clearNotice();
     void refresh();
   });
-  useEffect(() => {
-    if (!points.lastCheckin) return;
-    const timer = setTimeout(() => points.animationPlayed(), 1600);
-    return () => clearTimeout(timer);
-  }, [points.lastCheckin]);
+  const [openBanner, setOpenBanner] = useState<string | null>(null);
 
   const me = points.me;
   return (
@@ -108,7 +113,7 @@ function Home() {
               <Text className="hero__community" id="switch-community" onClick={() => void open('/packages/community/pages/mine/index')}>
                 {session.community?.name} ▾
               </Text>
-              <Text className="hero__who">{me.nickname}</Text>
+              <WornName className="hero__who" nickname={me.nickname} worn={me.worn} ring={false} />
             </View>
             <Text className="muted">可用积分</Text>
             <Text className="hero__balance" id="balance">
@@ -160,16 +165,27 @@ function Home() {
             </View>
           )}
 
+          {/* One line each, so the check-in button stays above the fold; a tap opens one. */}
           <View id="campaign-banners">
-          {store.campaigns.banners.map((c) => (
-            <View key={c.id} id={`campaign-banner-${c.id}`} className={`campaign-banner ${c.status === 'active' ? 'campaign-banner--on' : ''}`}>
-              <Text className="campaign-banner__name">{c.name}<Text className="campaign-banner__tag">{c.status === 'active' ? '进行中' : '即将开始'}</Text></Text>
-              <Text className="campaign-banner__what">{describeCampaign(c)}</Text>
-              <Text className="campaign-banner__when">
-                {c.status === 'active' ? `进行中，${formatTime(c.endsAt, session.community?.timezone)} 结束` : `${formatTime(c.startsAt, session.community?.timezone)} 开始`}
-              </Text>
-            </View>
-          ))}
+            {store.campaigns.banners.map((c) => (
+              <View
+                key={c.id}
+                id={`campaign-banner-${c.id}`}
+                className={`campaign-banner ${c.status === 'active' ? 'campaign-banner--on' : ''} ${openBanner === c.id ? 'campaign-banner--open' : ''}`}
+                onClick={() => setOpenBanner(openBanner === c.id ? null : c.id)}
+              >
+                <View className="campaign-banner__line">
+                  <Text className="campaign-banner__tag">{c.status === 'active' ? '进行中' : '即将开始'}</Text>
+                  <Text className="campaign-banner__name">{c.name}</Text>
+                  <Text className="campaign-banner__what">{describeCampaign(c)}</Text>
+                </View>
+                {openBanner === c.id && (
+                  <Text className="campaign-banner__when">
+                    {c.status === 'active' ? `${formatTime(c.endsAt, session.community?.timezone)} 结束` : `${formatTime(c.startsAt, session.community?.timezone)} 开始`}
+                  </Text>
+                )}
+              </View>
+            ))}
           </View>
 
           <View className="card checkin">
@@ -179,16 +195,11 @@ function Home() {
                   已连续签到 {me.streak} 天
                 </Text>
                 <Text className="muted checkin__hint" id="bonus-hint">
+                  {me.checkinPays?.multiplier ? `今日签到积分 ×${me.checkinPays.multiplier} · ` : ''}
                   {me.nextBonusIn === 0 ? `今天签到再得连签奖励 +${me.streakBonus}` : `再签 ${me.nextBonusIn} 天得连签奖励 +${me.streakBonus}`}
                 </Text>
               </View>
               <View className="checkin__action">
-                {points.lastCheckin && (
-                  <Text className="checkin__pop" id="checkin-pop">
-                    +{checkinBreakdown(points.lastCheckin).total}
-                    {checkinBreakdown(points.lastCheckin).parts && <Text className="checkin__parts">（{checkinBreakdown(points.lastCheckin).parts}）</Text>}
-                  </Text>
-                )}
                 <Button
                   id="checkin-button"
                   type="primary"
@@ -197,10 +208,22 @@ function Home() {
                   loading={points.checkingIn}
                   onClick={() => void points.checkIn()}
                 >
-                  {me.checkedInToday ? '今日已签到' : `签到 +${session.community?.rules.checkin.points ?? ''}`}
+                  {me.checkedInToday ? '今日已签到' : `签到 +${me.checkinPays ? me.checkinPays.points + me.checkinPays.bonus : ''}`}
                 </Button>
               </View>
             </View>
+            {/* What the check-in paid, in a line of its own (nothing moves under it), for the rest of the day. */}
+            {points.lastCheckin && me.checkedInToday && (
+              <View className="checkin__result" id="checkin-pop">
+                <Text className="checkin__total">+{checkinBreakdown(points.lastCheckin).total} 积分</Text>
+                {checkinBreakdown(points.lastCheckin).parts && <Text className="checkin__parts">{checkinBreakdown(points.lastCheckin).parts}</Text>}
+                {IN_WEAPP && (
+                  <Button id="checkin-share" size="small" openType="share" className="checkin__share">
+                    晒一晒
+                  </Button>
+                )}
+              </View>
+            )}
             <CalendarCard
               type="multiple"
               firstDayOfWeek={1}
