@@ -1,4 +1,5 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { failure, type Envelope } from '../app/envelope';
@@ -98,7 +99,7 @@ export function createLocalServer({ call, pay, log, staticDir, uploadsDir, downl
       if (!FUNCTION_NAMES.includes(name)) return send(res, 200, failure('NOT_FOUND', `没有这个云函数：${api[1]}`));
       return callFunction(name, req, res);
     }
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(path, res);
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(path, req, res);
     send(res, 404, failure('NOT_FOUND', '没有这个地址'));
   }
 
@@ -149,15 +150,45 @@ export function createLocalServer({ call, pay, log, staticDir, uploadsDir, downl
     send(res, 200, 'url' in saved ? { ok: true, data: saved } : failure('INVALID_INPUT', saved.problem));
   }
 
-  function serveStatic(path: string, res: ServerResponse): void {
+  function serveStatic(path: string, req: IncomingMessage, res: ServerResponse): void {
     const file = resolve(join(root, normalize(decodeURIComponent(path === '/' ? '/index.html' : path))));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       if (path === '/' || path === '/index.html') return sendText(res, 503, '还没有 H5 构建：请先运行 npm run build:h5（npm start 会自动构建）');
       return sendText(res, 404, 'Not found');
     }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    createReadStream(file).pipe(res);
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const encoding = COMPRESSIBLE.test(type) ? acceptedEncoding(header(req, 'accept-encoding')) : null;
+    if (!encoding) {
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' });
+      return void createReadStream(file).pipe(res);
+    }
+    const body = compressed(file, encoding);
+    res.writeHead(200, { 'content-type': type, 'content-encoding': encoding, 'content-length': body.length, 'cache-control': 'no-cache', vary: 'accept-encoding' });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
+}
+
+/** Text is sent compressed (the H5 bundle shrinks to about a quarter); images and fonts already are. */
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json)|image\/svg)/;
+
+/** Brotli when the browser takes it, else gzip, else none. */
+export function acceptedEncoding(accept: string | undefined): 'br' | 'gzip' | null {
+  const offered = (accept ?? '').split(',').map((part) => part.trim().split(';')[0]);
+  return offered.includes('br') ? 'br' : offered.includes('gzip') ? 'gzip' : null;
+}
+
+/** Each file compressed once per version (its size and time), kept while the server runs. */
+const compressedFiles = new Map<string, Buffer>();
+function compressed(file: string, encoding: 'br' | 'gzip'): Buffer {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${encoding}:${file}:${size}:${mtimeMs}`;
+  let body = compressedFiles.get(key);
+  if (!body) {
+    const raw = readFileSync(file);
+    body = encoding === 'br' ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(raw, { level: 9 });
+    compressedFiles.set(key, body);
+  }
+  return body;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
