@@ -9,6 +9,8 @@ export class LotteryStore {
   draws: DrawView[] = [];
   balance = 0;
   lastResult: DrawResult | null = null;
+  /** The draw the last result is of (its grid animates to the result). */
+  lastDrawId: string | null = null;
   /** The draws have been read once: only then is an empty list empty, and the balance real. */
   loaded = false;
   private readonly loading = new Request('refresh');
@@ -47,9 +49,22 @@ export class LotteryStore {
     const outcome = await this.trying.run(() => this.intents.send(`mall.draw:${drawId}`, (requestId) => this.community.call('mall', 'draw', { drawId, requestId })));
     if (!outcome.done) return null;
     runInAction(() => {
+      this.lastDrawId = drawId;
       this.lastResult = outcome.value;
       this.balance = outcome.value.balance;
     });
     return outcome.value;
   }
+}
+
+/** The cell id of 谢谢参与 in a draw's grid. */
+export const NO_PRIZE = 'none';
+
+/**
+ * The cells a draw's grid lights one after another before it stops on the outcome: `laps` full
+ * rounds, then on to the cell won (or 谢谢参与). The outcome is the server's; this only shows it.
+ */
+export function spinPath(cells: readonly string[], landOn: string, laps = 2): string[] {
+  const stop = Math.max(0, cells.indexOf(landOn));
+  return Array.from({ length: laps * cells.length + stop + 1 }, (_, i) => cells[i % cells.length]);
 }

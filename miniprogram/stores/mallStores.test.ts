@@ -1,3 +1,4 @@
+import { NO_PRIZE, spinPath } from './LotteryStore';
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
 import { gatewayFor as sharedGateway } from './testing';
 import { RootStore } from './RootStore';
@@ -108,5 +109,14 @@ describe('the draw editor', () => {
     const coupon = { ...emptyPrize(), name: '券', kind: 'coupon' as const, percent: '30', stock: '100' };
     expect(drawProblems('转盘', '50', [rows[0], coupon])).toEqual({ 'prize.1.itemId': '请选择券码来自哪个优惠券奖品' });
     expect(drawProblems('转盘', '50', [rows[0], { ...coupon, itemId: 'demo-coupon' }])).toEqual({});
+  });
+});
+
+describe('the lottery grid', () => {
+  it('goes round twice, then stops on the outcome the server drew (谢谢参与 included)', () => {
+    const cells = ['bottle', 'sample', NO_PRIZE];
+    expect(spinPath(cells, 'sample')).toEqual(['bottle', 'sample', NO_PRIZE, 'bottle', 'sample', NO_PRIZE, 'bottle', 'sample']);
+    expect(spinPath(cells, NO_PRIZE, 1)).toEqual(['bottle', 'sample', NO_PRIZE, 'bottle', 'sample', NO_PRIZE]);
+    expect(spinPath(cells, 'bottle', 0)).toEqual(['bottle']);
   });
 });

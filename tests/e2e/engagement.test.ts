@@ -37,6 +37,12 @@ describe('engagement in Chromium', () => {
     await page.locator('#badge-first_checkin.badge-wall__badge--earned').waitFor();
     await waitForText(page, '#task-firstCheckin', '已完成');
     await screenshot(page, 'e2e-me.png');
+    // A task not yet done says what it pays and leads to where it is done.
+    await waitForText(page, '#task-firstPost', '去完成');
+    await page.locator('#task-firstPost').click();
+    await page.waitForURL(/posts\/pages\/compose/);
+    await page.goBack();
+    await page.locator('#rules-page-link').waitFor();
     await page.locator('#rules-page-link').click();
     await waitForText(page, 'body', '怎么赚积分');
     await waitForText(page, 'body', '生日礼');

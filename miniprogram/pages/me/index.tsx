@@ -9,12 +9,28 @@ import { METRIC_NAMES } from '../../stores/CampaignsStore';
 import { WornName } from '../../components/WornName';
 import { formatTime } from '../../stores/format';
 import { lookName } from '../../../cloudfunctions/core/wearables';
+import type { TaskKey } from '../../../cloudfunctions/core/rules';
 import './index.css';
 import { ROLE_NAMES } from '../../../cloudfunctions/core/roles';
 
 /** WeChat's avatar chooser exists only in the mini-program; H5 picks from the album. */
 const IN_WEAPP = process.env.TARO_ENV === 'weapp';
 const go = (url: string) => () => void Taro.navigateTo({ url });
+
+/** Where each newcomer task is done: a tab, a page, or (the profile) right here at the top. */
+const TASK_PLACES: Record<TaskKey, { tab?: string; page?: string }> = {
+  profile: {},
+  firstCheckin: { tab: '/pages/home/index' },
+  firstPost: { page: '/packages/posts/pages/compose/index' },
+  firstAnswer: { page: '/packages/qa/pages/index/index' },
+  firstInvite: { page: '/packages/referral/pages/invite/index' },
+};
+function goDo(task: TaskKey): void {
+  const place = TASK_PLACES[task];
+  if (place.tab) void Taro.switchTab({ url: place.tab });
+  else if (place.page) void Taro.navigateTo({ url: place.page });
+  else void Taro.pageScrollTo({ scrollTop: 0, duration: 300 });
+}
 
 /** A progress bar (plain views: one progress component per package keeps the shared styles in one order). */
 const Bar = ({ percent }: { percent: number }) => (
@@ -127,9 +143,9 @@ function Me() {
         <View className="card" id="tasks">
           <Text className="muted">新手任务（已完成 {mine.tasks.length - mine.tasksLeft.length}/{mine.tasks.length}）</Text>
           {mine.tasks.map((task) => (
-            <View key={task.key} id={`task-${task.key}`} className={`row me-task ${task.done ? 'me-task--done' : ''}`}>
+            <View key={task.key} id={`task-${task.key}`} className={`row me-task ${task.done ? 'me-task--done' : ''}`} onClick={() => !task.done && goDo(task.key)}>
               <Text>{task.done ? '✓ ' : '○ '}{task.name}</Text>
-              <Text className="muted">{task.done ? '已完成' : `+${task.points}`}</Text>
+              <Text className={task.done ? 'muted' : 'link'}>{task.done ? '已完成' : `+${task.points} 去完成 ›`}</Text>
             </View>
           ))}
         </View>
