@@ -12,7 +12,10 @@ describe('the owner’s 操作日志 in Chromium', () => {
     await rt.ok('points', { action: 'adjust', communityId: 'demo', openid: 'demo_doudou', delta: 20, reason: '分享辅食经验', requestId: 'e2e-audit-adjust' }, 'demo_owner');
 
     await actAs('demo_owner');
-    await page.goto(`${rt.url}/#/packages/admin/pages/console/index`);
+    // Staff see their work first: what waits for them sits under the balance, above the fold.
+    await waitForText(page, '#staff-waiting', '等你处理');
+    expect(await page.evaluate(() => document.querySelector('#staff-card')!.getBoundingClientRect().bottom)).toBeLessThan(844);
+    await page.locator('#console-link').click();
     await page.locator('#audit-link').click();
     await waitForText(page, '#audit-events', '给「豆豆妈」+20 积分：分享辅食经验');
     await waitForText(page, '#audit-events', '阿杰');

@@ -75,6 +75,7 @@ function Home() {
   const [openBanner, setOpenBanner] = useState<string | null>(null);
 
   const me = points.me;
+  const waiting = session.isStaff ? store.review.count + (store.mallAdmin.filter === 'pending' ? store.mallAdmin.orders.length : 0) : 0;
   return (
     <View className="home">
       {devIdentity && (
@@ -135,6 +136,49 @@ function Home() {
             )}
           </View>
 
+          {session.isStaff && (
+            // Staff see their work first: what waits for them, at the top (#28), then their tools.
+            <View className="card staff-card" id="staff-card">
+              <View className="row">
+                <Text className="muted">{session.role === 'owner' ? '群主工具' : '管理工具'}</Text>
+                <Text id="staff-waiting" className={waiting ? 'staff-waiting' : 'muted'}>
+                  {waiting ? `等你处理 ${waiting} 件` : '暂无待处理'}
+                </Text>
+              </View>
+              <View className="row staff-links">
+                {session.role === 'owner' && (
+                  <Text id="bind-group" onClick={() => void session.bindGroup()}>
+                    {session.groupBound ? '已绑定本群 ✓' : '绑定当前微信群 ›'}
+                  </Text>
+                )}
+                <Text id="console-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/console/index' })}>
+                  控制台 ›
+                </Text>
+                <Text id="admin-review-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/review/index' })}>
+                  内容审核{store.review.posts.length > 0 && <Text className="badge" id="review-waiting">{store.review.count}</Text>} ›
+                </Text>
+                <Text id="admin-orders-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/orders/index' })}>
+                  订单处理{store.mallAdmin.filter === 'pending' && store.mallAdmin.orders.length > 0 && <Text className="badge" id="orders-waiting">{store.mallAdmin.orders.length}</Text>} ›
+                </Text>
+                {/* Stocking the mall and setting up draws are the owner's: a moderator is not shown them. */}
+                {session.role === 'owner' && (
+                  <Text id="admin-items-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/items/index' })}>
+                    奖品管理 ›
+                  </Text>
+                )}
+                {session.role === 'owner' && (
+                  <Text id="admin-campaigns-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/campaigns/index' })}>
+                    活动 ›
+                  </Text>
+                )}
+                {session.role === 'owner' && (
+                  <Text id="admin-draws-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/draws/index' })}>
+                    抽奖设置 ›
+                  </Text>
+                )}
+              </View>
+            </View>
+          )}
           {store.checklist.open.length > 0 && (
             <View className="card checklist" id="owner-checklist">
               <Text className="checklist__title">开始之前 · 还有 {store.checklist.open.length} 步</Text>
@@ -322,43 +366,6 @@ function Home() {
             <Text>积分明细</Text>
             <Text className="muted">累计获得 {me.earnedTotal} 分 ›</Text>
           </View>
-          {session.isStaff && (
-            <View className="card">
-              <Text className="muted">{session.role === 'owner' ? '群主工具' : '管理工具'}</Text>
-              <View className="row staff-links">
-                {session.role === 'owner' && (
-                  <Text id="bind-group" onClick={() => void session.bindGroup()}>
-                    {session.groupBound ? '已绑定本群 ✓' : '绑定当前微信群 ›'}
-                  </Text>
-                )}
-                <Text id="console-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/console/index' })}>
-                  控制台 ›
-                </Text>
-                <Text id="admin-review-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/review/index' })}>
-                  内容审核{store.review.posts.length > 0 && <Text className="badge" id="review-waiting">{store.review.count}</Text>} ›
-                </Text>
-                <Text id="admin-orders-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/orders/index' })}>
-                  订单处理{store.mallAdmin.filter === 'pending' && store.mallAdmin.orders.length > 0 && <Text className="badge" id="orders-waiting">{store.mallAdmin.orders.length}</Text>} ›
-                </Text>
-                {/* Stocking the mall and setting up draws are the owner's: a moderator is not shown them. */}
-                {session.role === 'owner' && (
-                  <Text id="admin-items-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/items/index' })}>
-                    奖品管理 ›
-                  </Text>
-                )}
-                {session.role === 'owner' && (
-                  <Text id="admin-campaigns-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/campaigns/index' })}>
-                    活动 ›
-                  </Text>
-                )}
-                {session.role === 'owner' && (
-                  <Text id="admin-draws-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/draws/index' })}>
-                    抽奖设置 ›
-                  </Text>
-                )}
-              </View>
-            </View>
-          )}
         </>
       )}
       <ErrorLine message={points.error ?? session.error} onRetry={() => void refresh()} />
