@@ -5,7 +5,7 @@ import type { ContentPrint, NoPointsReason } from '../core/content';
 import type { ReferralStatus, RejectionReason } from '../core/referral';
 import type { Account, LedgerEntry, Lot } from '../core/ledger';
 import type { Prize } from '../core/lottery';
-import type { ItemKind, Reward } from '../core/mall';
+import type { ItemKind, OrderStatus, Reward } from '../core/mall';
 import type { Wear, Wearable, Wearing } from '../core/wearables';
 import type { Rules, TaskKey } from '../core/rules';
 import type { Campaign, ChallengeProgress } from '../core/campaigns';
@@ -311,8 +311,7 @@ export interface DrawDoc {
   updatedAt: string;
 }
 
-/** unpaid: a points + cash order waiting for its payment (it becomes pending when paid, cancelled when it expires). */
-export type OrderStatus = 'unpaid' | 'pending' | 'fulfilled' | 'cancelled';
+export type { OrderStatus } from '../core/mall';
 
 /** The money half of a points + cash order. */
 export interface OrderPayment {

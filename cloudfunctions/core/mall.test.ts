@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { checkRedemption, rewardStatus, type Reward } from './mall';
+import { checkRedemption, orderStatusName, rewardStatus, type Reward } from './mall';
 import { tierIndexFor, tierReaches } from './tiers';
 import { DEFAULT_RULES } from './rules';
 
@@ -50,5 +50,15 @@ describe('redemption rules', () => {
     expect(check(reward(), 2, 1)).toBe('LIMIT_REACHED');
     expect(check(reward({ perMemberLimit: null }), 50, 3)).toBe('ok');
     expect(check(reward({ active: false }))).toBe('NOT_FOUND');
+  });
+});
+
+describe('order status names', () => {
+  it('are one set everywhere: a pending order waits to be shipped or to be redeemed by its code', () => {
+    expect(orderStatusName({ status: 'pending', kind: 'physical' })).toBe('待发货');
+    for (const kind of ['service', 'coupon'] as const) expect(orderStatusName({ status: 'pending', kind })).toBe('待核销');
+    expect(orderStatusName({ status: 'unpaid', kind: 'physical' })).toBe('待支付');
+    expect(orderStatusName({ status: 'fulfilled', kind: 'title' })).toBe('已完成');
+    expect(orderStatusName({ status: 'cancelled', kind: 'service' })).toBe('已取消');
   });
 });

@@ -66,3 +66,15 @@ export function poolRefusal(item: { kind: ItemKind; cashPrice?: number | null })
   if (item.cashPrice) return '积分+现金的奖品不能众筹';
   return null;
 }
+
+/** unpaid: a points + cash order waiting for its payment (it becomes pending when paid, cancelled when it expires). */
+export type OrderStatus = 'unpaid' | 'pending' | 'fulfilled' | 'cancelled';
+
+/**
+ * An order's status in words, the same in the app, the notices and the exports: a pending order
+ * waits to be shipped (实物) or to be redeemed by scanning its code (服务、券码、奖品).
+ */
+export function orderStatusName(order: { status: OrderStatus; kind: ItemKind }): string {
+  if (order.status === 'pending') return order.kind === 'physical' ? '待发货' : '待核销';
+  return { unpaid: '待支付', fulfilled: '已完成', cancelled: '已取消' }[order.status];
+}

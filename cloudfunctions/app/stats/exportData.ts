@@ -1,3 +1,4 @@
+import { orderStatusName } from '../../core/mall';
 import { ENTRY_KIND_NAMES } from '../../core/ledger';
 import * as z from 'zod';
 import { csvOf, type Cell } from '../../core/csv';
@@ -15,7 +16,6 @@ import { exportInput } from './inputs';
 /** Rows per page: pageOf reads one more to see whether there are more, and the cloud answers at most 1,000. */
 const PAGE = 999;
 
-const STATUS_NAMES = { unpaid: '待支付', pending: '待发货', fulfilled: '已完成', cancelled: '已取消' } as const;
 const SEGMENT_NAMES = Object.fromEntries(SEGMENTS.map((s) => [s.key, s.name]));
 const FILE_KIND = { members: '成员', ledger: '积分流水', orders: '订单', balances: '期初积分' } as const;
 
@@ -63,7 +63,7 @@ async function tableOf(kind: z.output<typeof exportInput>['kind'], store: AppSto
       rows: entries.map((e) => [local(e.createdAt), e.openid, ENTRY_KIND_NAMES[e.kind], e.delta, e.balanceAfter, e.reason, e.refId]),
     };
   }
-  const orders = await everything(store, 'orders', communityId, 'sortKey', ['openid', 'nickname', 'itemName', 'quantity', 'points', 'status', 'shipping', 'couponCodes', 'note', 'cancelReason', 'createdAt', 'sortKey', 'payment', 'paidAfterExpiry', 'poolId']);
+  const orders = await everything(store, 'orders', communityId, 'sortKey', ['openid', 'nickname', 'itemName', 'quantity', 'points', 'status', 'kind', 'shipping', 'couponCodes', 'note', 'cancelReason', 'createdAt', 'sortKey', 'payment', 'paidAfterExpiry', 'poolId']);
   // The cash columns let the owner reconcile with WeChat Pay's bill (商户平台), and find what to refund.
   return {
     header: ['下单时间', '订单号', 'openid', '昵称', '奖品', '数量', '积分', '状态', '收货人', '电话', '地址', '券码', '备注', '取消原因', '现金（元）', '微信支付单号', '取消后才到账（需退款）', '众筹'],
@@ -75,7 +75,7 @@ async function tableOf(kind: z.output<typeof exportInput>['kind'], store: AppSto
       o.itemName,
       o.quantity,
       o.points,
-      STATUS_NAMES[o.status],
+      orderStatusName(o),
       o.shipping?.name ?? null,
       o.shipping?.phone ?? null,
       o.shipping?.address ?? null,

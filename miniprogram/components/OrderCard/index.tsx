@@ -4,9 +4,9 @@ import type { PropsWithChildren } from 'react';
 import type { OrderView } from '../../../cloudfunctions/app/api';
 import { formatTime, yuan } from '../../stores/format';
 import { QrCode } from '../QrCode';
+import { orderStatusName } from '../../../cloudfunctions/core/mall';
 import './index.css';
 
-const STATUS = { unpaid: '待支付', pending: '待处理', fulfilled: '已完成', cancelled: '已取消' } as const;
 
 /** Where the cash of a cancelled or late-paid order stands (WeChat Pay settles a refund a little after it is asked for). */
 function refundLine(refund: NonNullable<OrderView['refund']>, staff: boolean): string {
@@ -24,7 +24,7 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
         <Text className="order__name">
           {order.itemName} ×{order.quantity}
         </Text>
-        <Text className={`order__status order__status--${order.status}`}>{STATUS[order.status]}</Text>
+        <Text className={`order__status order__status--${order.status}`}>{orderStatusName(order)}</Text>
       </View>
       <Text className="muted order__meta">
         {order.points} 积分{order.payment ? ` + ¥${yuan(order.payment.amountFen)}` : ''}{order.poolId ? '（众筹）' : ''} · {formatTime(order.createdAt)}

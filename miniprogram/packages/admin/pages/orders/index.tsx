@@ -11,7 +11,7 @@ import { yuan } from '../../../../stores/format';
 import '../../admin.css';
 
 const FILTERS = [
-  ['pending', '待处理'],
+  ['pending', '待发货 · 待核销'],
   ['unpaid', '待支付'],
   ['fulfilled', '已完成'],
   ['cancelled', '已取消'],
