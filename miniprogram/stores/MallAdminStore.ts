@@ -79,6 +79,15 @@ export class MallAdminStore {
     });
   }
 
+  /** 上架 / 下架: a reward off the shelf is hidden from members and cannot be redeemed; its orders stand. */
+  async setOnShelf(item: ItemView, tz: string, today: string, active: boolean): Promise<boolean> {
+    return this.run(async () => {
+      await this.community.call('mall', 'upsertItem', { item: rewardOf({ ...rewardFormOf(item, tz, today), active }, tz) });
+      runInAction(() => (this.notice = active ? `「${item.name}」已上架` : `「${item.name}」已下架，成员看不到了`));
+      await this.fetchItems();
+    });
+  }
+
   async loadCodes(itemId: string, text: string): Promise<boolean> {
     const codes = text.split(/[\s,，]+/).filter(Boolean);
     return this.run(async () => {
@@ -141,6 +150,8 @@ export interface RewardForm {
   perMemberLimit: string;
   minTier: string;
   flash: boolean;
+  /** On the shelf (上架); editing a reward keeps it where it is. */
+  active: boolean;
   startDate: string;
   startTime: string;
   endDate: string;
@@ -160,6 +171,7 @@ export const emptyRewardForm = (today: string): RewardForm => ({
   perMemberLimit: '',
   minTier: '',
   flash: false,
+  active: true,
   startDate: today,
   startTime: '20:00',
   endDate: today,
@@ -213,6 +225,7 @@ export function rewardFormOf(item: ItemView, tz: string, today: string): RewardF
     perMemberLimit: item.perMemberLimit ? String(item.perMemberLimit) : '',
     minTier: item.minTier ?? '',
     flash: Boolean(item.startsAt || item.endsAt),
+    active: item.active,
     startDate,
     startTime,
     endDate,
@@ -241,6 +254,7 @@ export function rewardOf(form: RewardForm, tz: string): ItemForm {
     minTier: form.minTier || null,
     startsAt: form.flash ? localToIso(`${form.startDate} ${form.startTime}`, tz) : null,
     endsAt: form.flash ? localToIso(`${form.endDate} ${form.endTime}`, tz) : null,
+    active: form.active,
   };
 }
 

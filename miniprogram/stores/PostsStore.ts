@@ -69,6 +69,11 @@ export class PostsStore {
     return this.submission.error ?? this.uploadingRequest.error ?? this.acting.error ?? this.listing.error;
   }
 
+  /** Only a failed load is worth trying again; a refused like or post says why, and trying again changes nothing. */
+  get retryable(): boolean {
+    return this.listing.error !== null && this.error === this.listing.error;
+  }
+
   /** The line shown over my posts while the post I just sent waits for review. */
   get submittedNote(): string | null {
     const waiting = this.submitted && this.mine.find((p) => p.id === this.submitted!.postId && p.status === 'pending');

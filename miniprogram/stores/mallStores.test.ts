@@ -4,6 +4,7 @@ import { gatewayFor as sharedGateway } from './testing';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 import { shippingProblems } from './MallStore';
+import { rewardFormOf, rewardOf } from './MallAdminStore';
 
 const NOW = '2026-06-01T04:00:00Z';
 const gatewayFor = (h: Harness, openid: string, fail?: { action: string; times: number }) => sharedGateway(h, openid, NOW, fail);
@@ -42,6 +43,23 @@ describe('mall stores', () => {
     const { orders } = await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice' });
     expect(orders.map((o) => o.itemName).sort()).toEqual(['体验课', '手工课']);
     expect((await h.ok('points', 'me', { communityId: c }, { openid: 'o_alice', now: NOW })).balance).toBe(300);
+  });
+
+  it('takes a reward off the shelf and puts it back; editing one off the shelf leaves it off', async () => {
+    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
+    const owner = new RootStore(gatewayFor(h, 'o_owner'), memoryStorage(), c);
+    const member = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
+    await owner.mallAdmin.loadItems();
+    expect(await owner.mallAdmin.setOnShelf(owner.mallAdmin.items[0], 'Asia/Shanghai', '2026-06-01', false)).toBe(true);
+    expect(owner.mallAdmin.notice).toBe('「体验课」已下架，成员看不到了');
+    await member.mall.load();
+    expect(member.mall.items).toEqual([]);
+    // Before, the editor sent no shelf state and the server's default put it back on sale.
+    expect(await owner.mallAdmin.saveItem(rewardOf({ ...rewardFormOf(owner.mallAdmin.items[0], 'Asia/Shanghai', '2026-06-01'), pointsPrice: '120' }, 'Asia/Shanghai'))).toBe(true);
+    expect(owner.mallAdmin.items[0]).toMatchObject({ pointsPrice: 120, active: false });
+    await owner.mallAdmin.setOnShelf(owner.mallAdmin.items[0], 'Asia/Shanghai', '2026-06-01', true);
+    await member.mall.load();
+    expect(member.mall.items.map((i) => i.id)).toEqual([item.id]);
   });
 
   it('refreshes the owner’s order list after fulfilling and cancelling', async () => {

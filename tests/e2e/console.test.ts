@@ -41,6 +41,19 @@ describe("the owner's console in Chromium", () => {
     await page.locator('#adjust-submit').click();
     await waitForText(page, '#member-notice', '已加 30 分');
     await waitForText(page, '#member-balance', String(before + 30));
+    // Refused by the server: said where the eye is (a toast in view), not only in a line screens below.
+    await page.locator('#adjust-amount input').fill('-99999');
+    await page.locator('#adjust-reason input').fill('清零');
+    await page.locator('#adjust-submit').click();
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('body *')).some((el) => {
+        if (el.children.length || !el.textContent?.includes('积分不足')) return false;
+        const box = el.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && getComputedStyle(el).visibility !== 'hidden';
+      }),
+    );
+    await screenshot(page, 'e2e-error-in-view.png');
+    await waitForText(page, '#member-balance', String(before + 30));
 
     await page.locator('#ban').click();
     await waitForText(page, '#ban-reason-error', '请写明禁用原因');

@@ -94,7 +94,7 @@ function Feed() {
         </PostCard>
       ))}
       {posts.hasMore && <View className="muted feed__more">上拉加载更多</View>}
-      <ErrorLine message={posts.error} onRetry={() => void posts.load()} />
+      <ErrorLine message={posts.error} onRetry={posts.retryable ? () => void posts.load() : undefined} />
     </View>
   );
 }

@@ -130,10 +130,18 @@ function AdminItems() {
       {admin.items.map((item) => (
         <View className="card" key={item.id} id={`admin-item-${item.id}`}>
           <View className="row">
-            <Text className="order__name">{item.name}</Text>
-            <Text className="muted" onClick={() => edit(item)}>
-              编辑 ›
+            <Text className="order__name">
+              {item.name}
+              {!item.active && <Text className="item-off"> 已下架</Text>}
             </Text>
+            <View className="row item-actions">
+              <Text id={`shelf-${item.id}`} className="link" onClick={() => void admin.setOnShelf(item, tz, today, !item.active)}>
+                {item.active ? '下架' : '上架'}
+              </Text>
+              <Text className="muted" onClick={() => edit(item)}>
+                编辑 ›
+              </Text>
+            </View>
           </View>
           <Text className="muted order__meta">
             {item.pointsPrice} 积分{item.cashPrice ? ` + ¥${yuan(item.cashPrice)}` : ''} · 库存 {item.stock}
