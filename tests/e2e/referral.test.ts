@@ -29,7 +29,10 @@ describe('inviting a friend in Chromium', () => {
       await waitForText(tab, '#join-inviter', '小美 邀请你加入');
       await waitForText(tab, '#join-gift', '送你 20 积分');
       await screenshot(tab, 'e2e-invite-landing.png');
+      // The newcomer says who they are as they join (skippable), not 成员xxxx.
+      await tab.locator('#join-nickname input').fill('新朋友');
       await tab.locator('#join-button').click();
+      await waitForText(tab, '.hero__who', '新朋友');
       await tab.locator('#checkin-button').click();
       // 5 for the day, 20 for coming by invitation, 10 for the demo's first check-in task.
       await waitForText(tab, '#checkin-pop', '+35');

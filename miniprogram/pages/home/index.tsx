@@ -6,6 +6,7 @@ import { observer } from 'mobx-react-lite';
 import { useEffect, useState } from 'react';
 import { DevIdentitySwitcher } from '../../components/DevIdentitySwitcher';
 import { WornName } from '../../components/WornName';
+import { JoinForm } from '../../components/JoinForm';
 import { ErrorLine } from '../../components/ErrorLine';
 import { devIdentity, store } from '../../stores';
 import { describeCampaign } from '../../stores/CampaignsStore';
@@ -102,9 +103,7 @@ function Home() {
         <View className="card join-card">
           <Text className="join-card__title">{session.community.name}</Text>
           <Text className="muted">加入社群，每天签到赚积分，积分可在商城兑换好礼。</Text>
-          <Button id="join-button" type="primary" block onClick={() => void session.join().then((joined) => (joined ? points.load() : undefined))}>
-            加入社群
-          </Button>
+          <JoinForm onJoined={() => void points.load()} />
         </View>
       )}
       {session.isMember && me && (

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { useLoad } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
 import { replaceWith } from '../../components/navigation';
 import { observer } from 'mobx-react-lite';
 import { parseInviteScene } from '../../../cloudfunctions/core/referral';
 import { ErrorLine } from '../../components/ErrorLine';
+import { JoinForm } from '../../components/JoinForm';
 import { devIdentity, store } from '../../stores';
 import './index.css';
 
@@ -45,18 +45,7 @@ function Join() {
           <Text className="join__perk">· 每天签到 +{rules.checkin.points} 分，连续 {rules.checkin.streakDays} 天再得 +{rules.checkin.streakBonus}</Text>
           <Text className="join__perk">· 积分升级：{rules.tiers.map((t) => t.name).join(' → ')}</Text>
           <Text className="join__perk">· 积分可在商城兑换好礼</Text>
-          <Button
-            id="join-button"
-            type="primary"
-            block
-            onClick={() =>
-              void session.join().then((joined) => {
-                if (joined) void replaceWith('/pages/home/index');
-              })
-            }
-          >
-            加入社群
-          </Button>
+          <JoinForm onJoined={() => void replaceWith('/pages/home/index')} />
         </View>
       )}
       {!session.communityId && <View className="card">这个链接不完整，请回到群里重新打开卡片。</View>}
