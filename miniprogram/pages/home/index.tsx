@@ -8,6 +8,7 @@ import { DevIdentitySwitcher } from '../../components/DevIdentitySwitcher';
 import { WornName } from '../../components/WornName';
 import { JoinForm } from '../../components/JoinForm';
 import { ErrorLine } from '../../components/ErrorLine';
+import { NoticeLine } from '../../components/NoticeLine';
 import { devIdentity, store } from '../../stores';
 import { describeCampaign } from '../../stores/CampaignsStore';
 import { formatLastDay, formatTime } from '../../stores/format';
@@ -302,7 +303,7 @@ function Home() {
                 </View>
               </View>
             )}
-            {points.notice && <Text id="checkin-notice" className="notice">{points.notice}</Text>}
+            <NoticeLine id="checkin-notice" message={points.notice} className="notice" />
             {me.checkedInToday && <ReminderRow />}
           </View>
 

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { BadgeWall } from '../../components/BadgeWall';
 import { ErrorLine } from '../../components/ErrorLine';
+import { NoticeLine } from '../../components/NoticeLine';
 import { store } from '../../stores';
 import { METRIC_NAMES } from '../../stores/CampaignsStore';
 import { WornName } from '../../components/WornName';
@@ -207,7 +208,7 @@ function Me() {
         <Text id="member-code-link" onClick={go('/packages/engage/pages/membercode/index')}>会员码 ›</Text>
         <Text id="claim-link" onClick={go('/packages/community/pages/claim/index')}>领取期初积分 ›</Text>
       </View>
-      {mine.notice && <Text id="me-notice" className="notice">{mine.notice}</Text>}
+      <NoticeLine id="me-notice" message={mine.notice} className="notice" />
       <ErrorLine message={mine.error} />
     </View>
   );

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { TextField } from '../../../../components/TextField';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { NoticeLine } from '../../../../components/NoticeLine';
 import { MoreButton } from '../../../../components/MoreButton';
 import { store } from '../../../../stores';
 import { ACTION_NAMES, describeCampaign, describePilot, KIND_NAMES, METRIC_NAMES, type CampaignKind, type PilotReport } from '../../../../stores/CampaignsStore';
@@ -164,7 +165,7 @@ function Campaigns() {
           </View>
         </View>
       )}
-      {campaigns.notice && <Text id="campaign-notice" className="admin-notice">{campaigns.notice}</Text>}
+      <NoticeLine id="campaign-notice" message={campaigns.notice} />
       <View className="card">
         <Text className="muted">全部活动</Text>
         {campaigns.campaigns.length === 0 && !campaigns.error && <Text className="muted" style="display: block">还没有活动</Text>}

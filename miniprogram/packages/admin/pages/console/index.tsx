@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { NoticeLine } from '../../../../components/NoticeLine';
 import { store } from '../../../../stores';
 import type { WeekCard } from '../../../../stores/ConsoleStore';
 import '../../admin.css';
@@ -87,7 +88,7 @@ function Console() {
           </View>
         </View>
       )}
-      {admin.notice && <Text className="admin-notice">{admin.notice}</Text>}
+      <NoticeLine message={admin.notice} />
       <ErrorLine message={admin.error ?? review.error ?? mallAdmin.error} />
     </View>
   );

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { DrawView } from '../../../../../cloudfunctions/app/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { NoticeLine } from '../../../../components/NoticeLine';
 import { drawProblems, emptyPrize, PRIZE_KINDS, type PrizeRow } from '../../../../stores/MallAdminStore';
 import '../../admin.css';
 import { store } from '../../../../stores';
@@ -125,7 +126,7 @@ function AdminDraws() {
           </Button>
         </View>
       </View>
-      {admin.notice && <Text className="admin-notice">{admin.notice}</Text>}
+      <NoticeLine message={admin.notice} />
       <ErrorLine message={admin.error} />
       {admin.draws.map((draw) => (
         <View className="card" key={draw.id}>

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { ItemView } from '../../../../../cloudfunctions/app/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { NoticeLine } from '../../../../components/NoticeLine';
 import { store } from '../../../../stores';
 import { isoToLocal, yuan } from '../../../../stores/format';
 import { emptyRewardForm, rewardFormOf, rewardOf, rewardProblems, type RewardForm } from '../../../../stores/MallAdminStore';
@@ -125,7 +126,7 @@ function AdminItems() {
           </Button>
         </View>
       </View>
-      {admin.notice && <Text className="admin-notice">{admin.notice}</Text>}
+      <NoticeLine message={admin.notice} />
       <ErrorLine message={admin.error} />
       {admin.items.map((item) => (
         <View className="card" key={item.id} id={`admin-item-${item.id}`}>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { SEGMENTS } from '../../../../../cloudfunctions/core/activity';
 import { BadgeWall } from '../../../../components/BadgeWall';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { NoticeLine } from '../../../../components/NoticeLine';
 import { store } from '../../../../stores';
 import { adjustmentProblems } from '../../../../stores/ConsoleStore';
 import { formatTime } from '../../../../stores/format';
@@ -115,7 +116,7 @@ function MemberPage() {
         </View>
       )}
 
-      {admin.notice && <Text id="member-notice" className="admin-notice">{admin.notice}</Text>}
+      <NoticeLine id="member-notice" message={admin.notice} />
       <View className="card">
         <Text className="muted">徽章 {admin.badges.filter((b) => b.earnedAt).length}/{admin.badges.length}</Text>
         <BadgeWall id="member-badges" badges={admin.badges} />

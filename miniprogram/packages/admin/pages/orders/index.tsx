@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { NoticeLine } from '../../../../components/NoticeLine';
 import { OrderCard } from '../../../../components/OrderCard';
 import type { OrderView } from '../../../../../cloudfunctions/app/api';
 import { store } from '../../../../stores';
@@ -42,7 +43,7 @@ function AdminOrders() {
           </Text>
         ))}
       </View>
-      {admin.notice && <Text className="admin-notice">{admin.notice}</Text>}
+      <NoticeLine message={admin.notice} />
       {admin.orders.length === 0 && <View className="card muted">没有{FILTERS.find(([v]) => v === admin.filter)?.[1]}的订单</View>}
       {admin.orders.map((order) => (
         <OrderCard key={order.id} order={order} showBuyer>

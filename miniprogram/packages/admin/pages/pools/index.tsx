@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { NoticeLine } from '../../../../components/NoticeLine';
 import { PoolCard } from '../../../../components/PoolCard';
 import { TextField } from '../../../../components/TextField';
 import { store } from '../../../../stores';
@@ -62,7 +63,7 @@ function DonationPools() {
           </Button>
         </View>
       </View>
-      {pools.notice && <Text className="admin-notice">{pools.notice}</Text>}
+      <NoticeLine message={pools.notice} />
       <ErrorLine message={pools.error} />
       {list}
     </View>

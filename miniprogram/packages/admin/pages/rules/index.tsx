@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { NoticeLine } from '../../../../components/NoticeLine';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
 import { describeChange, RULE_FIELDS } from '../../../../stores/RulesStore';
@@ -55,7 +56,7 @@ function RulesEditor() {
       <View className="card">
         <Button id="rules-save" type="primary" block disabled={rules.busy} onClick={() => void rules.save()}>保存规则</Button>
         {Object.keys(problems).length > 0 && <Text className="admin-field__error">有 {Object.keys(problems).length} 处需要修改，见上方红字</Text>}
-        {rules.notice && <Text id="rules-notice" className="admin-notice">{rules.notice}</Text>}
+        <NoticeLine id="rules-notice" message={rules.notice} />
       </View>
       <View className="card">
         <Text className="muted">修改记录</Text>

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { NoticeLine } from '../../../../components/NoticeLine';
 import { PoolCard } from '../../../../components/PoolCard';
 import { store } from '../../../../stores';
 import { contributionChoices } from '../../../../stores/PoolsStore';
@@ -63,7 +64,7 @@ function PoolPage() {
           </View>
         </View>
       )}
-      {pools.notice && <Text id="pool-notice" className="notice">{pools.notice}</Text>}
+      <NoticeLine id="pool-notice" message={pools.notice} className="notice" />
       <View className="card" id="pool-backers">
         <Text className="muted">参与的人（{pool.backers}）</Text>
         {pools.backers.length === 0 && <Text className="muted pool-page__none">还没有人参与，来做第一个吧</Text>}

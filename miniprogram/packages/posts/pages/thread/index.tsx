@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
+import { NoticeLine } from '../../../../components/NoticeLine';
 import { WornName } from '../../../../components/WornName';
 import { PostCard } from '../../../../components/PostCard';
 import { store } from '../../../../stores';
@@ -67,7 +68,7 @@ function Thread() {
       <View className="card thread__composer">
         <Textarea id="comment-body" className="thread__input" value={comments.draft} maxlength={200} placeholder="说说你的看法（评论别人的帖子可得积分）" onInput={(e) => comments.setDraft(e.detail.value)} />
         {problem && <Text id="comment-body-error" className="field-error">{problem}</Text>}
-        {comments.notice && <Text id="comment-notice" className="admin-notice">{comments.notice}</Text>}
+        <NoticeLine id="comment-notice" message={comments.notice} />
         <ErrorLine message={comments.sending.error} />
         <Button id="comment-send" type="primary" block loading={comments.sending.pending} onClick={() => void send()}>
           发表评论
