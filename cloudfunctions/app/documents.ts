@@ -286,6 +286,8 @@ export interface ItemDoc extends Reward {
   kind: ItemKind;
   /** Title and frame kinds: what is worn, and for how many days. */
   wear?: Wear | null;
+  /** The mall's shelf it sits on (个护, 课程 …), or none. */
+  category?: string | null;
   /** Coupon kind: the unused codes; stock always equals their number. Never shown to members. */
   codes: string[];
   /** pointsPrice, zero-padded, then id: the mall's natural order. */

@@ -21,12 +21,13 @@ export const DEMO_PEOPLE = [
 const DAY_MS = 86_400_000;
 
 const DEMO_ITEMS = (flashStart: Date): Array<[string, Record<string, unknown>]> => [
-  ['demo-handcream', { name: '护手霜试用装', description: '品牌护手霜 30ml，冬天必备', kind: 'physical', pointsPrice: 120, stock: 20, perMemberLimit: 2 }],
-  ['demo-coupon', { name: '满99减20优惠券', description: '商城下单可用，兑换后立即得到券码', kind: 'coupon', pointsPrice: 80, stock: 10 }],
+  ['demo-handcream', { category: '个护', name: '护手霜试用装', description: '品牌护手霜 30ml，冬天必备', kind: 'physical', pointsPrice: 120, stock: 20, perMemberLimit: 2 }],
+  ['demo-coupon', { category: '优惠券', name: '满99减20优惠券', description: '商城下单可用，兑换后立即得到券码', kind: 'coupon', pointsPrice: 80, stock: 10 }],
   [
     'demo-class',
     {
       name: '周末亲子手工课名额',
+      category: '课程',
       description: '每周六下午，线下 2 小时，限时抢',
       kind: 'service',
       pointsPrice: 300,
@@ -36,15 +37,15 @@ const DEMO_ITEMS = (flashStart: Date): Array<[string, Record<string, unknown>]> 
       endsAt: new Date(flashStart.getTime() + 2 * DAY_MS).toISOString(),
     },
   ],
-  ['demo-expert', { name: '育儿专家 1 对 1 咨询', description: '30 分钟语音咨询', kind: 'service', pointsPrice: 800, stock: 5, minTier: '银' }],
-  ['demo-bottle', { name: '品牌定制保温杯', description: '会员专属限量款', kind: 'physical', pointsPrice: 1500, stock: 3, minTier: '金' }],
+  ['demo-expert', { category: '课程', name: '育儿专家 1 对 1 咨询', description: '30 分钟语音咨询', kind: 'service', pointsPrice: 800, stock: 5, minTier: '银' }],
+  ['demo-bottle', { category: '周边', name: '品牌定制保温杯', description: '会员专属限量款', kind: 'physical', pointsPrice: 1500, stock: 3, minTier: '金' }],
   // 积分+现金: points take part of the price, WeChat Pay the rest.
-  ['demo-purifier', { name: '桌面空气净化器', description: '母婴房适用，积分抵扣后再付现金', kind: 'physical', pointsPrice: 300, cashPrice: 9900, stock: 5 }],
-  // A dream reward few can reach alone: the one members pool points for (积分众筹).
+  ['demo-purifier', { category: '家居', name: '桌面空气净化器', description: '母婴房适用，积分抵扣后再付现金', kind: 'physical', pointsPrice: 300, cashPrice: 9900, stock: 5 }],
   // Worn rewards (API v3): a title beside the name for 30 days, and a frame for good.
-  ['demo-title', { name: '称号·绘本达人', description: '戴在昵称旁，群里一眼认出你', kind: 'title', wear: { look: '绘本达人', days: 30 }, pointsPrice: 90, stock: 100 }],
-  ['demo-frame', { name: '鎏金头像框', description: '头像外一圈金边，永久佩戴', kind: 'frame', wear: { look: 'gold' }, pointsPrice: 400, stock: 30 }],
-  ['demo-stroller', { name: '轻便婴儿推车', description: '一键收车，可登机', kind: 'physical', pointsPrice: 3000, stock: 2 }],
+  ['demo-title', { category: '装扮', name: '称号·绘本达人', description: '戴在昵称旁，群里一眼认出你', kind: 'title', wear: { look: '绘本达人', days: 30 }, pointsPrice: 90, stock: 100 }],
+  ['demo-frame', { category: '装扮', name: '鎏金头像框', description: '头像外一圈金边，永久佩戴', kind: 'frame', wear: { look: 'gold' }, pointsPrice: 400, stock: 30 }],
+  // A dream reward few can reach alone: the one members pool points for (积分众筹).
+  ['demo-stroller', { category: '母婴', name: '轻便婴儿推车', description: '一键收车，可登机', kind: 'physical', pointsPrice: 3000, stock: 2 }],
 ];
 
 /**

@@ -79,6 +79,11 @@ export class MallAdminStore {
     });
   }
 
+  /** The categories the owner has used, to pick one again rather than type it differently. */
+  get categories(): string[] {
+    return [...new Set(this.items.map((item) => item.category).filter((c): c is string => Boolean(c)))];
+  }
+
   /** 上架 / 下架: a reward off the shelf is hidden from members and cannot be redeemed; its orders stand. */
   async setOnShelf(item: ItemView, tz: string, today: string, active: boolean): Promise<boolean> {
     return this.run(async () => {
@@ -139,6 +144,8 @@ export interface RewardForm {
   images: string[];
   name: string;
   description: string;
+  /** The mall shelf (分类), as typed or picked; empty for none. */
+  category: string;
   kind: ItemKind;
   /** Title and frame: the title's words or the frame's look; the days worn as typed (empty: for good). */
   look: string;
@@ -162,6 +169,7 @@ export const emptyRewardForm = (today: string): RewardForm => ({
   images: [],
   name: '',
   description: '',
+  category: '',
   kind: 'physical',
   look: '',
   wearDays: '',
@@ -186,6 +194,7 @@ export function rewardProblems(form: RewardForm, tz: string): Partial<Record<key
   if (!form.name.trim()) problems.name = '请填写奖品名称';
   else if (form.name.trim().length > 30) problems.name = '奖品名称最多 30 个字';
   if (form.description.trim().length > 200) problems.description = '介绍最多 200 个字';
+  if ([...form.category.trim()].length > 8) problems.category = '分类最多 8 个字';
   if (!wholeNumber(form.pointsPrice, 1, 1_000_000)) problems.pointsPrice = '兑换积分填 1 到 1000000 的整数';
   if (!wholeNumber(form.stock, 0, 100_000)) problems.stock = '库存填 0 或正整数';
   // Only a physical reward is sold for points + cash (WeChat Pay sells goods); the field shows only for one.
@@ -216,6 +225,7 @@ export function rewardFormOf(item: ItemView, tz: string, today: string): RewardF
     images: item.images,
     name: item.name,
     description: item.description,
+    category: item.category ?? '',
     kind: item.kind,
     look: item.wear?.look ?? '',
     wearDays: item.wear?.days ? String(item.wear.days) : '',
@@ -245,6 +255,7 @@ export function rewardOf(form: RewardForm, tz: string): ItemForm {
     name: form.name.trim(),
     images: form.images,
     description: form.description.trim(),
+    category: form.category.trim() || null,
     kind: form.kind,
     wear: isWearableKind(form.kind) ? { look: form.look.trim(), days: form.wearDays.trim() ? Number(form.wearDays) : null } : null,
     pointsPrice: Number(form.pointsPrice),

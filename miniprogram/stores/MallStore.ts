@@ -10,9 +10,16 @@ export interface ShippingForm {
   address: string;
 }
 
+/** The mall's shelves: everything, what I can redeem right now, or one of the owner's categories. */
+export type Shelf = { kind: 'all' } | { kind: 'canRedeem' } | { kind: 'category'; name: string };
+
+/** Open, within my tier and my points: what 我能兑 shows. */
+export const canRedeemNow = (item: Pick<ItemView, 'status' | 'locked' | 'affordable'>): boolean => item.status === 'open' && !item.locked && item.affordable;
+
 /** The member's side of the mall: rewards, redeeming, my orders. */
 export class MallStore {
   items: ItemView[] = [];
+  shelf: Shelf = { kind: 'all' };
   balance = 0;
   orders: OrderView[] = [];
   ordersLoaded = false;
@@ -33,6 +40,23 @@ export class MallStore {
 
   get error(): string | null {
     return this.redeemingRequest.error ?? this.loading.error;
+  }
+
+  /** The owner's categories, in the order the mall lists their first reward. */
+  get categories(): string[] {
+    return [...new Set(this.items.map((item) => item.category).filter((c): c is string => Boolean(c)))];
+  }
+
+  /** The rewards on the chosen shelf. */
+  get shown(): ItemView[] {
+    const shelf = this.shelf;
+    if (shelf.kind === 'canRedeem') return this.items.filter(canRedeemNow);
+    if (shelf.kind === 'category') return this.items.filter((item) => item.category === shelf.name);
+    return this.items;
+  }
+
+  choose(shelf: Shelf): void {
+    this.shelf = shelf;
   }
 
   item(id: string): ItemView | undefined {

@@ -62,6 +62,25 @@ describe('mall stores', () => {
     expect(member.mall.items.map((i) => i.id)).toEqual([item.id]);
   });
 
+  it('shows the mall by shelf: everything, what I can redeem now, or one of the owner’s categories', async () => {
+    const give = (item: Record<string, unknown>) => h.ok('mall', 'upsertItem', { communityId: c, item: { kind: 'service', stock: 5, ...item } }, { openid: 'o_owner', now: NOW });
+    await give({ name: '护手霜', pointsPrice: 100, category: ' 个护 ' });
+    await give({ name: '面霜', pointsPrice: 900, category: '个护' });
+    await give({ name: '手工课', pointsPrice: 200, category: '课程' });
+    await give({ name: '神秘礼', pointsPrice: 50 });
+    expect(await h.call('mall', 'upsertItem', { communityId: c, item: { name: '太长', kind: 'service', pointsPrice: 1, stock: 1, category: '一二三四五六七八九' } }, { openid: 'o_owner', now: NOW })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const member = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
+    await member.mall.load();
+    expect(member.mall.categories.sort()).toEqual(['个护', '课程']);
+    member.mall.choose({ kind: 'category', name: '个护' });
+    expect(member.mall.shown.map((i) => i.name).sort()).toEqual(['护手霜', '面霜']);
+    // 500 points: the 900 cream is out of reach.
+    member.mall.choose({ kind: 'canRedeem' });
+    expect(member.mall.shown.map((i) => i.name).sort()).toEqual(['手工课', '护手霜', '神秘礼'].sort());
+    member.mall.choose({ kind: 'all' });
+    expect(member.mall.shown).toHaveLength(4);
+  });
+
   it('refreshes the owner’s order list after fulfilling and cancelling', async () => {
     const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
     for (const id of ['store-r-0001', 'store-r-0002']) await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: id }, { openid: 'o_alice', now: NOW });

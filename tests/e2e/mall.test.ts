@@ -73,6 +73,14 @@ describe('the points mall in Chromium', () => {
     // 商城 is a tab of the bottom bar.
     await page.locator('.weui-tabbar__item').filter({ hasText: '商城' }).click();
     await waitText('#mall-balance', String(before));
+    // Shelves: what I can redeem now (not the 3000-point stroller), or a category.
+    await page.locator('#shelf-can').click();
+    await page.locator('#item-demo-stroller').waitFor({ state: 'detached' });
+    await page.locator('#item-demo-handcream').waitFor();
+    await page.locator('#mall-shelves').getByText('个护', { exact: true }).click();
+    await page.locator('#item-demo-coupon').waitFor({ state: 'detached' });
+    await screenshot(page, 'e2e-mall-shelves.png');
+    await page.locator('#shelf-all').click();
     await page.locator('#item-demo-handcream').click();
     await page.locator('#item-name').waitFor();
     // Nothing is sent until the address is right; each problem shows beside its field, and the labels stay.

@@ -97,6 +97,8 @@ export const upsertItemInput = z.object({
       id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id 格式不对').optional(),
       name: text('奖品名称', 40),
       description: z.string().trim().max(500, '描述最多 500 字').default(''),
+      /** A shelf of the mall (个护, 课程, 优惠券 …): the members' mall filters by it. */
+      category: z.string({ error: '分类必须是文字' }).trim().max(8, '分类最多 8 个字').nullish().transform((c) => c || null),
       images: z.array(z.string().trim().min(1).max(500)).max(9, '最多 9 张图').default([]),
       kind: z.enum(['physical', 'coupon', 'service', 'title', 'frame'], { error: 'kind 只能是 physical、coupon、service、title 或 frame' }).default('physical'),
       /** A title's words or a frame's look, and the days it is worn (null: for good). */

@@ -12,7 +12,7 @@ import { upsertItemInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
 /** What the audit log keeps of a reward's edit (not its codes: those are secrets). */
-const AUDITED_ITEM_FIELDS = ['name', 'description', 'kind', 'pointsPrice', 'cashPrice', 'stock', 'perMemberLimit', 'startsAt', 'endsAt', 'minTier', 'active', 'wear'] as const;
+const AUDITED_ITEM_FIELDS = ['name', 'description', 'kind', 'pointsPrice', 'cashPrice', 'stock', 'perMemberLimit', 'startsAt', 'endsAt', 'minTier', 'active', 'wear', 'category'] as const;
 
 /**
  * The owner stocks the mall: creates a reward or edits one. A coupon reward's stock is the
@@ -39,6 +39,7 @@ export async function upsertItem(input: z.output<typeof upsertItemInput>, caller
       images: item.images,
       kind: item.kind,
       wear: item.wear ?? null,
+      category: item.category ?? null,
       pointsPrice: item.pointsPrice,
       cashPrice: item.cashPrice ?? null,
       stock: item.kind === 'coupon' ? Math.min(item.stock, codes.length) : item.stock,

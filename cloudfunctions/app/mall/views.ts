@@ -18,6 +18,7 @@ export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<M
     kind: item.kind,
     /** Title and frame: what is worn and for how many days (null: for good). */
     wear: item.wear ?? null,
+    category: item.category ?? null,
     pointsPrice: item.pointsPrice,
     stock: item.stock,
     perMemberLimit: item.perMemberLimit,

@@ -50,7 +50,7 @@ function AdminItems() {
     if (Object.keys(rewardProblems(form, tz)).length) return;
     if (await admin.saveItem(rewardOf(form, tz))) reset();
   };
-  const field = (key: 'name' | 'description' | 'pointsPrice' | 'cashPrice' | 'stock' | 'perMemberLimit', label: string, hint: string, type: 'text' | 'number' | 'digit' = 'text') => (
+  const field = (key: 'name' | 'description' | 'category' | 'pointsPrice' | 'cashPrice' | 'stock' | 'perMemberLimit', label: string, hint: string, type: 'text' | 'number' | 'digit' = 'text') => (
     <TextField id={`form-${key}`} label={label} type={type} placeholder={hint} value={form[key]} onInput={(value) => setForm({ ...form, [key]: value })} error={problems[key]} />
   );
 
@@ -60,6 +60,16 @@ function AdminItems() {
         <Text className="form__title">{form.id ? '编辑奖品' : '上架新奖品'}</Text>
         {field('name', '奖品名称', '例如 护手霜试用装')}
         {field('description', '介绍（可选）', '一句话介绍')}
+        {field('category', '分类（可选，商城按分类筛选）', '例如 个护、课程、优惠券')}
+        {admin.categories.length > 0 && (
+          <View className="form__chips" id="form-categories">
+            {admin.categories.map((name) => (
+              <Text key={name} className={`admin-tab ${form.category === name ? 'admin-tab--on' : ''}`} onClick={() => setForm({ ...form, category: form.category === name ? '' : name })}>
+                {name}
+              </Text>
+            ))}
+          </View>
+        )}
         <View className="form__chips">
           {form.images.map((src) => (
             <Image key={src} className="form__thumb" src={src} mode="aspectFill" onClick={() => setForm({ ...form, images: form.images.filter((s) => s !== src) })} />
