@@ -14,7 +14,7 @@ import type * as z from 'zod';
 import type { joinCommunityInput } from './community/inputs';
 import type { AuditAction, NoPoints } from './documents';
 import type { CloudIdParam } from './groupCloudId';
-import type { cancelOrderInput, fulfilOrderInput, listOrdersInput, loadCodesInput, payOrderInput, redeemItemInput, setShippingInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './mall/inputs';
+import type { cancelOrderInput, fulfilOrderInput, getOrderInput, listOrdersInput, loadCodesInput, payOrderInput, redeemItemInput, setShippingInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './mall/inputs';
 import type { Checkout, DrawResult, DrawView, ItemView, OrderView, RedeemResult } from './mall/views';
 import type { NoticeView } from './notices/views';
 import type { createPostInput, listPostsInput, mediaVerdictInput, reviewPostInput } from './posts/inputs';
@@ -302,6 +302,8 @@ export interface Api {
     items: { in: { communityId: string }; out: { items: ItemView[]; balance: number } };
     redeem: { in: z.input<typeof redeemItemInput>; out: RedeemResult };
     orders: { in: z.input<typeof listOrdersInput>; out: { orders: OrderView[] } & Page };
+    /** v3: one order for its detail page (the member's own; staff: any). */
+    order: { in: z.input<typeof getOrderInput>; out: { order: OrderView } };
     fulfil: { in: z.input<typeof fulfilOrderInput>; out: { order: OrderView } };
     /** v1 conformance: the member adds the address of their own physical order while it is pending. */
     setShipping: { in: z.input<typeof setShippingInput>; out: { order: OrderView } };

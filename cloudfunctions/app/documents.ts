@@ -372,6 +372,8 @@ export interface OrderDoc {
   pickupState?: 'waiting' | 'done' | 'void' | null;
   verifiedBy?: string | null;
   verifiedAt?: string | null;
+  /** Shipped: the courier and tracking number staff gave (核销 and services have none). */
+  delivery?: { courier: string; trackingNo: string } | null;
 }
 
 /**

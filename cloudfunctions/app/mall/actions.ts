@@ -1,3 +1,4 @@
+import { getOrder } from './getOrder';
 import type { Api } from '../api';
 import { action, type ActionsOf } from '../dispatch';
 import { cancelOrder } from './cancelOrder';
@@ -16,6 +17,7 @@ import { pickupsWaiting, verifyPickup } from './verifyPickup';
 import {
   cancelOrderInput,
   fulfilOrderInput,
+  getOrderInput,
   listDrawsInput,
   listItemsInput,
   listOrdersInput,
@@ -37,6 +39,7 @@ export const mallActions = {
   items: action(listItemsInput, listItems),
   redeem: action(redeemItemInput, redeemItem),
   orders: action(listOrdersInput, listOrders),
+  order: action(getOrderInput, getOrder),
   fulfil: action(fulfilOrderInput, fulfilOrder),
   setShipping: action(setShippingInput, setShipping),
   cancel: action(cancelOrderInput, cancelOrder),

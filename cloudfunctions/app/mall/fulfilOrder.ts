@@ -9,7 +9,7 @@ import { needsShipping, ORDERS_PAGE, toOrder } from './views';
 import { fulfilOrderInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
-/** Staff mark an order shipped or served, with a note for the member (e.g. a tracking number); the member gets a notice. */
+/** Staff mark an order shipped (with its courier and tracking number) or served, with a note for the member; the member gets a notice. */
 export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
   await requireMember(store, input.communityId, caller.openid, STAFF);
@@ -19,12 +19,13 @@ export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, call
     if (found.status === 'cancelled') refuse('CONFLICT', '订单已取消，不能发货');
     if (found.status === 'unpaid') refuse('CONFLICT', '订单还没有支付，支付后才能发货');
     if (needsShipping(found)) refuse('CONFLICT', '成员还没有填写收货地址，填好后才能发货');
-    const changes = { status: 'fulfilled' as const, note: input.note ?? null, updatedAt: caller.now.toISOString() };
+    const delivery = input.courier && input.trackingNo ? { courier: input.courier, trackingNo: input.trackingNo } : null;
+    const changes = { status: 'fulfilled' as const, note: input.note ?? null, delivery, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);
     const shipped = found.kind === 'physical';
-    const notice: Notice = { communityId: input.communityId, openid: found.openid, kind: 'order_fulfilled', refId: input.orderId, title: `「${found.itemName}」${shipped ? '已发货' : '已完成'}`, body: changes.note ?? '', points: 0 };
+    const notice: Notice = { communityId: input.communityId, openid: found.openid, kind: 'order_fulfilled', refId: input.orderId, title: `「${found.itemName}」${shipped ? '已发货' : '已完成'}`, body: [delivery && `${delivery.courier} ${delivery.trackingNo}`, changes.note].filter(Boolean).join(' · '), points: 0 };
     await writeNotice(tx, notice, caller.now);
-    await recordAudit(tx, { communityId: input.communityId, action: 'mall.fulfil', target: input.orderId, detail: { member: found.openid, item: found.itemName, note: changes.note } }, caller);
+    await recordAudit(tx, { communityId: input.communityId, action: 'mall.fulfil', target: input.orderId, detail: { member: found.openid, item: found.itemName, note: changes.note, ...(delivery ? { delivery } : {}) } }, caller);
     return { order: { ...found, ...changes }, notice };
   });
   await sendNotice(deps, notice, order.itemName, ORDERS_PAGE);

@@ -16,6 +16,14 @@ export const fulfilOrderInput = z.object({
   communityId,
   orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
   note: z.string().trim().max(200, '备注最多 200 字').optional(),
+  /** A shipped reward's courier and tracking number, shown on the member's order (both or neither). */
+  courier: z.string({ error: '快递公司必须是文字' }).trim().min(1, '请填写快递公司').max(20, '快递公司最多 20 个字').optional(),
+  trackingNo: z.string({ error: '运单号必须是文字' }).trim().regex(/^[A-Za-z0-9-]{5,40}$/, '运单号是 5–40 位字母、数字或 -').optional(),
+}).refine((input) => !input.courier === !input.trackingNo, { message: '快递公司和运单号要一起填', path: ['trackingNo'] });
+
+export const getOrderInput = z.object({
+  communityId,
+  orderId: z.string({ error: 'orderId 必须是文字' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
 });
 
 export const listDrawsInput = inCommunity;

@@ -73,6 +73,8 @@ export const toOrder = (order: Found<OrderDoc>) => ({
   pickupCode: order.pickupCode ?? null,
   verifiedAt: order.verifiedAt ?? null,
   verifiedBy: order.verifiedBy ?? null,
+  /** Shipped: the courier and tracking number. */
+  delivery: order.delivery ?? null,
 });
 
 export type OrderView = ReturnType<typeof toOrder>;

@@ -382,7 +382,8 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       // Paid points + cash orders often: one cancelled must give its money back.
       return outcome(await h.call('mall', 'cancel', { communityId: c, orderId: recent(op.cash && w.paidOrders.length ? w.paidOrders : w.orders, op.order), reason: '模型取消' }, staff));
     case 'fulfil':
-      return outcome(await h.call('mall', 'fulfil', { communityId: c, orderId: recent(w.orders, op.order) }, staff));
+      // Shipped with a courier and tracking number half the time.
+      return outcome(await h.call('mall', 'fulfil', { communityId: c, orderId: recent(w.orders, op.order), ...(op.order % 2 ? { courier: '顺丰速运', trackingNo: `SF${op.order}0000` } : {}) }, staff));
     case 'draw': {
       const who = MEMBERS[op.who];
       const params = { communityId: c, drawId: w.drawId, requestId: `drw-${op.request}-xxxx` };
