@@ -5,7 +5,7 @@ export default defineAppConfig({
   requiredPrivateInfos: ['chooseAddress'],
   pages: ['pages/home/index', 'pages/feed/index', 'pages/mall/index', 'pages/me/index', 'pages/notices/index', 'pages/ledger/index', 'pages/join/index'],
   subPackages: [
-    { root: 'packages/mall', pages: ['pages/item/index', 'pages/orders/index', 'pages/lottery/index', 'pages/pools/index', 'pages/pool/index', 'pages/pay/index', 'pages/cashier/index'] },
+    { root: 'packages/mall', pages: ['pages/item/index', 'pages/orders/index', 'pages/lottery/index', 'pages/pools/index', 'pages/pool/index', 'pages/pay/index', 'pages/cashier/index', 'pages/order/index'] },
     { root: 'packages/posts', pages: ['pages/compose/index', 'pages/thread/index'] },
     { root: 'packages/referral', pages: ['pages/invite/index'] },
     { root: 'packages/community', pages: ['pages/create/index', 'pages/mine/index', 'pages/claim/index'] },

@@ -102,9 +102,10 @@ export class MallAdminStore {
     });
   }
 
-  async fulfil(orderId: string, note?: string): Promise<boolean> {
+  /** Done: shipped with its courier and tracking number (both or neither), or served; a note for the member. */
+  async fulfil(orderId: string, done: { note?: string; courier?: string; trackingNo?: string } = {}): Promise<boolean> {
     return this.run(async () => {
-      await this.community.call('mall', 'fulfil', { orderId, note });
+      await this.community.call('mall', 'fulfil', { orderId, ...done });
       runInAction(() => (this.notice = '已标记完成'));
       await this.fetchOrders();
     });

@@ -22,6 +22,8 @@ export class MallStore {
   shelf: Shelf = { kind: 'all' };
   balance = 0;
   orders: OrderView[] = [];
+  /** The order its detail page shows. */
+  order: OrderView | null = null;
   ordersLoaded = false;
   loaded = false;
   private readonly loading = new Request('refresh');
@@ -79,6 +81,13 @@ export class MallStore {
       const { orders } = await this.community.call('mall', 'orders', { scope: 'mine', limit: 50 });
       runInAction(() => ((this.orders = orders), (this.ordersLoaded = true)));
     });
+  }
+
+  /** One order, for its detail page (opened from the list or from a notice). */
+  async openOrder(orderId: string): Promise<void> {
+    if (this.order?.id !== orderId) this.order = null;
+    const outcome = await this.loading.run(() => this.community.call('mall', 'order', { orderId }));
+    if (outcome.done) runInAction(() => (this.order = outcome.value.order));
   }
 
   /** Gives the address of my physical order that waits for one (v1 redemptions and lottery prizes). */

@@ -87,7 +87,7 @@ describe('mall stores', () => {
     const owner = new RootStore(gatewayFor(h, 'o_owner'), memoryStorage(), c);
     await owner.mallAdmin.loadOrders('pending');
     expect(owner.mallAdmin.orders).toHaveLength(2);
-    expect(await owner.mallAdmin.fulfil(owner.mallAdmin.orders[0].id, '已预约')).toBe(true);
+    expect(await owner.mallAdmin.fulfil(owner.mallAdmin.orders[0].id, { note: '已预约' })).toBe(true);
     expect(owner.mallAdmin.orders).toHaveLength(1);
     expect(await owner.mallAdmin.cancel(owner.mallAdmin.orders[0].id, '时间冲突')).toBe(true);
     expect(owner.mallAdmin.orders).toHaveLength(0);

@@ -110,16 +110,24 @@ describe('the points mall in Chromium', () => {
     await actAs('demo_owner');
     await page.locator('#admin-orders-link').click();
     const orderId = mine.orders[0].id as string;
-    await page.locator(`#note-${orderId} input`).fill('顺丰 SF1234567');
+    await waitText(`#order-${orderId}`, '待发货');
+    await page.locator(`#courier-${orderId} input`).fill('顺丰速运');
+    await page.locator(`#tracking-${orderId} input`).fill('SF1234567');
+    await page.locator(`#note-${orderId} input`).fill('周一到');
     await page.locator(`#fulfil-${orderId}`).click();
     await page.locator(`#order-${orderId}`).waitFor({ state: 'detached' });
     await screenshot(page, 'e2e-admin-orders.png');
 
     const after = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_xiaomei');
-    expect(after.orders[0]).toMatchObject({ status: 'fulfilled', note: '顺丰 SF1234567' });
+    expect(after.orders[0]).toMatchObject({ status: 'fulfilled', note: '周一到', delivery: { courier: '顺丰速运', trackingNo: 'SF1234567' } });
     await actAs('demo_xiaomei');
     await page.goto(`${rt.url}/#/packages/mall/pages/orders/index`);
     await waitText(`#order-${orderId}`, '已完成');
-    await waitText(`#order-${orderId}`, '顺丰 SF1234567');
+    // The order's detail: the address it went to, the courier and the tracking number to copy.
+    await page.locator(`#detail-${orderId}`).click();
+    await page.waitForURL(/mall\/pages\/order\/index/);
+    await waitText(`#delivery-${orderId}`, '快递：顺丰速运 SF1234567');
+    await waitText(`#shipping-${orderId}`, '上海市徐汇区漕溪北路 88 号');
+    await screenshot(page, 'e2e-order-detail.png');
   });
 });

@@ -71,6 +71,9 @@ eachStore((open) => {
       expect(await balance()).toBe(1000);
       expect(await itemOf(item.id)).toMatchObject({ stock: 1, myRedeemed: 0 });
       expect(await orderOf(orderId)).toMatchObject({ status: 'cancelled', cancelReason: '超时未支付' });
+      // The member is told what happened to the money as well as the points: none was taken.
+      const { notices } = await h.ok('notices', 'list', { communityId: c }, { openid: 'o_alice', now: MINUTES(16) });
+      expect(notices.find((n) => n.refId === orderId)?.title).toContain('没有扣款');
       expect(await h.call('mall', 'pay', { communityId: c, orderId }, { openid: 'o_alice', now: MINUTES(17) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(await pay(orderId, true, MINUTES(18))).toMatchObject({ ok: true, data: { outcome: 'paidAfterExpiry' } });
       expect(await pay(orderId, true, MINUTES(19))).toMatchObject({ ok: true, data: { outcome: 'alreadyPaid' } });

@@ -21,7 +21,7 @@ export async function lapseUnpaid(tx: AppTransaction, order: Found<OrderDoc>, co
       redeemed: redeemedAfter(member.redeemed, order.itemId, -order.quantity),
     });
     const body = paidLate ? '付款在 15 分钟的支付时限之后才到账，这笔钱会退还给你' : '15 分钟内未完成微信支付';
-    await writeNotice(tx, { communityId: order.communityId, openid: order.openid, kind: 'order_cancelled', refId: order._id, title: `订单「${order.itemName}」超时未支付，已取消，${order.points} 积分已退回`, body, points: order.points }, now);
+    await writeNotice(tx, { communityId: order.communityId, openid: order.openid, kind: 'order_cancelled', refId: order._id, title: `订单「${order.itemName}」超时未支付，已取消：没有扣款，${order.points} 积分已退回`, body, points: order.points }, now);
   }
   await tx.update('items', order.itemId, { stock: increment(order.quantity) });
   const lateMoney = paidLate ? { payment: paidLate, paidAfterExpiry: true } : {};

@@ -48,7 +48,17 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
         </View>
       )}
       {order.verifiedAt && <Text className="order__line">已核销 · {formatTime(order.verifiedAt)}</Text>}
-      {showBuyer && order.shipping && <Text className="order__line">收货：{order.shipping.name} {order.shipping.phone} {order.shipping.address}</Text>}
+      {order.shipping && <Text className="order__line" id={`shipping-${order.id}`}>收货：{order.shipping.name} {order.shipping.phone} {order.shipping.address}</Text>}
+      {order.delivery && (
+        <View className="row order__code" id={`delivery-${order.id}`}>
+          <Text selectable>
+            快递：{order.delivery.courier} {order.delivery.trackingNo}
+          </Text>
+          <Text className="link" onClick={() => void Taro.setClipboardData({ data: order.delivery!.trackingNo })}>
+            复制单号
+          </Text>
+        </View>
+      )}
       {order.note && <Text className="order__line">备注：{order.note}</Text>}
       {order.cancelReason && <Text className="order__line">取消原因：{order.cancelReason}（{order.poolId ? '积分退回给每位众筹参与者' : '积分已退回'}）</Text>}
       {order.paidAfterExpiry && (

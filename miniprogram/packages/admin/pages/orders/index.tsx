@@ -30,6 +30,8 @@ async function confirmCancel(order: OrderView, reason: string) {
 function AdminOrders() {
   const { mallAdmin: admin } = store;
   const [notes, setNotes] = useState<Record<string, string>>({});
+  const [couriers, setCouriers] = useState<Record<string, string>>({});
+  const [tracking, setTracking] = useState<Record<string, string>>({});
   useDidShow(() => {
     admin.clearNotice();
     void admin.loadOrders();
@@ -49,16 +51,22 @@ function AdminOrders() {
         <OrderCard key={order.id} order={order} showBuyer>
           {order.status === 'pending' && (
             <View className="admin-actions">
+              {order.kind === 'physical' && (
+                <View className="row admin-buttons" id={`delivery-form-${order.id}`}>
+                  <Input id={`courier-${order.id}`} className="admin-input" style="flex: 1" placeholder="快递公司，如 顺丰速运" value={couriers[order.id] ?? ''} onInput={(e) => setCouriers({ ...couriers, [order.id]: e.detail.value })} />
+                  <Input id={`tracking-${order.id}`} className="admin-input" style="flex: 1.4" placeholder="运单号" value={tracking[order.id] ?? ''} onInput={(e) => setTracking({ ...tracking, [order.id]: e.detail.value })} />
+                </View>
+              )}
               <Input
                 id={`note-${order.id}`}
                 className="admin-input"
-                placeholder="快递单号 / 备注（取消时填原因）"
+                placeholder="备注（取消时填原因）"
                 value={notes[order.id] ?? ''}
                 onInput={(e) => setNotes({ ...notes, [order.id]: e.detail.value })}
               />
               <View className="row admin-buttons">
-                <Button id={`fulfil-${order.id}`} type="primary" size="small" disabled={admin.busy} onClick={() => void admin.fulfil(order.id, notes[order.id] || undefined)}>
-                  完成
+                <Button id={`fulfil-${order.id}`} type="primary" size="small" disabled={admin.busy} onClick={() => void admin.fulfil(order.id, { note: notes[order.id]?.trim() || undefined, courier: couriers[order.id]?.trim() || undefined, trackingNo: tracking[order.id]?.trim() || undefined })}>
+                  {order.kind === 'physical' ? '发货' : '完成'}
                 </Button>
                 <Button id={`cancel-${order.id}`} size="small" disabled={admin.busy} onClick={() => void confirmCancel(order, notes[order.id] || '无法完成，已退回积分')}>
                   取消并退积分
