@@ -30,7 +30,7 @@ describe('the points mall in Chromium', () => {
     await (await chooser).setFiles(picture);
     await page.locator('.form__thumb').waitFor();
     await page.locator('#save-item').click();
-    await page.getByText('已保存「亲子绘本一套」').waitFor();
+    await page.locator('.admin-notice').getByText('已保存「亲子绘本一套」').waitFor();
     // The message belongs to the page that raised it: the draws page opens without it.
     await page.goto(`${session.rt.url}/#/packages/admin/pages/draws/index`);
     await page.locator('#save-draw').last().waitFor();

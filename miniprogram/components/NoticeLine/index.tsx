@@ -13,7 +13,8 @@ export function NoticeLine({ id, message, className = 'admin-notice' }: { id?: s
   }, [message]);
   if (!message) return null;
   return (
-    <Text id={id} className={className}>
+    // Taro's H5 writes id="undefined" for an id left out: only an id given is set.
+    <Text {...(id ? { id } : {})} className={className}>
       {message}
     </Text>
   );

@@ -8,7 +8,7 @@ import './index.css';
  */
 export function WornName({ id, nickname, worn, className = '', ring = true }: { id?: string; nickname: string; worn?: Worn | null; className?: string; ring?: boolean }) {
   return (
-    <Text id={id} className={`worn-name ${className}`}>
+    <Text {...(id ? { id } : {})} className={`worn-name ${className}`}>
       {ring && worn?.frame && <Text className={`worn-name__ring frame--${worn.frame}`}>{[...nickname][0] ?? ''}</Text>}
       <Text>{nickname}</Text>
       {worn?.title && <Text className="worn-name__title">{worn.title}</Text>}
