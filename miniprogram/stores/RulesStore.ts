@@ -2,6 +2,8 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { AuditEvent, Rules, RulesPatch } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { Request } from './request';
+import { mergeRules } from '../../cloudfunctions/core/rules';
+import { TEMPLATES, type TemplateKey } from '../../cloudfunctions/core/templates';
 
 type Group = Exclude<keyof Rules, 'tiers'>;
 
@@ -217,6 +219,38 @@ export class RulesStore {
     this.form?.tiers.splice(index, 1);
   }
 
+  /** The section shown. */
+  group: RuleGroup = 'earn';
+
+  showGroup(group: RuleGroup): void {
+    this.group = group;
+  }
+
+  /** Problems per section, so a section with one says so on its tab. */
+  get problemsByGroup(): Partial<Record<RuleGroup, number>> {
+    const counts: Partial<Record<RuleGroup, number>> = {};
+    for (const key of Object.keys(this.problems)) counts[groupOf(key)] = (counts[groupOf(key)] ?? 0) + 1;
+    return counts;
+  }
+
+  applyTemplate(key: TemplateKey): void {
+    const rules = this.rules();
+    if (this.form && rules) this.form = withTemplate(this.form, rules, key);
+  }
+
+  /** Checks the form; with problems, shows the first section that has one. What saving would change, or null when it cannot be saved. */
+  review(): string[] | null {
+    const rules = this.rules();
+    if (!this.form || !rules) return null;
+    this.tried = true;
+    const problems = Object.keys(rulesFormProblems(this.form));
+    if (problems.length) {
+      this.group = groupOf(problems[0]);
+      return null;
+    }
+    return changesOf(rules, this.form);
+  }
+
   /** Saves what changed; nothing is sent while a field is wrong, and nothing when nothing changed. */
   async save(): Promise<boolean> {
     const rules = this.rules();
@@ -234,4 +268,38 @@ export class RulesStore {
     runInAction(() => (this.notice = '已保存，新规则即刻生效'));
     return true;
   }
+}
+
+/** The editor's sections, as an owner thinks of the rules (#28): what earns, what spending costs, tiers, anti-abuse limits, points moving between people. */
+export const RULE_GROUPS = [
+  { key: 'earn', name: '赚积分' },
+  { key: 'spend', name: '花积分' },
+  { key: 'tiers', name: '等级' },
+  { key: 'limits', name: '防刷' },
+  { key: 'circulate', name: '流通' },
+] as const;
+export type RuleGroup = (typeof RULE_GROUPS)[number]['key'];
+
+/** Which section a setting (or a problem's key: tier.0.name) sits in. */
+export function groupOf(key: string): RuleGroup {
+  if (key.startsWith('tier') || key === 'tiers') return 'tiers';
+  if (/\.(dailyCap|riskThreshold)$/.test(key) || key === 'transfer.receiveDailyLimit' || key === 'transfer.minMemberDays') return 'limits';
+  if (key.startsWith('transfer.') || key.startsWith('pool.')) return 'circulate';
+  if (key.startsWith('expiry.') || key.startsWith('makeUp.')) return 'spend';
+  return 'earn';
+}
+
+/** What saving would change, a line each ("每日签到 5 → 3"), for the confirm before it is sent. */
+export function changesOf(rules: Rules, form: RulesForm): string[] {
+  const patch = patchOf(rules, form) as Record<string, unknown>;
+  const before = Object.fromEntries(Object.keys(patch).map((group) => [group, (rules as unknown as Record<string, unknown>)[group]]));
+  return describeChange({ detail: { before, after: patch } } as unknown as AuditEvent);
+}
+
+/** A template's numbers (core/templates.ts) laid over the form, to start from; nothing is saved until confirmed. */
+export function withTemplate(form: RulesForm, rules: Rules, key: TemplateKey): RulesForm {
+  const preset = formOf(mergeRules(rules, TEMPLATES[key].patch));
+  const values = { ...form.values };
+  for (const [group, settings] of Object.entries(TEMPLATES[key].patch)) for (const setting of Object.keys(settings as object)) values[`${group}.${setting}`] = preset.values[`${group}.${setting}`];
+  return { ...form, values };
 }

@@ -2,7 +2,7 @@ import { DEFAULT_RULES } from '../../cloudfunctions/core/rules';
 import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
 import { unwrap, type Gateway } from '../gateway/gateway';
 import { RootStore } from './RootStore';
-import { describeChange, formOf, patchOf, rulesFormProblems } from './RulesStore';
+import { changesOf, describeChange, formOf, groupOf, patchOf, RULE_FIELDS, rulesFormProblems, withTemplate } from './RulesStore';
 import { memoryStorage } from './storage';
 
 describe('the rules form', () => {
@@ -77,5 +77,26 @@ describe('the rules store', () => {
     expect(root.rules.history.map(describeChange)).toEqual([['每日签到 5 → 3']]);
     expect(await root.rules.save()).toBe(true);
     expect(root.rules.notice).toBe('没有改动');
+  });
+});
+
+describe('the rules editor, grouped', () => {
+  it('puts every setting in one section, lists what saving changes, and lays a template over the form', () => {
+    expect(Object.fromEntries(['checkin.points', 'like.dailyCap', 'expiry.days', 'tierRetention.graceDays', 'tier.1.name', 'transfer.dailyLimit', 'transfer.minMemberDays', 'pool.days', 'purchase.dailyCap'].map((k) => [k, groupOf(k)]))).toEqual({
+      'checkin.points': 'earn',
+      'like.dailyCap': 'limits',
+      'expiry.days': 'spend',
+      'tierRetention.graceDays': 'tiers',
+      'tier.1.name': 'tiers',
+      'transfer.dailyLimit': 'circulate',
+      'transfer.minMemberDays': 'limits',
+      'pool.days': 'circulate',
+      'purchase.dailyCap': 'limits',
+    });
+    expect(new Set(RULE_FIELDS.map((f) => groupOf(f.key)))).toEqual(new Set(['earn', 'spend', 'tiers', 'limits', 'circulate']));
+    const form = formOf(DEFAULT_RULES);
+    expect(changesOf(DEFAULT_RULES, form)).toEqual([]);
+    const parenting = withTemplate(form, DEFAULT_RULES, 'parenting');
+    expect(changesOf(DEFAULT_RULES, parenting)).toEqual(['每日签到 5 → 3', '经验帖最低 50 → 15', '经验帖最高 200 → 50']);
   });
 });

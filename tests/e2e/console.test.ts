@@ -74,11 +74,23 @@ describe("the owner's console in Chromium", () => {
     // The rules editor: a wrong value is caught in place, in words; a right one is saved and shown in the history.
     await page.goto(`${rt.url}/#/packages/admin/pages/console/index`);
     await page.locator('#rules-link').click();
+    // Grouped: 赚积分 first; a wrong value in another group opens that group and says so on its tab.
+    await page.locator('#rules-group-limits').click();
+    await page.locator('#rule-like-dailyCap input').fill('x');
+    await page.locator('#rules-group-earn').click();
     await page.locator('#rule-checkin-points input').fill('');
     await page.locator('#rules-save').click();
     await waitForText(page, '#rule-checkin-points-error', '每日签到请填整数（分）');
     await page.locator('#rule-checkin-points input').fill('8');
     await page.locator('#rules-save').click();
+    await waitForText(page, '#rule-like-dailyCap-error', '每天得分点赞请填整数');
+    await page.locator('#rule-like-dailyCap input').fill('10');
+    await page.locator('#rules-save').click();
+    // A confirm that lists what changes, before anything is sent.
+    await page.getByText('确认修改 1 项规则？').waitFor();
+    await page.getByText('每日签到 5 → 8').waitFor();
+    await screenshot(page, 'e2e-rules-confirm.png');
+    await page.getByText('保存', { exact: true }).last().click();
     await waitForText(page, '#rules-notice', '已保存');
     await waitForText(page, '.rules-change', '每日签到 5 → 8');
     expect((await rt.ok('community', { action: 'get', communityId: 'demo' }, 'demo_xiaomei')).community.rules.checkin.points).toBe(8);

@@ -1,12 +1,13 @@
 import { Input, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { NoticeLine } from '../../../../components/NoticeLine';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
-import { describeChange, RULE_FIELDS } from '../../../../stores/RulesStore';
+import { describeChange, groupOf, RULE_FIELDS, RULE_GROUPS } from '../../../../stores/RulesStore';
+import { TEMPLATES, TEMPLATE_KEYS } from '../../../../../cloudfunctions/core/templates';
 import '../../admin.css';
 
 const fieldId = (key: string) => `rule-${key.replace('.', '-')}`;
@@ -19,16 +20,46 @@ function RulesEditor() {
   if (session.role !== 'owner') return <View className="card muted">只有群主可以修改规则</View>;
   if (!form) return <View className="card muted">加载中…<ErrorLine message={rules.error} /></View>;
   const problems = rules.problems;
+  const save = async () => {
+    const changes = rules.review();
+    if (changes === null) return;
+    if (changes.length === 0) return void (await rules.save());
+    const { confirm } = await Taro.showModal({ title: `确认修改 ${changes.length} 项规则？`, content: `${changes.join('\n')}\n\n保存后即刻生效。`, confirmText: '保存' });
+    if (confirm) await rules.save();
+  };
+  const group = rules.group;
   return (
     <View>
+      <View className="admin-tabs rules-tabs" id="rules-groups">
+        {RULE_GROUPS.map((g) => (
+          <Text key={g.key} id={`rules-group-${g.key}`} className={`admin-tab ${group === g.key ? 'admin-tab--on' : ''}`} onClick={() => rules.showGroup(g.key)}>
+            {g.name}
+            {rules.problemsByGroup[g.key] ? <Text className="badge">{rules.problemsByGroup[g.key]}</Text> : null}
+          </Text>
+        ))}
+      </View>
+      {group === 'earn' && (
+        <View className="card" id="rules-presets">
+          <Text className="muted">从模板开始（只填入数字，确认保存后才生效）</Text>
+          <View className="row admin-buttons" style="flex-wrap: wrap; gap: 12px">
+            {TEMPLATE_KEYS.map((key) => (
+              <Text key={key} id={`preset-${key}`} className="admin-tab" onClick={() => rules.applyTemplate(key)}>
+                {TEMPLATES[key].name}
+              </Text>
+            ))}
+          </View>
+        </View>
+      )}
+      {group === 'earn' && (
       <View className="card row" id="purchase-toggle-card">
         <Text className="muted">购物积分：店员扫会员的「会员码」记一笔消费，按下面的比例给分</Text>
         <Text id="purchase-toggle" className={`admin-tab ${form.purchaseEnabled ? 'admin-tab--on' : ''}`} onClick={() => rules.setPurchaseEnabled(!form.purchaseEnabled)}>
           {form.purchaseEnabled ? '已开启' : '未开启'}
         </Text>
       </View>
+      )}
       <View className="card">
-        {RULE_FIELDS.map((field) => (
+        {RULE_FIELDS.filter((field) => groupOf(field.key) === group).map((field) => (
           <View key={field.key} className="admin-field">
             <Text className="admin-field__label">
               {field.label}（{field.unit}）· {field.help}
@@ -38,7 +69,8 @@ function RulesEditor() {
           </View>
         ))}
       </View>
-      <View className="card">
+      {group === 'tiers' && (
+      <View className="card" id="rules-tiers">
         <Text className="muted">等级：按累计获得的积分升级，消费不会降级</Text>
         {form.tiers.map((tier, i) => (
           <View key={i} className="admin-field">
@@ -53,9 +85,10 @@ function RulesEditor() {
         ))}
         {form.tiers.length < 10 && <Text id="tier-add" className="link" onClick={() => rules.addTier()}>+ 添加等级</Text>}
       </View>
+      )}
       <View className="card">
-        <Button id="rules-save" type="primary" block disabled={rules.busy} onClick={() => void rules.save()}>保存规则</Button>
-        {Object.keys(problems).length > 0 && <Text className="admin-field__error">有 {Object.keys(problems).length} 处需要修改，见上方红字</Text>}
+        <Button id="rules-save" type="primary" block disabled={rules.busy} onClick={() => void save()}>保存规则</Button>
+        {Object.keys(problems).length > 0 && <Text className="admin-field__error">有 {Object.keys(problems).length} 处需要修改：标了数字的分组里的红字</Text>}
         <NoticeLine id="rules-notice" message={rules.notice} />
       </View>
       <View className="card">
