@@ -151,7 +151,7 @@ export function describeChange(event: AuditEvent): string[] {
       continue;
     }
     for (const [setting, value] of Object.entries(settings)) {
-      const shown = (v: unknown) => (v === undefined || v === null ? '—' : (RETENTION_NAMES[String(v)] ?? String(v)));
+      const shown = (v: unknown) => (v === undefined || v === null ? '—' : typeof v === 'boolean' ? (v ? '开' : '关') : (RETENTION_NAMES[String(v)] ?? String(v)));
       lines.push(`${LABEL_OF[`${group}.${setting}`] ?? setting} ${shown(before[group]?.[setting])} → ${shown(value)}`);
     }
   }

@@ -98,5 +98,7 @@ describe('the rules editor, grouped', () => {
     expect(changesOf(DEFAULT_RULES, form)).toEqual([]);
     const parenting = withTemplate(form, DEFAULT_RULES, 'parenting');
     expect(changesOf(DEFAULT_RULES, parenting)).toEqual(['每日签到 5 → 3', '经验帖最低 50 → 15', '经验帖最高 200 → 50']);
+    // A switch reads as 开 / 关, not true / false.
+    expect(changesOf(DEFAULT_RULES, { ...form, purchaseEnabled: !DEFAULT_RULES.purchase.enabled })).toEqual([`购物积分开关 ${DEFAULT_RULES.purchase.enabled ? '开 → 关' : '关 → 开'}`]);
   });
 });

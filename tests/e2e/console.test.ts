@@ -76,7 +76,7 @@ describe("the owner's console in Chromium", () => {
     await page.locator('#rules-link').click();
     // Grouped: 赚积分 first; a wrong value in another group opens that group and says so on its tab.
     await page.locator('#rules-group-limits').click();
-    await page.locator('#rule-like-dailyCap input').fill('x');
+    await page.locator('#rule-like-dailyCap input').fill('');
     await page.locator('#rules-group-earn').click();
     await page.locator('#rule-checkin-points input').fill('');
     await page.locator('#rules-save').click();
