@@ -374,6 +374,8 @@ export interface OrderDoc {
   verifiedAt?: string | null;
   /** Shipped: the courier and tracking number staff gave (核销 and services have none). */
   delivery?: { courier: string; trackingNo: string } | null;
+  /** The reward's first picture when it was ordered (the order shows it; the reward may change later). */
+  image?: string | null;
 }
 
 /**

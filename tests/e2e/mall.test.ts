@@ -43,6 +43,13 @@ describe('the points mall in Chromium', () => {
     const src = await card.locator('img').first().getAttribute('src');
     expect(src).toMatch(/\/uploads\/[a-f0-9]{32}\.png$/);
     expect((await page.request.get(`${session.rt.url}${src}`)).status()).toBe(200);
+    // The order shows the picture too.
+    const { items } = await session.rt.ok('mall', { action: 'items', communityId: 'demo' }, 'demo_doudou');
+    const itemId = items.find((i: { name: string }) => i.name === '亲子绘本一套').id;
+    const { order } = await session.rt.ok('mall', { action: 'redeem', communityId: 'demo', itemId, requestId: 'e2e-picture-order', shipping: { name: '豆豆妈', phone: '13800001234', address: '杭州市西湖区文三路 100 号' } }, 'demo_doudou');
+    await page.goto(`${session.rt.url}/#/packages/mall/pages/orders/index`);
+    await page.locator(`#order-${order.id} img`).first().waitFor();
+    expect(await page.locator(`#order-${order.id} img`).first().getAttribute('src')).toBe(src);
   });
 
   it('a member tries the lottery and sees the outcome, its roll and the cost taken', async () => {

@@ -3,7 +3,7 @@ import { readableCode } from '../readableCode';
 
 /** What differs from one order to the next; the rest starts the same for every order. */
 export type OrderFacts = Pick<OrderDoc, 'communityId' | 'openid' | 'nickname' | 'itemId' | 'itemName' | 'kind' | 'quantity' | 'points'> &
-  Partial<Pick<OrderDoc, 'prize' | 'status' | 'couponCodes' | 'shipping'>> & {
+  Partial<Pick<OrderDoc, 'prize' | 'status' | 'couponCodes' | 'shipping' | 'image'>> & {
     /** Random for the order (deps.newId): a service or coupon order's pickup code is made from it. */
     pickupSeed?: string;
   };

@@ -56,6 +56,7 @@ export async function redeemItem(input: z.output<typeof redeemItemInput>, caller
         nickname: member.nickname,
         itemId: input.itemId,
         itemName: item.name,
+        image: item.images[0] ?? null,
         kind: item.kind,
         quantity: input.quantity,
         points,

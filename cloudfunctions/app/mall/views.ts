@@ -48,6 +48,8 @@ export const toOrder = (order: Found<OrderDoc>) => ({
   id: order._id,
   itemId: order.itemId,
   itemName: order.itemName,
+  /** The reward's picture as it was ordered, or null. */
+  image: order.image ?? null,
   kind: order.kind,
   quantity: order.quantity,
   points: order.points,

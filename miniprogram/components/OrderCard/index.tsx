@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import type { OrderView } from '../../../cloudfunctions/app/api';
@@ -21,9 +21,12 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
   return (
     <View className="card order" id={`order-${order.id}`}>
       <View className="row">
-        <Text className="order__name">
-          {order.itemName} ×{order.quantity}
-        </Text>
+        <View className="row order__what">
+          {order.image && <Image className="order__image" src={order.image} mode="aspectFill" />}
+          <Text className="order__name">
+            {order.itemName} ×{order.quantity}
+          </Text>
+        </View>
         <Text className={`order__status order__status--${order.status}`}>{orderStatusName(order)}</Text>
       </View>
       <Text className="muted order__meta">
