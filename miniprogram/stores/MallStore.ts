@@ -3,6 +3,7 @@ import type { ItemView, OrderView, RedeemResult } from '../../cloudfunctions/app
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import { Request } from './request';
+import { PHONE_PROBLEM, phoneDigits } from '../../cloudfunctions/core/phone';
 
 export interface ShippingForm {
   name: string;
@@ -110,7 +111,7 @@ export class MallStore {
 export function shippingProblems(form: ShippingForm): Partial<Record<keyof ShippingForm, string>> {
   const problems: Partial<Record<keyof ShippingForm, string>> = {};
   if (!form.name.trim()) problems.name = '请填写收件人';
-  if (!/^1[3-9]\d{9}$/.test(form.phone.replace(/[\s-]/g, ''))) problems.phone = '请填写 11 位手机号';
+  if (phoneDigits(form.phone) === null) problems.phone = PHONE_PROBLEM;
   if (!form.address.trim()) problems.address = '请填写收货地址';
   else if (form.address.trim().length > 200) problems.address = '地址最多 200 个字';
   return problems;

@@ -1,3 +1,4 @@
+import { PHONE_PROBLEM, phoneDigits } from '../../core/phone';
 import * as z from 'zod';
 import { normalizeCode, READABLE_CODE } from '../../core/readableCodes';
 import { ROLL_SPACE } from '../../core/lottery';
@@ -48,7 +49,7 @@ export const loadCodesInput = z.object({
 
 export const shippingInput = z.object({
   name: text('收件人', 20),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, '请填写正确的手机号'),
+  phone: z.string({ error: PHONE_PROBLEM }).max(30, PHONE_PROBLEM).refine((text) => phoneDigits(text) !== null, PHONE_PROBLEM),
   address: text('收货地址', 200),
 });
 
