@@ -3,19 +3,19 @@ import * as z from 'zod';
 import { normalizeCode, READABLE_CODE } from '../../core/readableCodes';
 import { ROLL_SPACE } from '../../core/lottery';
 import { wearProblem } from '../../core/wearables';
-import { communityId, cursor, inCommunity, limit, points, requestId, text } from '../schemas';
+import { communityId, cursor, docId, inCommunity, limit, points, requestId, text } from '../schemas';
 
 /** The `mall` function's action inputs: what each action accepts, checked before it runs. */
 
 export const cancelOrderInput = z.object({
   communityId,
-  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
+  orderId: docId('orderId'),
   reason: text('取消原因', 100),
 });
 
 export const fulfilOrderInput = z.object({
   communityId,
-  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
+  orderId: docId('orderId'),
   note: z.string().trim().max(200, '备注最多 200 字').optional(),
   /** A shipped reward's courier and tracking number, shown on the member's order (both or neither). */
   courier: z.string({ error: '快递公司必须是文字' }).trim().min(1, '请填写快递公司').max(20, '快递公司最多 20 个字').optional(),
@@ -24,7 +24,7 @@ export const fulfilOrderInput = z.object({
 
 export const getOrderInput = z.object({
   communityId,
-  orderId: z.string({ error: 'orderId 必须是文字' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
+  orderId: docId('orderId'),
 });
 
 export const listDrawsInput = inCommunity;
@@ -43,7 +43,7 @@ export const MAX_CODES_PER_ITEM = 2000;
 
 export const loadCodesInput = z.object({
   communityId,
-  itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId 格式不对'),
+  itemId: docId('itemId'),
   codes: z.array(z.string().trim().min(1, '券码不能为空').max(64, '券码太长')).min(1, '至少一个券码').max(MAX_CODES_PER_ITEM),
 });
 
@@ -55,7 +55,7 @@ export const shippingInput = z.object({
 
 export const redeemItemInput = z.object({
   communityId,
-  itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId 格式不对'),
+  itemId: docId('itemId'),
   quantity: z.number({ error: '数量必须是数字' }).int('数量必须是整数').min(1, '至少兑换 1 件').max(100, '一次最多 100 件').default(1),
   requestId,
   shipping: shippingInput.optional(),
@@ -63,20 +63,20 @@ export const redeemItemInput = z.object({
 
 export const setShippingInput = z.object({
   communityId,
-  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
+  orderId: docId('orderId'),
   shipping: shippingInput,
 });
 
 export const tryDrawInput = z.object({
   communityId,
-  drawId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'drawId 格式不对'),
+  drawId: docId('drawId'),
   requestId,
 });
 
 export const upsertDrawInput = z.object({
   communityId,
   draw: z.object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id 格式不对').optional(),
+    id: docId('id').optional(),
     name: text('抽奖名称', 30),
     costPoints: points.min(1, '每次至少 1 积分'),
     active: z.boolean().default(true),
@@ -88,7 +88,7 @@ export const upsertDrawInput = z.object({
           weight: z.number().int('概率须为整数万分比').min(0).max(ROLL_SPACE, '概率不能超过 100%'),
           stock: z.number().int('库存必须是整数').min(0, '库存不能为负').max(100_000),
           kind: z.enum(['physical', 'coupon', 'service']).default('physical'),
-          itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId 格式不对').nullish(),
+          itemId: docId('itemId').nullish(),
         }),
       )
       .min(1, '至少一个奖项')
@@ -103,7 +103,7 @@ export const upsertItemInput = z.object({
   communityId,
   item: z
     .object({
-      id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id 格式不对').optional(),
+      id: docId('id').optional(),
       name: text('奖品名称', 40),
       description: z.string().trim().max(500, '描述最多 500 字').default(''),
       /** A shelf of the mall (个护, 课程, 优惠券 …): the members' mall filters by it. */
@@ -137,7 +137,7 @@ export const upsertItemInput = z.object({
 
 export const payOrderInput = z.object({
   communityId,
-  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'orderId 格式不对'),
+  orderId: docId('orderId'),
 });
 
 /** 核销: the pickup code as scanned or typed (case, spaces and dashes do not matter). */
