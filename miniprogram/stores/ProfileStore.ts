@@ -3,7 +3,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { Badge, Entry, Rules } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
-import { tierReaches } from '../../cloudfunctions/core/tiers';
+import { transferAmountProblem, transferBlocked } from '../../cloudfunctions/core/transfer';
 import { Request } from './request';
 
 /** A member's profile: their badges, and 积分转赠 — sending them points, the owner's limits said before sending. */
@@ -69,16 +69,18 @@ export function giftLimits(rule: Rules['transfer']): string[] {
  * minimum); null when I may. The membership age and the day's totals are the server's to tell.
  */
 export function giftBlocked(rule: Rules['transfer'], tiers: Rules['tiers'], myTier: string | null): string | null {
-  if (!rule.enabled) return '群主没有开放积分转赠';
-  if (myTier && !tierReaches(rule.minTier, tiers.findIndex((t) => t.name === myTier), tiers)) return `「${rule.minTier}」及以上等级才能转赠积分，你现在是「${myTier}」`;
-  return null;
+  // The server's own rule (core/transfer.ts); an unknown tier is left for the server to judge.
+  const tierIndex = myTier ? tiers.findIndex((t) => t.name === myTier) : tiers.length - 1;
+  const blocked = transferBlocked({ transfer: rule, tiers }, tierIndex);
+  return blocked && myTier && rule.enabled ? `${blocked}，你现在是「${myTier}」` : blocked;
 }
 
 /** What is wrong with an amount before it is sent; null when it can be. */
 export function giftProblem(amount: string, rule: Rules['transfer'], balance: number | null): string | null {
   if (!/^\d+$/.test(amount.trim()) || Number(amount) < 1) return '请填写要转赠的积分（正整数）';
   const n = Number(amount);
-  if (n > rule.maxPerTransfer) return `每次最多转赠 ${rule.maxPerTransfer} 积分`;
+  const tooMuch = transferAmountProblem(rule, n);
+  if (tooMuch) return tooMuch;
   if (balance !== null && n > balance) return `积分不足：当前 ${balance} 分`;
   return null;
 }
