@@ -1,5 +1,5 @@
 import { NOTHING_WORN, wornNow, type Worn } from '../core/wearables';
-import { ids, type AppStore } from './documents';
+import { ids, type AppStore, type MemberDoc } from './documents';
 
 /**
  * What each of a page's authors wears now (titles and frames, core/wearables.ts), in one query of
@@ -7,11 +7,16 @@ import { ids, type AppStore } from './documents';
  * or run out leaves every post at once.
  */
 export async function wornBy(store: AppStore, communityId: string, openids: readonly string[], now: Date): Promise<(openid: string) => Worn> {
-  const distinct = [...new Set(openids)];
-  if (!distinct.length) return () => NOTHING_WORN;
-  const rows = await store.find('members', { where: { _id: { in: distinct.map((openid) => ids.member(communityId, openid)) } }, limit: distinct.length, fields: ['openid', 'wardrobe', 'wearing'] });
+  const rows = await membersById(store, communityId, openids, ['wardrobe', 'wearing']);
   const worn = new Map(rows.map((m) => [m.openid, wornNow(m, now)]));
   return (openid) => worn.get(openid) ?? NOTHING_WORN;
+}
+
+/** The members of a page (distinct openids; none read when there are none), only the fields asked for: one query by id. */
+export async function membersById(store: AppStore, communityId: string, openids: readonly string[], fields: ReadonlyArray<keyof MemberDoc & string>) {
+  const distinct = [...new Set(openids)];
+  if (!distinct.length) return [];
+  return store.find('members', { where: { _id: { in: distinct.map((openid) => ids.member(communityId, openid)) } }, limit: distinct.length, fields: ['openid', ...fields] });
 }
 
 /** A view with its author's worn title and frame beside the name. */

@@ -6,6 +6,7 @@ import { isoToLocal, localToIso, yuan } from './format';
 import type { ItemKind } from '../../cloudfunctions/core/mall';
 import { isWearableKind, wearProblem } from '../../cloudfunctions/core/wearables';
 import { Request } from './request';
+import { categoriesOf } from './MallStore';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
 export type DrawForm = ActionInput<'mall', 'upsertDraw'>['draw'];
@@ -81,7 +82,7 @@ export class MallAdminStore {
 
   /** The categories the owner has used, to pick one again rather than type it differently. */
   get categories(): string[] {
-    return [...new Set(this.items.map((item) => item.category).filter((c): c is string => Boolean(c)))];
+    return categoriesOf(this.items);
   }
 
   /** 上架 / 下架: a reward off the shelf is hidden from members and cannot be redeemed; its orders stand. */

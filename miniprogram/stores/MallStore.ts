@@ -17,6 +17,9 @@ export type Shelf = { kind: 'all' } | { kind: 'canRedeem' } | { kind: 'category'
 /** Open, within my tier and my points: what 我能兑 shows. */
 export const canRedeemNow = (item: Pick<ItemView, 'status' | 'locked' | 'affordable'>): boolean => item.status === 'open' && !item.locked && item.affordable;
 
+/** The owner's categories, in the order the rewards come: for the members' shelves and the owner's picker alike. */
+export const categoriesOf = (items: ReadonlyArray<Pick<ItemView, 'category'>>): string[] => [...new Set(items.map((item) => item.category).filter((c): c is string => Boolean(c)))];
+
 /** The member's side of the mall: rewards, redeeming, my orders. */
 export class MallStore {
   items: ItemView[] = [];
@@ -45,9 +48,8 @@ export class MallStore {
     return this.redeemingRequest.error ?? this.loading.error;
   }
 
-  /** The owner's categories, in the order the mall lists their first reward. */
   get categories(): string[] {
-    return [...new Set(this.items.map((item) => item.category).filter((c): c is string => Boolean(c)))];
+    return categoriesOf(this.items);
   }
 
   /** The rewards on the chosen shelf. */

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { OWNER } from '../../core/roles';
 import type { Caller, Deps } from '../context';
 import { requireMember } from '../access';
-import { ids, type AuditAction } from '../documents';
+import type { AuditAction } from '../documents';
+import { membersById } from '../wornBy';
 import { pageOf } from '../paging';
 import { listAuditInput } from './inputs';
 
@@ -18,7 +19,7 @@ export async function listAudit(input: z.output<typeof listAuditInput>, caller: 
   // The member an action concerned: its target, or the member of the order, post or comment it was about.
   const concerned = (row: (typeof rows)[number]) => [row.target, row.detail.member, row.detail.author].filter((v): v is string => typeof v === 'string');
   const people = [...new Set(rows.flatMap((row) => [row.actor, ...concerned(row)]))];
-  const named = people.length ? await store.find('members', { where: { _id: { in: people.map((openid) => ids.member(input.communityId, openid)) } }, limit: people.length, fields: ['openid', 'nickname'] }) : [];
+  const named = await membersById(store, input.communityId, people, ['nickname']);
   const nickname = new Map(named.map((m) => [m.openid, m.nickname]));
   const events = rows.map((row) => {
     const member = concerned(row).find((openid) => nickname.has(openid)) ?? null;
