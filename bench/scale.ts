@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, dayOf, monthKey, weekKey } from '../cloudfunctions/core/days';
 import { STORIES } from '../cloudfunctions/core/testing/stories';
-import { newMember } from '../cloudfunctions/app/community/newMember';
+import { admitMember, newMember } from '../cloudfunctions/app/community/newMember';
 import { ids, type LedgerDoc, type MemberDoc } from '../cloudfunctions/app/documents';
 import { ledgerSortKey } from '../cloudfunctions/app/ledgerWrites';
 import { sqliteHarness, type Harness } from '../cloudfunctions/app/testing/harness';
@@ -87,7 +87,7 @@ async function buildBig(store: SqliteStore, communityId: string): Promise<{ entr
           monthEarned: i % 31,
           lastCheckinDay: lastDay,
         });
-        await tx.set('members', ids.member(communityId, openid), member);
+        await admitMember(tx, member);
       }
     });
   }

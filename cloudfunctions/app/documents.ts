@@ -166,6 +166,17 @@ export interface CommunityDoc {
 }
 
 /** A campaign (`{id}`), kept after it ends for the staff's list and its report. */
+/**
+ * A member's nickname under one of its parts (core/nameGrams.ts), for the search by any part:
+ * `sortKey` is part|nickname|openid, so a search ranges over one part and pages in name order;
+ * null once the nickname no longer holds the part (the store has no delete, and a set is enough).
+ */
+export interface NameGramDoc {
+  communityId: string;
+  openid: string;
+  sortKey: string | null;
+}
+
 export type CampaignDoc = Campaign & { communityId: string; createdAt: string; updatedAt: string; sortKey: string };
 
 export interface MemberDoc extends Account, StreakState, TierFacts {
@@ -176,8 +187,6 @@ export interface MemberDoc extends Account, StreakState, TierFacts {
   joinedAt: string;
   /** joinedAt|openid: a unique, ordered key for paging. */
   sortKey: string;
-  /** nickname|openid: the member search finds a nickname by its start and pages by this. */
-  nameKey: string;
   /** earnedTotal (zero-padded)|openid: members by points, a tier's members by range. */
   earnedKey?: string;
   /** The invite code used on joining, kept for referral attribution. */
@@ -757,6 +766,8 @@ export const ids = {
   openingBalance: (communityId: string, code: string) => `${communityId}:${code}`,
   seat: (eventId: string, openid: string) => `${eventId}:${openid}`,
   reminder: (communityId: string, openid: string) => `${communityId}:${openid}:checkin_reminder`,
+  /** A member's nickname kept under one of its parts: the part as code points, so any character makes a valid id. */
+  nameGram: (communityId: string, openid: string, gram: string) => `${communityId}:${openid}:${Array.from(gram, (c) => c.codePointAt(0)!.toString(36)).join('.')}`,
 };
 
 /** Every collection of database/collections.json and the document it holds. */
@@ -764,6 +775,7 @@ export interface Collections {
   communities: CommunityDoc;
   groupBindings: GroupBindingDoc;
   members: MemberDoc;
+  nameGrams: NameGramDoc;
   ledger: LedgerDoc;
   items: ItemDoc;
   codeBooks: CodeBookDoc;

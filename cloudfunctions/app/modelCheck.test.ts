@@ -9,7 +9,7 @@ import { generate, run } from './testing/modelCheck';
 const SEEDS = [11, 13];
 const OPS = 1000;
 /** Each kind must have succeeded at least once, or the run proved nothing about it. */
-const KINDS = ['checkin', 'adjust', 'redeem', 'cancel', 'fulfil', 'draw', 'post', 'approve', 'revoke', 'like', 'invite', 'loadCodes', 'expire', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'startPool', 'donationPool', 'contribute', 'settlePools', 'cashRedeem', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'broadcast', 'purchase', 'refundPurchase', 'verify', 'comment', 'removeComment', 'event', 'signUp', 'attend', 'remindEvents', 'redeemWorn', 'wear'];
+const KINDS = ['checkin', 'adjust', 'redeem', 'cancel', 'fulfil', 'draw', 'post', 'approve', 'revoke', 'like', 'invite', 'loadCodes', 'expire', 'makeUp', 'campaign', 'reviewTiers', 'awards', 'transfer', 'startPool', 'donationPool', 'contribute', 'settlePools', 'cashRedeem', 'pay', 'expireUnpaid', 'settleRefunds', 'bulkAward', 'runBatches', 'subscribe', 'remind', 'bindGroup', 'importBalances', 'claimBalance', 'broadcast', 'purchase', 'refundPurchase', 'verify', 'comment', 'removeComment', 'event', 'signUp', 'attend', 'remindEvents', 'redeemWorn', 'wear', 'profile'];
 
 describe.each(STORE_KINDS)('model check on %s', (store) => {
   it(`seeds ${SEEDS.join(', ')}: ${OPS} operations each keep the books`, async () => {

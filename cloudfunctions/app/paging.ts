@@ -8,8 +8,8 @@ type Paged = { [K in keyof Collections]: Collections[K] extends { sortKey: strin
 type Rows<K extends Paged, F extends keyof Collections[K] & string> = Array<Found<keyof Collections[K] & string extends F ? Collections[K] : Pick<Collections[K], F>>>;
 
 /** Opaque paging cursors: the sort key of the last row seen. */
-const encodeCursor = (sortKey: string): string => Buffer.from(sortKey, 'utf8').toString('base64url');
-const decodeCursor = (value: string): string => Buffer.from(value, 'base64url').toString('utf8');
+export const encodeCursor = (sortKey: string): string => Buffer.from(sortKey, 'utf8').toString('base64url');
+export const decodeCursor = (value: string): string => Buffer.from(value, 'base64url').toString('utf8');
 
 /**
  * One page of `collection` in key order (sortKey unless `by` names another unique, ordered

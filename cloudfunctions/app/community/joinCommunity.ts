@@ -6,7 +6,7 @@ import { loadCommunity } from '../access';
 import { ids, type MemberDoc, type ReferralDoc } from '../documents';
 import { openGroup } from '../groupCloudId';
 import { toMember } from './toMember';
-import { newMember } from './newMember';
+import { admitMember, newMember } from './newMember';
 import { joinCommunityInput } from './inputs';
 import { screenShortText } from '../contentScreening';
 
@@ -37,7 +37,7 @@ export async function joinCommunity(input: z.output<typeof joinCommunityInput>, 
       referralPending: Boolean(inviter && !refusal),
       groupId: group && community.groups?.includes(group) ? group : null,
     };
-    await tx.set('members', id, joined);
+    await admitMember(tx, joined);
     if (inviter) {
       const at = caller.now.toISOString();
       const referral: ReferralDoc = {

@@ -7,31 +7,32 @@ import type { Rules } from '../../core/rules';
 import type { Query } from '../../store/port';
 import type { Caller, Deps } from '../context';
 import { READ_WITHOUT_LOTS, requireMember } from '../access';
-import { ids, type MemberDoc } from '../documents';
+import { ids, type AppStore, type CommunityDoc, type MemberDoc } from '../documents';
 import { segmentWhere } from '../activity';
 import { earnedKey } from '../ledgerWrites';
 import { keptPageOf } from '../paging';
 import { listMembersInput } from './inputs';
+import { membersByName } from './nameSearch';
 import { MEMBER_VIEW_FIELDS, toMember, type MemberFacts } from './toMember';
 
 /** Rows one request reads at most: a rare filter returns a short page with a cursor to read on. */
 const MAX_READ = 300;
 
 type Input = z.output<typeof listMembersInput>;
-type Plan = { where: Query<MemberDoc>['where']; by: 'sortKey' | 'nameKey' | 'activeKey' | 'coreKey' | 'earnedKey'; order: 'asc' | 'desc' };
+type Plan = { where: Query<MemberDoc>['where']; by: 'sortKey' | 'activeKey' | 'coreKey' | 'earnedKey'; order: 'asc' | 'desc' };
 
 /**
- * Members for the owner console. One index range serves each list — a search by the start of
- * a nickname, a segment by its keys, a tier by points, the role with joining order — so a page
- * costs the same in any community; the other filters are applied to what it reads, never more
- * than MAX_READ rows a request. A `q` that is a member's openid puts that member first.
+ * Members for the owner console. One index range serves each list — a search by any part of a
+ * nickname (nameSearch.ts), a segment by its keys, a tier by points, the role with joining
+ * order — so a page costs the same in any community; the other filters are applied to what it
+ * reads, never more than MAX_READ rows a request. A `q` that is a member's openid puts that
+ * member first.
  */
 export async function listMembers(input: Input, caller: Caller, { store }: Deps) {
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
   const today = dayOf(caller.now, community.timezone);
   const tiers = community.rules.tiers;
   if (input.tier && !tiers.some((t) => t.name === input.tier)) refuse('INVALID_INPUT', `没有「${input.tier}」这个等级：${tiers.map((t) => t.name).join('、')}`);
-  const plan = planOf(input, community.rules, today, community.timezone);
   // The filters the index range did not serve, checked on the member as the list shows them.
   const keep = (m: MemberFacts) => {
     const { role, tier, segment } = toMember(m, community, today);
@@ -39,15 +40,19 @@ export async function listMembers(input: Input, caller: Caller, { store }: Deps)
   };
   const [exact, { rows, nextCursor }] = await Promise.all([
     input.q && !input.cursor ? store.get('members', ids.member(input.communityId, input.q), READ_WITHOUT_LOTS) : null,
-    keptPageOf(store, 'members', { communityId: input.communityId, ...plan.where }, keep, { ...input, ...plan, fields: MEMBER_VIEW_FIELDS, maxRead: MAX_READ }),
+    input.q ? membersByName(store, input.communityId, input.q, keep, { ...input, maxRead: MAX_READ }) : pageOfPlan(store, input, community, today, keep),
   ]);
   const first = exact && keep(exact) ? [exact] : [];
   const members = [...first, ...rows.filter((row) => row.openid !== exact?.openid)].map((m) => toMember(m, community, today));
   return { members, nextCursor };
 }
 
+function pageOfPlan(store: AppStore, input: Input, community: CommunityDoc, today: Day, keep: (m: MemberFacts) => boolean) {
+  const plan = planOf(input, community.rules, today, community.timezone);
+  return keptPageOf(store, 'members', { communityId: input.communityId, ...plan.where }, keep, { ...input, ...plan, fields: MEMBER_VIEW_FIELDS, maxRead: MAX_READ });
+}
+
 function planOf(input: Input, rules: Rules, today: Day, tz: string): Plan {
-  if (input.q) return { where: { nameKey: { gte: input.q, lt: `${input.q}\uffff` } }, by: 'nameKey', order: 'asc' };
   if (input.segment) {
     const ranges = segmentRanges(input.segment, today);
     const where = segmentWhere(ranges, tz);

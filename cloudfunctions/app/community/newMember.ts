@@ -2,7 +2,8 @@ import { emptyAccount } from '../../core/ledger';
 import type { Role } from '../../core/roles';
 import { segmentKeys } from '../activity';
 import { earnedKey } from '../ledgerWrites';
-import type { MemberDoc } from '../documents';
+import { ids, type AppTransaction, type MemberDoc } from '../documents';
+import { keepFindableByName } from './nameSearch';
 
 export function newMember(communityId: string, openid: string, role: Role, now: Date, nickname?: string, inviteCode?: string): MemberDoc {
   const joinedAt = now.toISOString();
@@ -14,7 +15,6 @@ export function newMember(communityId: string, openid: string, role: Role, now: 
     nickname: name,
     joinedAt,
     sortKey: `${joinedAt}|${openid}`,
-    nameKey: nameKey(name, openid),
     ...segmentKeys({ openid, role }),
     earnedKey: earnedKey(0, openid),
     inviteCode: inviteCode ?? null,
@@ -26,11 +26,14 @@ export function newMember(communityId: string, openid: string, role: Role, now: 
   };
 }
 
+/** Writes a new member, findable by their name from the same commit. */
+export async function admitMember(tx: AppTransaction, member: MemberDoc): Promise<void> {
+  await tx.set('members', ids.member(member.communityId, member.openid), member);
+  await keepFindableByName(tx, member, null, member.nickname);
+}
+
 /** The name a member has until they give one. */
 export const defaultNickname = (openid: string) => `成员${openid.slice(-4)}`;
 
 /** Ranked on the leaderboards: plain members who have not hidden themselves; staff are not ranked. */
 export const isRanked = (member: Pick<MemberDoc, 'role' | 'hideFromLeaderboard'>) => member.role === 'member' && !member.hideFromLeaderboard;
-
-/** A member's place in the search by name: the nickname, then the openid so that keys are unique. */
-export const nameKey = (nickname: string, openid: string) => `${nickname}|${openid}`;

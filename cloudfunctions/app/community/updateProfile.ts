@@ -7,15 +7,16 @@ import { loadCommunity } from '../access';
 import { ids, type MemberDoc } from '../documents';
 import { refusals } from '../../core/refusals';
 import { updateProfileInput } from './inputs';
-import { defaultNickname, isRanked, nameKey } from './newMember';
+import { defaultNickname, isRanked } from './newMember';
+import { keepFindableByName } from './nameSearch';
 import { engagementContext, engagementOf } from '../engagement';
 import { postingTime, recordPostings } from '../ledgerWrites';
 import { toMember } from './toMember';
 import { screenShortText } from '../contentScreening';
 
 /**
- * A member edits their own profile. A new nickname passes content security first and is findable at once (its search key moves
- * with it); earlier posts and orders keep the name they were made under. A birthday is set once:
+ * A member edits their own profile. A new nickname passes content security first and is findable at once (its parts move with
+ * it); earlier posts and orders keep the name they were made under. A birthday is set once:
  * the same one again is fine, a different one is refused, so nobody moves it to collect a gift.
  * Choosing an avatar and a name completes the profile task, paid in this transaction. A title or
  * frame is worn only if the member owns it and it has not run out.
@@ -30,13 +31,14 @@ export async function updateProfile(input: z.output<typeof updateProfileInput>, 
     const current = (await tx.get('members', id)) ?? refusals.notMember();
     if (input.birthday && current.birthday && current.birthday !== input.birthday) refuse('FORBIDDEN', '生日设置后不能更改');
     const changes: Partial<MemberDoc> = {
-      ...(input.nickname !== undefined ? { nickname: input.nickname, nameKey: nameKey(input.nickname, caller.openid) } : {}),
+      ...(input.nickname !== undefined ? { nickname: input.nickname } : {}),
       ...(input.avatar !== undefined ? { avatar: input.avatar } : {}),
       ...(input.birthday !== undefined && !current.birthday ? { birthday: input.birthday, birthdaySetOn: today } : {}),
       ...(input.hideFromLeaderboard !== undefined ? { hideFromLeaderboard: input.hideFromLeaderboard, ranked: isRanked({ ...current, hideFromLeaderboard: input.hideFromLeaderboard }) } : {}),
       ...(input.wear ? { wearing: wearingAfterChoice(current, input.wear, caller.now) } : {}),
     };
     const after = { ...current, ...changes };
+    if (changes.nickname !== undefined && changes.nickname !== current.nickname) await keepFindableByName(tx, current, current.nickname, changes.nickname);
     // The profile task pays once its member has chosen an avatar and a name of their own; a banned member earns none of it.
     const engaged = current.banned ? null : engagementOf(current, { gains: {}, earned: 0, profileSet: Boolean(after.avatar) && after.nickname !== defaultNickname(caller.openid) }, engagementContext(community, caller.now, today), 'profile');
     if (engaged?.postings.length || engaged?.changes.tasks) {

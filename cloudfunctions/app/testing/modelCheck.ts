@@ -1,5 +1,6 @@
 import { STORIES } from '../../core/testing/stories';
 import { inPilot } from '../../core/pilots';
+import { nameGrams } from '../../core/nameGrams';
 import { countsAsEarned } from '../../core/ledger';
 import { addCounts, entryCounts, type PointsTotals } from '../../core/stats';
 import type { Query, Store } from '../../store/port';
@@ -650,10 +651,15 @@ export async function checkInvariants(w: World): Promise<void> {
     all(store, 'poolBackings', w.c),
     all(store, 'batches', w.c),
   ]);
-  const [balanceImports, openingRows, campaigns] = await Promise.all([all(store, 'balanceImports', w.c), all(store, 'openingBalances', w.c), all(store, 'campaigns', w.c)]);
+  const [balanceImports, openingRows, campaigns, grams] = await Promise.all([all(store, 'balanceImports', w.c), all(store, 'openingBalances', w.c), all(store, 'campaigns', w.c), all(store, 'nameGrams', w.c)]);
   const fail = (message: string): never => {
     throw new Error(message);
   };
+  // Every member is found by every part of their nickname, and by no part of a name they left.
+  for (const m of members) {
+    const found = grams.filter((g) => g.openid === m.openid && g.sortKey).map((g) => g.sortKey!.split('|')[0]);
+    if (found.sort().join(',') !== nameGrams(m.nickname).sort().join(',')) fail(`${m.openid} named ${m.nickname} is found by ${found.join(',')}`);
+  }
   checkWorn(w, members, orders, fail);
   // A check-in reminder goes at most once a day to a member.
   if (new Set(w.sent.reminded).size !== w.sent.reminded.length) fail(`a check-in reminder went twice in a day: ${w.sent.reminded.join(', ')}`);

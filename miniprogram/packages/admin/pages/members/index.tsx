@@ -36,7 +36,7 @@ function Members() {
   return (
     <View>
       <View className="card row">
-        <Input id="member-search" className="admin-input" style="flex: 1" placeholder="昵称开头或 openid" value={q} onInput={(e) => setQ(e.detail.value)} onConfirm={() => void admin.search({ ...filters, q })} />
+        <Input id="member-search" className="admin-input" style="flex: 1" placeholder="昵称里的字或 openid" value={q} onInput={(e) => setQ(e.detail.value)} onConfirm={() => void admin.search({ ...filters, q })} />
         <Button id="member-search-button" size="small" type="primary" onClick={() => void admin.search({ ...filters, q })}>
           搜索
         </Button>

@@ -1,0 +1,74 @@
+import { counting } from '../../store/testing/counting';
+import { admitMember, newMember } from './newMember';
+import { STORE_KINDS, communityWithMembers, openStore, sqliteHarness, type Harness } from '../testing/harness';
+
+const NOW = '2026-03-03T02:00:00Z';
+const owner = { openid: 'o_owner', now: NOW };
+
+describe.each(STORE_KINDS)('community.members: a search by any part of a nickname, on %s', (kind) => {
+  let h: Harness;
+  let c: string;
+  let cost: ReturnType<typeof counting>;
+  const search = async (q: string, more: object = {}) => (await h.ok('community', 'members', { communityId: c, q, ...more }, owner)).members.map((m) => m.nickname);
+  const join = (openid: string, nickname: string, minute: number) => h.ok('community', 'join', { communityId: c, nickname }, { openid, now: `2026-03-02T02:${String(minute).padStart(2, '0')}:00Z` });
+
+  beforeEach(async () => {
+    cost = counting(openStore(kind));
+    h = sqliteHarness(cost.store);
+    c = await communityWithMembers(h);
+  });
+
+  it('finds 小美 by 美, any run of letters without case, and an openid exactly', async () => {
+    await join('o_m1', '小美', 1);
+    await join('o_m2', '美美妈妈', 2);
+    await join('o_m3', 'Amy 的小店', 3);
+    expect(await search('美')).toEqual(['小美', '美美妈妈']);
+    expect(await search('妈妈')).toEqual(['美美妈妈']);
+    expect(await search('美妈')).toEqual(['美美妈妈']);
+    expect(await search('MY 的')).toEqual(['Amy 的小店']);
+    expect(await search('小')).toEqual(['小美', 'Amy 的小店']);
+    expect(await search('小妈')).toEqual([]);
+    expect(await search('o_m3')).toEqual(['Amy 的小店']);
+  });
+
+  it('follows a new nickname at once: the old parts find nothing, the new ones find the member', async () => {
+    await join('o_m1', '小美', 1);
+    await h.ok('community', 'updateProfile', { communityId: c, nickname: '美丽人生' }, { openid: 'o_m1', now: NOW });
+    expect(await search('小')).toEqual([]);
+    expect(await search('丽人')).toEqual(['美丽人生']);
+    expect(await search('美')).toEqual(['美丽人生']);
+    await h.ok('community', 'updateProfile', { communityId: c, nickname: '小美' }, { openid: 'o_m1', now: NOW });
+    expect(await search('丽')).toEqual([]);
+    expect(await search('小美')).toEqual(['小美']);
+  });
+
+  it('pages in joining order, each member once, with the other filters applied', async () => {
+    for (let i = 1; i <= 7; i++) await join(`o_m${i}`, `美${i}`, i);
+    await h.ok('community', 'setRole', { communityId: c, openid: 'o_m4', role: 'moderator' }, owner);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { members: Array<{ nickname: string }>; nextCursor: string | null } = await h.ok('community', 'members', { communityId: c, q: '美', limit: 3, ...(cursor ? { cursor } : {}) }, owner);
+      seen.push(...page.members.map((m) => m.nickname));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['美1', '美2', '美3', '美4', '美5', '美6', '美7']);
+    expect(await search('美', { role: 'moderator' })).toEqual(['美4']);
+  });
+
+  it('costs two queries however many members the community has', async () => {
+    const costOf = async (q: string) => {
+      cost.reset();
+      await search(q, { limit: 5 });
+      return cost.counts().queries;
+    };
+    await join('o_m1', '小美', 1);
+    const small = await costOf('美');
+    // Four hundred more: most named otherwise (a scan would read past them), some by 美 too.
+    await h.store.transaction(async (tx) => {
+      for (let i = 0; i < 400; i++) await admitMember(tx, newMember(c, `o_x${i}`, 'member', new Date(NOW), i % 10 ? `路人${i}` : `美${i}`));
+    });
+    expect(small).toBe(2);
+    expect(await costOf('美')).toBe(small);
+  });
+});

@@ -1,0 +1,58 @@
+import { nameGrams, nameHolds, searchGram } from '../../core/nameGrams';
+import { ids, type AppStore, type AppTransaction, type MemberDoc } from '../documents';
+import { decodeCursor, encodeCursor } from '../paging';
+import { MEMBER_VIEW_FIELDS, type MemberFacts } from './toMember';
+
+/** Where a member stands under a part of their name: the part, then joining order (which a new nickname does not move). */
+const gramKey = (gram: string, member: Pick<MemberDoc, 'joinedAt' | 'openid'>) => `${gram}|${member.joinedAt}|${member.openid}`;
+
+/**
+ * Keeps a member findable by every part of their nickname, in the transaction that gives it:
+ * the parts the new name adds are written, the parts it dropped are cleared; the parts both
+ * names share stay as they are, so a small change to a name writes little.
+ */
+export async function keepFindableByName(tx: AppTransaction, member: Pick<MemberDoc, 'communityId' | 'openid' | 'joinedAt'>, before: string | null, after: string): Promise<void> {
+  const kept = before === null ? [] : nameGrams(before);
+  const wanted = nameGrams(after);
+  const write = (gram: string, sortKey: string | null) => tx.set('nameGrams', ids.nameGram(member.communityId, member.openid, gram), { communityId: member.communityId, openid: member.openid, sortKey });
+  for (const gram of wanted) if (!kept.includes(gram)) await write(gram, gramKey(gram, member));
+  for (const gram of kept) if (!wanted.includes(gram)) await write(gram, null);
+}
+
+/**
+ * The members whose nickname holds `q`, in joining order, kept by `keep` too: one range of the
+ * query's first part, then those members by id — two queries a read, never more than `maxRead`
+ * names a request, whatever the size of the community. A page cut short comes with a cursor.
+ */
+export async function membersByName(
+  store: AppStore,
+  communityId: string,
+  q: string,
+  keep: (member: MemberFacts) => boolean,
+  page: { cursor?: string | null; limit: number; maxRead: number },
+): Promise<{ rows: MemberFacts[]; nextCursor: string | null }> {
+  const gram = searchGram(q);
+  const kept: Array<{ member: MemberFacts; key: string }> = [];
+  let after = page.cursor ? decodeCursor(page.cursor) : null;
+  for (let read = 0; read < page.maxRead; ) {
+    const limit = Math.min(page.maxRead - read, Math.max(page.limit + 1, 50));
+    const parts = await store.find('nameGrams', {
+      where: { communityId, sortKey: { ...(after ? { gt: after } : { gte: `${gram}|` }), lt: `${gram}|\uffff` } },
+      orderBy: [['sortKey', 'asc']],
+      limit,
+      fields: ['openid', 'sortKey'],
+    });
+    read += parts.length;
+    const found = parts.length ? await store.find('members', { where: { _id: { in: parts.map((p) => ids.member(communityId, p.openid)) } }, fields: MEMBER_VIEW_FIELDS }) : [];
+    const byOpenid = new Map(found.map((m) => [m.openid, m]));
+    for (const part of parts) {
+      const member = byOpenid.get(part.openid);
+      // A name changed since its part was read no longer holds the query: it is not kept.
+      if (member && nameHolds(member.nickname, q) && keep(member)) kept.push({ member, key: part.sortKey! });
+      if (kept.length > page.limit) return { rows: kept.slice(0, page.limit).map((k) => k.member), nextCursor: encodeCursor(kept[page.limit - 1].key) };
+    }
+    if (parts.length < limit) return { rows: kept.map((k) => k.member), nextCursor: null };
+    after = parts.at(-1)!.sortKey;
+  }
+  return { rows: kept.map((k) => k.member), nextCursor: after ? encodeCursor(after) : null };
+}
