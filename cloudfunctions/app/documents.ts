@@ -187,6 +187,8 @@ export interface MemberDoc extends Account, StreakState, TierFacts {
   joinedAt: string;
   /** joinedAt|openid: a unique, ordered key for paging. */
   sortKey: string;
+  /** nickname|openid: a search puts the members named exactly what was typed first. */
+  nameKey: string;
   /** earnedTotal (zero-padded)|openid: members by points, a tier's members by range. */
   earnedKey?: string;
   /** The invite code used on joining, kept for referral attribution. */

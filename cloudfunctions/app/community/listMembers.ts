@@ -12,7 +12,7 @@ import { segmentWhere } from '../activity';
 import { earnedKey } from '../ledgerWrites';
 import { keptPageOf } from '../paging';
 import { listMembersInput } from './inputs';
-import { membersByName } from './nameSearch';
+import { membersByName, membersNamedExactly } from './nameSearch';
 import { MEMBER_VIEW_FIELDS, toMember, type MemberFacts } from './toMember';
 
 /** Rows one request reads at most: a rare filter returns a short page with a cursor to read on. */
@@ -26,7 +26,7 @@ type Plan = { where: Query<MemberDoc>['where']; by: 'sortKey' | 'activeKey' | 'c
  * nickname (nameSearch.ts), a segment by its keys, a tier by points, the role with joining
  * order — so a page costs the same in any community; the other filters are applied to what it
  * reads, never more than MAX_READ rows a request. A `q` that is a member's openid puts that
- * member first.
+ * member first, then those named exactly `q` (so a pasted name is matched on the first page).
  */
 export async function listMembers(input: Input, caller: Caller, { store }: Deps) {
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
@@ -38,12 +38,15 @@ export async function listMembers(input: Input, caller: Caller, { store }: Deps)
     const { role, tier, segment } = toMember(m, community, today);
     return (!input.role || role === input.role) && (!input.tier || tier === input.tier) && (!input.segment || segment === input.segment);
   };
-  const [exact, { rows, nextCursor }] = await Promise.all([
-    input.q && !input.cursor ? store.get('members', ids.member(input.communityId, input.q), READ_WITHOUT_LOTS) : null,
-    input.q ? membersByName(store, input.communityId, input.q, keep, { ...input, maxRead: MAX_READ }) : pageOfPlan(store, input, community, today, keep),
+  const q = input.q;
+  const firstPage = Boolean(q && !input.cursor);
+  const [byOpenid, named, { rows, nextCursor }] = await Promise.all([
+    firstPage ? store.get('members', ids.member(input.communityId, q!), READ_WITHOUT_LOTS) : null,
+    firstPage ? membersNamedExactly(store, input.communityId, q!) : [],
+    q ? membersByName(store, input.communityId, q, (m) => m.nickname !== q && keep(m), { ...input, maxRead: MAX_READ }) : pageOfPlan(store, input, community, today, keep),
   ]);
-  const first = exact && keep(exact) ? [exact] : [];
-  const members = [...first, ...rows.filter((row) => row.openid !== exact?.openid)].map((m) => toMember(m, community, today));
+  const first = [...(byOpenid ? [byOpenid] : []), ...named.filter((m) => m.openid !== byOpenid?.openid)].filter(keep);
+  const members = [...first, ...rows.filter((row) => row.openid !== byOpenid?.openid)].map((m) => toMember(m, community, today));
   return { members, nextCursor };
 }
 

@@ -19,6 +19,13 @@ export async function keepFindableByName(tx: AppTransaction, member: Pick<Member
   for (const gram of kept) if (!wanted.includes(gram)) await write(gram, null);
 }
 
+/** Members named exactly this a search shows first; more of one name than this is not a name anyone picks from. */
+const SAME_NAME_FIRST = 50;
+
+/** The members named exactly `nickname` (the search's first page puts them first; its other pages leave them out). */
+export const membersNamedExactly = (store: AppStore, communityId: string, nickname: string): Promise<MemberFacts[]> =>
+  store.find('members', { where: { communityId, nameKey: { gte: `${nickname}|`, lt: `${nickname}|\uffff` } }, orderBy: [['nameKey', 'asc']], limit: SAME_NAME_FIRST, fields: MEMBER_VIEW_FIELDS });
+
 /**
  * The members whose nickname holds `q`, in joining order, kept by `keep` too: one range of the
  * query's first part, then those members by id — two queries a read, never more than `maxRead`

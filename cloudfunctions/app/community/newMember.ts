@@ -15,6 +15,7 @@ export function newMember(communityId: string, openid: string, role: Role, now: 
     nickname: name,
     joinedAt,
     sortKey: `${joinedAt}|${openid}`,
+    nameKey: nameKey(name, openid),
     ...segmentKeys({ openid, role }),
     earnedKey: earnedKey(0, openid),
     inviteCode: inviteCode ?? null,
@@ -37,3 +38,6 @@ export const defaultNickname = (openid: string) => `成员${openid.slice(-4)}`;
 
 /** Ranked on the leaderboards: plain members who have not hidden themselves; staff are not ranked. */
 export const isRanked = (member: Pick<MemberDoc, 'role' | 'hideFromLeaderboard'>) => member.role === 'member' && !member.hideFromLeaderboard;
+
+/** A member's place among those of the same name: the nickname, then the openid so that keys are unique. */
+export const nameKey = (nickname: string, openid: string) => `${nickname}|${openid}`;

@@ -7,7 +7,7 @@ import { loadCommunity } from '../access';
 import { ids, type MemberDoc } from '../documents';
 import { refusals } from '../../core/refusals';
 import { updateProfileInput } from './inputs';
-import { defaultNickname, isRanked } from './newMember';
+import { defaultNickname, isRanked, nameKey } from './newMember';
 import { keepFindableByName } from './nameSearch';
 import { engagementContext, engagementOf } from '../engagement';
 import { postingTime, recordPostings } from '../ledgerWrites';
@@ -31,7 +31,7 @@ export async function updateProfile(input: z.output<typeof updateProfileInput>, 
     const current = (await tx.get('members', id)) ?? refusals.notMember();
     if (input.birthday && current.birthday && current.birthday !== input.birthday) refuse('FORBIDDEN', '生日设置后不能更改');
     const changes: Partial<MemberDoc> = {
-      ...(input.nickname !== undefined ? { nickname: input.nickname } : {}),
+      ...(input.nickname !== undefined ? { nickname: input.nickname, nameKey: nameKey(input.nickname, caller.openid) } : {}),
       ...(input.avatar !== undefined ? { avatar: input.avatar } : {}),
       ...(input.birthday !== undefined && !current.birthday ? { birthday: input.birthday, birthdaySetOn: today } : {}),
       ...(input.hideFromLeaderboard !== undefined ? { hideFromLeaderboard: input.hideFromLeaderboard, ranked: isRanked({ ...current, hideFromLeaderboard: input.hideFromLeaderboard }) } : {}),
