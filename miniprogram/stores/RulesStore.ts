@@ -138,16 +138,44 @@ export function patchOf(rules: Rules, form: RulesForm): RulesPatch {
 }
 
 const LABEL_OF: Record<string, string> = { ...Object.fromEntries(RULE_FIELDS.map((f) => [f.key, f.label])), 'tierRetention.mode': '保级方式', 'purchase.enabled': '购物积分开关' };
-export const RETENTION_NAMES: Record<string, string> = { lifetime: '终身有效', rolling: '滚动保级' };
+
+/** How tiers are kept, as the owner chooses it: for life, or earned again within a window (保级). */
+export const RETENTION_MODES = [
+  { key: 'lifetime', name: '终身有效', help: '按累计获得的积分升级，升了就不会降，消费也不会降级' },
+  { key: 'rolling', name: '滚动保级', help: '按最近一段时间获得的积分定级：不够时先保留原等级一段宽限期，再降一级（天数见下方）' },
+] as const;
+export const RETENTION_NAMES: Record<string, string> = Object.fromEntries(RETENTION_MODES.map((m) => [m.key, m.name]));
+
+type Settings = Record<string, Record<string, unknown>>;
 
 /** One rule change from the audit log, in words: "每日签到 5 → 3". */
-export function describeChange(event: AuditEvent): string[] {
-  const { before = {}, after = {} } = event.detail as { before?: Record<string, Record<string, unknown>>; after?: Record<string, Record<string, unknown>> };
+export const describeChange = (event: AuditEvent): string[] => {
+  const { before = {}, after = {} } = event.detail as { before?: Settings; after?: Settings };
+  return describeSettings(before, after);
+};
+
+/** What changed in the tier ladder, tier by tier (by position): only the parts that changed. */
+function describeTiers(before: StoredTier[], after: StoredTier[]): string[] {
+  const lines: string[] = [];
+  const perks = (t: StoredTier) => (t.perks?.length ? t.perks.join('、') : '无');
+  after.forEach((t, i) => {
+    const was = before[i];
+    if (!was) return void lines.push(`新增等级「${t.name}」门槛 ${t.minPoints}`);
+    if (was.name !== t.name) lines.push(`等级「${was.name}」改名为「${t.name}」`);
+    if (was.minPoints !== t.minPoints) lines.push(`等级「${t.name}」门槛 ${was.minPoints} → ${t.minPoints}`);
+    if ((was.multiplier ?? 1) !== (t.multiplier ?? 1)) lines.push(`等级「${t.name}」积分倍数 ×${was.multiplier ?? 1} → ×${t.multiplier ?? 1}`);
+    if (perks(was) !== perks(t)) lines.push(`等级「${t.name}」权益 ${perks(was)} → ${perks(t)}`);
+  });
+  for (const gone of before.slice(after.length)) lines.push(`删除等级「${gone.name}」`);
+  return lines;
+}
+
+/** What changed between two sets of settings (the changed groups of each), a line a setting. */
+function describeSettings(before: Settings, after: Settings): string[] {
   const lines: string[] = [];
   for (const [group, settings] of Object.entries(after)) {
     if (group === 'tiers') {
-      const tiers = (list: unknown) => ((list ?? []) as StoredTier[]).map((t) => `${t.name} ${t.minPoints}${(t.multiplier ?? 1) !== 1 ? ` ×${t.multiplier}` : ''}`).join('、');
-      lines.push(`等级 ${tiers(before.tiers)} → ${tiers(settings)}`);
+      lines.push(...describeTiers((before.tiers ?? []) as unknown as StoredTier[], settings as unknown as StoredTier[]));
       continue;
     }
     for (const [setting, value] of Object.entries(settings)) {
@@ -291,9 +319,9 @@ export function groupOf(key: string): RuleGroup {
 
 /** What saving would change, a line each ("每日签到 5 → 3"), for the confirm before it is sent. */
 export function changesOf(rules: Rules, form: RulesForm): string[] {
-  const patch = patchOf(rules, form) as Record<string, unknown>;
-  const before = Object.fromEntries(Object.keys(patch).map((group) => [group, (rules as unknown as Record<string, unknown>)[group]]));
-  return describeChange({ detail: { before, after: patch } } as unknown as AuditEvent);
+  const patch = patchOf(rules, form) as unknown as Settings;
+  const before = Object.fromEntries(Object.keys(patch).map((group) => [group, (rules as unknown as Settings)[group]]));
+  return describeSettings(before, patch);
 }
 
 /** A template's numbers (core/templates.ts) laid over the form, to start from; nothing is saved until confirmed. */

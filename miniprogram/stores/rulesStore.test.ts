@@ -101,4 +101,18 @@ describe('the rules editor, grouped', () => {
     // A switch reads as 开 / 关, not true / false.
     expect(changesOf(DEFAULT_RULES, { ...form, purchaseEnabled: !DEFAULT_RULES.purchase.enabled })).toEqual([`购物积分开关 ${DEFAULT_RULES.purchase.enabled ? '开 → 关' : '关 → 开'}`]);
   });
+
+  it("describes a tier's multiplier and perks and the way tiers are kept, and checks them before sending", () => {
+    const form = formOf(DEFAULT_RULES);
+    const tiers = form.tiers.map((t, i) => (i === 1 ? { ...t, multiplier: '1.2', perks: '生日双倍积分\n\n专属客服 ' } : t));
+    const changed = { ...form, retention: 'rolling' as const, tiers };
+    const lines = changesOf(DEFAULT_RULES, changed);
+    const silver = form.tiers[1].name;
+    expect(lines).toEqual(['保级方式 终身有效 → 滚动保级', `等级「${silver}」积分倍数 ×1 → ×1.2`, `等级「${silver}」权益 ${DEFAULT_RULES.tiers[1].perks?.join('、') || '无'} → 生日双倍积分、专属客服`]);
+    const renamed = { ...form, tiers: [...form.tiers.slice(0, 2).map((t, i) => (i === 1 ? { ...t, name: '白银', minPoints: '600' } : t))] };
+    expect(changesOf(DEFAULT_RULES, renamed)).toEqual([`等级「${silver}」改名为「白银」`, `等级「白银」门槛 ${form.tiers[1].minPoints} → 600`, ...DEFAULT_RULES.tiers.slice(2).map((t) => `删除等级「${t.name}」`)]);
+    expect(patchOf(DEFAULT_RULES, changed).tiers?.[1]).toMatchObject({ multiplier: 1.2, perks: ['生日双倍积分', '专属客服'] });
+    const wrong = { ...form, tiers: form.tiers.map((t, i) => (i === 1 ? { ...t, multiplier: '5', perks: Array.from({ length: 7 }, (_, n) => `权益${n}`).join('\n') } : t)) };
+    expect(rulesFormProblems(wrong)).toMatchObject({ 'tier.1.multiplier': expect.stringContaining('1 到 3'), 'tier.1.perks': expect.stringContaining('6 条') });
+  });
 });

@@ -96,6 +96,25 @@ describe("the owner's console in Chromium", () => {
     expect((await rt.ok('community', { action: 'get', communityId: 'demo' }, 'demo_xiaomei')).community.rules.checkin.points).toBe(8);
     await screenshot(page, 'e2e-console-rules.png');
 
+    // Tiers: how they are kept, and each tier's multiplier and perks, checked in place and confirmed.
+    await page.locator('#rules-group-tiers').click();
+    expect(await page.locator('#rule-tierRetention-windowDays').count()).toBe(0);
+    await page.locator('#retention-rolling').click();
+    await page.locator('#rule-tierRetention-windowDays').waitFor();
+    await page.locator('#tier-1-multiplier input').fill('9');
+    await page.locator('#tier-1-perks textarea').fill('生日双倍积分\n专属客服');
+    await page.locator('#rules-save').click();
+    await waitForText(page, '#tier-1-multiplier-error', '积分倍数填 1 到 3');
+    await page.locator('#tier-1-multiplier input').fill('1.2');
+    await page.locator('#rules-save').click();
+    await page.getByText('保级方式 终身有效 → 滚动保级').waitFor();
+    await screenshot(page, 'e2e-rules-tiers-confirm.png');
+    await page.getByText('保存', { exact: true }).last().click();
+    await waitForText(page, '#rules-notice', '已保存');
+    const { rules } = (await rt.ok('community', { action: 'get', communityId: 'demo' }, 'demo_owner')).community;
+    expect([rules.tierRetention.mode, rules.tiers[1].multiplier, rules.tiers[1].perks]).toEqual(['rolling', 1.2, ['生日双倍积分', '专属客服']]);
+    await screenshot(page, 'e2e-rules-tiers.png');
+
     // The hourly rollup has run: the charts draw the seeded fortnight.
     expect((await rt.call('jobs', { action: 'rollupStats' }, { 'X-Dev-Source': 'wx_trigger' })).body.ok).toBe(true);
     await page.goto(`${rt.url}/#/packages/admin/pages/health/index`);

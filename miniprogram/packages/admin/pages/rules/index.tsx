@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
@@ -6,11 +6,14 @@ import { ErrorLine } from '../../../../components/ErrorLine';
 import { NoticeLine } from '../../../../components/NoticeLine';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
-import { describeChange, groupOf, RULE_FIELDS, RULE_GROUPS } from '../../../../stores/RulesStore';
+import { describeChange, groupOf, RETENTION_MODES, RULE_FIELDS, RULE_GROUPS } from '../../../../stores/RulesStore';
 import { TEMPLATES, TEMPLATE_KEYS } from '../../../../../cloudfunctions/core/templates';
 import '../../admin.css';
 
 const fieldId = (key: string) => `rule-${key.replace('.', '-')}`;
+
+/** A tier row's parts that can be wrong, in the order they are shown. */
+const TIER_PARTS = ['name', 'minPoints', 'multiplier', 'perks'] as const;
 
 /** The owner tunes every rule: one line on what each means, checks before saving, and the history of changes. */
 function RulesEditor() {
@@ -24,7 +27,7 @@ function RulesEditor() {
     const changes = rules.review();
     if (changes === null) return;
     if (changes.length === 0) return void (await rules.save());
-    const { confirm } = await Taro.showModal({ title: `确认修改 ${changes.length} 项规则？`, content: `${changes.join('\n')}\n\n保存后即刻生效。`, confirmText: '保存' });
+    const { confirm } = await Taro.showModal({ title: `确认修改 ${changes.length} 项规则？`, content: `${changes.join('；\n')}。\n保存后即刻生效。`, confirmText: '保存' });
     if (confirm) await rules.save();
   };
   const group = rules.group;
@@ -58,8 +61,21 @@ function RulesEditor() {
         </Text>
       </View>
       )}
+      {group === 'tiers' && (
+        <View className="card" id="rules-retention">
+          <View className="row" id="retention-modes" style="gap: 12px">
+            <Text className="muted">保级方式</Text>
+            {RETENTION_MODES.map((mode) => (
+              <Text key={mode.key} id={`retention-${mode.key}`} className={`admin-tab ${form.retention === mode.key ? 'admin-tab--on' : ''}`} onClick={() => rules.setRetention(mode.key)}>
+                {mode.name}
+              </Text>
+            ))}
+          </View>
+          <Text className="muted">{RETENTION_MODES.find((m) => m.key === form.retention)!.help}</Text>
+        </View>
+      )}
       <View className="card">
-        {RULE_FIELDS.filter((field) => groupOf(field.key) === group).map((field) => (
+        {RULE_FIELDS.filter((field) => groupOf(field.key) === group && (form.retention === 'rolling' || !field.key.startsWith('tierRetention.'))).map((field) => (
           <View key={field.key} className="admin-field">
             <Text className="admin-field__label">
               {field.label}（{field.unit}）· {field.help}
@@ -71,16 +87,19 @@ function RulesEditor() {
       </View>
       {group === 'tiers' && (
       <View className="card" id="rules-tiers">
-        <Text className="muted">等级：按累计获得的积分升级，消费不会降级</Text>
         {form.tiers.map((tier, i) => (
-          <View key={i} className="admin-field">
+          <View key={i} className="admin-field tier-row" id={`tier-${i}`}>
             <View className="row" style="gap: 8px">
               <Input id={`tier-${i}-name`} className="admin-input" style="flex: 1" placeholder="等级名称" value={tier.name} onInput={(e) => rules.setTier(i, 'name', e.detail.value)} />
-              <Input id={`tier-${i}-min`} className="admin-input" style="flex: 1" type="number" placeholder="累计积分门槛" value={tier.minPoints} onInput={(e) => rules.setTier(i, 'minPoints', e.detail.value)} />
+              <Input id={`tier-${i}-min`} className="admin-input" style="flex: 1" type="number" placeholder="积分门槛" value={tier.minPoints} onInput={(e) => rules.setTier(i, 'minPoints', e.detail.value)} />
               {i > 0 && <Text id={`tier-${i}-remove`} className="link" onClick={() => rules.removeTier(i)}>删除</Text>}
             </View>
-            {problems[`tier.${i}.name`] && <Text className="admin-field__error">{problems[`tier.${i}.name`]}</Text>}
-            {problems[`tier.${i}.minPoints`] && <Text className="admin-field__error">{problems[`tier.${i}.minPoints`]}</Text>}
+            <View className="row" style="gap: 8px">
+              <Text className="admin-field__label">积分倍数</Text>
+              <Input id={`tier-${i}-multiplier`} className="admin-input" style="flex: 1" type="digit" placeholder="1 到 3，例如 1.2" value={tier.multiplier} onInput={(e) => rules.setTier(i, 'multiplier', e.detail.value)} />
+            </View>
+            <Textarea id={`tier-${i}-perks`} className="reach-textarea tier-perks" maxlength={200} placeholder={'权益，每行一条（最多 6 条），例如\n生日双倍积分'} value={tier.perks} onInput={(e) => rules.setTier(i, 'perks', e.detail.value)} />
+            {TIER_PARTS.map((part) => problems[`tier.${i}.${part}`] && <Text key={part} id={`tier-${i}-${part}-error`} className="admin-field__error">{problems[`tier.${i}.${part}`]}</Text>)}
           </View>
         ))}
         {form.tiers.length < 10 && <Text id="tier-add" className="link" onClick={() => rules.addTier()}>+ 添加等级</Text>}
