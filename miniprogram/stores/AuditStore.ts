@@ -53,8 +53,11 @@ export function describeAudit(event: Pick<AuditEvent, 'action' | 'memberName' | 
       return `${d.banned ? '禁用' : '解除禁用'}${who}${d.reason ? `：${text(d.reason)}` : ''}`;
     case 'community.setRole':
       return `把${who}设为${d.after === 'moderator' ? '管理员' : '普通成员'}`;
-    case 'mall.fulfil':
-      return `完成${who}的订单「${text(d.item)}」${d.note ? `（${text(d.note)}）` : ''}`;
+    case 'mall.fulfil': {
+      const delivery = d.delivery as { courier?: string; trackingNo?: string } | undefined;
+      const facts = [delivery ? `${text(delivery.courier)} ${text(delivery.trackingNo)}` : '', text(d.note)].filter(Boolean).join('，');
+      return `完成${who}的订单「${text(d.item)}」${facts ? `（${facts}）` : ''}`;
+    }
     case 'mall.cancel':
       return `取消${who}的订单「${text(d.item)}」，退回 ${text(d.refunded)} 积分：${text(d.reason)}`;
     case 'posts.review':

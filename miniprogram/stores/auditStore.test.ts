@@ -36,4 +36,10 @@ describe('操作日志', () => {
     await Promise.all([first, second]);
     expect(root.audit.events.map((e) => e.action)).toEqual(['points.adjust']);
   });
+
+  it('names the courier and tracking number of a shipped order', () => {
+    const detail = { member: 'o_alice', item: '护手霜', note: '周一到', delivery: { courier: '顺丰速运', trackingNo: 'SF123' } };
+    expect(describeAudit({ action: 'mall.fulfil', memberName: 'alice', detail })).toBe('完成「alice」的订单「护手霜」（顺丰速运 SF123，周一到）');
+    expect(describeAudit({ action: 'mall.fulfil', memberName: 'alice', detail: { item: '护手霜', note: null } })).toBe('完成「alice」的订单「护手霜」');
+  });
 });

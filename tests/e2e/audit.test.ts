@@ -30,6 +30,29 @@ describe('the owner’s 操作日志 in Chromium', () => {
     await screenshot(page, 'e2e-audit-moderator.png');
     await page.locator('#audit-events .audit-row').filter({ hasText: '通过「小美」的帖子' }).first().click();
     await page.waitForURL(/admin\/pages\/member\/index\?openid=demo_xiaomei/);
+
+    expect(errors).toEqual([]);
+  });
+
+  it('a shipped order in the log links to the order itself: its address, courier and tracking number', async () => {
+    const { page, rt } = session;
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const { orders } = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_doudou');
+    const waiting = orders.find((o: { status: string; shipping: unknown }) => o.status === 'pending' && o.shipping);
+    await rt.ok('mall', { action: 'fulfil', communityId: 'demo', orderId: waiting.id, courier: '中通快递', trackingNo: 'ZT778899', note: '已寄出' }, 'demo_mod');
+    // A fresh start: the last walk left pages stacked four deep.
+    await page.goto('about:blank');
+    await actAs('demo_owner');
+    await page.locator('#console-link').click();
+    await page.locator('#audit-link').click();
+    await waitForText(page, '#audit-events', '中通快递 ZT778899，已寄出');
+    await screenshot(page, 'e2e-audit-shipped.png');
+    await page.locator('#audit-events .audit-row').filter({ hasText: '中通快递' }).first().click();
+    await page.waitForURL(/mall\/pages\/order\/index\?id=/);
+    await waitForText(page, `#delivery-${waiting.id}`, '快递：中通快递 ZT778899');
+    await waitForText(page, `#shipping-${waiting.id}`, waiting.shipping.address);
+    await screenshot(page, 'e2e-audit-order-detail.png');
     expect(errors).toEqual([]);
   });
 });

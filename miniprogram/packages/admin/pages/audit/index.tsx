@@ -10,9 +10,9 @@ import { ROLE_NAMES } from '../../../../../cloudfunctions/core/roles';
 import '../../admin.css';
 import './index.css';
 
-/** Where an event's member or order is looked at. */
-const linkOf = (event: { action: string; member: string | null }): string | null => {
-  if (event.action === 'mall.fulfil' || event.action === 'mall.cancel') return '/packages/admin/pages/orders/index';
+/** Where an event's order or member is looked at: a shipped or cancelled order's own page, else the member's. */
+const linkOf = (event: { action: string; target: string; member: string | null }): string | null => {
+  if (event.action === 'mall.fulfil' || event.action === 'mall.cancel') return `/packages/mall/pages/order/index?id=${encodeURIComponent(event.target)}`;
   return event.member ? `/packages/admin/pages/member/index?openid=${encodeURIComponent(event.member)}` : null;
 };
 

@@ -99,7 +99,7 @@ function AdminItems() {
                 <Text className={`form__frame frame--${look}`} /> {name}
               </Text>
             ))}
-            {problems.look && <Text className="field-error">{problems.look}</Text>}
+            {problems.look && <Text id="form-look-error" className="field-error">{problems.look}</Text>}
           </View>
         )}
         {isWearableKind(form.kind) && <TextField id="form-wearDays" label="佩戴天数（可选）" type="number" placeholder="永久就留空，例如 30" value={form.wearDays} onInput={(value) => setForm({ ...form, wearDays: value })} error={problems.wearDays} />}
