@@ -1,4 +1,4 @@
-import { actAs as actAsIn, browserOnRuntime, waitForText, screenshot } from '../support/browserSession';
+import { actAs as actAsIn, browserOnRuntime, waitForText, waitForTextInView, screenshot } from '../support/browserSession';
 
 const session = browserOnRuntime();
 const actAs = (openid: Parameters<typeof actAsIn>[1]) => actAsIn(session, openid);
@@ -45,13 +45,7 @@ describe("the owner's console in Chromium", () => {
     await page.locator('#adjust-amount input').fill('-99999');
     await page.locator('#adjust-reason input').fill('清零');
     await page.locator('#adjust-submit').click();
-    await page.waitForFunction(() =>
-      Array.from(document.querySelectorAll('body *')).some((el) => {
-        if (el.children.length || !el.textContent?.includes('积分不足')) return false;
-        const box = el.getBoundingClientRect();
-        return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && getComputedStyle(el).visibility !== 'hidden';
-      }),
-    );
+    await waitForTextInView(page, '积分不足');
     await screenshot(page, 'e2e-error-in-view.png');
     await waitForText(page, '#member-balance', String(before + 30));
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actAs as actAsIn, browserOnRuntime, waitForText, screenshot } from '../support/browserSession';
+import { actAs as actAsIn, browserOnRuntime, waitForText, waitForTextInView, screenshot } from '../support/browserSession';
 
 const session = browserOnRuntime();
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -65,5 +65,23 @@ describe('experience posts in Chromium', () => {
     await page.locator('#tab-feed').last().click();
     await page.locator(`#like-${post.id}`).last().waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('a refused like is said where the member is looking, deep in the feed, with no 重试 (trying again cannot help)', async () => {
+    const { page, rt } = session;
+    await rt.ok('community', { action: 'ban', communityId: 'demo', openid: 'demo_laowang', banned: true, reason: '测试暂停' }, 'demo_owner');
+    try {
+      await page.goto('about:blank');
+      await actAs('demo_laowang');
+      await page.goto(`${rt.url}/#/pages/feed/index`);
+      const like = page.locator('.post__like').last();
+      await like.scrollIntoViewIfNeeded();
+      await like.click();
+      await waitForTextInView(page, '你已被群主暂停参与积分活动');
+      await screenshot(page, 'e2e-refused-like.png');
+      expect(await page.locator('#retry').count()).toBe(0);
+    } finally {
+      await rt.ok('community', { action: 'ban', communityId: 'demo', openid: 'demo_laowang', banned: false, reason: '测试结束' }, 'demo_owner');
+    }
   });
 });

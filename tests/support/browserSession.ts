@@ -27,6 +27,19 @@ export function browserOnRuntime() {
 export const waitForText = (page: Page, selector: string, text: string) =>
   page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.includes(t), [selector, text] as const, { timeout: 10_000 });
 
+/** Waits until `text` is shown inside the viewport (a toast, or a line where the eye is), not only somewhere on the page. */
+export const waitForTextInView = (page: Page, text: string) =>
+  page.waitForFunction(
+    (t) =>
+      Array.from(document.querySelectorAll('body *')).some((el) => {
+        if (el.children.length || !el.textContent?.includes(t)) return false;
+        const box = el.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && getComputedStyle(el).visibility !== 'hidden';
+      }),
+    text,
+    { timeout: 10_000 },
+  );
+
 /**
  * Switches the local identity (the bar at the top) to a demo person on the home page, and waits
  * until the page shows that person's own numbers, not the previous person's.
