@@ -107,3 +107,17 @@ it('a batch too big for its call is carried on by the job, page by page, every m
   }
   expect(await h.ok('jobs', 'runBatches', {}, trigger(later(32)))).toEqual({ advanced: 0, more: false });
 });
+
+it("a segment's batch keeps the segment of the day of the call, though the job carries it past midnight", async () => {
+  let now = 0;
+  const h = sqliteHarness(undefined, localPlatform(), { clock: () => (now += 700), jobBudgetMs: 10_000 });
+  const c = await communityWithMembers(h, '2026-01-01T02:00:00Z');
+  // Newcomers (新人: joined in the last 14 days) on the day of the call, thirteen days after they joined.
+  const members = Array.from({ length: 120 }, (_, i) => `o_n${String(i).padStart(3, '0')}`);
+  for (const openid of members) await h.ok('community', 'join', { communityId: c }, { openid, now: '2026-02-17T02:00:00Z' });
+  const { batch } = await h.ok('points', 'bulkAward', { communityId: c, segment: 'new', delta: 3, reason: '新人礼', requestId: 'bulk-new-01' }, owner('2026-03-02T02:00:00Z'));
+  expect(batch.status).toBe('running');
+  // Two days later they are newcomers no more; the batch still pays every one of them.
+  for (let minute = 0; minute < 20; minute++) await h.ok('jobs', 'runBatches', {}, trigger(`2026-03-04T02:${String(minute).padStart(2, '0')}:00Z`));
+  expect((await h.ok('points', 'batch', { communityId: c, batchId: batch.id }, owner('2026-03-04T03:00:00Z'))).batch).toMatchObject({ status: 'done', credited: 120 });
+});

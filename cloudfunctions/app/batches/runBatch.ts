@@ -57,7 +57,7 @@ interface Target {
 }
 
 /** The next page of a batch: listed openids or rows, or the members of its segment who had joined by the call. */
-async function nextPage(deps: Deps, batch: Found<BatchDoc>, community: CommunityDoc, now: Date): Promise<{ targets: Target[]; cursor: number | string; finished: boolean }> {
+async function nextPage(deps: Deps, batch: Found<BatchDoc>, community: CommunityDoc): Promise<{ targets: Target[]; cursor: number | string; finished: boolean }> {
   if (batch.listed) {
     const at = batch.cursor as number;
     const chunk = await deps.store.get('batchTargets', `${batch._id}:${Math.floor(at / TARGETS_PER_DOC)}`);
@@ -72,8 +72,9 @@ async function nextPage(deps: Deps, batch: Found<BatchDoc>, community: Community
     limit: PAGE,
     fields: [...MEMBER_VIEW_FIELDS, 'sortKey', 'announcementsLeft', ...(batch.kind === 'report' ? TRAIL_FIELDS : [])],
   });
-  const today = dayOf(now, community.timezone);
-  const wanted = rows.filter((m) => !batch.segment || toMember(m, community, today).segment === batch.segment);
+  // Segments by the day of the call, so a batch that runs past midnight does not move their bounds.
+  const day = dayOf(new Date(batch.createdAt), community.timezone);
+  const wanted = rows.filter((m) => !batch.segment || toMember(m, community, day).segment === batch.segment);
   return { targets: wanted.map((member) => ({ openid: member.openid, member })), cursor: rows.at(-1)?.sortKey ?? (batch.cursor as string), finished: rows.length < PAGE };
 }
 
@@ -169,7 +170,7 @@ export async function advanceBatch(deps: Deps, batchId: string, now: Date, hasTi
   const balanceImport = batch.kind === 'import' ? await deps.store.get('balanceImports', batchId) : null;
   const campaign = batch.kind === 'report' ? await deps.store.get('campaigns', batch.campaignId!) : null;
   while (batch.status === 'running' && hasTime()) {
-    const page = await nextPage(deps, batch, community, now);
+    const page = await nextPage(deps, batch, community);
     const current: Found<BatchDoc> = batch;
     const sums = current.kind === 'report' ? pageSums(current, campaign, page.targets.map((t) => t.member!)) : null;
     const outcomes: Outcome[] =
@@ -194,7 +195,7 @@ export async function advanceBatch(deps: Deps, batchId: string, now: Date, hasTi
         skipped: [...latest.skipped, ...skipped].slice(0, SKIPPED_KEPT),
         skippedCount,
         ...(sums && latest.sums ? { sums: { pilot: addSums(latest.sums.pilot, sums.pilot), rest: addSums(latest.sums.rest, sums.rest) } } : {}),
-        // A segment's total is known at its end: who was in it when their page came.
+        // A segment's total is known at its end: who was in it, by the call's day, when their page came.
         ...(page.finished ? { status: 'done' as const, runKey: null, total: latest.listed ? latest.total : done + skippedCount } : {}),
       };
       await tx.update('batches', batchId, changes);
