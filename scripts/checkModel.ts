@@ -1,5 +1,5 @@
-import { generate, run, shrink } from '../cloudfunctions/app/testing/modelCheck';
-import { STORE_KINDS, type StoreKind } from '../cloudfunctions/app/testing/harness';
+import { generate, run, shrink } from '../cloudfunctions/testing/modelCheck';
+import { STORE_KINDS, type StoreKind } from '../cloudfunctions/testing/harness';
 
 /**
  * `npm run check:model -- --ops 10000 --seed 7 [--store sqlite|wxcloud]`: the seeded model

@@ -1,7 +1,7 @@
 /**
  * Cloud API v1 types (../shared/docs/API.md). The mini-program imports these; names and fields
  * here are binding — add, never rename or drop. A leaf: it imports the areas' inputs and views,
- * never a use case, and each area's action table is checked against it (ActionsOf in dispatch.ts),
+ * never a use case, and each area's action table is checked against it (ActionsOf in kernel/dispatch.ts),
  * so a use case that answers another shape does not compile.
  */
 import type { Wearable, Wearing, Worn } from '../core/wearables';
@@ -12,8 +12,8 @@ import type { JobName } from '../core/jobSchedule';
 import type { Rules, RulesPatch } from '../core/rules';
 import type * as z from 'zod';
 import type { joinCommunityInput } from './community/inputs';
-import type { AuditAction, NoPoints } from './documents';
-import type { CloudIdParam } from './groupCloudId';
+import type { AuditAction, NoPoints } from './kernel/documents';
+import type { CloudIdParam } from './kernel/groupCloudId';
 import type { cancelOrderInput, fulfilOrderInput, getOrderInput, listOrdersInput, loadCodesInput, payOrderInput, redeemItemInput, setShippingInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './mall/inputs';
 import type { Checkout, DrawResult, DrawView, ItemView, OrderView, RedeemResult } from './mall/views';
 import type { NoticeView } from './notices/views';
@@ -39,7 +39,7 @@ export type { BalanceImport as BalanceImportView, OpeningBalance as OpeningBalan
 import type { BackerView, PoolView } from './pools/views';
 import type { TransferView } from './community/toTransfer';
 
-export type { Envelope } from './envelope';
+export type { Envelope } from './kernel/envelope';
 export type { ErrorCode } from '../core/errors';
 export type { CampaignView, PoolView, BackerView, Checkout, TransferView, CommentView };
 export type { TemplateKey };

@@ -1,9 +1,9 @@
 import { seedDemo, DEMO_COMMUNITY_ID } from '../local/seed';
 import { localPlatform } from '../platform/local/platform';
-import { MemoryWxDatabase } from '../store/wxcloud/memoryWxDatabase';
+import { MemoryWxDatabase } from '../store/testing/memoryWxDatabase';
 import { WxCloudStore } from '../store/wxcloud/wxcloudStore';
 import { JOB_NAMES } from '../core/jobSchedule';
-import { sqliteHarness } from './testing/harness';
+import { sqliteHarness } from '../testing/harness';
 
 /**
  * WeChat's basic plan allows an environment 20 database connections; a function instance keeps

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import type { Api, Page } from './api';
-import { action, type ActionsOf } from './dispatch';
+import { action, type ActionsOf } from './kernel/dispatch';
 
 const noInput = z.object({});
 

@@ -1,10 +1,10 @@
 import { addDays } from '../core/days';
 import { STORIES } from '../core/testing/stories';
 import { counting, type Counts } from '../store/testing/counting';
-import { MemoryWxDatabase } from '../store/wxcloud/memoryWxDatabase';
+import { MemoryWxDatabase } from '../store/testing/memoryWxDatabase';
 import { WxCloudStore } from '../store/wxcloud/wxcloudStore';
-import { ids } from './documents';
-import { communityWithMembers, sqliteHarness } from './testing/harness';
+import { ids } from './kernel/documents';
+import { communityWithMembers, sqliteHarness } from '../testing/harness';
 
 /**
  * What the hot actions cost the cloud database, held to budgets without any timing: document

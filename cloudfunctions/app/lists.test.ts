@@ -1,4 +1,4 @@
-import { communityWithMembers, eachStore, type Harness } from './testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
 
 /**
  * API.md's list rule, for every list a community grows without bound: cursor, limit (default

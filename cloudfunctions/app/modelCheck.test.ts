@@ -1,9 +1,9 @@
-import { STORE_KINDS } from './testing/harness';
-import { generate, run } from './testing/modelCheck';
+import { STORE_KINDS } from '../testing/harness';
+import { generate, run } from '../testing/modelCheck';
 
 /**
  * The seeded model check on fixed seeds, on both stores: a few thousand random operations in
- * concurrent bursts, the books checked after every burst (testing/modelCheck.ts says what).
+ * concurrent bursts, the books checked after every burst (cloudfunctions/testing/modelCheck.ts says what).
  * `npm run check:model -- --ops 10000 --seed N` runs longer ones and shrinks a failure.
  */
 const SEEDS = [11, 13];

@@ -1,7 +1,7 @@
 import { STORIES } from '../core/testing/stories';
-import { MemoryWxDatabase } from '../store/wxcloud/memoryWxDatabase';
+import { MemoryWxDatabase } from '../store/testing/memoryWxDatabase';
 import { WxCloudStore } from '../store/wxcloud/wxcloudStore';
-import { communityWithMembers, sqliteHarness, type Harness } from './testing/harness';
+import { communityWithMembers, sqliteHarness, type Harness } from '../testing/harness';
 
 /**
  * Twenty callers at once on one hot document, through the double of the cloud database: its

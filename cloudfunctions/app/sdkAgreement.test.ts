@@ -1,5 +1,5 @@
 import { sdkStore } from '../store/testing/sdkStore';
-import { generate, run } from './testing/modelCheck';
+import { generate, run } from '../testing/modelCheck';
 
 /**
  * The seeded model check through the real wx-server-sdk (its query and update serialisation,

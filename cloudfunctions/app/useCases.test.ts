@@ -1,5 +1,5 @@
-import { communityWithMembers, eachStore, sqliteHarness, type Harness } from './testing/harness';
-import { MemoryWxDatabase } from '../store/wxcloud/memoryWxDatabase';
+import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../testing/harness';
+import { MemoryWxDatabase } from '../store/testing/memoryWxDatabase';
 import { WxCloudStore } from '../store/wxcloud/wxcloudStore';
 
 let h: Harness;

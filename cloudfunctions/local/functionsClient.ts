@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FunctionName } from '../app/actions';
-import type { CallContext } from '../app/context';
-import type { Envelope } from '../app/envelope';
+import type { CallContext } from '../app/kernel/context';
+import type { Envelope } from '../app/kernel/envelope';
 
 type Request =
   | { type: 'call'; fn: FunctionName; event: unknown; context: CallContext }

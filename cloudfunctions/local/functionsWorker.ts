@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { COMMUNITY_CACHE } from '../app/context';
-import { makeDeps } from '../app/deps';
-import { failure } from '../app/envelope';
-import { HANDLERS } from '../app/functions';
+import { COMMUNITY_CACHE } from '../app/kernel/context';
+import { makeDeps } from '../app/kernel/deps';
+import { failure } from '../app/kernel/envelope';
+import { HANDLERS } from '../app/handlers';
 import { withReadCache } from '../store/readCache';
 import { localPlatform } from '../platform/local/platform';
 import { readWordList } from '../platform/local/wordListSecurity';

@@ -1,6 +1,6 @@
-import type { Deps } from '../app/context';
+import type { Deps } from '../app/kernel/context';
 import { DomainError } from '../core/errors';
-import { failure, success, type Envelope } from '../app/envelope';
+import { failure, success, type Envelope } from '../app/kernel/envelope';
 import { applyPayment } from '../app/mall/applyPayment';
 
 /**

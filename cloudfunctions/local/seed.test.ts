@@ -1,4 +1,4 @@
-import { sqliteHarness } from '../app/testing/harness';
+import { sqliteHarness } from '../testing/harness';
 import { issueGroupCloudId } from '../platform/local/groupCloudIds';
 import { DEMO_COMMUNITY_ID, DEMO_GROUP, seedDemo } from './seed';
 

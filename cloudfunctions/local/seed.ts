@@ -1,7 +1,7 @@
-import { requestKey } from '../app/idempotency';
+import { requestKey } from '../app/kernel/idempotency';
 import { issueGroupCloudId } from '../platform/local/groupCloudIds';
-import type { Deps } from '../app/context';
-import { HANDLERS } from '../app/functions';
+import type { Deps } from '../app/kernel/context';
+import { HANDLERS } from '../app/handlers';
 import type { FunctionName } from '../app/actions';
 import { dayOf, weekKey } from '../core/days';
 

@@ -1,4 +1,4 @@
-import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/testing/harness';
 import { gatewayFor } from './testing';
 import { describeAudit } from './AuditStore';
 import { RootStore } from './RootStore';

@@ -1,4 +1,4 @@
-import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/testing/harness';
 import { playPayment } from '../../cloudfunctions/local/playPayment';
 import { DEFAULT_RULES } from '../../cloudfunctions/core/rules';
 import { gatewayFor as sharedGateway } from './testing';

@@ -1,4 +1,4 @@
-import { sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { sqliteHarness, type Harness } from '../../cloudfunctions/testing/harness';
 import { swapCloudIds } from '../../cloudfunctions/local/cloudIds';
 import { issueGroupCloudId } from '../../cloudfunctions/platform/local/groupCloudIds';
 import { unwrap, type Gateway } from '../gateway/gateway';

@@ -1,4 +1,4 @@
-import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/testing/harness';
 import { unwrap, type Gateway } from '../gateway/gateway';
 import { adjustmentProblems, weekCards, type Overview } from './ConsoleStore';
 import { RootStore } from './RootStore';

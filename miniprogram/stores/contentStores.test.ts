@@ -1,4 +1,4 @@
-import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/testing/harness';
 import { STORIES } from '../../cloudfunctions/core/testing/stories';
 import { gatewayFor as sharedGateway } from './testing';
 import type { ImageUploader } from '../gateway/uploader';

@@ -1,4 +1,4 @@
-import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/testing/harness';
 import { gatewayFor as sharedGateway } from './testing';
 import type { ImageUploader } from '../gateway/uploader';
 import { campaignOf, campaignProblems, emptyCampaignForm, describeCampaign, describePilot } from './CampaignsStore';

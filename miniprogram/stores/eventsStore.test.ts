@@ -1,4 +1,4 @@
-import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/testing/harness';
 import { gatewayFor as sharedGateway } from './testing';
 import { emptyEventForm, eventProblems } from './EventsStore';
 import { RootStore } from './RootStore';

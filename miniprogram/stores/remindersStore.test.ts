@@ -1,4 +1,4 @@
-import { communityWithMembers, sqliteHarness } from '../../cloudfunctions/app/testing/harness';
+import { communityWithMembers, sqliteHarness } from '../../cloudfunctions/testing/harness';
 import { unwrap, type Gateway } from '../gateway/gateway';
 import type { Subscriber } from '../gateway/subscription';
 import { RootStore } from './RootStore';

@@ -1,5 +1,5 @@
 import { DEFAULT_RULES } from '../../cloudfunctions/core/rules';
-import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/testing/harness';
 import { unwrap, type Gateway } from '../gateway/gateway';
 import { RootStore } from './RootStore';
 import { changesOf, describeChange, formOf, groupOf, patchOf, RULE_FIELDS, rulesFormProblems, withTemplate } from './RulesStore';

@@ -1,4 +1,4 @@
-import type { Harness } from '../../cloudfunctions/app/testing/harness';
+import type { Harness } from '../../cloudfunctions/testing/harness';
 import { unwrap, type Gateway } from '../gateway/gateway';
 
 /**

@@ -1,4 +1,4 @@
-import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/app/testing/harness';
+import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfunctions/testing/harness';
 import { gatewayFor as sharedGateway } from './testing';
 import { emptyRewardForm, rewardOf, rewardProblems } from './MallAdminStore';
 import { RootStore } from './RootStore';

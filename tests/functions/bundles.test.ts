@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MemoryWxDatabase } from '../../cloudfunctions/store/wxcloud/memoryWxDatabase';
+import { MemoryWxDatabase } from '../../cloudfunctions/store/testing/memoryWxDatabase';
 import { COLLECTIONS } from '../../cloudfunctions/store/schema';
 
 /**

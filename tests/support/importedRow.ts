@@ -1,4 +1,4 @@
-import { communityWithMembers, sqliteHarness } from '../../cloudfunctions/app/testing/harness';
+import { communityWithMembers, sqliteHarness } from '../../cloudfunctions/testing/harness';
 
 const NOW = '2026-11-23T02:00:00Z';
 

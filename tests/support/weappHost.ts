@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Harness } from '../../cloudfunctions/app/testing/harness';
+import type { Harness } from '../../cloudfunctions/testing/harness';
 import type { FunctionName } from '../../cloudfunctions/app/actions';
 
 /**

@@ -1,4 +1,4 @@
-import { sqliteHarness } from '../../cloudfunctions/app/testing/harness';
+import { sqliteHarness } from '../../cloudfunctions/testing/harness';
 import { installWeappHost, waitFor } from '../support/weappHost';
 
 const NOW = '2026-11-23T02:00:00Z';

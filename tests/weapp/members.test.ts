@@ -1,4 +1,4 @@
-import { sqliteHarness } from '../../cloudfunctions/app/testing/harness';
+import { sqliteHarness } from '../../cloudfunctions/testing/harness';
 import { seedDemo } from '../../cloudfunctions/local/seed';
 import { installWeappHost, waitFor } from '../support/weappHost';
 

@@ -1,4 +1,4 @@
-import { sqliteHarness } from '../../cloudfunctions/app/testing/harness';
+import { sqliteHarness } from '../../cloudfunctions/testing/harness';
 import { playPayment } from '../../cloudfunctions/local/playPayment';
 import { seedDemo } from '../../cloudfunctions/local/seed';
 import { installWeappHost, waitFor } from '../support/weappHost';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sqliteHarness } from '../../cloudfunctions/app/testing/harness';
+import { sqliteHarness } from '../../cloudfunctions/testing/harness';
 import { seedDemo } from '../../cloudfunctions/local/seed';
 import { installWeappHost, waitFor, WEAPP_DIST } from '../support/weappHost';
 

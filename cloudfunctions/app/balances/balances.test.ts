@@ -1,5 +1,5 @@
 import { localPlatform } from '../../platform/local/platform';
-import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../../testing/harness';
 
 /** #25 item 4: opening balances from a spreadsheet, each claimed once. */
 const NOW = '2026-03-02T02:00:00Z';

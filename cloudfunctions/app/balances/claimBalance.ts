@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
-import { requireMember } from '../access';
-import type { Caller, Deps } from '../context';
-import { once } from '../idempotency';
+import { requireMember } from '../kernel/access';
+import type { Caller, Deps } from '../kernel/context';
+import { once } from '../kernel/idempotency';
 import { claimBalanceInput } from './inputs';
 import { creditRow } from './creditRow';
 

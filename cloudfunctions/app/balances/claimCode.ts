@@ -1,4 +1,4 @@
-import { readableCode } from '../readableCode';
+import { readableCode } from '../kernel/readableCode';
 
 /**
  * A row's claim code: from the import's secret and the row's line, so writing the row again (a

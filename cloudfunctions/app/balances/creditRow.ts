@@ -1,8 +1,8 @@
 import { refuse } from '../../core/errors';
 import { refusals } from '../../core/refusals';
-import type { Caller } from '../context';
-import { ids, type AppTransaction, type CommunityDoc, type Found } from '../documents';
-import { postingTime, recordPostings, toEntry } from '../ledgerWrites';
+import type { Caller } from '../kernel/context';
+import { ids, type AppTransaction, type CommunityDoc, type Found } from '../kernel/documents';
+import { postingTime, recordPostings, toEntry } from '../kernel/ledgerWrites';
 import { rowKey } from './openRow';
 
 /**

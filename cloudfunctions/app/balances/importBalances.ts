@@ -1,11 +1,11 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { OWNER } from '../../core/roles';
-import { requireMember } from '../access';
-import { recordAudit } from '../audit';
+import { requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
 import { advanceBatch, CALL_BUDGET_MS, createBatch, toBatch } from '../batches/runBatch';
-import type { Caller, Deps } from '../context';
-import { once, requestKey } from '../idempotency';
+import type { Caller, Deps } from '../kernel/context';
+import { once, requestKey } from '../kernel/idempotency';
 import { timeLeft } from '../jobs/budget';
 import { importBalancesInput } from './inputs';
 import { pointsOf, sheetOf } from './sheetOf';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { MAX_SHEET_BYTES } from '../../core/balanceSheet';
 import { normalizeCode, READABLE_CODE } from '../../core/readableCodes';
-import { communityId, cursor, docId, limit, openid, requestId } from '../schemas';
+import { communityId, cursor, docId, limit, openid, requestId } from '../kernel/schemas';
 
 /** The opening-balance actions' inputs (of the `points` function). */
 

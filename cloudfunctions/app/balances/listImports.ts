@@ -1,10 +1,10 @@
 import type * as z from 'zod';
 import { OWNER } from '../../core/roles';
 import { refusals } from '../../core/refusals';
-import { ofCommunity, requireMember } from '../access';
-import type { Caller, Deps } from '../context';
-import { ids } from '../documents';
-import { pageOf } from '../paging';
+import { ofCommunity, requireMember } from '../kernel/access';
+import type { Caller, Deps } from '../kernel/context';
+import { ids } from '../kernel/documents';
+import { pageOf } from '../kernel/paging';
 import { importRowsInput, listImportsInput } from './inputs';
 import { rowsIn, toImport, toOpeningBalance } from './views';
 

@@ -1,10 +1,10 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { OWNER } from '../../core/roles';
-import { requireMember } from '../access';
-import { recordAudit } from '../audit';
-import type { Caller, Deps } from '../context';
-import { once } from '../idempotency';
+import { requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
+import type { Caller, Deps } from '../kernel/context';
+import { once } from '../kernel/idempotency';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { creditRow } from './creditRow';
 import { matchBalanceInput } from './inputs';

@@ -1,7 +1,7 @@
 import type { SheetRow } from '../../core/balanceSheet';
 import { DuplicateError } from '../../store/port';
-import type { Deps } from '../context';
-import { ids, type BalanceImportDoc, type Found, type OpeningBalanceDoc } from '../documents';
+import type { Deps } from '../kernel/context';
+import { ids, type BalanceImportDoc, type Found, type OpeningBalanceDoc } from '../kernel/documents';
 import { claimCode } from './claimCode';
 
 /** Codes tried for one row before it is reported: a second collision in 40 bits does not happen. */

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { OWNER } from '../../core/roles';
-import { requireMember } from '../access';
-import type { Caller, Deps } from '../context';
+import { requireMember } from '../kernel/access';
+import type { Caller, Deps } from '../kernel/context';
 import { previewImportInput } from './inputs';
 import { pointsOf, sheetOf } from './sheetOf';
 

@@ -1,4 +1,4 @@
-import type { AppStore, BalanceImportDoc, Found, OpeningBalanceDoc } from '../documents';
+import type { AppStore, BalanceImportDoc, Found, OpeningBalanceDoc } from '../kernel/documents';
 
 export interface BalanceImport {
   id: string;

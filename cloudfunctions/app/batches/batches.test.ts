@@ -1,6 +1,6 @@
 import { localPlatform } from '../../platform/local/platform';
 import type { OutsideMessage } from '../../platform/ports';
-import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../../testing/harness';
 
 /** API v3 "Reach": bulk awards and broadcasts, carried in pages, each member once. */
 const NOW = '2026-03-02T02:00:00Z';

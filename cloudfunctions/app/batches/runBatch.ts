@@ -1,13 +1,13 @@
 import { dayOf } from '../../core/days';
 import type { Batch } from '../api';
-import { allLimited } from '../calls';
+import { allLimited } from '../kernel/calls';
 import { MEMBER_VIEW_FIELDS, toMember, type MemberFacts } from '../community/toMember';
-import type { Deps } from '../context';
-import { ids, type AppTransaction, type BatchDoc, type CommunityDoc, type Found, type MemberDoc } from '../documents';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import type { Deps } from '../kernel/context';
+import { ids, type AppTransaction, type BatchDoc, type CommunityDoc, type Found, type MemberDoc } from '../kernel/documents';
+import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { DuplicateError } from '../../store/port';
-import { loadCommunity } from '../access';
+import { loadCommunity } from '../kernel/access';
 import type { SheetRow } from '../../core/balanceSheet';
 import { openRow } from '../balances/openRow';
 import type { Campaign } from '../../core/campaigns';

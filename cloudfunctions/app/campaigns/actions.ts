@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { campaignReport } from './campaignReport';
 import { challengeProgress } from './challengeProgress';
 import { endCampaign } from './endCampaign';

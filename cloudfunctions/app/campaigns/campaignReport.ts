@@ -1,9 +1,9 @@
 import type * as z from 'zod';
 import { STAFF } from '../../core/roles';
 import { refusals } from '../../core/refusals';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import { pageOf } from '../paging';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import { pageOf } from '../kernel/paging';
 import { reportInput } from './inputs';
 
 /**

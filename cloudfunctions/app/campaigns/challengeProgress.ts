@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { campaignStatus, type ChallengeCampaign } from '../../core/campaigns';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { progressInput } from './inputs';
 
 /** The caller's progress in the challenges that are on (and coming, at 0). */

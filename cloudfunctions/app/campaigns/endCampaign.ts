@@ -2,9 +2,9 @@ import type * as z from 'zod';
 import { campaignStatus, type Campaign } from '../../core/campaigns';
 import { OWNER } from '../../core/roles';
 import { refusals } from '../../core/refusals';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import { recordAudit } from '../audit';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
 import { endCampaignInput } from './inputs';
 import { liveCampaigns, toCampaign } from './views';
 

@@ -1,6 +1,6 @@
 import type { Store, Transaction } from '../../store/port';
 import { counting } from '../../store/testing/counting';
-import { communityWithMembers, eachStore, openStore, sqliteHarness, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, openStore, sqliteHarness, type Harness } from '../../testing/harness';
 
 /** June 2026 in Shanghai: day n at 10:00 local. */
 const day = (n: number, time = '02:00:00') => `2026-06-${String(n).padStart(2, '0')}T${time}Z`;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { MULTIPLIED_ACTIONS } from '../../core/campaigns';
 import { SPENT_DAYS_KEPT } from '../../core/ledger';
-import { communityId, cursor, docId, inCommunity, limit, points, segment, text } from '../schemas';
+import { communityId, cursor, docId, inCommunity, limit, points, segment, text } from '../kernel/schemas';
 
 /** The `campaigns` function's action inputs: what each action accepts, checked before it runs. */
 

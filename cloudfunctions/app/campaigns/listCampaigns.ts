@@ -1,10 +1,10 @@
 import type * as z from 'zod';
 import { campaignsFor } from '../../core/pilots';
 import { actsAsStaff } from '../../core/roles';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { listCampaignsInput } from './inputs';
-import { pageOf } from '../paging';
+import { pageOf } from '../kernel/paging';
 import { liveCampaigns, toCampaign } from './views';
 
 /**

@@ -4,9 +4,9 @@ import { groupView, noSums, pilotWindow } from '../../core/pilots';
 import { refusals } from '../../core/refusals';
 import { STAFF } from '../../core/roles';
 import { DuplicateError } from '../../store/port';
-import { requireMember } from '../access';
+import { requireMember } from '../kernel/access';
 import { advanceBatch, CALL_BUDGET_MS } from '../batches/runBatch';
-import type { Caller, Deps } from '../context';
+import type { Caller, Deps } from '../kernel/context';
 import { timeLeft } from '../jobs/budget';
 import { pilotReportInput } from './inputs';
 

@@ -1,5 +1,5 @@
 import { pilotBucket } from '../../core/pilots';
-import { eachStore, type Harness } from '../testing/harness';
+import { eachStore, type Harness } from '../../testing/harness';
 
 /** #25 item 5: 试点 — a campaign for a share of members or a segment, and its comparison with the rest. */
 const day = (n: number, time = '02:00:00') => `2026-06-${String(n).padStart(2, '0')}T${time}Z`;

@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { calendar } from './calendar';
 import { checkIn } from './checkIn';
 import { makeUp } from './makeUp';

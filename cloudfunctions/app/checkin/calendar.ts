@@ -2,8 +2,8 @@ import * as z from 'zod';
 import { checkedDays } from '../../core/calendar';
 import { dayOf, monthKey } from '../../core/days';
 import { currentStreak, makeUpsUsed } from '../../core/streak';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { calendarInput } from './inputs';
 
 /** The days of a month the caller checked in (the last 13 months are kept) and which were made up, for the calendar marks, and what a make-up costs. */

@@ -4,12 +4,12 @@ import { dayOf } from '../../core/days';
 import { refuse } from '../../core/errors';
 import { checkedInOn } from '../../core/streak';
 import { checkinPay } from './checkinPay';
-import type { Caller, Deps } from '../context';
-import { loadCommunity, activeMemberIn } from '../access';
-import { ids } from '../documents';
-import { recordActivity } from '../activity';
-import { engagementContext, engagementOf } from '../engagement';
-import { postingTime } from '../ledgerWrites';
+import type { Caller, Deps } from '../kernel/context';
+import { loadCommunity, activeMemberIn } from '../kernel/access';
+import { ids } from '../kernel/documents';
+import { recordActivity } from '../kernel/activity';
+import { engagementContext, engagementOf } from '../kernel/engagement';
+import { postingTime } from '../kernel/ledgerWrites';
 import { settleReferral } from '../referral/settleReferral';
 import { checkInInput } from './inputs';
 

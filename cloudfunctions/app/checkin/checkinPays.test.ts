@@ -1,4 +1,4 @@
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** #28 item 2: the check-in button says what a check-in pays today — tier, campaigns, the streak bonus — and the check-in pays exactly that. */
 const day = (n: number) => `2026-06-${String(n).padStart(2, '0')}T02:00:00Z`;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MONTH_PATTERN } from '../../core/days';
-import { communityId, inCommunity, requestId } from '../schemas';
+import { communityId, inCommunity, requestId } from '../kernel/schemas';
 
 /** The `checkin` function's action inputs: what each action accepts, checked before it runs. */
 

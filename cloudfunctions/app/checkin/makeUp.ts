@@ -2,12 +2,12 @@ import type * as z from 'zod';
 import { markCheckin } from '../../core/calendar';
 import { dayOf, monthKey } from '../../core/days';
 import { checkMakeUp, currentStreak, makeUpsUsed, streakAfterMakeUp } from '../../core/streak';
-import type { Caller, Deps } from '../context';
-import { loadCommunity, activeMemberIn } from '../access';
-import { ids } from '../documents';
-import { recordActivity } from '../activity';
-import { once } from '../idempotency';
-import { postingTime } from '../ledgerWrites';
+import type { Caller, Deps } from '../kernel/context';
+import { loadCommunity, activeMemberIn } from '../kernel/access';
+import { ids } from '../kernel/documents';
+import { recordActivity } from '../kernel/activity';
+import { once } from '../kernel/idempotency';
+import { postingTime } from '../kernel/ledgerWrites';
 import { makeUpInput } from './inputs';
 
 /**

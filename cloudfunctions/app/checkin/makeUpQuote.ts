@@ -3,8 +3,8 @@ import { markCheckin } from '../../core/calendar';
 import { dayOf, monthKey } from '../../core/days';
 import { DomainError } from '../../core/errors';
 import { checkMakeUp, currentStreak, makeUpsUsed, streakAfterMakeUp } from '../../core/streak';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { makeUpQuoteInput } from './inputs';
 
 /**

@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { banMember } from './banMember';
 import { bindGroup } from './bindGroup';
 import { byGroup } from './byGroup';

@@ -1,4 +1,4 @@
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** #28 item 5: the owner's 操作日志 — who did what to whom, filtered by action and by person. */
 const NOW = '2026-03-02T02:00:00Z';

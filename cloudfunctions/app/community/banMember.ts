@@ -3,10 +3,10 @@ import { dayOf } from '../../core/days';
 import { refuse } from '../../core/errors';
 import { refusals } from '../../core/refusals';
 import { OWNER } from '../../core/roles';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import { recordAudit } from '../audit';
-import { ids } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
+import { ids } from '../kernel/documents';
 import { banMemberInput } from './inputs';
 import { toMember } from './toMember';
 

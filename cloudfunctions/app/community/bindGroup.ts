@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { OWNER } from '../../core/roles';
-import { openGroup } from '../groupCloudId';
+import { openGroup } from '../kernel/groupCloudId';
 import { bindGroupInput } from './inputs';
 import { refusals } from '../../core/refusals';
 

@@ -1,10 +1,10 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { actingRole } from '../../core/roles';
-import { READ_WITHOUT_LOTS } from '../access';
-import type { Caller, Deps } from '../context';
-import { ids } from '../documents';
-import { openGroup } from '../groupCloudId';
+import { READ_WITHOUT_LOTS } from '../kernel/access';
+import type { Caller, Deps } from '../kernel/context';
+import { ids } from '../kernel/documents';
+import { openGroup } from '../kernel/groupCloudId';
 import { byGroupInput } from './inputs';
 
 /**

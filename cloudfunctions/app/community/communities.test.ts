@@ -1,5 +1,5 @@
 import { issueGroupCloudId } from '../../platform/local/groupCloudIds';
-import { eachStore, openStore, sqliteHarness, type Harness } from '../testing/harness';
+import { eachStore, openStore, sqliteHarness, type Harness } from '../../testing/harness';
 
 /** API v3 "Communities an owner sets up": create from a template, who may, 我的社群, the group's community. */
 const NOW = '2026-06-01T02:00:00Z';

@@ -1,7 +1,7 @@
 import { STORIES } from '../../core/testing/stories';
-import type { AppStore } from '../documents';
-import { keptPageOf } from '../paging';
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import type { AppStore } from '../kernel/documents';
+import { keptPageOf } from '../kernel/paging';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 const NOW = '2026-03-03T02:00:00Z';
 const owner = { openid: 'o_owner', now: NOW };

@@ -3,12 +3,12 @@ import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { rulesFromTemplate } from '../../core/templates';
 import { DEFAULT_TIMEZONE } from '../../core/days';
-import type { Caller, Deps } from '../context';
-import type { CommunityDoc } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import type { CommunityDoc } from '../kernel/documents';
 import { admitMember, newMember } from './newMember';
 import { toCommunity } from './toCommunity';
 import { createCommunityInput } from './inputs';
-import { screenShortText } from '../contentScreening';
+import { screenShortText } from '../kernel/contentScreening';
 
 /**
  * An owner starts a community from a template of rules; they become its owner and first member,

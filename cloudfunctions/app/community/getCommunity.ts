@@ -1,8 +1,8 @@
 import { rulesFor } from '../../core/campaigns';
 import { actingRole } from '../../core/roles';
-import type { Caller, Deps } from '../context';
-import { loadCommunity, READ_WITHOUT_LOTS } from '../access';
-import { ids } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { loadCommunity, READ_WITHOUT_LOTS } from '../kernel/access';
+import { ids } from '../kernel/documents';
 import { toCommunity } from './toCommunity';
 import type * as z from 'zod';
 import { getCommunityInput } from './inputs';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { TEMPLATE_KEYS } from '../../core/templates';
-import { communityId, cursor, docId, imageRef, inCommunity, limit, openid, points, requestId, segment, text } from '../schemas';
-import { groupCloudIdInput } from '../groupCloudId';
+import { communityId, cursor, docId, imageRef, inCommunity, limit, openid, points, requestId, segment, text } from '../kernel/schemas';
+import { groupCloudIdInput } from '../kernel/groupCloudId';
 import { isValidTimezone } from '../../core/days';
 
 /** The `community` function's action inputs: what each action accepts, checked before it runs. */

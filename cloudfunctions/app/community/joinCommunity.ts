@@ -1,14 +1,14 @@
 import * as z from 'zod';
 import { dayOf } from '../../core/days';
 import { inviterRefusal } from '../../core/referral';
-import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
-import { ids, type MemberDoc, type ReferralDoc } from '../documents';
-import { openGroup } from '../groupCloudId';
+import type { Caller, Deps } from '../kernel/context';
+import { loadCommunity } from '../kernel/access';
+import { ids, type MemberDoc, type ReferralDoc } from '../kernel/documents';
+import { openGroup } from '../kernel/groupCloudId';
 import { toMember } from './toMember';
 import { admitMember, newMember } from './newMember';
 import { joinCommunityInput } from './inputs';
-import { screenShortText } from '../contentScreening';
+import { screenShortText } from '../kernel/contentScreening';
 
 /**
  * Joining twice is a no-op that returns the existing membership: an existing member's code,

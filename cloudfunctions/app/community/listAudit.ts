@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { OWNER } from '../../core/roles';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import type { AuditAction } from '../documents';
-import { membersById } from '../wornBy';
-import { pageOf } from '../paging';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import type { AuditAction } from '../kernel/documents';
+import { membersById } from '../kernel/wornBy';
+import { pageOf } from '../kernel/paging';
 import { listAuditInput } from './inputs';
 
 /**

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { actingRole } from '../../core/roles';
-import type { Caller, Deps } from '../context';
+import type { Caller, Deps } from '../kernel/context';
 import { myCommunitiesInput } from './inputs';
 
 /** Communities one person belongs to, at most (a switcher's list, read in one query). */

@@ -1,6 +1,6 @@
 import { counting } from '../../store/testing/counting';
 import { admitMember, newMember } from './newMember';
-import { STORE_KINDS, communityWithMembers, openStore, sqliteHarness, type Harness } from '../testing/harness';
+import { STORE_KINDS, communityWithMembers, openStore, sqliteHarness, type Harness } from '../../testing/harness';
 
 const NOW = '2026-03-03T02:00:00Z';
 const owner = { openid: 'o_owner', now: NOW };

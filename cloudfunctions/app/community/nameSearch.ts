@@ -1,6 +1,6 @@
 import { nameGrams, nameHolds, searchGram } from '../../core/nameGrams';
-import { ids, type AppStore, type AppTransaction, type MemberDoc } from '../documents';
-import { decodeCursor, encodeCursor } from '../paging';
+import { ids, type AppStore, type AppTransaction, type MemberDoc } from '../kernel/documents';
+import { decodeCursor, encodeCursor } from '../kernel/paging';
 import { MEMBER_VIEW_FIELDS, type MemberFacts } from './toMember';
 
 /** Where a member stands under a part of their name: the part, then joining order (which a new nickname does not move). */

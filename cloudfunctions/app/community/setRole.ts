@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { dayOf } from '../../core/days';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { OWNER } from '../../core/roles';
 import { isRanked } from './newMember';
-import { segmentKeys } from '../activity';
-import { recordAudit } from '../audit';
-import { ids } from '../documents';
+import { segmentKeys } from '../kernel/activity';
+import { recordAudit } from '../kernel/audit';
+import { ids } from '../kernel/documents';
 import { toMember } from './toMember';
 import { setRoleInput } from './inputs';
 import { refusals } from '../../core/refusals';

@@ -1,6 +1,6 @@
 import type { ContentSecurity } from '../../platform/ports';
 import { localPlatform } from '../../platform/local/platform';
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** Nicknames, gift messages and community names pass content security before anyone sees them. */
 const NOW = '2026-03-02T02:00:00Z';

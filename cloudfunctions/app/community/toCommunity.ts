@@ -1,5 +1,5 @@
 import type { Community } from '../api';
-import type { CommunityDoc } from '../documents';
+import type { CommunityDoc } from '../kernel/documents';
 
 export const toCommunity = (doc: CommunityDoc & { _id: string }): Community => ({
   id: doc._id,

@@ -1,4 +1,4 @@
-import type { Found, LedgerDoc } from '../documents';
+import type { Found, LedgerDoc } from '../kernel/documents';
 
 /** A transfer as the console lists it: which way, with whom, how much, when, and the message. */
 export const toTransfer = (entry: Found<LedgerDoc>) => {

@@ -2,17 +2,17 @@ import { wardrobeView, wearingAfterChoice, wornNow } from '../../core/wearables'
 import * as z from 'zod';
 import { dayOf } from '../../core/days';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
-import { ids, type MemberDoc } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { loadCommunity } from '../kernel/access';
+import { ids, type MemberDoc } from '../kernel/documents';
 import { refusals } from '../../core/refusals';
 import { updateProfileInput } from './inputs';
 import { defaultNickname, isRanked, nameKey } from './newMember';
 import { keepFindableByName } from './nameSearch';
-import { engagementContext, engagementOf } from '../engagement';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import { engagementContext, engagementOf } from '../kernel/engagement';
+import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { toMember } from './toMember';
-import { screenShortText } from '../contentScreening';
+import { screenShortText } from '../kernel/contentScreening';
 
 /**
  * A member edits their own profile. A new nickname passes content security first and is findable at once (its parts move with

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { mergeRules, type RulesPatch, rulesChange, rulesProblems, withDefaults } from '../../core/rules';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import { recordAudit } from '../audit';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
 import { OWNER } from '../../core/roles';
 import { updateRulesInput } from './inputs';
 import { refusals } from '../../core/refusals';

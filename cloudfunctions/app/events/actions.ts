@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { attend } from './attend';
 import { attendeesInput, attendInput, cancelSignUpInput, getEventInput, listEventsInput, signUpInput, upsertEventInput } from './inputs';
 import { getEvent, listAttendees, listEvents } from './listEvents';

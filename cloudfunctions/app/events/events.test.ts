@@ -1,4 +1,4 @@
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** #24 item 3: events — sign-ups under a capacity, attendance by member code, paid once. */
 const NOW = '2026-03-02T02:00:00Z';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { communityId, cursor, docId, limit, points, requestId, text } from '../schemas';
+import { communityId, cursor, docId, limit, points, requestId, text } from '../kernel/schemas';
 
 /** The `events` function's action inputs. */
 

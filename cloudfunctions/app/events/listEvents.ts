@@ -1,10 +1,10 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { addDays, dayOf, startOfDay } from '../../core/days';
-import { requireMember } from '../access';
-import type { Caller, Deps } from '../context';
-import { ids } from '../documents';
-import { pageOf } from '../paging';
+import { requireMember } from '../kernel/access';
+import type { Caller, Deps } from '../kernel/context';
+import { ids } from '../kernel/documents';
+import { pageOf } from '../kernel/paging';
 import { attendeesInput, getEventInput, listEventsInput } from './inputs';
 import { seatsOf, toAttendee, toEvent } from './views';
 import { actsAsStaff, STAFF } from '../../core/roles';

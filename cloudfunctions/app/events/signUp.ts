@@ -3,9 +3,9 @@ import { eventStatus, hasRoom } from '../../core/events';
 import { refuse } from '../../core/errors';
 import { dayOf } from '../../core/days';
 import { tierOf, tierReaches } from '../../core/tiers';
-import { activeMemberIn, loadCommunity } from '../access';
-import type { Caller, Deps } from '../context';
-import { ids, type EventSeatDoc } from '../documents';
+import { activeMemberIn, loadCommunity } from '../kernel/access';
+import type { Caller, Deps } from '../kernel/context';
+import { ids, type EventSeatDoc } from '../kernel/documents';
 import { cancelSignUpInput, signUpInput } from './inputs';
 import { toEvent } from './views';
 

@@ -2,10 +2,10 @@ import type * as z from 'zod';
 import { reminderDue } from '../../core/events';
 import { refuse } from '../../core/errors';
 import { OWNER } from '../../core/roles';
-import { requireMember } from '../access';
-import { fieldChanges, recordAudit } from '../audit';
-import type { Caller, Deps } from '../context';
-import type { EventDoc } from '../documents';
+import { requireMember } from '../kernel/access';
+import { fieldChanges, recordAudit } from '../kernel/audit';
+import type { Caller, Deps } from '../kernel/context';
+import type { EventDoc } from '../kernel/documents';
 import { upsertEventInput } from './inputs';
 import { toEvent } from './views';
 

@@ -1,5 +1,5 @@
 import { eventStatus, type EventStatus } from '../../core/events';
-import type { EventDoc, EventSeatDoc, Found } from '../documents';
+import type { EventDoc, EventSeatDoc, Found } from '../kernel/documents';
 
 export interface EventView {
   id: string;

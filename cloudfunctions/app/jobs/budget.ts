@@ -1,4 +1,4 @@
-import type { Deps } from '../context';
+import type { Deps } from '../kernel/context';
 
 /**
  * A cloud function is stopped at its timeout: 3 s unless raised (60 s at most). A job works

@@ -1,7 +1,7 @@
-import type { Deps } from '../context';
+import type { Deps } from '../kernel/context';
 import { skipFailures } from './budget';
-import { loadCommunity } from '../access';
-import type { CommunityDoc, Found, MemberDoc } from '../documents';
+import { loadCommunity } from '../kernel/access';
+import type { CommunityDoc, Found, MemberDoc } from '../kernel/documents';
 
 /** Members read per query, and how many of their transactions run at once (one member each: they never conflict). */
 const PAGE = 100;

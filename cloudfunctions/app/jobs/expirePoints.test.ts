@@ -1,7 +1,7 @@
-import { MemoryWxDatabase, simulatedCloudClock } from '../../store/wxcloud/memoryWxDatabase';
+import { MemoryWxDatabase, simulatedCloudClock } from '../../store/testing/memoryWxDatabase';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
 import { localPlatform } from '../../platform/local/platform';
-import { sqliteHarness } from '../testing/harness';
+import { sqliteHarness } from '../../testing/harness';
 import { DEFAULT_JOB_BUDGET_MS } from './budget';
 
 /**

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { duePoints } from '../../core/ledger';
-import type { Caller, Deps } from '../context';
-import { ids } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { ids } from '../kernel/documents';
 import { communitiesOnce, settleDue } from './dueMembers';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { timeLeft } from './budget';
 import { warnExpiring } from './warnExpiring';
 import { expirePointsInput } from './inputs';

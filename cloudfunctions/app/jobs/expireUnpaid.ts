@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { Caller, Deps } from '../context';
+import type { Caller, Deps } from '../kernel/context';
 import { skipFailures, timeLeft } from './budget';
 import { communitiesOnce } from './dueMembers';
 import { expireUnpaidInput } from './inputs';

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { dayOf, monthKey } from '../../core/days';
 import { previousMonth } from '../../core/stats';
-import type { Caller, Deps } from '../context';
+import type { Caller, Deps } from '../kernel/context';
 import { writeNotice } from '../notices/notify';
 import { rankRows } from '../points/leaderboard';
 import { timeLeft } from './budget';

@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import { dayOf } from '../../core/days';
 import { nextReminderAt, shouldRemind } from '../../core/reminders';
-import type { Caller, Deps } from '../context';
-import { ids } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { ids } from '../kernel/documents';
 import { skipFailures, timeLeft } from './budget';
 import { communitiesOnce } from './dueMembers';
 import { remindInput } from './inputs';

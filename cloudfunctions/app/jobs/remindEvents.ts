@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import { localDateTime } from '../../core/days';
-import { loadCommunity } from '../access';
-import type { Caller, Deps } from '../context';
-import type { EventSeatDoc, Found } from '../documents';
+import { loadCommunity } from '../kernel/access';
+import type { Caller, Deps } from '../kernel/context';
+import type { EventSeatDoc, Found } from '../kernel/documents';
 import { writeNotice } from '../notices/notify';
 import { timeLeft } from './budget';
 import { remindEventsInput } from './inputs';

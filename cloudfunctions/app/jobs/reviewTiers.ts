@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import { addDays, dayOf } from '../../core/days';
 import { reviewTier } from '../../core/tiers';
-import type { Caller, Deps } from '../context';
-import { tierReviewKey } from '../ledgerWrites';
+import type { Caller, Deps } from '../kernel/context';
+import { tierReviewKey } from '../kernel/ledgerWrites';
 import { writeNotice } from '../notices/notify';
 import { timeLeft } from './budget';
 import { communitiesOnce, settleDue } from './dueMembers';

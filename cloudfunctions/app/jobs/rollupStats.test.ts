@@ -1,7 +1,7 @@
 import { STORIES } from '../../core/testing/stories';
-import { MemoryWxDatabase } from '../../store/wxcloud/memoryWxDatabase';
+import { MemoryWxDatabase } from '../../store/testing/memoryWxDatabase';
 import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
-import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../../testing/harness';
 
 // The community's days are Asia/Shanghai; the process runs in UTC, as cloud functions do.
 process.env.TZ = 'UTC';

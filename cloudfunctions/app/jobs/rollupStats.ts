@@ -3,12 +3,12 @@ import { SEGMENTS, segmentRanges } from '../../core/activity';
 import { addDays, dayOf, monthKey, startOfDay, type Day } from '../../core/days';
 import { addCounts, EMPTY_DAY, entryCounts, eventCounts, nextMonth, previousMonth, retainedCohort, type DayNumbers, type PointsTotals } from '../../core/stats';
 import { withDefaults } from '../../core/rules';
-import type { Caller, Deps } from '../context';
-import type { ActivityDoc, AppStore, Collections, CommunityDoc, Found, LedgerDoc, MemberDoc, StatsDoc } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import type { ActivityDoc, AppStore, Collections, CommunityDoc, Found, LedgerDoc, MemberDoc, StatsDoc } from '../kernel/documents';
 import type { Query } from '../../store/port';
-import { segmentWhere } from '../activity';
+import { segmentWhere } from '../kernel/activity';
 import { timeLeft } from './budget';
-import { allLimited } from '../calls';
+import { allLimited } from '../kernel/calls';
 import { rollupStatsInput } from './inputs';
 
 /** Records read per query, and communities per page of the community list. */

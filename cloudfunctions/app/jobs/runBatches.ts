@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { advanceBatch } from '../batches/runBatch';
-import type { Caller, Deps } from '../context';
+import type { Caller, Deps } from '../kernel/context';
 import { skipFailures, timeLeft } from './budget';
 import { runBatchesInput } from './inputs';
 

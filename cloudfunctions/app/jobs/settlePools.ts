@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import { increment } from '../../store/port';
-import type { Caller, Deps } from '../context';
-import { ids, type Found, type PoolDoc } from '../documents';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import type { Caller, Deps } from '../kernel/context';
+import { ids, type Found, type PoolDoc } from '../kernel/documents';
+import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { writeNotice } from '../notices/notify';
 import { skipFailures, timeLeft } from './budget';
 import { communitiesOnce } from './dueMembers';

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { Caller, Deps } from '../context';
+import type { Caller, Deps } from '../kernel/context';
 import { advanceRefund } from '../mall/refunds';
 import { skipFailures, timeLeft } from './budget';
 import { settleRefundsInput } from './inputs';

@@ -1,5 +1,5 @@
 import { JOB_NAMES } from '../../core/jobSchedule';
-import { eachStore, openStore, sqliteHarness, type Harness } from '../testing/harness';
+import { eachStore, openStore, sqliteHarness, type Harness } from '../../testing/harness';
 import { localPlatform } from '../../platform/local/platform';
 
 /** jobs.tick, the one timer trigger: what is due runs, on both stores, and nothing twice. */

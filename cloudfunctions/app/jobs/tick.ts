@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { afterRun, dueJobs, JOB_NAMES, type JobName } from '../../core/jobSchedule';
-import type { Caller, Deps } from '../context';
+import type { Caller, Deps } from '../kernel/context';
 import { DEFAULT_JOB_BUDGET_MS } from './budget';
 import { expirePoints } from './expirePoints';
 import { expireUnpaid } from './expireUnpaid';

@@ -1,6 +1,6 @@
 import { localDateTime } from '../../core/days';
-import type { Caller, Deps } from '../context';
-import { expiryWarned, expiryWarnKey } from '../ledgerWrites';
+import type { Caller, Deps } from '../kernel/context';
+import { expiryWarned, expiryWarnKey } from '../kernel/ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { communitiesOnce, settleDue } from './dueMembers';
 

@@ -1,6 +1,6 @@
 import { getOrder } from './getOrder';
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { cancelOrder } from './cancelOrder';
 import { fulfilOrder } from './fulfilOrder';
 import { listDraws } from './listDraws';

@@ -1,11 +1,11 @@
-import type { Deps } from '../context';
+import type { Deps } from '../kernel/context';
 import { refusals } from '../../core/refusals';
-import { loadCommunity } from '../access';
+import { loadCommunity } from '../kernel/access';
 import { lapseUnpaid, paymentLapsed } from './lapseUnpaid';
 import { advanceRefund, startRefund } from './refunds';
 import { ORDERS_PAGE, toOrder } from './views';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
-import type { OrderDoc } from '../documents';
+import type { OrderDoc } from '../kernel/documents';
 
 /** What a payment result did to its order. */
 export type PaymentOutcome = 'paid' | 'alreadyPaid' | 'paidAfterExpiry' | 'failed' | 'amountMismatch';

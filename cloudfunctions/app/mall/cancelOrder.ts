@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { increment } from '../../store/port';
-import type { Caller, Deps } from '../context';
-import { ofCommunity, requireMember } from '../access';
-import { recordAudit } from '../audit';
+import type { Caller, Deps } from '../kernel/context';
+import { ofCommunity, requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { STAFF } from '../../core/roles';
-import { ids, type OrderDoc } from '../documents';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import { ids, type OrderDoc } from '../kernel/documents';
+import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { orderRefund } from './orderRefund';
 import { advanceRefund, closeAtWeChatPay, startRefund } from './refunds';
 import { ORDERS_PAGE, toOrder } from './views';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { playPayment } from '../../local/playPayment';
 import { localPlatform } from '../../platform/local/platform';
 import type { localPayment } from '../../platform/local/localPayment';
-import { communityWithMembers, eachStore, readsFailing, sqliteHarness, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, readsFailing, sqliteHarness, type Harness } from '../../testing/harness';
 
 let h: Harness;
 let c: string;

@@ -1,6 +1,6 @@
-import type { Deps } from '../context';
+import type { Deps } from '../kernel/context';
 import type { PaymentParams } from '../../platform/ports';
-import type { Found, OrderDoc } from '../documents';
+import type { Found, OrderDoc } from '../kernel/documents';
 import type { Checkout } from './views';
 
 /** An unpaid order waits this long for its payment before jobs.expireUnpaid cancels it. */

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { ofCommunity, requireMember } from '../access';
-import { recordAudit } from '../audit';
+import type { Caller, Deps } from '../kernel/context';
+import { ofCommunity, requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
 import { STAFF } from '../../core/roles';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { needsShipping, ORDERS_PAGE, toOrder } from './views';

@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import { actsAsStaff } from '../../core/roles';
 import { refusals } from '../../core/refusals';
-import type { Caller, Deps } from '../context';
-import { ofCommunity, requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { ofCommunity, requireMember } from '../kernel/access';
 import { getOrderInput } from './inputs';
 import { toOrder } from './views';
 

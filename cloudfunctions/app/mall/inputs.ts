@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { normalizeCode, READABLE_CODE } from '../../core/readableCodes';
 import { ROLL_SPACE } from '../../core/lottery';
 import { wearProblem } from '../../core/wearables';
-import { communityId, cursor, docId, inCommunity, limit, points, requestId, text } from '../schemas';
+import { communityId, cursor, docId, inCommunity, limit, points, requestId, text } from '../kernel/schemas';
 
 /** The `mall` function's action inputs: what each action accepts, checked before it runs. */
 

@@ -1,7 +1,7 @@
 import { redeemedAfter } from '../../core/mall';
 import { increment } from '../../store/port';
-import { ids, type AppTransaction, type CommunityDoc, type Found, type OrderDoc } from '../documents';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import { ids, type AppTransaction, type CommunityDoc, type Found, type OrderDoc } from '../kernel/documents';
+import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { writeNotice } from '../notices/notify';
 import { orderRefund } from './orderRefund';
 

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { actsAsStaff } from '../../core/roles';
 import { toDraw } from './views';
 import { listDrawsInput } from './inputs';

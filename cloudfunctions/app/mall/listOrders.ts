@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { actsAsStaff } from '../../core/roles';
 
 import { toOrder } from './views';
 import { listOrdersInput } from './inputs';
-import { pageOf } from '../paging';
+import { pageOf } from '../kernel/paging';
 
 /** My orders, or (staff) the community's, newest first; staff can filter to what is left to ship. */
 export async function listOrders(input: z.output<typeof listOrdersInput>, caller: Caller, { store }: Deps) {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { ofCommunity, requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { ofCommunity, requireMember } from '../kernel/access';
 import { OWNER } from '../../core/roles';
-import { ids, type CodeBookDoc } from '../documents';
+import { ids, type CodeBookDoc } from '../kernel/documents';
 import { MAX_CODES_PER_ITEM, loadCodesInput } from './inputs';
 import { refusals } from '../../core/refusals';
 

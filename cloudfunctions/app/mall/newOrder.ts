@@ -1,5 +1,5 @@
-import type { OrderDoc } from '../documents';
-import { readableCode } from '../readableCode';
+import type { OrderDoc } from '../kernel/documents';
+import { readableCode } from '../kernel/readableCode';
 
 /** What differs from one order to the next; the rest starts the same for every order. */
 export type OrderFacts = Pick<OrderDoc, 'communityId' | 'openid' | 'nickname' | 'itemId' | 'itemName' | 'kind' | 'quantity' | 'points'> &

@@ -1,4 +1,4 @@
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** #28 item 3: an order's detail — the address, and once shipped the courier and tracking number — for its member and staff only. */
 const NOW = '2026-03-02T02:00:00Z';

@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { refusals } from '../../core/refusals';
-import type { Caller, Deps } from '../context';
-import { ofCommunity, requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { ofCommunity, requireMember } from '../kernel/access';
 import { checkout } from './checkout';
 import { payOrderInput } from './inputs';
 

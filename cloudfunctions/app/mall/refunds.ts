@@ -1,6 +1,6 @@
 import type { RefundState } from '../../platform/ports';
-import type { Deps } from '../context';
-import type { AppTransaction, Found, OrderDoc, OrderRefund } from '../documents';
+import type { Deps } from '../kernel/context';
+import type { AppTransaction, Found, OrderDoc, OrderRefund } from '../kernel/documents';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { ORDERS_PAGE } from './views';
 

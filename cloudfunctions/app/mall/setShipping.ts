@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { refusals } from '../../core/refusals';
-import type { Caller, Deps } from '../context';
-import { ofCommunity, requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { ofCommunity, requireMember } from '../kernel/access';
 import { setShippingInput } from './inputs';
 import { toOrder } from './views';
 

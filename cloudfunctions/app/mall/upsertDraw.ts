@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { prizeTableProblems } from '../../core/lottery';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import { fieldChanges, recordAudit } from '../audit';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import { fieldChanges, recordAudit } from '../kernel/audit';
 import { OWNER } from '../../core/roles';
-import type { DrawDoc } from '../documents';
+import type { DrawDoc } from '../kernel/documents';
 import { upsertDrawInput } from './inputs';
 import { toDraw } from './views';
 

@@ -1,4 +1,4 @@
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** #24 item 2: 核销 — service, coupon and prize orders redeemed once by scanning their code. */
 const NOW = '2026-03-02T02:00:00Z';

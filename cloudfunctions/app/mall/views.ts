@@ -2,8 +2,8 @@ import { rewardStatus, type RewardStatus } from '../../core/mall';
 import { tierReaches } from '../../core/tiers';
 import type { Rules } from '../../core/rules';
 import { ROLL_SPACE } from '../../core/lottery';
-import type { DrawDoc, ItemDoc, MemberDoc, OrderDoc } from '../documents';
-import type { Found } from '../documents';
+import type { DrawDoc, ItemDoc, MemberDoc, OrderDoc } from '../kernel/documents';
+import type { Found } from '../kernel/documents';
 import type { PaymentParams } from '../../platform/ports';
 
 /** A reward as a member sees it: no coupon codes, with what it means for them. */

@@ -1,5 +1,5 @@
 import { STORIES } from '../../core/testing/stories';
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** #24 item 5: rewards that are worn — titles and frames, worn the moment they are redeemed, beside the name everywhere, until they run out. */
 const NOW = '2026-03-02T02:00:00Z';

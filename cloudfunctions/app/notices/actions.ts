@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { listNotices } from './listNotices';
 import { markRead } from './markRead';
 import { broadcast } from './broadcast';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { communityId, cursor, limit, requestId, segment, text } from '../schemas';
+import { communityId, cursor, limit, requestId, segment, text } from '../kernel/schemas';
 
 /** The `notices` function's action inputs: what each action accepts, checked before it runs. */
 

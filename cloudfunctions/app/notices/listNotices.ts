@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 
 import { listNoticesInput } from './inputs';
 import { toNotice } from './views';
-import { pageOf } from '../paging';
+import { pageOf } from '../kernel/paging';
 
 /** Counted up to this many; the badge shows "99+" beyond. */
 const UNREAD_COUNTED = 100;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { markReadInput } from './inputs';
 
 /** Marks all my notices read. Safe to repeat: each update only sets a flag. */

@@ -1,6 +1,6 @@
-import type { AppTransaction } from '../documents';
-import type { Deps } from '../context';
-import { ids, type NoticeDoc, type NoticeKind } from '../documents';
+import type { AppTransaction } from '../kernel/documents';
+import type { Deps } from '../kernel/context';
+import { ids, type NoticeDoc, type NoticeKind } from '../kernel/documents';
 import type { MessagePurpose } from '../../platform/ports';
 
 export interface Notice {

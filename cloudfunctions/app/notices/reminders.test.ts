@@ -1,5 +1,5 @@
 import type { outboxMessenger } from '../../platform/local/outbox';
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** API v3 check-in reminders: at the member's hour, only if they have not checked in, once a day, one acceptance each. */
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`).toISOString();

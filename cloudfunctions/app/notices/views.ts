@@ -1,4 +1,4 @@
-import type { Found, NoticeDoc } from '../documents';
+import type { Found, NoticeDoc } from '../kernel/documents';
 
 /** A notice as its member reads it. */
 export type NoticeView = Pick<NoticeDoc, 'kind' | 'title' | 'body' | 'refId' | 'points' | 'read' | 'createdAt'> & { id: string };

@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { adjustPoints } from './adjustPoints';
 import { getMyPoints } from './getMyPoints';
 import { leaderboard } from './leaderboard';

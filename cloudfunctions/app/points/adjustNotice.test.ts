@@ -1,5 +1,5 @@
 import type { outboxMessenger } from '../../platform/local/outbox';
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** An owner's award or deduction is told to its member once: a notice and a points-changed message. */
 const NOW = '2026-03-02T02:00:00Z';

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import { recordAudit } from '../audit';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
 import { STAFF } from '../../core/roles';
-import { ids } from '../documents';
-import { once } from '../idempotency';
-import { postingTime, recordPostings, toEntry } from '../ledgerWrites';
+import { ids } from '../kernel/documents';
+import { once } from '../kernel/idempotency';
+import { postingTime, recordPostings, toEntry } from '../kernel/ledgerWrites';
 import { adjustPointsInput } from './inputs';
 import { refusals } from '../../core/refusals';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';

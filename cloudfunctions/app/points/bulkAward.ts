@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { OWNER } from '../../core/roles';
-import { requireMember } from '../access';
-import { recordAudit } from '../audit';
+import { requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
 import { advanceBatch, CALL_BUDGET_MS, createBatch, toBatch } from '../batches/runBatch';
-import { segmentWhere } from '../activity';
+import { segmentWhere } from '../kernel/activity';
 import { segmentRanges } from '../../core/activity';
 import { dayOf } from '../../core/days';
-import type { Caller, Deps } from '../context';
-import { once, requestKey } from '../idempotency';
+import type { Caller, Deps } from '../kernel/context';
+import { once, requestKey } from '../kernel/idempotency';
 import { timeLeft } from '../jobs/budget';
 import { bulkAwardInput } from './inputs';
 

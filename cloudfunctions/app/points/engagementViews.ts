@@ -1,11 +1,11 @@
 import type * as z from 'zod';
 import { badgeWall, taskList } from '../../core/achievements';
 import { tierMultiplier, tierPerks } from '../../core/rules';
-import type { Caller, Deps } from '../context';
-import { READ_WITHOUT_LOTS, requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { READ_WITHOUT_LOTS, requireMember } from '../kernel/access';
 import { refusals } from '../../core/refusals';
 import { wornNow } from '../../core/wearables';
-import { ids } from '../documents';
+import { ids } from '../kernel/documents';
 import { badgesInput, tasksInput, tiersInput } from './inputs';
 
 /** The tiers, what each multiplies by and gives, and how they are kept: the tier card and the rules page. */

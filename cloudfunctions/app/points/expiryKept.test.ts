@@ -1,5 +1,5 @@
 import type { Lot } from '../../core/ledger';
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 let h: Harness;
 let c: string;

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { STAFF } from '../../core/roles';
 import { refusals } from '../../core/refusals';
-import { ofCommunity, requireMember } from '../access';
+import { ofCommunity, requireMember } from '../kernel/access';
 import { toBatch } from '../batches/runBatch';
-import type { Caller, Deps } from '../context';
+import type { Caller, Deps } from '../kernel/context';
 import { batchInput } from './inputs';
 
 /** Staff see where a bulk award or broadcast stands: credited, skipped and why, done or running. */

@@ -5,11 +5,11 @@ import { dayOf } from '../../core/days';
 import { expiringSoon } from '../../core/ledger';
 import { checkedInOn, checkinsToNextBonus, currentStreak } from '../../core/streak';
 import { tierOf } from '../../core/tiers';
-import type { Caller, Deps } from '../context';
-import { myTierFacts, requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { myTierFacts, requireMember } from '../kernel/access';
 import { getMyPointsInput } from './inputs';
 import { checkinPay } from '../checkin/checkinPay';
-import { engagementContext } from '../engagement';
+import { engagementContext } from '../kernel/engagement';
 
 /** Everything the home page shows at a glance: points, tier, streak, today, what expires soon. */
 export async function getMyPoints({ communityId }: z.output<typeof getMyPointsInput>, caller: Caller, { store }: Deps) {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { communityId, cursor, docId, inCommunity, limit, openid, requestId, segment, text } from '../schemas';
+import { communityId, cursor, docId, inCommunity, limit, openid, requestId, segment, text } from '../kernel/schemas';
 
 /** The `points` function's action inputs: what each action accepts, checked before it runs. */
 

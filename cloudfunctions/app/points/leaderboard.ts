@@ -1,10 +1,10 @@
 import { wornNow } from '../../core/wearables';
 import * as z from 'zod';
 import { dayOf, monthKey, weekKey } from '../../core/days';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import type { Query } from '../../store/port';
-import type { MemberDoc } from '../documents';
+import type { MemberDoc } from '../kernel/documents';
 import { leaderboardInput } from './inputs';
 
 type BoardField = 'weekEarned' | 'monthEarned' | 'earnedTotal';

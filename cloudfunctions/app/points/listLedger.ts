@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import { toEntry } from '../ledgerWrites';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import { toEntry } from '../kernel/ledgerWrites';
 
 import { listLedgerInput } from './inputs';
-import { pageOf } from '../paging';
+import { pageOf } from '../kernel/paging';
 
 /** The caller's own ledger, newest first. */
 export async function listLedger(input: z.output<typeof listLedgerInput>, caller: Caller, { store }: Deps) {

@@ -4,13 +4,13 @@ import { refuse } from '../../core/errors';
 import { refusals } from '../../core/refusals';
 import { tierOf } from '../../core/tiers';
 import { checkTransfer } from '../../core/transfer';
-import type { Caller, Deps } from '../context';
-import { activeMemberIn, loadCommunity } from '../access';
-import { ids } from '../documents';
-import { once, requestKey } from '../idempotency';
-import { postingTime, recordPostings, toEntry } from '../ledgerWrites';
+import type { Caller, Deps } from '../kernel/context';
+import { activeMemberIn, loadCommunity } from '../kernel/access';
+import { ids } from '../kernel/documents';
+import { once, requestKey } from '../kernel/idempotency';
+import { postingTime, recordPostings, toEntry } from '../kernel/ledgerWrites';
 import { transferInput } from './inputs';
-import { screenShortText } from '../contentScreening';
+import { screenShortText } from '../kernel/contentScreening';
 
 /**
  * 积分转赠: one member gives points to another. One transaction reads both members and writes

@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { contributeToPool } from './contributeToPool';
 import { getPool } from './getPool';
 import { contributeInput, getPoolInput, listPoolsInput, startPoolInput, upsertPoolInput } from './inputs';

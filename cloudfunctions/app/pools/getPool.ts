@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { refusals } from '../../core/refusals';
-import type { Caller, Deps } from '../context';
-import { ofCommunity, requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { ofCommunity, requireMember } from '../kernel/access';
 import { getPoolInput } from './inputs';
 import { myContributions } from './listPools';
 import { toBacker, toPool } from './views';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { moment } from '../mall/inputs';
-import { communityId, cursor, docId, limit, points, requestId, text } from '../schemas';
+import { communityId, cursor, docId, limit, points, requestId, text } from '../kernel/schemas';
 
 /** The `pools` function's action inputs: what each action accepts, checked before it runs. */
 

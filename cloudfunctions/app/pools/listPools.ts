@@ -1,8 +1,8 @@
 import type * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import { ids, type AppStore } from '../documents';
-import { pageOf } from '../paging';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import { ids, type AppStore } from '../kernel/documents';
+import { pageOf } from '../kernel/paging';
 import { listPoolsInput } from './inputs';
 import { toPool } from './views';
 

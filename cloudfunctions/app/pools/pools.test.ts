@@ -1,4 +1,4 @@
-import { communityWithMembers, eachStore, readsFailing, sqliteHarness, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, readsFailing, sqliteHarness, type Harness } from '../../testing/harness';
 
 let h: Harness;
 let c: string;

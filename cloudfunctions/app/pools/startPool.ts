@@ -4,11 +4,11 @@ import { checkRedemption, poolRefusal, redeemedAfter } from '../../core/mall';
 import { poolDeadline } from '../../core/pools';
 import { refusals } from '../../core/refusals';
 import { tierOf } from '../../core/tiers';
-import type { Caller, Deps } from '../context';
-import { activeMemberIn, loadCommunity, ofCommunity } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { activeMemberIn, loadCommunity, ofCommunity } from '../kernel/access';
 import { dayOf } from '../../core/days';
-import type { PoolDoc } from '../documents';
-import { once, requestKey } from '../idempotency';
+import type { PoolDoc } from '../kernel/documents';
+import { once, requestKey } from '../kernel/idempotency';
 import { startPoolInput } from './inputs';
 import { toPool } from './views';
 

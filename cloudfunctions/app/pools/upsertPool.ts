@@ -3,10 +3,10 @@ import { refuse } from '../../core/errors';
 import { poolStatus } from '../../core/pools';
 import { refusals } from '../../core/refusals';
 import { OWNER } from '../../core/roles';
-import type { Caller, Deps } from '../context';
-import { ofCommunity, requireMember } from '../access';
-import { fieldChanges, recordAudit } from '../audit';
-import type { PoolDoc } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { ofCommunity, requireMember } from '../kernel/access';
+import { fieldChanges, recordAudit } from '../kernel/audit';
+import type { PoolDoc } from '../kernel/documents';
 import { upsertPoolInput } from './inputs';
 import { toPool } from './views';
 

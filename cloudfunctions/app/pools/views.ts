@@ -1,5 +1,5 @@
 import { poolStatus } from '../../core/pools';
-import type { BackingDoc, Found, PoolDoc } from '../documents';
+import type { BackingDoc, Found, PoolDoc } from '../kernel/documents';
 
 /** A pool as pools.list shows it (API.md), with the caller's own part. */
 export const toPool = (pool: Found<PoolDoc>, now: Date, myContribution: number) => ({

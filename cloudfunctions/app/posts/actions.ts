@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { createPost } from './createPost';
 import { likePost } from './likePost';
 import { listPosts } from './listPosts';

@@ -1,5 +1,5 @@
 import { STORIES } from '../../core/testing/stories';
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** #24 item 4: comments on approved posts, points capped and never for one's own post or a copy. */
 const NOW = '2026-03-02T02:00:00Z';

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { activeMemberIn, requireMember } from '../access';
-import { screenText } from '../contentScreening';
-import { judgeContribution } from '../contributions';
-import { type MediaCheckDoc, type PostDoc } from '../documents';
-import { postingTime } from '../ledgerWrites';
+import type { Caller, Deps } from '../kernel/context';
+import { activeMemberIn, requireMember } from '../kernel/access';
+import { screenText } from '../kernel/contentScreening';
+import { judgeContribution } from '../kernel/contributions';
+import { type MediaCheckDoc, type PostDoc } from '../kernel/documents';
+import { postingTime } from '../kernel/ledgerWrites';
 import { toPost } from './views';
 import { createPostInput } from './inputs';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MAX_POST_IMAGES } from '../../core/content';
-import { communityId, cursor, docId, imageRef, limit, requestId, text } from '../schemas';
+import { communityId, cursor, docId, imageRef, limit, requestId, text } from '../kernel/schemas';
 
 /** The `posts` function's action inputs: what each action accepts, checked before it runs. */
 

@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { rulesFor } from '../../core/campaigns';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { loadCommunity, activeMemberIn } from '../access';
-import { cappedField, creditToday } from '../dailyCaps';
-import { ids, type LikeDoc } from '../documents';
-import { recordActivity } from '../activity';
-import { postingTime } from '../ledgerWrites';
-import { engagementContext, engagementOf } from '../engagement';
+import type { Caller, Deps } from '../kernel/context';
+import { loadCommunity, activeMemberIn } from '../kernel/access';
+import { cappedField, creditToday } from '../kernel/dailyCaps';
+import { ids, type LikeDoc } from '../kernel/documents';
+import { recordActivity } from '../kernel/activity';
+import { postingTime } from '../kernel/ledgerWrites';
+import { engagementContext, engagementOf } from '../kernel/engagement';
 import { actionPoints } from '../../core/engagement';
 import { likePostInput } from './inputs';
 

@@ -1,9 +1,9 @@
 import type * as z from 'zod';
 import { refusals } from '../../core/refusals';
-import { ofCommunity, requireMember } from '../access';
-import type { Caller, Deps } from '../context';
-import { pageOf } from '../paging';
-import { wornBy } from '../wornBy';
+import { ofCommunity, requireMember } from '../kernel/access';
+import type { Caller, Deps } from '../kernel/context';
+import { pageOf } from '../kernel/paging';
+import { wornBy } from '../kernel/wornBy';
 import { listCommentsInput } from './inputs';
 import { toComment } from './views';
 

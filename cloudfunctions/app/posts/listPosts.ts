@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { actsAsStaff } from '../../core/roles';
 
 import { toPost } from './views';
 import { listPostsInput } from './inputs';
-import { pageOf } from '../paging';
-import { withWorn } from '../wornBy';
+import { pageOf } from '../kernel/paging';
+import { withWorn } from '../kernel/wornBy';
 
 /**
  * The feed (approved, newest first), my posts (every status, with the reviewer's reason) or,

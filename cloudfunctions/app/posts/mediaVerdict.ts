@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { loadCommunity } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { loadCommunity } from '../kernel/access';
 import { sendNotice, type Notice } from '../notices/notify';
 import { takeDown } from './takeDown';
 import { mediaVerdictInput } from './inputs';

@@ -1,6 +1,6 @@
 import { localPlatform } from '../../platform/local/platform';
 import type { ContentSecurity } from '../../platform/ports';
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 import { STORIES } from '../../core/testing/stories';
 
 let h: Harness;

@@ -2,11 +2,11 @@ import type * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { STAFF } from '../../core/roles';
 import { increment } from '../../store/port';
-import { ofCommunity, requireMember } from '../access';
-import { recordAudit } from '../audit';
-import type { Caller, Deps } from '../context';
-import { ids } from '../documents';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import { ofCommunity, requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
+import type { Caller, Deps } from '../kernel/context';
+import { ids } from '../kernel/documents';
+import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { writeNotice } from '../notices/notify';
 import { removeCommentInput } from './inputs';
 

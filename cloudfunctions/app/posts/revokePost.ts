@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { ofCommunity, requireMember } from '../access';
-import { recordAudit } from '../audit';
+import type { Caller, Deps } from '../kernel/context';
+import { ofCommunity, requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
 import { STAFF } from '../../core/roles';
 import { sendNotice } from '../notices/notify';
 import { takeDown } from './takeDown';

@@ -1,6 +1,6 @@
 import { postAfter } from '../../core/posts';
-import { ids, type AppTransaction, type CommunityDoc, type ContentFlag, type PostDoc } from '../documents';
-import { postingTime, recordPostings } from '../ledgerWrites';
+import { ids, type AppTransaction, type CommunityDoc, type ContentFlag, type PostDoc } from '../kernel/documents';
+import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { writeNotice, type Notice } from '../notices/notify';
 
 /**

@@ -1,5 +1,5 @@
 import type { Worn } from '../../core/wearables';
-import type { CommentDoc, PostDoc } from '../documents';
+import type { CommentDoc, PostDoc } from '../kernel/documents';
 
 /** A post as members and moderators see it. `flag` and `noPoints` are for its author and staff. */
 export interface PostView {

@@ -1,6 +1,6 @@
 import { refuse } from '../../core/errors';
 import { memberCodeProblem, parseMemberCode } from '../../core/purchases';
-import type { Caller } from '../context';
+import type { Caller } from '../kernel/context';
 
 /** The member a scanned code names, or why it names nobody here (wrong shape, another community, lapsed, used, oneself). */
 export function scannedMember(code: string, communityId: string, caller: Caller): { openid: string; secret: string } {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { communityId, inCommunity, requestId, text } from '../schemas';
+import { communityId, inCommunity, requestId, text } from '../kernel/schemas';
 
 /** The purchase actions' inputs (of the `points` function). */
 

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { MEMBER_CODE_TTL_MS, memberCodeOf } from '../../core/purchases';
-import { requireMember } from '../access';
-import type { Caller, Deps } from '../context';
+import { requireMember } from '../kernel/access';
+import type { Caller, Deps } from '../kernel/context';
 import { memberCodeInput } from './inputs';
 
 /**

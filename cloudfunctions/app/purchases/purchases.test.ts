@@ -1,4 +1,4 @@
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** #24 item 1: 会员码 and purchase points, on both stores. */
 const NOW = '2026-03-02T02:00:00Z';

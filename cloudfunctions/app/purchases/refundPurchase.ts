@@ -1,12 +1,12 @@
 import type * as z from 'zod';
 import { refuse } from '../../core/errors';
 import { STAFF } from '../../core/roles';
-import { requireMember } from '../access';
-import { recordAudit } from '../audit';
-import type { Caller, Deps } from '../context';
-import { ids } from '../documents';
-import { requestKey } from '../idempotency';
-import { postingTime, recordPostings, toEntry } from '../ledgerWrites';
+import { requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
+import type { Caller, Deps } from '../kernel/context';
+import { ids } from '../kernel/documents';
+import { requestKey } from '../kernel/idempotency';
+import { postingTime, recordPostings, toEntry } from '../kernel/ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { refundPurchaseInput } from './inputs';
 

@@ -4,9 +4,9 @@ import { purchasePoints } from '../../core/purchases';
 import { STAFF } from '../../core/roles';
 import { dayOf } from '../../core/days';
 import { tierOf } from '../../core/tiers';
-import { myTierFacts, READ_WITHOUT_LOTS, requireMember } from '../access';
-import type { Caller, Deps } from '../context';
-import { ids } from '../documents';
+import { myTierFacts, READ_WITHOUT_LOTS, requireMember } from '../kernel/access';
+import type { Caller, Deps } from '../kernel/context';
+import { ids } from '../kernel/documents';
 import { requireUsable, scannedMember } from './heldCode';
 import { scanMemberInput } from './inputs';
 

@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { acceptAnswer } from './acceptAnswer';
 import { answerQuestion } from './answerQuestion';
 import { askQuestion } from './askQuestion';

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { activeMemberIn, requireMember } from '../access';
-import { screenText } from '../contentScreening';
-import { judgeContribution } from '../contributions';
-import { postingTime } from '../ledgerWrites';
-import { type AnswerDoc } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { activeMemberIn, requireMember } from '../kernel/access';
+import { screenText } from '../kernel/contentScreening';
+import { judgeContribution } from '../kernel/contributions';
+import { postingTime } from '../kernel/ledgerWrites';
+import { type AnswerDoc } from '../kernel/documents';
 import { toAnswer } from './views';
 import { answerQuestionInput } from './inputs';
 import { refusals } from '../../core/refusals';

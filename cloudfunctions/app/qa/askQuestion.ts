@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import { screenText } from '../contentScreening';
-import type { QuestionDoc } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import { screenText } from '../kernel/contentScreening';
+import type { QuestionDoc } from '../kernel/documents';
 import { toQuestion } from './views';
 import { askQuestionInput } from './inputs';
 

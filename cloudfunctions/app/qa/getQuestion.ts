@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { actsAsStaff } from '../../core/roles';
 import { acceptRefusal } from '../../core/qa';
 import { acceptCase, toAnswer, toQuestion, visibleTo } from './views';
 import { getQuestionInput } from './inputs';
 import { refusals } from '../../core/refusals';
-import { dressAuthor, wornBy } from '../wornBy';
+import { dressAuthor, wornBy } from '../kernel/wornBy';
 
 const MAX_ANSWERS = 200;
 

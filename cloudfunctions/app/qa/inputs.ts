@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { communityId, cursor, docId, limit, text } from '../schemas';
+import { communityId, cursor, docId, limit, text } from '../kernel/schemas';
 
 /** The `qa` function's action inputs: what each action accepts, checked before it runs. */
 

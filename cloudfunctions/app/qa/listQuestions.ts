@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { actsAsStaff } from '../../core/roles';
 
 import { toQuestion } from './views';
 import { listQuestionsInput } from './inputs';
-import { pageOf } from '../paging';
-import { withWorn } from '../wornBy';
+import { pageOf } from '../kernel/paging';
+import { withWorn } from '../kernel/wornBy';
 
 /** Questions, newest first: the community's, my own (held ones too), or (staff) those held for review. */
 export async function listQuestions(input: z.output<typeof listQuestionsInput>, caller: Caller, { store }: Deps) {

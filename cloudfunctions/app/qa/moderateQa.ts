@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import { recordAudit } from '../audit';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import { recordAudit } from '../kernel/audit';
 import { STAFF } from '../../core/roles';
-import type { AnswerDoc, QuestionDoc } from '../documents';
+import type { AnswerDoc, QuestionDoc } from '../kernel/documents';
 import { toAnswer, toQuestion } from './views';
 import { moderateQaInput } from './inputs';
 

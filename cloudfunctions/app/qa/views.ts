@@ -1,6 +1,6 @@
 import type { Worn } from '../../core/wearables';
 import type { AcceptCase } from '../../core/qa';
-import type { AnswerDoc, QuestionDoc } from '../documents';
+import type { AnswerDoc, QuestionDoc } from '../kernel/documents';
 
 type Found<T> = T & { _id: string };
 

@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { createInvite } from './createInvite';
 import { landing } from './landing';
 import { listReferrals } from './listReferrals';

@@ -1,9 +1,9 @@
 import type * as z from 'zod';
 import { inviteCodeFrom } from '../../core/referral';
 import { refuse } from '../../core/errors';
-import type { Caller, Deps } from '../context';
-import { activeMemberIn, requireMember, type MemberRead } from '../access';
-import { ids, type InviteCodeDoc } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { activeMemberIn, requireMember, type MemberRead } from '../kernel/access';
+import { ids, type InviteCodeDoc } from '../kernel/documents';
 import { invitePath } from './views';
 import { createInviteInput } from './inputs';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { communityId, cursor, inCommunity, limit } from '../schemas';
+import { communityId, cursor, inCommunity, limit } from '../kernel/schemas';
 
 /** The `referral` function's action inputs: what each action accepts, checked before it runs. */
 

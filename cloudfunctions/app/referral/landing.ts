@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { loadCommunity, READ_WITHOUT_LOTS } from '../access';
-import { ids } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { loadCommunity, READ_WITHOUT_LOTS } from '../kernel/access';
+import { ids } from '../kernel/documents';
 import { landingInput } from './inputs';
 
 /**

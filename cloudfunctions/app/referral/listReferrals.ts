@@ -1,9 +1,9 @@
 import type * as z from 'zod';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { toReferral } from './views';
 import { listReferralsInput } from './inputs';
-import { pageOf } from '../paging';
+import { pageOf } from '../kernel/paging';
 
 /** The people I invited, newest first, a page at a time, each with where their invitation stands. */
 export async function listReferrals(input: z.output<typeof listReferralsInput>, caller: Caller, { store }: Deps) {

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { inviteScene, MAX_SCENE } from '../../core/referral';
-import type { Caller, Deps } from '../context';
-import { ids } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { ids } from '../kernel/documents';
 import { ensureInviteCode } from './createInvite';
 import { invitePath } from './views';
 import { posterCodeInput } from './inputs';

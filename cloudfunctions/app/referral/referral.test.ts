@@ -1,7 +1,7 @@
 import { issueGroupCloudId } from '../../platform/local/groupCloudIds';
 import { localPlatform } from '../../platform/local/platform';
 import type { RiskControl } from '../../platform/ports';
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 let h: Harness;
 let c: string;

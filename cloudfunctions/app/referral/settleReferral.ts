@@ -1,10 +1,10 @@
 import { passesRiskGate } from '../../core/referral';
-import type { Caller, Deps } from '../context';
-import type { Found } from '../documents';
-import { creditToday } from '../dailyCaps';
-import { ids, type CommunityDoc } from '../documents';
-import { postingTime, recordPostings } from '../ledgerWrites';
-import { engagementContext, engagementOf } from '../engagement';
+import type { Caller, Deps } from '../kernel/context';
+import type { Found } from '../kernel/documents';
+import { creditToday } from '../kernel/dailyCaps';
+import { ids, type CommunityDoc } from '../kernel/documents';
+import { postingTime, recordPostings } from '../kernel/ledgerWrites';
+import { engagementContext, engagementOf } from '../kernel/engagement';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 
 /**

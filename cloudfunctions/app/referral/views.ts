@@ -1,4 +1,4 @@
-import type { ReferralDoc } from '../documents';
+import type { ReferralDoc } from '../kernel/documents';
 import { REJECTION_TEXT } from '../../core/referral';
 
 export interface ReferralView {

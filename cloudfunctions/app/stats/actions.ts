@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { action, type ActionsOf } from '../dispatch';
+import { action, type ActionsOf } from '../kernel/dispatch';
 import { getOverview } from './getOverview';
 import { getSegments } from './getSegments';
 import { exportData } from './exportData';

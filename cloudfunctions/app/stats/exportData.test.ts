@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { localPlatform } from '../../platform/local/platform';
 import { openDownload } from '../../platform/local/downloads';
 import { newMember } from '../community/newMember';
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 let h: Harness;
 let c: string;

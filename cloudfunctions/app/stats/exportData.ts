@@ -5,12 +5,12 @@ import { csvOf, type Cell } from '../../core/csv';
 import { dayOf, localDateTime } from '../../core/days';
 import { OWNER, ROLE_NAMES } from '../../core/roles';
 import type { Query } from '../../store/port';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
-import type { AppStore, Collections, Found } from '../documents';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
+import type { AppStore, Collections, Found } from '../kernel/documents';
 import { MEMBER_VIEW_FIELDS, toMember } from '../community/toMember';
 import { SEGMENTS } from '../../core/activity';
-import { pageOf } from '../paging';
+import { pageOf } from '../kernel/paging';
 import { exportInput } from './inputs';
 
 /** Rows per page: pageOf reads one more to see whether there are more, and the cloud answers at most 1,000. */

@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { mallBalance } from '../../core/mallBalance';
 import { STAFF } from '../../core/roles';
 import { liabilityOf } from '../../core/stats';
-import { requireMember } from '../access';
-import { allLimited } from '../calls';
-import type { Caller, Deps } from '../context';
+import { requireMember } from '../kernel/access';
+import { allLimited } from '../kernel/calls';
+import type { Caller, Deps } from '../kernel/context';
 import { emptyStats } from '../jobs/rollupStats';
 import { mallBalanceInput } from './inputs';
 

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { SEGMENTS } from '../../core/activity';
 import { STAFF } from '../../core/roles';
-import type { Caller, Deps } from '../context';
-import { requireMember } from '../access';
+import type { Caller, Deps } from '../kernel/context';
+import { requireMember } from '../kernel/access';
 import { segmentsInput } from './inputs';
 import type { SegmentsView } from './views';
 

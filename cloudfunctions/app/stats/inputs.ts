@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { communityId, inCommunity } from '../schemas';
+import { communityId, inCommunity } from '../kernel/schemas';
 
 /** The `stats` function's action inputs: what each action accepts, checked before it runs. */
 

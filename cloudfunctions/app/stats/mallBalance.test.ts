@@ -1,4 +1,4 @@
-import { communityWithMembers, eachStore, type Harness } from '../testing/harness';
+import { communityWithMembers, eachStore, type Harness } from '../../testing/harness';
 
 /** API v3 "liability against stock": what members hold beside what the mall can honour. */
 const NOW = '2026-03-02T02:00:00Z';

@@ -1,4 +1,4 @@
 import { campaignsActions } from '../../app/campaigns/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(campaignsActions);

@@ -1,4 +1,4 @@
 import { checkinActions } from '../../app/checkin/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(checkinActions);

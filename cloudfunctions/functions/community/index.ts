@@ -1,4 +1,4 @@
 import { communityActions } from '../../app/community/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(communityActions);

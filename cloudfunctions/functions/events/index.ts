@@ -1,4 +1,4 @@
 import { eventsActions } from '../../app/events/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(eventsActions);

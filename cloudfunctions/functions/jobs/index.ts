@@ -1,4 +1,4 @@
 import { jobsActions } from '../../app/jobs/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(jobsActions);

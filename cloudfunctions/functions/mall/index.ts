@@ -1,4 +1,4 @@
 import { mallActions } from '../../app/mall/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(mallActions);

@@ -1,4 +1,4 @@
 import { noticesActions } from '../../app/notices/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(noticesActions);

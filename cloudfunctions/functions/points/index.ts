@@ -1,4 +1,4 @@
 import { pointsActions } from '../../app/points/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(pointsActions);

@@ -1,4 +1,4 @@
 import { poolsActions } from '../../app/pools/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(poolsActions);

@@ -1,4 +1,4 @@
 import { postsActions } from '../../app/posts/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(postsActions);

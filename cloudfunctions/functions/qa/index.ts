@@ -1,4 +1,4 @@
 import { qaActions } from '../../app/qa/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(qaActions);

@@ -1,4 +1,4 @@
 import { referralActions } from '../../app/referral/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(referralActions);

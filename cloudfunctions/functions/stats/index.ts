@@ -1,4 +1,4 @@
 import { statsActions } from '../../app/stats/actions';
-import { cloudEntry } from '../../platform/cloud/entry';
+import { cloudEntry } from '../../cloud/entry';
 
 export const main = cloudEntry(statsActions);

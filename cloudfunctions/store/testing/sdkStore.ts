@@ -1,4 +1,4 @@
-import { MemoryWxDatabase } from '../wxcloud/memoryWxDatabase';
+import { MemoryWxDatabase } from './memoryWxDatabase';
 import type { WxDatabase } from '../wxcloud/wxDatabase';
 import { WxCloudStore } from '../wxcloud/wxcloudStore';
 import { COLLECTIONS } from '../schema';

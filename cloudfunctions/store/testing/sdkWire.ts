@@ -1,5 +1,5 @@
 import { EJSON } from 'bson';
-import { memoryCommand, type MemoryWxDatabase } from '../wxcloud/memoryWxDatabase';
+import { memoryCommand, type MemoryWxDatabase } from './memoryWxDatabase';
 import type { WxTransactionHandle } from '../wxcloud/wxDatabase';
 
 /**

@@ -1,4 +1,4 @@
-import { memoryCommand as _ } from './memoryWxDatabase';
+import { memoryCommand as _ } from '../testing/memoryWxDatabase';
 import { coveringIndex } from './indexCoverage';
 import type { CollectionSpec } from '../schema';
 

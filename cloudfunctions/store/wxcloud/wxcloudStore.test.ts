@@ -1,5 +1,5 @@
 import { storeContract } from '../testing/contract';
-import { MemoryWxDatabase } from './memoryWxDatabase';
+import { MemoryWxDatabase } from '../testing/memoryWxDatabase';
 import { WxCloudStore } from './wxcloudStore';
 import { ConflictError } from '../port';
 

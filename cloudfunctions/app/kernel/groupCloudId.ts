@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { OpenData } from '../platform/ports';
+import type { OpenData } from '../../platform/ports';
 
 /**
  * What a `wx.cloud.CloudID(cloudID)` parameter arrives as in a cloud function: the platform

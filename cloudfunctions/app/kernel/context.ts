@@ -1,4 +1,4 @@
-import type { Platform } from '../platform/ports';
+import type { Platform } from '../../platform/ports';
 import type { AppStore } from './documents';
 
 /** Who is calling and when, as the platform says — never as the request says. */

@@ -1,6 +1,6 @@
-import { refusals } from '../core/refusals';
-import { actingRole, type Role } from '../core/roles';
-import { withDefaults, type Rules } from '../core/rules';
+import { refusals } from '../../core/refusals';
+import { actingRole, type Role } from '../../core/roles';
+import { withDefaults, type Rules } from '../../core/rules';
 import { ids, type AppStore, type AppTransaction, type CommunityDoc, type Found, type MemberDoc } from './documents';
 
 /**

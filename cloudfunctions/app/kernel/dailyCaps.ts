@@ -1,4 +1,4 @@
-import { creditUnderCap, type CappedAction } from '../core/caps';
+import { creditUnderCap, type CappedAction } from '../../core/caps';
 import type { AppTransaction } from './documents';
 import { ids, type DailyDoc } from './documents';
 

@@ -1,4 +1,4 @@
-import { earningOf, rememberPrint, type ContentKind } from '../core/content';
+import { earningOf, rememberPrint, type ContentKind } from '../../core/content';
 import { recordActivity } from './activity';
 import type { AppTransaction } from './documents';
 import { ids, type MemberDoc, type NoPoints } from './documents';

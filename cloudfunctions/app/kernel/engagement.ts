@@ -1,8 +1,8 @@
-import { engage, type EarningEvent, type EngagementContext } from '../core/engagement';
-import type { Day } from '../core/days';
-import type { Posting } from '../core/ledger';
+import { engage, type EarningEvent, type EngagementContext } from '../../core/engagement';
+import type { Day } from '../../core/days';
+import type { Posting } from '../../core/ledger';
 import { ids, type AppTransaction, type CommunityDoc, type MemberDoc } from './documents';
-import { writeNotice } from './notices/notify';
+import { writeNotice } from '../notices/notify';
 
 /** What the engagement rules see of a community at `now`: its rules and its live campaigns (kept on the community document, so reading them costs nothing). */
 export const engagementContext = (community: Pick<CommunityDoc, 'rules' | 'timezone' | 'campaigns'>, now: Date, day: Day): EngagementContext => ({

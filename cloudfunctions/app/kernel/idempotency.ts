@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { DomainError } from '../core/errors';
-import { fingerprint } from '../core/fingerprint';
-import { refusals } from '../core/refusals';
-import { DuplicateError } from '../store/port';
+import { DomainError } from '../../core/errors';
+import { fingerprint } from '../../core/fingerprint';
+import { refusals } from '../../core/refusals';
+import { DuplicateError } from '../../store/port';
 import { ids, type AppTransaction, type RequestDoc, type RequestRecord } from './documents';
 
 /**

@@ -1,10 +1,10 @@
-import type { ActivityMark } from '../core/activity';
-import { dayOf, type Day } from '../core/days';
-import { postAll, type Account, type LedgerEntry, type Lot, type Posting, type PostingTime } from '../core/ledger';
-import type { Rules } from '../core/rules';
-import { tierAfterPosting } from '../core/tiers';
+import type { ActivityMark } from '../../core/activity';
+import { dayOf, type Day } from '../../core/days';
+import { postAll, type Account, type LedgerEntry, type Lot, type Posting, type PostingTime } from '../../core/ledger';
+import type { Rules } from '../../core/rules';
+import { tierAfterPosting } from '../../core/tiers';
 import type { AppTransaction } from './documents';
-import type { Entry } from './api';
+import type { Entry } from '../api';
 import { ids, type CommunityDoc, type LedgerDoc, type MemberDoc } from './documents';
 
 /** When and under which rules postings happen: the ledger's time, and the rules a rolling tier is kept by. */

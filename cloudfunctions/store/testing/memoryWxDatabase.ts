@@ -1,6 +1,6 @@
 import type { CollectionSpec } from '../schema';
-import { coveringIndex } from './indexCoverage';
-import type { WxCollection, WxCommand, WxDatabase, WxDocRef, WxDocument, WxQuery, WxTransactionHandle } from './wxDatabase';
+import { coveringIndex } from '../wxcloud/indexCoverage';
+import type { WxCollection, WxCommand, WxDatabase, WxDocRef, WxDocument, WxQuery, WxTransactionHandle } from '../wxcloud/wxDatabase';
 
 /**
  * An in-memory double of the wx-server-sdk database, for tests and the bench. It enforces the

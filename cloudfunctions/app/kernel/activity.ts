@@ -1,8 +1,8 @@
-import { afterActivity, markOf, type ActivityFacts, type ActivityMark, type SegmentRanges } from '../core/activity';
-import { addDays, dayOf, startOfDay, type Day } from '../core/days';
-import { isStaff } from '../core/roles';
-import type { Posting } from '../core/ledger';
-import type { Query } from '../store/port';
+import { afterActivity, markOf, type ActivityFacts, type ActivityMark, type SegmentRanges } from '../../core/activity';
+import { addDays, dayOf, startOfDay, type Day } from '../../core/days';
+import { isStaff } from '../../core/roles';
+import type { Posting } from '../../core/ledger';
+import type { Query } from '../../store/port';
 import type { ActivityDoc, AppTransaction, MemberDoc } from './documents';
 import { ids } from './documents';
 import { recordPostings, type LedgerTime } from './ledgerWrites';

@@ -1,14 +1,14 @@
-import { COMMUNITY_CACHE, type Deps } from '../../app/context';
-import { makeDeps } from '../../app/deps';
-import { withReadCache } from '../../store/readCache';
-import { dispatch, type Actions } from '../../app/dispatch';
-import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
-import type { WxDatabase } from '../../store/wxcloud/wxDatabase';
-import { confirmedPayment, paySettings, wxPayment, type PayNotice, type WxCloudPay } from './pay';
-import { applyPayment } from '../../app/mall/applyPayment';
-import { advanceRefund, refundedOrder } from '../../app/mall/refunds';
-import { templatesFrom, wxMessenger, type WxSubscribeMessage } from './subscriptions';
-import { labelText, wxContentSecurity, wxDownloads, wxMiniProgramCodes, wxOpenData, wxRiskControl, type WxOpenApi } from './openapi';
+import { COMMUNITY_CACHE, type Deps } from '../app/kernel/context';
+import { makeDeps } from '../app/kernel/deps';
+import { withReadCache } from '../store/readCache';
+import { dispatch, type Actions } from '../app/kernel/dispatch';
+import { WxCloudStore } from '../store/wxcloud/wxcloudStore';
+import type { WxDatabase } from '../store/wxcloud/wxDatabase';
+import { confirmedPayment, paySettings, wxPayment, type PayNotice, type WxCloudPay } from '../platform/cloud/pay';
+import { applyPayment } from '../app/mall/applyPayment';
+import { advanceRefund, refundedOrder } from '../app/mall/refunds';
+import { templatesFrom, wxMessenger, type WxSubscribeMessage } from '../platform/cloud/subscriptions';
+import { labelText, wxContentSecurity, wxDownloads, wxMiniProgramCodes, wxOpenData, wxRiskControl, type WxOpenApi } from '../platform/cloud/openapi';
 
 /** What this project uses of wx-server-sdk; the SDK itself is loaded only in the cloud. */
 type WxServerSdk = Omit<WxOpenApi, 'getWXContext'> &

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { DomainError } from '../core/errors';
-import { ConflictError } from '../store/port';
+import { DomainError } from '../../core/errors';
+import { ConflictError } from '../../store/port';
 import type { CallContext, Caller, Deps } from './context';
 import { failure, success, type Envelope } from './envelope';
 

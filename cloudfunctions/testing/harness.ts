@@ -1,19 +1,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localPlatform } from '../../platform/local/platform';
-import type { Platform } from '../../platform/ports';
-import { SqliteStore } from '../../store/sqlite/sqliteStore';
-import type { Store } from '../../store/port';
-import { MemoryWxDatabase } from '../../store/wxcloud/memoryWxDatabase';
-import { withReadCache } from '../../store/readCache';
-import { WxCloudStore } from '../../store/wxcloud/wxcloudStore';
-import { COLLECTIONS } from '../../store/schema';
-import { COMMUNITY_CACHE, type Deps } from '../context';
-import { makeDeps } from '../deps';
-import type { Envelope } from '../envelope';
-import type { ActionName, ActionOutput, FunctionName } from '../api';
-import { HANDLERS } from '../functions';
+import { localPlatform } from '../platform/local/platform';
+import type { Platform } from '../platform/ports';
+import { SqliteStore } from '../store/sqlite/sqliteStore';
+import type { Store } from '../store/port';
+import { MemoryWxDatabase } from '../store/testing/memoryWxDatabase';
+import { withReadCache } from '../store/readCache';
+import { WxCloudStore } from '../store/wxcloud/wxcloudStore';
+import { COLLECTIONS } from '../store/schema';
+import { COMMUNITY_CACHE, type Deps } from '../app/kernel/context';
+import { makeDeps } from '../app/kernel/deps';
+import type { Envelope } from '../app/kernel/envelope';
+import type { ActionName, ActionOutput, FunctionName } from '../app/api';
+import { HANDLERS } from '../app/handlers';
 
 /** Who calls and when, as the platform would say (defaults: o_alice, 2026-03-03T02:00Z). */
 type Caller = { openid?: string | null; now?: string; source?: string };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readableCodeOf } from '../core/readableCodes';
+import { readableCodeOf } from '../../core/readableCodes';
 
 /**
  * A code people type (core/readableCodes.ts) from a seed: the same seed, the same code — so a

@@ -1,4 +1,4 @@
-import { NOTHING_WORN, wornNow, type Worn } from '../core/wearables';
+import { NOTHING_WORN, wornNow, type Worn } from '../../core/wearables';
 import { ids, type AppStore, type MemberDoc } from './documents';
 
 /**

@@ -1,31 +1,31 @@
-import type { ActivityMark } from '../core/activity';
-import type { CheckinMonths } from '../core/calendar';
-import type { DailyCounts } from '../core/caps';
-import type { ContentPrint, NoPointsReason } from '../core/content';
-import type { ReferralStatus, RejectionReason } from '../core/referral';
-import type { Account, LedgerEntry, Lot } from '../core/ledger';
-import type { Prize } from '../core/lottery';
-import type { ItemKind, OrderStatus, Reward } from '../core/mall';
-import type { Wear, Wearable, Wearing } from '../core/wearables';
-import type { Rules, TaskKey } from '../core/rules';
-import type { Campaign, ChallengeProgress } from '../core/campaigns';
-import type { Counts } from '../core/achievements';
-import type { TierFacts } from '../core/tiers';
-import type { TransferDay } from '../core/transfer';
-import type { PostStatus } from '../core/posts';
-import type { PoolKind, StoredPoolStatus } from '../core/pools';
-import type { DayNumbers, PointsTotals } from '../core/stats';
-import type { StreakState } from '../core/streak';
-import type { JobTimes } from '../core/jobSchedule';
-import type { SegmentKey } from '../core/activity';
-import type { SheetRow } from '../core/balanceSheet';
-import type { GroupSums, PilotWindow } from '../core/pilots';
-import type { HeldCode, PurchaseDay } from '../core/purchases';
-import type { Store, Transaction } from '../store/port';
-import type { Role } from '../core/roles';
-import type { PaymentParams } from '../platform/ports';
+import type { ActivityMark } from '../../core/activity';
+import type { CheckinMonths } from '../../core/calendar';
+import type { DailyCounts } from '../../core/caps';
+import type { ContentPrint, NoPointsReason } from '../../core/content';
+import type { ReferralStatus, RejectionReason } from '../../core/referral';
+import type { Account, LedgerEntry, Lot } from '../../core/ledger';
+import type { Prize } from '../../core/lottery';
+import type { ItemKind, OrderStatus, Reward } from '../../core/mall';
+import type { Wear, Wearable, Wearing } from '../../core/wearables';
+import type { Rules, TaskKey } from '../../core/rules';
+import type { Campaign, ChallengeProgress } from '../../core/campaigns';
+import type { Counts } from '../../core/achievements';
+import type { TierFacts } from '../../core/tiers';
+import type { TransferDay } from '../../core/transfer';
+import type { PostStatus } from '../../core/posts';
+import type { PoolKind, StoredPoolStatus } from '../../core/pools';
+import type { DayNumbers, PointsTotals } from '../../core/stats';
+import type { StreakState } from '../../core/streak';
+import type { JobTimes } from '../../core/jobSchedule';
+import type { SegmentKey } from '../../core/activity';
+import type { SheetRow } from '../../core/balanceSheet';
+import type { GroupSums, PilotWindow } from '../../core/pilots';
+import type { HeldCode, PurchaseDay } from '../../core/purchases';
+import type { Store, Transaction } from '../../store/port';
+import type { Role } from '../../core/roles';
+import type { PaymentParams } from '../../platform/ports';
 
-export type { Found } from '../store/port';
+export type { Found } from '../../store/port';
 
 /** What a replay needs of the first call: its parameters' fingerprint and its result. */
 export interface RequestRecord {
@@ -324,7 +324,7 @@ export interface DrawDoc {
   updatedAt: string;
 }
 
-export type { OrderStatus } from '../core/mall';
+export type { OrderStatus } from '../../core/mall';
 
 /** The money half of a points + cash order. */
 export interface OrderPayment {
@@ -478,7 +478,7 @@ export interface NoPoints {
   message: string;
 }
 
-export type { PostStatus } from '../core/posts';
+export type { PostStatus } from '../../core/posts';
 
 /** A community event (`events`), owned by the owner; counts kept with it (who signed up). */
 export interface EventDoc {

@@ -1,19 +1,19 @@
-import { STORIES } from '../../core/testing/stories';
-import { inPilot } from '../../core/pilots';
-import { nameGrams } from '../../core/nameGrams';
-import { countsAsEarned } from '../../core/ledger';
-import { addCounts, entryCounts, type PointsTotals } from '../../core/stats';
-import type { Query, Store } from '../../store/port';
-import type { AppStore, BackingDoc, Collections, Found, LedgerDoc, MemberDoc, OrderDoc, PoolDoc } from '../documents';
-import { badgeWall } from '../../core/achievements';
-import { DEFAULT_RULES, mergeRules, type RulesPatch } from '../../core/rules';
-import { tierIndexFor, tierOf, windowPoints } from '../../core/tiers';
+import { STORIES } from '../core/testing/stories';
+import { inPilot } from '../core/pilots';
+import { nameGrams } from '../core/nameGrams';
+import { countsAsEarned } from '../core/ledger';
+import { addCounts, entryCounts, type PointsTotals } from '../core/stats';
+import type { Query, Store } from '../store/port';
+import type { AppStore, BackingDoc, Collections, Found, LedgerDoc, MemberDoc, OrderDoc, PoolDoc } from '../app/kernel/documents';
+import { badgeWall } from '../core/achievements';
+import { DEFAULT_RULES, mergeRules, type RulesPatch } from '../core/rules';
+import { tierIndexFor, tierOf, windowPoints } from '../core/tiers';
 import { openStore, sqliteHarness, type Harness, type StoreKind } from './harness';
-import { playPayment } from '../../local/playPayment';
-import { issueGroupCloudId } from '../../platform/local/groupCloudIds';
-import { localPlatform } from '../../platform/local/platform';
-import type { Messenger } from '../../platform/ports';
-import { dayOf, DEFAULT_TIMEZONE } from '../../core/days';
+import { playPayment } from '../local/playPayment';
+import { issueGroupCloudId } from '../platform/local/groupCloudIds';
+import { localPlatform } from '../platform/local/platform';
+import type { Messenger } from '../platform/ports';
+import { dayOf, DEFAULT_TIMEZONE } from '../core/days';
 
 /**
  * A seeded model check: random member and staff operations in concurrent bursts, against the

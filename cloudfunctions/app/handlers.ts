@@ -1,5 +1,5 @@
 import { FUNCTIONS, type FunctionName } from './actions';
-import { dispatch } from './dispatch';
+import { dispatch } from './kernel/dispatch';
 
 /** Each cloud function's dispatcher, ready for a platform entry or the local runtime. */
 export const HANDLERS = Object.fromEntries(Object.entries(FUNCTIONS).map(([name, actions]) => [name, dispatch(actions)])) as Record<

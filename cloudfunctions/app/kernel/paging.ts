@@ -1,4 +1,4 @@
-import type { Condition, Query } from '../store/port';
+import type { Condition, Query } from '../../store/port';
 import type { AppStore, Collections, Found } from './documents';
 
 /** The collections whose documents carry `sortKey`: a unique, ordered key to page by. */
