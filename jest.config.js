@@ -7,7 +7,7 @@ module.exports = {
   projects: [
     { ...base, displayName: 'core', testMatch: ['<rootDir>/cloudfunctions/core/**/*.test.ts'] },
     { ...base, displayName: 'store', testMatch: ['<rootDir>/cloudfunctions/store/**/*.test.ts'] },
-    { ...base, displayName: 'app', testMatch: ['<rootDir>/cloudfunctions/app/**/*.test.ts', '<rootDir>/cloudfunctions/local/**/*.test.ts', '<rootDir>/cloudfunctions/platform/**/*.test.ts', '<rootDir>/miniprogram/**/*.test.ts'] },
+    { ...base, displayName: 'app', testMatch: ['<rootDir>/cloudfunctions/app/**/*.test.ts', '<rootDir>/cloudfunctions/local/**/*.test.ts', '<rootDir>/cloudfunctions/platform/**/*.test.ts', '<rootDir>/miniprogram/**/*.test.ts', '<rootDir>/tests/lint/**/*.test.ts'] },
     { ...base, displayName: 'http', testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/functions/**/*.test.ts', '<rootDir>/tests/deploy/**/*.test.ts'] },
     // The same bundles again, with what Node 16 (the oldest cloud runtime) lacks taken away.
     { ...base, displayName: 'node16', testMatch: ['<rootDir>/tests/functions/**/*.test.ts'], setupFiles: ['<rootDir>/tests/support/node16Globals.ts'] },

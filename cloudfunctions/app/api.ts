@@ -43,7 +43,7 @@ export type { Envelope } from './kernel/envelope';
 export type { ErrorCode } from '../core/errors';
 export type { CampaignView, PoolView, BackerView, Checkout, TransferView, CommentView };
 export type { TemplateKey };
-export type { Role, Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
+export type { AuditAction, Role, Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
 
 
 export interface Community {

@@ -61,14 +61,19 @@ export function splitRecords(text: string, separator: ',' | '\t'): Array<{ line:
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else {
         if (c === '\n') line++;
         cell += c;
       }
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === separator) cells.push(cell), (cell = '');
+    else if (c === separator) {
+      cells.push(cell);
+      cell = '';
+    }
     else if (c === '\r' || c === '\n') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       records.push({ line: startLine, cells: [...cells, cell] });

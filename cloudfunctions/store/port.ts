@@ -46,8 +46,10 @@ export type Found<T> = T & { _id: string };
  * Collection name -> document type. Use cases see a Store over their own map, so
  * `tx.get('members', id)` is a member without a cast; an adapter stores any JSON document.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an adapter's map: any JSON document, typed by the app's own map
 export type DocMap = { [collection: string]: any };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped unless given the app's map
 export interface Transaction<C extends DocMap = any> {
   get<K extends keyof C & string>(collection: K, id: string): Promise<Found<C[K]> | null>;
   /** Creates or replaces the whole document. */
@@ -62,6 +64,7 @@ export interface Transaction<C extends DocMap = any> {
   create<K extends keyof C & string>(collection: K, id: string, data: C[K]): Promise<void>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped unless given the app's map
 export interface Store<C extends DocMap = any> {
   /** Runs `work` atomically; retried on conflict; throws ConflictError when retries run out. */
   transaction<T>(work: (tx: Transaction<C>) => Promise<T>): Promise<T>;

@@ -376,7 +376,10 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       const params = { communityId: c, itemId: w.items[[0, 1, 4][op.item]], quantity: op.quantity, requestId: `red-${op.request}-xxxx`, ...(op.address ? { shipping: SHIPPING } : {}) };
       const who = MEMBERS[op.who];
       const reply = await replay(`redeem:${who}:${JSON.stringify(params)}`, h.call('mall', 'redeem', params, { openid: who, now: when() }));
-      if (reply.ok) w.orders.push(reply.data.order.id), w.buyers.set(reply.data.order.id, who);
+      if (reply.ok) {
+        w.orders.push(reply.data.order.id);
+        w.buyers.set(reply.data.order.id, who);
+      }
       return outcome(reply);
     }
     case 'cancel':
@@ -389,7 +392,10 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       const who = MEMBERS[op.who];
       const params = { communityId: c, drawId: w.drawId, requestId: `drw-${op.request}-xxxx` };
       const reply = await replay(`draw:${who}:${JSON.stringify(params)}`, h.call('mall', 'draw', params, { openid: who, now: when() }));
-      if (reply.ok && reply.data.orderId) w.orders.push(reply.data.orderId), w.buyers.set(reply.data.orderId, who);
+      if (reply.ok && reply.data.orderId) {
+        w.orders.push(reply.data.orderId);
+        w.buyers.set(reply.data.orderId, who);
+      }
       return outcome(reply);
     }
     case 'post': {
@@ -485,7 +491,11 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
       const params = { communityId: c, itemId: w.items[3], requestId: `cash-${op.request}-xxxx`, shipping: SHIPPING };
       // A replay answers the first answer, payment parameters and all, whatever became of the order since.
       const reply = await replay(`cashRedeem:${who}:${JSON.stringify(params)}`, h.call('mall', 'redeem', params, { openid: who, now: when() }));
-      if (reply.ok && !w.orders.includes(reply.data.order.id)) w.orders.push(reply.data.order.id), w.cashOrders.push(reply.data.order.id), w.buyers.set(reply.data.order.id, who);
+      if (reply.ok && !w.orders.includes(reply.data.order.id)) {
+        w.orders.push(reply.data.order.id);
+        w.cashOrders.push(reply.data.order.id);
+        w.buyers.set(reply.data.order.id, who);
+      }
       // Paid at once, within its window: an order that may then be shipped, or cancelled with its money refunded.
       if (reply.ok && op.payNow) {
         const paid = await playPayment(h.deps, reply.data.order.id, true, new Date(now));
@@ -569,7 +579,11 @@ async function apply(w: World, op: Op, now: number): Promise<string> {
         return replay(`redeem:${who.openid}:${JSON.stringify(params)}`, h.call('mall', 'redeem', params, who));
       };
       const replies = await Promise.all([buy(`worn-${op.request}-xxxx`), ...(op.twice ? [buy(`worn-${op.request}-yyyy`)] : [])]);
-      for (const reply of replies) if (reply.ok) w.orders.push(reply.data.order.id), w.buyers.set(reply.data.order.id, who.openid);
+      for (const reply of replies) {
+        if (!reply.ok) continue;
+        w.orders.push(reply.data.order.id);
+        w.buyers.set(reply.data.order.id, who.openid);
+      }
       return outcome(replies.find((r) => r.ok) ?? replies[0]);
     }
     case 'wear':

@@ -1,6 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { AuditEvent, Member } from '../../cloudfunctions/app/api';
-import type { AuditAction } from '../../cloudfunctions/app/kernel/documents';
+import type { AuditAction, AuditEvent, Member } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { Request } from './request';
 

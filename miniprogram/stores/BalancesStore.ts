@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionOutput, BalanceImportView, ClaimedBalance, OpeningBalanceView } from '../../cloudfunctions/app/api';
 import { normalizeCode, READABLE_CODE } from '../../cloudfunctions/core/readableCodes';
 import type { CommunityGateway } from '../gateway/communityGateway';
-import type { PickFile } from '../gateway/filePicker';
+import type { PickFile } from '../device/filePicker';
 import { ApiError, type Intents } from '../gateway/gateway';
 import { Request } from './request';
 

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Checkout, OrderView } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
-import type { Payer } from '../gateway/payer';
+import type { Payer } from '../device/payer';
 import { Request } from './request';
 
 /** How long the app waits, at most, for WeChat Pay's callback to mark an order paid after the sheet said so. */

@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { AttendeeView, EventView } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
-import type { ScanCode } from '../gateway/scanner';
+import type { ScanCode } from '../device/scanner';
 import { localToIso } from './format';
 import { Request } from './request';
 

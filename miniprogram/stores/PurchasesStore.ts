@@ -3,7 +3,7 @@ import type { ActionOutput, OrderView } from '../../cloudfunctions/app/api';
 import { normalizeCode, READABLE_CODE } from '../../cloudfunctions/core/readableCodes';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
-import type { ScanCode } from '../gateway/scanner';
+import type { ScanCode } from '../device/scanner';
 import { Request } from './request';
 
 type Scanned = ActionOutput<'points', 'scanMember'>;

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Reminders } from '../../cloudfunctions/app/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
-import type { Subscriber } from '../gateway/subscription';
+import type { Subscriber } from '../device/subscription';
 import { Request } from './request';
 
 /** The hour a reminder is first offered at (evening, when a missed check-in is noticed). */

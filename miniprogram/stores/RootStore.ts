@@ -27,11 +27,11 @@ import { BalancesStore } from './BalancesStore';
 import { MemberCodeStore, PurchasesStore } from './PurchasesStore';
 import { CommentsStore } from './CommentsStore';
 import { EventsStore } from './EventsStore';
-import type { ScanCode } from '../gateway/scanner';
-import type { PickFile } from '../gateway/filePicker';
+import type { ScanCode } from '../device/scanner';
+import type { PickFile } from '../device/filePicker';
 import { RemindersStore } from './RemindersStore';
-import type { Subscriber } from '../gateway/subscription';
-import type { Payer } from '../gateway/payer';
+import type { Subscriber } from '../device/subscription';
+import type { Payer } from '../device/payer';
 import type { KeyValueStorage } from './storage';
 
 /** All the app's state, built around one Gateway. */

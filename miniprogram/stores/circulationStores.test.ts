@@ -2,7 +2,7 @@ import { communityWithMembers, sqliteHarness, type Harness } from '../../cloudfu
 import { playPayment } from '../../cloudfunctions/local/playPayment';
 import { DEFAULT_RULES } from '../../cloudfunctions/core/rules';
 import { gatewayFor as sharedGateway } from './testing';
-import type { Payer } from '../gateway/payer';
+import type { Payer } from '../device/payer';
 import { emptyRewardForm, fenOf, rewardOf, rewardProblems } from './MallAdminStore';
 import { contributionChoices, donationProblems } from './PoolsStore';
 import { giftBlocked, giftLimits, giftProblem } from './ProfileStore';

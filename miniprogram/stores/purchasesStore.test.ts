@@ -5,7 +5,7 @@ import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 
 const NOW = '2026-06-01T04:00:00Z';
-let now = NOW;
+const now = NOW;
 const gatewayFor = (h: Harness, openid: string, lose?: { action: string; times: number }) => sharedGateway(h, openid, () => now, lose);
 
 describe('the purchases store', () => {

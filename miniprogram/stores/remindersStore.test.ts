@@ -1,6 +1,6 @@
 import { communityWithMembers, sqliteHarness } from '../../cloudfunctions/testing/harness';
 import { unwrap, type Gateway } from '../gateway/gateway';
-import type { Subscriber } from '../gateway/subscription';
+import type { Subscriber } from '../device/subscription';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 

@@ -4,8 +4,14 @@ import { ConflictError } from '../../store/port';
 import type { CallContext, Caller, Deps } from './context';
 import { failure, success, type Envelope } from './envelope';
 
-/** One action: how its input is checked and what it does; O is what it answers. */
+/**
+ * One action: how its input is checked and what it does; O is what it answers. The defaults are
+ * `any` on purpose: a table holds actions of every input type, and `run`'s parameter would make
+ * `unknown` refuse them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export interface Action<I = any, O = unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's input side is whatever the schema accepts
   input: z.ZodType<I, any>;
   /**
    * 'member' (default): needs an authenticated caller. 'trigger': only the platform's timer.
@@ -21,12 +27,14 @@ export type Actions = Record<string, Action>;
  * An area's action table as the API contract says it must be: every action it names, each
  * answering its `out`. `satisfies ActionsOf<Api['mall']>` makes a wrong answer a compile error.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- inputs are checked by the schema, not here
 export type ActionsOf<Area> = { [A in keyof Area]: Action<any, Area[A] extends { out: infer O } ? O : never> };
 
 export const action = <S extends z.ZodType, O>(
   input: S,
   run: (input: z.output<S>, caller: Caller, deps: Deps) => Promise<O>,
   auth: Action['auth'] = 'member',
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's input side is whatever the schema accepts
 ): Action<z.output<S>, O> => ({ input: input as z.ZodType<z.output<S>, any>, run, auth });
 
 /** No action's input nests deeper than this; anything deeper is junk, refused before it is walked. */

@@ -36,7 +36,6 @@ export function sdkStore(options: { indexes?: boolean } = {}): { store: WxCloudS
       TCB_ENV: 'env-test',
       SILENCE: 'true',
     });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sdk = require('wx-server-sdk') as Sdk;
     sdk.init({ env: 'env-test' });
     cloud = sdk;

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useUnload } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { cashierDone } from '../../../../gateway/payer';
+import { cashierDone } from '../../../../device/payer';
 import { yuan } from '../../../../stores/format';
 import './index.css';
 

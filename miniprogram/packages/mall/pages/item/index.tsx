@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
-import { requestSubscriptions } from '../../../../gateway/subscription';
+import { requestSubscriptions } from '../../../../device/subscription';
 import { ItemBadge } from '../../../../components/ItemBadge';
 import { store } from '../../../../stores';
 import { useNow } from '../../../../stores/useNow';

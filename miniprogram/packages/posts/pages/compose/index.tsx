@@ -7,7 +7,7 @@ import { observer } from 'mobx-react-lite';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { ImageGrid } from '../../../../components/ImageGrid';
 import { store } from '../../../../stores';
-import { requestSubscriptions } from '../../../../gateway/subscription';
+import { requestSubscriptions } from '../../../../device/subscription';
 import './index.css';
 
 /** Writing an experience post: text and up to nine photos; it goes to the review queue. */

@@ -5,7 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { WornName } from '../../../../components/WornName';
-import { requestSubscriptions } from '../../../../gateway/subscription';
+import { requestSubscriptions } from '../../../../device/subscription';
 import { meaningfulLength, MIN_MEANINGFUL_LENGTH } from '../../../../../cloudfunctions/core/content';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';

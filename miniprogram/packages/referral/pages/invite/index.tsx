@@ -8,7 +8,7 @@ import { MoreButton } from '../../../../components/MoreButton';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
 import { REFERRAL_STATUS_TEXT } from '../../../../stores/ReferralStore';
-import { saveToAlbum } from '../../../../gateway/album';
+import { saveToAlbum } from '../../../../device/album';
 import { drawPoster, POSTER, posterScale } from './poster';
 import './index.css';
 
