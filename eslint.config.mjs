@@ -9,10 +9,22 @@ const forbid = (...groups) => ({
 });
 
 const CORE_ONLY = [
-  ['**/app/**', '**/store/**', '**/platform/**', '**/local/**', '**/functions/**', '**/cloud/**', '**/testing/harness', '**/miniprogram/**'],
+  [
+    '**/app/**',
+    '**/store/**',
+    '**/platform/**',
+    '**/local/**',
+    '**/functions/**',
+    '**/cloud/**',
+    '**/testing/harness',
+    '**/miniprogram/**',
+  ],
   'core is the pure domain: it imports nothing but core (and dayjs)',
 ];
-const NO_IO = [['wx-server-sdk', 'better-sqlite3', 'node:*', 'fs', 'path', 'zod', '@tarojs/*', 'mobx*', 'react*'], 'core does no I/O and knows no framework'];
+const NO_IO = [
+  ['wx-server-sdk', 'better-sqlite3', 'node:*', 'fs', 'path', 'zod', '@tarojs/*', 'mobx*', 'react*'],
+  'core does no I/O and knows no framework',
+];
 const NO_EDGES = [
   ['**/local/**', '**/cloud/entry', '**/functions/**', '**/testing/harness', '**/testing/modelCheck'],
   'the runtime, the cloud root and the test harness sit at the edges: nothing inside imports them',
@@ -24,7 +36,13 @@ const NO_ADAPTERS = [
 const NO_APP = [['**/app/**', '../../app', '../app'], 'adapters serve the app through its ports: they do not import it'];
 const NO_GATEWAY = [['**/gateway', '**/gateway/**'], 'pages and components reach the cloud through stores, which receive the Gateway'];
 const NO_USE_CASES_IN_APP = [
-  ['**/cloudfunctions/app/**', '!**/cloudfunctions/app/api', '**/cloudfunctions/store/**', '**/cloudfunctions/platform/**', '**/cloudfunctions/local/**'],
+  [
+    '**/cloudfunctions/app/**',
+    '!**/cloudfunctions/app/api',
+    '**/cloudfunctions/store/**',
+    '**/cloudfunctions/platform/**',
+    '**/cloudfunctions/local/**',
+  ],
   'the mini-program imports the contract (app/api) and core, nothing else of the cloud functions',
 ];
 
@@ -49,12 +67,28 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   { files: ['cloudfunctions/local/**', 'cloudfunctions/cloud/**'], rules: { 'no-console': 'off' } },
-  { files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } } },
-  { files: ['scripts/**/*.mjs', 'bench/**', 'scripts/**'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'bench/**', 'scripts/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
   // The layers (ARCHITECTURE.md): core imports nothing; the app only ports; adapters not the app; pages not the gateway.
   { files: ['cloudfunctions/core/**/*.ts'], ignores: ['**/*.test.ts', 'cloudfunctions/core/testing/**'], rules: forbid(CORE_ONLY, NO_IO) },
   { files: ['cloudfunctions/app/**/*.ts'], ignores: ['**/*.test.ts', '**/*.typecheck.ts'], rules: forbid(NO_EDGES, NO_ADAPTERS) },
-  { files: ['cloudfunctions/store/**/*.ts', 'cloudfunctions/platform/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid(NO_APP, NO_EDGES) },
-  { files: ['miniprogram/pages/**', 'miniprogram/packages/**', 'miniprogram/components/**'], rules: forbid(NO_GATEWAY, NO_USE_CASES_IN_APP) },
+  {
+    files: ['cloudfunctions/store/**/*.ts', 'cloudfunctions/platform/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: forbid(NO_APP, NO_EDGES),
+  },
+  {
+    files: ['miniprogram/pages/**', 'miniprogram/packages/**', 'miniprogram/components/**'],
+    rules: forbid(NO_GATEWAY, NO_USE_CASES_IN_APP),
+  },
   { files: ['miniprogram/stores/**'], ignores: ['**/*.test.ts', 'miniprogram/stores/testing/**'], rules: forbid(NO_USE_CASES_IN_APP) },
 );

@@ -46,12 +46,15 @@ const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
 
 function post(port: number, path: string, body: string, headers: Record<string, string>): Promise<string> {
   return new Promise((resolvePost, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (data += chunk));
-      res.on('end', () => resolvePost(data));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (data += chunk));
+        res.on('end', () => resolvePost(data));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -78,7 +81,10 @@ async function load(op: (client: number, i: number) => Promise<void>) {
 }
 
 async function mixedWorkload() {
-  const nodeArgs = [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])];
+  const nodeArgs = [
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+  ];
   const rt = await startRuntime({ nodeArgs });
   const port = Number(new URL(rt.url).port);
   const { community } = await rt.ok('community', { action: 'create', name: '压测群' }, 'bench_owner');
@@ -107,7 +113,14 @@ async function mixedWorkload() {
     } else if (roll < 7) body = { action: 'me', communityId: community.id };
     else if (roll < 9) body = { action: 'ledger', communityId: community.id, limit: 20 };
     else {
-      body = { action: 'adjust', communityId: community.id, openid: member, delta: 3, reason: '压测奖励', requestId: `bench-${client}-${i}-adj` };
+      body = {
+        action: 'adjust',
+        communityId: community.id,
+        openid: member,
+        delta: 3,
+        reason: '压测奖励',
+        requestId: `bench-${client}-${i}-adj`,
+      };
       headers['X-Dev-Openid'] = 'bench_owner';
     }
     const reply = JSON.parse(await post(port, `/api/${fn}`, JSON.stringify(body), headers));
@@ -121,7 +134,10 @@ async function bareHttpRate() {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['-e', `require('http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.setHeader('content-type','application/json');s.end('{"ok":true}')})}).listen(${port},'127.0.0.1',()=>console.log('up'))`],
+    [
+      '-e',
+      `require('http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.setHeader('content-type','application/json');s.end('{"ok":true}')})}).listen(${port},'127.0.0.1',()=>console.log('up'))`,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise((r) => child.stdout!.once('data', r));
@@ -165,61 +181,155 @@ async function cloudOperationsPerAction() {
   };
   await measure('checkin.checkin (with streak bonus)', () => h.ok('checkin', 'checkin', { communityId: id }), 6);
   await measure('checkin.calendar', () => h.ok('checkin', 'calendar', { communityId: id, month: '2026-03' }));
-  const { item } = await h.ok('mall', 'upsertItem', { communityId: id, item: { name: '券', kind: 'service', pointsPrice: 5, stock: 10 } }, { openid: 'o_owner' });
+  const { item } = await h.ok(
+    'mall',
+    'upsertItem',
+    { communityId: id, item: { name: '券', kind: 'service', pointsPrice: 5, stock: 10 } },
+    { openid: 'o_owner' },
+  );
   await measure('mall.redeem', () => h.ok('mall', 'redeem', { communityId: id, itemId: item.id, requestId: 'bench-redeem-1' }), 6);
   await measure('points.me', () => h.ok('points', 'me', { communityId: id }));
   await measure('points.ledger', () => h.ok('points', 'ledger', { communityId: id }));
   // 7 since #23: the member's notice (points_adjusted) is written in the same transaction as the entry.
-  await measure('points.adjust', () => h.ok('points', 'adjust', { communityId: id, openid: 'o_bob', delta: 5, reason: 'bench', requestId: 'bench-op-count' }, { openid: 'o_owner' }), 7);
+  await measure(
+    'points.adjust',
+    () =>
+      h.ok(
+        'points',
+        'adjust',
+        { communityId: id, openid: 'o_bob', delta: 5, reason: 'bench', requestId: 'bench-op-count' },
+        { openid: 'o_owner' },
+      ),
+    7,
+  );
   // Circulation (API.md): a gift writes both members and both entries; every backer writes the pool;
   // a points + cash redemption is the redemption's transaction, then one more keeping WeChat Pay's parameters.
-  await h.ok('points', 'adjust', { communityId: id, openid: 'o_alice', delta: 600, reason: 'bench', requestId: 'bench-give-alice' }, { openid: 'o_owner' });
-  await measure('points.transfer', () => h.ok('points', 'transfer', { communityId: id, to: 'o_bob', amount: 10, requestId: 'bench-transfer-1' }), 8);
-  const { pool } = await h.ok('pools', 'upsert', { communityId: id, pool: { name: '捐赠', goalPoints: 1000, endsAt: '2027-01-01T00:00:00Z' } }, { openid: 'o_owner' });
-  await measure('pools.contribute', () => h.ok('pools', 'contribute', { communityId: id, poolId: pool.id, points: 10, requestId: 'bench-back-1' }), 9);
-  const { item: cashItem } = await h.ok('mall', 'upsertItem', { communityId: id, item: { name: '加钱购', kind: 'physical', pointsPrice: 5, cashPrice: 990, stock: 10 } }, { openid: 'o_owner' });
+  await h.ok(
+    'points',
+    'adjust',
+    { communityId: id, openid: 'o_alice', delta: 600, reason: 'bench', requestId: 'bench-give-alice' },
+    { openid: 'o_owner' },
+  );
+  await measure(
+    'points.transfer',
+    () => h.ok('points', 'transfer', { communityId: id, to: 'o_bob', amount: 10, requestId: 'bench-transfer-1' }),
+    8,
+  );
+  const { pool } = await h.ok(
+    'pools',
+    'upsert',
+    { communityId: id, pool: { name: '捐赠', goalPoints: 1000, endsAt: '2027-01-01T00:00:00Z' } },
+    { openid: 'o_owner' },
+  );
+  await measure(
+    'pools.contribute',
+    () => h.ok('pools', 'contribute', { communityId: id, poolId: pool.id, points: 10, requestId: 'bench-back-1' }),
+    9,
+  );
+  const { item: cashItem } = await h.ok(
+    'mall',
+    'upsertItem',
+    { communityId: id, item: { name: '加钱购', kind: 'physical', pointsPrice: 5, cashPrice: 990, stock: 10 } },
+    { openid: 'o_owner' },
+  );
   const shipping = { name: '小美', phone: '13800000000', address: '上海市静安区某路 1 号' };
-  await measure('mall.redeem (points + cash, 2 tx)', () => h.ok('mall', 'redeem', { communityId: id, itemId: cashItem.id, requestId: 'bench-cash-1', shipping }));
+  await measure('mall.redeem (points + cash, 2 tx)', () =>
+    h.ok('mall', 'redeem', { communityId: id, itemId: cashItem.id, requestId: 'bench-cash-1', shipping }),
+  );
   let postId = '';
-  await measure('posts.create', async () => (postId = (await h.ok('posts', 'create', { communityId: id, body: STORIES[0] }, { openid: 'o_bob' })).post.id));
-  await measure('posts.review (approve)', () => h.ok('posts', 'review', { communityId: id, postId, decision: 'approve' }, { openid: 'o_owner' }));
+  await measure(
+    'posts.create',
+    async () => (postId = (await h.ok('posts', 'create', { communityId: id, body: STORIES[0] }, { openid: 'o_bob' })).post.id),
+  );
+  await measure('posts.review (approve)', () =>
+    h.ok('posts', 'review', { communityId: id, postId, decision: 'approve' }, { openid: 'o_owner' }),
+  );
   await measure('posts.like', () => h.ok('posts', 'like', { communityId: id, postId }));
   await measure('posts.list (feed)', () => h.ok('posts', 'list', { communityId: id }));
-  await measure('posts.comment', () => h.ok('posts', 'comment', { communityId: id, postId, body: '学到了，谢谢分享这么细的经验', requestId: 'bench-comment-1' }));
+  await measure('posts.comment', () =>
+    h.ok('posts', 'comment', { communityId: id, postId, body: '学到了，谢谢分享这么细的经验', requestId: 'bench-comment-1' }),
+  );
 
   // API v3 (#24): a purchase is one transaction of at most 6 operations — the member read; the
   // entry, the member, the receipt and the audit line written; a pickup code redeems its order.
   await h.ok('community', 'updateRules', { communityId: id, rules: { purchase: { enabled: true } } }, { openid: 'o_owner' });
   const { code } = await h.ok('points', 'memberCode', { communityId: id });
-  await measure('points.purchase', () => h.ok('points', 'purchase', { communityId: id, code, amountFen: 9_900, requestId: 'bench-purchase-1' }, { openid: 'o_owner' }), 6);
-  const [{ pickupCode }] = (await h.ok('mall', 'orders', { communityId: id })).orders.filter((o: { pickupCode: string | null }) => o.pickupCode);
+  await measure(
+    'points.purchase',
+    () => h.ok('points', 'purchase', { communityId: id, code, amountFen: 9_900, requestId: 'bench-purchase-1' }, { openid: 'o_owner' }),
+    6,
+  );
+  const [{ pickupCode }] = (await h.ok('mall', 'orders', { communityId: id })).orders.filter(
+    (o: { pickupCode: string | null }) => o.pickupCode,
+  );
   await measure('mall.verify (核销)', () => h.ok('mall', 'verify', { communityId: id, pickupCode }, { openid: 'o_owner' }), 6);
   // Attendance at the door for someone signed up: the event, the seat and the member read; the seat, the entry and the member written.
   const door = '2030-01-01T02:00:00Z';
-  const { event } = await h.ok('events', 'upsert', { communityId: id, event: { title: '读书会', startsAt: '2030-01-01T02:30:00Z', endsAt: '2030-01-01T04:30:00Z', points: 10 } }, { openid: 'o_owner', now: door });
+  const { event } = await h.ok(
+    'events',
+    'upsert',
+    { communityId: id, event: { title: '读书会', startsAt: '2030-01-01T02:30:00Z', endsAt: '2030-01-01T04:30:00Z', points: 10 } },
+    { openid: 'o_owner', now: door },
+  );
   await h.ok('events', 'signUp', { communityId: id, eventId: event.id, requestId: 'bench-sign-1' }, { openid: 'o_bob', now: door });
   const { code: bobCode } = await h.ok('points', 'memberCode', { communityId: id }, { openid: 'o_bob', now: door });
-  await measure('events.attend', () => h.ok('events', 'attend', { communityId: id, eventId: event.id, code: bobCode }, { openid: 'o_owner', now: door }), 6);
+  await measure(
+    'events.attend',
+    () => h.ok('events', 'attend', { communityId: id, eventId: event.id, code: bobCode }, { openid: 'o_owner', now: door }),
+    6,
+  );
 
   // Engagement on: a first check-in that completes a task, earns a badge, is doubled and reaches a challenge.
   // API.md's budget: 5 operations plus one per extra entry (here the streak bonus, the task and the challenge).
   const day = (n: number) => `2026-06-0${n}T02:00:00Z`;
   const engaged = await communityWithMembers(h, day(1));
   const owner = { openid: 'o_owner', now: day(1) };
-  await h.ok('community', 'updateRules', { communityId: engaged, rules: { checkin: { streakDays: 1 }, tasks: { firstCheckin: 10 } } }, owner);
+  await h.ok(
+    'community',
+    'updateRules',
+    { communityId: engaged, rules: { checkin: { streakDays: 1 }, tasks: { firstCheckin: 10 } } },
+    owner,
+  );
   const window = { startsAt: day(1), endsAt: '2026-07-01T00:00:00Z' };
-  await h.ok('campaigns', 'upsert', { communityId: engaged, campaign: { kind: 'multiplier', name: '双倍', actions: ['checkin'], multiplier: 2, ...window } }, owner);
-  await h.ok('campaigns', 'upsert', { communityId: engaged, campaign: { kind: 'challenge', name: '一次', metric: 'checkins', target: 1, bonusPoints: 5, ...window } }, owner);
-  await measure('checkin.checkin (engagement: task, badge, campaign, challenge)', () => h.ok('checkin', 'checkin', { communityId: engaged }, { now: day(2) }), 5 + 3);
-  await measure('checkin.checkin (engagement on, an ordinary day)', () => h.ok('checkin', 'checkin', { communityId: engaged }, { now: day(3) }), 5 + 1);
-  await measure('checkin.makeUp', () => h.ok('checkin', 'makeUp', { communityId: engaged, day: '2026-06-01', requestId: 'bench-makeup-1' }, { now: day(3) }), 6);
+  await h.ok(
+    'campaigns',
+    'upsert',
+    { communityId: engaged, campaign: { kind: 'multiplier', name: '双倍', actions: ['checkin'], multiplier: 2, ...window } },
+    owner,
+  );
+  await h.ok(
+    'campaigns',
+    'upsert',
+    { communityId: engaged, campaign: { kind: 'challenge', name: '一次', metric: 'checkins', target: 1, bonusPoints: 5, ...window } },
+    owner,
+  );
+  await measure(
+    'checkin.checkin (engagement: task, badge, campaign, challenge)',
+    () => h.ok('checkin', 'checkin', { communityId: engaged }, { now: day(2) }),
+    5 + 3,
+  );
+  await measure(
+    'checkin.checkin (engagement on, an ordinary day)',
+    () => h.ok('checkin', 'checkin', { communityId: engaged }, { now: day(3) }),
+    5 + 1,
+  );
+  await measure(
+    'checkin.makeUp',
+    () => h.ok('checkin', 'makeUp', { communityId: engaged, day: '2026-06-01', requestId: 'bench-makeup-1' }, { now: day(3) }),
+    6,
+  );
   await measure('campaigns.list (member)', () => h.ok('campaigns', 'list', { communityId: engaged }, { now: day(3) }));
-  await measure('points.leaderboard (with my rank)', () => h.ok('points', 'leaderboard', { communityId: engaged, period: 'week' }, { now: day(3) }));
+  await measure('points.leaderboard (with my rank)', () =>
+    h.ok('points', 'leaderboard', { communityId: engaged, period: 'week' }, { now: day(3) }),
+  );
   await measure('points.badges', () => h.ok('points', 'badges', { communityId: engaged }, { now: day(3) }));
 }
 
 async function expiryAtScale() {
-  for (const [members, label, budgetMs] of [[25_000, '3 s timeout', DEFAULT_JOB_BUDGET_MS], [100_000, '60 s timeout', 50_000]] as const) {
+  for (const [members, label, budgetMs] of [
+    [25_000, '3 s timeout', DEFAULT_JOB_BUDGET_MS],
+    [100_000, '60 s timeout', 50_000],
+  ] as const) {
     const sqlite = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-bench-expiry-')), 'db.sqlite'));
     const { store, ops } = counting(sqlite);
     const h = sqliteHarness(store, undefined, { clock: () => ops() * 25, jobBudgetMs: budgetMs });
@@ -228,7 +338,14 @@ async function expiryAtScale() {
     for (let start = 0; start < members; start += 1000) {
       await sqlite.transaction(async (tx) => {
         for (let i = start; i < Math.min(members, start + 1000); i++) {
-          const member = { ...newMember(community.id, `o_${i}`, 'member', new Date('2026-03-01T02:00:00Z')), balance: 5, earnedTotal: 5, lots: [{ expiresAt: dueAt, points: 5 }], nextExpiryAt: dueAt, seq: 1 };
+          const member = {
+            ...newMember(community.id, `o_${i}`, 'member', new Date('2026-03-01T02:00:00Z')),
+            balance: 5,
+            earnedTotal: 5,
+            lots: [{ expiresAt: dueAt, points: 5 }],
+            nextExpiryAt: dueAt,
+            seq: 1,
+          };
           await tx.set('members', ids.member(community.id, member.openid), member);
         }
       });
@@ -267,14 +384,24 @@ async function broadcastAtScale() {
   for (let start = 0; start < members; start += 1000) {
     await sqlite.transaction(async (tx) => {
       for (let i = start; i < Math.min(members, start + 1000); i++) {
-        const member = newMember(community.id, `o_${String(i).padStart(6, '0')}`, 'member', new Date(Date.parse('2026-03-01T00:00:00Z') + i));
+        const member = newMember(
+          community.id,
+          `o_${String(i).padStart(6, '0')}`,
+          'member',
+          new Date(Date.parse('2026-03-01T00:00:00Z') + i),
+        );
         await tx.set('members', ids.member(community.id, member.openid), member);
       }
     });
   }
   const before = ops();
   const started = Date.now();
-  const { batch } = await h.ok('notices', 'broadcast', { communityId: community.id, title: '周年庆', body: '本周六全场积分兑换八折', requestId: 'bench-broadcast-1' }, { ...owner, now: '2026-03-02T02:00:00Z' });
+  const { batch } = await h.ok(
+    'notices',
+    'broadcast',
+    { communityId: community.id, title: '周年庆', body: '本周六全场积分兑换八折', requestId: 'bench-broadcast-1' },
+    { ...owner, now: '2026-03-02T02:00:00Z' },
+  );
   let invocations = 1;
   for (let status = batch.status; status === 'running'; invocations++) {
     await h.ok('jobs', 'runBatches', {}, { openid: null, source: 'wx_trigger', now: '2026-03-02T02:01:00Z' });
@@ -292,7 +419,10 @@ async function broadcastAtScale() {
 
 function dirSize(dir: string): number {
   if (!existsSync(dir)) return 0;
-  return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (sum, e) => sum + (e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size),
+    0,
+  );
 }
 
 function sizes() {
@@ -335,7 +465,11 @@ async function main() {
   const bare = await bareHttpRate();
   report('bare Node HTTP server req/s', `${bare.ops.toFixed(0)}  p50 ${bare.p50.toFixed(2)} ms  p99 ${bare.p99.toFixed(2)} ms`);
   const mixed = await mixedWorkload();
-  report('mixed workload ops/s (target >= 2000)', `${mixed.ops.toFixed(0)}  (${mixed.count} ops, ${mixed.errors} refused)`, mixed.ops >= 2000);
+  report(
+    'mixed workload ops/s (target >= 2000)',
+    `${mixed.ops.toFixed(0)}  (${mixed.count} ops, ${mixed.errors} refused)`,
+    mixed.ops >= 2000,
+  );
   report('mixed workload p50 / p99 (p99 target <= 25 ms)', `${mixed.p50.toFixed(2)} ms / ${mixed.p99.toFixed(2)} ms`, mixed.p99 <= 25);
   report('runtime / bare HTTP', `${((mixed.ops / bare.ops) * 100).toFixed(0)}%`);
   report('runtime ops / raw SQLite tx', `${((mixed.ops / raw) * 100).toFixed(0)}%`);

@@ -48,7 +48,11 @@ async function buildBig(store: SqliteStore, communityId: string): Promise<{ entr
       for (let i = start; i < Math.min(MEMBERS, start + BATCH); i++) {
         const openid = `o_${i}`;
         const days = earningDays(i);
-        const member: MemberDoc = { ...newMember(communityId, openid, 'member', new Date('2025-12-01T02:00:00Z'), `成员${i}`), streak: 0, lastCheckinDay: null };
+        const member: MemberDoc = {
+          ...newMember(communityId, openid, 'member', new Date('2025-12-01T02:00:00Z'), `成员${i}`),
+          streak: 0,
+          lastCheckinDay: null,
+        };
         let balance = 0;
         const lots: MemberDoc['lots'] = [];
         for (let d = 0; d < days; d++) {
@@ -113,7 +117,12 @@ async function rollupOfOneDay(store: SqliteStore, big: string, small: string, re
     await store.transaction((tx) => tx.set('stats', communityId, kept));
   }
   const active = Math.round(MEMBERS * ACTIVE_SHARE);
-  const { item } = await h.ok('mall', 'upsertItem', { communityId: big, item: { name: '小样', kind: 'service', pointsPrice: 1, stock: 1_000_000 } }, { openid: 'o_owner', now: ACTIVITY_AT });
+  const { item } = await h.ok(
+    'mall',
+    'upsertItem',
+    { communityId: big, item: { name: '小样', kind: 'service', pointsPrice: 1, stock: 1_000_000 } },
+    { openid: 'o_owner', now: ACTIVITY_AT },
+  );
   for (let i = 0; i < active; i++) {
     const who = { openid: `o_${100 + i}`, now: ACTIVITY_AT };
     await h.ok('checkin', 'checkin', { communityId: big }, who);
@@ -133,7 +142,10 @@ async function rollupOfOneDay(store: SqliteStore, big: string, small: string, re
   );
   const again = counting(store);
   await sqliteHarness(again.store).ok('jobs', 'rollupStats', {}, { openid: null, source: 'wx_trigger', now: ROLLUP_AT });
-  report('scale: rollupStats again, nothing new', `${again.counts().returned} documents read, ${again.counts().writes} written, ${again.counts().queries} queries and counts`);
+  report(
+    'scale: rollupStats again, nothing new',
+    `${again.counts().returned} documents read, ${again.counts().writes} written, ${again.counts().queries} queries and counts`,
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -172,11 +184,24 @@ export async function scaleBench(report: Report): Promise<void> {
   }
   const t0 = Date.now();
   const { entries } = await buildBig(store, big);
-  report(`scale: built ${MEMBERS.toLocaleString('en')} members, ${entries.toLocaleString('en')} entries`, `${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  report(
+    `scale: built ${MEMBERS.toLocaleString('en')} members, ${entries.toLocaleString('en')} entries`,
+    `${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   for (const communityId of [big, small]) {
-    await setup.ok('mall', 'upsertItem', { communityId, item: { name: '券', kind: 'service', pointsPrice: 5, stock: 1_000_000 } }, { ...owner, now: NOW });
+    await setup.ok(
+      'mall',
+      'upsertItem',
+      { communityId, item: { name: '券', kind: 'service', pointsPrice: 5, stock: 1_000_000 } },
+      { ...owner, now: NOW },
+    );
     for (let i = 0; i < 30; i++) {
-      const { post } = await setup.ok('posts', 'create', { communityId, body: `${STORIES[i % STORIES.length]}（${i}）` }, { openid: `o_${i % 5}`, now: NOW });
+      const { post } = await setup.ok(
+        'posts',
+        'create',
+        { communityId, body: `${STORIES[i % STORIES.length]}（${i}）` },
+        { openid: `o_${i % 5}`, now: NOW },
+      );
       await setup.ok('posts', 'review', { communityId, postId: post.id, decision: 'approve' }, { ...owner, now: NOW });
     }
   }
@@ -185,19 +210,24 @@ export async function scaleBench(report: Report): Promise<void> {
   // Start-up on the full file: what a restart costs.
   const started = Date.now();
   store = new SqliteStore(file);
-  report('scale: store start-up on the full database', `${Date.now() - started} ms, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+  report(
+    'scale: store start-up on the full database',
+    `${Date.now() - started} ms, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+  );
   const h: Harness = sqliteHarness(store);
 
   const firstLedgerCursor = async (communityId: string, openid: string) => {
     let cursor: string | null = null;
-    for (let page = 0; page < 10 && (page === 0 || cursor); page++) cursor = (await h.ok('points', 'ledger', { communityId, cursor, limit: 20 }, { openid, now: NOW })).nextCursor;
+    for (let page = 0; page < 10 && (page === 0 || cursor); page++)
+      cursor = (await h.ok('points', 'ledger', { communityId, cursor, limit: 20 }, { openid, now: NOW })).nextCursor;
     return cursor;
   };
   const deepCursors = new Map<string, string | null>();
   for (const communityId of [big, small]) deepCursors.set(communityId, await firstLedgerCursor(communityId, 'o_0'));
   const memberCursor = async (communityId: string, pages: number) => {
     let cursor: string | null = null;
-    for (let page = 0; page < pages; page++) cursor = (await h.ok('community', 'members', { communityId, cursor, limit: 20 }, { ...owner, now: NOW })).nextCursor;
+    for (let page = 0; page < pages; page++)
+      cursor = (await h.ok('community', 'members', { communityId, cursor, limit: 20 }, { ...owner, now: NOW })).nextCursor;
     return cursor;
   };
   const page50 = new Map<string, string | null>();
@@ -209,16 +239,48 @@ export async function scaleBench(report: Report): Promise<void> {
   const actions: Array<[string, (communityId: string, i: number) => Promise<unknown>]> = [
     // Each measurement has days of its own: five members, one new day each per five samples
     // (at 16 clients a later day may land first and refuse an earlier one: call, not ok).
-    ['checkin.checkin', (communityId, i) => h.call('checkin', 'checkin', { communityId }, { openid: `o_${i % 5}`, now: new Date(Date.parse(NOW) + (checkinDay * Math.ceil(SAMPLES / 5) + Math.floor(i / 5)) * 86_400_000).toISOString() })],
+    [
+      'checkin.checkin',
+      (communityId, i) =>
+        h.call(
+          'checkin',
+          'checkin',
+          { communityId },
+          {
+            openid: `o_${i % 5}`,
+            now: new Date(Date.parse(NOW) + (checkinDay * Math.ceil(SAMPLES / 5) + Math.floor(i / 5)) * 86_400_000).toISOString(),
+          },
+        ),
+    ],
     ['points.me', (communityId, i) => h.ok('points', 'me', { communityId }, { openid: `o_${(i * 20) % 5}`, now: NOW })],
     ['points.ledger (first page)', (communityId) => h.ok('points', 'ledger', { communityId, limit: 20 }, { openid: 'o_0', now: NOW })],
-    ['points.ledger (page 10)', (communityId) => h.ok('points', 'ledger', { communityId, limit: 20, cursor: deepCursors.get(communityId) }, { openid: 'o_0', now: NOW })],
-    ['points.leaderboard week', (communityId) => h.ok('points', 'leaderboard', { communityId, period: 'week', limit: 20 }, { openid: 'o_0', now: NOW })],
-    ['points.leaderboard month', (communityId) => h.ok('points', 'leaderboard', { communityId, period: 'month', limit: 20 }, { openid: 'o_0', now: NOW })],
-    ['points.leaderboard all', (communityId) => h.ok('points', 'leaderboard', { communityId, period: 'all', limit: 20 }, { openid: 'o_0', now: NOW })],
+    [
+      'points.ledger (page 10)',
+      (communityId) =>
+        h.ok('points', 'ledger', { communityId, limit: 20, cursor: deepCursors.get(communityId) }, { openid: 'o_0', now: NOW }),
+    ],
+    [
+      'points.leaderboard week',
+      (communityId) => h.ok('points', 'leaderboard', { communityId, period: 'week', limit: 20 }, { openid: 'o_0', now: NOW }),
+    ],
+    [
+      'points.leaderboard month',
+      (communityId) => h.ok('points', 'leaderboard', { communityId, period: 'month', limit: 20 }, { openid: 'o_0', now: NOW }),
+    ],
+    [
+      'points.leaderboard all',
+      (communityId) => h.ok('points', 'leaderboard', { communityId, period: 'all', limit: 20 }, { openid: 'o_0', now: NOW }),
+    ],
     ['community.members (first page)', (communityId) => h.ok('community', 'members', { communityId, limit: 20 }, { ...owner, now: NOW })],
-    ['community.members (page 50)', (communityId) => h.ok('community', 'members', { communityId, limit: 20, cursor: page50.get(communityId) }, { ...owner, now: NOW })],
-    ['community.members (a search)', (communityId) => h.ok('community', 'members', { communityId, q: communityId === big ? '成员12' : '新人', limit: 20 }, { ...owner, now: NOW })],
+    [
+      'community.members (page 50)',
+      (communityId) => h.ok('community', 'members', { communityId, limit: 20, cursor: page50.get(communityId) }, { ...owner, now: NOW }),
+    ],
+    [
+      'community.members (a search)',
+      (communityId) =>
+        h.ok('community', 'members', { communityId, q: communityId === big ? '成员12' : '新人', limit: 20 }, { ...owner, now: NOW }),
+    ],
     ['mall.items', (communityId) => h.ok('mall', 'items', { communityId }, { openid: 'o_0', now: NOW })],
     ['posts.list (feed)', (communityId) => h.ok('posts', 'list', { communityId, limit: 20 }, { openid: 'o_0', now: NOW })],
     ['stats.overview (30 days)', (communityId) => h.ok('stats', 'overview', { communityId, days: 30 }, { ...owner, now: ROLLUP_AT })],
@@ -226,7 +288,9 @@ export async function scaleBench(report: Report): Promise<void> {
   // Rounds alternate between the two communities and the median round counts, so a burst of
   // noise on this machine (GC, another process) lands on both sides instead of deciding a ratio.
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  for (const [name, run] of actions.filter(([n]) => !process.env.SCALE_ONLY || process.env.SCALE_ONLY.split(',').some((o) => n.startsWith(o)))) {
+  for (const [name, run] of actions.filter(
+    ([n]) => !process.env.SCALE_ONLY || process.env.SCALE_ONLY.split(',').some((o) => n.startsWith(o)),
+  )) {
     for (const clients of [1, 16]) {
       const rounds: Array<{ empty: { p50: number; p99: number }; full: { p50: number; p99: number } }> = [];
       for (let round = 0; round < ROUNDS; round++) {

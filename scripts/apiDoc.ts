@@ -25,11 +25,21 @@ WeChat (locally the \`X-Dev-Openid\` header), never from the input. Types named 
 Entry, …) are defined in \`cloudfunctions/app/api.ts\` and the files it imports.
 `;
 
-const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType | ts.TypeFormatFlags.WriteArrayAsGenericType;
+const FLAGS =
+  ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType | ts.TypeFormatFlags.WriteArrayAsGenericType;
 
 /** The markdown for the contract as it stands. */
 export function apiDoc(): string {
-  const program = ts.createProgram([CONTRACT], { strict: true, skipLibCheck: true, noEmit: true, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2020, esModuleInterop: true, resolveJsonModule: true });
+  const program = ts.createProgram([CONTRACT], {
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    module: ts.ModuleKind.ESNext,
+    target: ts.ScriptTarget.ES2020,
+    esModuleInterop: true,
+    resolveJsonModule: true,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(CONTRACT)!;
   const api = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Api')!;
@@ -65,8 +75,12 @@ export function apiDoc(): string {
     lines.push(`### \`${declaration.name.text}\``, '');
     if (note) lines.push(note, '');
     const fields = type.isUnion() || declaration.typeParameters ? [] : checker.getPropertiesOfType(type);
-    if (!fields.length) lines.push(`\`${checker.typeToString(type, declaration, FLAGS | ts.TypeFormatFlags.InTypeAlias).replace(/\s+/g, ' ')}\``, '');
-    for (const field of fields) lines.push(`- \`${field.name}${field.flags & ts.SymbolFlags.Optional ? '?' : ''}\`: \`${checker.typeToString(checker.getTypeOfSymbolAtLocation(field, declaration), undefined, FLAGS).replace(/\s+/g, ' ')}\``);
+    if (!fields.length)
+      lines.push(`\`${checker.typeToString(type, declaration, FLAGS | ts.TypeFormatFlags.InTypeAlias).replace(/\s+/g, ' ')}\``, '');
+    for (const field of fields)
+      lines.push(
+        `- \`${field.name}${field.flags & ts.SymbolFlags.Optional ? '?' : ''}\`: \`${checker.typeToString(checker.getTypeOfSymbolAtLocation(field, declaration), undefined, FLAGS).replace(/\s+/g, ' ')}\``,
+      );
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -35,7 +35,8 @@ async function main() {
     });
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) + '\n',
+      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) +
+        '\n',
     );
     // WeChat reads permissions and triggers; `sends` (the subscription purposes) is the deploy's.
     const { permissions, triggers } = JSON.parse(readFileSync(join(sources, name, 'config.json'), 'utf8'));

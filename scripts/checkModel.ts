@@ -24,8 +24,15 @@ async function main() {
     const started = Date.now();
     const { error, outcomes } = await run(store, bursts);
     if (!error) {
-      console.log(`model check: seed ${seed}, ${ops} operations in ${bursts.length} bursts on ${store}: the books hold (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      for (const [kind, answers] of Object.entries(outcomes)) console.log(`  ${kind.padEnd(10)} ${Object.entries(answers).map(([a, n]) => `${a} ${n}`).join(', ')}`);
+      console.log(
+        `model check: seed ${seed}, ${ops} operations in ${bursts.length} bursts on ${store}: the books hold (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
+      for (const [kind, answers] of Object.entries(outcomes))
+        console.log(
+          `  ${kind.padEnd(10)} ${Object.entries(answers)
+            .map(([a, n]) => `${a} ${n}`)
+            .join(', ')}`,
+        );
       continue;
     }
     failed = true;

@@ -19,7 +19,10 @@ const { appid } = JSON.parse(readFileSync(join(projectPath, 'project.config.json
 const project = new ci.Project({ appid, type: 'miniProgram', projectPath, privateKey: 'placeholder', ignores: [] });
 project.attr = async () => ci.DefaultProjectAttr;
 
-const compiled = await ci.getCompiledResult({ project, desc: 'check', setting: { es6: true, minify: true } }, join(mkdtempSync(join(tmpdir(), 'cp-weapp-')), 'compiled.zip'));
+const compiled = await ci.getCompiledResult(
+  { project, desc: 'check', setting: { es6: true, minify: true } },
+  join(mkdtempSync(join(tmpdir(), 'cp-weapp-')), 'compiled.zip'),
+);
 for (const file of ['app.js', 'app.json', 'pages/home/index.js', 'pages/home/index.wxml']) {
   if (!(file in compiled)) {
     console.error(`check:weapp: the compiled result has no ${file}`);
@@ -27,8 +30,11 @@ for (const file of ['app.js', 'app.json', 'pages/home/index.js', 'pages/home/ind
   }
 }
 const quality = await ci.checkCodeQuality(project);
-for (const check of quality) console.log(check.success ? `check:weapp ok   ${check.name}` : `check:weapp FAIL ${check.name}: ${check.text} (${check.docURL})`);
+for (const check of quality)
+  console.log(check.success ? `check:weapp ok   ${check.name}` : `check:weapp FAIL ${check.name}: ${check.text} (${check.docURL})`);
 const failed = quality.filter((check) => !check.success);
-console.log(`check:weapp: ${Object.keys(compiled).length} files compiled, ${quality.length - failed.length}/${quality.length} quality checks pass`);
+console.log(
+  `check:weapp: ${Object.keys(compiled).length} files compiled, ${quality.length - failed.length}/${quality.length} quality checks pass`,
+);
 // miniprogram-ci leaves a file watcher running; end explicitly.
 process.exit(failed.length ? 1 : 0);

@@ -16,7 +16,11 @@ export function loadMiniprogramCi() {
   if (!existsSync(installed) || JSON.parse(readFileSync(installed, 'utf8')).version !== MINIPROGRAM_CI_VERSION) {
     mkdirSync(prefix, { recursive: true });
     console.log(`installing miniprogram-ci@${MINIPROGRAM_CI_VERSION} into .cache/ (once)`);
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', prefix, `miniprogram-ci@${MINIPROGRAM_CI_VERSION}`], { stdio: 'inherit' });
+    execFileSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', prefix, `miniprogram-ci@${MINIPROGRAM_CI_VERSION}`],
+      { stdio: 'inherit' },
+    );
   }
   const require = createRequire(installed);
   return { ci: require('miniprogram-ci'), require };

@@ -14,7 +14,19 @@ import type * as z from 'zod';
 import type { joinCommunityInput } from './community/inputs';
 import type { AuditAction, NoPoints } from './kernel/documents';
 import type { CloudIdParam } from './kernel/groupCloudId';
-import type { cancelOrderInput, fulfilOrderInput, getOrderInput, listOrdersInput, loadCodesInput, payOrderInput, redeemItemInput, setShippingInput, tryDrawInput, upsertDrawInput, upsertItemInput } from './mall/inputs';
+import type {
+  cancelOrderInput,
+  fulfilOrderInput,
+  getOrderInput,
+  listOrdersInput,
+  loadCodesInput,
+  payOrderInput,
+  redeemItemInput,
+  setShippingInput,
+  tryDrawInput,
+  upsertDrawInput,
+  upsertItemInput,
+} from './mall/inputs';
 import type { Checkout, DrawResult, DrawView, ItemView, OrderView, RedeemResult } from './mall/views';
 import type { NoticeView } from './notices/views';
 import type { createPostInput, listPostsInput, mediaVerdictInput, reviewPostInput } from './posts/inputs';
@@ -43,8 +55,24 @@ export type { Envelope } from './kernel/envelope';
 export type { ErrorCode } from '../core/errors';
 export type { CampaignView, PoolView, BackerView, Checkout, TransferView, CommentView };
 export type { TemplateKey };
-export type { AuditAction, Role, Rules, RulesPatch, EntryKind, ItemView, OrderView, RedeemResult, DrawView, DrawResult, PostView, QuestionView, AnswerView, NoticeView, NoPoints, ReferralView };
-
+export type {
+  AuditAction,
+  Role,
+  Rules,
+  RulesPatch,
+  EntryKind,
+  ItemView,
+  OrderView,
+  RedeemResult,
+  DrawView,
+  DrawResult,
+  PostView,
+  QuestionView,
+  AnswerView,
+  NoticeView,
+  NoPoints,
+  ReferralView,
+};
 
 export interface Community {
   id: string;
@@ -148,7 +176,10 @@ export interface Api {
     /** Addition: the owner binds the WeChat group the app was opened from. */
     bindGroup: { in: { communityId: string; groupCloudId: CloudIdParam }; out: { groups: number; bound: true } };
     /** v3: every community the caller belongs to, most recently active first (a switcher). */
-    mine: { in: Record<string, never>; out: { communities: Array<{ id: string; name: string; role: Role; balance: number; unread: number }> } };
+    mine: {
+      in: Record<string, never>;
+      out: { communities: Array<{ id: string; name: string; role: Role; balance: number; unread: number }> };
+    };
     /** v3: the community bound to the WeChat group the app was opened from (the group only from its CloudID). */
     byGroup: { in: { groupCloudId: CloudIdParam }; out: { community: { id: string; name: string } | null; role: Role | null } };
     updateRules: { in: { communityId: string; rules: RulesPatch }; out: { rules: Rules } };
@@ -158,7 +189,16 @@ export interface Api {
      * name, a segment by last activity (new: by joining), a tier by points; `sort` orders the rest.
      */
     members: {
-      in: { communityId: string; cursor?: string | null; limit?: number; q?: string; role?: Role; tier?: string; segment?: SegmentKey; sort?: 'joined' | 'active' | 'points' };
+      in: {
+        communityId: string;
+        cursor?: string | null;
+        limit?: number;
+        q?: string;
+        role?: Role;
+        tier?: string;
+        segment?: SegmentKey;
+        sort?: 'joined' | 'active' | 'points';
+      };
       out: { members: Member[] } & Page;
     };
     /** v2, staff: one member and their 20 newest ledger entries. */
@@ -173,7 +213,10 @@ export interface Api {
       out: { member: Member; worn: Worn; wardrobe: Array<Wearable & { worn: boolean }> };
     };
     /** v2, owner: one event per staff action, newest first. */
-    audit: { in: { communityId: string; cursor?: string | null; limit?: number; kind?: AuditAction; actor?: string }; out: { events: AuditEvent[] } & Page };
+    audit: {
+      in: { communityId: string; cursor?: string | null; limit?: number; kind?: AuditAction; actor?: string };
+      out: { events: AuditEvent[] } & Page;
+    };
   };
   points: {
     me: {
@@ -208,23 +251,46 @@ export interface Api {
     ledger: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { entries: Entry[] } & Page };
     adjust: { in: { communityId: string; openid: string; delta: number; reason: string; requestId: string }; out: { entry: Entry } };
     /** v2: the tiers with their multipliers and perks, and how they are kept. */
-    tiers: { in: { communityId: string }; out: { tiers: Array<{ name: string; minPoints: number; multiplier: number; perks: string[] }>; mode: 'lifetime' | 'rolling'; windowDays: number; graceDays: number } };
+    tiers: {
+      in: { communityId: string };
+      out: {
+        tiers: Array<{ name: string; minPoints: number; multiplier: number; perks: string[] }>;
+        mode: 'lifetime' | 'rolling';
+        windowDays: number;
+        graceDays: number;
+      };
+    };
     /** v2: anyone's badge wall (openid omitted: mine). */
     badges: { in: { communityId: string; openid?: string }; out: { badges: Badge[]; worn: Worn } };
     /** v2 积分转赠: both members and both entries in one transaction; received points are never earned. */
-    transfer: { in: { communityId: string; to: string; amount: number; message?: string; requestId: string }; out: { entry: Entry; balance: number } };
+    transfer: {
+      in: { communityId: string; to: string; amount: number; message?: string; requestId: string };
+      out: { entry: Entry; balance: number };
+    };
     /** v2: my newcomer tasks. */
     tasks: { in: { communityId: string }; out: { tasks: Task[] } };
     /** v3 (owner): points to every listed member, or every member of a segment (all when neither), once each; the call carries it as far as it can, jobs.runBatches the rest. */
-    bulkAward: { in: { communityId: string; openids?: string[]; segment?: SegmentKey; delta: number; reason: string; requestId: string }; out: { batch: Batch } };
+    bulkAward: {
+      in: { communityId: string; openids?: string[]; segment?: SegmentKey; delta: number; reason: string; requestId: string };
+      out: { batch: Batch };
+    };
     /** v3 (staff): where a bulk award or broadcast stands. */
     batch: { in: { communityId: string; batchId: string }; out: { batch: Batch } };
     /** v3 additions (owner): opening balances from a spreadsheet — what a CSV would import, nothing written. */
-    previewImport: { in: { communityId: string; file: string }; out: { rows: number; points: number; sample: SheetRow[]; problems: SheetProblem[]; problemCount: number } };
+    previewImport: {
+      in: { communityId: string; file: string };
+      out: { rows: number; points: number; sample: SheetRow[]; problems: SheetProblem[]; problemCount: number };
+    };
     /** The rows become credits waiting for their members (refused while rows have problems, unless skipProblems). */
-    importBalances: { in: { communityId: string; file: string; skipProblems?: boolean; requestId: string }; out: { import: BalanceImport; batch: Batch } };
+    importBalances: {
+      in: { communityId: string; file: string; skipProblems?: boolean; requestId: string };
+      out: { import: BalanceImport; batch: Batch };
+    };
     imports: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { imports: BalanceImport[] } & Page };
-    importRows: { in: { communityId: string; importId: string; status?: 'open' | 'claimed'; cursor?: string | null; limit?: number }; out: { rows: OpeningBalance[] } & Page };
+    importRows: {
+      in: { communityId: string; importId: string; status?: 'open' | 'claimed'; cursor?: string | null; limit?: number };
+      out: { rows: OpeningBalance[] } & Page;
+    };
     /** A member claims the row a claim code names (once); the owner matches a row to a member. */
     claimBalance: { in: { communityId: string; code: string; requestId: string }; out: ClaimedBalance };
     matchBalance: { in: { communityId: string; code: string; openid: string; requestId: string }; out: ClaimedBalance };
@@ -233,7 +299,11 @@ export interface Api {
     /** Addition (staff): whose code was scanned — name, tier, balance — and what a purchase of amountFen would pay now. */
     scanMember: {
       in: { communityId: string; code: string; amountFen?: number };
-      out: { member: { openid: string; nickname: string; avatar: string | null; tier: string; balance: number; banned: boolean }; purchase: { enabled: boolean; pointsPerYuan: number; points?: number; capped?: boolean }; expiresAt: string };
+      out: {
+        member: { openid: string; nickname: string; avatar: string | null; tier: string; balance: number; banned: boolean };
+        purchase: { enabled: boolean; pointsPerYuan: number; points?: number; capped?: boolean };
+        expiresAt: string;
+      };
     };
     /** v3 (staff): a purchase credited to the scanned member; `entry` null when the day's cap left no points. */
     purchase: { in: { communityId: string; code: string; amountFen: number; note?: string; requestId: string }; out: PurchaseAnswer };
@@ -241,17 +311,31 @@ export interface Api {
     leaderboard: {
       in: { communityId: string; period: 'week' | 'month' | 'all'; limit?: number };
       /** v2: each row's rank (ties share one) and avatar; `me` null for staff and for members who hide. */
-      out: { rows: Array<{ openid: string; nickname: string; points: number; rank: number; avatar: string | null; worn: Worn }>; me: { rank: number; points: number } | null };
+      out: {
+        rows: Array<{ openid: string; nickname: string; points: number; rank: number; avatar: string | null; worn: Worn }>;
+        me: { rank: number; points: number } | null;
+      };
     };
   };
   checkin: {
     /** v2 additions: `multiplier` when the day's points were multiplied; `extras`, the other entries it paid (birthday, task, win-back, challenge). */
     checkin: {
       in: { communityId: string };
-      out: { awarded: number; bonus: number; streak: number; balance: number; referralBonus?: number; multiplier?: number; extras?: Array<{ reason: string; points: number }> };
+      out: {
+        awarded: number;
+        bonus: number;
+        streak: number;
+        balance: number;
+        referralBonus?: number;
+        multiplier?: number;
+        extras?: Array<{ reason: string; points: number }>;
+      };
     };
     /** v2 补签: buys back a missed day; it joins the streak and earns nothing itself. */
-    makeUp: { in: { communityId: string; day: string; requestId: string }; out: { day: string; cost: number; streak: number; balance: number } };
+    makeUp: {
+      in: { communityId: string; day: string; requestId: string };
+      out: { day: string; cost: number; streak: number; balance: number };
+    };
     /** Addition: what a make-up of `day` would cost and restore, or why it cannot be (`problem`), before the member confirms. */
     makeUpQuote: {
       in: { communityId: string; day: string };
@@ -269,7 +353,10 @@ export interface Api {
     /** v3 (staff): points members hold (as of the last rollup) against what the stock on sale can honour; each reward's redemption rate; rewards nobody redeems; a warning in words. */
     mall: { in: { communityId: string }; out: MallBalance & { asOf: string | null } };
     /** Owner: a UTF-8 CSV with a BOM and a header row; `url` works for an hour. */
-    export: { in: { communityId: string; kind: 'members' | 'ledger' | 'orders' | 'balances' }; out: { fileName: string; rows: number; url: string } };
+    export: {
+      in: { communityId: string; kind: 'members' | 'ledger' | 'orders' | 'balances' };
+      out: { fileName: string; rows: number; url: string };
+    };
   };
   jobs: {
     /** `more`: this run stopped on its time budget with members still due; the next trigger goes on. */
@@ -326,8 +413,14 @@ export interface Api {
     list: { in: z.input<typeof listPostsInput>; out: { posts: PostView[] } & Page };
     like: { in: { communityId: string; postId: string }; out: { liked: boolean; awarded: number; likes: number; capped?: true } };
     /** v3: a comment on an approved post; `noPoints` says why it earned nothing when it could have. */
-    comment: { in: { communityId: string; postId: string; body: string; requestId: string }; out: { comment: CommentView; awarded: number; capped?: true; noPoints?: NoPoints } };
-    comments: { in: { communityId: string; postId: string; cursor?: string | null; limit?: number }; out: { comments: CommentView[] } & Page };
+    comment: {
+      in: { communityId: string; postId: string; body: string; requestId: string };
+      out: { comment: CommentView; awarded: number; capped?: true; noPoints?: NoPoints };
+    };
+    comments: {
+      in: { communityId: string; postId: string; cursor?: string | null; limit?: number };
+      out: { comments: CommentView[] } & Page;
+    };
     /** v3 (staff): the comment leaves the thread and its points are reversed. */
     removeComment: { in: { communityId: string; commentId: string; reason: string }; out: { removed: true; reversed: number } };
     /** Addition: a late image-check verdict, pushed by the platform (authorised by its traceId). */
@@ -336,7 +429,10 @@ export interface Api {
   qa: {
     ask: { in: { communityId: string; title: string; body: string }; out: { question: QuestionView } };
     answer: { in: { communityId: string; questionId: string; body: string }; out: { answer: AnswerView } };
-    accept: { in: { communityId: string; answerId: string }; out: { answer: AnswerView; awarded: number; capped?: true; noPoints?: NoPoints } };
+    accept: {
+      in: { communityId: string; answerId: string };
+      out: { answer: AnswerView; awarded: number; capped?: true; noPoints?: NoPoints };
+    };
     list: { in: z.input<typeof listQuestionsInput>; out: { questions: QuestionView[] } & Page };
     get: { in: { communityId: string; questionId: string }; out: { question: QuestionView; answers: AnswerView[] } };
     /** Additions: the Q&A half of the review queue. */
@@ -364,26 +460,65 @@ export interface Api {
     progress: { in: { communityId: string }; out: { challenges: ChallengeView[] } };
     report: { in: { communityId: string; campaignId: string }; out: { returned: number; pointsAwarded: number } };
     /** Additions (#25 试点): a pilot against the rest over the same days, per member; `running` until every member is counted. */
-    pilotReport: { in: { communityId: string; campaignId: string }; out: { campaignId: string; pilot: Pilot; from: string; to: string; status: 'running' | 'done'; counted: number; compared: { pilot: GroupView; rest: GroupView } } };
+    pilotReport: {
+      in: { communityId: string; campaignId: string };
+      out: {
+        campaignId: string;
+        pilot: Pilot;
+        from: string;
+        to: string;
+        status: 'running' | 'done';
+        counted: number;
+        compared: { pilot: GroupView; rest: GroupView };
+      };
+    };
   };
   /** v3 community events: sign-ups under a capacity, attendance by member code at the door. */
   events: {
-    upsert: { in: { communityId: string; event: { id?: string; title: string; description?: string; place?: string; startsAt: string; endsAt: string; capacity?: number | null; points: number; minTier?: string | null } }; out: { event: EventView } };
+    upsert: {
+      in: {
+        communityId: string;
+        event: {
+          id?: string;
+          title: string;
+          description?: string;
+          place?: string;
+          startsAt: string;
+          endsAt: string;
+          capacity?: number | null;
+          points: number;
+          minTier?: string | null;
+        };
+      };
+      out: { event: EventView };
+    };
     list: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { events: EventView[] } & Page };
     /** Addition: one event and who comes (the first 50 who signed up). */
-    get: { in: { communityId: string; eventId: string }; out: { event: EventView; coming: Array<{ nickname: string; attended: boolean }> } };
+    get: {
+      in: { communityId: string; eventId: string };
+      out: { event: EventView; coming: Array<{ nickname: string; attended: boolean }> };
+    };
     signUp: { in: { communityId: string; eventId: string; requestId: string }; out: { event: EventView } };
     cancel: { in: { communityId: string; eventId: string }; out: { event: EventView } };
     attend: { in: { communityId: string; eventId: string; code: string }; out: { attendee: AttendeeView; awarded: number } };
-    attendees: { in: { communityId: string; eventId: string; cursor?: string | null; limit?: number }; out: { attendees: AttendeeView[] } & Page };
+    attendees: {
+      in: { communityId: string; eventId: string; cursor?: string | null; limit?: number };
+      out: { attendees: AttendeeView[] } & Page;
+    };
   };
   /** v2 积分捐赠 and 积分众筹. */
   pools: {
     /** Owner: a donation pool (points leave circulation); closes when funded or at endsAt. */
-    upsert: { in: { communityId: string; pool: { id?: string; name: string; description?: string; goalPoints: number; endsAt: string } }; out: { pool: PoolView } };
+    upsert: {
+      in: { communityId: string; pool: { id?: string; name: string; description?: string; goalPoints: number; endsAt: string } };
+      out: { pool: PoolView };
+    };
     /** Member: a pooled redemption of one unit of a reward (reserved at once); goal = its price, deadline now + rules.pool.days. */
     start: { in: { communityId: string; itemId: string; requestId: string }; out: { pool: PoolView } };
-    contribute: { in: { communityId: string; poolId: string; points: number; requestId: string }; out: { pool: PoolView; balance: number } };
+    contribute: {
+      in: { communityId: string; poolId: string; points: number; requestId: string };
+      out: { pool: PoolView; balance: number };
+    };
     list: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { pools: PoolView[] } & Page };
     /** Addition: one pool and its biggest backers. */
     get: { in: { communityId: string; poolId: string }; out: { pool: PoolView; backers: BackerView[] } };

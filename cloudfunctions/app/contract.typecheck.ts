@@ -26,10 +26,24 @@ export const incomplete = { read: action(noInput, async () => ({ read: 1 })) } s
 
 // Every `list` action pages (API.md: cursor, limit, nextCursor): a list that answered only its
 // newest N would leave the rest unreachable. `Unpaged` names the functions whose list does not.
-type Unpaged<A> = { [F in keyof A]: A[F] extends { list: { in: infer I; out: infer O } } ? ('cursor' | 'limit' extends keyof I ? (O extends Page ? never : F) : F) : never }[keyof A];
+type Unpaged<A> = {
+  [F in keyof A]: A[F] extends { list: { in: infer I; out: infer O } }
+    ? 'cursor' | 'limit' extends keyof I
+      ? O extends Page
+        ? never
+        : F
+      : F
+    : never;
+}[keyof A];
 export const everyListPages: [Unpaged<Api>] extends [never] ? true : never = true;
 
 // @ts-expect-error a list answering no nextCursor is caught
-export const unpagedOutput: [Unpaged<{ pools: { list: { in: { cursor?: string; limit?: number }; out: { pools: [] } } } }>] extends [never] ? true : never = true;
+export const unpagedOutput: [Unpaged<{ pools: { list: { in: { cursor?: string; limit?: number }; out: { pools: [] } } } }>] extends [never]
+  ? true
+  : never = true;
 // @ts-expect-error a list taking no cursor is caught
-export const unpagedInput: [Unpaged<{ pools: { list: { in: { communityId: string }; out: { pools: []; nextCursor: null } } } }>] extends [never] ? true : never = true;
+export const unpagedInput: [Unpaged<{ pools: { list: { in: { communityId: string }; out: { pools: []; nextCursor: null } } } }>] extends [
+  never,
+]
+  ? true
+  : never = true;

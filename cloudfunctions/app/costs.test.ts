@@ -42,7 +42,12 @@ describe('what the hot actions cost (wxcloud double)', () => {
     const h = sqliteHarness(cost.store);
     const c = await communityWithMembers(h, at(START));
     const owner = { openid: 'o_owner' };
-    await h.ok('community', 'updateRules', { communityId: c, rules: { transfer: { minTier: '铜', minMemberDays: 0 } } }, { ...owner, now: at(START) });
+    await h.ok(
+      'community',
+      'updateRules',
+      { communityId: c, rules: { transfer: { minTier: '铜', minMemberDays: 0 } } },
+      { ...owner, now: at(START) },
+    );
     const memberSize = async () => Buffer.byteLength(JSON.stringify(await cost.store.get('members', ids.member(c, 'o_alice'))));
     // A year and a half of daily check-ins for alice and bob, and the daily expiry job: the member
     // documents as big as history makes them (a year of lots and of per-day earnings).
@@ -54,7 +59,12 @@ describe('what the hot actions cost (wxcloud double)', () => {
       if (i === 400 || i === 550) memberBytes.push(await memberSize());
     }
     const now = at(addDays(day, 1));
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券', kind: 'service', pointsPrice: 5, stock: 10 } }, { ...owner, now });
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '券', kind: 'service', pointsPrice: 5, stock: 10 } },
+      { ...owner, now },
+    );
     const { post } = await h.ok('posts', 'create', { communityId: c, body: STORIES[0] }, { openid: 'o_bob', now });
     await h.ok('posts', 'review', { communityId: c, postId: post.id, decision: 'approve' }, { ...owner, now });
     await h.ok('community', 'updateRules', { communityId: c, rules: { purchase: { enabled: true } } }, { ...owner, now });
@@ -63,11 +73,30 @@ describe('what the hot actions cost (wxcloud double)', () => {
       ['checkin.checkin', () => h.ok('checkin', 'checkin', { communityId: c }, { openid: 'o_alice', now })],
       ['points.me', () => h.ok('points', 'me', { communityId: c }, { openid: 'o_alice', now })],
       ['points.ledger', () => h.ok('points', 'ledger', { communityId: c, limit: 20 }, { openid: 'o_alice', now })],
-      ['mall.redeem', () => h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'cost-redeem-1' }, { openid: 'o_alice', now })],
-      ['points.adjust', () => h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 5, reason: '补偿', requestId: 'cost-adjust-1' }, { ...owner, now })],
-      ['points.transfer', () => h.ok('points', 'transfer', { communityId: c, to: 'o_bob', amount: 10, requestId: 'cost-transfer-1' }, { openid: 'o_alice', now })],
+      [
+        'mall.redeem',
+        () => h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'cost-redeem-1' }, { openid: 'o_alice', now }),
+      ],
+      [
+        'points.adjust',
+        () =>
+          h.ok(
+            'points',
+            'adjust',
+            { communityId: c, openid: 'o_alice', delta: 5, reason: '补偿', requestId: 'cost-adjust-1' },
+            { ...owner, now },
+          ),
+      ],
+      [
+        'points.transfer',
+        () =>
+          h.ok('points', 'transfer', { communityId: c, to: 'o_bob', amount: 10, requestId: 'cost-transfer-1' }, { openid: 'o_alice', now }),
+      ],
       ['posts.like', () => h.ok('posts', 'like', { communityId: c, postId: post.id }, { openid: 'o_alice', now })],
-      ['points.purchase', () => h.ok('points', 'purchase', { communityId: c, code, amountFen: 9_900, requestId: 'cost-purchase-1' }, { ...owner, now })],
+      [
+        'points.purchase',
+        () => h.ok('points', 'purchase', { communityId: c, code, amountFen: 9_900, requestId: 'cost-purchase-1' }, { ...owner, now }),
+      ],
     ];
     for (const [name, run] of actions) {
       cost.reset();
@@ -79,7 +108,9 @@ describe('what the hot actions cost (wxcloud double)', () => {
   it.each(Object.keys(BUDGETS))('%s stays within its operations and bytes', (name) => {
     const c = measured.get(name)!;
     const cost = { ops: c.reads + c.writes + c.queries, bytesRead: c.bytesRead, bytesWritten: c.bytesWritten };
-    const over = (Object.keys(cost) as Array<keyof typeof cost>).filter((k) => cost[k] > BUDGETS[name][k]).map((k) => `${k} ${cost[k]} > ${BUDGETS[name][k]}`);
+    const over = (Object.keys(cost) as Array<keyof typeof cost>)
+      .filter((k) => cost[k] > BUDGETS[name][k])
+      .map((k) => `${k} ${cost[k]} > ${BUDGETS[name][k]}`);
     expect([name, over]).toEqual([name, []]);
   });
 
@@ -89,4 +120,3 @@ describe('what the hot actions cost (wxcloud double)', () => {
     expect(Math.abs(after550 - after400)).toBeLessThan(after400 * 0.05);
   });
 });
-

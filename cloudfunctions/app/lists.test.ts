@@ -16,23 +16,41 @@ let c: string;
 /** Each list, how to grow it by one row, who reads it, and what names a row. */
 const LISTS = {
   'pools.list': {
-    grow: (i: number) => h.ok('pools', 'upsert', { communityId: c, pool: { name: `捐赠 ${i}`, goalPoints: 100, endsAt: LATER(48) } }, owner),
-    read: (page: object) => h.ok('pools', 'list', { communityId: c, ...page }, { openid: 'o_alice', now: NOW }).then((r) => ({ keys: r.pools.map((p) => p.id), nextCursor: r.nextCursor })),
+    grow: (i: number) =>
+      h.ok('pools', 'upsert', { communityId: c, pool: { name: `捐赠 ${i}`, goalPoints: 100, endsAt: LATER(48) } }, owner),
+    read: (page: object) =>
+      h
+        .ok('pools', 'list', { communityId: c, ...page }, { openid: 'o_alice', now: NOW })
+        .then((r) => ({ keys: r.pools.map((p) => p.id), nextCursor: r.nextCursor })),
   },
   'referral.list': {
     grow: async (i: number) => {
       const { inviteCode } = await h.ok('referral', 'invite', { communityId: c }, { openid: 'o_alice', now: NOW });
       await h.ok('community', 'join', { communityId: c, inviteCode, nickname: `新人${i}` }, { openid: `o_new${i}`, now: LATER(i / 60) });
     },
-    read: (page: object) => h.ok('referral', 'list', { communityId: c, ...page }, { openid: 'o_alice', now: NOW }).then((r) => ({ keys: r.referrals.map((x) => x.openid), nextCursor: r.nextCursor })),
+    read: (page: object) =>
+      h
+        .ok('referral', 'list', { communityId: c, ...page }, { openid: 'o_alice', now: NOW })
+        .then((r) => ({ keys: r.referrals.map((x) => x.openid), nextCursor: r.nextCursor })),
   },
   'campaigns.list (staff)': {
     // At most 10 are live at once: each is ended before the next, so the history grows past it.
     grow: async (i: number) => {
-      const { campaign } = await h.ok('campaigns', 'upsert', { communityId: c, campaign: { kind: 'multiplier', name: `双倍 ${i}`, actions: ['checkin'], multiplier: 2, startsAt: LATER(1), endsAt: LATER(24) } }, { ...owner, now: LATER(i / 60) });
+      const { campaign } = await h.ok(
+        'campaigns',
+        'upsert',
+        {
+          communityId: c,
+          campaign: { kind: 'multiplier', name: `双倍 ${i}`, actions: ['checkin'], multiplier: 2, startsAt: LATER(1), endsAt: LATER(24) },
+        },
+        { ...owner, now: LATER(i / 60) },
+      );
       await h.ok('campaigns', 'end', { communityId: c, campaignId: campaign.id }, owner);
     },
-    read: (page: object) => h.ok('campaigns', 'list', { communityId: c, ...page }, owner).then((r) => ({ keys: r.campaigns.map((x) => x.id), nextCursor: r.nextCursor })),
+    read: (page: object) =>
+      h
+        .ok('campaigns', 'list', { communityId: c, ...page }, owner)
+        .then((r) => ({ keys: r.campaigns.map((x) => x.id), nextCursor: r.nextCursor })),
   },
 };
 

@@ -29,22 +29,34 @@ eachStore((open) => {
     });
 
     it('lets only the owner change rules and roles; moderators may list members', async () => {
-      expect((await h.call('community', 'updateRules', { communityId: c, rules: { checkin: { points: 3 } } }, { openid: 'o_alice' })).ok).toBe(false);
-      expect(await h.call('community', 'setRole', { communityId: c, openid: 'o_bob', role: 'moderator' }, { openid: 'o_alice' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(
+        (await h.call('community', 'updateRules', { communityId: c, rules: { checkin: { points: 3 } } }, { openid: 'o_alice' })).ok,
+      ).toBe(false);
+      expect(
+        await h.call('community', 'setRole', { communityId: c, openid: 'o_bob', role: 'moderator' }, { openid: 'o_alice' }),
+      ).toMatchObject({ error: { code: 'FORBIDDEN' } });
       expect(await h.call('community', 'members', { communityId: c }, { openid: 'o_bob' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
       await h.ok('community', 'setRole', { communityId: c, openid: 'o_bob', role: 'moderator' }, { openid: 'o_owner' });
       const page = await h.ok('community', 'members', { communityId: c, limit: 2 }, { openid: 'o_bob' });
       expect(page.members.map((m: any) => m.openid)).toEqual(['o_owner', 'o_alice']);
       const rest = await h.ok('community', 'members', { communityId: c, limit: 2, cursor: page.nextCursor }, { openid: 'o_bob' });
       expect(rest).toMatchObject({ members: [{ openid: 'o_bob', role: 'moderator' }], nextCursor: null });
-      expect(await h.call('community', 'setRole', { communityId: c, openid: 'o_owner', role: 'member' }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(
+        await h.call('community', 'setRole', { communityId: c, openid: 'o_owner', role: 'member' }, { openid: 'o_owner' }),
+      ).toMatchObject({ error: { code: 'FORBIDDEN' } });
     });
 
     it('finds members by any part of a nickname, those named exactly that first, page by page, and a member by openid first', async () => {
-      for (const [openid, nickname] of [['o_m1', '小美'], ['o_m2', '小美妈妈'], ['o_m3', '爱小美'], ['o_m4', '小美']]) {
+      for (const [openid, nickname] of [
+        ['o_m1', '小美'],
+        ['o_m2', '小美妈妈'],
+        ['o_m3', '爱小美'],
+        ['o_m4', '小美'],
+      ]) {
         await h.ok('community', 'join', { communityId: c, nickname }, { openid });
       }
-      const search = (q: string, extra: object = {}) => h.ok('community', 'members', { communityId: c, q, ...extra }, { openid: 'o_owner' });
+      const search = (q: string, extra: object = {}) =>
+        h.ok('community', 'members', { communityId: c, q, ...extra }, { openid: 'o_owner' });
       // The two named 小美 first (openid order), then the names that hold it, in joining order.
       expect((await search('小美')).members.map((m) => m.openid)).toEqual(['o_m1', 'o_m4', 'o_m2', 'o_m3']);
       const first = await search('小美', { limit: 1 });
@@ -56,13 +68,22 @@ eachStore((open) => {
       expect(await search('无此人')).toEqual({ members: [], nextCursor: null });
       // An empty search box lists everyone; a search is for staff only.
       expect((await search('  ')).members).toHaveLength(7);
-      expect(await h.call('community', 'members', { communityId: c, q: '小美' }, { openid: 'o_m1' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-      expect(await h.call('community', 'members', { communityId: c, q: 'x'.repeat(33) }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+      expect(await h.call('community', 'members', { communityId: c, q: '小美' }, { openid: 'o_m1' })).toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await h.call('community', 'members', { communityId: c, q: 'x'.repeat(33) }, { openid: 'o_owner' })).toMatchObject({
+        error: { code: 'INVALID_INPUT' },
+      });
     });
 
     it('deep-merges and validates rules, and never touches points already granted', async () => {
       await h.ok('checkin', 'checkin', { communityId: c }, { now: day(3) });
-      const { rules } = await h.ok('community', 'updateRules', { communityId: c, rules: { checkin: { points: 2 }, expiry: { days: 30 } } }, { openid: 'o_owner' });
+      const { rules } = await h.ok(
+        'community',
+        'updateRules',
+        { communityId: c, rules: { checkin: { points: 2 }, expiry: { days: 30 } } },
+        { openid: 'o_owner' },
+      );
       expect(rules.checkin).toEqual({ points: 2, streakDays: 7, streakBonus: 50 });
       const bad = await h.call('community', 'updateRules', { communityId: c, rules: { post: { minPoints: 500 } } }, { openid: 'o_owner' });
       expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -81,9 +102,18 @@ eachStore((open) => {
       for (let d = 1; d <= 7; d++) results.push(await h.ok('checkin', 'checkin', { communityId: c }, { now: day(d) }));
       expect(results.map((r) => r.streak)).toEqual([1, 2, 3, 4, 5, 6, 7]);
       expect(results[6]).toEqual({ awarded: 5, bonus: 50, streak: 7, balance: 85 });
-      expect(await h.call('checkin', 'checkin', { communityId: c }, { now: day(7, '15:00:00') })).toMatchObject({ error: { code: 'ALREADY_DONE' } });
+      expect(await h.call('checkin', 'checkin', { communityId: c }, { now: day(7, '15:00:00') })).toMatchObject({
+        error: { code: 'ALREADY_DONE' },
+      });
       const me = await h.ok('points', 'me', { communityId: c }, { now: day(7, '15:00:00') });
-      expect(me).toMatchObject({ balance: 85, earnedTotal: 85, streak: 7, checkedInToday: true, tier: { name: '铜', nextName: '银', nextMinPoints: 500 }, nextBonusIn: 7 });
+      expect(me).toMatchObject({
+        balance: 85,
+        earnedTotal: 85,
+        streak: 7,
+        checkedInToday: true,
+        tier: { name: '铜', nextName: '银', nextMinPoints: 500 },
+        nextBonusIn: 7,
+      });
     });
 
     it('restarts the streak after a missed day', async () => {
@@ -98,13 +128,20 @@ eachStore((open) => {
       const next = await h.ok('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T16:00:01Z' });
       expect(next.streak).toBe(2);
       const cal = await h.ok('checkin', 'calendar', { communityId: c, month: '2026-03' }, { now: '2026-03-02T16:00:01Z' });
-      expect(cal).toEqual({ days: ['2026-03-02', '2026-03-03'], streak: 2, madeUp: [], makeUp: { cost: 20, withinDays: 7, leftThisMonth: 2 } });
+      expect(cal).toEqual({
+        days: ['2026-03-02', '2026-03-03'],
+        streak: 2,
+        madeUp: [],
+        makeUp: { cost: 20, withinDays: 7, leftThisMonth: 2 },
+      });
     });
 
     it('credits a day once even when the clock jumps back to it', async () => {
       await h.ok('checkin', 'checkin', { communityId: c }, { now: day(3) });
       await h.ok('checkin', 'checkin', { communityId: c }, { now: day(9) });
-      expect(await h.call('checkin', 'checkin', { communityId: c }, { now: day(3, '10:00:00') })).toMatchObject({ error: { code: 'ALREADY_DONE' } });
+      expect(await h.call('checkin', 'checkin', { communityId: c }, { now: day(3, '10:00:00') })).toMatchObject({
+        error: { code: 'ALREADY_DONE' },
+      });
       const me = await h.ok('points', 'me', { communityId: c }, { now: day(9) });
       const { entries } = await h.ok('points', 'ledger', { communityId: c });
       expect(me.balance).toBe(entries.reduce((sum: number, e: { delta: number }) => sum + e.delta, 0));
@@ -119,7 +156,9 @@ eachStore((open) => {
     });
 
     it('refuses outsiders', async () => {
-      expect(await h.call('checkin', 'checkin', { communityId: c }, { openid: 'o_stranger' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(await h.call('checkin', 'checkin', { communityId: c }, { openid: 'o_stranger' })).toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
       expect(await h.call('points', 'me', { communityId: c }, { openid: 'o_stranger' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
       expect(await h.call('checkin', 'checkin', { communityId: 'nope' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
     });
@@ -155,7 +194,12 @@ eachStore((open) => {
 
     it('ranks by points earned in the period', async () => {
       await h.ok('checkin', 'checkin', { communityId: c }, { now: day(2) });
-      await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 30, reason: '活动', requestId: 'req-bob-0001' }, { openid: 'o_owner', now: day(3) });
+      await h.ok(
+        'points',
+        'adjust',
+        { communityId: c, openid: 'o_bob', delta: 30, reason: '活动', requestId: 'req-bob-0001' },
+        { openid: 'o_owner', now: day(3) },
+      );
       const week = await h.ok('points', 'leaderboard', { communityId: c, period: 'week' }, { now: day(3) });
       expect(week.rows).toEqual([
         { openid: 'o_bob', nickname: 'bob', avatar: null, points: 30, rank: 1, worn: { title: null, frame: null } },
@@ -192,16 +236,24 @@ eachStore((open) => {
       await h.ok('community', 'updateRules', { communityId: c, rules: { expiry: { days: 10 } } }, { openid: 'o_owner' });
       await h.ok('checkin', 'checkin', { communityId: c }, { now: day(1) });
       const run = (now: string) => h.ok('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now });
-      const warnings = async () => (await h.ok('notices', 'list', { communityId: c }, { now: day(20) })).notices.filter((n) => n.kind === 'expiry_soon');
+      const warnings = async () =>
+        (await h.ok('notices', 'list', { communityId: c }, { now: day(20) })).notices.filter((n) => n.kind === 'expiry_soon');
       // Day 1's points expire at the start of 03-11 in Shanghai (03-10T16:00Z): told from 03-03T16:00Z.
       expect((await run('2026-03-03T15:59:00Z')).warned).toBe(0);
       expect((await run('2026-03-03T16:00:00Z')).warned).toBe(1);
       expect((await run('2026-03-04T02:00:00Z')).warned).toBe(0);
       expect((await warnings()).map((n) => [n.title, n.points])).toEqual([['5 积分将在 2026-03-10 后过期', 5]]);
-      const messages = (h.platform.messages as unknown as { sent: Array<{ openid: string; outcome: string }> }).sent.filter((m) => m.outcome === '即将过期');
+      const messages = (h.platform.messages as unknown as { sent: Array<{ openid: string; outcome: string }> }).sent.filter(
+        (m) => m.outcome === '即将过期',
+      );
       expect(messages).toEqual([expect.objectContaining({ openid: 'o_alice', points: 5 })]);
       // Spending part of the batch does not tell it again; the next batch is told in its turn.
-      await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: -2, reason: '抵扣', requestId: 'spend-part-01' }, { openid: 'o_owner', now: day(5) });
+      await h.ok(
+        'points',
+        'adjust',
+        { communityId: c, openid: 'o_alice', delta: -2, reason: '抵扣', requestId: 'spend-part-01' },
+        { openid: 'o_owner', now: day(5) },
+      );
       expect((await run('2026-03-05T03:00:00Z')).warned).toBe(0);
       await h.ok('checkin', 'checkin', { communityId: c }, { now: day(6) });
       expect(await run('2026-03-11T00:00:00Z')).toMatchObject({ expiredPoints: 3, warned: 1 });
@@ -212,11 +264,15 @@ eachStore((open) => {
   describe('clocks that disagree (two cloud instances, a clock stepping back)', () => {
     const adjustAt = (delta: number, requestId: string, now: string) =>
       h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta, reason: '活动奖励', requestId }, { openid: 'o_owner', now });
-    const ledgerSum = async () => (await h.ok('points', 'ledger', { communityId: c, limit: 100 })).entries.reduce((sum: number, e: any) => sum + e.delta, 0);
+    const ledgerSum = async () =>
+      (await h.ok('points', 'ledger', { communityId: c, limit: 100 })).entries.reduce((sum: number, e: any) => sum + e.delta, 0);
 
     it('refuses a check-in for a day before the last one, and me agrees with it', async () => {
       await h.ok('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T16:00:00.000Z' });
-      expect(await h.call('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T15:59:59.999Z' })).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } });
+      expect(await h.call('checkin', 'checkin', { communityId: c }, { now: '2026-03-02T15:59:59.999Z' })).toMatchObject({
+        ok: false,
+        error: { code: 'ALREADY_DONE' },
+      });
       for (const now of ['2026-03-02T15:59:59.999Z', '2026-03-02T16:00:00.000Z']) {
         expect(await h.ok('points', 'me', { communityId: c }, { now })).toMatchObject({ balance: 5, streak: 1, checkedInToday: true });
       }
@@ -259,12 +315,21 @@ eachStore((open) => {
       expect(db.counts.transactions).toBe(1);
       expect(db.counts.txReads + db.counts.txWrites).toBeLessThanOrEqual(5);
       expect(db.counts.reads + db.counts.writes).toBeLessThanOrEqual(6); // + the community's rules, read before
-      const { item } = await wx.ok('mall', 'upsertItem', { communityId: id, item: { name: '券', kind: 'service', pointsPrice: 10, stock: 5 } }, { openid: 'o_owner' });
+      const { item } = await wx.ok(
+        'mall',
+        'upsertItem',
+        { communityId: id, item: { name: '券', kind: 'service', pointsPrice: 10, stock: 5 } },
+        { openid: 'o_owner' },
+      );
       db.resetCounts();
-      expect((await wx.call('mall', 'redeem', { communityId: id, itemId: item.id, requestId: 'wx-redeem-1' }, { now: day(3) })).ok).toBe(true);
+      expect((await wx.call('mall', 'redeem', { communityId: id, itemId: item.id, requestId: 'wx-redeem-1' }, { now: day(3) })).ok).toBe(
+        true,
+      );
       expect(db.counts.transactions).toBe(1);
       expect(db.counts.txReads + db.counts.txWrites).toBeLessThanOrEqual(6);
-      const racing = await Promise.all(Array.from({ length: 5 }, () => wx.call('checkin', 'checkin', { communityId: id }, { now: day(4) })));
+      const racing = await Promise.all(
+        Array.from({ length: 5 }, () => wx.call('checkin', 'checkin', { communityId: id }, { now: day(4) })),
+      );
       expect(racing.filter((e) => e.ok)).toHaveLength(1);
       expect((await wx.ok('points', 'me', { communityId: id }, { now: day(4) })).balance).toBe(100);
     });

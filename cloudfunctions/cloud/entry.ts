@@ -8,7 +8,15 @@ import { confirmedPayment, paySettings, wxPayment, type PayNotice, type WxCloudP
 import { applyPayment } from '../app/mall/applyPayment';
 import { advanceRefund, refundedOrder } from '../app/mall/refunds';
 import { templatesFrom, wxMessenger, type WxSubscribeMessage } from '../platform/cloud/subscriptions';
-import { labelText, wxContentSecurity, wxDownloads, wxMiniProgramCodes, wxOpenData, wxRiskControl, type WxOpenApi } from '../platform/cloud/openapi';
+import {
+  labelText,
+  wxContentSecurity,
+  wxDownloads,
+  wxMiniProgramCodes,
+  wxOpenData,
+  wxRiskControl,
+  type WxOpenApi,
+} from '../platform/cloud/openapi';
 
 /** What this project uses of wx-server-sdk; the SDK itself is loaded only in the cloud. */
 type WxServerSdk = Omit<WxOpenApi, 'getWXContext'> &
@@ -66,10 +74,21 @@ export function cloudEntry(actions: Actions) {
  *  - a pushed image-check verdict, {Event: 'wxa_media_check', trace_id, result}: posts.mediaVerdict.
  */
 export function platformEvent(event: unknown): Record<string, unknown> | undefined {
-  const pushed = event as { Type?: string; TriggerName?: string; Event?: string; trace_id?: string; result?: { suggest?: string; label?: unknown } } | null;
+  const pushed = event as {
+    Type?: string;
+    TriggerName?: string;
+    Event?: string;
+    trace_id?: string;
+    result?: { suggest?: string; label?: unknown };
+  } | null;
   if (pushed?.Type === 'Timer' && pushed.TriggerName) return { action: pushed.TriggerName };
   if (pushed?.Event === 'wxa_media_check') {
-    return { action: 'mediaVerdict', traceId: pushed.trace_id, suggest: pushed.result?.suggest, label: labelText(pushed.result?.label as string | undefined) };
+    return {
+      action: 'mediaVerdict',
+      traceId: pushed.trace_id,
+      suggest: pushed.result?.suggest,
+      label: labelText(pushed.result?.label as string | undefined),
+    };
   }
   return undefined;
 }
@@ -97,7 +116,11 @@ export function payNotifyEntry() {
       }
       const paid = await confirmedPayment(cloud, settings, (event ?? {}) as PayNotice);
       if (!paid) return { errcode: 0, errmsg: 'not a confirmed payment' };
-      const { outcome } = await applyPayment(deps, { orderId: paid.orderId, success: true, transactionId: paid.transactionId, amountFen: paid.amountFen }, new Date());
+      const { outcome } = await applyPayment(
+        deps,
+        { orderId: paid.orderId, success: true, transactionId: paid.transactionId, amountFen: paid.amountFen },
+        new Date(),
+      );
       if (outcome === 'amountMismatch' || outcome === 'paidAfterExpiry') deps.log?.(`payNotify: order ${paid.orderId} ${outcome}`);
       return { errcode: 0, errmsg: 'OK' };
     } catch (error) {

@@ -75,7 +75,12 @@ export const TASK_NAMES: Record<TaskKey, string> = {
 };
 
 /** The task each count completes at its first. */
-const TASK_OF_COUNT: Partial<Record<keyof Counts, TaskKey>> = { checkins: 'firstCheckin', posts: 'firstPost', answers: 'firstAnswer', invites: 'firstInvite' };
+const TASK_OF_COUNT: Partial<Record<keyof Counts, TaskKey>> = {
+  checkins: 'firstCheckin',
+  posts: 'firstPost',
+  answers: 'firstAnswer',
+  invites: 'firstInvite',
+};
 
 /** The tasks this member has now completed and not been paid for. */
 export function tasksCompleted(member: Achiever & { profileSet?: boolean }): TaskKey[] {

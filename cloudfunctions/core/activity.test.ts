@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { afterActivity, markOf, NO_ACTIVITY, segmentOf, segmentRanges, SEGMENTS, type ActivityFacts, type SegmentKey, type SegmentRanges } from './activity';
+import {
+  afterActivity,
+  markOf,
+  NO_ACTIVITY,
+  segmentOf,
+  segmentRanges,
+  SEGMENTS,
+  type ActivityFacts,
+  type SegmentKey,
+  type SegmentRanges,
+} from './activity';
 import { addDays, type Day } from './days';
 
 const BASE = '2026-01-01';
@@ -40,35 +50,48 @@ describe('activity', () => {
 
   it('agrees with a brute-force count of active days, whatever the pattern', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 80 }), fc.integer({ min: 0, max: 40 }), (offsets, later) => {
-        const days = [...offsets].sort((a, b) => a - b);
-        let facts = NO_ACTIVITY;
-        for (const d of days) facts = afterActivity(facts, day(d));
-        const last = days.at(-1) ?? 0;
-        for (let probe = last; probe <= last + later; probe++) {
-          const inWindow = days.filter((d) => d > probe - 30 && d <= probe).length;
-          expect(facts.coreUntil !== '' && facts.coreUntil >= day(probe)).toBe(inWindow >= 15);
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 80 }),
+        fc.integer({ min: 0, max: 40 }),
+        (offsets, later) => {
+          const days = [...offsets].sort((a, b) => a - b);
+          let facts = NO_ACTIVITY;
+          for (const d of days) facts = afterActivity(facts, day(d));
+          const last = days.at(-1) ?? 0;
+          for (let probe = last; probe <= last + later; probe++) {
+            const inWindow = days.filter((d) => d > probe - 30 && d <= probe).length;
+            expect(facts.coreUntil !== '' && facts.coreUntil >= day(probe)).toBe(inWindow >= 15);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('puts every member in exactly one segment, the one its ranges say', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -200, max: 200 }), fc.uniqueArray(fc.integer({ min: -200, max: 200 }), { maxLength: 40 }), fc.integer({ min: -10, max: 200 }), (joined, offsets, today) => {
-        let facts = NO_ACTIVITY;
-        for (const d of [...offsets].sort((a, b) => a - b)) if (d <= today) facts = afterActivity(facts, day(d));
-        const member = { ...facts, joinedDay: day(joined) };
-        const matching = SEGMENTS.map((s) => s.key).filter((key) => inRanges(member, segmentRanges(key, day(today))));
-        expect(matching).toEqual([segmentOf(member, day(today))]);
-      }),
+      fc.property(
+        fc.integer({ min: -200, max: 200 }),
+        fc.uniqueArray(fc.integer({ min: -200, max: 200 }), { maxLength: 40 }),
+        fc.integer({ min: -10, max: 200 }),
+        (joined, offsets, today) => {
+          let facts = NO_ACTIVITY;
+          for (const d of [...offsets].sort((a, b) => a - b)) if (d <= today) facts = afterActivity(facts, day(d));
+          const member = { ...facts, joinedDay: day(joined) };
+          const matching = SEGMENTS.map((s) => s.key).filter((key) => inRanges(member, segmentRanges(key, day(today))));
+          expect(matching).toEqual([segmentOf(member, day(today))]);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('draws the bands of API.md', () => {
-    const member = (lastActive: number | null, joined = -100) => ({ ...NO_ACTIVITY, lastActiveDay: lastActive === null ? '' : day(lastActive), joinedDay: day(joined) });
+    const member = (lastActive: number | null, joined = -100) => ({
+      ...NO_ACTIVITY,
+      lastActiveDay: lastActive === null ? '' : day(lastActive),
+      joinedDay: day(joined),
+    });
     const cases: Array<[ReturnType<typeof member>, SegmentKey]> = [
       [member(null, -14), 'new'],
       [member(null, -15), 'lost'],

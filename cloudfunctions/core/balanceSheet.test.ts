@@ -17,7 +17,10 @@ describe('reading an opening-balance sheet', () => {
   });
 
   it('finds the columns by their header in any order, or takes name, points, note without one', () => {
-    expect(readSheet(utf8('备注,积分,昵称\n老会员,300,阿花\n'))).toEqual({ rows: [{ line: 2, name: '阿花', points: 300, note: '老会员' }], problems: [] });
+    expect(readSheet(utf8('备注,积分,昵称\n老会员,300,阿花\n'))).toEqual({
+      rows: [{ line: 2, name: '阿花', points: 300, note: '老会员' }],
+      problems: [],
+    });
     expect(readSheet(utf8('阿花,300,老会员\n小美,"1,200"\n'))).toEqual({
       rows: [
         { line: 1, name: '阿花', points: 300, note: '老会员' },
@@ -28,7 +31,24 @@ describe('reading an opening-balance sheet', () => {
   });
 
   it('names every problem by its line, formulas included, and keeps the good rows', () => {
-    const sheet = readSheet(utf8(['姓名,积分,备注', ',50,', '阿花,12.5,', '小美,=SUM(A1:A9),', '老王,-3,', '大刘,2000000,', `长名${'字'.repeat(40)},5,`, '=HYPERLINK("x"),10,公式名字照样是文字', '阿强,10,"多行', '备注"', '', '小李,abc,'].join('\n')));
+    const sheet = readSheet(
+      utf8(
+        [
+          '姓名,积分,备注',
+          ',50,',
+          '阿花,12.5,',
+          '小美,=SUM(A1:A9),',
+          '老王,-3,',
+          '大刘,2000000,',
+          `长名${'字'.repeat(40)},5,`,
+          '=HYPERLINK("x"),10,公式名字照样是文字',
+          '阿强,10,"多行',
+          '备注"',
+          '',
+          '小李,abc,',
+        ].join('\n'),
+      ),
+    );
     if ('refused' in sheet) throw new Error(sheet.refused);
     expect(sheet.problems.map((p) => [p.line, p.problem])).toEqual([
       [2, '没有名字'],
@@ -51,11 +71,15 @@ describe('reading an opening-balance sheet', () => {
     expect(readSheet(new Uint8Array())).toEqual({ refused: '文件是空的' });
     expect(readSheet(utf8('\n\n,,\n'))).toEqual({ refused: '文件里没有数据' });
     expect(readSheet(new Uint8Array(MAX_SHEET_BYTES + 1).fill(0x41))).toMatchObject({ refused: expect.stringContaining('256 KB') });
-    expect(readSheet(utf8(Array.from({ length: 10_001 }, (_, i) => `m${i},1`).join('\n')))).toMatchObject({ refused: expect.stringContaining('10,001 行') });
-    expect(readSheet(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x81]))).toMatchObject({ refused: expect.stringContaining('CSV UTF-8') });
+    expect(readSheet(utf8(Array.from({ length: 10_001 }, (_, i) => `m${i},1`).join('\n')))).toMatchObject({
+      refused: expect.stringContaining('10,001 行'),
+    });
+    expect(readSheet(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x81]))).toMatchObject({
+      refused: expect.stringContaining('CSV UTF-8'),
+    });
   });
 
-  it('splits quoted fields with separators, quotes and line breaks, keeping each record\'s first line', () => {
+  it("splits quoted fields with separators, quotes and line breaks, keeping each record's first line", () => {
     expect(splitRecords('a,"b,c","d""e"\r\n"x\ny",z\n', ',')).toEqual([
       { line: 1, cells: ['a', 'b,c', 'd"e'] },
       { line: 2, cells: ['x\ny', 'z'] },

@@ -73,8 +73,7 @@ export function splitRecords(text: string, separator: ',' | '\t'): Array<{ line:
     else if (c === separator) {
       cells.push(cell);
       cell = '';
-    }
-    else if (c === '\r' || c === '\n') {
+    } else if (c === '\r' || c === '\n') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       records.push({ line: startLine, cells: [...cells, cell] });
       cells = [];
@@ -86,7 +85,11 @@ export function splitRecords(text: string, separator: ',' | '\t'): Array<{ line:
   return records.filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 
-const HEADER = { name: /^(姓名|名字|昵称|成员|会员|name|nickname)$/i, points: /^(积分|分数|余额|points?|balance)$/i, note: /^(备注|说明|note|remark)s?$/i };
+const HEADER = {
+  name: /^(姓名|名字|昵称|成员|会员|name|nickname)$/i,
+  points: /^(积分|分数|余额|points?|balance)$/i,
+  note: /^(备注|说明|note|remark)s?$/i,
+};
 
 /** Which column is which: from a header row if the first row is one, otherwise name, points, note in order. */
 function columnsOf(first: string[]): { name: number; points: number; note: number; header: boolean } {
@@ -115,7 +118,8 @@ function problemOf(name: string, points: number | null, note: string): string | 
 /** The sheet's rows and every row's problem; a file that cannot be a sheet at all is refused whole. */
 export function readSheet(bytes: Uint8Array): Sheet {
   if (bytes.length === 0) return { refused: '文件是空的' };
-  if (bytes.length > MAX_SHEET_BYTES) return { refused: `文件不能超过 ${MAX_SHEET_BYTES / 1024} KB（约 ${MAX_SHEET_ROWS.toLocaleString('en-US')} 行）` };
+  if (bytes.length > MAX_SHEET_BYTES)
+    return { refused: `文件不能超过 ${MAX_SHEET_BYTES / 1024} KB（约 ${MAX_SHEET_ROWS.toLocaleString('en-US')} 行）` };
   const text = decodeSheet(bytes);
   if (text === null || text.includes('\u0000')) return { refused: '读不出文字：请在 Excel 里另存为 “CSV UTF-8” 再上传' };
   const firstLine = text.slice(0, text.search(/\r|\n|$/));
@@ -124,7 +128,8 @@ export function readSheet(bytes: Uint8Array): Sheet {
   if (records.length === 0) return { refused: '文件里没有数据' };
   const columns = columnsOf(records[0].cells);
   const body = columns.header ? records.slice(1) : records;
-  if (body.length > MAX_SHEET_ROWS) return { refused: `一次最多导入 ${MAX_SHEET_ROWS.toLocaleString('en-US')} 行，这个文件有 ${body.length.toLocaleString('en-US')} 行` };
+  if (body.length > MAX_SHEET_ROWS)
+    return { refused: `一次最多导入 ${MAX_SHEET_ROWS.toLocaleString('en-US')} 行，这个文件有 ${body.length.toLocaleString('en-US')} 行` };
   const rows: SheetRow[] = [];
   const problems: SheetProblem[] = [];
   for (const { line, cells } of body) {

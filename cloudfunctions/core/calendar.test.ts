@@ -12,7 +12,8 @@ describe('check-in calendar marks', () => {
 
   it('keeps only the most recent months', () => {
     let months = {};
-    for (let m = 1; m <= 24; m++) months = markCheckin(months, `20${25 + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-15`);
+    for (let m = 1; m <= 24; m++)
+      months = markCheckin(months, `20${25 + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-15`);
     expect(Object.keys(months)).toHaveLength(MONTHS_KEPT);
     expect(checkedDays(months, '2026-12')).toEqual(['2026-12-15']);
     expect(checkedDays(months, '2025-01')).toEqual([]);

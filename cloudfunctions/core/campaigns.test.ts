@@ -16,29 +16,52 @@ describe('campaigns', () => {
 
   it('takes the highest active multiplier for the action; 会员日 only on its day of the month, by the community clock', () => {
     const tz = 'Asia/Shanghai';
-    expect(campaignMultiplier([double, memberDay], 'checkin', new Date('2026-06-07T15:59:59Z'), tz)).toEqual({ multiplier: 2, campaignId: 'd' });
+    expect(campaignMultiplier([double, memberDay], 'checkin', new Date('2026-06-07T15:59:59Z'), tz)).toEqual({
+      multiplier: 2,
+      campaignId: 'd',
+    });
     // 16:00Z on the 7th is the 8th in Shanghai: 会员日.
-    expect(campaignMultiplier([double, memberDay], 'checkin', new Date('2026-06-07T16:00:00Z'), tz)).toEqual({ multiplier: 3, campaignId: 'm' });
-    expect(campaignMultiplier([double, memberDay], 'checkin', new Date('2026-06-08T16:00:00Z'), tz)).toEqual({ multiplier: 2, campaignId: 'd' });
-    expect(campaignMultiplier([double, memberDay], 'like', new Date('2026-06-08T04:00:00Z'), tz)).toEqual({ multiplier: 1, campaignId: null });
+    expect(campaignMultiplier([double, memberDay], 'checkin', new Date('2026-06-07T16:00:00Z'), tz)).toEqual({
+      multiplier: 3,
+      campaignId: 'm',
+    });
+    expect(campaignMultiplier([double, memberDay], 'checkin', new Date('2026-06-08T16:00:00Z'), tz)).toEqual({
+      multiplier: 2,
+      campaignId: 'd',
+    });
+    expect(campaignMultiplier([double, memberDay], 'like', new Date('2026-06-08T04:00:00Z'), tz)).toEqual({
+      multiplier: 1,
+      campaignId: null,
+    });
     expect(campaignMultiplier([double], 'post', new Date('2026-07-01T04:00:00Z'), tz)).toEqual({ multiplier: 1, campaignId: null });
   });
 
   it('multiplies base × tier × campaign and floors, keeping why', () => {
-    expect(multiplied(5, 1, { multiplier: 2, campaignId: 'd' })).toEqual({ points: 10, detail: { base: 5, multiplier: 2, campaignId: 'd' } });
+    expect(multiplied(5, 1, { multiplier: 2, campaignId: 'd' })).toEqual({
+      points: 10,
+      detail: { base: 5, multiplier: 2, campaignId: 'd' },
+    });
     expect(multiplied(10, 1.1, { multiplier: 1, campaignId: null })).toEqual({ points: 11, detail: { base: 10, multiplier: 1.1 } });
-    expect(multiplied(5, 1.5, { multiplier: 1.5, campaignId: 'x' })).toEqual({ points: 11, detail: { base: 5, multiplier: 2.25, campaignId: 'x' } });
+    expect(multiplied(5, 1.5, { multiplier: 1.5, campaignId: 'x' })).toEqual({
+      points: 11,
+      detail: { base: 5, multiplier: 2.25, campaignId: 'x' },
+    });
     expect(multiplied(7, 1, { multiplier: 1, campaignId: null })).toEqual({ points: 7, detail: undefined });
   });
 
   it('property: a multiplied award is never below the base nor above base × 15', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 10, max: 30 }), fc.integer({ min: 10, max: 50 }), (base, tier, campaign) => {
-        const { points } = multiplied(base, tier / 10, { multiplier: campaign / 10, campaignId: null });
-        expect(Number.isInteger(points)).toBe(true);
-        expect(points).toBeGreaterThanOrEqual(base);
-        expect(points).toBeLessThanOrEqual(base * 15);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 10, max: 30 }),
+        fc.integer({ min: 10, max: 50 }),
+        (base, tier, campaign) => {
+          const { points } = multiplied(base, tier / 10, { multiplier: campaign / 10, campaignId: null });
+          expect(Number.isInteger(points)).toBe(true);
+          expect(points).toBeGreaterThanOrEqual(base);
+          expect(points).toBeLessThanOrEqual(base * 15);
+        },
+      ),
     );
   });
 

@@ -68,7 +68,12 @@ const activeOf = <K extends Campaign['kind']>(campaigns: readonly Campaign[], ki
   campaigns.filter((c): c is Extract<Campaign, { kind: K }> => c.kind === kind && campaignStatus(c, now) === 'active');
 
 /** The highest multiplier active now for the action (a 会员日 campaign only on its day of the month), or none. */
-export function campaignMultiplier(campaigns: readonly Campaign[], action: MultipliedAction, now: Date, timezone: string): { multiplier: number; campaignId: string | null } {
+export function campaignMultiplier(
+  campaigns: readonly Campaign[],
+  action: MultipliedAction,
+  now: Date,
+  timezone: string,
+): { multiplier: number; campaignId: string | null } {
   const dayOfMonth = Number(dayOf(now, timezone).slice(8, 10));
   let best: { multiplier: number; campaignId: string | null } = { multiplier: 1, campaignId: null };
   for (const c of activeOf(campaigns, 'multiplier', now)) {
@@ -128,7 +133,13 @@ export function advanceChallenges(
 }
 
 /** The win-back campaigns a check-in today pays: the member was last active inactiveDays ago or more, and has not been paid by it. */
-export function winbacksDue(live: readonly Campaign[], lastActiveDay: Day | null | undefined, paid: readonly string[] | undefined, today: Day, now: Date): WinbackCampaign[] {
+export function winbacksDue(
+  live: readonly Campaign[],
+  lastActiveDay: Day | null | undefined,
+  paid: readonly string[] | undefined,
+  today: Day,
+  now: Date,
+): WinbackCampaign[] {
   if (!lastActiveDay) return [];
   const away = daysBetween(lastActiveDay, today);
   return activeOf(live, 'winback', now).filter((c) => away >= c.inactiveDays && !paid?.includes(c.id));

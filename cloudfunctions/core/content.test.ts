@@ -1,5 +1,14 @@
 import { STORIES } from './testing/stories';
-import { clipBytes, earningOf, fingerprintsOf, hammingDistance, meaningfulLength, normalizeText, rememberPrint, PRINTS_KEPT } from './content';
+import {
+  clipBytes,
+  earningOf,
+  fingerprintsOf,
+  hammingDistance,
+  meaningfulLength,
+  normalizeText,
+  rememberPrint,
+  PRINTS_KEPT,
+} from './content';
 
 const POST = '用了这款面霜三个星期，脸上的干纹明显少了，早上起来皮肤也不紧绷，推荐给冬天皮肤干的姐妹们试试。';
 const at = new Date('2026-03-03T02:00:00Z');
@@ -14,8 +23,12 @@ describe('content earning rules', () => {
 
   it('lets an original, long enough contribution earn', () => {
     expect(earningOf('post', POST, [])).toEqual({ earns: true });
-    expect(earningOf('post', '宝宝最近晚上总是醒好几次，我试了睡前泡脚和讲故事，坚持一周后基本能一觉睡到天亮了。', recent)).toEqual({ earns: true });
-    expect(earningOf('post', '这款面霜我用了一个月，感觉保湿效果一般，味道有点重，敏感肌的朋友建议先在耳后试用。', recent)).toEqual({ earns: true });
+    expect(earningOf('post', '宝宝最近晚上总是醒好几次，我试了睡前泡脚和讲故事，坚持一周后基本能一觉睡到天亮了。', recent)).toEqual({
+      earns: true,
+    });
+    expect(earningOf('post', '这款面霜我用了一个月，感觉保湿效果一般，味道有点重，敏感肌的朋友建议先在耳后试用。', recent)).toEqual({
+      earns: true,
+    });
   });
 
   it('pays nothing for filler or text under the minimum length, and says why', () => {
@@ -35,7 +48,12 @@ describe('content earning rules', () => {
       `${POST}真的好用！`,
       '推荐给冬天皮肤干的姐妹们试试：用了这款面霜三个星期，脸上的干纹明显少了，早上起来皮肤也不紧绷。',
     ];
-    for (const text of nearCopies) expect(earningOf('post', text, recent)).toMatchObject({ earns: false, reason: expect.stringMatching(/duplicate/), duplicateOf: 'p1' });
+    for (const text of nearCopies)
+      expect(earningOf('post', text, recent)).toMatchObject({
+        earns: false,
+        reason: expect.stringMatching(/duplicate/),
+        duplicateOf: 'p1',
+      });
   });
 
   it('never mistakes different stories for near copies', () => {

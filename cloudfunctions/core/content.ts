@@ -91,7 +91,13 @@ export function earningOf(kind: ContentKind, text: string, recent: readonly Cont
 }
 
 /** The author's recent prints with this one added, newest last, at most PRINTS_KEPT. */
-export function rememberPrint(recent: readonly ContentPrint[] = [], kind: ContentKind, ref: string, text: string, at: Date): ContentPrint[] {
+export function rememberPrint(
+  recent: readonly ContentPrint[] = [],
+  kind: ContentKind,
+  ref: string,
+  text: string,
+  at: Date,
+): ContentPrint[] {
   return [...recent, { kind, ref, ...fingerprintsOf(text), at: at.toISOString() }].slice(-PRINTS_KEPT);
 }
 

@@ -44,7 +44,10 @@ describe('community days', () => {
     expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
     // Whatever the day and step, the same as calendar arithmetic (dayjs) says, and undone by the opposite step.
     for (let i = 0; i < 2000; i++) {
-      const day = dayjs.utc('1999-12-25').add((i * 7919) % 20000, 'day').format('YYYY-MM-DD');
+      const day = dayjs
+        .utc('1999-12-25')
+        .add((i * 7919) % 20000, 'day')
+        .format('YYYY-MM-DD');
       const n = ((i * 104729) % 1500) - 750;
       expect(addDays(day, n)).toBe(dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD'));
       expect(addDays(addDays(day, n), -n)).toBe(day);
@@ -56,5 +59,4 @@ describe('community days', () => {
     expect(weekKey('2026-11-29')).toBe('2026-11-23'); // the Sunday after
     expect(weekKey('2026-11-30')).toBe('2026-11-30');
   });
-
 });

@@ -1,7 +1,15 @@
 import { badgesReached, tasksCompleted, TASK_NAMES, type Achiever, type Counts } from './achievements';
 import { birthdayGiftYear } from './birthday';
 import { campaignsFor, type PilotMember } from './pilots';
-import { advanceChallenges, campaignMultiplier, multiplied, winbacksDue, type Campaign, type ChallengeProgress, type MultipliedAction } from './campaigns';
+import {
+  advanceChallenges,
+  campaignMultiplier,
+  multiplied,
+  winbacksDue,
+  type Campaign,
+  type ChallengeProgress,
+  type MultipliedAction,
+} from './campaigns';
 import type { Day } from './days';
 import type { Rules, TaskKey } from './rules';
 import { tierOf, type TierFacts } from './tiers';
@@ -77,7 +85,14 @@ export function engage(member: EngagedMember, event: EarningEvent, ctx: Engageme
   if (tasks.length) {
     changes.tasks = { ...member.tasks, ...Object.fromEntries(tasks.map((task) => [task, at])) } as Record<TaskKey, string>;
     for (const task of tasks) {
-      bonuses.push({ kind: 'task', key: task, points: ctx.rules.tasks[task], reason: `新手任务：${TASK_NAMES[task]}`, refId: null, detail: { task } });
+      bonuses.push({
+        kind: 'task',
+        key: task,
+        points: ctx.rules.tasks[task],
+        reason: `新手任务：${TASK_NAMES[task]}`,
+        refId: null,
+        detail: { task },
+      });
     }
   }
 
@@ -87,14 +102,29 @@ export function engage(member: EngagedMember, event: EarningEvent, ctx: Engageme
   if (event.checkin) {
     const year = ctx.rules.birthday.points > 0 ? birthdayGiftYear(member, ctx.day) : null;
     if (year !== null) {
-      bonuses.push({ kind: 'birthday', key: String(year), points: ctx.rules.birthday.points, reason: '生日礼', refId: null, detail: { year } });
+      bonuses.push({
+        kind: 'birthday',
+        key: String(year),
+        points: ctx.rules.birthday.points,
+        reason: '生日礼',
+        refId: null,
+        detail: { year },
+      });
       changes.birthdayPaidYear = year;
     }
     const winbacks = winbacksDue(campaignsFor(ctx.campaigns, member), member.lastActiveDay, member.winbacks, ctx.day, ctx.now);
     if (winbacks.length) {
       const live = new Set(ctx.campaigns.map((c) => c.id));
       changes.winbacks = [...(member.winbacks ?? []).filter((id) => live.has(id)), ...winbacks.map((c) => c.id)];
-      for (const c of winbacks) bonuses.push({ kind: 'winback', key: c.id, points: c.bonusPoints, reason: `回归礼：${c.name}`, refId: c.id, detail: { campaignId: c.id } });
+      for (const c of winbacks)
+        bonuses.push({
+          kind: 'winback',
+          key: c.id,
+          points: c.bonusPoints,
+          reason: `回归礼：${c.name}`,
+          refId: c.id,
+          detail: { campaignId: c.id },
+        });
     }
   }
 
@@ -104,12 +134,23 @@ export function engage(member: EngagedMember, event: EarningEvent, ctx: Engageme
   // Written only when progress moved or dropped a challenge no longer live: most actions touch none.
   if (JSON.stringify(challenges.progress) !== JSON.stringify(member.challenges ?? {})) changes.challenges = challenges.progress;
   for (const c of challenges.reached) {
-    bonuses.push({ kind: 'challenge', key: c.id, points: c.bonusPoints, reason: `挑战完成：${c.name}`, refId: c.id, detail: { campaignId: c.id } });
+    bonuses.push({
+      kind: 'challenge',
+      key: c.id,
+      points: c.bonusPoints,
+      reason: `挑战完成：${c.name}`,
+      refId: c.id,
+      detail: { campaignId: c.id },
+    });
   }
 
   return {
     bonuses,
     changes,
-    unlocked: { badges: badges.map((b) => b.name), tasks: tasks.map((t) => TASK_NAMES[t]), challenges: challenges.reached.map((c) => c.name) },
+    unlocked: {
+      badges: badges.map((b) => b.name),
+      tasks: tasks.map((t) => TASK_NAMES[t]),
+      challenges: challenges.reached.map((c) => c.name),
+    },
   };
 }

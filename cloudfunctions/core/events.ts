@@ -20,7 +20,8 @@ export function eventStatus(event: EventTimes, now: Date): EventStatus {
 }
 
 /** Whether one more can come: a capacity of null is no limit. */
-export const hasRoom = (event: { capacity: number | null; signedUp: number }): boolean => event.capacity === null || event.signedUp < event.capacity;
+export const hasRoom = (event: { capacity: number | null; signedUp: number }): boolean =>
+  event.capacity === null || event.signedUp < event.capacity;
 
 /** When the day-before reminder is due: 24 hours before the start (never in the past of its making). */
 export const reminderDue = (event: EventTimes): string => new Date(Date.parse(event.startsAt) - 86_400_000).toISOString();

@@ -18,7 +18,12 @@ describe('nextSlot', () => {
 });
 
 /** Two days of a tick every minute, each job "running" when due and finishing. */
-function simulate(from: string, minutes: number, skip: (minute: number) => boolean = () => false, more: (job: JobName, minute: number) => boolean = () => false) {
+function simulate(
+  from: string,
+  minutes: number,
+  skip: (minute: number) => boolean = () => false,
+  more: (job: JobName, minute: number) => boolean = () => false,
+) {
   const runs: Record<JobName, string[]> = Object.fromEntries(JOB_NAMES.map((job) => [job, []])) as never;
   let next: JobTimes = {};
   for (let minute = 0; minute < minutes; minute++) {
@@ -56,7 +61,17 @@ describe('a tick every minute runs every job on its schedule', () => {
     const missed = simulate('2026-02-28T16:00:00Z', 60, (minute) => minute >= 5 && minute <= 25);
     expect(missed.reviewTiers).toEqual(['2026-02-28T16:00:00.000Z', '2026-02-28T16:26:00.000Z']);
     expect(missed.monthlyAwards).toEqual(['2026-02-28T16:00:00.000Z', '2026-02-28T16:26:00.000Z']);
-    const continued = simulate('2026-02-28T16:00:00Z', 10, () => false, (job, minute) => job === 'rollupStats' && minute < 3);
-    expect(continued.rollupStats).toEqual(['2026-02-28T16:00:00.000Z', '2026-02-28T16:01:00.000Z', '2026-02-28T16:02:00.000Z', '2026-02-28T16:03:00.000Z']);
+    const continued = simulate(
+      '2026-02-28T16:00:00Z',
+      10,
+      () => false,
+      (job, minute) => job === 'rollupStats' && minute < 3,
+    );
+    expect(continued.rollupStats).toEqual([
+      '2026-02-28T16:00:00.000Z',
+      '2026-02-28T16:01:00.000Z',
+      '2026-02-28T16:02:00.000Z',
+      '2026-02-28T16:03:00.000Z',
+    ]);
   });
 });

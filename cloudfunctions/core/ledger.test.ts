@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { DomainError } from './errors';
-import { duePoints, emptyAccount, expiringSoon, postAll, postEntry, type Account, type EntryKind, type LedgerEntry, type PostingTime } from './ledger';
+import {
+  duePoints,
+  emptyAccount,
+  expiringSoon,
+  postAll,
+  postEntry,
+  type Account,
+  type EntryKind,
+  type LedgerEntry,
+  type PostingTime,
+} from './ledger';
 
 const at = (iso: string, expiryDays = 365): PostingTime => {
   const now = new Date(iso);
@@ -62,7 +72,11 @@ describe('ledger postings', () => {
 
   it('undoes lifetime earnings when an earning is reversed', () => {
     const earned = post(emptyAccount(), 'earn', 80);
-    const reversed = postEntry(earned.account, { id: 'r', kind: 'reverse', delta: -80, reason: 'revoked', refId: 'e', reverses: { kind: 'earn', delta: 80, day: '2026-03-03' } }, at('2026-03-03T03:00:00Z'));
+    const reversed = postEntry(
+      earned.account,
+      { id: 'r', kind: 'reverse', delta: -80, reason: 'revoked', refId: 'e', reverses: { kind: 'earn', delta: 80, day: '2026-03-03' } },
+      at('2026-03-03T03:00:00Z'),
+    );
     expect(reversed.account).toMatchObject({ balance: 0, earnedTotal: 0, weekEarned: 0, monthEarned: 0 });
   });
 
@@ -131,7 +145,10 @@ describe('ledger properties', () => {
           expect(account.balance).toBe(entries.reduce((sum, e) => sum + e.delta, 0));
           expect(sumLots(account)).toBe(account.balance);
           // The soonest lot is kept beside the lots, for the warning and the expiry index.
-          expect([account.nextExpiryAt, account.nextExpiryPoints]).toEqual([account.lots[0]?.expiresAt ?? null, account.lots[0]?.points ?? 0]);
+          expect([account.nextExpiryAt, account.nextExpiryPoints]).toEqual([
+            account.lots[0]?.expiresAt ?? null,
+            account.lots[0]?.points ?? 0,
+          ]);
           expect(Number.isInteger(account.balance)).toBe(true);
         });
       }),
@@ -141,18 +158,28 @@ describe('ledger properties', () => {
 
   it('never lowers lifetime earnings by spending, expiring or negative adjustments', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -300, max: 300 }).filter((n) => n !== 0), { maxLength: 40 }), (deltas) => {
-        let account = emptyAccount();
-        for (const delta of deltas) {
-          const before = account.earnedTotal;
-          try {
-            account = postEntry(account, { id: 'x', kind: delta > 0 ? 'earn' : 'spend', delta, reason: '', refId: null }, at('2026-05-05T05:00:00Z')).account;
-          } catch {
-            /* refused spends change nothing */
+      fc.property(
+        fc.array(
+          fc.integer({ min: -300, max: 300 }).filter((n) => n !== 0),
+          { maxLength: 40 },
+        ),
+        (deltas) => {
+          let account = emptyAccount();
+          for (const delta of deltas) {
+            const before = account.earnedTotal;
+            try {
+              account = postEntry(
+                account,
+                { id: 'x', kind: delta > 0 ? 'earn' : 'spend', delta, reason: '', refId: null },
+                at('2026-05-05T05:00:00Z'),
+              ).account;
+            } catch {
+              /* refused spends change nothing */
+            }
+            expect(account.earnedTotal).toBeGreaterThanOrEqual(before);
           }
-          expect(account.earnedTotal).toBeGreaterThanOrEqual(before);
-        }
-      }),
+        },
+      ),
     );
   });
 });
@@ -160,21 +187,46 @@ describe('ledger properties', () => {
 describe('points that come back keep their expiry', () => {
   it('a spend says which lots it took; a refund restoring them leaves the lots as they were, whenever it comes', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 0, max: 200 }), (earnings, wanted, refundAfterDays) => {
-        let account = emptyAccount();
-        earnings.forEach((points, day) => (account = post(account, 'earn', points, at(`2026-03-${String(day + 1).padStart(2, '0')}T02:00:00Z`), `e${day}`).account));
-        const spend = Math.min(wanted, account.balance);
-        const spent = post(account, 'spend', -spend, at('2026-03-20T02:00:00Z'));
-        if (spent.taken.reduce((sum, lot) => sum + lot.points, 0) !== spend) return false;
-        const later = new Date(Date.parse('2026-03-20T02:00:00Z') + refundAfterDays * 86_400_000).toISOString();
-        const back = postEntry(spent.account, { id: 'r', kind: 'refund', delta: spend, reason: 'test', refId: null, restore: spent.taken }, at(later));
-        return JSON.stringify(back.account.lots) === JSON.stringify(account.lots) && back.account.nextExpiryAt === account.nextExpiryAt;
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 4000 }),
+        fc.integer({ min: 0, max: 200 }),
+        (earnings, wanted, refundAfterDays) => {
+          let account = emptyAccount();
+          earnings.forEach(
+            (points, day) =>
+              (account = post(account, 'earn', points, at(`2026-03-${String(day + 1).padStart(2, '0')}T02:00:00Z`), `e${day}`).account),
+          );
+          const spend = Math.min(wanted, account.balance);
+          const spent = post(account, 'spend', -spend, at('2026-03-20T02:00:00Z'));
+          if (spent.taken.reduce((sum, lot) => sum + lot.points, 0) !== spend) return false;
+          const later = new Date(Date.parse('2026-03-20T02:00:00Z') + refundAfterDays * 86_400_000).toISOString();
+          const back = postEntry(
+            spent.account,
+            { id: 'r', kind: 'refund', delta: spend, reason: 'test', refId: null, restore: spent.taken },
+            at(later),
+          );
+          return JSON.stringify(back.account.lots) === JSON.stringify(account.lots) && back.account.nextExpiryAt === account.nextExpiryAt;
+        },
+      ),
     );
   });
 
   it('refuses lots that do not add up to the refund', () => {
     const earned = post(emptyAccount(), 'earn', 50);
-    expect(() => postEntry(earned.account, { id: 'r', kind: 'refund', delta: 20, reason: 'test', refId: null, restore: [{ expiresAt: '2027-01-01T00:00:00.000Z', points: 10 }] }, at('2026-03-04T02:00:00Z'))).toThrow(DomainError);
+    expect(() =>
+      postEntry(
+        earned.account,
+        {
+          id: 'r',
+          kind: 'refund',
+          delta: 20,
+          reason: 'test',
+          refId: null,
+          restore: [{ expiresAt: '2027-01-01T00:00:00.000Z', points: 10 }],
+        },
+        at('2026-03-04T02:00:00Z'),
+      ),
+    ).toThrow(DomainError);
   });
 });

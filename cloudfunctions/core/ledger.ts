@@ -96,7 +96,15 @@ export const emptyAccount = (): Account => ({
 });
 
 /** Each kind in the members' words: the ledger page and the CSV export say the same. */
-export const ENTRY_KIND_NAMES: Record<EntryKind, string> = { earn: '获得', spend: '兑换', expire: '过期', adjust: '调整', refund: '退回', reverse: '收回', transfer: '转赠' };
+export const ENTRY_KIND_NAMES: Record<EntryKind, string> = {
+  earn: '获得',
+  spend: '兑换',
+  expire: '过期',
+  adjust: '调整',
+  refund: '退回',
+  reverse: '收回',
+  transfer: '转赠',
+};
 
 const SIGN: Record<EntryKind, 1 | -1 | 0> = {
   earn: 1,
@@ -110,8 +118,7 @@ const SIGN: Record<EntryKind, 1 | -1 | 0> = {
 };
 
 /** Whether an entry of this kind and sign raises lifetime earnings (and so the tier). */
-export const countsAsEarned = (kind: EntryKind, delta: number): boolean =>
-  kind === 'earn' || (kind === 'adjust' && delta > 0);
+export const countsAsEarned = (kind: EntryKind, delta: number): boolean => kind === 'earn' || (kind === 'adjust' && delta > 0);
 
 export function postEntry(account: Account, posting: Posting, at: PostingTime): { account: Account; entry: LedgerEntry; taken: Lot[] } {
   const { delta, kind } = posting;
@@ -158,7 +165,11 @@ export function postEntry(account: Account, posting: Posting, at: PostingTime): 
  * Several postings in order on one account: the entries and the account after them. A posting
  * of 0 points is skipped (a rule may set an award to 0), so it leaves no entry.
  */
-export function postAll(account: Account, postings: readonly Posting[], at: PostingTime): { account: Account; entries: LedgerEntry[]; taken: Lot[] } {
+export function postAll(
+  account: Account,
+  postings: readonly Posting[],
+  at: PostingTime,
+): { account: Account; entries: LedgerEntry[]; taken: Lot[] } {
   const entries: LedgerEntry[] = [];
   let current = account;
   let taken: Lot[] = [];

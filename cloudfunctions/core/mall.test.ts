@@ -24,7 +24,9 @@ const codeOf = (fn: () => void) => {
   }
 };
 const check = (r: Reward, alreadyRedeemed = 0, quantity = 1, earnedTotal = 0) =>
-  codeOf(() => checkRedemption(r, { tierIndex: tierIndexFor(earnedTotal, DEFAULT_RULES.tiers), alreadyRedeemed }, quantity, now, DEFAULT_RULES.tiers));
+  codeOf(() =>
+    checkRedemption(r, { tierIndex: tierIndexFor(earnedTotal, DEFAULT_RULES.tiers), alreadyRedeemed }, quantity, now, DEFAULT_RULES.tiers),
+  );
 
 describe('redemption rules', () => {
   it('opens, counts down and closes flash windows', () => {

@@ -40,9 +40,17 @@ export function mallBalance(liability: number, rewards: RewardFacts[], now: Date
     liability,
     stockPoints,
     rewards: rewards
-      .map((r) => ({ id: r.id, name: r.name, redeemed: r.redeemed, stock: r.stock, rate: r.redeemed + r.stock ? r.redeemed / (r.redeemed + r.stock) : 0 }))
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        redeemed: r.redeemed,
+        stock: r.stock,
+        rate: r.redeemed + r.stock ? r.redeemed / (r.redeemed + r.stock) : 0,
+      }))
       .sort((a, b) => b.rate - a.rate),
-    unredeemed: onSale.filter((r) => r.redeemed === 0 && now.getTime() - Date.parse(r.createdAt) >= UNWANTED_AFTER_DAYS * 86_400_000).map((r) => r.name),
+    unredeemed: onSale
+      .filter((r) => r.redeemed === 0 && now.getTime() - Date.parse(r.createdAt) >= UNWANTED_AFTER_DAYS * 86_400_000)
+      .map((r) => r.name),
     warning,
   };
 }

@@ -9,10 +9,12 @@ describe('a shipping phone', () => {
       ['8613800138000', '13800138000'],
       ['020-81167888', '02081167888'],
       ['0755 8888 8888', '075588888888'],
-    ]) expect([text, phoneDigits(text)]).toEqual([text, digits]);
+    ])
+      expect([text, phoneDigits(text)]).toEqual([text, digits]);
   });
 
   it('refuses what cannot be dialled in mainland China', () => {
-    for (const text of ['', 'x', '12345', '12800138000', '1380013800', '138001380001', '81167888', '+1 415 555 0100', '1380013800a']) expect([text, phoneDigits(text)]).toEqual([text, null]);
+    for (const text of ['', 'x', '12345', '12800138000', '1380013800', '138001380001', '81167888', '+1 415 555 0100', '1380013800a'])
+      expect([text, phoneDigits(text)]).toEqual([text, null]);
   });
 });

@@ -10,6 +10,9 @@ export const PHONE_PROBLEM = '请填写 11 位手机号，或带区号的座机'
 
 /** The digits that matter, or null when it is no phone number. */
 export function phoneDigits(text: string): string | null {
-  const digits = text.trim().replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  const digits = text
+    .trim()
+    .replace(/[\s-]/g, '')
+    .replace(/^(\+?86)(?=1\d{10}$)/, '');
   return MOBILE.test(digits) || LANDLINE.test(digits) ? digits : null;
 }

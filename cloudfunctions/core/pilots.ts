@@ -40,7 +40,8 @@ export const campaignsFor = <C extends { id: string; pilot?: Pilot | null }>(cam
   campaigns.filter((c) => !c.pilot || inPilot(c.id, c.pilot, member));
 
 /** A member's pilots with one more (bounded: the oldest go first). */
-export const enrolledIn = (pilots: readonly string[] | undefined, campaignId: string): string[] => [...(pilots ?? []).filter((id) => id !== campaignId), campaignId].slice(-PILOTS_KEPT);
+export const enrolledIn = (pilots: readonly string[] | undefined, campaignId: string): string[] =>
+  [...(pilots ?? []).filter((id) => id !== campaignId), campaignId].slice(-PILOTS_KEPT);
 
 /** What a report reads of a member: the days they checked in, earned and spent. */
 export interface ActivityTrail extends PilotMember {
@@ -87,7 +88,8 @@ export const addSums = (a: GroupSums, b: GroupSums): GroupSums => ({
   retained: a.retained + b.retained,
 });
 
-const checkedIn = (months: CheckinMonths | undefined, day: Day) => Boolean((months?.[day.slice(0, 7)] ?? 0) & (2 ** (Number(day.slice(8, 10)) - 1)));
+const checkedIn = (months: CheckinMonths | undefined, day: Day) =>
+  Boolean((months?.[day.slice(0, 7)] ?? 0) & (2 ** (Number(day.slice(8, 10)) - 1)));
 
 /** One member's numbers over the window: a day is active if they checked in, earned or spent on it. */
 export function trailSums(member: ActivityTrail, window: PilotWindow): GroupSums {

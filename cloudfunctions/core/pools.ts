@@ -31,7 +31,12 @@ export function poolStatus(pool: PoolState, now: Date): PoolStatus {
  * One contribution's rules: only to an open pool, never past its goal (so however many backers
  * race, a pool raises at most its goal). Returns the pool's totals after it.
  */
-export function contribute(pool: PoolState, points: number, now: Date, firstFromBacker: boolean): { raised: number; funded: boolean; backersAdded: number } {
+export function contribute(
+  pool: PoolState,
+  points: number,
+  now: Date,
+  firstFromBacker: boolean,
+): { raised: number; funded: boolean; backersAdded: number } {
   const status = poolStatus(pool, now);
   if (status === 'funded') refuse('FORBIDDEN', '已经凑齐了，谢谢你的心意');
   if (status !== 'open') refuse('FORBIDDEN', pool.kind === 'donation' ? '这个捐赠已经结束' : '这个众筹已经结束');

@@ -17,7 +17,8 @@ describe('purchases', () => {
   it('reads a code back, and says why a held code cannot be used', () => {
     const code = memberCodeOf('c1', 'o_alice', 'abcdefgh1234');
     expect(parseMemberCode(code)).toEqual({ communityId: 'c1', openid: 'o_alice', secret: 'abcdefgh1234' });
-    for (const junk of ['', 'c1.o_alice', 'c1.o_alice.short', 'c1.o alice.abcdefgh1234', `${'x'.repeat(65)}.o.abcdefgh1234`]) expect(parseMemberCode(junk)).toBeNull();
+    for (const junk of ['', 'c1.o_alice', 'c1.o_alice.short', 'c1.o alice.abcdefgh1234', `${'x'.repeat(65)}.o.abcdefgh1234`])
+      expect(parseMemberCode(junk)).toBeNull();
     const now = new Date('2026-06-01T00:00:00Z');
     const held = { secret: 'abcdefgh1234', expiresAt: '2026-06-01T00:02:00Z', usedAt: null };
     expect(memberCodeProblem(held, 'abcdefgh1234', now)).toBeNull();

@@ -44,7 +44,13 @@ export interface PurchaseDay {
  * The points a purchase earns: whole points per yuan, times the tier's multiplier, as many as
  * fit under today's cap (`capped` when some did not).
  */
-export function purchasePoints(amountFen: number, rule: Rules['purchase'], tierMultiplier: number, today: PurchaseDay | null | undefined, day: Day): { points: number; capped: boolean } {
+export function purchasePoints(
+  amountFen: number,
+  rule: Rules['purchase'],
+  tierMultiplier: number,
+  today: PurchaseDay | null | undefined,
+  day: Day,
+): { points: number; capped: boolean } {
   const base = Math.floor(Math.round((amountFen / 100) * rule.pointsPerYuan * 100) / 100);
   const earned = Math.floor(Math.round(base * tierMultiplier * 100) / 100);
   const used = today?.day === day ? today.points : 0;

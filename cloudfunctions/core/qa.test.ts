@@ -1,6 +1,14 @@
 import { acceptRefusal, type AcceptCase } from './qa';
 
-const base: AcceptCase = { caller: 'asker', callerIsStaff: false, asker: 'asker', answerer: 'helper', answerId: 'a1', answerHeld: false, acceptedAnswerId: null };
+const base: AcceptCase = {
+  caller: 'asker',
+  callerIsStaff: false,
+  asker: 'asker',
+  answerer: 'helper',
+  answerId: 'a1',
+  answerHeld: false,
+  acceptedAnswerId: null,
+};
 
 describe('who may accept an answer', () => {
   it.each<[string, Partial<AcceptCase>, string | null]>([

@@ -1,7 +1,7 @@
 import { INVITE_CODE, inviteCodeFrom, inviteScene, inviterRefusal, parseInviteScene, passesRiskGate } from './referral';
 
 describe('referral rules', () => {
-  it('refuses oneself and one\'s own inviter as inviter', () => {
+  it("refuses oneself and one's own inviter as inviter", () => {
     expect(inviterRefusal({ newcomer: 'a', inviter: 'b', invitersInviter: null })).toBeNull();
     expect(inviterRefusal({ newcomer: 'a', inviter: 'b', invitersInviter: 'c' })).toBeNull();
     expect(inviterRefusal({ newcomer: 'a', inviter: 'a', invitersInviter: null })).toBe('self');
@@ -18,7 +18,7 @@ describe('referral rules', () => {
     expect(code).toHaveLength(8);
   });
 
-  it('round-trips a mini-program code\'s scene, as WeChat hands it to the page (URL-encoded)', () => {
+  it("round-trips a mini-program code's scene, as WeChat hands it to the page (URL-encoded)", () => {
     const scene = inviteScene('k3J9x_Ab-2Qw', 'DU6HRUHS');
     expect(scene.length).toBeLessThanOrEqual(32);
     expect(parseInviteScene(encodeURIComponent(scene))).toEqual({ communityId: 'k3J9x_Ab-2Qw', inviteCode: 'DU6HRUHS' });

@@ -42,6 +42,10 @@ export const MAX_SCENE = 32;
 export const inviteScene = (communityId: string, inviteCode: string) => `c=${communityId}&i=${inviteCode}`;
 
 export function parseInviteScene(scene: string): { communityId: string; inviteCode: string } | null {
-  const fields = Object.fromEntries(decodeURIComponent(scene).split('&').map((pair) => pair.split('=') as [string, string]));
+  const fields = Object.fromEntries(
+    decodeURIComponent(scene)
+      .split('&')
+      .map((pair) => pair.split('=') as [string, string]),
+  );
   return fields.c && fields.i ? { communityId: fields.c, inviteCode: fields.i } : null;
 }

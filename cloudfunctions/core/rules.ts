@@ -37,7 +37,14 @@ export interface Rules {
   birthday: { points: number };
   tasks: Record<TaskKey, number>;
   /** 积分转赠: who may give (a tier, a membership age), how much at once, a day, and what one member may receive a day. */
-  transfer: { enabled: boolean; minTier: string; dailyLimit: number; maxPerTransfer: number; minMemberDays: number; receiveDailyLimit: number };
+  transfer: {
+    enabled: boolean;
+    minTier: string;
+    dailyLimit: number;
+    maxPerTransfer: number;
+    minMemberDays: number;
+    receiveDailyLimit: number;
+  };
   /** 积分众筹: how many days a pooled redemption has to be funded before it fails and refunds its backers. */
   pool: { days: number };
   /** 购买积分 (API v3): staff credit a purchase by scanning the member code; points per yuan, at most dailyCap a member a day. Off until the owner turns it on. */
@@ -80,7 +87,8 @@ export function mergeRules(base: Rules, patch: RulesPatch): Rules {
   for (const key of new Set([...Object.keys(base), ...Object.keys(patch)])) {
     const from = (base as unknown as Record<string, unknown>)[key];
     const change = (patch as Record<string, unknown>)[key];
-    if (Array.isArray(change ?? from)) merged[key] = ((change ?? from) as Tier[]).map((tier) => (tier.perks ? { ...tier, perks: [...tier.perks] } : { ...tier }));
+    if (Array.isArray(change ?? from))
+      merged[key] = ((change ?? from) as Tier[]).map((tier) => (tier.perks ? { ...tier, perks: [...tier.perks] } : { ...tier }));
     else merged[key] = { ...(from as object), ...(change as object) };
   }
   return merged as unknown as Rules;

@@ -1,10 +1,22 @@
 import fc from 'fast-check';
 import { emptyAccount, postEntry, type Account, type EntryKind } from './ledger';
-import { addCounts, burnRate, entryCounts, eventCounts, liabilityOf, nextMonth, previousMonth, retainedCohort, type PointsTotals } from './stats';
+import {
+  addCounts,
+  burnRate,
+  entryCounts,
+  eventCounts,
+  liabilityOf,
+  nextMonth,
+  previousMonth,
+  retainedCohort,
+  type PointsTotals,
+} from './stats';
 
 describe('stats', () => {
   it('counts each kind of entry as API.md defines it', () => {
-    expect(entryCounts({ id: 'checkin:c:o:2026-03-01', kind: 'earn', delta: 5, active: { cohort: '2026-02', firstInMonth: true } })).toEqual({ pointsIssued: 5, checkins: 1, activeMembers: 1 });
+    expect(
+      entryCounts({ id: 'checkin:c:o:2026-03-01', kind: 'earn', delta: 5, active: { cohort: '2026-02', firstInMonth: true } }),
+    ).toEqual({ pointsIssued: 5, checkins: 1, activeMembers: 1 });
     expect(entryCounts({ id: 'streak:c:o:2026-03-01', kind: 'earn', delta: 50 })).toEqual({ pointsIssued: 50 });
     expect(entryCounts({ id: 'adjust:x', kind: 'adjust', delta: 30 })).toEqual({ pointsIssued: 30 });
     expect(entryCounts({ id: 'adjust:y', kind: 'adjust', delta: -20 })).toEqual({ pointsReversed: 20 });
@@ -18,7 +30,12 @@ describe('stats', () => {
   });
 
   it('keeps liability = issued − spent − expired − reversed = the sum of balances, whatever happens', () => {
-    const step = fc.record({ member: fc.integer({ min: 0, max: 2 }), kind: fc.constantFrom<EntryKind>('earn', 'spend', 'adjust', 'refund', 'expire', 'reverse'), amount: fc.integer({ min: 1, max: 300 }), down: fc.boolean() });
+    const step = fc.record({
+      member: fc.integer({ min: 0, max: 2 }),
+      kind: fc.constantFrom<EntryKind>('earn', 'spend', 'adjust', 'refund', 'expire', 'reverse'),
+      amount: fc.integer({ min: 1, max: 300 }),
+      down: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(step, { maxLength: 80 }), (steps) => {
         const accounts: Account[] = [emptyAccount(), emptyAccount(), emptyAccount()];
@@ -27,7 +44,11 @@ describe('stats', () => {
         steps.forEach((s, i) => {
           const negative = s.kind === 'spend' || s.kind === 'expire' || s.kind === 'reverse' || (s.kind === 'adjust' && s.down);
           try {
-            const { account, entry } = postEntry(accounts[s.member], { id: `${s.kind}:${i}`, kind: s.kind, delta: negative ? -s.amount : s.amount, reason: '', refId: null }, time);
+            const { account, entry } = postEntry(
+              accounts[s.member],
+              { id: `${s.kind}:${i}`, kind: s.kind, delta: negative ? -s.amount : s.amount, reason: '', refId: null },
+              time,
+            );
             accounts[s.member] = account;
             totals = addCounts(totals, entryCounts(entry));
           } catch {

@@ -49,7 +49,10 @@ export function entryCounts(entry: { id: string; kind: EntryKind; delta: number;
 }
 
 /** What one event (a record the ledger does not show) adds to its day. */
-export function eventCounts(event: { kind: 'post' | 'answer' | 'referral' | 'checkin' | 'active'; active?: ActivityMark }): Partial<DayNumbers> {
+export function eventCounts(event: {
+  kind: 'post' | 'answer' | 'referral' | 'checkin' | 'active';
+  active?: ActivityMark;
+}): Partial<DayNumbers> {
   const counts: Partial<DayNumbers> = {};
   if (event.kind === 'post') counts.posts = 1;
   if (event.kind === 'answer') counts.answers = 1;

@@ -1,5 +1,15 @@
 import { markCheckin, type CheckinMonths } from './calendar';
-import { checkedInOn, checkinsToNextBonus, checkMakeUp, currentStreak, runEndingOn, streakAfterCheckin, streakAfterMakeUp, streakBonus, type MakeUpRequest } from './streak';
+import {
+  checkedInOn,
+  checkinsToNextBonus,
+  checkMakeUp,
+  currentStreak,
+  runEndingOn,
+  streakAfterCheckin,
+  streakAfterMakeUp,
+  streakBonus,
+  type MakeUpRequest,
+} from './streak';
 
 const rule = { streakDays: 7, streakBonus: 50 };
 
@@ -75,7 +85,10 @@ describe('make-up (补签)', () => {
     expect(runEndingOn(marked, '2026-06-09')).toBe(5);
     expect(runEndingOn(marked, '2026-06-10')).toBe(0);
     // 06-08 filled a gap between a 3-day run and yesterday's check-in.
-    expect(streakAfterMakeUp(marked, { streak: 1, lastCheckinDay: '2026-06-09' }, '2026-06-08')).toEqual({ streak: 5, lastCheckinDay: '2026-06-09' });
+    expect(streakAfterMakeUp(marked, { streak: 1, lastCheckinDay: '2026-06-09' }, '2026-06-08')).toEqual({
+      streak: 5,
+      lastCheckinDay: '2026-06-09',
+    });
     // Yesterday made up after a run that ended the day before: the streak continues into today's check-in.
     const yesterday = months(['2026-06-07', '2026-06-08', '2026-06-09']);
     const state = streakAfterMakeUp(yesterday, { streak: 2, lastCheckinDay: '2026-06-08' }, '2026-06-09');

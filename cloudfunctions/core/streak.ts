@@ -52,7 +52,8 @@ export const isMarked = (months: CheckinMonths | undefined, day: Day): boolean =
   ((months?.[day.slice(0, 7)] ?? 0) & (2 ** (Number(day.slice(8, 10)) - 1))) !== 0;
 
 /** Make-ups a member has used in `month` (the count is kept for the month it was last used in). */
-export const makeUpsUsed = (kept: { month: string; count: number } | undefined, month: string): number => (kept?.month === month ? kept.count : 0);
+export const makeUpsUsed = (kept: { month: string; count: number } | undefined, month: string): number =>
+  kept?.month === month ? kept.count : 0;
 
 export interface MakeUpRequest {
   day: Day;

@@ -10,10 +10,21 @@ const member = (facts: Partial<TierFacts>): TierFacts => ({ earnedTotal: 0, ...f
 
 describe('tiers', () => {
   it('places lifetime points in 铜/银/金/铂金 with the next threshold, multiplier and perks', () => {
-    expect(tierOf(member({ earnedTotal: 0 }), lifetime, '2026-06-01')).toMatchObject({ name: '铜', nextName: '银', nextMinPoints: 500, points: 0, multiplier: 1, keep: null });
+    expect(tierOf(member({ earnedTotal: 0 }), lifetime, '2026-06-01')).toMatchObject({
+      name: '铜',
+      nextName: '银',
+      nextMinPoints: 500,
+      points: 0,
+      multiplier: 1,
+      keep: null,
+    });
     expect(tierOf(member({ earnedTotal: 499 }), lifetime, '2026-06-01').name).toBe('铜');
     expect(tierOf(member({ earnedTotal: 500 }), lifetime, '2026-06-01')).toMatchObject({ name: '银', nextName: '金', nextMinPoints: 2000 });
-    expect(tierOf(member({ earnedTotal: 5000 }), lifetime, '2026-06-01')).toMatchObject({ name: '铂金', nextName: null, nextMinPoints: null });
+    expect(tierOf(member({ earnedTotal: 5000 }), lifetime, '2026-06-01')).toMatchObject({
+      name: '铂金',
+      nextName: null,
+      nextMinPoints: null,
+    });
     expect(tierOf(member({ earnedTotal: 5000 }), lifetime, '2026-06-01').perks.length).toBeGreaterThan(0);
   });
 
@@ -52,7 +63,13 @@ describe('tiers', () => {
   });
 
   it('rolling: points earned during the grace period make the tier safe again', () => {
-    const graced = member({ earnedTotal: 2500, recentEarned: { '2026-06-10': 2000 }, tierHeld: '金', tierKeepBy: '2026-06-16', tierReviewOn: '2026-06-16' });
+    const graced = member({
+      earnedTotal: 2500,
+      recentEarned: { '2026-06-10': 2000 },
+      tierHeld: '金',
+      tierKeepBy: '2026-06-16',
+      tierReviewOn: '2026-06-16',
+    });
     expect(tierOf(graced, rolling, '2026-06-10').keep).toBeNull();
     expect(tierAfterPosting(graced, rolling, '2026-06-10')).toEqual({ tierHeld: '金', tierKeepBy: null, tierReviewOn: '2026-07-10' });
     expect(reviewTier(graced, rolling, '2026-06-16').outcome).toBe('safe');
@@ -65,25 +82,34 @@ describe('tiers', () => {
 
   it('property: the ledger keeps the window exactly (earned, positive adjust, less reversals), bounded by the days kept', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ day: fc.integer({ min: 0, max: 500 }), points: fc.integer({ min: 1, max: 50 }), reverse: fc.boolean() }), { maxLength: 40 }), (moves) => {
-        let account = emptyAccount();
-        const sorted = [...moves].sort((a, b) => a.day - b.day);
-        const expected = new Map<string, number>();
-        sorted.forEach((move, i) => {
-          const day = addDays('2026-01-01', move.day);
-          const time: PostingTime = { now: new Date(`${day}T04:00:00Z`), day, timezone: 'Asia/Shanghai', expiryDays: 365 };
-          account = postAll(account, [{ id: `e${i}`, kind: 'earn', delta: move.points, reason: '', refId: null }], time).account;
-          expected.set(day, (expected.get(day) ?? 0) + move.points);
-          if (move.reverse) {
-            account = postAll(account, [{ id: `r${i}`, kind: 'reverse', delta: -1, reason: '', refId: null, reverses: { kind: 'earn', delta: 1, day } }], time).account;
-            expected.set(day, (expected.get(day) ?? 0) - 1);
-          }
-        });
-        const last = sorted.length ? addDays('2026-01-01', sorted.at(-1)!.day) : '2026-01-01';
-        const inWindow = [...expected].filter(([day]) => day > addDays(last, -30)).reduce((sum, [, p]) => sum + p, 0);
-        expect(windowPoints(account.recentEarned, last, 30)).toBe(inWindow);
-        expect(Object.keys(account.recentEarned ?? {}).every((day) => day > addDays(last, -365))).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.record({ day: fc.integer({ min: 0, max: 500 }), points: fc.integer({ min: 1, max: 50 }), reverse: fc.boolean() }), {
+          maxLength: 40,
+        }),
+        (moves) => {
+          let account = emptyAccount();
+          const sorted = [...moves].sort((a, b) => a.day - b.day);
+          const expected = new Map<string, number>();
+          sorted.forEach((move, i) => {
+            const day = addDays('2026-01-01', move.day);
+            const time: PostingTime = { now: new Date(`${day}T04:00:00Z`), day, timezone: 'Asia/Shanghai', expiryDays: 365 };
+            account = postAll(account, [{ id: `e${i}`, kind: 'earn', delta: move.points, reason: '', refId: null }], time).account;
+            expected.set(day, (expected.get(day) ?? 0) + move.points);
+            if (move.reverse) {
+              account = postAll(
+                account,
+                [{ id: `r${i}`, kind: 'reverse', delta: -1, reason: '', refId: null, reverses: { kind: 'earn', delta: 1, day } }],
+                time,
+              ).account;
+              expected.set(day, (expected.get(day) ?? 0) - 1);
+            }
+          });
+          const last = sorted.length ? addDays('2026-01-01', sorted.at(-1)!.day) : '2026-01-01';
+          const inWindow = [...expected].filter(([day]) => day > addDays(last, -30)).reduce((sum, [, p]) => sum + p, 0);
+          expect(windowPoints(account.recentEarned, last, 30)).toBe(inWindow);
+          expect(Object.keys(account.recentEarned ?? {}).every((day) => day > addDays(last, -365))).toBe(true);
+        },
+      ),
     );
   });
 });

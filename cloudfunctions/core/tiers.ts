@@ -79,7 +79,9 @@ export function tierOf(member: TierFacts, rules: Pick<Rules, 'tiers' | 'tierRete
   // A tier renamed or removed since: the window decides.
   const index = Math.max(earned, heldIndex);
   const keep =
-    index > earned ? { minPoints: tiers[index].minPoints, by: member.tierKeepBy ?? addDays(member.tierReviewOn ?? today, tierRetention.graceDays) } : null;
+    index > earned
+      ? { minPoints: tiers[index].minPoints, by: member.tierKeepBy ?? addDays(member.tierReviewOn ?? today, tierRetention.graceDays) }
+      : null;
   return view(tiers, index, points, keep);
 }
 
@@ -107,10 +109,18 @@ export type TierChanges = Required<Pick<TierFacts, 'tierHeld' | 'tierKeepBy' | '
 export function tierAfterPosting(member: TierFacts, rules: Pick<Rules, 'tiers' | 'tierRetention'>, today: Day): TierChanges {
   const current = tierOf(member, rules, today);
   if (current.keep) {
-    return { tierHeld: current.name, tierKeepBy: member.tierKeepBy ?? null, tierReviewOn: earlier(member.tierReviewOn, member.tierKeepBy ?? today) };
+    return {
+      tierHeld: current.name,
+      tierKeepBy: member.tierKeepBy ?? null,
+      tierReviewOn: earlier(member.tierReviewOn, member.tierKeepBy ?? today),
+    };
   }
   const minPoints = rules.tiers[current.index].minPoints;
-  return { tierHeld: current.name, tierKeepBy: null, tierReviewOn: windowFallsShortOn(member.recentEarned, today, rules.tierRetention.windowDays, minPoints) };
+  return {
+    tierHeld: current.name,
+    tierKeepBy: null,
+    tierReviewOn: windowFallsShortOn(member.recentEarned, today, rules.tierRetention.windowDays, minPoints),
+  };
 }
 
 export type TierReview = { changes: TierChanges; outcome: 'safe' | 'warned' | 'demoted' | 'waiting' };

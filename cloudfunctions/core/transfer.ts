@@ -21,7 +21,8 @@ export function transferBlocked(rules: Pick<Rules, 'transfer' | 'tiers'>, tierIn
 }
 
 /** Why one gift of `amount` is too much for the rules, or null. */
-export const transferAmountProblem = (rule: Rules['transfer'], amount: number): string | null => (amount > rule.maxPerTransfer ? `每次最多转赠 ${rule.maxPerTransfer} 积分` : null);
+export const transferAmountProblem = (rule: Rules['transfer'], amount: number): string | null =>
+  amount > rule.maxPerTransfer ? `每次最多转赠 ${rule.maxPerTransfer} 积分` : null;
 
 /**
  * The transfer rules of API.md, refused in the order a member would want to be told; the
@@ -41,8 +42,10 @@ export function checkTransfer(
   const tooMuch = transferAmountProblem(rule, amount);
   if (tooMuch) refuse('LIMIT_REACHED', tooMuch);
   const sent = onDay(sender.transfers, today);
-  if (sent.sent + amount > rule.dailyLimit) refuse('LIMIT_REACHED', `每天最多转赠 ${rule.dailyLimit} 积分，今天还能转 ${Math.max(0, rule.dailyLimit - sent.sent)} 积分`);
+  if (sent.sent + amount > rule.dailyLimit)
+    refuse('LIMIT_REACHED', `每天最多转赠 ${rule.dailyLimit} 积分，今天还能转 ${Math.max(0, rule.dailyLimit - sent.sent)} 积分`);
   const received = onDay(receiver.transfers, today);
-  if (received.received + amount > rule.receiveDailyLimit) refuse('LIMIT_REACHED', `对方今天收到的积分已接近上限（每天 ${rule.receiveDailyLimit} 积分）`);
+  if (received.received + amount > rule.receiveDailyLimit)
+    refuse('LIMIT_REACHED', `对方今天收到的积分已接近上限（每天 ${rule.receiveDailyLimit} 积分）`);
   return { sender: { ...sent, sent: sent.sent + amount }, receiver: { ...received, received: received.received + amount } };
 }

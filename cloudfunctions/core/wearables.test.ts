@@ -2,7 +2,11 @@ import { WARDROBE_MAX, wearProblem, wardrobeAfterRedeem, wearingAfterChoice, wor
 
 const now = new Date('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;
-const title = (id: string, days: number | null) => ({ id, kind: 'title' as const, wear: { look: id === 'reader' ? '读书达人' : '元老', days } });
+const title = (id: string, days: number | null) => ({
+  id,
+  kind: 'title' as const,
+  wear: { look: id === 'reader' ? '读书达人' : '元老', days },
+});
 const frame = { id: 'goldFrame', kind: 'frame' as const, wear: { look: 'gold', days: 30 } };
 
 describe('wearables', () => {
@@ -19,7 +23,9 @@ describe('wearables', () => {
   it('extends a timed one bought again from when it would run out; one owned for good is not bought twice', () => {
     const once = wardrobeAfterRedeem({}, title('reader', 7), now);
     const twice = wardrobeAfterRedeem(once, title('reader', 7), new Date(now.getTime() + DAY));
-    expect(twice.wardrobe).toEqual([{ itemId: 'reader', kind: 'title', look: '读书达人', until: new Date(now.getTime() + 14 * DAY).toISOString() }]);
+    expect(twice.wardrobe).toEqual([
+      { itemId: 'reader', kind: 'title', look: '读书达人', until: new Date(now.getTime() + 14 * DAY).toISOString() },
+    ]);
     // Run out, then bought again: from the new day.
     const later = new Date(now.getTime() + 20 * DAY);
     expect(wardrobeAfterRedeem(twice, title('reader', 7), later).wardrobe[0].until).toBe(new Date(later.getTime() + 7 * DAY).toISOString());
@@ -29,7 +35,12 @@ describe('wearables', () => {
   });
 
   it('keeps the wardrobe bounded, dropping what has run out first', () => {
-    const full: Wearable[] = Array.from({ length: WARDROBE_MAX }, (_, i) => ({ itemId: `t${i}`, kind: 'title', look: `称号${i}`, until: null }));
+    const full: Wearable[] = Array.from({ length: WARDROBE_MAX }, (_, i) => ({
+      itemId: `t${i}`,
+      kind: 'title',
+      look: `称号${i}`,
+      until: null,
+    }));
     expect(() => wardrobeAfterRedeem({ wardrobe: full }, title('reader', 7), now)).toThrow(`最多 ${WARDROBE_MAX} 件`);
     const oneRunOut = full.map((w, i) => (i === 0 ? { ...w, until: '2026-05-01T00:00:00Z' } : w));
     expect(wardrobeAfterRedeem({ wardrobe: oneRunOut }, title('reader', 7), now).wardrobe).toHaveLength(WARDROBE_MAX);
@@ -46,10 +57,12 @@ describe('wearables', () => {
     expect(() => wearingAfterChoice(owned, { frame: 'reader' }, now)).toThrow('没有这个头像框');
     expect(() => wearingAfterChoice(owned, { title: 'reader' }, new Date(now.getTime() + 8 * DAY))).toThrow('已到期');
     // A look the app cannot draw is never worn.
-    expect(wornNow({ wardrobe: [{ itemId: 'x', kind: 'frame', look: 'neon', until: null }], wearing: { frame: 'x' } }, now).frame).toBeNull();
+    expect(
+      wornNow({ wardrobe: [{ itemId: 'x', kind: 'frame', look: 'neon', until: null }], wearing: { frame: 'x' } }, now).frame,
+    ).toBeNull();
   });
 
-  it('says what is wrong with a reward\'s wear for its kind', () => {
+  it("says what is wrong with a reward's wear for its kind", () => {
     expect(wearProblem('title', { look: '读书达人' })).toBeNull();
     expect(wearProblem('frame', { look: 'jade' })).toBeNull();
     expect(wearProblem('physical', null)).toBeNull();

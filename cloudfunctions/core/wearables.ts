@@ -51,7 +51,8 @@ export const isWearableKind = (kind: string): kind is WearableKind => kind === '
 const current = (w: Wearable, now: Date) => w.until === null || Date.parse(w.until) > now.getTime();
 
 /** The wardrobe without what has run out. */
-export const wardrobeNow = (wardrobe: readonly Wearable[] | undefined, now: Date): Wearable[] => (wardrobe ?? []).filter((w) => current(w, now));
+export const wardrobeNow = (wardrobe: readonly Wearable[] | undefined, now: Date): Wearable[] =>
+  (wardrobe ?? []).filter((w) => current(w, now));
 
 /** What a member wears now: the chosen ones still owned and not run out. */
 export function wornNow(member: { wardrobe?: readonly Wearable[]; wearing?: Wearing | null }, now: Date): Worn {
@@ -83,11 +84,16 @@ export function wardrobeAfterRedeem(
 }
 
 /** The member chooses what to wear (null takes it off); only what they own and has not run out. */
-export function wearingAfterChoice(member: { wardrobe?: readonly Wearable[]; wearing?: Wearing | null }, choice: Wearing, now: Date): Wearing {
+export function wearingAfterChoice(
+  member: { wardrobe?: readonly Wearable[]; wearing?: Wearing | null },
+  choice: Wearing,
+  now: Date,
+): Wearing {
   const owned = wardrobeNow(member.wardrobe, now);
   const chosen = (Object.entries(choice) as Array<[WearableKind, string | null | undefined]>).filter(([, itemId]) => itemId !== undefined);
   for (const [kind, itemId] of chosen) {
-    if (itemId && !owned.some((w) => w.kind === kind && w.itemId === itemId)) refuse('NOT_FOUND', kind === 'title' ? '你没有这个称号，或它已到期' : '你没有这个头像框，或它已到期');
+    if (itemId && !owned.some((w) => w.kind === kind && w.itemId === itemId))
+      refuse('NOT_FOUND', kind === 'title' ? '你没有这个称号，或它已到期' : '你没有这个头像框，或它已到期');
   }
   return { ...member.wearing, ...Object.fromEntries(chosen) };
 }
@@ -109,8 +115,12 @@ export function wearProblem(kind: string, wear: { look: string } | null | undefi
 export const wearDuration = (days: number | null): string => (days === null ? '永久佩戴' : `佩戴 ${days} 天`);
 
 /** What a worn thing is called: the title's words, or the frame's look by name. */
-export const lookName = (kind: WearableKind, look: string): string => (kind === 'title' ? `称号「${look}」` : `头像框「${isFrameLook(look) ? FRAME_LOOKS[look] : look}」`);
+export const lookName = (kind: WearableKind, look: string): string =>
+  kind === 'title' ? `称号「${look}」` : `头像框「${isFrameLook(look) ? FRAME_LOOKS[look] : look}」`;
 
 /** The wardrobe as its owner sees it: what has not run out, each marked if it is the one worn. */
-export const wardrobeView = (member: { wardrobe?: readonly Wearable[]; wearing?: Wearing | null }, now: Date): Array<Wearable & { worn: boolean }> =>
+export const wardrobeView = (
+  member: { wardrobe?: readonly Wearable[]; wearing?: Wearing | null },
+  now: Date,
+): Array<Wearable & { worn: boolean }> =>
   wardrobeNow(member.wardrobe, now).map((w) => ({ ...w, worn: member.wearing?.[w.kind] === w.itemId }));

@@ -17,7 +17,9 @@ describe('the local CloudID swap', () => {
     const cloudID = issueGroupCloudId('G', now);
     const later = new Date(now.getTime() + CLOUD_ID_TTL_MS + 1);
     expect(swapCloudIds({ g: { $cloudID: cloudID } }, later)).toEqual({ g: { cloudID, errCode: -601006, errMsg: 'cloudID expired' } });
-    expect(swapCloudIds({ g: { $cloudID: 'wx-real-id' } }, now)).toEqual({ g: { cloudID: 'wx-real-id', errCode: -601007, errMsg: 'invalid cloudID' } });
+    expect(swapCloudIds({ g: { $cloudID: 'wx-real-id' } }, now)).toEqual({
+      g: { cloudID: 'wx-real-id', errCode: -601007, errMsg: 'invalid cloudID' },
+    });
     expect(swapCloudIds({ g: { $cloudID: 'x', extra: 1 } }, now)).toEqual({ g: { $cloudID: 'x', extra: 1 } });
   });
 });

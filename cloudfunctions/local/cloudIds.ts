@@ -8,10 +8,15 @@ import { openGroupCloudId } from '../platform/local/groupCloudIds';
  * before the function runs, so the function's code path is the cloud's.
  */
 const isMarker = (value: unknown): value is { $cloudID: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { $cloudID?: unknown }).$cloudID === 'string' && Object.keys(value).length === 1;
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { $cloudID?: unknown }).$cloudID === 'string' &&
+  Object.keys(value).length === 1;
 
 /** The event with every top-level CloudID marker swapped, as the platform does. */
 export function swapCloudIds(event: unknown, now: Date): unknown {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return event;
-  return Object.fromEntries(Object.entries(event).map(([key, value]) => [key, isMarker(value) ? openGroupCloudId(value.$cloudID, now) : value]));
+  return Object.fromEntries(
+    Object.entries(event).map(([key, value]) => [key, isMarker(value) ? openGroupCloudId(value.$cloudID, now) : value]),
+  );
 }

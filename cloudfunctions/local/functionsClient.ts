@@ -21,7 +21,10 @@ export type PlayPayment = (orderId: string, success: boolean, now: Date) => Prom
  * `wordsFile`: the owner's content word list (DATA_DIR/content-words.json); `riskFile`: risk
  * ranks to pretend for some openids (DATA_DIR/risk-ranks.json). Both optional.
  */
-export function startFunctionsWorker(databaseFile: string, platformFiles: { wordsFile?: string; riskFile?: string; downloadsDir?: string } = {}) {
+export function startFunctionsWorker(
+  databaseFile: string,
+  platformFiles: { wordsFile?: string; riskFile?: string; downloadsDir?: string } = {},
+) {
   // Loader hooks do not reach worker threads: register tsx's require hook, then load the source.
   const entry = JSON.stringify(join(__dirname, 'functionsWorker.ts'));
   const worker = new Worker(`require('tsx/cjs'); require(${entry});`, { eval: true, workerData: { databaseFile, ...platformFiles } });

@@ -22,7 +22,11 @@ const wordsJson = readIfThere(workerData.wordsFile);
 const ranksJson = readIfThere(workerData.riskFile);
 const deps = makeDeps({
   store,
-  platform: localPlatform({ words: wordsJson ? readWordList(wordsJson) : undefined, riskRanks: ranksJson ? JSON.parse(ranksJson) : undefined, downloadsDir: workerData.downloadsDir }),
+  platform: localPlatform({
+    words: wordsJson ? readWordList(wordsJson) : undefined,
+    riskRanks: ranksJson ? JSON.parse(ranksJson) : undefined,
+    downloadsDir: workerData.downloadsDir,
+  }),
 });
 const port = parentPort!;
 

@@ -9,7 +9,9 @@ import { applyPayment } from '../app/mall/applyPayment';
  */
 export async function playPayment(deps: Deps, orderId: string, succeeded: boolean, now: Date): Promise<Envelope> {
   try {
-    return success(await applyPayment(deps, { orderId, success: succeeded, transactionId: succeeded ? `local_${orderId}` : null, amountFen: null }, now));
+    return success(
+      await applyPayment(deps, { orderId, success: succeeded, transactionId: succeeded ? `local_${orderId}` : null, amountFen: null }, now),
+    );
   } catch (error) {
     if (error instanceof DomainError) return failure(error.code, error.message);
     throw error;

@@ -34,11 +34,19 @@ export function parseCron(cron: string): Cron {
 export function nextRun(cron: string, now: Date): Date {
   const { second, minutes, hours } = parseCron(cron);
   const shifted = new Date(now.getTime() + CRON_OFFSET_MS);
-  let candidate = Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate(), shifted.getUTCHours(), shifted.getUTCMinutes(), second);
+  let candidate = Date.UTC(
+    shifted.getUTCFullYear(),
+    shifted.getUTCMonth(),
+    shifted.getUTCDate(),
+    shifted.getUTCHours(),
+    shifted.getUTCMinutes(),
+    second,
+  );
   // Minute by minute: at most a day of candidates.
   for (let i = 0; i <= 1440; i++, candidate += 60_000) {
     const at = new Date(candidate);
-    if (candidate - CRON_OFFSET_MS > now.getTime() && minutes(at.getUTCMinutes()) && hours(at.getUTCHours())) return new Date(candidate - CRON_OFFSET_MS);
+    if (candidate - CRON_OFFSET_MS > now.getTime() && minutes(at.getUTCMinutes()) && hours(at.getUTCHours()))
+      return new Date(candidate - CRON_OFFSET_MS);
   }
   throw new Error(`cron "${cron}" never fires`);
 }

@@ -87,7 +87,11 @@ export function createLocalServer({ call, pay, log, staticDir, uploadsDir, downl
       if (!file) return sendText(res, 404, '链接不存在或已过期，请重新导出');
       const name = new URL(req.url ?? '/', 'http://local').searchParams.get('name') ?? 'export.csv';
       // RFC 6266: an ASCII fallback and the UTF-8 name (导出 files are named in Chinese).
-      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'cache-control': 'no-store',
+      });
       file.pipe(res);
       return;
     }
@@ -132,8 +136,10 @@ export function createLocalServer({ call, pay, log, staticDir, uploadsDir, downl
     } catch {
       return send(res, 400, failure('INVALID_INPUT', '请求体不是合法的 JSON'));
     }
-    if (typeof event?.orderId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(event.orderId)) return send(res, 200, failure('INVALID_INPUT', 'orderId 格式不对'));
-    if (event.result !== 'SUCCESS' && event.result !== 'FAIL') return send(res, 200, failure('INVALID_INPUT', 'result 只能是 SUCCESS 或 FAIL'));
+    if (typeof event?.orderId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(event.orderId))
+      return send(res, 200, failure('INVALID_INPUT', 'orderId 格式不对'));
+    if (event.result !== 'SUCCESS' && event.result !== 'FAIL')
+      return send(res, 200, failure('INVALID_INPUT', 'result 只能是 SUCCESS 或 FAIL'));
     const nowHeader = header(req, 'x-dev-now');
     const now = nowHeader ? new Date(nowHeader) : new Date();
     if (Number.isNaN(now.getTime())) return send(res, 200, failure('INVALID_INPUT', 'X-Dev-Now 必须是 ISO-8601 时间'));
@@ -153,7 +159,8 @@ export function createLocalServer({ call, pay, log, staticDir, uploadsDir, downl
   function serveStatic(path: string, req: IncomingMessage, res: ServerResponse): void {
     const file = resolve(join(root, normalize(decodeURIComponent(path === '/' ? '/index.html' : path))));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      if (path === '/' || path === '/index.html') return sendText(res, 503, '还没有 H5 构建：请先运行 npm run build:h5（npm start 会自动构建）');
+      if (path === '/' || path === '/index.html')
+        return sendText(res, 503, '还没有 H5 构建：请先运行 npm run build:h5（npm start 会自动构建）');
       return sendText(res, 404, 'Not found');
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
@@ -163,7 +170,13 @@ export function createLocalServer({ call, pay, log, staticDir, uploadsDir, downl
       return void createReadStream(file).pipe(res);
     }
     const body = compressed(file, encoding);
-    res.writeHead(200, { 'content-type': type, 'content-encoding': encoding, 'content-length': body.length, 'cache-control': 'no-cache', vary: 'accept-encoding' });
+    res.writeHead(200, {
+      'content-type': type,
+      'content-encoding': encoding,
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 }
@@ -185,7 +198,8 @@ function compressed(file: string, encoding: 'br' | 'gzip'): Buffer {
   let body = compressedFiles.get(key);
   if (!body) {
     const raw = readFileSync(file);
-    body = encoding === 'br' ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(raw, { level: 9 });
+    body =
+      encoding === 'br' ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(raw, { level: 9 });
     compressedFiles.set(key, body);
   }
   return body;

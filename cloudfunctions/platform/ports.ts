@@ -30,7 +30,13 @@ export interface ContentSecurity {
  * template (set at deploy time), accepted by the member for that purpose.
  */
 export type MessagePurpose = 'reviewResult' | 'pointsChanged' | 'orderUpdate' | 'checkinReminder' | 'announcement';
-export const MESSAGE_PURPOSES: readonly MessagePurpose[] = ['reviewResult', 'pointsChanged', 'orderUpdate', 'checkinReminder', 'announcement'];
+export const MESSAGE_PURPOSES: readonly MessagePurpose[] = [
+  'reviewResult',
+  'pointsChanged',
+  'orderUpdate',
+  'checkinReminder',
+  'announcement',
+];
 
 /** News for a member outside the app (a WeChat subscription message in the cloud). */
 export interface OutsideMessage {

@@ -31,8 +31,7 @@ export interface Increment {
   readonly $inc: number;
 }
 export const increment = (by: number): Increment => ({ $inc: by });
-export const isIncrement = (value: unknown): value is Increment =>
-  typeof value === 'object' && value !== null && '$inc' in value;
+export const isIncrement = (value: unknown): value is Increment => typeof value === 'object' && value !== null && '$inc' in value;
 
 /** New values for some top-level fields of a T (a number may be incremented instead). */
 export type Patch<T = Doc> = { [F in keyof T]?: T[F] | (T[F] extends number | undefined ? Increment : never) };
@@ -73,12 +72,19 @@ export interface Store<C extends DocMap = any> {
    * With `omit`, those fields are left unread (the cloud's `field({f: false})`): a read that has
    * no use for the bulky part of a document (a member's expiry lots) does not pay for it.
    */
-  get<K extends keyof C & string, F extends keyof C[K] & string>(collection: K, id: string, options: { omit: readonly F[] }): Promise<Found<Omit<C[K], F>> | null>;
+  get<K extends keyof C & string, F extends keyof C[K] & string>(
+    collection: K,
+    id: string,
+    options: { omit: readonly F[] },
+  ): Promise<Found<Omit<C[K], F>> | null>;
   /**
    * With `fields`, only those fields (and `_id`) are read: a list reads what it shows, not whole
    * documents (the cloud's `field()`). A field the document lacks reads as absent or null.
    */
-  find<K extends keyof C & string, F extends keyof C[K] & string>(collection: K, query: Query<C[K]> & { fields: readonly F[] }): Promise<Array<Found<Pick<C[K], F>>>>;
+  find<K extends keyof C & string, F extends keyof C[K] & string>(
+    collection: K,
+    query: Query<C[K]> & { fields: readonly F[] },
+  ): Promise<Array<Found<Pick<C[K], F>>>>;
   find<K extends keyof C & string>(collection: K, query: Query<C[K]>): Promise<Array<Found<C[K]>>>;
   /**
    * How many documents match (the cloud's `where().count()`): counted by the database over an

@@ -28,7 +28,10 @@ function deepFreeze<T>(value: T): T {
  */
 const handOut = <T>(value: T): T => (value === null || value === undefined ? value : { ...value });
 
-export function withReadCache<C extends DocMap>(store: Store<C>, options: { collections: string[]; ttlMs: number; now?: () => number }): Store<C> {
+export function withReadCache<C extends DocMap>(
+  store: Store<C>,
+  options: { collections: string[]; ttlMs: number; now?: () => number },
+): Store<C> {
   const cached = new Map<string, { doc: unknown; until: number }>();
   const now = options.now ?? Date.now;
   const cacheable = (collection: string) => options.collections.includes(collection);

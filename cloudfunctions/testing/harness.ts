@@ -24,11 +24,21 @@ export interface Harness {
   /** The dependencies the calls run with (for code that takes Deps itself, like the demo seed). */
   deps: Deps;
   /** Calls an action as `openid` at `now`, like the platform would. */
-  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, params?: Record<string, unknown>, as?: Caller): Promise<Envelope<ActionOutput<F, A>>>;
+  call<F extends FunctionName, A extends ActionName<F>>(
+    fn: F,
+    action: A,
+    params?: Record<string, unknown>,
+    as?: Caller,
+  ): Promise<Envelope<ActionOutput<F, A>>>;
   /** An event as a client sends it, whatever it holds (a gateway double, junk input). */
   send(fn: FunctionName, event: Record<string, unknown>, as?: Caller): Promise<Envelope>;
   /** Like call, but fails the test unless the envelope is ok. */
-  ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, params?: Record<string, unknown>, as?: Caller): Promise<ActionOutput<F, A>>;
+  ok<F extends FunctionName, A extends ActionName<F>>(
+    fn: F,
+    action: A,
+    params?: Record<string, unknown>,
+    as?: Caller,
+  ): Promise<ActionOutput<F, A>>;
 }
 
 /**
@@ -40,7 +50,9 @@ export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'wxcloud'];
 
 /** SQLite as the local runtime opens it (behind the community read cache), and the cloud database's double. */
 export function openStore(kind: StoreKind): Store {
-  return kind === 'sqlite' ? withReadCache(new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite')), COMMUNITY_CACHE) : new WxCloudStore(new MemoryWxDatabase({ indexes: COLLECTIONS }));
+  return kind === 'sqlite'
+    ? withReadCache(new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cp-app-')), 'db.sqlite')), COMMUNITY_CACHE)
+    : new WxCloudStore(new MemoryWxDatabase({ indexes: COLLECTIONS }));
 }
 
 /** A use-case suite, once per store: `eachStore((open) => { beforeEach(() => (h = open())); ... })`. */
@@ -55,7 +67,15 @@ export function sqliteHarness(
 ): Harness {
   const deps = makeDeps({ store, platform, log: () => undefined, ...extra });
   const send: Harness['send'] = (fn, event, as = {}) =>
-    HANDLERS[fn](event, { openid: as.openid === undefined ? 'o_alice' : as.openid, source: as.source ?? null, now: new Date(as.now ?? '2026-03-03T02:00:00Z') }, deps);
+    HANDLERS[fn](
+      event,
+      {
+        openid: as.openid === undefined ? 'o_alice' : as.openid,
+        source: as.source ?? null,
+        now: new Date(as.now ?? '2026-03-03T02:00:00Z'),
+      },
+      deps,
+    );
   // The action tables are checked against Api (ActionsOf), so an answer has the type Api gives it.
   const call: Harness['call'] = (fn, action, params = {}, as) => send(fn, { action, ...params }, as) as Promise<Envelope<never>>;
   return {
@@ -85,7 +105,13 @@ export async function communityWithMembers(h: Harness, now = '2026-03-01T02:00:0
 export function readsFailing(store: Store, collection: string, failures = 1): Store {
   return new Proxy(store, {
     get(target, prop) {
-      if (prop === 'get') return (name: string, id: string, options?: never) => (name === collection && failures-- > 0 ? Promise.reject(new Error('connection lost')) : options ? target.get(name, id, options) : target.get(name, id));
+      if (prop === 'get')
+        return (name: string, id: string, options?: never) =>
+          name === collection && failures-- > 0
+            ? Promise.reject(new Error('connection lost'))
+            : options
+              ? target.get(name, id, options)
+              : target.get(name, id);
       const value = Reflect.get(target, prop);
       return typeof value === 'function' ? value.bind(target) : value;
     },

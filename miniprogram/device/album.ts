@@ -18,7 +18,12 @@ export async function saveToAlbum(filePath: string): Promise<AlbumSave> {
   } catch (error) {
     if (!isAuthRefusal(error)) return 'cancelled';
   }
-  const { confirm } = await Taro.showModal({ title: '需要相册权限', content: '保存海报需要允许「保存到相册」，去设置里打开吗？', confirmText: '去设置', cancelText: '不了' });
+  const { confirm } = await Taro.showModal({
+    title: '需要相册权限',
+    content: '保存海报需要允许「保存到相册」，去设置里打开吗？',
+    confirmText: '去设置',
+    cancelText: '不了',
+  });
   if (!confirm) return 'denied';
   const { authSetting } = await Taro.openSetting();
   if (!authSetting[ALBUM_SCOPE]) return 'denied';

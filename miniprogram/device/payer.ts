@@ -16,7 +16,9 @@ export const wechatPayer: Payer = {
     try {
       // Taro passes requestPayment straight to wx (it is not among the APIs Taro promisifies on
       // weapp), so the sheet's ending is taken from its own callbacks.
-      await new Promise((resolve, reject) => Taro.requestPayment({ ...params, signType: params.signType as 'MD5', success: resolve, fail: reject }));
+      await new Promise((resolve, reject) =>
+        Taro.requestPayment({ ...params, signType: params.signType as 'MD5', success: resolve, fail: reject }),
+      );
       return 'paid';
     } catch (error) {
       return /cancel/.test(String((error as { errMsg?: string })?.errMsg ?? error)) ? 'cancelled' : 'failed';
@@ -35,7 +37,9 @@ export const localCashierPayer: Payer = {
     return new Promise((resolve) => {
       waiting.get(checkout.orderId)?.('cancelled');
       waiting.set(checkout.orderId, resolve);
-      void Taro.navigateTo({ url: `/packages/mall/pages/cashier/index?orderId=${encodeURIComponent(checkout.orderId)}&amountFen=${checkout.amountFen}` });
+      void Taro.navigateTo({
+        url: `/packages/mall/pages/cashier/index?orderId=${encodeURIComponent(checkout.orderId)}&amountFen=${checkout.amountFen}`,
+      });
     });
   },
 };

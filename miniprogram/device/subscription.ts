@@ -24,7 +24,9 @@ const TEMPLATES = configuredTemplates();
 export const wechatSubscriber: Subscriber = async (purposes) => {
   const asked = purposes.filter((purpose) => TEMPLATES[purpose]);
   if (!asked.length) return [];
-  const answer = (await Taro.requestSubscribeMessage({ tmplIds: asked.map((p) => TEMPLATES[p]!), entityIds: [] } as never).catch(() => ({}))) as Record<string, string>;
+  const answer = (await Taro.requestSubscribeMessage({ tmplIds: asked.map((p) => TEMPLATES[p]!), entityIds: [] } as never).catch(
+    () => ({}),
+  )) as Record<string, string>;
   return asked.filter((purpose) => answer[TEMPLATES[purpose]!] === 'accept');
 };
 

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import type { CloudIdRef } from './cloudIdRef';
 
-const isRef = (value: unknown): value is CloudIdRef => typeof value === 'object' && value !== null && typeof (value as CloudIdRef).$cloudID === 'string';
+const isRef = (value: unknown): value is CloudIdRef =>
+  typeof value === 'object' && value !== null && typeof (value as CloudIdRef).$cloudID === 'string';
 
 /** Parameters with each marker made into wx.cloud.CloudID, so WeChat decrypts it on the way. */
 export function withWxCloudIds(params: object): object {
@@ -14,7 +15,9 @@ export function withWxCloudIds(params: object): object {
  */
 export async function weappGroupEntry(): Promise<string | null> {
   try {
-    const info = (await new Promise((resolve, reject) => Taro.getGroupEnterInfo({ success: resolve, fail: reject }))) as { cloudID?: string };
+    const info = (await new Promise((resolve, reject) => Taro.getGroupEnterInfo({ success: resolve, fail: reject }))) as {
+      cloudID?: string;
+    };
     return info.cloudID ?? null;
   } catch {
     return null;

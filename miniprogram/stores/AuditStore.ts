@@ -30,7 +30,15 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
 };
 
 /** The filter's chips: the actions an owner looks for most. */
-export const AUDIT_FILTERS: AuditAction[] = ['points.adjust', 'points.bulkAward', 'community.ban', 'mall.fulfil', 'mall.cancel', 'posts.review', 'community.updateRules'];
+export const AUDIT_FILTERS: AuditAction[] = [
+  'points.adjust',
+  'points.bulkAward',
+  'community.ban',
+  'mall.fulfil',
+  'mall.cancel',
+  'posts.review',
+  'community.updateRules',
+];
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 const signed = (n: unknown) => (typeof n === 'number' ? (n > 0 ? `+${n}` : String(n)) : '');
@@ -109,7 +117,9 @@ export class AuditStore {
   async load(more = false): Promise<void> {
     const mine = ++this.loads;
     const filter = { ...(this.kind ? { kind: this.kind } : {}), ...(this.actor ? { actor: this.actor } : {}) };
-    const outcome = await this.request.run(() => this.community.call('community', 'audit', { ...filter, limit: 20, cursor: more ? this.nextCursor : null }));
+    const outcome = await this.request.run(() =>
+      this.community.call('community', 'audit', { ...filter, limit: 20, cursor: more ? this.nextCursor : null }),
+    );
     if (!outcome.done || mine !== this.loads) return;
     runInAction(() => {
       this.events = more ? [...this.events, ...outcome.value.events] : outcome.value.events;
@@ -118,7 +128,9 @@ export class AuditStore {
   }
 
   async loadStaff(): Promise<void> {
-    const outcome = await this.request.run(() => Promise.all((['owner', 'moderator'] as const).map((role) => this.community.call('community', 'members', { role, limit: 50 }))));
+    const outcome = await this.request.run(() =>
+      Promise.all((['owner', 'moderator'] as const).map((role) => this.community.call('community', 'members', { role, limit: 50 }))),
+    );
     if (outcome.done) runInAction(() => (this.staff = outcome.value.flatMap((page) => page.members)));
   }
 

@@ -14,10 +14,12 @@ export const claimMessage = (communityName: string, row: Pick<OpeningBalanceView
   `${row.name}，你在「${communityName}」原有的 ${row.points} 积分已搬进积分小程序：打开小程序「我的 → 领取期初积分」，输入领取码 ${row.code.slice(0, 4)}-${row.code.slice(4)} 即可到账。`;
 
 /** Where a row's member claims it: the claim page with the community and the code, so one tap does it. */
-export const claimPath = (communityId: string, code: string) => `/packages/community/pages/claim/index?communityId=${communityId}&code=${code}`;
+export const claimPath = (communityId: string, code: string) =>
+  `/packages/community/pages/claim/index?communityId=${communityId}&code=${code}`;
 
 /** A typed claim code's problem, or null when it can go. */
-export const claimCodeProblem = (typed: string): string | null => (READABLE_CODE.test(normalizeCode(typed)) ? null : '领取码是 8 位字母和数字，如 ABCD-EF23');
+export const claimCodeProblem = (typed: string): string | null =>
+  READABLE_CODE.test(normalizeCode(typed)) ? null : '领取码是 8 位字母和数字，如 ABCD-EF23';
 
 /**
  * Opening balances: the owner previews a spreadsheet (every problem by line), imports it, and
@@ -49,7 +51,16 @@ export class BalancesStore {
     private readonly intents: Intents,
     private readonly pickFile: PickFile,
   ) {
-    makeAutoObservable<BalancesStore, 'community' | 'intents' | 'pickFile'>(this, { community: false, intents: false, pickFile: false, previewing: false, importing: false, loading: false, claiming: false, matchRequest: false });
+    makeAutoObservable<BalancesStore, 'community' | 'intents' | 'pickFile'>(this, {
+      community: false,
+      intents: false,
+      pickFile: false,
+      previewing: false,
+      importing: false,
+      loading: false,
+      claiming: false,
+      matchRequest: false,
+    });
   }
 
   /** Picks a CSV and asks the server what importing it would do; nothing is written. */
@@ -76,7 +87,9 @@ export class BalancesStore {
     if (!file || !this.canImport) return false;
     const skipProblems = this.skipProblems;
     const outcome = await this.importing.run(() =>
-      this.intents.send(`points.importBalances:${file.name}:${file.base64.length}:${skipProblems}`, (requestId) => this.community.call('points', 'importBalances', { file: file.base64, skipProblems, requestId })),
+      this.intents.send(`points.importBalances:${file.name}:${file.base64.length}:${skipProblems}`, (requestId) =>
+        this.community.call('points', 'importBalances', { file: file.base64, skipProblems, requestId }),
+      ),
     );
     if (!outcome.done) return false;
     runInAction(() => ((this.file = null), (this.preview = null)));
@@ -86,16 +99,31 @@ export class BalancesStore {
   }
 
   async loadImports(more = false): Promise<void> {
-    const outcome = await this.loading.run(() => this.community.call('points', 'imports', { cursor: more ? this.importsCursor : null, limit: 20 }));
-    if (outcome.done) runInAction(() => ((this.imports = more ? [...this.imports, ...outcome.value.imports] : outcome.value.imports), (this.importsCursor = outcome.value.nextCursor)));
+    const outcome = await this.loading.run(() =>
+      this.community.call('points', 'imports', { cursor: more ? this.importsCursor : null, limit: 20 }),
+    );
+    if (outcome.done)
+      runInAction(
+        () => (
+          (this.imports = more ? [...this.imports, ...outcome.value.imports] : outcome.value.imports),
+          (this.importsCursor = outcome.value.nextCursor)
+        ),
+      );
   }
 
   /** Shows an import's rows: those waiting (with their codes) or those claimed (by whom). */
   async show(importId: string, status: RowStatus, more = false): Promise<void> {
     runInAction(() => ((this.openImport = importId), (this.status = status)));
-    const outcome = await this.loading.run(() => this.community.call('points', 'importRows', { importId, status, cursor: more ? this.rowsCursor : null, limit: 50 }));
+    const outcome = await this.loading.run(() =>
+      this.community.call('points', 'importRows', { importId, status, cursor: more ? this.rowsCursor : null, limit: 50 }),
+    );
     if (outcome.done && this.openImport === importId && this.status === status) {
-      runInAction(() => ((this.rows = more ? [...this.rows, ...outcome.value.rows] : outcome.value.rows), (this.rowsCursor = outcome.value.nextCursor)));
+      runInAction(
+        () => (
+          (this.rows = more ? [...this.rows, ...outcome.value.rows] : outcome.value.rows),
+          (this.rowsCursor = outcome.value.nextCursor)
+        ),
+      );
     }
   }
 
@@ -114,9 +142,15 @@ export class BalancesStore {
     const outcome = await this.matchRequest.run(async () => {
       const { members } = await this.community.call('community', 'members', { q: who.trim(), limit: 5 });
       const exact = members.filter((m) => m.openid === who.trim() || m.nickname === who.trim());
-      if (exact.length !== 1) throw new ApiError('NOT_FOUND', exact.length ? `有 ${exact.length} 位成员叫「${who.trim()}」，请填 openid` : `没有找到成员「${who.trim()}」`);
+      if (exact.length !== 1)
+        throw new ApiError(
+          'NOT_FOUND',
+          exact.length ? `有 ${exact.length} 位成员叫「${who.trim()}」，请填 openid` : `没有找到成员「${who.trim()}」`,
+        );
       const params = { code: matching.code, openid: exact[0].openid };
-      return this.intents.send(`points.matchBalance:${JSON.stringify(params)}`, (requestId) => this.community.call('points', 'matchBalance', { ...params, requestId }));
+      return this.intents.send(`points.matchBalance:${JSON.stringify(params)}`, (requestId) =>
+        this.community.call('points', 'matchBalance', { ...params, requestId }),
+      );
     });
     if (!outcome.done) return false;
     runInAction(() => ((this.matching = null), (this.rows = this.rows.filter((r) => r.code !== matching.code))));
@@ -126,7 +160,9 @@ export class BalancesStore {
   /** A member claims what a code names; the answer says what arrived. */
   async claim(typed: string): Promise<boolean> {
     const code = normalizeCode(typed);
-    const outcome = await this.claiming.run(() => this.intents.send(`points.claimBalance:${code}`, (requestId) => this.community.call('points', 'claimBalance', { code, requestId })));
+    const outcome = await this.claiming.run(() =>
+      this.intents.send(`points.claimBalance:${code}`, (requestId) => this.community.call('points', 'claimBalance', { code, requestId })),
+    );
     if (outcome.done) runInAction(() => (this.claimed = outcome.value));
     return outcome.done;
   }

@@ -10,7 +10,12 @@ type CampaignInput = ActionInput<'campaigns', 'upsert'>['campaign'];
 export type CampaignKind = CampaignView['kind'];
 type Action = 'checkin' | 'post' | 'answer' | 'like';
 
-export const KIND_NAMES: Record<CampaignKind, string> = { multiplier: '积分翻倍', challenge: '积分挑战', winback: '回归礼', rules: '规则试行' };
+export const KIND_NAMES: Record<CampaignKind, string> = {
+  multiplier: '积分翻倍',
+  challenge: '积分挑战',
+  winback: '回归礼',
+  rules: '规则试行',
+};
 export const ACTION_NAMES: Record<Action, string> = { checkin: '签到', post: '发帖', answer: '回答', like: '点赞' };
 export const METRIC_NAMES = { checkins: '签到次数', points: '获得积分', posts: '心得通过', answers: '回答被采纳' } as const;
 
@@ -47,23 +52,60 @@ export type PilotReport = ActionOutput<'campaigns', 'pilotReport'>;
 /** Who a pilot is, in the owner's words. */
 export function describePilot(pilot: CampaignView['pilot']): string | null {
   if (!pilot) return null;
-  return pilot.share !== null ? `试点：随机 ${pilot.share}% 成员` : `试点：「${SEGMENTS.find((s) => s.key === pilot.segment)?.name}」分层（创建时的成员）`;
+  return pilot.share !== null
+    ? `试点：随机 ${pilot.share}% 成员`
+    : `试点：「${SEGMENTS.find((s) => s.key === pilot.segment)?.name}」分层（创建时的成员）`;
 }
 
 export function emptyCampaignForm(today: string): CampaignForm {
-  return { id: null, kind: 'multiplier', name: '', startDate: today, startTime: '00:00', endDate: today, endTime: '23:59', actions: ['checkin'], multiplier: '2', monthDay: '', metric: 'checkins', target: '7', bonusPoints: '50', inactiveDays: '14', ruleCheckin: '', ruleStreakBonus: '', ruleAnswer: '', ruleLike: '', pilot: 'all', pilotShare: '10', pilotSegment: 'dormant' };
+  return {
+    id: null,
+    kind: 'multiplier',
+    name: '',
+    startDate: today,
+    startTime: '00:00',
+    endDate: today,
+    endTime: '23:59',
+    actions: ['checkin'],
+    multiplier: '2',
+    monthDay: '',
+    metric: 'checkins',
+    target: '7',
+    bonusPoints: '50',
+    inactiveDays: '14',
+    ruleCheckin: '',
+    ruleStreakBonus: '',
+    ruleAnswer: '',
+    ruleLike: '',
+    pilot: 'all',
+    pilotShare: '10',
+    pilotSegment: 'dormant',
+  };
 }
 
 export function formOfCampaign(c: CampaignView, tz: string): CampaignForm {
   const [startDate, startTime] = isoToLocal(c.startsAt, tz).split(' ');
   const [endDate, endTime] = isoToLocal(c.endsAt, tz).split(' ');
-  const pilot = c.pilot ? { pilot: c.pilot.share !== null ? ('share' as const) : ('segment' as const), pilotShare: String(c.pilot.share ?? 10), pilotSegment: c.pilot.segment ?? 'dormant' } : {};
+  const pilot = c.pilot
+    ? {
+        pilot: c.pilot.share !== null ? ('share' as const) : ('segment' as const),
+        pilotShare: String(c.pilot.share ?? 10),
+        pilotSegment: c.pilot.segment ?? 'dormant',
+      }
+    : {};
   const base = { ...emptyCampaignForm(startDate), id: c.id, kind: c.kind, name: c.name, startDate, startTime, endDate, endTime, ...pilot };
-  if (c.kind === 'multiplier') return { ...base, actions: [...c.actions], multiplier: String(c.multiplier), monthDay: c.monthDay ? String(c.monthDay) : '' };
+  if (c.kind === 'multiplier')
+    return { ...base, actions: [...c.actions], multiplier: String(c.multiplier), monthDay: c.monthDay ? String(c.monthDay) : '' };
   if (c.kind === 'challenge') return { ...base, metric: c.metric, target: String(c.target), bonusPoints: String(c.bonusPoints) };
   if (c.kind === 'rules') {
     const text = (n: number | undefined) => (n === undefined ? '' : String(n));
-    return { ...base, ruleCheckin: text(c.rules.checkin?.points), ruleStreakBonus: text(c.rules.checkin?.streakBonus), ruleAnswer: text(c.rules.answer?.acceptedPoints), ruleLike: text(c.rules.like?.points) };
+    return {
+      ...base,
+      ruleCheckin: text(c.rules.checkin?.points),
+      ruleStreakBonus: text(c.rules.checkin?.streakBonus),
+      ruleAnswer: text(c.rules.answer?.acceptedPoints),
+      ruleLike: text(c.rules.like?.points),
+    };
   }
   return { ...base, inactiveDays: String(c.inactiveDays), bonusPoints: String(c.bonusPoints) };
 }
@@ -95,7 +137,8 @@ export function campaignProblems(form: CampaignForm, tz: string, now: number): R
   }
   if (form.kind === 'challenge' && !whole(form.target, 1, 1_000_000)) problems.target = '目标填正整数';
   if (form.kind === 'winback' && !whole(form.inactiveDays, 3, 365)) problems.inactiveDays = '多少天没来算回归：3 到 365 天';
-  if ((form.kind === 'challenge' || form.kind === 'winback') && !whole(form.bonusPoints, 1, 100_000)) problems.bonusPoints = '奖励积分填 1 到 100000';
+  if ((form.kind === 'challenge' || form.kind === 'winback') && !whole(form.bonusPoints, 1, 100_000))
+    problems.bonusPoints = '奖励积分填 1 到 100000';
   if (form.kind === 'rules') {
     const rules: Array<[keyof CampaignForm & string, number, string]> = [
       ['ruleCheckin', 10_000, '签到积分填 0 到 10000，或留空不改'],
@@ -107,7 +150,8 @@ export function campaignProblems(form: CampaignForm, tz: string, now: number): R
     if (rules.every(([key]) => !String(form[key]).trim())) problems.ruleCheckin = '至少改一条规则';
   }
   if (form.pilot === 'share' && !whole(form.pilotShare, 1, 99)) problems.pilotShare = '试点比例填 1 到 99（%）';
-  if (form.pilot !== 'all' && startsAt && endsAt && Date.parse(endsAt) - Date.parse(startsAt) > PILOT_MAX_DAYS * 86_400_000) problems.end = `试点活动最长 ${PILOT_MAX_DAYS} 天`;
+  if (form.pilot !== 'all' && startsAt && endsAt && Date.parse(endsAt) - Date.parse(startsAt) > PILOT_MAX_DAYS * 86_400_000)
+    problems.end = `试点活动最长 ${PILOT_MAX_DAYS} 天`;
   return problems;
 }
 
@@ -119,13 +163,30 @@ export function campaignOf(form: CampaignForm, tz: string): CampaignInput {
     endsAt: localToIso(`${form.endDate} ${form.endTime}`, tz) ?? '',
     pilot: form.pilot === 'share' ? { share: Number(form.pilotShare) } : form.pilot === 'segment' ? { segment: form.pilotSegment } : null,
   };
-  if (form.kind === 'multiplier') return { ...common, kind: 'multiplier', actions: form.actions, multiplier: Number(form.multiplier), monthDay: form.monthDay.trim() ? Number(form.monthDay) : null };
-  if (form.kind === 'challenge') return { ...common, kind: 'challenge', metric: form.metric, target: Number(form.target), bonusPoints: Number(form.bonusPoints) };
+  if (form.kind === 'multiplier')
+    return {
+      ...common,
+      kind: 'multiplier',
+      actions: form.actions,
+      multiplier: Number(form.multiplier),
+      monthDay: form.monthDay.trim() ? Number(form.monthDay) : null,
+    };
+  if (form.kind === 'challenge')
+    return { ...common, kind: 'challenge', metric: form.metric, target: Number(form.target), bonusPoints: Number(form.bonusPoints) };
   if (form.kind === 'rules') {
     const number = (text: string) => (text.trim() ? Number(text) : undefined);
     // A part with nothing filled is left out: the community's rule stands.
-    const part = <T extends Record<string, number | undefined>>(values: T) => (Object.values(values).some((n) => n !== undefined) ? values : undefined);
-    return { ...common, kind: 'rules', rules: { checkin: part({ points: number(form.ruleCheckin), streakBonus: number(form.ruleStreakBonus) }), answer: part({ acceptedPoints: number(form.ruleAnswer) }), like: part({ points: number(form.ruleLike) }) } };
+    const part = <T extends Record<string, number | undefined>>(values: T) =>
+      Object.values(values).some((n) => n !== undefined) ? values : undefined;
+    return {
+      ...common,
+      kind: 'rules',
+      rules: {
+        checkin: part({ points: number(form.ruleCheckin), streakBonus: number(form.ruleStreakBonus) }),
+        answer: part({ acceptedPoints: number(form.ruleAnswer) }),
+        like: part({ points: number(form.ruleLike) }),
+      },
+    };
   }
   return { ...common, kind: 'winback', inactiveDays: Number(form.inactiveDays), bonusPoints: Number(form.bonusPoints) };
 }
@@ -178,7 +239,14 @@ export class CampaignsStore {
       (campaign) => campaign.id,
       CAMPAIGNS_PAGE,
     );
-    makeAutoObservable<CampaignsStore, 'community' | 'timezone' | 'now' | 'loading' | 'saving'>(this, { list: false, community: false, timezone: false, now: false, loading: false, saving: false });
+    makeAutoObservable<CampaignsStore, 'community' | 'timezone' | 'now' | 'loading' | 'saving'>(this, {
+      list: false,
+      community: false,
+      timezone: false,
+      now: false,
+      loading: false,
+      saving: false,
+    });
   }
 
   get campaigns(): CampaignView[] {
@@ -187,7 +255,9 @@ export class CampaignsStore {
 
   /** Banners: what is on now first, then what is coming. */
   get banners(): CampaignView[] {
-    return this.campaigns.filter((c) => c.status !== 'ended').sort((a, b) => (a.status === b.status ? a.startsAt.localeCompare(b.startsAt) : a.status === 'active' ? -1 : 1));
+    return this.campaigns
+      .filter((c) => c.status !== 'ended')
+      .sort((a, b) => (a.status === b.status ? a.startsAt.localeCompare(b.startsAt) : a.status === 'active' ? -1 : 1));
   }
 
   get problems(): Record<string, string> {
@@ -245,7 +315,10 @@ export class CampaignsStore {
     if (!outcome.done) return false;
     runInAction(() => {
       this.form = null;
-      this.notice = outcome.value.campaign.status === 'active' ? `「${outcome.value.campaign.name}」已开始` : `「${outcome.value.campaign.name}」已保存，到时自动开始`;
+      this.notice =
+        outcome.value.campaign.status === 'active'
+          ? `「${outcome.value.campaign.name}」已开始`
+          : `「${outcome.value.campaign.name}」已保存，到时自动开始`;
     });
     await this.load();
     return true;

@@ -28,7 +28,13 @@ export class CheckoutStore {
     private readonly payer: Payer,
     private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {
-    makeAutoObservable<CheckoutStore, 'community' | 'payer' | 'loading' | 'paying' | 'pause'>(this, { community: false, payer: false, loading: false, paying: false, pause: false });
+    makeAutoObservable<CheckoutStore, 'community' | 'payer' | 'loading' | 'paying' | 'pause'>(this, {
+      community: false,
+      payer: false,
+      loading: false,
+      paying: false,
+      pause: false,
+    });
   }
 
   get busy(): boolean {
@@ -41,7 +47,8 @@ export class CheckoutStore {
 
   /** Loads my order and, while it is unpaid, what paying it needs. */
   async open(orderId: string): Promise<void> {
-    if (this.order?.id !== orderId) runInAction(() => ((this.order = null), (this.checkout = null), (this.outcome = null), (this.loaded = false)));
+    if (this.order?.id !== orderId)
+      runInAction(() => ((this.order = null), (this.checkout = null), (this.outcome = null), (this.loaded = false)));
     await this.loading.run(async () => {
       const order = await this.find(orderId);
       const checkout = order?.status === 'unpaid' ? (await this.community.call('mall', 'pay', { orderId })).payment : null;

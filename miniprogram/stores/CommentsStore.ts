@@ -44,7 +44,12 @@ export class CommentsStore {
     const outcome = await this.loading.run(() => this.community.call('posts', 'comments', { postId, cursor, limit: 20 }));
     if (!outcome.done || postId !== this.postId || cursor !== this.cursor) return;
     // The first page replaces: a thread opened twice at once (a page and its reload) is not shown twice.
-    runInAction(() => ((this.comments = cursor ? [...this.comments, ...outcome.value.comments] : outcome.value.comments), (this.cursor = outcome.value.nextCursor)));
+    runInAction(
+      () => (
+        (this.comments = cursor ? [...this.comments, ...outcome.value.comments] : outcome.value.comments),
+        (this.cursor = outcome.value.nextCursor)
+      ),
+    );
   }
 
   setDraft(text: string): void {
@@ -55,14 +60,24 @@ export class CommentsStore {
     const postId = this.postId;
     const body = this.draft.trim();
     if (!postId || commentProblem(body)) return false;
-    const outcome = await this.sending.run(() => this.intents.send(`posts.comment:${postId}:${body}`, (requestId) => this.community.call('posts', 'comment', { postId, body, requestId })));
+    const outcome = await this.sending.run(() =>
+      this.intents.send(`posts.comment:${postId}:${body}`, (requestId) =>
+        this.community.call('posts', 'comment', { postId, body, requestId }),
+      ),
+    );
     if (!outcome.done) return false;
     const { comment, awarded, capped, noPoints } = outcome.value;
     runInAction(() => {
       // The thread shows it at once if every earlier page is here; otherwise it comes with the last page.
       if (!this.cursor) this.comments = [...this.comments, comment];
       this.draft = '';
-      this.notice = awarded ? `评论成功，+${awarded} 积分` : capped ? '评论成功（今天的评论积分已满）' : noPoints ? `评论成功（${noPoints.message}）` : '评论成功';
+      this.notice = awarded
+        ? `评论成功，+${awarded} 积分`
+        : capped
+          ? '评论成功（今天的评论积分已满）'
+          : noPoints
+            ? `评论成功（${noPoints.message}）`
+            : '评论成功';
     });
     return true;
   }

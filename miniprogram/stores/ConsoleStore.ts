@@ -116,13 +116,17 @@ export class ConsoleStore {
     const cursor = this.nextCursor;
     if (!cursor) return;
     const outcome = await this.listing.run(() => this.community.call('community', 'members', { ...this.filters, cursor, limit: 20 }));
-    if (outcome.done) runInAction(() => ((this.members = [...this.members, ...outcome.value.members]), (this.nextCursor = outcome.value.nextCursor)));
+    if (outcome.done)
+      runInAction(() => ((this.members = [...this.members, ...outcome.value.members]), (this.nextCursor = outcome.value.nextCursor)));
   }
 
   /** One member's page; another member's page starts without the last one's numbers or message. */
   async open(openid: string): Promise<void> {
-    if (this.member?.openid !== openid) runInAction(() => ((this.member = null), (this.entries = []), (this.transfers = []), (this.badges = []), (this.notice = null)));
-    const outcome = await this.listing.run(() => Promise.all([this.community.call('community', 'member', { openid }), this.community.call('points', 'badges', { openid })]));
+    if (this.member?.openid !== openid)
+      runInAction(() => ((this.member = null), (this.entries = []), (this.transfers = []), (this.badges = []), (this.notice = null)));
+    const outcome = await this.listing.run(() =>
+      Promise.all([this.community.call('community', 'member', { openid }), this.community.call('points', 'badges', { openid })]),
+    );
     if (outcome.done) {
       const [{ member, entries, transfers }, { badges }] = outcome.value;
       runInAction(() => ((this.member = member), (this.entries = entries), (this.transfers = transfers), (this.badges = badges)));
@@ -134,25 +138,40 @@ export class ConsoleStore {
     const member = this.member;
     if (!member) return false;
     return this.act(`已${delta > 0 ? '加' : '扣'} ${Math.abs(delta)} 分`, () =>
-      this.intents.send(`points.adjust:${JSON.stringify({ openid: member.openid, delta, reason })}`, (requestId) => this.community.call('points', 'adjust', { openid: member.openid, delta, reason, requestId })),
+      this.intents.send(`points.adjust:${JSON.stringify({ openid: member.openid, delta, reason })}`, (requestId) =>
+        this.community.call('points', 'adjust', { openid: member.openid, delta, reason, requestId }),
+      ),
     );
   }
 
   async setModerator(moderator: boolean): Promise<boolean> {
     const member = this.member;
     if (!member) return false;
-    return this.act(moderator ? '已设为管理员' : '已取消管理员', () => this.community.call('community', 'setRole', { openid: member.openid, role: moderator ? 'moderator' : 'member' }));
+    return this.act(moderator ? '已设为管理员' : '已取消管理员', () =>
+      this.community.call('community', 'setRole', { openid: member.openid, role: moderator ? 'moderator' : 'member' }),
+    );
   }
 
   async ban(banned: boolean, reason: string): Promise<boolean> {
     const member = this.member;
     if (!member) return false;
-    return this.act(banned ? '已禁用：不能再获得或使用积分' : '已解除禁用', () => this.community.call('community', 'ban', { openid: member.openid, banned, reason }));
+    return this.act(banned ? '已禁用：不能再获得或使用积分' : '已解除禁用', () =>
+      this.community.call('community', 'ban', { openid: member.openid, banned, reason }),
+    );
   }
 
   async loadHealth(days: 7 | 30 | 90 = 30): Promise<void> {
-    const outcome = await this.health.run(() => Promise.all([this.community.call('stats', 'overview', { days }), this.community.call('stats', 'segments', {}), this.community.call('stats', 'mall', {})]));
-    if (outcome.done) runInAction(() => ((this.overview = outcome.value[0]), (this.segments = outcome.value[1].segments), (this.mallBalance = outcome.value[2])));
+    const outcome = await this.health.run(() =>
+      Promise.all([
+        this.community.call('stats', 'overview', { days }),
+        this.community.call('stats', 'segments', {}),
+        this.community.call('stats', 'mall', {}),
+      ]),
+    );
+    if (outcome.done)
+      runInAction(
+        () => ((this.overview = outcome.value[0]), (this.segments = outcome.value[1].segments), (this.mallBalance = outcome.value[2])),
+      );
   }
 
   async exportCsv(kind: ExportKind): Promise<boolean> {

@@ -22,7 +22,11 @@ export class DevIdentityStore {
     private readonly fetchPeople: () => Promise<{ communityId: string; people: DemoPerson[] }>,
   ) {
     this.openid = storage.get(IDENTITY_KEY);
-    makeAutoObservable<DevIdentityStore, 'storage' | 'fetchPeople' | 'loading'>(this, { storage: false, fetchPeople: false, loading: false });
+    makeAutoObservable<DevIdentityStore, 'storage' | 'fetchPeople' | 'loading'>(this, {
+      storage: false,
+      fetchPeople: false,
+      loading: false,
+    });
   }
 
   /**
@@ -39,7 +43,8 @@ export class DevIdentityStore {
   async load(): Promise<void> {
     const { people } = await this.fetchPeople();
     runInAction(() => {
-      const guest = this.openid && !people.some((p) => p.openid === this.openid) ? [{ openid: this.openid, nickname: '新访客', role: 'guest' }] : [];
+      const guest =
+        this.openid && !people.some((p) => p.openid === this.openid) ? [{ openid: this.openid, nickname: '新访客', role: 'guest' }] : [];
       this.people = [...people, ...guest];
       // A first visit acts as an ordinary member: that is who the product is for.
       if (!this.openid) this.choose(people.find((p) => p.role === 'member')?.openid ?? people[0]?.openid);

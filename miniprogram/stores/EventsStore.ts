@@ -22,7 +22,18 @@ export interface EventForm {
   minTier: string;
 }
 
-export const emptyEventForm = (day: string): EventForm => ({ title: '', place: '', description: '', startDate: day, startTime: '14:00', endDate: day, endTime: '16:00', capacity: '', points: '20', minTier: '' });
+export const emptyEventForm = (day: string): EventForm => ({
+  title: '',
+  place: '',
+  description: '',
+  startDate: day,
+  startTime: '14:00',
+  endDate: day,
+  endTime: '16:00',
+  capacity: '',
+  points: '20',
+  minTier: '',
+});
 
 const whole = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
 
@@ -65,7 +76,15 @@ export class EventsStore {
     private readonly scanCode: ScanCode,
     private readonly timezone: () => string,
   ) {
-    makeAutoObservable<EventsStore, 'community' | 'intents' | 'scanCode' | 'timezone' | 'opened'>(this, { community: false, intents: false, scanCode: false, timezone: false, loading: false, acting: false, opened: false });
+    makeAutoObservable<EventsStore, 'community' | 'intents' | 'scanCode' | 'timezone' | 'opened'>(this, {
+      community: false,
+      intents: false,
+      scanCode: false,
+      timezone: false,
+      loading: false,
+      acting: false,
+      opened: false,
+    });
   }
 
   /** What is coming or on now, soonest first (home shows the first few). */
@@ -91,7 +110,9 @@ export class EventsStore {
   async signUp(): Promise<boolean> {
     const eventId = this.event?.id;
     if (!eventId) return false;
-    const outcome = await this.acting.run(() => this.intents.send(`events.signUp:${eventId}`, (requestId) => this.community.call('events', 'signUp', { eventId, requestId })));
+    const outcome = await this.acting.run(() =>
+      this.intents.send(`events.signUp:${eventId}`, (requestId) => this.community.call('events', 'signUp', { eventId, requestId })),
+    );
     if (outcome.done) await this.open(eventId);
     return outcome.done;
   }
@@ -113,7 +134,10 @@ export class EventsStore {
     if (!outcome.done) return false;
     // The list on the page (✓ 已到, the count) and the staff's tally both move.
     await this.open(eventId);
-    runInAction(() => (this.attended = `${outcome.value.attendee.nickname} 签到成功${outcome.value.awarded ? `，+${outcome.value.awarded} 积分` : ''}`));
+    runInAction(
+      () =>
+        (this.attended = `${outcome.value.attendee.nickname} 签到成功${outcome.value.awarded ? `，+${outcome.value.awarded} 积分` : ''}`),
+    );
     await this.loadAttendees();
     return true;
   }

@@ -6,7 +6,6 @@ import { Request } from './request';
 
 const PAGE_SIZE = 20;
 
-
 /** What a ledger line was, in a word: a lottery try is 抽奖, though on the ledger it is a spend. */
 export const entryLabel = (entry: Pick<Entry, 'id' | 'kind' | 'reason'>): string => {
   if (entry.kind === 'spend' && entry.id.startsWith('draw:')) return '抽奖';

@@ -20,7 +20,12 @@ export class LotteryStore {
     private readonly community: CommunityGateway,
     private readonly intents: Intents,
   ) {
-    makeAutoObservable<LotteryStore, 'community' | 'loading' | 'trying' | 'intents'>(this, { community: false, loading: false, trying: false, intents: false });
+    makeAutoObservable<LotteryStore, 'community' | 'loading' | 'trying' | 'intents'>(this, {
+      community: false,
+      loading: false,
+      trying: false,
+      intents: false,
+    });
   }
 
   get drawing(): boolean {
@@ -46,7 +51,9 @@ export class LotteryStore {
   async tryDraw(drawId: string): Promise<DrawResult | null> {
     if (this.drawing) return null;
     this.lastResult = null;
-    const outcome = await this.trying.run(() => this.intents.send(`mall.draw:${drawId}`, (requestId) => this.community.call('mall', 'draw', { drawId, requestId })));
+    const outcome = await this.trying.run(() =>
+      this.intents.send(`mall.draw:${drawId}`, (requestId) => this.community.call('mall', 'draw', { drawId, requestId })),
+    );
     if (!outcome.done) return null;
     runInAction(() => {
       this.lastDrawId = drawId;

@@ -27,7 +27,12 @@ export class MallAdminStore {
     private readonly community: CommunityGateway,
     private readonly uploader?: ImageUploader,
   ) {
-    makeAutoObservable<MallAdminStore, 'community' | 'uploader' | 'request' | 'uploading'>(this, { community: false, uploader: false, request: false, uploading: false });
+    makeAutoObservable<MallAdminStore, 'community' | 'uploader' | 'request' | 'uploading'>(this, {
+      community: false,
+      uploader: false,
+      request: false,
+      uploading: false,
+    });
   }
 
   get busy(): boolean {
@@ -201,7 +206,8 @@ export function rewardProblems(form: RewardForm, tz: string): Partial<Record<key
   if (!wholeNumber(form.stock, 0, 100_000)) problems.stock = '库存填 0 或正整数';
   // Only a physical reward is sold for points + cash (WeChat Pay sells goods); the field shows only for one.
   if (form.kind === 'physical' && form.cashPrice.trim()) {
-    if (!/^\d+(\.\d{1,2})?$/.test(form.cashPrice.trim()) || fenOf(form.cashPrice) < 1 || fenOf(form.cashPrice) > 10_000_000) problems.cashPrice = '现金填 0.01 到 100000 元，最多两位小数';
+    if (!/^\d+(\.\d{1,2})?$/.test(form.cashPrice.trim()) || fenOf(form.cashPrice) < 1 || fenOf(form.cashPrice) > 10_000_000)
+      problems.cashPrice = '现金填 0.01 到 100000 元，最多两位小数';
   }
   if (isWearableKind(form.kind)) {
     const problem = wearProblem(form.kind, { look: form.look });
@@ -298,7 +304,8 @@ export function drawProblems(name: string, cost: string, rows: PrizeRow[]): Reco
   if (!wholeNumber(cost, 1, 100_000)) problems.cost = '每次消耗积分填正整数';
   rows.forEach((row, i) => {
     if (!row.name.trim()) problems[`prize.${i}.name`] = '请填写奖项名称';
-    if (!/^\d+(\.\d{1,2})?$/.test(row.percent.trim()) || Number(row.percent) <= 0 || Number(row.percent) > 100) problems[`prize.${i}.percent`] = '概率填 0.01 到 100，最多两位小数';
+    if (!/^\d+(\.\d{1,2})?$/.test(row.percent.trim()) || Number(row.percent) <= 0 || Number(row.percent) > 100)
+      problems[`prize.${i}.percent`] = '概率填 0.01 到 100，最多两位小数';
     if (!wholeNumber(row.stock, 0, 100_000)) problems[`prize.${i}.stock`] = '数量填 0 或正整数';
     if (row.kind === 'coupon' && !row.itemId) problems[`prize.${i}.itemId`] = '请选择券码来自哪个优惠券奖品';
   });

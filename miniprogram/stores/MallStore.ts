@@ -15,10 +15,13 @@ export interface ShippingForm {
 export type Shelf = { kind: 'all' } | { kind: 'canRedeem' } | { kind: 'category'; name: string };
 
 /** Open, within my tier and my points: what 我能兑 shows. */
-export const canRedeemNow = (item: Pick<ItemView, 'status' | 'locked' | 'affordable'>): boolean => item.status === 'open' && !item.locked && item.affordable;
+export const canRedeemNow = (item: Pick<ItemView, 'status' | 'locked' | 'affordable'>): boolean =>
+  item.status === 'open' && !item.locked && item.affordable;
 
 /** The owner's categories, in the order the rewards come: for the members' shelves and the owner's picker alike. */
-export const categoriesOf = (items: ReadonlyArray<Pick<ItemView, 'category'>>): string[] => [...new Set(items.map((item) => item.category).filter((c): c is string => Boolean(c)))];
+export const categoriesOf = (items: ReadonlyArray<Pick<ItemView, 'category'>>): string[] => [
+  ...new Set(items.map((item) => item.category).filter((c): c is string => Boolean(c))),
+];
 
 /** The member's side of the mall: rewards, redeeming, my orders. */
 export class MallStore {
@@ -37,7 +40,12 @@ export class MallStore {
     private readonly community: CommunityGateway,
     private readonly intents: Intents,
   ) {
-    makeAutoObservable<MallStore, 'community' | 'loading' | 'redeemingRequest' | 'intents'>(this, { community: false, loading: false, redeemingRequest: false, intents: false });
+    makeAutoObservable<MallStore, 'community' | 'loading' | 'redeemingRequest' | 'intents'>(this, {
+      community: false,
+      loading: false,
+      redeemingRequest: false,
+      intents: false,
+    });
   }
 
   get redeeming(): boolean {
@@ -102,7 +110,11 @@ export class MallStore {
 
   /** Redeems one unit. A retry after a network failure reuses the requestId, so it cannot double-spend. */
   async redeem(itemId: string, shipping?: ShippingForm): Promise<RedeemResult | null> {
-    const outcome = await this.redeemingRequest.run(() => this.intents.send(`mall.redeem:${JSON.stringify({ itemId, shipping })}`, (requestId) => this.community.call('mall', 'redeem', { itemId, requestId, shipping })));
+    const outcome = await this.redeemingRequest.run(() =>
+      this.intents.send(`mall.redeem:${JSON.stringify({ itemId, shipping })}`, (requestId) =>
+        this.community.call('mall', 'redeem', { itemId, requestId, shipping }),
+      ),
+    );
     if (!outcome.done) return null;
     await this.load();
     return outcome.value;

@@ -16,7 +16,12 @@ export function birthdayProblem(text: string): string | null {
   return null;
 }
 
-export const normalBirthday = (text: string) => text.trim().split('-').map((n) => n.padStart(2, '0')).join('-');
+export const normalBirthday = (text: string) =>
+  text
+    .trim()
+    .split('-')
+    .map((n) => n.padStart(2, '0'))
+    .join('-');
 
 /**
  * 我的: the tier card, badges, newcomer tasks, challenges in progress and the member's own
@@ -41,7 +46,12 @@ export class MeStore {
     private readonly community: CommunityGateway,
     private readonly uploader?: ImageUploader,
   ) {
-    makeAutoObservable<MeStore, 'community' | 'uploader' | 'loading' | 'saving'>(this, { community: false, uploader: false, loading: false, saving: false });
+    makeAutoObservable<MeStore, 'community' | 'uploader' | 'loading' | 'saving'>(this, {
+      community: false,
+      uploader: false,
+      loading: false,
+      saving: false,
+    });
   }
 
   get loaded(): boolean {
@@ -103,8 +113,8 @@ export class MeStore {
   /** WeChat's nickname input fills in the WeChat name; any name of 1–20 characters will do. */
   async saveNickname(): Promise<boolean> {
     const nickname = (this.nicknameDraft ?? '').trim();
-    if (!nickname) return this.say('昵称不能为空'), false;
-    if (nickname.length > 20) return this.say('昵称最多 20 个字'), false;
+    if (!nickname) return (this.say('昵称不能为空'), false);
+    if (nickname.length > 20) return (this.say('昵称最多 20 个字'), false);
     const saved = await this.update({ nickname }, '昵称已更新');
     if (saved) runInAction(() => (this.nicknameDraft = null));
     return saved;
@@ -114,7 +124,9 @@ export class MeStore {
   async chooseAvatar(tempFilePath?: string): Promise<boolean> {
     const uploader = this.uploader;
     if (!uploader) return false;
-    const outcome = await this.saving.run(async () => (tempFilePath ? uploader.upload(tempFilePath) : ((await uploader.pickAndUpload(1))[0] ?? null)));
+    const outcome = await this.saving.run(async () =>
+      tempFilePath ? uploader.upload(tempFilePath) : ((await uploader.pickAndUpload(1))[0] ?? null),
+    );
     if (!outcome.done || !outcome.value) return false;
     return this.update({ avatar: outcome.value }, '头像已更新');
   }

@@ -24,7 +24,6 @@ export class PointsStore {
   private readonly checking = new Request();
   private readonly makingUp = new Request();
 
-
   constructor(
     private readonly community: CommunityGateway,
     private readonly intents: Intents,
@@ -123,7 +122,11 @@ export class PointsStore {
     const offer = this.makeUpOffer;
     if (!offer || offer.problem) return false;
     // One intent per day made up: a lost answer retried is the same request, another day is another.
-    const outcome = await this.makingUp.run(() => this.intents.send(`checkin.makeUp:${offer.day}`, (requestId) => this.community.call('checkin', 'makeUp', { day: offer.day, requestId })));
+    const outcome = await this.makingUp.run(() =>
+      this.intents.send(`checkin.makeUp:${offer.day}`, (requestId) =>
+        this.community.call('checkin', 'makeUp', { day: offer.day, requestId }),
+      ),
+    );
     if (!outcome.done) return false;
     runInAction(() => {
       this.makeUpOffer = null;
@@ -139,7 +142,10 @@ export class PointsStore {
 }
 
 /** What a check-in paid, in total and made up of what: "+75", "5 签到 + 50 连签奖励 + 20 邀请奖励", "10 签到×2 + 10 新手任务". */
-export function checkinBreakdown(result: Pick<CheckinResult, 'awarded' | 'bonus' | 'multiplier' | 'extras'> & { referralBonus?: number }): { total: number; parts: string } {
+export function checkinBreakdown(result: Pick<CheckinResult, 'awarded' | 'bonus' | 'multiplier' | 'extras'> & { referralBonus?: number }): {
+  total: number;
+  parts: string;
+} {
   const parts: Array<[number, string]> = [
     [result.awarded, result.multiplier ? `签到×${result.multiplier}` : '签到'],
     [result.bonus, '连签奖励'],
@@ -147,5 +153,8 @@ export function checkinBreakdown(result: Pick<CheckinResult, 'awarded' | 'bonus'
     ...(result.extras ?? []).map((extra): [number, string] => [extra.points, extra.reason.split('：')[0]]),
   ];
   const paid = parts.filter(([points]) => points > 0);
-  return { total: paid.reduce((sum, [points]) => sum + points, 0), parts: paid.length > 1 ? paid.map(([points, what]) => `${points} ${what}`).join(' + ') : '' };
+  return {
+    total: paid.reduce((sum, [points]) => sum + points, 0),
+    parts: paid.length > 1 ? paid.map(([points, what]) => `${points} ${what}`).join(' + ') : '',
+  };
 }

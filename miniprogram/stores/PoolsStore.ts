@@ -34,11 +34,21 @@ export class PoolsStore {
     private readonly community: CommunityGateway,
     private readonly intents: Intents,
   ) {
-    this.list = new PagedList(async (page) => {
-      const { pools, nextCursor } = await this.community.call('pools', 'list', page);
-      return { rows: pools, nextCursor };
-    }, (pool) => pool.id);
-    makeAutoObservable<PoolsStore, 'community' | 'intents' | 'loading' | 'acting' | 'readPool'>(this, { list: false, community: false, intents: false, loading: false, acting: false, readPool: false });
+    this.list = new PagedList(
+      async (page) => {
+        const { pools, nextCursor } = await this.community.call('pools', 'list', page);
+        return { rows: pools, nextCursor };
+      },
+      (pool) => pool.id,
+    );
+    makeAutoObservable<PoolsStore, 'community' | 'intents' | 'loading' | 'acting' | 'readPool'>(this, {
+      list: false,
+      community: false,
+      intents: false,
+      loading: false,
+      acting: false,
+      readPool: false,
+    });
   }
 
   get pools(): PoolView[] {
@@ -89,23 +99,40 @@ export class PoolsStore {
     const pool = this.pool;
     if (!pool) return false;
     const outcome = await this.acting.run(() =>
-      this.intents.send(`pools.contribute:${JSON.stringify({ poolId: pool.id, points })}`, (requestId) => this.community.call('pools', 'contribute', { poolId: pool.id, points, requestId })),
+      this.intents.send(`pools.contribute:${JSON.stringify({ poolId: pool.id, points })}`, (requestId) =>
+        this.community.call('pools', 'contribute', { poolId: pool.id, points, requestId }),
+      ),
     );
     if (!outcome.done) return false;
-    runInAction(() => (this.notice = outcome.value.pool.status === 'funded' ? (pool.kind === 'pooled' ? '凑齐了！奖品已为发起人下单' : '目标达成，谢谢你！') : `已投入 ${points} 积分，谢谢支持`));
+    runInAction(
+      () =>
+        (this.notice =
+          outcome.value.pool.status === 'funded'
+            ? pool.kind === 'pooled'
+              ? '凑齐了！奖品已为发起人下单'
+              : '目标达成，谢谢你！'
+            : `已投入 ${points} 积分，谢谢支持`),
+    );
     await this.readPool(pool.id);
     return true;
   }
 
   /** Starts a pooled redemption of a reward; answers the new pool's id. */
   async start(itemId: string): Promise<string | null> {
-    const outcome = await this.acting.run(() => this.intents.send(`pools.start:${itemId}`, (requestId) => this.community.call('pools', 'start', { itemId, requestId })));
+    const outcome = await this.acting.run(() =>
+      this.intents.send(`pools.start:${itemId}`, (requestId) => this.community.call('pools', 'start', { itemId, requestId })),
+    );
     return outcome.done ? outcome.value.pool.id : null;
   }
 
   /** Owner: opens a donation pool. */
   async createDonation(form: DonationForm, tz: string): Promise<boolean> {
-    const pool = { name: form.name.trim(), description: form.description.trim(), goalPoints: Number(form.goalPoints), endsAt: localToIso(`${form.endDate} ${form.endTime}`, tz) ?? '' };
+    const pool = {
+      name: form.name.trim(),
+      description: form.description.trim(),
+      goalPoints: Number(form.goalPoints),
+      endsAt: localToIso(`${form.endDate} ${form.endTime}`, tz) ?? '',
+    };
     const outcome = await this.acting.run(() => this.community.call('pools', 'upsert', { pool }));
     if (outcome.done) {
       runInAction(() => (this.notice = `已发起捐赠「${pool.name}」`));

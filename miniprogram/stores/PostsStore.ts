@@ -96,7 +96,11 @@ export class PostsStore {
   async load(more = false): Promise<void> {
     const tab = this.tab;
     await this.listing.run(async () => {
-      const { posts, nextCursor } = await this.community.call('posts', 'list', { status: tab === 'feed' ? 'approved' : 'mine', cursor: more ? this.cursors[tab] : null, limit: 20 });
+      const { posts, nextCursor } = await this.community.call('posts', 'list', {
+        status: tab === 'feed' ? 'approved' : 'mine',
+        cursor: more ? this.cursors[tab] : null,
+        limit: 20,
+      });
       runInAction(() => {
         this[tab] = more ? [...this[tab], ...posts] : posts;
         this.cursors[tab] = nextCursor;
@@ -168,7 +172,10 @@ export class PostsStore {
         this.mine = [post, ...this.mine];
         // What the member sees next is their own posts, with this one waiting in them.
         this.tab = 'mine';
-        this.submitted = { postId: post.id, message: post.noPoints ? `已提交审核。${post.noPoints.message}` : '已提交审核，通过后会通知你并发放积分' };
+        this.submitted = {
+          postId: post.id,
+          message: post.noPoints ? `已提交审核。${post.noPoints.message}` : '已提交审核，通过后会通知你并发放积分',
+        };
       });
     });
     return outcome.done;

@@ -21,7 +21,12 @@ export class ProfileStore {
     private readonly community: CommunityGateway,
     private readonly intents: Intents,
   ) {
-    makeAutoObservable<ProfileStore, 'community' | 'intents' | 'loading' | 'sending'>(this, { community: false, intents: false, loading: false, sending: false });
+    makeAutoObservable<ProfileStore, 'community' | 'intents' | 'loading' | 'sending'>(this, {
+      community: false,
+      intents: false,
+      loading: false,
+      sending: false,
+    });
   }
 
   /** A profile, opened: without the last visit's thanks (another member's, without their badges too). */
@@ -46,7 +51,9 @@ export class ProfileStore {
   async send(to: string, amount: number, message: string): Promise<boolean> {
     const text = message.trim();
     const outcome = await this.sending.run(() =>
-      this.intents.send(`points.transfer:${JSON.stringify({ to, amount, text })}`, (requestId) => this.community.call('points', 'transfer', { to, amount, requestId, ...(text ? { message: text } : {}) })),
+      this.intents.send(`points.transfer:${JSON.stringify({ to, amount, text })}`, (requestId) =>
+        this.community.call('points', 'transfer', { to, amount, requestId, ...(text ? { message: text } : {}) }),
+      ),
     );
     if (outcome.done) runInAction(() => (this.sent = { to, ...outcome.value }));
     return outcome.done;

@@ -48,7 +48,13 @@ export class PurchasesStore {
     private readonly intents: Intents,
     private readonly scanCode: ScanCode,
   ) {
-    makeAutoObservable<PurchasesStore, 'community' | 'intents' | 'scanCode'>(this, { community: false, intents: false, scanCode: false, scanning: false, crediting: false });
+    makeAutoObservable<PurchasesStore, 'community' | 'intents' | 'scanCode'>(this, {
+      community: false,
+      intents: false,
+      scanCode: false,
+      scanning: false,
+      crediting: false,
+    });
   }
 
   setCode(code: string): void {
@@ -78,7 +84,14 @@ export class PurchasesStore {
     runInAction(() => ((this.scanned = null), (this.last = null), (this.preview = null), (this.refunded = null), (this.verified = null)));
     if (isPickupCode(code)) {
       const outcome = await this.scanning.run(() => this.community.call('mall', 'verify', { pickupCode: code }));
-      if (outcome.done) runInAction(() => ((this.verified = outcome.value.order), (this.code = ''), this.waiting !== null && (this.waiting = Math.max(0, this.waiting - 1))));
+      if (outcome.done)
+        runInAction(
+          () => (
+            (this.verified = outcome.value.order),
+            (this.code = ''),
+            this.waiting !== null && (this.waiting = Math.max(0, this.waiting - 1))
+          ),
+        );
       return outcome.done;
     }
     const outcome = await this.scanning.run(() => this.community.call('points', 'scanMember', { code }));
@@ -91,7 +104,13 @@ export class PurchasesStore {
     const amountFen = fenOf(this.amount);
     if (amountFen === null) return false;
     const outcome = await this.crediting.run(() => this.community.call('points', 'scanMember', { code: this.code.trim(), amountFen }));
-    if (outcome.done) runInAction(() => ((this.scanned = outcome.value), (this.preview = { points: outcome.value.purchase.points ?? 0, capped: outcome.value.purchase.capped ?? false })));
+    if (outcome.done)
+      runInAction(
+        () => (
+          (this.scanned = outcome.value),
+          (this.preview = { points: outcome.value.purchase.points ?? 0, capped: outcome.value.purchase.capped ?? false })
+        ),
+      );
     return outcome.done;
   }
 
@@ -100,9 +119,22 @@ export class PurchasesStore {
     const amountFen = fenOf(this.amount);
     if (amountFen === null) return false;
     const params = { code: this.code.trim(), amountFen, ...(this.note.trim() ? { note: this.note.trim() } : {}) };
-    const outcome = await this.crediting.run(() => this.intents.send(`points.purchase:${JSON.stringify(params)}`, (requestId) => this.community.call('points', 'purchase', { ...params, requestId })));
+    const outcome = await this.crediting.run(() =>
+      this.intents.send(`points.purchase:${JSON.stringify(params)}`, (requestId) =>
+        this.community.call('points', 'purchase', { ...params, requestId }),
+      ),
+    );
     if (!outcome.done) return false;
-    runInAction(() => ((this.last = { ...outcome.value, amountFen }), (this.scanned = null), (this.code = ''), (this.amount = ''), (this.note = ''), (this.preview = null)));
+    runInAction(
+      () => (
+        (this.last = { ...outcome.value, amountFen }),
+        (this.scanned = null),
+        (this.code = ''),
+        (this.amount = ''),
+        (this.note = ''),
+        (this.preview = null)
+      ),
+    );
     return true;
   }
 
@@ -116,7 +148,11 @@ export class PurchasesStore {
     const entry = this.last?.entry;
     if (!entry) return false;
     const params = { entryId: entry.id, reason };
-    const outcome = await this.crediting.run(() => this.intents.send(`points.refundPurchase:${entry.id}`, (requestId) => this.community.call('points', 'refundPurchase', { ...params, requestId })));
+    const outcome = await this.crediting.run(() =>
+      this.intents.send(`points.refundPurchase:${entry.id}`, (requestId) =>
+        this.community.call('points', 'refundPurchase', { ...params, requestId }),
+      ),
+    );
     if (outcome.done) runInAction(() => (this.refunded = `已扣回 ${-outcome.value.entry.delta} 积分`));
     return outcome.done;
   }

@@ -65,7 +65,8 @@ export class QaStore {
       const { answer } = await this.community.call('qa', 'answer', { questionId, body });
       runInAction(() => {
         this.answers = [...this.answers, answer];
-        this.notice = answer.status === 'held' ? '回答已提交，审核后对大家可见' : (answer.noPoints?.message ?? '回答已发布，被采纳可得积分');
+        this.notice =
+          answer.status === 'held' ? '回答已提交，审核后对大家可见' : (answer.noPoints?.message ?? '回答已发布，被采纳可得积分');
       });
     });
     return outcome.done;

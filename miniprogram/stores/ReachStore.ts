@@ -25,7 +25,14 @@ export interface BroadcastForm {
 }
 
 /** The names or openids of a pasted list, each once, in order. */
-export const namesIn = (text: string): string[] => [...new Set(text.split(/[\n,，、;；]+/).map((name) => name.trim()).filter(Boolean))];
+export const namesIn = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(/[\n,，、;；]+/)
+      .map((name) => name.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** What to fix in an award, by field; empty when it can go. */
 export function awardProblems(form: AwardForm): Partial<Record<'list' | 'amount' | 'reason', string>> {
@@ -75,12 +82,21 @@ export class ReachStore {
     private readonly community: CommunityGateway,
     private readonly intents: Intents,
   ) {
-    makeAutoObservable<ReachStore, 'community' | 'intents'>(this, { community: false, intents: false, loading: false, awarding: false, casting: false });
+    makeAutoObservable<ReachStore, 'community' | 'intents'>(this, {
+      community: false,
+      intents: false,
+      loading: false,
+      awarding: false,
+      casting: false,
+    });
   }
 
   async load(): Promise<void> {
     const outcome = await this.loading.run(() => this.community.call('stats', 'segments', {}));
-    if (outcome.done) runInAction(() => ((this.segments = outcome.value.segments), (this.members = outcome.value.members), (this.countedAt = outcome.value.asOf)));
+    if (outcome.done)
+      runInAction(
+        () => ((this.segments = outcome.value.segments), (this.members = outcome.value.members), (this.countedAt = outcome.value.asOf)),
+      );
   }
 
   setAward(changes: Partial<AwardForm>): void {
@@ -126,7 +142,11 @@ export class ReachStore {
       delta: Number(amount.trim()),
       reason: reason.trim(),
     };
-    const outcome = await this.awarding.run(() => this.intents.send(`points.bulkAward:${JSON.stringify(params)}`, (requestId) => this.community.call('points', 'bulkAward', { ...params, requestId })));
+    const outcome = await this.awarding.run(() =>
+      this.intents.send(`points.bulkAward:${JSON.stringify(params)}`, (requestId) =>
+        this.community.call('points', 'bulkAward', { ...params, requestId }),
+      ),
+    );
     if (outcome.done) runInAction(() => (this.awardBatch = outcome.value.batch));
     return outcome.done;
   }
@@ -134,7 +154,11 @@ export class ReachStore {
   async sendBroadcast(): Promise<boolean> {
     const { audience, segment, title, body } = this.cast;
     const params = { title: title.trim(), body: body.trim(), ...(audience === 'segment' ? { segment } : {}) };
-    const outcome = await this.casting.run(() => this.intents.send(`notices.broadcast:${JSON.stringify(params)}`, (requestId) => this.community.call('notices', 'broadcast', { ...params, requestId })));
+    const outcome = await this.casting.run(() =>
+      this.intents.send(`notices.broadcast:${JSON.stringify(params)}`, (requestId) =>
+        this.community.call('notices', 'broadcast', { ...params, requestId }),
+      ),
+    );
     if (outcome.done) runInAction(() => (this.castBatch = outcome.value.batch));
     return outcome.done;
   }

@@ -8,7 +8,11 @@ type Landing = ActionOutput<'referral', 'landing'>;
 
 const REFERRALS_PAGE = 100;
 
-export const REFERRAL_STATUS_TEXT: Record<ReferralView['status'], string> = { pending: '待首次签到', rewarded: '已奖励', rejected: '未奖励' };
+export const REFERRAL_STATUS_TEXT: Record<ReferralView['status'], string> = {
+  pending: '待首次签到',
+  rewarded: '已奖励',
+  rejected: '未奖励',
+};
 
 /** Inviting friends: my code and share path, the poster's code, my referrals; and the invitee's landing. */
 export class ReferralStore {

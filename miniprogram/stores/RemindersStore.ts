@@ -29,7 +29,14 @@ export class RemindersStore {
 
   async load(): Promise<void> {
     const outcome = await this.request.run(() => this.community.call('notices', 'subscriptions', {}));
-    if (outcome.done) runInAction(() => ((this.reminders = outcome.value.checkinReminder), (this.hour = outcome.value.checkinReminder.hour ?? this.hour), (this.announcementsLeft = outcome.value.announcement.left)));
+    if (outcome.done)
+      runInAction(
+        () => (
+          (this.reminders = outcome.value.checkinReminder),
+          (this.hour = outcome.value.checkinReminder.hour ?? this.hour),
+          (this.announcementsLeft = outcome.value.announcement.left)
+        ),
+      );
   }
 
   /** One more group announcement by WeChat message, if the member accepts it (each acceptance carries one). */
@@ -40,7 +47,13 @@ export class RemindersStore {
       return false;
     }
     const outcome = await this.request.run(() => this.community.call('notices', 'subscribe', { kind: 'announcement' }));
-    if (outcome.done) runInAction(() => ((this.announcementsLeft = outcome.value.announcement.left), (this.announcementNotice = `好的，下一条群公告也会发到微信（还可接收 ${outcome.value.announcement.left} 条）`)));
+    if (outcome.done)
+      runInAction(
+        () => (
+          (this.announcementsLeft = outcome.value.announcement.left),
+          (this.announcementNotice = `好的，下一条群公告也会发到微信（还可接收 ${outcome.value.announcement.left} 条）`)
+        ),
+      );
     return outcome.done;
   }
 
@@ -55,8 +68,16 @@ export class RemindersStore {
       runInAction(() => (this.notice = '没有开启提醒：需要在微信弹窗里点「允许」'));
       return false;
     }
-    const outcome = await this.request.run(() => this.community.call('notices', 'subscribe', { kind: 'checkin_reminder', hour: this.hour }));
-    if (outcome.done) runInAction(() => ((this.reminders = outcome.value.checkinReminder), (this.notice = `好的，${String(this.hour).padStart(2, '0')}:00 没签到会提醒你（还可提醒 ${outcome.value.checkinReminder.left} 次）`)));
+    const outcome = await this.request.run(() =>
+      this.community.call('notices', 'subscribe', { kind: 'checkin_reminder', hour: this.hour }),
+    );
+    if (outcome.done)
+      runInAction(
+        () => (
+          (this.reminders = outcome.value.checkinReminder),
+          (this.notice = `好的，${String(this.hour).padStart(2, '0')}:00 没签到会提醒你（还可提醒 ${outcome.value.checkinReminder.left} 次）`)
+        ),
+      );
     return outcome.done;
   }
 }

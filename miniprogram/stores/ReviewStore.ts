@@ -38,7 +38,9 @@ export class ReviewStore {
   get pointChoices(): number[] {
     const rule = this.rules()?.post;
     if (!rule) return [];
-    return [...new Set([rule.minPoints, Math.round((rule.minPoints + rule.maxPoints) / 2 / 10) * 10, rule.maxPoints])].sort((a, b) => a - b);
+    return [...new Set([rule.minPoints, Math.round((rule.minPoints + rule.maxPoints) / 2 / 10) * 10, rule.maxPoints])].sort(
+      (a, b) => a - b,
+    );
   }
 
   pointsFor(postId: string): number {
@@ -70,8 +72,15 @@ export class ReviewStore {
 
   async approve(postId: string): Promise<boolean> {
     return this.run(async () => {
-      const { awarded, capped, noPoints } = await this.community.call('posts', 'review', { postId, decision: 'approve', points: this.pointsFor(postId) });
-      this.done(postId, noPoints ? `已通过，${noPoints.message}` : capped ? '已通过；作者今天的帖子积分已达上限' : `已通过，作者获得 ${awarded} 积分`);
+      const { awarded, capped, noPoints } = await this.community.call('posts', 'review', {
+        postId,
+        decision: 'approve',
+        points: this.pointsFor(postId),
+      });
+      this.done(
+        postId,
+        noPoints ? `已通过，${noPoints.message}` : capped ? '已通过；作者今天的帖子积分已达上限' : `已通过，作者获得 ${awarded} 积分`,
+      );
     });
   }
 

@@ -84,7 +84,11 @@ export class RootStore {
     scanCode: ScanCode = async () => null,
   ) {
     this.session = new SessionStore(gateway, storage, defaultCommunityId, groupEntry);
-    const community = new CommunityGateway(gateway, () => this.session.communityId, () => this.session.start());
+    const community = new CommunityGateway(
+      gateway,
+      () => this.session.communityId,
+      () => this.session.start(),
+    );
     const intents = new Intents(storage);
     this.points = new PointsStore(community, intents);
     this.ledger = new LedgerStore(community);
@@ -105,7 +109,11 @@ export class RootStore {
     this.referral = new ReferralStore(community);
     this.console = new ConsoleStore(community, intents, openDownload);
     this.audit = new AuditStore(community);
-    this.rules = new RulesStore(community, () => this.session.community?.rules ?? null, () => this.session.load());
+    this.rules = new RulesStore(
+      community,
+      () => this.session.community?.rules ?? null,
+      () => this.session.load(),
+    );
     this.mine = new MeStore(community, uploader);
     this.leaderboard = new LeaderboardStore(community);
     this.campaigns = new CampaignsStore(community, () => this.session.community?.timezone ?? 'Asia/Shanghai');

@@ -31,30 +31,87 @@ export const RULE_FIELDS: readonly RuleField[] = [
   { key: 'answer.dailyCap', label: '每天得分回答', help: '一人一天最多几条回答因采纳得分', min: 0, max: 1000, unit: '条' },
   { key: 'like.points', label: '点赞', help: '给别人的好帖点赞得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'like.dailyCap', label: '每天得分点赞', help: '一人一天最多几次点赞得分', min: 0, max: 1000, unit: '次' },
-  { key: 'comment.points', label: '评论', help: '评论别人通过审核的帖子得的分；自己的帖子、重复或近似的评论不计分', min: 0, max: 1_000_000, unit: '分' },
+  {
+    key: 'comment.points',
+    label: '评论',
+    help: '评论别人通过审核的帖子得的分；自己的帖子、重复或近似的评论不计分',
+    min: 0,
+    max: 1_000_000,
+    unit: '分',
+  },
   { key: 'comment.dailyCap', label: '每天得分评论', help: '一人一天最多几条评论得分，超出的照常显示', min: 0, max: 1000, unit: '条' },
   { key: 'referral.inviterPoints', label: '邀请人奖励', help: '好友首次签到后，邀请人得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'referral.inviteePoints', label: '新人奖励', help: '被邀请的好友首次签到后得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'referral.dailyCap', label: '每天邀请奖励', help: '邀请人一天最多得几次邀请奖励', min: 0, max: 1000, unit: '次' },
-  { key: 'referral.riskThreshold', label: '风控门槛', help: '微信风险等级达到这一级的新号不发邀请奖励（5 为不拦截）', min: 1, max: 5, unit: '级' },
-  { key: 'expiry.days', label: '积分有效期', help: '获得后多少天过期，先到期的先用；改动只影响之后获得的积分', min: 1, max: 3650, unit: '天' },
+  {
+    key: 'referral.riskThreshold',
+    label: '风控门槛',
+    help: '微信风险等级达到这一级的新号不发邀请奖励（5 为不拦截）',
+    min: 1,
+    max: 5,
+    unit: '级',
+  },
+  {
+    key: 'expiry.days',
+    label: '积分有效期',
+    help: '获得后多少天过期，先到期的先用；改动只影响之后获得的积分',
+    min: 1,
+    max: 3650,
+    unit: '天',
+  },
   { key: 'tierRetention.windowDays', label: '保级统计天数', help: '按滚动保级时，看最近多少天获得的积分', min: 30, max: 365, unit: '天' },
   { key: 'tierRetention.graceDays', label: '保级宽限期', help: '积分不够时，保留原等级多少天再降一级', min: 0, max: 90, unit: '天' },
   { key: 'makeUp.cost', label: '补签花费', help: '补签一天要花的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'makeUp.perMonth', label: '每月补签', help: '每人每个月最多补签几次', min: 0, max: 31, unit: '次' },
   { key: 'makeUp.withinDays', label: '可补签天数', help: '最多能补签几天以内漏掉的日子', min: 0, max: 30, unit: '天' },
-  { key: 'birthday.points', label: '生日礼', help: '生日当天首次签到额外得的分（0 为不送）；生日要提前 30 天设置', min: 0, max: 1_000_000, unit: '分' },
+  {
+    key: 'birthday.points',
+    label: '生日礼',
+    help: '生日当天首次签到额外得的分（0 为不送）；生日要提前 30 天设置',
+    min: 0,
+    max: 1_000_000,
+    unit: '分',
+  },
   { key: 'tasks.profile', label: '任务：完善资料', help: '设置头像和昵称后得的分（0 为不发）', min: 0, max: 1_000_000, unit: '分' },
   { key: 'tasks.firstCheckin', label: '任务：首次签到', help: '第一次签到额外得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'tasks.firstPost', label: '任务：首篇心得', help: '第一篇心得通过审核额外得的分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'tasks.firstAnswer', label: '任务：首次被采纳', help: '第一个回答被采纳额外得的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'tasks.firstInvite', label: '任务：首次邀请', help: '邀请的第一位好友完成首次签到后额外得的分', min: 0, max: 1_000_000, unit: '分' },
+  {
+    key: 'tasks.firstInvite',
+    label: '任务：首次邀请',
+    help: '邀请的第一位好友完成首次签到后额外得的分',
+    min: 0,
+    max: 1_000_000,
+    unit: '分',
+  },
   { key: 'transfer.maxPerTransfer', label: '每次转赠上限', help: '成员之间一次最多转赠多少积分', min: 0, max: 1_000_000, unit: '分' },
   { key: 'transfer.dailyLimit', label: '每天转出上限', help: '一人一天最多转出多少积分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'transfer.receiveDailyLimit', label: '每天收到上限', help: '一人一天最多收到多少积分，防止小号集中给一个号', min: 0, max: 1_000_000, unit: '分' },
+  {
+    key: 'transfer.receiveDailyLimit',
+    label: '每天收到上限',
+    help: '一人一天最多收到多少积分，防止小号集中给一个号',
+    min: 0,
+    max: 1_000_000,
+    unit: '分',
+  },
   { key: 'transfer.minMemberDays', label: '转赠门槛天数', help: '加入满多少天后才能转赠', min: 0, max: 365, unit: '天' },
-  { key: 'purchase.pointsPerYuan', label: '购物积分', help: '店员扫会员码记一笔消费，每 1 元得多少分（可填 0.5 这样的小数），再乘会员等级倍数', min: 0.01, max: 100, unit: '分/元', decimals: true },
-  { key: 'purchase.dailyCap', label: '每天购物积分上限', help: '一人一天最多因购物得多少分，超出的消费照常记录', min: 0, max: 1_000_000, unit: '分' },
+  {
+    key: 'purchase.pointsPerYuan',
+    label: '购物积分',
+    help: '店员扫会员码记一笔消费，每 1 元得多少分（可填 0.5 这样的小数），再乘会员等级倍数',
+    min: 0.01,
+    max: 100,
+    unit: '分/元',
+    decimals: true,
+  },
+  {
+    key: 'purchase.dailyCap',
+    label: '每天购物积分上限',
+    help: '一人一天最多因购物得多少分，超出的消费照常记录',
+    min: 0,
+    max: 1_000_000,
+    unit: '分',
+  },
   { key: 'pool.days', label: '众筹期限', help: '发起积分众筹后多少天内凑齐，否则失败并退回每个人的积分', min: 1, max: 30, unit: '天' },
 ];
 
@@ -70,9 +127,23 @@ export interface TierRow {
 export type RulesForm = { values: Record<string, string>; retention: 'lifetime' | 'rolling'; tiers: TierRow[]; purchaseEnabled: boolean };
 
 type StoredTier = Rules['tiers'][number];
-const tierOfRow = (t: TierRow): StoredTier => ({ name: t.name.trim(), minPoints: Number(t.minPoints), multiplier: Number(t.multiplier), perks: perksOf(t.perks) });
-const perksOf = (text: string) => text.split('\n').map((p) => p.trim()).filter(Boolean);
-const storedTier = (t: StoredTier): StoredTier => ({ name: t.name, minPoints: t.minPoints, multiplier: t.multiplier ?? 1, perks: t.perks ?? [] });
+const tierOfRow = (t: TierRow): StoredTier => ({
+  name: t.name.trim(),
+  minPoints: Number(t.minPoints),
+  multiplier: Number(t.multiplier),
+  perks: perksOf(t.perks),
+});
+const perksOf = (text: string) =>
+  text
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean);
+const storedTier = (t: StoredTier): StoredTier => ({
+  name: t.name,
+  minPoints: t.minPoints,
+  multiplier: t.multiplier ?? 1,
+  perks: t.perks ?? [],
+});
 
 const read = (rules: Rules, key: RuleField['key']) => {
   const [group, setting] = key.split('.') as [Group, string];
@@ -84,7 +155,12 @@ export function formOf(rules: Rules): RulesForm {
     values: Object.fromEntries(RULE_FIELDS.map((f) => [f.key, String(read(rules, f.key))])),
     retention: rules.tierRetention.mode,
     purchaseEnabled: rules.purchase.enabled,
-    tiers: rules.tiers.map((t) => ({ name: t.name, minPoints: String(t.minPoints), multiplier: String(t.multiplier ?? 1), perks: (t.perks ?? []).join('\n') })),
+    tiers: rules.tiers.map((t) => ({
+      name: t.name,
+      minPoints: String(t.minPoints),
+      multiplier: String(t.multiplier ?? 1),
+      perks: (t.perks ?? []).join('\n'),
+    })),
   };
 }
 
@@ -96,7 +172,10 @@ export function rulesFormProblems(form: RulesForm): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const field of RULE_FIELDS) {
     const text = (form.values[field.key] ?? '').trim();
-    if (!(field.decimals ? /^\d+(\.\d{1,2})?$/ : /^\d+$/).test(text)) problems[field.key] = field.decimals ? `${field.label}请填数字，最多两位小数（${field.unit}）` : `${field.label}请填整数（${field.unit}）`;
+    if (!(field.decimals ? /^\d+(\.\d{1,2})?$/ : /^\d+$/).test(text))
+      problems[field.key] = field.decimals
+        ? `${field.label}请填数字，最多两位小数（${field.unit}）`
+        : `${field.label}请填整数（${field.unit}）`;
     else if (Number(text) < field.min) problems[field.key] = `${field.label}至少 ${field.min} ${field.unit}`;
     else if (Number(text) > field.max) problems[field.key] = `${field.label}最多 ${field.max} ${field.unit}`;
   }
@@ -111,9 +190,11 @@ export function rulesFormProblems(form: RulesForm): Record<string, string> {
     const text = tier.minPoints.trim();
     if (!/^\d+$/.test(text)) problems[`tier.${i}.minPoints`] = '门槛请填整数（累计积分）';
     else if (i === 0 && Number(text) !== 0) problems[`tier.${i}.minPoints`] = '第一个等级的门槛必须是 0';
-    else if (i > 0 && /^\d+$/.test(form.tiers[i - 1].minPoints.trim()) && Number(text) <= Number(form.tiers[i - 1].minPoints)) problems[`tier.${i}.minPoints`] = '门槛要比上一级高';
+    else if (i > 0 && /^\d+$/.test(form.tiers[i - 1].minPoints.trim()) && Number(text) <= Number(form.tiers[i - 1].minPoints))
+      problems[`tier.${i}.minPoints`] = '门槛要比上一级高';
     const multiplier = tier.multiplier.trim();
-    if (!/^\d+(\.\d{1,2})?$/.test(multiplier) || Number(multiplier) < 1 || Number(multiplier) > 3) problems[`tier.${i}.multiplier`] = '积分倍数填 1 到 3，例如 1.2';
+    if (!/^\d+(\.\d{1,2})?$/.test(multiplier) || Number(multiplier) < 1 || Number(multiplier) > 3)
+      problems[`tier.${i}.multiplier`] = '积分倍数填 1 到 3，例如 1.2';
     const perks = perksOf(tier.perks);
     if (perks.length > 6) problems[`tier.${i}.perks`] = '每个等级最多 6 条权益';
     else if (perks.some((p) => p.length > 20)) problems[`tier.${i}.perks`] = '每条权益最多 20 个字';
@@ -134,10 +215,17 @@ export function patchOf(rules: Rules, form: RulesForm): RulesPatch {
   if (form.retention !== rules.tierRetention.mode) (patch.tierRetention ??= {}).mode = form.retention;
   if (form.purchaseEnabled !== rules.purchase.enabled) ((patch.purchase ??= {}) as Record<string, unknown>).enabled = form.purchaseEnabled;
   const tiers = form.tiers.map(tierOfRow);
-  return { ...(patch as unknown as RulesPatch), ...(JSON.stringify(tiers) !== JSON.stringify(rules.tiers.map(storedTier)) ? { tiers } : {}) };
+  return {
+    ...(patch as unknown as RulesPatch),
+    ...(JSON.stringify(tiers) !== JSON.stringify(rules.tiers.map(storedTier)) ? { tiers } : {}),
+  };
 }
 
-const LABEL_OF: Record<string, string> = { ...Object.fromEntries(RULE_FIELDS.map((f) => [f.key, f.label])), 'tierRetention.mode': '保级方式', 'purchase.enabled': '购物积分开关' };
+const LABEL_OF: Record<string, string> = {
+  ...Object.fromEntries(RULE_FIELDS.map((f) => [f.key, f.label])),
+  'tierRetention.mode': '保级方式',
+  'purchase.enabled': '购物积分开关',
+};
 
 /** How tiers are kept, as the owner chooses it: for life, or earned again within a window (保级). */
 export const RETENTION_MODES = [
@@ -163,7 +251,8 @@ function describeTiers(before: StoredTier[], after: StoredTier[]): string[] {
     if (!was) return void lines.push(`新增等级「${t.name}」门槛 ${t.minPoints}`);
     if (was.name !== t.name) lines.push(`等级「${was.name}」改名为「${t.name}」`);
     if (was.minPoints !== t.minPoints) lines.push(`等级「${t.name}」门槛 ${was.minPoints} → ${t.minPoints}`);
-    if ((was.multiplier ?? 1) !== (t.multiplier ?? 1)) lines.push(`等级「${t.name}」积分倍数 ×${was.multiplier ?? 1} → ×${t.multiplier ?? 1}`);
+    if ((was.multiplier ?? 1) !== (t.multiplier ?? 1))
+      lines.push(`等级「${t.name}」积分倍数 ×${was.multiplier ?? 1} → ×${t.multiplier ?? 1}`);
     if (perks(was) !== perks(t)) lines.push(`等级「${t.name}」权益 ${perks(was)} → ${perks(t)}`);
   });
   for (const gone of before.slice(after.length)) lines.push(`删除等级「${gone.name}」`);
@@ -179,7 +268,8 @@ function describeSettings(before: Settings, after: Settings): string[] {
       continue;
     }
     for (const [setting, value] of Object.entries(settings)) {
-      const shown = (v: unknown) => (v === undefined || v === null ? '—' : typeof v === 'boolean' ? (v ? '开' : '关') : (RETENTION_NAMES[String(v)] ?? String(v)));
+      const shown = (v: unknown) =>
+        v === undefined || v === null ? '—' : typeof v === 'boolean' ? (v ? '开' : '关') : (RETENTION_NAMES[String(v)] ?? String(v));
       lines.push(`${LABEL_OF[`${group}.${setting}`] ?? setting} ${shown(before[group]?.[setting])} → ${shown(value)}`);
     }
   }
@@ -200,7 +290,13 @@ export class RulesStore {
     private readonly rules: () => Rules | null,
     private readonly reload: () => Promise<void>,
   ) {
-    makeAutoObservable<RulesStore, 'community' | 'rules' | 'reload' | 'saving' | 'loading'>(this, { community: false, rules: false, reload: false, saving: false, loading: false });
+    makeAutoObservable<RulesStore, 'community' | 'rules' | 'reload' | 'saving' | 'loading'>(this, {
+      community: false,
+      rules: false,
+      reload: false,
+      saving: false,
+      loading: false,
+    });
   }
 
   get problems(): Record<string, string> {
@@ -328,6 +424,7 @@ export function changesOf(rules: Rules, form: RulesForm): string[] {
 export function withTemplate(form: RulesForm, rules: Rules, key: TemplateKey): RulesForm {
   const preset = formOf(mergeRules(rules, TEMPLATES[key].patch));
   const values = { ...form.values };
-  for (const [group, settings] of Object.entries(TEMPLATES[key].patch)) for (const setting of Object.keys(settings as object)) values[`${group}.${setting}`] = preset.values[`${group}.${setting}`];
+  for (const [group, settings] of Object.entries(TEMPLATES[key].patch))
+    for (const setting of Object.keys(settings as object)) values[`${group}.${setting}`] = preset.values[`${group}.${setting}`];
   return { ...form, values };
 }

@@ -41,7 +41,10 @@ export class SessionStore {
   ) {
     this.communityId = storage.get(COMMUNITY_KEY) || defaultCommunityId;
     this.gateway = new CommunityGateway(gateway, () => this.communityId);
-    makeAutoObservable<SessionStore, 'gateway' | 'storage' | 'groupEntry' | 'loadingRequest' | 'acting' | 'started' | 'linked' | 'decideOpening'>(this, {
+    makeAutoObservable<
+      SessionStore,
+      'gateway' | 'storage' | 'groupEntry' | 'loadingRequest' | 'acting' | 'started' | 'linked' | 'decideOpening'
+    >(this, {
       gateway: false,
       storage: false,
       groupEntry: false,
@@ -95,7 +98,11 @@ export class SessionStore {
   async join(nickname?: string): Promise<boolean> {
     const outcome = await this.acting.run(async () => {
       const group = await this.groupEntry().catch(() => null);
-      await this.gateway.call('community', 'join', { nickname, inviteCode: this.inviteCode ?? undefined, groupCloudId: group ? cloudIdRef(group) : undefined });
+      await this.gateway.call('community', 'join', {
+        nickname,
+        inviteCode: this.inviteCode ?? undefined,
+        groupCloudId: group ? cloudIdRef(group) : undefined,
+      });
     });
     if (!outcome.done) return false;
     await this.load();
@@ -116,7 +123,9 @@ export class SessionStore {
     await this.loadingRequest.run(async () => {
       if (this.linked) return;
       const group = await this.groupEntry().catch(() => null);
-      const fromGroup = group ? await this.gateway.raw.call('community', 'byGroup', { groupCloudId: cloudIdRef(group) }).catch(() => null) : null;
+      const fromGroup = group
+        ? await this.gateway.raw.call('community', 'byGroup', { groupCloudId: cloudIdRef(group) }).catch(() => null)
+        : null;
       if (fromGroup?.community) return runInAction(() => this.switchCommunity(fromGroup.community!.id));
       if (this.communityId) return;
       const { communities } = await this.gateway.raw.call('community', 'mine', {});

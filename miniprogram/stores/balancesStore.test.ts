@@ -7,7 +7,9 @@ import { memoryStorage } from './storage';
 const NOW = '2026-06-01T04:00:00Z';
 const gatewayFor = (h: Harness, openid: string, lose?: { action: string; times: number }) => sharedGateway(h, openid, NOW, lose);
 /** The sheet as Excel's "CSV (逗号分隔)" saves it on a Chinese Windows: GBK, no BOM. */
-const GBK_SHEET = Buffer.from([...Buffer.from('name,points\r\n'), 0xd0, 0xa1, 0xc3, 0xc0, ...Buffer.from(',120\r\nbad,1.5\r\n')]).toString('base64');
+const GBK_SHEET = Buffer.from([...Buffer.from('name,points\r\n'), 0xd0, 0xa1, 0xc3, 0xc0, ...Buffer.from(',120\r\nbad,1.5\r\n')]).toString(
+  'base64',
+);
 
 let h: Harness;
 let c: string;
@@ -18,9 +20,24 @@ beforeEach(async () => {
 
 describe('the balances store', () => {
   it('previews a GBK sheet, imports once though the answer was lost, and the member claims with the shared code', async () => {
-    const owner = new RootStore(gatewayFor(h, 'o_owner', { action: 'importBalances', times: 1 }), memoryStorage(), c, undefined, undefined, undefined, undefined, undefined, async () => ({ name: '老表格.csv', base64: GBK_SHEET }));
+    const owner = new RootStore(
+      gatewayFor(h, 'o_owner', { action: 'importBalances', times: 1 }),
+      memoryStorage(),
+      c,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      async () => ({ name: '老表格.csv', base64: GBK_SHEET }),
+    );
     await owner.balances.pick();
-    expect(owner.balances.preview).toMatchObject({ rows: 1, points: 120, problemCount: 1, problems: [{ line: 3, problem: expect.stringContaining('整数') }] });
+    expect(owner.balances.preview).toMatchObject({
+      rows: 1,
+      points: 120,
+      problemCount: 1,
+      problems: [{ line: 3, problem: expect.stringContaining('整数') }],
+    });
     expect(owner.balances.canImport).toBe(false);
     owner.balances.setSkipProblems(true);
     expect(await owner.balances.confirm()).toBe(false);
@@ -44,7 +61,17 @@ describe('the balances store', () => {
   });
 
   it('the owner gives a waiting row to the member named exactly, and is told when the name matches nobody', async () => {
-    const owner = new RootStore(gatewayFor(h, 'o_owner'), memoryStorage(), c, undefined, undefined, undefined, undefined, undefined, async () => ({ name: 'a.csv', base64: Buffer.from('阿花,300,老会员\n').toString('base64') }));
+    const owner = new RootStore(
+      gatewayFor(h, 'o_owner'),
+      memoryStorage(),
+      c,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      async () => ({ name: 'a.csv', base64: Buffer.from('阿花,300,老会员\n').toString('base64') }),
+    );
     await owner.balances.pick();
     expect(await owner.balances.confirm()).toBe(true);
     owner.balances.startMatch(owner.balances.rows[0]);

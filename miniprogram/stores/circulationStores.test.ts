@@ -19,19 +19,39 @@ let c: string;
 beforeEach(async () => {
   h = sqliteHarness();
   c = await communityWithMembers(h);
-  for (const openid of ['o_alice', 'o_bob']) await h.ok('points', 'adjust', { communityId: c, openid, delta: 800, reason: '测试', requestId: `store-give-${openid}` }, { openid: 'o_owner', now: NOW });
+  for (const openid of ['o_alice', 'o_bob'])
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid, delta: 800, reason: '测试', requestId: `store-give-${openid}` },
+      { openid: 'o_owner', now: NOW },
+    );
 });
 
 describe('points + cash checkout', () => {
   const cashOrder = async () => {
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '净化器', pointsPrice: 300, cashPrice: 9900, stock: 3 } }, { openid: 'o_owner', now: NOW });
-    return (await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: `cash-${item.id}`, shipping: SHIPPING }, { openid: 'o_alice', now: NOW })).order.id;
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '净化器', pointsPrice: 300, cashPrice: 9900, stock: 3 } },
+      { openid: 'o_owner', now: NOW },
+    );
+    return (
+      await h.ok(
+        'mall',
+        'redeem',
+        { communityId: c, itemId: item.id, requestId: `cash-${item.id}`, shipping: SHIPPING },
+        { openid: 'o_alice', now: NOW },
+      )
+    ).order.id;
   };
 
   it('pays through the payer and shows the order paid once the server says so', async () => {
     const orderId = await cashOrder();
     // What the local cashier does: WeChat Pay's result reaches the server, then the sheet closes.
-    const cashier: Payer = { pay: async ({ orderId: id }) => ((await playPayment(h.deps, id, true, new Date(NOW))).ok ? 'paid' : 'failed') };
+    const cashier: Payer = {
+      pay: async ({ orderId: id }) => ((await playPayment(h.deps, id, true, new Date(NOW))).ok ? 'paid' : 'failed'),
+    };
     const root = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c, undefined, undefined, undefined, cashier);
     await root.checkout.open(orderId);
     expect(root.checkout.order).toMatchObject({ status: 'unpaid', payment: { amountFen: 9900 } });
@@ -48,7 +68,9 @@ describe('points + cash checkout', () => {
     await root.checkout.open(orderId);
     await root.checkout.pay();
     expect(root.checkout.outcome).toBe('waiting');
-    const cancelling = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c, undefined, undefined, undefined, { pay: async () => 'cancelled' });
+    const cancelling = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c, undefined, undefined, undefined, {
+      pay: async () => 'cancelled',
+    });
     await cancelling.checkout.open(orderId);
     await cancelling.checkout.pay();
     expect([cancelling.checkout.outcome, cancelling.checkout.order?.status]).toEqual(['cancelled', 'unpaid']);
@@ -67,7 +89,12 @@ describe('points + cash checkout', () => {
 
 describe('pools and gifts', () => {
   it('retries a contribution whose answer was lost with the same requestId: backed once', async () => {
-    const { pool } = await h.ok('pools', 'upsert', { communityId: c, pool: { name: '公益', goalPoints: 500, endsAt: '2026-06-10T00:00:00Z' } }, { openid: 'o_owner', now: NOW });
+    const { pool } = await h.ok(
+      'pools',
+      'upsert',
+      { communityId: c, pool: { name: '公益', goalPoints: 500, endsAt: '2026-06-10T00:00:00Z' } },
+      { openid: 'o_owner', now: NOW },
+    );
     const root = new RootStore(gatewayFor(h, 'o_alice', { action: 'contribute', times: 1 }), memoryStorage(), c);
     await root.pools.openPool(pool.id);
     expect(await root.pools.contribute(100)).toBe(false);
@@ -81,7 +108,12 @@ describe('pools and gifts', () => {
   });
 
   it('starts a pooled redemption and says when it is funded', async () => {
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '推车', pointsPrice: 1000, stock: 1 } }, { openid: 'o_owner', now: NOW });
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '推车', pointsPrice: 1000, stock: 1 } },
+      { openid: 'o_owner', now: NOW },
+    );
     const alice = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
     const poolId = await alice.pools.start(item.id);
     expect(poolId).toEqual(expect.any(String));
@@ -117,17 +149,19 @@ describe('pools and gifts', () => {
       null,
     ]);
     const tiers = DEFAULT_RULES.tiers;
-    expect([giftBlocked(rule, tiers, '铜'), giftBlocked(rule, tiers, '银'), giftBlocked(rule, tiers, '金'), giftBlocked({ ...rule, enabled: false }, tiers, '金')]).toEqual([
-      '「银」及以上等级才能转赠积分，你现在是「铜」',
-      null,
-      null,
-      '群主没有开放积分转赠',
-    ]);
+    expect([
+      giftBlocked(rule, tiers, '铜'),
+      giftBlocked(rule, tiers, '银'),
+      giftBlocked(rule, tiers, '金'),
+      giftBlocked({ ...rule, enabled: false }, tiers, '金'),
+    ]).toEqual(['「银」及以上等级才能转赠积分，你现在是「铜」', null, null, '群主没有开放积分转赠']);
     expect(contributionChoices(150, 1000)).toEqual([10, 50, 100, 150]);
     expect(contributionChoices(1000, 30)).toEqual([10, 30]);
     expect(contributionChoices(0, 100)).toEqual([]);
     const now = new Date('2026-06-01T04:00:00Z');
-    expect(donationProblems({ name: '', description: '', goalPoints: '0', endDate: '2026-05-01', endTime: '10:00' }, now, 'Asia/Shanghai')).toEqual({
+    expect(
+      donationProblems({ name: '', description: '', goalPoints: '0', endDate: '2026-05-01', endTime: '10:00' }, now, 'Asia/Shanghai'),
+    ).toEqual({
       name: '请填写名称',
       goalPoints: '目标积分须为正整数',
       endDate: '结束时间须晚于现在',
@@ -137,7 +171,13 @@ describe('pools and gifts', () => {
 
 describe('the pools list', () => {
   it('shows the newest page, then the rest on 加载更多, each pool once', async () => {
-    for (let i = 0; i < 23; i++) await h.ok('pools', 'upsert', { communityId: c, pool: { name: `捐赠 ${i}`, goalPoints: 50, endsAt: '2026-06-09T04:00:00Z' } }, { openid: 'o_owner', now: new Date(Date.parse(NOW) + i * 1000).toISOString() });
+    for (let i = 0; i < 23; i++)
+      await h.ok(
+        'pools',
+        'upsert',
+        { communityId: c, pool: { name: `捐赠 ${i}`, goalPoints: 50, endsAt: '2026-06-09T04:00:00Z' } },
+        { openid: 'o_owner', now: new Date(Date.parse(NOW) + i * 1000).toISOString() },
+      );
     const root = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
     await root.pools.load();
     expect([root.pools.pools.length, root.pools.list.hasMore, root.pools.pools[0].name]).toEqual([20, true, '捐赠 22']);

@@ -7,7 +7,8 @@ import { memoryStorage } from './storage';
 
 const NOW = '2026-06-01T02:00:00Z';
 const gatewayFor = (h: Harness, openid: string): Gateway => ({
-  call: async (fn, action, params) => unwrap(await h.call(fn, action, swapCloudIds(params, new Date(NOW)) as Record<string, unknown>, { openid, now: NOW })) as never,
+  call: async (fn, action, params) =>
+    unwrap(await h.call(fn, action, swapCloudIds(params, new Date(NOW)) as Record<string, unknown>, { openid, now: NOW })) as never,
 });
 
 let h: Harness;
@@ -27,7 +28,10 @@ describe('which community the app opens (API v3)', () => {
     const first = new RootStore(gatewayFor(h, 'o_mei'), storage, null);
     await first.session.start();
     expect(first.session.communityId).toBe(b);
-    expect(first.session.communities.map((x) => [x.name, x.role])).toEqual([['读书会', 'member'], ['花园宝妈', 'member']]);
+    expect(first.session.communities.map((x) => [x.name, x.role])).toEqual([
+      ['读书会', 'member'],
+      ['花园宝妈', 'member'],
+    ]);
     await first.session.switchTo(a);
     expect([first.session.community?.name, first.session.role]).toEqual(['花园宝妈', 'member']);
     const next = new RootStore(gatewayFor(h, 'o_mei'), storage, null);
@@ -36,7 +40,12 @@ describe('which community the app opens (API v3)', () => {
   });
 
   it('opens the community of the group whose card was tapped, whatever was open last; a newcomer joins in one tap', async () => {
-    await h.ok('community', 'bindGroup', { communityId: b, groupCloudId: { cloudID: issueGroupCloudId('G_books', new Date(NOW)) } }, { openid: 'o_reader', now: NOW });
+    await h.ok(
+      'community',
+      'bindGroup',
+      { communityId: b, groupCloudId: { cloudID: issueGroupCloudId('G_books', new Date(NOW)) } },
+      { openid: 'o_reader', now: NOW },
+    );
     const storage = memoryStorage();
     storage.set('communityId', a);
     const inGroup = async () => issueGroupCloudId('G_books', new Date(NOW));
@@ -46,7 +55,9 @@ describe('which community the app opens (API v3)', () => {
     await newcomer.session.load();
     expect(newcomer.session.isMember).toBe(false);
     expect(await newcomer.session.join('新朋友')).toBe(true);
-    expect((await h.ok('community', 'member', { communityId: b, openid: 'o_new' }, { openid: 'o_reader', now: NOW })).member.groupId).toBe('G_books');
+    expect((await h.ok('community', 'member', { communityId: b, openid: 'o_new' }, { openid: 'o_reader', now: NOW })).member.groupId).toBe(
+      'G_books',
+    );
   });
 
   it('leaves someone in no community without one, and 创建社群 makes them its owner, once however often it is sent', async () => {
@@ -55,7 +66,11 @@ describe('which community the app opens (API v3)', () => {
     await owner.session.start();
     expect(owner.session.communityId).toBeNull();
     expect(await owner.session.create(' 宝妈互助群 ', 'parenting', 'create-intent-1')).toBe(true);
-    expect([owner.session.community?.name, owner.session.community?.rules.checkin.points, owner.session.role]).toEqual(['宝妈互助群', 3, 'owner']);
+    expect([owner.session.community?.name, owner.session.community?.rules.checkin.points, owner.session.role]).toEqual([
+      '宝妈互助群',
+      3,
+      'owner',
+    ]);
     expect(await owner.session.create('宝妈互助群', 'parenting', 'create-intent-1')).toBe(true);
     await owner.session.loadCommunities();
     expect(owner.session.communities).toHaveLength(1);
@@ -80,7 +95,12 @@ describe('an owner’s first steps', () => {
     expect(await owner.session.bindGroup()).toBe(true);
     expect(owner.checklist.open).toEqual(['stockReward', 'shareCard']);
     const c = owner.session.communityId!;
-    await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '入门小样', kind: 'service', pointsPrice: 50, stock: 10 } }, { openid: 'o_first_owner', now: NOW });
+    await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '入门小样', kind: 'service', pointsPrice: 50, stock: 10 } },
+      { openid: 'o_first_owner', now: NOW },
+    );
     await owner.mall.load();
     owner.checklist.markShared();
     expect(owner.checklist.open).toEqual([]);

@@ -72,10 +72,22 @@ describe('the console store', () => {
     await h.ok('checkin', 'checkin', { communityId: c }, { openid: 'o_alice', now: '2026-03-10T02:00:00Z' });
     await h.ok('jobs', 'rollupStats', {}, { openid: null, source: 'wx_trigger', now: NOW });
     const opened: string[] = [];
-    const root = new RootStore(gatewayFor('o_owner'), memoryStorage(), c, undefined, undefined, async (file) => void opened.push(file.fileName));
+    const root = new RootStore(
+      gatewayFor('o_owner'),
+      memoryStorage(),
+      c,
+      undefined,
+      undefined,
+      async (file) => void opened.push(file.fileName),
+    );
     await root.console.loadHealth(30);
     expect(root.console.overview?.days).toHaveLength(30);
-    expect(root.console.weekCards.find((card) => card.key === 'checkins')).toEqual({ key: 'checkins', label: '签到', thisWeek: 1, lastWeek: 0 });
+    expect(root.console.weekCards.find((card) => card.key === 'checkins')).toEqual({
+      key: 'checkins',
+      label: '签到',
+      thisWeek: 1,
+      lastWeek: 0,
+    });
     expect(root.console.segments.map((s) => s.key)).toEqual(['new', 'core', 'active', 'at_risk', 'dormant', 'lost']);
     expect(await root.console.exportCsv('members')).toBe(true);
     expect(opened).toEqual(['宝妈成长营-成员-2026-03-16.csv']);
@@ -85,10 +97,25 @@ describe('the console store', () => {
 
 describe('week cards', () => {
   it('sums the last 7 days against the 7 before', () => {
-    const day = (n: number) => ({ day: `d${n}`, activeMembers: n, newMembers: 0, checkins: 1, pointsIssued: 10, pointsSpent: n % 2, pointsExpired: 0, pointsReversed: 0, posts: 0, answers: 0, referralsRewarded: 0 });
+    const day = (n: number) => ({
+      day: `d${n}`,
+      activeMembers: n,
+      newMembers: 0,
+      checkins: 1,
+      pointsIssued: 10,
+      pointsSpent: n % 2,
+      pointsExpired: 0,
+      pointsReversed: 0,
+      posts: 0,
+      answers: 0,
+      referralsRewarded: 0,
+    });
     const overview = { days: Array.from({ length: 30 }, (_, i) => day(i)) } as unknown as Overview;
     const cards = weekCards(overview);
-    expect(cards.find((c) => c.key === 'activeMembers')).toMatchObject({ thisWeek: 23 + 24 + 25 + 26 + 27 + 28 + 29, lastWeek: 16 + 17 + 18 + 19 + 20 + 21 + 22 });
+    expect(cards.find((c) => c.key === 'activeMembers')).toMatchObject({
+      thisWeek: 23 + 24 + 25 + 26 + 27 + 28 + 29,
+      lastWeek: 16 + 17 + 18 + 19 + 20 + 21 + 22,
+    });
     expect(cards.find((c) => c.key === 'checkins')).toMatchObject({ thisWeek: 7, lastWeek: 7 });
   });
 });
@@ -97,7 +124,10 @@ describe('adjustment form', () => {
   it('says what to fix in plain Chinese, field by field, before anything is sent', () => {
     expect(adjustmentProblems('30', '线下分享')).toEqual({});
     expect(adjustmentProblems('-20', '扣回')).toEqual({});
-    expect(adjustmentProblems('', '')).toEqual({ amount: '请填整数，扣分在前面加 -，例如 -20', reason: '请写明原因，成员会在积分明细里看到' });
+    expect(adjustmentProblems('', '')).toEqual({
+      amount: '请填整数，扣分在前面加 -，例如 -20',
+      reason: '请写明原因，成员会在积分明细里看到',
+    });
     expect(adjustmentProblems('1.5', 'x').amount).toContain('整数');
     expect(adjustmentProblems('0', 'x').amount).toBe('调整的积分不能为 0');
     expect(adjustmentProblems('200000', 'x').amount).toContain('100000');

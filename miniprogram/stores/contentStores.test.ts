@@ -82,7 +82,7 @@ describe('content stores', () => {
     expect(alice.notices.unread).toBe(0);
   });
 
-  it('shows a like at once and keeps the server\'s count; a refused like is undone with the reason', async () => {
+  it("shows a like at once and keeps the server's count; a refused like is undone with the reason", async () => {
     const { post } = await h.ok('posts', 'create', { communityId: c, body: STORIES[1] }, { openid: 'o_bob', now: NOW });
     await h.ok('posts', 'review', { communityId: c, postId: post.id, decision: 'approve' }, { openid: 'o_owner', now: NOW });
     const alice = await rootFor('o_alice');

@@ -22,7 +22,12 @@ beforeEach(async () => {
   now = '2026-06-10T02:00:00Z';
   h = sqliteHarness();
   c = await communityWithMembers(h, '2026-05-01T02:00:00Z');
-  await h.ok('community', 'updateRules', { communityId: c, rules: { tasks: { firstCheckin: 10, profile: 5 }, makeUp: { cost: 3 } } }, { openid: 'o_owner', now });
+  await h.ok(
+    'community',
+    'updateRules',
+    { communityId: c, rules: { tasks: { firstCheckin: 10, profile: 5 }, makeUp: { cost: 3 } } },
+    { openid: 'o_owner', now },
+  );
 });
 const rootFor = async (openid: string, fail?: { action: string; times: number }) => {
   const root = new RootStore(gatewayFor(h, openid, fail), memoryStorage(), c, avatarUploader);
@@ -71,13 +76,19 @@ describe('我的', () => {
   });
 
   it('birthday problems are said in plain Chinese', () => {
-    expect([birthdayProblem(''), birthdayProblem('13-01'), birthdayProblem('02-29'), birthdayProblem('1-9')]).toEqual(['请选择生日（月-日）', '没有这一天', null, null]);
+    expect([birthdayProblem(''), birthdayProblem('13-01'), birthdayProblem('02-29'), birthdayProblem('1-9')]).toEqual([
+      '请选择生日（月-日）',
+      '没有这一天',
+      null,
+      null,
+    ]);
   });
 });
 
 describe('make-up from the calendar', () => {
   it('offers a missed day with its cost and the streak it restores; a lost answer retried is the same request', async () => {
-    for (const day of ['2026-06-07T02:00:00Z', '2026-06-09T02:00:00Z']) await h.ok('checkin', 'checkin', { communityId: c }, { openid: 'o_alice', now: day });
+    for (const day of ['2026-06-07T02:00:00Z', '2026-06-09T02:00:00Z'])
+      await h.ok('checkin', 'checkin', { communityId: c }, { openid: 'o_alice', now: day });
     const alice = await rootFor('o_alice', { action: 'makeUp', times: 1 });
     await alice.points.load();
     expect(alice.points.me?.streak).toBe(1);
@@ -92,14 +103,18 @@ describe('make-up from the calendar', () => {
     expect(alice.points.notice).toBe('已补签 06月08日，连签 3 天');
     expect(alice.points.me?.streak).toBe(3);
     expect(alice.points.madeUpDays).toEqual(['2026-06-08']);
-    expect((await h.ok('points', 'ledger', { communityId: c }, { openid: 'o_alice', now })).entries.filter((e) => e.reason.startsWith('补签'))).toHaveLength(1);
+    expect(
+      (await h.ok('points', 'ledger', { communityId: c }, { openid: 'o_alice', now })).entries.filter((e) => e.reason.startsWith('补签')),
+    ).toHaveLength(1);
     await alice.points.offerMakeUp('2026-06-01');
     expect(alice.points.makeUpOffer?.problem).toBe('只能补签最近 7 天');
     expect(await alice.points.confirmMakeUp()).toBe(false);
   });
 
   it('the check-in pop says what made up the points', () => {
-    expect(checkinBreakdown({ awarded: 10, bonus: 0, multiplier: 2, extras: [{ reason: '新手任务：完成第一次签到', points: 10 }] })).toEqual({ total: 20, parts: '10 签到×2 + 10 新手任务' });
+    expect(
+      checkinBreakdown({ awarded: 10, bonus: 0, multiplier: 2, extras: [{ reason: '新手任务：完成第一次签到', points: 10 }] }),
+    ).toEqual({ total: 20, parts: '10 签到×2 + 10 新手任务' });
   });
 });
 
@@ -111,18 +126,38 @@ describe('campaigns', () => {
     form.actions = [];
     form.endDate = '2026-06-09';
     const problems = campaignProblems(form, tz, Date.parse(now));
-    expect(problems).toEqual({ name: '请给活动起个名字', end: '结束时间要晚于开始时间', actions: '至少选一种行为', multiplier: '倍数填 1.1 到 5，例如 2' });
+    expect(problems).toEqual({
+      name: '请给活动起个名字',
+      end: '结束时间要晚于开始时间',
+      actions: '至少选一种行为',
+      multiplier: '倍数填 1.1 到 5，例如 2',
+    });
     for (const message of Object.values(problems)) expect(message).not.toMatch(/ISO|[a-z]+\.[a-z]+/i);
     Object.assign(form, { name: '双倍周', multiplier: '2', actions: ['checkin'], endDate: '2026-06-16', monthDay: '8' });
     expect(campaignProblems(form, tz, Date.parse(now))).toEqual({});
-    expect(campaignOf(form, tz)).toEqual({ kind: 'multiplier', name: '双倍周', actions: ['checkin'], multiplier: 2, monthDay: 8, startsAt: '2026-06-09T16:00:00.000Z', endsAt: '2026-06-16T15:59:00.000Z', pilot: null });
-    expect(campaignProblems({ ...form, pilot: 'share', pilotShare: '100' }, tz, Date.parse(now))).toEqual({ pilotShare: '试点比例填 1 到 99（%）' });
-    expect(campaignProblems({ ...form, pilot: 'segment', endDate: '2026-10-01' }, tz, Date.parse(now))).toEqual({ end: '试点活动最长 90 天' });
+    expect(campaignOf(form, tz)).toEqual({
+      kind: 'multiplier',
+      name: '双倍周',
+      actions: ['checkin'],
+      multiplier: 2,
+      monthDay: 8,
+      startsAt: '2026-06-09T16:00:00.000Z',
+      endsAt: '2026-06-16T15:59:00.000Z',
+      pilot: null,
+    });
+    expect(campaignProblems({ ...form, pilot: 'share', pilotShare: '100' }, tz, Date.parse(now))).toEqual({
+      pilotShare: '试点比例填 1 到 99（%）',
+    });
+    expect(campaignProblems({ ...form, pilot: 'segment', endDate: '2026-10-01' }, tz, Date.parse(now))).toEqual({
+      end: '试点活动最长 90 天',
+    });
     expect(campaignOf({ ...form, pilot: 'segment', pilotSegment: 'dormant' }, tz).pilot).toEqual({ segment: 'dormant' });
     // 规则试行: the numbers to try, the rest left to the community's rules.
     const rulesForm = { ...form, kind: 'rules' as const };
     expect(campaignProblems(rulesForm, tz, Date.parse(now))).toEqual({ ruleCheckin: '至少改一条规则' });
-    expect(campaignProblems({ ...rulesForm, ruleLike: '5000' }, tz, Date.parse(now))).toEqual({ ruleLike: '点赞积分填 0 到 1000，或留空不改' });
+    expect(campaignProblems({ ...rulesForm, ruleLike: '5000' }, tz, Date.parse(now))).toEqual({
+      ruleLike: '点赞积分填 0 到 1000，或留空不改',
+    });
     const tried = campaignOf({ ...rulesForm, ruleCheckin: '10', ruleLike: '2' }, tz);
     expect(tried).toMatchObject({ kind: 'rules', rules: { checkin: { points: 10 }, like: { points: 2 } } });
     expect(tried.kind === 'rules' && tried.rules.answer).toBeUndefined();
@@ -165,7 +200,9 @@ describe('campaigns', () => {
     expect(describePilot(pilot.pilot)).toBe('试点：随机 99% 成员');
     const members = await Promise.all(['o_alice', 'o_bob'].map((openid) => rootFor(openid)));
     for (const member of members) await member.campaigns.load();
-    expect(members.map((m) => m.campaigns.banners.length)).toEqual(['o_alice', 'o_bob'].map((openid) => (pilotBucket(pilot.id, openid) < 99 ? 1 : 0)));
+    expect(members.map((m) => m.campaigns.banners.length)).toEqual(
+      ['o_alice', 'o_bob'].map((openid) => (pilotBucket(pilot.id, openid) < 99 ? 1 : 0)),
+    );
     await owner.campaigns.loadPilotReport(pilot.id);
     expect(owner.campaigns.pilotReports[pilot.id]).toMatchObject({ status: 'done', counted: 3, pilot: { share: 99, segment: null } });
     owner.campaigns.edit(pilot);
@@ -180,7 +217,18 @@ describe('积分规则', () => {
     const plain = rulesSections(DEFAULT_RULES);
     expect(plain.map((s) => s.title)).toEqual(['怎么赚积分', '会员等级', '使用与有效期']);
     expect(plain[0].lines[0]).toEqual({ what: '每日签到', points: '+5', note: '连续签到每满 7 天再得 50 分' });
-    const tuned = rulesSections(mergeRules(DEFAULT_RULES, { checkin: { points: 3 }, birthday: { points: 50 }, tasks: { firstPost: 20 }, tierRetention: { mode: 'rolling' }, tiers: [{ name: '铜', minPoints: 0 }, { name: '金', minPoints: 900, multiplier: 1.5, perks: ['专属客服'] }] }));
+    const tuned = rulesSections(
+      mergeRules(DEFAULT_RULES, {
+        checkin: { points: 3 },
+        birthday: { points: 50 },
+        tasks: { firstPost: 20 },
+        tierRetention: { mode: 'rolling' },
+        tiers: [
+          { name: '铜', minPoints: 0 },
+          { name: '金', minPoints: 900, multiplier: 1.5, perks: ['专属客服'] },
+        ],
+      }),
+    );
     expect(tuned[0].lines.map((l) => [l.what, l.points])).toContainEqual(['生日礼', '+50']);
     expect(tuned[0].lines[0].points).toBe('+3');
     expect(tuned[1]).toEqual({ title: '新手任务', lines: [{ what: '第一篇心得通过审核', points: '+20', note: '新手任务，完成一次即得' }] });

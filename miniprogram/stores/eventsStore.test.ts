@@ -10,7 +10,12 @@ const gatewayFor = (h: Harness, openid: string) => sharedGateway(h, openid, NOW)
 describe('the events store', () => {
   it('says what to fix in an event before it is sent', () => {
     const form = { ...emptyEventForm('2099-01-02'), title: '', capacity: '0', points: 'x', endTime: '13:00' };
-    expect(eventProblems(form, 'Asia/Shanghai', Date.now())).toEqual({ title: '请写活动名称', end: '结束时间要晚于开始时间', capacity: '名额填 1 到 10000，或留空不限', points: '到场积分填 0 到 100000' });
+    expect(eventProblems(form, 'Asia/Shanghai', Date.now())).toEqual({
+      title: '请写活动名称',
+      end: '结束时间要晚于开始时间',
+      capacity: '名额填 1 到 10000，或留空不限',
+      points: '到场积分填 0 到 100000',
+    });
   });
 
   it('the owner announces an event; a member signs up and sees who comes; staff take her attendance by the code she shows', async () => {
@@ -50,18 +55,32 @@ it('an event page shows the latest answer even when an earlier load comes back l
   const h = sqliteHarness();
   const c = await communityWithMembers(h);
   const start = new Date(Date.now() + 3 * 3_600_000).toISOString();
-  const { event } = await h.ok('events', 'upsert', { communityId: c, event: { title: '慢网络', startsAt: start, endsAt: new Date(Date.parse(start) + 3_600_000).toISOString(), points: 5 } }, { openid: 'o_owner', now: NOW });
+  const { event } = await h.ok(
+    'events',
+    'upsert',
+    {
+      communityId: c,
+      event: { title: '慢网络', startsAt: start, endsAt: new Date(Date.parse(start) + 3_600_000).toISOString(), points: 5 },
+    },
+    { openid: 'o_owner', now: NOW },
+  );
   let release: () => void = () => undefined;
   let slowFirst = true;
   const base = sharedGateway(h, 'o_alice', NOW);
-  const alice = new RootStore({ call: async (fn, action, params) => {
-    const answer = await base.call(fn, action, params as never);
-    if (action === 'get' && slowFirst) {
-      slowFirst = false;
-      await new Promise<void>((resolve) => (release = resolve));
-    }
-    return answer;
-  } }, memoryStorage(), c);
+  const alice = new RootStore(
+    {
+      call: async (fn, action, params) => {
+        const answer = await base.call(fn, action, params as never);
+        if (action === 'get' && slowFirst) {
+          slowFirst = false;
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return answer;
+      },
+    },
+    memoryStorage(),
+    c,
+  );
   const firstLoad = alice.events.open(event.id);
   await new Promise((r) => setTimeout(r, 10));
   await alice.events.open(event.id);

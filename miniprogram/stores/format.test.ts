@@ -23,7 +23,9 @@ function formatsIn(intl: 'honours' | 'ignores') {
       noSuchDay: f.localToIso('2026-02-30 10:00'),
     }));`;
   const tsx = resolve(__dirname, '../../node_modules/.bin/tsx');
-  return JSON.parse(execFileSync(tsx, ['-e', script], { env: { ...process.env, TZ: 'America/New_York', INTL: intl }, encoding: 'utf8' }).trim());
+  return JSON.parse(
+    execFileSync(tsx, ['-e', script], { env: { ...process.env, TZ: 'America/New_York', INTL: intl }, encoding: 'utf8' }).trim(),
+  );
 }
 
 describe.each(['honours', 'ignores'] as const)('community times when Intl %s time zones, the phone in New York', (intl) => {

@@ -32,7 +32,8 @@ let intlHonoursZones: boolean | null = null;
 function intlWorks(): boolean {
   if (intlHonoursZones === null) {
     try {
-      const hour = (tz: string) => new Intl.DateTimeFormat('en-US', { timeZone: tz, hour: 'numeric', hourCycle: 'h23' }).format(new Date(Date.UTC(2020, 0, 1)));
+      const hour = (tz: string) =>
+        new Intl.DateTimeFormat('en-US', { timeZone: tz, hour: 'numeric', hourCycle: 'h23' }).format(new Date(Date.UTC(2020, 0, 1)));
       intlHonoursZones = Number(hour('Asia/Shanghai')) === 8 && Number(hour('UTC')) === 0;
     } catch {
       intlHonoursZones = false;
@@ -46,7 +47,15 @@ export function offsetMinutes(at: number, tz: string): number {
   if (intlWorks()) {
     try {
       const parts = Object.fromEntries(
-        new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: tz,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+        })
           .formatToParts(new Date(at))
           .map((p) => [p.type, p.value]),
       );
@@ -78,7 +87,9 @@ export function countdown(untilIso: string, now: number): string {
   if (ms <= 0) return '';
   const total = Math.floor(ms / 1000);
   const days = Math.floor(total / 86400);
-  const clock = [Math.floor((total % 86400) / 3600), Math.floor((total % 3600) / 60), total % 60].map((n) => String(n).padStart(2, '0')).join(':');
+  const clock = [Math.floor((total % 86400) / 3600), Math.floor((total % 3600) / 60), total % 60]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
   return days > 0 ? `${days}天 ${clock}` : clock;
 }
 

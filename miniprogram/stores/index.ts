@@ -40,4 +40,15 @@ const pickFile = process.env.TARO_ENV === 'weapp' ? chatFilePicker : browserFile
 const payer = process.env.TARO_ENV === 'weapp' ? wechatPayer : localCashierPayer;
 
 // No community is built in: the app opens the tapped group's, a link's, the last used or my most recent one (SessionStore.start).
-export const store = new RootStore(gateway, taroStorage, null, uploader, groupEntry, openDownload, payer, subscriber, pickFile, process.env.TARO_ENV === 'weapp' ? wechatScanner : noScanner);
+export const store = new RootStore(
+  gateway,
+  taroStorage,
+  null,
+  uploader,
+  groupEntry,
+  openDownload,
+  payer,
+  subscriber,
+  pickFile,
+  process.env.TARO_ENV === 'weapp' ? wechatScanner : noScanner,
+);

@@ -14,12 +14,22 @@ let c: string;
 beforeEach(async () => {
   h = sqliteHarness();
   c = await communityWithMembers(h);
-  await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 500, reason: '测试', requestId: 'store-give-1' }, { openid: 'o_owner', now: NOW });
+  await h.ok(
+    'points',
+    'adjust',
+    { communityId: c, openid: 'o_alice', delta: 500, reason: '测试', requestId: 'store-give-1' },
+    { openid: 'o_owner', now: NOW },
+  );
 });
 
 describe('mall stores', () => {
   it('retries a redemption whose answer was lost with the same requestId: one order, one charge', async () => {
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } },
+      { openid: 'o_owner', now: NOW },
+    );
     const root = new RootStore(gatewayFor(h, 'o_alice', { action: 'redeem', times: 1 }), memoryStorage(), c);
     await root.mall.load();
     expect(await root.mall.redeem(item.id)).toBeNull();
@@ -31,7 +41,13 @@ describe('mall stores', () => {
   });
 
   it('keeps an unanswered redemption’s requestId across a restart, and gives another redemption its own', async () => {
-    const give = (name: string) => h.ok('mall', 'upsertItem', { communityId: c, item: { name, kind: 'service', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
+    const give = (name: string) =>
+      h.ok(
+        'mall',
+        'upsertItem',
+        { communityId: c, item: { name, kind: 'service', pointsPrice: 100, stock: 5 } },
+        { openid: 'o_owner', now: NOW },
+      );
     const [{ item: first }, { item: second }] = [await give('体验课'), await give('手工课')];
     const storage = memoryStorage();
     const before = new RootStore(gatewayFor(h, 'o_alice', { action: 'redeem', times: 1 }), storage, c);
@@ -46,7 +62,12 @@ describe('mall stores', () => {
   });
 
   it('takes a reward off the shelf and puts it back; editing one off the shelf leaves it off', async () => {
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } },
+      { openid: 'o_owner', now: NOW },
+    );
     const owner = new RootStore(gatewayFor(h, 'o_owner'), memoryStorage(), c);
     const member = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
     await owner.mallAdmin.loadItems();
@@ -55,7 +76,11 @@ describe('mall stores', () => {
     await member.mall.load();
     expect(member.mall.items).toEqual([]);
     // Before, the editor sent no shelf state and the server's default put it back on sale.
-    expect(await owner.mallAdmin.saveItem(rewardOf({ ...rewardFormOf(owner.mallAdmin.items[0], 'Asia/Shanghai', '2026-06-01'), pointsPrice: '120' }, 'Asia/Shanghai'))).toBe(true);
+    expect(
+      await owner.mallAdmin.saveItem(
+        rewardOf({ ...rewardFormOf(owner.mallAdmin.items[0], 'Asia/Shanghai', '2026-06-01'), pointsPrice: '120' }, 'Asia/Shanghai'),
+      ),
+    ).toBe(true);
     expect(owner.mallAdmin.items[0]).toMatchObject({ pointsPrice: 120, active: false });
     await owner.mallAdmin.setOnShelf(owner.mallAdmin.items[0], 'Asia/Shanghai', '2026-06-01', true);
     await member.mall.load();
@@ -63,12 +88,20 @@ describe('mall stores', () => {
   });
 
   it('shows the mall by shelf: everything, what I can redeem now, or one of the owner’s categories', async () => {
-    const give = (item: Record<string, unknown>) => h.ok('mall', 'upsertItem', { communityId: c, item: { kind: 'service', stock: 5, ...item } }, { openid: 'o_owner', now: NOW });
+    const give = (item: Record<string, unknown>) =>
+      h.ok('mall', 'upsertItem', { communityId: c, item: { kind: 'service', stock: 5, ...item } }, { openid: 'o_owner', now: NOW });
     await give({ name: '护手霜', pointsPrice: 100, category: ' 个护 ' });
     await give({ name: '面霜', pointsPrice: 900, category: '个护' });
     await give({ name: '手工课', pointsPrice: 200, category: '课程' });
     await give({ name: '神秘礼', pointsPrice: 50 });
-    expect(await h.call('mall', 'upsertItem', { communityId: c, item: { name: '太长', kind: 'service', pointsPrice: 1, stock: 1, category: '一二三四五六七八九' } }, { openid: 'o_owner', now: NOW })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await h.call(
+        'mall',
+        'upsertItem',
+        { communityId: c, item: { name: '太长', kind: 'service', pointsPrice: 1, stock: 1, category: '一二三四五六七八九' } },
+        { openid: 'o_owner', now: NOW },
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const member = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
     await member.mall.load();
     expect(member.mall.categories.sort()).toEqual(['个护', '课程']);
@@ -82,8 +115,14 @@ describe('mall stores', () => {
   });
 
   it('refreshes the owner’s order list after fulfilling and cancelling', async () => {
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
-    for (const id of ['store-r-0001', 'store-r-0002']) await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: id }, { openid: 'o_alice', now: NOW });
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '体验课', kind: 'service', pointsPrice: 100, stock: 5 } },
+      { openid: 'o_owner', now: NOW },
+    );
+    for (const id of ['store-r-0001', 'store-r-0002'])
+      await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: id }, { openid: 'o_alice', now: NOW });
     const owner = new RootStore(gatewayFor(h, 'o_owner'), memoryStorage(), c);
     await owner.mallAdmin.loadOrders('pending');
     expect(owner.mallAdmin.orders).toHaveLength(2);
@@ -95,24 +134,53 @@ describe('mall stores', () => {
   });
 
   it('reports a refusal in the server’s words and starts a fresh attempt next time', async () => {
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '大奖', kind: 'service', pointsPrice: 900, stock: 5 } }, { openid: 'o_owner', now: NOW });
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '大奖', kind: 'service', pointsPrice: 900, stock: 5 } },
+      { openid: 'o_owner', now: NOW },
+    );
     const root = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
     expect(await root.mall.redeem(item.id)).toBeNull();
     expect(root.mall.error).toContain('积分不足');
   });
 
   it('gives the address of a v1 order that waits for one, checked as a Chinese mobile number first', async () => {
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '围巾', pointsPrice: 100, stock: 5 } }, { openid: 'o_owner', now: NOW });
-    const { order } = await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'store-v1-0001' }, { openid: 'o_alice', now: NOW });
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '围巾', pointsPrice: 100, stock: 5 } },
+      { openid: 'o_owner', now: NOW },
+    );
+    const { order } = await h.ok(
+      'mall',
+      'redeem',
+      { communityId: c, itemId: item.id, requestId: 'store-v1-0001' },
+      { openid: 'o_alice', now: NOW },
+    );
     const root = new RootStore(gatewayFor(h, 'o_alice'), memoryStorage(), c);
     await root.mall.loadOrders();
     expect(root.mall.orders[0]).toMatchObject({ id: order.id, needsShipping: true });
-    expect(shippingProblems({ name: '', phone: '12345', address: ' ' })).toEqual({ name: '请填写收件人', phone: '请填写 11 位手机号，或带区号的座机', address: '请填写收货地址' });
+    expect(shippingProblems({ name: '', phone: '12345', address: ' ' })).toEqual({
+      name: '请填写收件人',
+      phone: '请填写 11 位手机号，或带区号的座机',
+      address: '请填写收货地址',
+    });
     expect(shippingProblems({ name: '王', phone: '138 0013 8000', address: '上海' })).toEqual({});
     // The phone rule is decided once (core/phone.ts): what the app lets through the server takes, and what it stops the server refuses.
     for (const phone of ['020-81167888', '+86 138 0013 8000', '12345', '138001380001', '+1 415 555 0100']) {
       const app = shippingProblems({ name: '王', phone, address: '上海' }).phone === undefined;
-      const checked = await h.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: `store-phone-${phone.replace(/\W/g, '')}`.padEnd(12, 'x'), shipping: { name: '王', phone, address: '上海市静安区 1 号' } }, { openid: 'o_alice', now: NOW });
+      const checked = await h.call(
+        'mall',
+        'redeem',
+        {
+          communityId: c,
+          itemId: item.id,
+          requestId: `store-phone-${phone.replace(/\W/g, '')}`.padEnd(12, 'x'),
+          shipping: { name: '王', phone, address: '上海市静安区 1 号' },
+        },
+        { openid: 'o_alice', now: NOW },
+      );
       expect([phone, checked.ok]).toEqual([phone, app]);
     }
     expect(await root.mall.setShipping(order.id, { name: '王', phone: '13800138000', address: '上海市静安区 1 号' })).toBe(true);
@@ -125,11 +193,23 @@ describe('the reward editor', () => {
     const { emptyRewardForm, rewardOf, rewardProblems } = await import('./MallAdminStore');
     const form = { ...emptyRewardForm('2026-12-01'), pointsPrice: '12.5', stock: '-1', flash: true, endTime: '19:00' };
     const problems = rewardProblems(form, 'Asia/Shanghai');
-    expect(problems).toEqual({ name: '请填写奖品名称', pointsPrice: '兑换积分填 1 到 1000000 的整数', stock: '库存填 0 或正整数', end: '结束时间要晚于开始时间' });
+    expect(problems).toEqual({
+      name: '请填写奖品名称',
+      pointsPrice: '兑换积分填 1 到 1000000 的整数',
+      stock: '库存填 0 或正整数',
+      end: '结束时间要晚于开始时间',
+    });
     for (const message of Object.values(problems)) expect(message).not.toMatch(/ISO|[a-z]+\.[a-z]+/i);
     const fixed = { ...form, name: '周末手工课', pointsPrice: '300', stock: '10', endTime: '22:00' };
     expect(rewardProblems(fixed, 'Asia/Shanghai')).toEqual({});
-    expect(rewardOf(fixed, 'Asia/Shanghai')).toMatchObject({ name: '周末手工课', pointsPrice: 300, stock: 10, perMemberLimit: null, startsAt: '2026-12-01T12:00:00.000Z', endsAt: '2026-12-01T14:00:00.000Z' });
+    expect(rewardOf(fixed, 'Asia/Shanghai')).toMatchObject({
+      name: '周末手工课',
+      pointsPrice: 300,
+      stock: 10,
+      perMemberLimit: null,
+      startsAt: '2026-12-01T12:00:00.000Z',
+      endsAt: '2026-12-01T14:00:00.000Z',
+    });
     expect(rewardOf({ ...fixed, flash: false }, 'Asia/Shanghai')).toMatchObject({ startsAt: null, endsAt: null });
   });
 });

@@ -38,7 +38,8 @@ export class PagedList<T> {
   /** The first page again; answers whether it was read. */
   async load(): Promise<boolean> {
     const outcome = await this.request.run(() => this.read({ cursor: null, limit: this.pageSize }));
-    if (outcome.done) runInAction(() => ((this.rows = outcome.value.rows), (this.nextCursor = outcome.value.nextCursor), (this.loaded = true)));
+    if (outcome.done)
+      runInAction(() => ((this.rows = outcome.value.rows), (this.nextCursor = outcome.value.nextCursor), (this.loaded = true)));
     return outcome.done;
   }
 

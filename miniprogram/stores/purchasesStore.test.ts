@@ -10,7 +10,16 @@ const gatewayFor = (h: Harness, openid: string, lose?: { action: string; times: 
 
 describe('the purchases store', () => {
   it('reads yuan as fen', () => {
-    expect([fenOf('99'), fenOf('99.9'), fenOf('99.90'), fenOf('0.01'), fenOf('0'), fenOf('9.999'), fenOf('abc'), fenOf('')]).toEqual([9900, 9990, 9990, 1, null, null, null, null]);
+    expect([fenOf('99'), fenOf('99.9'), fenOf('99.90'), fenOf('0.01'), fenOf('0'), fenOf('9.999'), fenOf('abc'), fenOf('')]).toEqual([
+      9900,
+      9990,
+      9990,
+      1,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('the member shows a code that refreshes before it lapses; staff look it up, price it, credit it once though the answer was lost, and take it back', async () => {
@@ -49,8 +58,18 @@ describe('核销 at the counter', () => {
   it('a scanned pickup code redeems its order once and the waiting count goes down; the second scan says it was done', async () => {
     const h = sqliteHarness();
     const c = await communityWithMembers(h);
-    await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 100, reason: '起始', requestId: 'pickup-seed1' }, { openid: 'o_owner', now });
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '到店洗牙', kind: 'service', pointsPrice: 60, stock: 3 } }, { openid: 'o_owner', now });
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid: 'o_alice', delta: 100, reason: '起始', requestId: 'pickup-seed1' },
+      { openid: 'o_owner', now },
+    );
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '到店洗牙', kind: 'service', pointsPrice: 60, stock: 3 } },
+      { openid: 'o_owner', now },
+    );
     await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'pickup-buy01' }, { openid: 'o_alice', now });
     const [order] = (await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice', now })).orders;
     const owner = new RootStore(gatewayFor(h, 'o_owner'), memoryStorage(), c);

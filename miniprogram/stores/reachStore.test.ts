@@ -22,7 +22,10 @@ describe('the reach store', () => {
     const form = { audience: 'list' as const, segment: 'active' as const, list: ' \n', amount: '0', reason: '' };
     expect(awardProblems(form)).toEqual({ list: expect.any(String), amount: '每人发 1 到 10000 积分', reason: expect.any(String) });
     expect(awardProblems({ ...form, list: 'alice', amount: '50', reason: '活动' })).toEqual({});
-    expect(broadcastProblems({ audience: 'all', segment: 'active', title: '', body: 'x'.repeat(501) })).toEqual({ title: '请写标题', body: '内容最多 500 个字' });
+    expect(broadcastProblems({ audience: 'all', segment: 'active', title: '', body: 'x'.repeat(501) })).toEqual({
+      title: '请写标题',
+      body: '内容最多 500 个字',
+    });
     expect(namesIn('alice\nbob, alice、 carol；')).toEqual(['alice', 'bob', 'carol']);
   });
 
@@ -36,7 +39,8 @@ describe('the reach store', () => {
     expect(root.reach.awarding.error).toBe('网络开小差了，请稍后重试');
     expect(await root.reach.sendAward()).toBe(true);
     expect(root.reach.awardBatch).toMatchObject({ status: 'done', total: 2, credited: 2 });
-    for (const openid of ['o_alice', 'o_bob']) expect((await h.ok('points', 'me', { communityId: c }, { openid, now: NOW })).balance).toBe(30);
+    for (const openid of ['o_alice', 'o_bob'])
+      expect((await h.ok('points', 'me', { communityId: c }, { openid, now: NOW })).balance).toBe(30);
   });
 
   it('broadcasts to everyone and shows how many were reached; the fourth of a day is refused in words', async () => {

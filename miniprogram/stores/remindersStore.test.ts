@@ -9,7 +9,10 @@ const NOW = '2026-06-01T04:00:00Z';
 it('明天提醒我 asks WeChat first: accepted, the server counts one more at the chosen hour; refused, nothing is sent and the member is told why', async () => {
   const h = sqliteHarness();
   const c = await communityWithMembers(h);
-  const gateway: Gateway = { call: async (fn, action, params) => unwrap(await h.call(fn, action, params as Record<string, unknown>, { openid: 'o_alice', now: NOW })) as never };
+  const gateway: Gateway = {
+    call: async (fn, action, params) =>
+      unwrap(await h.call(fn, action, params as Record<string, unknown>, { openid: 'o_alice', now: NOW })) as never,
+  };
   let accept = false;
   const subscriber: Subscriber = async (purposes) => (accept ? purposes : []);
   const root = new RootStore(gateway, memoryStorage(), c, undefined, undefined, undefined, undefined, subscriber);
@@ -29,9 +32,14 @@ it('明天提醒我 asks WeChat first: accepted, the server counts one more at t
 it('群公告 by WeChat: accepted, one more announcement is counted; refused, nothing changes and the member is told why', async () => {
   const h = sqliteHarness();
   const c = await communityWithMembers(h);
-  const gateway: Gateway = { call: async (fn, action, params) => unwrap(await h.call(fn, action, params as Record<string, unknown>, { openid: 'o_alice', now: NOW })) as never };
+  const gateway: Gateway = {
+    call: async (fn, action, params) =>
+      unwrap(await h.call(fn, action, params as Record<string, unknown>, { openid: 'o_alice', now: NOW })) as never,
+  };
   let accept = false;
-  const root = new RootStore(gateway, memoryStorage(), c, undefined, undefined, undefined, undefined, async (purposes) => (accept ? purposes : []));
+  const root = new RootStore(gateway, memoryStorage(), c, undefined, undefined, undefined, undefined, async (purposes) =>
+    accept ? purposes : [],
+  );
   await root.reminders.load();
   expect(root.reminders.announcementsLeft).toBe(0);
   expect(await root.reminders.tellMeAnnouncements()).toBe(false);

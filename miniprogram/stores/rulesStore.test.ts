@@ -32,7 +32,10 @@ describe('the rules form', () => {
     expect(patchOf(DEFAULT_RULES, form)).toEqual({});
     form.values['checkin.points'] = '3';
     form.tiers[3].name = '钻石';
-    expect(patchOf(DEFAULT_RULES, form)).toEqual({ checkin: { points: 3 }, tiers: [...DEFAULT_RULES.tiers.slice(0, 3), { ...DEFAULT_RULES.tiers[3], name: '钻石' }] });
+    expect(patchOf(DEFAULT_RULES, form)).toEqual({
+      checkin: { points: 3 },
+      tiers: [...DEFAULT_RULES.tiers.slice(0, 3), { ...DEFAULT_RULES.tiers[3], name: '钻石' }],
+    });
   });
 
   it('edits how tiers are kept, their multipliers and perks, and the engagement rules', () => {
@@ -44,19 +47,30 @@ describe('the rules form', () => {
     expect(patchOf(DEFAULT_RULES, form)).toEqual({
       tierRetention: { mode: 'rolling' },
       birthday: { points: 50 },
-      tiers: [...DEFAULT_RULES.tiers.slice(0, 2), { name: '金', minPoints: 2000, multiplier: 1.5, perks: ['金卡专享奖品', '生日双倍'] }, DEFAULT_RULES.tiers[3]],
+      tiers: [
+        ...DEFAULT_RULES.tiers.slice(0, 2),
+        { name: '金', minPoints: 2000, multiplier: 1.5, perks: ['金卡专享奖品', '生日双倍'] },
+        DEFAULT_RULES.tiers[3],
+      ],
     });
     form.tiers[1].multiplier = '4';
     form.tiers[3].perks = Array.from({ length: 7 }, (_, i) => `权益${i}`).join('\n');
     form.values['makeUp.withinDays'] = '31';
-    expect(rulesFormProblems(form)).toEqual({ 'tier.1.multiplier': '积分倍数填 1 到 3，例如 1.2', 'tier.3.perks': '每个等级最多 6 条权益', 'makeUp.withinDays': '可补签天数最多 30 天' });
+    expect(rulesFormProblems(form)).toEqual({
+      'tier.1.multiplier': '积分倍数填 1 到 3，例如 1.2',
+      'tier.3.perks': '每个等级最多 6 条权益',
+      'makeUp.withinDays': '可补签天数最多 30 天',
+    });
   });
 });
 
 describe('the rules store', () => {
   let h: Harness;
   let c: string;
-  const gateway = (openid: string): Gateway => ({ call: async (fn, action, params) => unwrap(await h.call(fn, action, params as Record<string, unknown>, { openid, now: '2026-03-03T02:00:00Z' })) as never });
+  const gateway = (openid: string): Gateway => ({
+    call: async (fn, action, params) =>
+      unwrap(await h.call(fn, action, params as Record<string, unknown>, { openid, now: '2026-03-03T02:00:00Z' })) as never,
+  });
 
   beforeEach(async () => {
     h = sqliteHarness();
@@ -82,7 +96,21 @@ describe('the rules store', () => {
 
 describe('the rules editor, grouped', () => {
   it('puts every setting in one section, lists what saving changes, and lays a template over the form', () => {
-    expect(Object.fromEntries(['checkin.points', 'like.dailyCap', 'expiry.days', 'tierRetention.graceDays', 'tier.1.name', 'transfer.dailyLimit', 'transfer.minMemberDays', 'pool.days', 'purchase.dailyCap'].map((k) => [k, groupOf(k)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [
+          'checkin.points',
+          'like.dailyCap',
+          'expiry.days',
+          'tierRetention.graceDays',
+          'tier.1.name',
+          'transfer.dailyLimit',
+          'transfer.minMemberDays',
+          'pool.days',
+          'purchase.dailyCap',
+        ].map((k) => [k, groupOf(k)]),
+      ),
+    ).toEqual({
       'checkin.points': 'earn',
       'like.dailyCap': 'limits',
       'expiry.days': 'spend',
@@ -99,7 +127,9 @@ describe('the rules editor, grouped', () => {
     const parenting = withTemplate(form, DEFAULT_RULES, 'parenting');
     expect(changesOf(DEFAULT_RULES, parenting)).toEqual(['每日签到 5 → 3', '经验帖最低 50 → 15', '经验帖最高 200 → 50']);
     // A switch reads as 开 / 关, not true / false.
-    expect(changesOf(DEFAULT_RULES, { ...form, purchaseEnabled: !DEFAULT_RULES.purchase.enabled })).toEqual([`购物积分开关 ${DEFAULT_RULES.purchase.enabled ? '开 → 关' : '关 → 开'}`]);
+    expect(changesOf(DEFAULT_RULES, { ...form, purchaseEnabled: !DEFAULT_RULES.purchase.enabled })).toEqual([
+      `购物积分开关 ${DEFAULT_RULES.purchase.enabled ? '开 → 关' : '关 → 开'}`,
+    ]);
   });
 
   it("describes a tier's multiplier and perks and the way tiers are kept, and checks them before sending", () => {
@@ -108,11 +138,27 @@ describe('the rules editor, grouped', () => {
     const changed = { ...form, retention: 'rolling' as const, tiers };
     const lines = changesOf(DEFAULT_RULES, changed);
     const silver = form.tiers[1].name;
-    expect(lines).toEqual(['保级方式 终身有效 → 滚动保级', `等级「${silver}」积分倍数 ×1 → ×1.2`, `等级「${silver}」权益 ${DEFAULT_RULES.tiers[1].perks?.join('、') || '无'} → 生日双倍积分、专属客服`]);
+    expect(lines).toEqual([
+      '保级方式 终身有效 → 滚动保级',
+      `等级「${silver}」积分倍数 ×1 → ×1.2`,
+      `等级「${silver}」权益 ${DEFAULT_RULES.tiers[1].perks?.join('、') || '无'} → 生日双倍积分、专属客服`,
+    ]);
     const renamed = { ...form, tiers: [...form.tiers.slice(0, 2).map((t, i) => (i === 1 ? { ...t, name: '白银', minPoints: '600' } : t))] };
-    expect(changesOf(DEFAULT_RULES, renamed)).toEqual([`等级「${silver}」改名为「白银」`, `等级「白银」门槛 ${form.tiers[1].minPoints} → 600`, ...DEFAULT_RULES.tiers.slice(2).map((t) => `删除等级「${t.name}」`)]);
+    expect(changesOf(DEFAULT_RULES, renamed)).toEqual([
+      `等级「${silver}」改名为「白银」`,
+      `等级「白银」门槛 ${form.tiers[1].minPoints} → 600`,
+      ...DEFAULT_RULES.tiers.slice(2).map((t) => `删除等级「${t.name}」`),
+    ]);
     expect(patchOf(DEFAULT_RULES, changed).tiers?.[1]).toMatchObject({ multiplier: 1.2, perks: ['生日双倍积分', '专属客服'] });
-    const wrong = { ...form, tiers: form.tiers.map((t, i) => (i === 1 ? { ...t, multiplier: '5', perks: Array.from({ length: 7 }, (_, n) => `权益${n}`).join('\n') } : t)) };
-    expect(rulesFormProblems(wrong)).toMatchObject({ 'tier.1.multiplier': expect.stringContaining('1 到 3'), 'tier.1.perks': expect.stringContaining('6 条') });
+    const wrong = {
+      ...form,
+      tiers: form.tiers.map((t, i) =>
+        i === 1 ? { ...t, multiplier: '5', perks: Array.from({ length: 7 }, (_, n) => `权益${n}`).join('\n') } : t,
+      ),
+    };
+    expect(rulesFormProblems(wrong)).toMatchObject({
+      'tier.1.multiplier': expect.stringContaining('1 到 3'),
+      'tier.1.perks': expect.stringContaining('6 条'),
+    });
   });
 });

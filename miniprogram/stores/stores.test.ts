@@ -19,7 +19,11 @@ beforeEach(async () => {
 
 describe('app stores', () => {
   it('loads points, checks in, and shows progress to the next tier', async () => {
-    const root = new RootStore(gatewayFor(h, 'o_alice', () => now), memoryStorage(), communityId);
+    const root = new RootStore(
+      gatewayFor(h, 'o_alice', () => now),
+      memoryStorage(),
+      communityId,
+    );
     await root.session.load();
     expect(root.session).toMatchObject({ isMember: true, isStaff: false, role: 'member' });
     await root.points.load();
@@ -37,8 +41,13 @@ describe('app stores', () => {
   });
 
   it('pages the ledger and stops at the end', async () => {
-    for (let d = 1; d <= 25; d++) await h.ok('checkin', 'checkin', { communityId }, { openid: 'o_alice', now: `2026-04-${String(d).padStart(2, '0')}T02:00:00Z` });
-    const root = new RootStore(gatewayFor(h, 'o_alice', () => now), memoryStorage(), communityId);
+    for (let d = 1; d <= 25; d++)
+      await h.ok('checkin', 'checkin', { communityId }, { openid: 'o_alice', now: `2026-04-${String(d).padStart(2, '0')}T02:00:00Z` });
+    const root = new RootStore(
+      gatewayFor(h, 'o_alice', () => now),
+      memoryStorage(),
+      communityId,
+    );
     await root.ledger.refresh();
     expect(root.ledger.entries).toHaveLength(20);
     expect(root.ledger.hasMore).toBe(true);
@@ -51,7 +60,11 @@ describe('app stores', () => {
 
   it('lands an outsider on a join, remembering the invite link', async () => {
     const storage = memoryStorage();
-    const root = new RootStore(gatewayFor(h, 'o_newcomer', () => now), storage, null);
+    const root = new RootStore(
+      gatewayFor(h, 'o_newcomer', () => now),
+      storage,
+      null,
+    );
     root.session.useCommunity(communityId, 'abcd1234');
     await root.session.load();
     expect(root.session.isMember).toBe(false);
@@ -63,7 +76,11 @@ describe('app stores', () => {
   });
 
   it('says what went wrong in the server’s words', async () => {
-    const root = new RootStore(gatewayFor(h, 'o_alice', () => now), memoryStorage(), 'missing');
+    const root = new RootStore(
+      gatewayFor(h, 'o_alice', () => now),
+      memoryStorage(),
+      'missing',
+    );
     await root.session.load();
     expect(root.session.error).toBe('社群不存在');
   });

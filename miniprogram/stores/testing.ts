@@ -9,7 +9,10 @@ import { unwrap, type Gateway } from '../gateway/gateway';
 export function gatewayFor(h: Harness, openid: string, now: string | (() => string), lose?: { action: string; times: number }): Gateway {
   return {
     call: async (fn, action, params) => {
-      const envelope = await h.call(fn, action, params as Record<string, unknown>, { openid, now: typeof now === 'function' ? now() : now });
+      const envelope = await h.call(fn, action, params as Record<string, unknown>, {
+        openid,
+        now: typeof now === 'function' ? now() : now,
+      });
       if (lose?.action === action && lose.times-- > 0) throw new Error('network lost the answer');
       return unwrap(envelope) as never;
     },

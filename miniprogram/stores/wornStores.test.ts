@@ -11,10 +11,19 @@ let c: string;
 beforeEach(async () => {
   h = sqliteHarness();
   c = await communityWithMembers(h, '2026-05-01T02:00:00Z');
-  await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 300, reason: '起始', requestId: 'worn-store-seed' }, { openid: 'o_owner', now });
+  await h.ok(
+    'points',
+    'adjust',
+    { communityId: c, openid: 'o_alice', delta: 300, reason: '起始', requestId: 'worn-store-seed' },
+    { openid: 'o_owner', now },
+  );
 });
 const rootFor = async (openid: string) => {
-  const root = new RootStore(sharedGateway(h, openid, () => now), memoryStorage(), c);
+  const root = new RootStore(
+    sharedGateway(h, openid, () => now),
+    memoryStorage(),
+    c,
+  );
   await root.session.load();
   return root;
 };
@@ -30,12 +39,19 @@ describe('rewards that are worn, in the stores', () => {
     expect(rewardProblems({ ...form, look: '元老', wearDays: '30' }, tz)).toEqual({});
     const owner = await rootFor('o_owner');
     expect(await owner.mallAdmin.saveItem(rewardOf({ ...form, look: '元老', wearDays: '' }, tz))).toBe(true);
-    expect(await owner.mallAdmin.saveItem(rewardOf({ ...form, name: '翡翠框', kind: 'frame', look: 'jade', wearDays: '7' }, tz))).toBe(true);
-    expect(owner.mallAdmin.items.map((i) => [i.kind, i.wear]).sort()).toEqual([['frame', { look: 'jade', days: 7 }], ['title', { look: '元老', days: null }]]);
+    expect(await owner.mallAdmin.saveItem(rewardOf({ ...form, name: '翡翠框', kind: 'frame', look: 'jade', wearDays: '7' }, tz))).toBe(
+      true,
+    );
+    expect(owner.mallAdmin.items.map((i) => [i.kind, i.wear]).sort()).toEqual([
+      ['frame', { look: 'jade', days: 7 }],
+      ['title', { look: '元老', days: null }],
+    ]);
   });
 
   it('a member buys a title and a frame, wears them at once, swaps and takes one off from 我的', async () => {
-    const give = async (item: Record<string, unknown>) => (await h.ok('mall', 'upsertItem', { communityId: c, item: { pointsPrice: 50, stock: 10, ...item } }, { openid: 'o_owner', now })).item.id as string;
+    const give = async (item: Record<string, unknown>) =>
+      (await h.ok('mall', 'upsertItem', { communityId: c, item: { pointsPrice: 50, stock: 10, ...item } }, { openid: 'o_owner', now })).item
+        .id as string;
     const elder = await give({ name: '元老', kind: 'title', wear: { look: '元老' } });
     const reader = await give({ name: '读书达人', kind: 'title', wear: { look: '读书达人', days: 30 } });
     const jade = await give({ name: '翡翠框', kind: 'frame', wear: { look: 'jade' } });
@@ -44,7 +60,10 @@ describe('rewards that are worn, in the stores', () => {
     for (const id of [elder, reader, jade]) expect((await alice.mall.redeem(id))?.order.status).toBe('fulfilled');
     await alice.mine.load();
     expect(alice.mine.me?.worn).toEqual({ title: '读书达人', frame: 'jade' });
-    expect(alice.mine.wardrobeOf('title').map((w) => [w.look, w.worn])).toEqual([['元老', false], ['读书达人', true]]);
+    expect(alice.mine.wardrobeOf('title').map((w) => [w.look, w.worn])).toEqual([
+      ['元老', false],
+      ['读书达人', true],
+    ]);
 
     expect(await alice.mine.wear('title', elder)).toBe(true);
     expect(alice.mine.notice).toBe('已佩戴新的称号');

@@ -9,7 +9,11 @@ describe('the owner’s 操作日志 in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.setViewportSize({ width: 390, height: 844 });
-    await rt.ok('points', { action: 'adjust', communityId: 'demo', openid: 'demo_doudou', delta: 20, reason: '分享辅食经验', requestId: 'e2e-audit-adjust' }, 'demo_owner');
+    await rt.ok(
+      'points',
+      { action: 'adjust', communityId: 'demo', openid: 'demo_doudou', delta: 20, reason: '分享辅食经验', requestId: 'e2e-audit-adjust' },
+      'demo_owner',
+    );
 
     await actAs('demo_owner');
     // Staff see their work first: what waits for them sits under the balance, above the fold.
@@ -40,7 +44,11 @@ describe('the owner’s 操作日志 in Chromium', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     const { orders } = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_doudou');
     const waiting = orders.find((o: { status: string; shipping: unknown }) => o.status === 'pending' && o.shipping);
-    await rt.ok('mall', { action: 'fulfil', communityId: 'demo', orderId: waiting.id, courier: '中通快递', trackingNo: 'ZT778899', note: '已寄出' }, 'demo_mod');
+    await rt.ok(
+      'mall',
+      { action: 'fulfil', communityId: 'demo', orderId: waiting.id, courier: '中通快递', trackingNo: 'ZT778899', note: '已寄出' },
+      'demo_mod',
+    );
     // A fresh start: the last walk left pages stacked four deep.
     await page.goto('about:blank');
     await actAs('demo_owner');

@@ -48,7 +48,9 @@ describe('opening balances in Chromium', () => {
     await page.locator('#row-4').waitFor({ state: 'detached' });
 
     await actAs('demo_xiaomei');
-    await page.goto(`${rt.url}/#/packages/community/pages/claim/index?communityId=demo&code=${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`);
+    await page.goto(
+      `${rt.url}/#/packages/community/pages/claim/index?communityId=demo&code=${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`,
+    );
     await page.locator('#claim-submit').click();
     await waitForText(page, '#claim-result', '+300 积分已到账');
     await screenshot(page, 'e2e-balances-claimed.png');

@@ -6,7 +6,8 @@ const waitText = (selector: string, text: string) => waitForText(session.page, s
 /** The visible confirm dialog's confirm button (Taro's H5 showModal). */
 const confirmDialog = () => session.page.locator('.taro-model__confirm:visible').click();
 const me = async (openid: string) => session.rt.ok('points', { action: 'me', communityId: 'demo' }, openid);
-const give = (openid: string, delta: number, requestId: string) => session.rt.ok('points', { action: 'adjust', communityId: 'demo', openid, delta, reason: '测试', requestId }, 'demo_owner');
+const give = (openid: string, delta: number, requestId: string) =>
+  session.rt.ok('points', { action: 'adjust', communityId: 'demo', openid, delta, reason: '测试', requestId }, 'demo_owner');
 
 describe('points that move, in Chromium', () => {
   it('a member gifts points to another from their profile, the limits said first; the owner sees it both ways', async () => {
@@ -41,7 +42,11 @@ describe('points that move, in Chromium', () => {
 
   it('two members fund a pooled reward (积分众筹) and the starter sees the order', async () => {
     const { page, rt } = session;
-    const { item } = await rt.ok('mall', { action: 'upsertItem', communityId: 'demo', item: { name: '儿童安全座椅', kind: 'physical', pointsPrice: 400, stock: 1 } }, 'demo_owner');
+    const { item } = await rt.ok(
+      'mall',
+      { action: 'upsertItem', communityId: 'demo', item: { name: '儿童安全座椅', kind: 'physical', pointsPrice: 400, stock: 1 } },
+      'demo_owner',
+    );
     await give('demo_laowang', 300, 'e2e-pool-give-1');
     await give('demo_doudou', 300, 'e2e-pool-give-2');
 
@@ -108,7 +113,11 @@ describe('points that move, in Chromium', () => {
     await waitText('#pay-done', '已支付');
     await screenshot(page, 'e2e-paid.png');
     const { orders } = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_laowang');
-    expect(orders[0]).toMatchObject({ itemName: '桌面空气净化器', status: 'pending', payment: { amountFen: 9900, paidAt: expect.any(String) } });
+    expect(orders[0]).toMatchObject({
+      itemName: '桌面空气净化器',
+      status: 'pending',
+      payment: { amountFen: 9900, paidAt: expect.any(String) },
+    });
   });
 
   it('each role reads what is true for them: staff below 银 are told before typing, a moderator gets no donation form, a reward counts from my balance', async () => {

@@ -4,7 +4,7 @@ const session = browserOnRuntime();
 const actAs = (openid: Parameters<typeof actAsIn>[1]) => actAsIn(session, openid);
 
 describe('a comment thread in Chromium', () => {
-  it('a member opens a post\'s comments, writes one and is told what it earned; the author is told; staff remove it and its points go back', async () => {
+  it("a member opens a post's comments, writes one and is told what it earned; the author is told; staff remove it and its points go back", async () => {
     const { page, rt } = session;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

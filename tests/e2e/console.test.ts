@@ -56,7 +56,11 @@ describe("the owner's console in Chromium", () => {
     await page.getByText('确定', { exact: true }).click();
     await waitForText(page, '#member-notice', '已禁用');
     await page.locator('#unban').waitFor();
-    const refused = await rt.call('checkin', { action: 'checkin', communityId: 'demo' }, { 'X-Dev-Openid': 'demo_xiaomei', 'X-Dev-Now': new Date(Date.now() + 86_400_000).toISOString() });
+    const refused = await rt.call(
+      'checkin',
+      { action: 'checkin', communityId: 'demo' },
+      { 'X-Dev-Openid': 'demo_xiaomei', 'X-Dev-Now': new Date(Date.now() + 86_400_000).toISOString() },
+    );
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await page.locator('#unban').click();
     await page.getByText('确定', { exact: true }).click();
@@ -106,7 +110,11 @@ describe("the owner's console in Chromium", () => {
     await page.getByText('保存', { exact: true }).last().click();
     await waitForText(page, '#rules-notice', '已保存');
     const { rules } = (await rt.ok('community', { action: 'get', communityId: 'demo' }, 'demo_owner')).community;
-    expect([rules.tierRetention.mode, rules.tiers[1].multiplier, rules.tiers[1].perks]).toEqual(['rolling', 1.2, ['生日双倍积分', '专属客服']]);
+    expect([rules.tierRetention.mode, rules.tiers[1].multiplier, rules.tiers[1].perks]).toEqual([
+      'rolling',
+      1.2,
+      ['生日双倍积分', '专属客服'],
+    ]);
     await screenshot(page, 'e2e-rules-tiers.png');
 
     // The hourly rollup has run: the charts draw the seeded fortnight.
@@ -139,17 +147,20 @@ describe("the owner's console in Chromium", () => {
     await actAs('demo_mod');
     // What waits for them, on their card: the demo's two posts in the review queue.
     await waitForText(page, '#review-waiting', '2');
-    for (const ownerOnly of ['#admin-items-link', '#admin-draws-link', '#admin-campaigns-link', '#bind-group']) expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
+    for (const ownerOnly of ['#admin-items-link', '#admin-draws-link', '#admin-campaigns-link', '#bind-group'])
+      expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
     await page.locator('#console-link').click();
     await page.locator('#members-link').waitFor();
-    for (const ownerOnly of ['#rules-link', '#admin-items-link', '#admin-draws-link', '#campaigns-link', '#export-members']) expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
+    for (const ownerOnly of ['#rules-link', '#admin-items-link', '#admin-draws-link', '#campaigns-link', '#export-members'])
+      expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
     // The owner's last message (已解除禁用) is not carried onto this page.
     expect(await page.locator('.admin-notice').count()).toBe(0);
     await screenshot(page, 'e2e-console-moderator.png');
     await page.goto(`${rt.url}/#/packages/admin/pages/member/index?openid=demo_doudou`);
     await page.locator('#adjust-submit').waitFor();
     expect(await page.locator('#member-notice').count()).toBe(0);
-    for (const ownerOnly of ['#toggle-moderator', '#ban', '#unban', '#ban-reason']) expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
+    for (const ownerOnly of ['#toggle-moderator', '#ban', '#unban', '#ban-reason'])
+      expect([ownerOnly, await page.locator(ownerOnly).count()]).toEqual([ownerOnly, 0]);
     await screenshot(page, 'e2e-console-moderator-member.png');
     // Even typed in, the rules editor tells a moderator it is the owner's.
     await page.goto(`${rt.url}/#/packages/admin/pages/rules/index`);

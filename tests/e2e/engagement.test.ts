@@ -17,7 +17,11 @@ describe('engagement in Chromium', () => {
     const yesterday = new Date(Date.parse(`${me.today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await page.locator('.nut-calendarcard').waitFor();
     if (yesterday.slice(0, 7) !== me.today.slice(0, 7)) await page.locator('.nut-calendarcard-header-left').last().click();
-    await page.locator('.nut-calendarcard-day.current').filter({ hasText: new RegExp(`^${Number(yesterday.slice(8))}`) }).first().click();
+    await page
+      .locator('.nut-calendarcard-day.current')
+      .filter({ hasText: new RegExp(`^${Number(yesterday.slice(8))}`) })
+      .first()
+      .click();
     await waitForText(page, '#make-up-offer', `花 20 分，连签将变为 2 天`);
     const before = await balance();
     await screenshot(page, 'e2e-make-up-offer.png');
@@ -69,7 +73,10 @@ describe('engagement in Chromium', () => {
     // The button says what the tap pays (5 × 2 for the day, 50 for the seventh day running), above the
     // fold at 390x844 with every banner on one line.
     await waitForText(page, '#checkin-button', '签到 +60');
-    const fold = await page.evaluate(() => ({ bottom: document.querySelector('#checkin-button')!.getBoundingClientRect().bottom, banners: Array.from(document.querySelectorAll('.campaign-banner')).map((b) => b.getBoundingClientRect().height) }));
+    const fold = await page.evaluate(() => ({
+      bottom: document.querySelector('#checkin-button')!.getBoundingClientRect().bottom,
+      banners: Array.from(document.querySelectorAll('.campaign-banner')).map((b) => b.getBoundingClientRect().height),
+    }));
     expect(fold.bottom).toBeLessThan(844);
     expect(Math.max(...fold.banners)).toBeLessThan(60);
     await page.locator('#checkin-button').click();
@@ -88,7 +95,10 @@ describe('engagement in Chromium', () => {
     await page.waitForFunction((expected) => document.querySelector('#balance')?.textContent === String(expected), before + 60);
     await screenshot(page, 'e2e-double-points-checkin.png');
     const { entries } = await rt.ok('points', { action: 'ledger', communityId: 'demo' }, 'demo_xiaomei');
-    expect(entries.find((e: { reason: string }) => e.reason === '每日签到')).toMatchObject({ delta: 10, detail: { base: 5, multiplier: 2 } });
+    expect(entries.find((e: { reason: string }) => e.reason === '每日签到')).toMatchObject({
+      delta: 10,
+      detail: { base: 5, multiplier: 2 },
+    });
   });
 
   it('the leaderboard ranks ties together and tells me my place', async () => {

@@ -11,7 +11,15 @@ describe('an event in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const startsAt = new Date(Date.now() + 30 * 60_000).toISOString();
     const endsAt = new Date(Date.now() + 3 * 3_600_000).toISOString();
-    const { event } = await rt.ok('events', { action: 'upsert', communityId: 'demo', event: { title: '读书分享会', place: '社区图书角', startsAt, endsAt, capacity: 12, points: 25 } }, 'demo_owner');
+    const { event } = await rt.ok(
+      'events',
+      {
+        action: 'upsert',
+        communityId: 'demo',
+        event: { title: '读书分享会', place: '社区图书角', startsAt, endsAt, capacity: 12, points: 25 },
+      },
+      'demo_owner',
+    );
     const before = (await rt.ok('points', { action: 'me', communityId: 'demo' }, 'demo_xiaomei')).balance as number;
 
     await actAs('demo_xiaomei');

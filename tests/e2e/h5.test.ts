@@ -80,7 +80,12 @@ describe('states that tell the truth', () => {
       const page = fresh.pages()[0] ?? (await fresh.newPage());
       let failures = 1;
       await page.route('**/api/mall', async (route) => {
-        if (failures-- > 0) return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '服务出了点问题，请稍后重试' } }) });
+        if (failures-- > 0)
+          return route.fulfill({
+            status: 200,
+            contentType: 'application/json',
+            body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '服务出了点问题，请稍后重试' } }),
+          });
         return route.continue();
       });
       await page.goto(`${rt.url}/#/pages/mall/index`);

@@ -46,7 +46,17 @@ describe('the points mall in Chromium', () => {
     // The order shows the picture too.
     const { items } = await session.rt.ok('mall', { action: 'items', communityId: 'demo' }, 'demo_doudou');
     const itemId = items.find((i: { name: string }) => i.name === '亲子绘本一套').id;
-    const { order } = await session.rt.ok('mall', { action: 'redeem', communityId: 'demo', itemId, requestId: 'e2e-picture-order', shipping: { name: '豆豆妈', phone: '13800001234', address: '杭州市西湖区文三路 100 号' } }, 'demo_doudou');
+    const { order } = await session.rt.ok(
+      'mall',
+      {
+        action: 'redeem',
+        communityId: 'demo',
+        itemId,
+        requestId: 'e2e-picture-order',
+        shipping: { name: '豆豆妈', phone: '13800001234', address: '杭州市西湖区文三路 100 号' },
+      },
+      'demo_doudou',
+    );
     await page.goto(`${session.rt.url}/#/packages/mall/pages/orders/index`);
     await page.locator(`#order-${order.id} img`).first().waitFor();
     expect(await page.locator(`#order-${order.id} img`).first().getAttribute('src')).toBe(src);
@@ -55,7 +65,11 @@ describe('the points mall in Chromium', () => {
   it('a member tries the lottery and sees the outcome, its roll and the cost taken', async () => {
     const { page, rt } = session;
     await actAs('demo_laowang');
-    await rt.ok('points', { action: 'adjust', communityId: 'demo', openid: 'demo_laowang', delta: 100, reason: '新人礼', requestId: 'e2e-lottery-0001' }, 'demo_owner');
+    await rt.ok(
+      'points',
+      { action: 'adjust', communityId: 'demo', openid: 'demo_laowang', delta: 100, reason: '新人礼', requestId: 'e2e-lottery-0001' },
+      'demo_owner',
+    );
     await page.goto(`${rt.url}/#/packages/mall/pages/lottery/index`);
     await waitText('#lottery-balance', '100');
     await page.locator('#try-demo-draw').click();
@@ -126,7 +140,11 @@ describe('the points mall in Chromium', () => {
     await screenshot(page, 'e2e-admin-orders.png');
 
     const after = await rt.ok('mall', { action: 'orders', communityId: 'demo' }, 'demo_xiaomei');
-    expect(after.orders[0]).toMatchObject({ status: 'fulfilled', note: '周一到', delivery: { courier: '顺丰速运', trackingNo: 'SF1234567' } });
+    expect(after.orders[0]).toMatchObject({
+      status: 'fulfilled',
+      note: '周一到',
+      delivery: { courier: '顺丰速运', trackingNo: 'SF1234567' },
+    });
     await actAs('demo_xiaomei');
     await page.goto(`${rt.url}/#/packages/mall/pages/orders/index`);
     await waitText(`#order-${orderId}`, '已完成');

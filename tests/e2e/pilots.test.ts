@@ -27,7 +27,9 @@ describe('a pilot rollout in Chromium', () => {
     const segmentOf = new Map(members.map((m: { openid: string; segment: string }) => [m.openid, m.segment]));
     // Who sees the banner is who the pilot enrolled: the active members as they stood.
     for (const openid of ['demo_xiaomei', 'demo_doudou', 'demo_laowang']) {
-      const seen = (await rt.ok('campaigns', { action: 'list', communityId: 'demo' }, openid)).campaigns.some((c: { id: string }) => c.id === pilot.id);
+      const seen = (await rt.ok('campaigns', { action: 'list', communityId: 'demo' }, openid)).campaigns.some(
+        (c: { id: string }) => c.id === pilot.id,
+      );
       expect([openid, seen]).toEqual([openid, segmentOf.get(openid) === 'active']);
     }
 

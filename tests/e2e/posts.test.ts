@@ -69,7 +69,11 @@ describe('experience posts in Chromium', () => {
 
   it('a refused like is said where the member is looking, deep in the feed, with no 重试 (trying again cannot help)', async () => {
     const { page, rt } = session;
-    await rt.ok('community', { action: 'ban', communityId: 'demo', openid: 'demo_laowang', banned: true, reason: '测试暂停' }, 'demo_owner');
+    await rt.ok(
+      'community',
+      { action: 'ban', communityId: 'demo', openid: 'demo_laowang', banned: true, reason: '测试暂停' },
+      'demo_owner',
+    );
     try {
       await page.goto('about:blank');
       await actAs('demo_laowang');
@@ -81,7 +85,11 @@ describe('experience posts in Chromium', () => {
       await screenshot(page, 'e2e-refused-like.png');
       expect(await page.locator('#retry').count()).toBe(0);
     } finally {
-      await rt.ok('community', { action: 'ban', communityId: 'demo', openid: 'demo_laowang', banned: false, reason: '测试结束' }, 'demo_owner');
+      await rt.ok(
+        'community',
+        { action: 'ban', communityId: 'demo', openid: 'demo_laowang', banned: false, reason: '测试结束' },
+        'demo_owner',
+      );
     }
   });
 });

@@ -45,7 +45,11 @@ describe('会员码 and a purchase in Chromium', () => {
   it('a coupon order carries a pickup QR; the owner scans (types) it and it is redeemed once; the member sees it done', async () => {
     const { page, rt } = session;
     await page.setViewportSize({ width: 390, height: 844 });
-    const { order } = await rt.ok('mall', { action: 'redeem', communityId: 'demo', itemId: 'demo-coupon', requestId: 'e2e-pickup-0001' }, 'demo_xiaomei');
+    const { order } = await rt.ok(
+      'mall',
+      { action: 'redeem', communityId: 'demo', itemId: 'demo-coupon', requestId: 'e2e-pickup-0001' },
+      'demo_xiaomei',
+    );
     await actAs('demo_xiaomei');
     await page.goto(`${rt.url}/#/packages/mall/pages/orders/index`);
     await page.locator(`#pickup-${order.id}`).waitFor();

@@ -56,6 +56,9 @@ describe("the owner's reach in Chromium", () => {
     await waitForText(page, '#reminder-notice', '20:00 没签到会提醒你（还可提醒 1 次）');
     await page.locator('#reminder').scrollIntoViewIfNeeded();
     await screenshot(page, 'e2e-reach-reminder.png');
-    expect(await rt.ok('notices', { action: 'subscriptions', communityId: 'demo' }, 'demo_doudou')).toEqual({ checkinReminder: { left: 1, hour: 20 }, announcement: { left: 0 } });
+    expect(await rt.ok('notices', { action: 'subscriptions', communityId: 'demo' }, 'demo_doudou')).toEqual({
+      checkinReminder: { left: 1, hour: 20 },
+      announcement: { left: 0 },
+    });
   });
 });

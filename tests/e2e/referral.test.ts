@@ -61,7 +61,9 @@ describe('inviting a friend in Chromium', () => {
       await tab.waitForFunction(() => {
         const canvas = document.querySelector('#invite-poster canvas') as HTMLCanvasElement | null;
         // The bitmap is 3× the poster, and the drawing fills it (the code's white frame at its scaled place).
-        return canvas && canvas.width === 900 && canvas.height === 1320 && canvas.getContext('2d')!.getImageData(450, 900, 1, 1).data[3] > 0;
+        return (
+          canvas && canvas.width === 900 && canvas.height === 1320 && canvas.getContext('2d')!.getImageData(450, 900, 1, 1).data[3] > 0
+        );
       });
       const box = await tab.locator('#invite-poster canvas').boundingBox();
       expect([Math.round(box!.width), Math.round(box!.height)]).toEqual([300, 440]);

@@ -74,7 +74,10 @@ describe('a title worn in the feed, in Chromium', () => {
     const { items } = await rt.ok('mall', { action: 'items', communityId: 'demo' }, 'demo_xiaomei');
     const byName = (name: string) => items.find((i: { name: string }) => i.name === name);
     expect([byName('翡翠头像框')?.kind, byName('翡翠头像框')?.wear]).toEqual(['frame', { look: 'jade', days: 30 }]);
-    expect([byName('称号·超级无敌绘本达人')?.kind, byName('称号·超级无敌绘本达人')?.wear]).toEqual(['title', { look: '绘本小博士', days: null }]);
+    expect([byName('称号·超级无敌绘本达人')?.kind, byName('称号·超级无敌绘本达人')?.wear]).toEqual([
+      'title',
+      { look: '绘本小博士', days: null },
+    ]);
     await waitForText(page, `#admin-item-${byName('翡翠头像框').id}`, '头像框「翡翠」 佩戴 30 天');
     await screenshot(page, 'e2e-worn-editor-list.png');
     expect(errors).toEqual([]);

@@ -31,7 +31,9 @@ describe('the local runtime over HTTP', () => {
 
   it('credits 20 concurrent check-ins by one member once', async () => {
     const now = '2026-05-10T03:00:00Z';
-    const results = await Promise.all(Array.from({ length: 20 }, () => rt.call('checkin', { action: 'checkin', communityId: c }, as(ALICE, now))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => rt.call('checkin', { action: 'checkin', communityId: c }, as(ALICE, now))),
+    );
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(results.filter((r) => r.body.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.body.ok).map((r) => r.body.error.code)).toEqual(Array(19).fill('ALREADY_DONE'));
@@ -60,7 +62,9 @@ describe('the local runtime over HTTP', () => {
     const second = await rt.call('checkin', { action: 'checkin', communityId: c }, as(CAROL, '2026-03-02T16:00:01Z'));
     expect(first.body).toMatchObject({ ok: true, data: { streak: 1 } });
     expect(second.body).toMatchObject({ ok: true, data: { streak: 2 } });
-    const cal = await rt.ok('checkin', { action: 'calendar', communityId: c, month: '2026-03' }, CAROL, { 'X-Dev-Now': '2026-03-02T16:00:01Z' });
+    const cal = await rt.ok('checkin', { action: 'calendar', communityId: c, month: '2026-03' }, CAROL, {
+      'X-Dev-Now': '2026-03-02T16:00:01Z',
+    });
     expect(cal.days).toEqual(['2026-03-02', '2026-03-03']);
   });
 
@@ -118,9 +122,15 @@ describe('the local runtime over HTTP', () => {
       cases.push(['community', { action: 'updateRules', communityId: c, rules: { checkin: { points: value } } }]);
       cases.push(['community', { action: 'create', name: value }]);
       cases.push(['community', { action: 'join', communityId: c, nickname: value }]);
-      cases.push(['mall', { action: 'setShipping', communityId: c, orderId: value, shipping: { name: '王', phone: '13800138000', address: '上海' } }]);
+      cases.push([
+        'mall',
+        { action: 'setShipping', communityId: c, orderId: value, shipping: { name: '王', phone: '13800138000', address: '上海' } },
+      ]);
       cases.push(['mall', { action: 'setShipping', communityId: c, orderId: 'some-order', shipping: value }]);
-      cases.push(['mall', { action: 'setShipping', communityId: c, orderId: 'some-order', shipping: { name: value, phone: '13800138000', address: '上海' } }]);
+      cases.push([
+        'mall',
+        { action: 'setShipping', communityId: c, orderId: 'some-order', shipping: { name: value, phone: '13800138000', address: '上海' } },
+      ]);
     }
     for (const body of [[], 'string', 42, null]) {
       const reply = await rt.call('points', body === 'string' ? '"string"' : body, as(ALICE));

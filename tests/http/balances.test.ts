@@ -21,7 +21,11 @@ const imports = async () => (await rt.ok('points', { action: 'imports', communit
 
 describe('opening balances over HTTP', () => {
   it('refuses a 10 MB file, wrong encodings and junk with a clear error, importing nothing', async () => {
-    const huge = await rt.call('points', { action: 'importBalances', communityId: c, file: base64(Buffer.alloc(10 * 1024 * 1024, 0x41)), requestId: 'http-import-01' }, as(OWNER));
+    const huge = await rt.call(
+      'points',
+      { action: 'importBalances', communityId: c, file: base64(Buffer.alloc(10 * 1024 * 1024, 0x41)), requestId: 'http-import-01' },
+      as(OWNER),
+    );
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请求体太大' } });
     for (const [file, message] of [
@@ -39,10 +43,17 @@ describe('opening balances over HTTP', () => {
   });
 
   it('keeps formulas as text: imported, claimed, and exported defused so a spreadsheet never runs them', async () => {
-    const sheet = Buffer.from('\uFEFF姓名,积分,备注\r\n"=HYPERLINK(""http://evil"",""点我"")",100,@SUM(A1)\r\n小美,=1+1,\r\n+86小王,20,-2\r\n', 'utf8');
+    const sheet = Buffer.from(
+      '\uFEFF姓名,积分,备注\r\n"=HYPERLINK(""http://evil"",""点我"")",100,@SUM(A1)\r\n小美,=1+1,\r\n+86小王,20,-2\r\n',
+      'utf8',
+    );
     const preview = await rt.ok('points', { action: 'previewImport', communityId: c, file: base64(sheet) }, OWNER);
     expect(preview.problems).toEqual([{ line: 3, text: '小美,=1+1,', problem: '积分须是整数（不能是小数、公式或文字）' }]);
-    const { import: done } = await rt.ok('points', { action: 'importBalances', communityId: c, file: base64(sheet), skipProblems: true, requestId: 'http-import-03' }, OWNER);
+    const { import: done } = await rt.ok(
+      'points',
+      { action: 'importBalances', communityId: c, file: base64(sheet), skipProblems: true, requestId: 'http-import-03' },
+      OWNER,
+    );
     expect(done).toMatchObject({ rows: 2, points: 120, skippedLines: [3] });
     const { rows } = await rt.ok('points', { action: 'importRows', communityId: c, importId: done.id }, OWNER);
     expect(rows.map((r: { name: string; note: string }) => [r.name, r.note])).toEqual([
@@ -57,6 +68,9 @@ describe('opening balances over HTTP', () => {
     expect(text).toContain(`'@SUM(A1)`);
     expect(text).toContain(`'+86小王`);
     expect(text).not.toMatch(/(^|,)[=+\-@]/m);
-    expect((await rt.call('points', { action: 'claimBalance', communityId: c, code: rows[0].code, requestId: 'http-claim-02' }, as(MEI))).body.error.code).toBe('ALREADY_DONE');
+    expect(
+      (await rt.call('points', { action: 'claimBalance', communityId: c, code: rows[0].code, requestId: 'http-claim-02' }, as(MEI))).body
+        .error.code,
+    ).toBe('ALREADY_DONE');
   });
 });

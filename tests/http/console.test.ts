@@ -28,7 +28,11 @@ describe("the owner's console over HTTP", () => {
   it('finds a member by name, adjusts with a reason, bans and unbans them, and the audit log tells it', async () => {
     const found = await rt.ok('community', { action: 'members', communityId: c, q: '小' }, MOD);
     expect(found.members).toMatchObject([{ openid: MEI, nickname: '小美', tier: '铜', banned: false }]);
-    await rt.ok('points', { action: 'adjust', communityId: c, openid: MEI, delta: 50, reason: '线下分享', requestId: 'console-http-01' }, MOD);
+    await rt.ok(
+      'points',
+      { action: 'adjust', communityId: c, openid: MEI, delta: 50, reason: '线下分享', requestId: 'console-http-01' },
+      MOD,
+    );
     await rt.ok('community', { action: 'ban', communityId: c, openid: MEI, banned: true, reason: '发广告' }, OWNER);
     const refused = await rt.call('checkin', { action: 'checkin', communityId: c }, as(MEI, '2026-06-02T02:00:00Z'));
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -40,13 +44,22 @@ describe("the owner's console over HTTP", () => {
     expect(member).toMatchObject({ balance: 55, banned: false, streak: expect.any(Number) });
     expect(entries.map((e: { reason: string }) => e.reason)).toEqual(['每日签到', '线下分享']);
     const { events } = await rt.ok('community', { action: 'audit', communityId: c }, OWNER);
-    expect(events.map((e: { action: string }) => e.action)).toEqual(['community.ban', 'community.ban', 'points.adjust', 'community.setRole']);
+    expect(events.map((e: { action: string }) => e.action)).toEqual([
+      'community.ban',
+      'community.ban',
+      'points.adjust',
+      'community.setRole',
+    ]);
     expect((await rt.call('community', { action: 'audit', communityId: c }, as(MOD))).body.error.code).toBe('FORBIDDEN');
-    expect((await rt.call('community', { action: 'ban', communityId: c, openid: MEI, banned: true, reason: 'x' }, as(MOD))).body.error.code).toBe('FORBIDDEN');
+    expect(
+      (await rt.call('community', { action: 'ban', communityId: c, openid: MEI, banned: true, reason: 'x' }, as(MOD))).body.error.code,
+    ).toBe('FORBIDDEN');
 
     const profile = await rt.ok('community', { action: 'updateProfile', communityId: c, nickname: '小美妈妈', birthday: '05-20' }, MEI);
     expect(profile.member).toMatchObject({ nickname: '小美妈妈', birthday: '05-20' });
-    expect((await rt.call('community', { action: 'updateProfile', communityId: c, birthday: '05-21' }, as(MEI))).body.error.code).toBe('FORBIDDEN');
+    expect((await rt.call('community', { action: 'updateProfile', communityId: c, birthday: '05-21' }, as(MEI))).body.error.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('rolls up the health numbers on the timer, shows them to staff, and exports a CSV anyone with the link downloads for an hour', async () => {

@@ -21,7 +21,11 @@ describe('the local runtime keeps what it acknowledged', () => {
       for (let i = 0; !stop; i++) {
         const requestId = `kill9-${w}-${i}-xxxx`;
         const reply = await rt
-          .call('points', { action: 'adjust', communityId: community.id, openid: 'd_member', delta: 1, reason: '压测', requestId }, { 'X-Dev-Openid': 'd_owner' })
+          .call(
+            'points',
+            { action: 'adjust', communityId: community.id, openid: 'd_member', delta: 1, reason: '压测', requestId },
+            { 'X-Dev-Openid': 'd_owner' },
+          )
           .catch(() => null);
         if (reply?.body.ok) acknowledged.push(requestId);
         else break;
@@ -55,12 +59,32 @@ describe('the local runtime keeps what it acknowledged', () => {
     const c = community.id as string;
     for (const m of ['d_redeemer', 'd_drawer', 'd_author']) {
       await rt.ok('community', { action: 'join', communityId: c }, m);
-      await rt.ok('points', { action: 'adjust', communityId: c, openid: m, delta: 100_000, reason: '备用', requestId: `seed-${m}` }, 'd_owner');
+      await rt.ok(
+        'points',
+        { action: 'adjust', communityId: c, openid: m, delta: 100_000, reason: '备用', requestId: `seed-${m}` },
+        'd_owner',
+      );
     }
-    const { item } = await rt.ok('mall', { action: 'upsertItem', communityId: c, item: { name: '服务', kind: 'service', pointsPrice: 1, stock: 10_000 } }, 'd_owner');
-    const { draw } = await rt.ok('mall', { action: 'upsertDraw', communityId: c, draw: { name: '转盘', costPoints: 1, prizes: [{ name: '小礼', weight: 5000, stock: 5000, kind: 'service' }] } }, 'd_owner');
+    const { item } = await rt.ok(
+      'mall',
+      { action: 'upsertItem', communityId: c, item: { name: '服务', kind: 'service', pointsPrice: 1, stock: 10_000 } },
+      'd_owner',
+    );
+    const { draw } = await rt.ok(
+      'mall',
+      {
+        action: 'upsertDraw',
+        communityId: c,
+        draw: { name: '转盘', costPoints: 1, prizes: [{ name: '小礼', weight: 5000, stock: 5000, kind: 'service' }] },
+      },
+      'd_owner',
+    );
     const posts: string[] = [];
-    for (let i = 0; i < 150; i++) posts.push((await rt.ok('posts', { action: 'create', communityId: c, body: `${STORIES[i % STORIES.length]}（第 ${i} 篇）` }, 'd_author')).post.id);
+    for (let i = 0; i < 150; i++)
+      posts.push(
+        (await rt.ok('posts', { action: 'create', communityId: c, body: `${STORIES[i % STORIES.length]}（第 ${i} 篇）` }, 'd_author')).post
+          .id,
+      );
 
     type Acked = { fn: string; body: Record<string, unknown>; headers: Record<string, string>; reply: unknown };
     const acked: Acked[] = [];
@@ -75,10 +99,26 @@ describe('the local runtime keeps what it acknowledged', () => {
       }
     };
     const writers = [
-      writer((i) => ({ fn: 'points', body: { action: 'adjust', communityId: c, openid: 'd_redeemer', delta: 1, reason: '压测', requestId: `mix-adj-${i}` }, headers: owner })),
-      writer((i) => ({ fn: 'mall', body: { action: 'redeem', communityId: c, itemId: item.id, requestId: `mix-red-${i}` }, headers: { 'X-Dev-Openid': 'd_redeemer' } })),
-      writer((i) => ({ fn: 'mall', body: { action: 'draw', communityId: c, drawId: draw.id, requestId: `mix-drw-${i}` }, headers: { 'X-Dev-Openid': 'd_drawer' } })),
-      writer((i) => (i < posts.length ? { fn: 'posts', body: { action: 'review', communityId: c, postId: posts[i], decision: 'approve' }, headers: owner } : null)),
+      writer((i) => ({
+        fn: 'points',
+        body: { action: 'adjust', communityId: c, openid: 'd_redeemer', delta: 1, reason: '压测', requestId: `mix-adj-${i}` },
+        headers: owner,
+      })),
+      writer((i) => ({
+        fn: 'mall',
+        body: { action: 'redeem', communityId: c, itemId: item.id, requestId: `mix-red-${i}` },
+        headers: { 'X-Dev-Openid': 'd_redeemer' },
+      })),
+      writer((i) => ({
+        fn: 'mall',
+        body: { action: 'draw', communityId: c, drawId: draw.id, requestId: `mix-drw-${i}` },
+        headers: { 'X-Dev-Openid': 'd_drawer' },
+      })),
+      writer((i) =>
+        i < posts.length
+          ? { fn: 'posts', body: { action: 'review', communityId: c, postId: posts[i], decision: 'approve' }, headers: owner }
+          : null,
+      ),
     ].map((run) => run());
     await new Promise((r) => setTimeout(r, 1500));
     rt.process.kill('SIGKILL');
@@ -95,8 +135,12 @@ describe('the local runtime keeps what it acknowledged', () => {
       else expect(replay.body).toEqual(request.reply);
     }
     const entries: Array<{ delta: number; kind: string; balanceAfter: number }> = [];
-    for (let cursor: string | null = null; ; ) {
-      const page: { entries: typeof entries; nextCursor: string | null } = await again.ok('points', { action: 'ledger', communityId: c, limit: 100, cursor }, 'd_redeemer');
+    for (let cursor: string | null = null; ;) {
+      const page: { entries: typeof entries; nextCursor: string | null } = await again.ok(
+        'points',
+        { action: 'ledger', communityId: c, limit: 100, cursor },
+        'd_redeemer',
+      );
       entries.push(...page.entries);
       if (!(cursor = page.nextCursor)) break;
     }

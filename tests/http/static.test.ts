@@ -25,7 +25,9 @@ const fetchRaw = (path: string, acceptEncoding?: string) =>
 
 describe('the H5 app over HTTP', () => {
   it('sends text compressed (brotli first, else gzip), byte for byte the file, and as is when not asked', async () => {
-    const biggest = readdirSync(join(H5, 'js')).map((name) => ({ name, size: readFileSync(join(H5, 'js', name)).length })).sort((a, b) => b.size - a.size)[0];
+    const biggest = readdirSync(join(H5, 'js'))
+      .map((name) => ({ name, size: readFileSync(join(H5, 'js', name)).length }))
+      .sort((a, b) => b.size - a.size)[0];
     const file = readFileSync(join(H5, 'js', biggest.name));
     const br = await fetchRaw(`/js/${biggest.name}`, 'gzip, deflate, br');
     expect([br.status, br.headers['content-encoding'], br.headers.vary]).toEqual([200, 'br', 'accept-encoding']);

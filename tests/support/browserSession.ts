@@ -64,7 +64,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
       () => {
         const pages = document.querySelectorAll('.taro_page');
         const newest = pages[pages.length - 1];
-        return document.getAnimations().every((a) => a.playState !== 'running') && (!newest || Math.abs(newest.getBoundingClientRect().left) < 1);
+        return (
+          document.getAnimations().every((a) => a.playState !== 'running') && (!newest || Math.abs(newest.getBoundingClientRect().left) < 1)
+        );
       },
       undefined,
       { timeout: 5_000 },

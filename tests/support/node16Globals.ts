@@ -5,11 +5,23 @@
  */
 const laterGlobals = [
   'structuredClone', // 17
-  'fetch', 'Request', 'Response', 'Headers', 'FormData', 'Blob', 'BroadcastChannel', // 18
-  'ReadableStream', 'WritableStream', 'TransformStream', 'CompressionStream', 'DecompressionStream', // 18
-  'crypto', 'CustomEvent', // 19
+  'fetch',
+  'Request',
+  'Response',
+  'Headers',
+  'FormData',
+  'Blob',
+  'BroadcastChannel', // 18
+  'ReadableStream',
+  'WritableStream',
+  'TransformStream',
+  'CompressionStream',
+  'DecompressionStream', // 18
+  'crypto',
+  'CustomEvent', // 19
   'File', // 20
-  'navigator', 'WebSocket', // 21, 22
+  'navigator',
+  'WebSocket', // 21, 22
 ];
 const laterMethods: Array<[object, string[]]> = [
   [Array.prototype, ['findLast', 'findLastIndex', 'toSorted', 'toReversed', 'toSpliced', 'with']],

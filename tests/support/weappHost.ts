@@ -15,7 +15,10 @@ type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
 /** wx.requestPayment's stand-in: resolves (paid) or rejects with WeChat's errMsg (e.g. "requestPayment:fail cancel"). */
 export type RequestPayment = (params: Record<string, unknown>) => Promise<void>;
 
-export function installWeappHost(h: Harness, caller: { openid: string; now: () => string; requestPayment?: RequestPayment; scanCode?: () => string | null }) {
+export function installWeappHost(
+  h: Harness,
+  caller: { openid: string; now: () => string; requestPayment?: RequestPayment; scanCode?: () => string | null },
+) {
   const storage = new Map<string, unknown>();
   const cloudInits: unknown[] = [];
   /** Where the app asked WeChat to go, and how (a tab page only by switchTab). */
@@ -33,7 +36,10 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
   g.getCurrentPages = () => pages;
   g.requirePlugin = () => ({});
   g.Page = (options: PageOptions) => {
-    const methods = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'function')) as Record<string, (this: unknown, ...a: unknown[]) => unknown>;
+    const methods = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'function')) as Record<
+      string,
+      (this: unknown, ...a: unknown[]) => unknown
+    >;
     (g.Component as (definition: unknown) => void)({
       data: options.data ?? {},
       methods,
@@ -65,14 +71,18 @@ export function installWeappHost(h: Harness, caller: { openid: string; now: () =
     redirectTo: navigate('redirectTo'),
     switchTab: navigate('switchTab'),
     reLaunch: navigate('reLaunch'),
-    requestPayment: (options: Record<string, unknown> & { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: () => void }) => {
+    requestPayment: (
+      options: Record<string, unknown> & { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: () => void },
+    ) => {
       const { success, fail, complete, ...params } = options;
       payments.push(params);
       const pay = caller.requestPayment ?? (() => Promise.reject({ errMsg: 'requestPayment:fail cancel' }));
-      pay(params).then(
-        () => success?.({ errMsg: 'requestPayment:ok' }),
-        (error) => fail?.(error),
-      ).finally(() => complete?.());
+      pay(params)
+        .then(
+          () => success?.({ errMsg: 'requestPayment:ok' }),
+          (error) => fail?.(error),
+        )
+        .finally(() => complete?.());
     },
     // The camera reads what the test holds up (nothing: the person cancelled).
     scanCode: (options: { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: () => void }) => {

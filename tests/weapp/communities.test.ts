@@ -25,7 +25,9 @@ describe('the compiled weapp: an owner starts a community, a member of two switc
     const { communities } = await h.ok('community', 'mine', {}, { openid: 'o_new_owner', now: NOW });
     expect(communities).toEqual([expect.objectContaining({ name: '宝妈互助群', role: 'owner' })]);
     const created = communities[0].id;
-    expect((await h.ok('community', 'get', { communityId: created }, { openid: 'o_new_owner', now: NOW })).community.rules.checkin.points).toBe(3);
+    expect(
+      (await h.ok('community', 'get', { communityId: created }, { openid: 'o_new_owner', now: NOW })).community.rules.checkin.points,
+    ).toBe(3);
 
     // A second community, joined: the switcher lists both, and a tap opens the other.
     const other = (await h.ok('community', 'create', { name: '读书会' }, { openid: 'o_reader', now: NOW })).community.id;

@@ -34,6 +34,8 @@ describe('the compiled weapp 我的 page (miniprogram-simulate)', () => {
     page.querySelector('#board-switch').dispatchEvent('change', { detail: { value: false } });
     await waitFor(() => text('#me-notice') === '已不在排行榜上显示');
     expect((await h.ok('points', 'me', { communityId: 'demo' }, { openid: 'demo_xiaomei', now: NOW })).hideFromLeaderboard).toBe(true);
-    expect((await h.ok('points', 'leaderboard', { communityId: 'demo', period: 'all' }, { openid: 'demo_xiaomei', now: NOW })).me).toBeNull();
+    expect(
+      (await h.ok('points', 'leaderboard', { communityId: 'demo', period: 'all' }, { openid: 'demo_xiaomei', now: NOW })).me,
+    ).toBeNull();
   });
 });

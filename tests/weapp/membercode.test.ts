@@ -15,7 +15,12 @@ describe('the compiled weapp: 会员码 (miniprogram-simulate)', () => {
     expect(textOf(page, '#member-code-left')).toMatch(/秒后自动刷新|正在刷新/);
     // The code shown is the one a purchase accepts.
     await h.ok('community', 'updateRules', { communityId: c, rules: { purchase: { enabled: true } } }, { openid: 'o_owner', now: NOW });
-    const bought = await h.ok('points', 'purchase', { communityId: c, code: textOf(page, '#member-code-text'), amountFen: 5_000, requestId: 'weapp-code-1' }, { openid: 'o_owner', now: NOW });
+    const bought = await h.ok(
+      'points',
+      'purchase',
+      { communityId: c, code: textOf(page, '#member-code-text'), amountFen: 5_000, requestId: 'weapp-code-1' },
+      { openid: 'o_owner', now: NOW },
+    );
     expect(bought.points).toBe(50);
   });
 });

@@ -12,8 +12,18 @@ describe('the compiled weapp checkout (miniprogram-simulate)', () => {
     const h = sqliteHarness();
     await seedDemo(h.deps, new Date(NOW));
     const as = { openid: 'demo_laowang', now: NOW };
-    await h.ok('points', 'adjust', { communityId: 'demo', openid: 'demo_laowang', delta: 400, reason: '测试', requestId: 'weapp-cash-give' }, { openid: 'demo_owner', now: NOW });
-    const { order } = await h.ok('mall', 'redeem', { communityId: 'demo', itemId: 'demo-purifier', requestId: 'weapp-cash-0001', shipping: SHIPPING }, as);
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: 'demo', openid: 'demo_laowang', delta: 400, reason: '测试', requestId: 'weapp-cash-give' },
+      { openid: 'demo_owner', now: NOW },
+    );
+    const { order } = await h.ok(
+      'mall',
+      'redeem',
+      { communityId: 'demo', itemId: 'demo-purifier', requestId: 'weapp-cash-0001', shipping: SHIPPING },
+      as,
+    );
     let cancels = 1;
     // WeChat Pay: the first sheet is closed by the member; the second is paid, and its result reaches the server.
     const host = installWeappHost(h, {
@@ -35,7 +45,13 @@ describe('the compiled weapp checkout (miniprogram-simulate)', () => {
     page.querySelector('#pay-button').dispatchEvent('tap');
     await waitFor(() => text('#pay-done')?.includes('已支付'));
     expect(host.payments).toHaveLength(2);
-    expect(host.payments[1]).toMatchObject({ package: `prepay_id=local_${order.id}`, signType: 'MD5', paySign: 'LOCAL', nonceStr: expect.any(String), timeStamp: expect.any(String) });
+    expect(host.payments[1]).toMatchObject({
+      package: `prepay_id=local_${order.id}`,
+      signType: 'MD5',
+      paySign: 'LOCAL',
+      nonceStr: expect.any(String),
+      timeStamp: expect.any(String),
+    });
     const { orders } = await h.ok('mall', 'orders', { communityId: 'demo' }, as);
     expect(orders[0]).toMatchObject({ id: order.id, status: 'pending' });
   });

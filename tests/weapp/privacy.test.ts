@@ -30,7 +30,9 @@ describe('WeChat privacy declarations, from what the app calls', () => {
   const called = privacyApisCalled();
 
   it('finds the privacy APIs the app is known to call', () => {
-    expect([...called].sort()).toEqual(expect.arrayContaining(['chooseAddress', 'chooseAvatar', 'chooseImage', 'saveImageToPhotosAlbum', 'setClipboardData']));
+    expect([...called].sort()).toEqual(
+      expect.arrayContaining(['chooseAddress', 'chooseAvatar', 'chooseImage', 'saveImageToPhotosAlbum', 'setClipboardData']),
+    );
   });
 
   it('lists each location or address API in app.json requiredPrivateInfos (else WeChat fails the call)', () => {

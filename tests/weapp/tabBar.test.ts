@@ -15,7 +15,8 @@ describe('the compiled weapp tab bar (miniprogram-simulate)', () => {
     for (const tab of tabs) expect(appJson.pages).toContain(tab.pagePath);
     // Each has its icon, plain and selected, in the package (tab icons are PNG files, never SVG).
     for (const tab of tabs) {
-      for (const icon of [tab.iconPath, tab.selectedIconPath]) expect(readFileSync(resolve(WEAPP_DIST, icon)).subarray(1, 4).toString()).toBe('PNG');
+      for (const icon of [tab.iconPath, tab.selectedIconPath])
+        expect(readFileSync(resolve(WEAPP_DIST, icon)).subarray(1, 4).toString()).toBe('PNG');
     }
 
     const h = sqliteHarness();
@@ -40,7 +41,12 @@ describe('the compiled weapp tab bar (miniprogram-simulate)', () => {
     const mall = await host.open('pages/mall/index');
     await waitFor(() => text(mall, '#mall-balance') !== '' && mall.querySelectorAll('.mall__item').length > 0);
     // A reward out of reach says how far it is.
-    expect(mall.querySelectorAll('.mall__item').map((item: any) => item.dom.textContent).join(' ')).toMatch(/还差 \d+ 分|升到「/);
+    expect(
+      mall
+        .querySelectorAll('.mall__item')
+        .map((item: any) => item.dom.textContent)
+        .join(' '),
+    ).toMatch(/还差 \d+ 分|升到「/);
     const feed = await host.open('pages/feed/index');
     await waitFor(() => text(feed, '#qa-link-feed').includes('问答'));
   });

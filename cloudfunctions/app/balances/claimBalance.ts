@@ -12,6 +12,10 @@ export async function claimBalance(input: z.output<typeof claimBalanceInput>, ca
   // Every manual credit has a second person behind it: the owner, who holds the codes, claims none.
   if (member.role === 'owner') refuse('FORBIDDEN', '群主不能领取导入的积分');
   return store.transaction((tx) =>
-    once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'points.claimBalance', ...input }, now: caller.now }, () => creditRow(tx, community, input.code, caller.openid, 'code', caller)),
+    once(
+      tx,
+      { openid: caller.openid, requestId: input.requestId, params: { action: 'points.claimBalance', ...input }, now: caller.now },
+      () => creditRow(tx, community, input.code, caller.openid, 'code', caller),
+    ),
   );
 }

@@ -18,8 +18,19 @@ const claimCode = z
   .pipe(z.string().regex(READABLE_CODE, '领取码是 8 位字母和数字'));
 
 export const previewImportInput = z.object({ communityId, file: sheetFile });
-export const importBalancesInput = z.object({ communityId, file: sheetFile, skipProblems: z.boolean({ error: 'skipProblems 必须是 true 或 false' }).default(false), requestId });
+export const importBalancesInput = z.object({
+  communityId,
+  file: sheetFile,
+  skipProblems: z.boolean({ error: 'skipProblems 必须是 true 或 false' }).default(false),
+  requestId,
+});
 export const listImportsInput = z.object({ communityId, cursor, limit });
-export const importRowsInput = z.object({ communityId, importId: docId('importId'), status: z.enum(['open', 'claimed'], { error: 'status 只能是 open 或 claimed' }).optional(), cursor, limit });
+export const importRowsInput = z.object({
+  communityId,
+  importId: docId('importId'),
+  status: z.enum(['open', 'claimed'], { error: 'status 只能是 open 或 claimed' }).optional(),
+  cursor,
+  limit,
+});
 export const claimBalanceInput = z.object({ communityId, code: claimCode, requestId });
 export const matchBalanceInput = z.object({ communityId, code: claimCode, openid, requestId });

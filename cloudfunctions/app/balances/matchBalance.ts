@@ -19,14 +19,35 @@ export async function matchBalance(input: z.output<typeof matchBalanceInput>, ca
   let told: Notice | null = null;
   const answer = await deps.store.transaction((tx) => {
     told = null;
-    return once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'points.matchBalance', ...input }, now: caller.now }, async () => {
-      const credited = await creditRow(tx, community, input.code, input.openid, 'owner', caller);
-      const notice: Notice = { communityId: input.communityId, openid: input.openid, kind: 'points_adjusted', refId: credited.entry.id, title: `你的 ${credited.row.points} 期初积分已到账`, body: credited.entry.reason, points: credited.row.points };
-      await writeNotice(tx, notice, caller.now);
-      told = notice;
-      await recordAudit(tx, { communityId: input.communityId, action: 'points.matchBalance', target: input.openid, detail: { code: input.code, name: credited.row.name, points: credited.row.points } }, caller);
-      return credited;
-    });
+    return once(
+      tx,
+      { openid: caller.openid, requestId: input.requestId, params: { action: 'points.matchBalance', ...input }, now: caller.now },
+      async () => {
+        const credited = await creditRow(tx, community, input.code, input.openid, 'owner', caller);
+        const notice: Notice = {
+          communityId: input.communityId,
+          openid: input.openid,
+          kind: 'points_adjusted',
+          refId: credited.entry.id,
+          title: `你的 ${credited.row.points} 期初积分已到账`,
+          body: credited.entry.reason,
+          points: credited.row.points,
+        };
+        await writeNotice(tx, notice, caller.now);
+        told = notice;
+        await recordAudit(
+          tx,
+          {
+            communityId: input.communityId,
+            action: 'points.matchBalance',
+            target: input.openid,
+            detail: { code: input.code, name: credited.row.name, points: credited.row.points },
+          },
+          caller,
+        );
+        return credited;
+      },
+    );
   });
   if (told) await sendNotice(deps, told, (told as Notice).body, '/pages/ledger/index');
   return answer;

@@ -7,7 +7,8 @@ import { claimCode } from './claimCode';
 /** Codes tried for one row before it is reported: a second collision in 40 bits does not happen. */
 const ATTEMPTS = 4;
 
-export const rowKey = (importId: string, status: OpeningBalanceDoc['status'], line: number) => `${importId}|${status}|${String(line).padStart(6, '0')}`;
+export const rowKey = (importId: string, status: OpeningBalanceDoc['status'], line: number) =>
+  `${importId}|${status}|${String(line).padStart(6, '0')}`;
 
 /**
  * An imported row becomes a credit waiting for its member, named by its claim code. Create-only:

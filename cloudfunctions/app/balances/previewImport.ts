@@ -13,5 +13,11 @@ const PROBLEMS_SHOWN = 1000;
 export async function previewImport(input: z.output<typeof previewImportInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid, OWNER);
   const { rows, problems } = sheetOf(input.file);
-  return { rows: rows.length, points: pointsOf(rows), sample: rows.slice(0, SAMPLE_ROWS), problems: problems.slice(0, PROBLEMS_SHOWN), problemCount: problems.length };
+  return {
+    rows: rows.length,
+    points: pointsOf(rows),
+    sample: rows.slice(0, SAMPLE_ROWS),
+    problems: problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: problems.length,
+  };
 }

@@ -30,8 +30,19 @@ export const rowsIn = (importId: string, status: OpeningBalanceDoc['status'] | n
 };
 
 export async function toImport(store: AppStore, doc: Found<BalanceImportDoc>): Promise<BalanceImport> {
-  const [batch, claimed] = await Promise.all([store.get('batches', doc._id), store.count('openingBalances', { communityId: doc.communityId, sortKey: rowsIn(doc._id, 'claimed') })]);
-  return { id: doc._id, createdAt: doc.createdAt, rows: doc.rows, points: doc.points, skippedLines: doc.skippedLines, status: batch?.status === 'done' ? 'ready' : 'writing', claimed };
+  const [batch, claimed] = await Promise.all([
+    store.get('batches', doc._id),
+    store.count('openingBalances', { communityId: doc.communityId, sortKey: rowsIn(doc._id, 'claimed') }),
+  ]);
+  return {
+    id: doc._id,
+    createdAt: doc.createdAt,
+    rows: doc.rows,
+    points: doc.points,
+    skippedLines: doc.skippedLines,
+    status: batch?.status === 'done' ? 'ready' : 'writing',
+    claimed,
+  };
 }
 
 export const toOpeningBalance = (row: OpeningBalanceDoc, nickname: string | null): OpeningBalance => ({

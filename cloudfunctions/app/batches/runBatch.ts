@@ -35,12 +35,20 @@ export const toBatch = (batch: Found<BatchDoc>): Batch => ({
 });
 
 /** Creates the batch and its listed targets (members, or an import's rows) in the caller's transaction; the pages run after it commits. */
-export async function createBatch(tx: AppTransaction, id: string, batch: BatchDoc, listed: { openids: string[] } | { rows: SheetRow[] } | null): Promise<void> {
+export async function createBatch(
+  tx: AppTransaction,
+  id: string,
+  batch: BatchDoc,
+  listed: { openids: string[] } | { rows: SheetRow[] } | null,
+): Promise<void> {
   await tx.create('batches', id, batch);
   const targets: unknown[] = listed ? ('openids' in listed ? listed.openids : listed.rows) : [];
   for (let n = 0; n * TARGETS_PER_DOC < targets.length; n++) {
     const part = targets.slice(n * TARGETS_PER_DOC, (n + 1) * TARGETS_PER_DOC);
-    await tx.create('batchTargets', `${id}:${n}`, { communityId: batch.communityId, ...(listed && 'rows' in listed ? { rows: part as SheetRow[] } : { openids: part as string[] }) });
+    await tx.create('batchTargets', `${id}:${n}`, {
+      communityId: batch.communityId,
+      ...(listed && 'rows' in listed ? { rows: part as SheetRow[] } : { openids: part as string[] }),
+    });
   }
 }
 
@@ -57,12 +65,18 @@ interface Target {
 }
 
 /** The next page of a batch: listed openids or rows, or the members of its segment who had joined by the call. */
-async function nextPage(deps: Deps, batch: Found<BatchDoc>, community: CommunityDoc): Promise<{ targets: Target[]; cursor: number | string; finished: boolean }> {
+async function nextPage(
+  deps: Deps,
+  batch: Found<BatchDoc>,
+  community: CommunityDoc,
+): Promise<{ targets: Target[]; cursor: number | string; finished: boolean }> {
   if (batch.listed) {
     const at = batch.cursor as number;
     const chunk = await deps.store.get('batchTargets', `${batch._id}:${Math.floor(at / TARGETS_PER_DOC)}`);
     const slice = <T>(list: T[] | undefined) => (list ?? []).slice(at % TARGETS_PER_DOC, (at % TARGETS_PER_DOC) + PAGE);
-    const targets: Target[] = chunk?.rows ? slice(chunk.rows).map((row) => ({ openid: `第 ${row.line} 行`, member: null, row })) : slice(chunk?.openids).map((openid) => ({ openid, member: null }));
+    const targets: Target[] = chunk?.rows
+      ? slice(chunk.rows).map((row) => ({ openid: `第 ${row.line} 行`, member: null, row }))
+      : slice(chunk?.openids).map((openid) => ({ openid, member: null }));
     const cursor = at + targets.length;
     return { targets, cursor, finished: cursor >= batch.total || targets.length === 0 };
   }
@@ -75,7 +89,11 @@ async function nextPage(deps: Deps, batch: Found<BatchDoc>, community: Community
   // Segments by the day of the call, so a batch that runs past midnight does not move their bounds.
   const day = dayOf(new Date(batch.createdAt), community.timezone);
   const wanted = rows.filter((m) => !batch.segment || toMember(m, community, day).segment === batch.segment);
-  return { targets: wanted.map((member) => ({ openid: member.openid, member })), cursor: rows.at(-1)?.sortKey ?? (batch.cursor as string), finished: rows.length < PAGE };
+  return {
+    targets: wanted.map((member) => ({ openid: member.openid, member })),
+    cursor: rows.at(-1)?.sortKey ?? (batch.cursor as string),
+    finished: rows.length < PAGE,
+  };
 }
 
 /**
@@ -92,8 +110,21 @@ async function award(deps: Deps, batch: Found<BatchDoc>, community: Found<Commun
       if (!member) return { skip: '不是社群成员' };
       if (member.banned) return { skip: '已被暂停参与' };
       const id = ids.ledger('adjust', batch.communityId, openid, `batch:${batch._id}`);
-      await recordPostings(tx, member, [{ id, kind: 'adjust', delta: batch.delta!, reason: batch.reason!, refId: batch._id }], postingTime(community, now));
-      const notice: Notice = { communityId: batch.communityId, openid, kind: 'points_adjusted', refId: id, title: `群主奖励了 ${batch.delta} 积分`, body: batch.reason!, points: batch.delta! };
+      await recordPostings(
+        tx,
+        member,
+        [{ id, kind: 'adjust', delta: batch.delta!, reason: batch.reason!, refId: batch._id }],
+        postingTime(community, now),
+      );
+      const notice: Notice = {
+        communityId: batch.communityId,
+        openid,
+        kind: 'points_adjusted',
+        refId: id,
+        title: `群主奖励了 ${batch.delta} 积分`,
+        body: batch.reason!,
+        points: batch.delta!,
+      };
       await writeNotice(tx, notice, now);
       told = notice;
       return 'done';
@@ -117,7 +148,15 @@ async function tell(deps: Deps, batch: Found<BatchDoc>, members: PageMember[], n
   await deps.store.transaction(async (tx) => {
     messaged = [];
     for (const m of told) {
-      const notice: Notice = { communityId: batch.communityId, openid: m.openid, kind: 'broadcast', refId: `${batch._id}:${m.openid}`, title: batch.title!, body: batch.body!, points: 0 };
+      const notice: Notice = {
+        communityId: batch.communityId,
+        openid: m.openid,
+        kind: 'broadcast',
+        refId: `${batch._id}:${m.openid}`,
+        title: batch.title!,
+        body: batch.body!,
+        points: 0,
+      };
       if (m.announcementsLeft && !(await tx.get('notices', ids.notice('broadcast', notice.refId)))) {
         const member = await tx.get('members', ids.member(batch.communityId, m.openid));
         if (member?.announcementsLeft) {
@@ -137,7 +176,8 @@ async function enrol(deps: Deps, batch: Found<BatchDoc>, members: PageMember[]):
   await deps.store.transaction(async (tx) => {
     for (const m of members) {
       const member = await tx.get('members', ids.member(batch.communityId, m.openid));
-      if (member && !member.pilots?.includes(batch.campaignId!)) await tx.update('members', member._id, { pilots: enrolledIn(member.pilots, batch.campaignId!) });
+      if (member && !member.pilots?.includes(batch.campaignId!))
+        await tx.update('members', member._id, { pilots: enrolledIn(member.pilots, batch.campaignId!) });
     }
   });
   return members.map(() => 'done');
@@ -155,7 +195,14 @@ function pageSums(batch: Found<BatchDoc>, campaign: Campaign | null, members: Pa
 
 /** Members in groups of ten, each group one transaction (a broadcast's notices, a pilot's enrolments). */
 const inGroups = async (targets: Target[], work: (members: PageMember[]) => Promise<Outcome[]>): Promise<Outcome[]> =>
-  (await allLimited(Array.from({ length: Math.ceil(targets.length / NOTICES_PER_TRANSACTION) }, (_, i) => () => work(targets.slice(i * NOTICES_PER_TRANSACTION, (i + 1) * NOTICES_PER_TRANSACTION).map((t) => t.member!))))).flat();
+  (
+    await allLimited(
+      Array.from(
+        { length: Math.ceil(targets.length / NOTICES_PER_TRANSACTION) },
+        (_, i) => () => work(targets.slice(i * NOTICES_PER_TRANSACTION, (i + 1) * NOTICES_PER_TRANSACTION).map((t) => t.member!)),
+      ),
+    )
+  ).flat();
 
 /**
  * Carries a batch on, a page at a time, while `hasTime` says so: each page's members are
@@ -172,18 +219,39 @@ export async function advanceBatch(deps: Deps, batchId: string, now: Date, hasTi
   while (batch.status === 'running' && hasTime()) {
     const page = await nextPage(deps, batch, community);
     const current: Found<BatchDoc> = batch;
-    const sums = current.kind === 'report' ? pageSums(current, campaign, page.targets.map((t) => t.member!)) : null;
+    const sums =
+      current.kind === 'report'
+        ? pageSums(
+            current,
+            campaign,
+            page.targets.map((t) => t.member!),
+          )
+        : null;
     const outcomes: Outcome[] =
       current.kind === 'award'
-        ? await allLimited(page.targets.map(({ openid }) => () => award(deps, current, community, openid, now)))
+        ? await allLimited(
+            page.targets.map(
+              ({ openid }) =>
+                () =>
+                  award(deps, current, community, openid, now),
+            ),
+          )
         : current.kind === 'import'
-          ? await allLimited(page.targets.map(({ row }) => () => openRow(deps, balanceImport!, row!)))
+          ? await allLimited(
+              page.targets.map(
+                ({ row }) =>
+                  () =>
+                    openRow(deps, balanceImport!, row!),
+              ),
+            )
           : current.kind === 'broadcast'
             ? await inGroups(page.targets, (members) => tell(deps, current, members, now))
             : current.kind === 'pilot'
               ? await inGroups(page.targets, (members) => enrol(deps, current, members))
               : page.targets.map(() => 'done');
-    const skipped = outcomes.flatMap((outcome, i) => (outcome === 'done' ? [] : [{ openid: page.targets[i].openid, reason: outcome.skip }]));
+    const skipped = outcomes.flatMap((outcome, i) =>
+      outcome === 'done' ? [] : [{ openid: page.targets[i].openid, reason: outcome.skip }],
+    );
     batch = await deps.store.transaction(async (tx) => {
       const latest = (await tx.get('batches', batchId))!;
       if (latest.cursor !== current.cursor) return latest;
@@ -194,7 +262,9 @@ export async function advanceBatch(deps: Deps, batchId: string, now: Date, hasTi
         done,
         skipped: [...latest.skipped, ...skipped].slice(0, SKIPPED_KEPT),
         skippedCount,
-        ...(sums && latest.sums ? { sums: { pilot: addSums(latest.sums.pilot, sums.pilot), rest: addSums(latest.sums.rest, sums.rest) } } : {}),
+        ...(sums && latest.sums
+          ? { sums: { pilot: addSums(latest.sums.pilot, sums.pilot), rest: addSums(latest.sums.rest, sums.rest) } }
+          : {}),
         // A segment's total is known at its end: who was in it, by the call's day, when their page came.
         ...(page.finished ? { status: 'done' as const, runKey: null, total: latest.listed ? latest.total : done + skippedCount } : {}),
       };

@@ -19,7 +19,12 @@ export async function campaignReport(input: z.output<typeof reportInput>, caller
   let cursor: string | null = null;
   do {
     // 999 a page: the cloud answers at most 1,000, and pageOf asks for one more.
-    const page: { rows: Array<{ delta: number }>; nextCursor: string | null } = await pageOf(store, 'ledger', { communityId: input.communityId, refId: input.campaignId }, { cursor, limit: 999, order: 'asc', by: 'timeKey', fields: ['delta'] });
+    const page: { rows: Array<{ delta: number }>; nextCursor: string | null } = await pageOf(
+      store,
+      'ledger',
+      { communityId: input.communityId, refId: input.campaignId },
+      { cursor, limit: 999, order: 'asc', by: 'timeKey', fields: ['delta'] },
+    );
     for (const entry of page.rows) {
       returned += 1;
       pointsAwarded += entry.delta;

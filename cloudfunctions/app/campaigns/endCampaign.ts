@@ -20,8 +20,22 @@ export async function endCampaign(input: z.output<typeof endCampaignInput>, call
     const startsAt = campaignStatus(campaign, caller.now) === 'upcoming' ? at : campaign.startsAt;
     await tx.update('campaigns', input.campaignId, { startsAt, endsAt: at, updatedAt: at });
     const community = (await tx.get('communities', input.communityId)) ?? refusals.noCommunity();
-    await tx.update('communities', input.communityId, { campaigns: liveCampaigns((community.campaigns ?? []).filter((c) => c.id !== input.campaignId), caller.now) });
-    await recordAudit(tx, { communityId: input.communityId, action: 'campaigns.end', target: input.campaignId, detail: { name: campaign.name, endsAt: { before: campaign.endsAt, after: at } } }, caller);
+    await tx.update('communities', input.communityId, {
+      campaigns: liveCampaigns(
+        (community.campaigns ?? []).filter((c) => c.id !== input.campaignId),
+        caller.now,
+      ),
+    });
+    await recordAudit(
+      tx,
+      {
+        communityId: input.communityId,
+        action: 'campaigns.end',
+        target: input.campaignId,
+        detail: { name: campaign.name, endsAt: { before: campaign.endsAt, after: at } },
+      },
+      caller,
+    );
     return { ...campaign, startsAt, endsAt: at } as Campaign;
   });
   return { campaign: toCampaign(ended, caller.now) };

@@ -11,7 +11,12 @@ const when = (label: string) => z.iso.datetime({ offset: true, error: `${label}�
 const pilot = z
   .object(
     {
-      share: z.number({ error: '试点比例必须是数字' }).int('试点比例必须是整数').min(1, '试点比例在 1% 到 99% 之间').max(99, '试点比例在 1% 到 99% 之间').nullish(),
+      share: z
+        .number({ error: '试点比例必须是数字' })
+        .int('试点比例必须是整数')
+        .min(1, '试点比例在 1% 到 99% 之间')
+        .max(99, '试点比例在 1% 到 99% 之间')
+        .nullish(),
       segment: segment.nullable(),
     },
     { error: 'pilot 须是 {share} 或 {segment}' },
@@ -39,9 +44,17 @@ export const campaignInput = z
         .object({
           ...common,
           kind: z.literal('multiplier'),
-          actions: z.array(z.enum(MULTIPLIED_ACTIONS, { error: '只能翻倍签到、发帖、回答或点赞' }), { error: '请选择要翻倍的行为' }).min(1, '至少选一种行为').max(4, '最多四种行为'),
+          actions: z
+            .array(z.enum(MULTIPLIED_ACTIONS, { error: '只能翻倍签到、发帖、回答或点赞' }), { error: '请选择要翻倍的行为' })
+            .min(1, '至少选一种行为')
+            .max(4, '最多四种行为'),
           multiplier: z.number({ error: '倍数必须是数字' }).min(1.1, '倍数至少为 1.1').max(5, '倍数最多为 5'),
-          monthDay: z.number({ error: '会员日必须是数字' }).int('会员日必须是整数').min(1, '会员日为每月 1–28 日').max(28, '会员日为每月 1–28 日').nullish(),
+          monthDay: z
+            .number({ error: '会员日必须是数字' })
+            .int('会员日必须是整数')
+            .min(1, '会员日为每月 1–28 日')
+            .max(28, '会员日为每月 1–28 日')
+            .nullish(),
         })
         .strict(),
       z
@@ -60,9 +73,21 @@ export const campaignInput = z
           rules: z
             .object(
               {
-                checkin: z.object({ points: points.max(10_000, '签到积分最多 10000').optional(), streakBonus: points.max(100_000, '连签奖励太大').optional() }).strict().optional(),
-                answer: z.object({ acceptedPoints: points.max(100_000, '回答积分太大').optional() }).strict().optional(),
-                like: z.object({ points: points.max(1_000, '点赞积分最多 1000').optional() }).strict().optional(),
+                checkin: z
+                  .object({
+                    points: points.max(10_000, '签到积分最多 10000').optional(),
+                    streakBonus: points.max(100_000, '连签奖励太大').optional(),
+                  })
+                  .strict()
+                  .optional(),
+                answer: z
+                  .object({ acceptedPoints: points.max(100_000, '回答积分太大').optional() })
+                  .strict()
+                  .optional(),
+                like: z
+                  .object({ points: points.max(1_000, '点赞积分最多 1000').optional() })
+                  .strict()
+                  .optional(),
               },
               { error: '请填要试行的规则' },
             )
@@ -76,7 +101,12 @@ export const campaignInput = z
         .object({
           ...common,
           kind: z.literal('winback'),
-          inactiveDays: z.number({ error: '天数必须是数字' }).int('天数必须是整数').min(3, '至少 3 天没来才算回归').max(365, '最多 365 天').default(14),
+          inactiveDays: z
+            .number({ error: '天数必须是数字' })
+            .int('天数必须是整数')
+            .min(3, '至少 3 天没来才算回归')
+            .max(365, '最多 365 天')
+            .default(14),
           bonusPoints,
         })
         .strict(),
@@ -85,7 +115,10 @@ export const campaignInput = z
   )
   .refine((c) => Date.parse(c.startsAt) < Date.parse(c.endsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] })
   // A pilot is compared day by day, and spending is kept for SPENT_DAYS_KEPT days.
-  .refine((c) => !c.pilot || Date.parse(c.endsAt) - Date.parse(c.startsAt) <= SPENT_DAYS_KEPT * 86_400_000, { message: `试点活动最长 ${SPENT_DAYS_KEPT} 天`, path: ['endsAt'] });
+  .refine((c) => !c.pilot || Date.parse(c.endsAt) - Date.parse(c.startsAt) <= SPENT_DAYS_KEPT * 86_400_000, {
+    message: `试点活动最长 ${SPENT_DAYS_KEPT} 天`,
+    path: ['endsAt'],
+  });
 
 export const upsertCampaignInput = z.object({ communityId, campaign: campaignInput });
 export const listCampaignsInput = z.object({ communityId, cursor, limit });

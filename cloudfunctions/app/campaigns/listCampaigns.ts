@@ -15,7 +15,9 @@ export async function listCampaigns(input: z.output<typeof listCampaignsInput>, 
   const { community, member } = await requireMember(store, input.communityId, caller.openid);
   if (!actsAsStaff(member)) {
     // A pilot is shown only to its members: the others would see a banner that pays them nothing.
-    const live = campaignsFor(liveCampaigns(community.campaigns ?? [], caller.now), member).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    const live = campaignsFor(liveCampaigns(community.campaigns ?? [], caller.now), member).sort((a, b) =>
+      a.startsAt.localeCompare(b.startsAt),
+    );
     return { campaigns: live.map((c) => toCampaign(c, caller.now)), nextCursor: null };
   }
   const { rows, nextCursor } = await pageOf(store, 'campaigns', { communityId: input.communityId }, { ...input, order: 'desc' });

@@ -27,7 +27,28 @@ export async function pilotReport(input: z.output<typeof pilotReportInput>, call
   const at = caller.now.toISOString();
   try {
     await deps.store.transaction((tx) =>
-      tx.create('batches', id, { communityId: input.communityId, kind: 'report', createdBy: caller.openid, createdAt: at, delta: null, reason: null, title: null, body: null, listed: false, segment: null, status: 'running', total: 0, done: 0, skipped: [], skippedCount: 0, cursor: '', runKey: `running|${at}`, campaignId: campaign._id, window, sums: { pilot: noSums(), rest: noSums() } }),
+      tx.create('batches', id, {
+        communityId: input.communityId,
+        kind: 'report',
+        createdBy: caller.openid,
+        createdAt: at,
+        delta: null,
+        reason: null,
+        title: null,
+        body: null,
+        listed: false,
+        segment: null,
+        status: 'running',
+        total: 0,
+        done: 0,
+        skipped: [],
+        skippedCount: 0,
+        cursor: '',
+        runKey: `running|${at}`,
+        campaignId: campaign._id,
+        window,
+        sums: { pilot: noSums(), rest: noSums() },
+      }),
     );
   } catch (error) {
     // Asked before today: that day's comparison is the one carried on.
@@ -35,5 +56,13 @@ export async function pilotReport(input: z.output<typeof pilotReportInput>, call
   }
   const batch = (await advanceBatch(deps, id, caller.now, timeLeft({ ...deps, jobBudgetMs: CALL_BUDGET_MS })))!;
   const sums = batch.sums ?? { pilot: noSums(), rest: noSums() };
-  return { campaignId: campaign._id, pilot, from: window.from, to: window.to, status: batch.status, counted: batch.done, compared: { pilot: groupView(sums.pilot), rest: groupView(sums.rest) } };
+  return {
+    campaignId: campaign._id,
+    pilot,
+    from: window.from,
+    to: window.to,
+    status: batch.status,
+    counted: batch.done,
+    compared: { pilot: groupView(sums.pilot), rest: groupView(sums.rest) },
+  };
 }

@@ -15,7 +15,20 @@ import { timeLeft } from '../jobs/budget';
 /** Live campaigns a community may run at once: every earning action weighs each of them. */
 export const MAX_LIVE_CAMPAIGNS = 10;
 
-const AUDITED_FIELDS = ['name', 'kind', 'startsAt', 'endsAt', 'actions', 'multiplier', 'monthDay', 'metric', 'target', 'bonusPoints', 'inactiveDays', 'pilot'] as const;
+const AUDITED_FIELDS = [
+  'name',
+  'kind',
+  'startsAt',
+  'endsAt',
+  'actions',
+  'multiplier',
+  'monthDay',
+  'metric',
+  'target',
+  'bonusPoints',
+  'inactiveDays',
+  'pilot',
+] as const;
 
 /**
  * The owner starts or edits a campaign. The campaign document and the community's copy of its
@@ -35,26 +48,57 @@ export async function upsertCampaign(input: z.output<typeof upsertCampaignInput>
     const existing = await tx.get('campaigns', id);
     if (givenId && (!existing || existing.communityId !== input.communityId)) refusals.noCampaign();
     if (existing && existing.kind !== fields.kind) refuse('INVALID_INPUT', '活动类型创建后不能更改');
-    if (existing && JSON.stringify(existing.pilot ?? null) !== JSON.stringify(fields.pilot ?? null)) refuse('INVALID_INPUT', '试点对象创建后不能更改');
+    if (existing && JSON.stringify(existing.pilot ?? null) !== JSON.stringify(fields.pilot ?? null))
+      refuse('INVALID_INPUT', '试点对象创建后不能更改');
     if (existing && campaignStatus(existing, caller.now) === 'ended') refuse('FORBIDDEN', '活动已结束，不能再修改');
     if (!existing && Date.parse(fields.endsAt) <= caller.now.getTime()) refuse('INVALID_INPUT', '结束时间已经过去了');
     const campaign = { id, ...fields } as Campaign;
     const live = liveCampaigns(community.campaigns ?? [], caller.now).filter((c) => c.id !== id);
     if (live.length >= MAX_LIVE_CAMPAIGNS) refuse('LIMIT_REACHED', `同时最多进行 ${MAX_LIVE_CAMPAIGNS} 个活动`);
     const at = caller.now.toISOString();
-    const doc = { ...campaign, communityId: input.communityId, createdAt: existing?.createdAt ?? at, updatedAt: at, sortKey: `${existing?.createdAt ?? at}|${id}` } as CampaignDoc;
+    const doc = {
+      ...campaign,
+      communityId: input.communityId,
+      createdAt: existing?.createdAt ?? at,
+      updatedAt: at,
+      sortKey: `${existing?.createdAt ?? at}|${id}`,
+    } as CampaignDoc;
     await tx.set('campaigns', id, doc);
     if (!existing && fields.pilot?.segment) {
       await createBatch(
         tx,
         enrolment,
-        { communityId: input.communityId, kind: 'pilot', createdBy: caller.openid, createdAt: at, delta: null, reason: null, title: null, body: null, listed: false, segment: fields.pilot.segment, status: 'running', total: 0, done: 0, skipped: [], skippedCount: 0, cursor: '', runKey: `running|${at}`, campaignId: id },
+        {
+          communityId: input.communityId,
+          kind: 'pilot',
+          createdBy: caller.openid,
+          createdAt: at,
+          delta: null,
+          reason: null,
+          title: null,
+          body: null,
+          listed: false,
+          segment: fields.pilot.segment,
+          status: 'running',
+          total: 0,
+          done: 0,
+          skipped: [],
+          skippedCount: 0,
+          cursor: '',
+          runKey: `running|${at}`,
+          campaignId: id,
+        },
         null,
       );
     }
     await tx.update('communities', input.communityId, { campaigns: liveCampaigns([...live, campaign], caller.now) });
-    const change = fieldChanges(existing as unknown as Record<string, unknown> | null, doc as unknown as Record<string, unknown>, AUDITED_FIELDS);
-    if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'campaigns.upsert', target: id, detail: change }, caller);
+    const change = fieldChanges(
+      existing as unknown as Record<string, unknown> | null,
+      doc as unknown as Record<string, unknown>,
+      AUDITED_FIELDS,
+    );
+    if (Object.keys(change.after).length)
+      await recordAudit(tx, { communityId: input.communityId, action: 'campaigns.upsert', target: id, detail: change }, caller);
     return campaign;
   });
   if (saved.pilot?.segment) await advanceBatch(deps, enrolment, caller.now, timeLeft({ ...deps, jobBudgetMs: CALL_BUDGET_MS }));

@@ -13,8 +13,18 @@ export const toCampaign = (campaign: Campaign, now: Date): CampaignView => {
         : campaign.kind === 'rules'
           ? { rules: campaign.rules }
           : { inactiveDays: campaign.inactiveDays, bonusPoints: campaign.bonusPoints };
-  return { id, kind, name, startsAt, endsAt, ...rest, pilot: campaign.pilot ?? null, status: campaignStatus(campaign, now) } as CampaignView;
+  return {
+    id,
+    kind,
+    name,
+    startsAt,
+    endsAt,
+    ...rest,
+    pilot: campaign.pilot ?? null,
+    status: campaignStatus(campaign, now),
+  } as CampaignView;
 };
 
 /** The campaigns a community document keeps: not over at `now` (so earning actions see them for free). */
-export const liveCampaigns = (campaigns: readonly Campaign[], now: Date): Campaign[] => campaigns.filter((c) => campaignStatus(c, now) !== 'ended');
+export const liveCampaigns = (campaigns: readonly Campaign[], now: Date): Campaign[] =>
+  campaigns.filter((c) => campaignStatus(c, now) !== 'ended');

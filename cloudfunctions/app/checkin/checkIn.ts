@@ -43,7 +43,14 @@ export async function checkIn({ communityId }: z.output<typeof checkInInput>, ca
     const engaged = engagementOf(member, { gains: { checkins: 1 }, earned: daily.points + bonus, checkin: { streak } }, ctx, checkinId);
     const { account } = await recordActivity(tx, member, postingTime(community, caller.now, today), {
       postings: [
-        { id: ledgerKey('checkin'), kind: 'earn', delta: daily.points, reason: '每日签到', refId: checkinId, ...(daily.detail ? { detail: daily.detail } : {}) },
+        {
+          id: ledgerKey('checkin'),
+          kind: 'earn',
+          delta: daily.points,
+          reason: '每日签到',
+          refId: checkinId,
+          ...(daily.detail ? { detail: daily.detail } : {}),
+        },
         { id: ledgerKey('streak'), kind: 'earn', delta: bonus, reason: `连续签到 ${streak} 天奖励`, refId: checkinId },
         ...engaged.postings,
       ],

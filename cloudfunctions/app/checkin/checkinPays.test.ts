@@ -10,7 +10,21 @@ eachStore((open) => {
   beforeEach(async () => {
     h = open();
     c = await communityWithMembers(h, day(1));
-    await h.ok('community', 'updateRules', { communityId: c, rules: { checkin: { points: 5, streakDays: 3, streakBonus: 20 }, tiers: [{ name: '铜', minPoints: 0 }, { name: '银', minPoints: 100, multiplier: 1.5 }] } }, owner(day(1)));
+    await h.ok(
+      'community',
+      'updateRules',
+      {
+        communityId: c,
+        rules: {
+          checkin: { points: 5, streakDays: 3, streakBonus: 20 },
+          tiers: [
+            { name: '铜', minPoints: 0 },
+            { name: '银', minPoints: 100, multiplier: 1.5 },
+          ],
+        },
+      },
+      owner(day(1)),
+    );
   });
   const me = (n: number) => h.ok('points', 'me', { communityId: c }, { openid: 'o_alice', now: day(n) });
   const checkIn = (n: number) => h.ok('checkin', 'checkin', { communityId: c }, { openid: 'o_alice', now: day(n) });
@@ -18,7 +32,15 @@ eachStore((open) => {
   it('says before the tap what the tap then pays, day after day, and nothing once checked in', async () => {
     expect((await me(2)).checkinPays).toEqual({ points: 5, bonus: 0, multiplier: null });
     // A double-points week for check-ins, from day 3.
-    await h.ok('campaigns', 'upsert', { communityId: c, campaign: { kind: 'multiplier', name: '签到双倍', actions: ['checkin'], multiplier: 2, startsAt: day(3), endsAt: day(9) } }, owner(day(2)));
+    await h.ok(
+      'campaigns',
+      'upsert',
+      {
+        communityId: c,
+        campaign: { kind: 'multiplier', name: '签到双倍', actions: ['checkin'], multiplier: 2, startsAt: day(3), endsAt: day(9) },
+      },
+      owner(day(2)),
+    );
     const said3: unknown[] = [];
     for (const n of [2, 3, 4]) {
       const said = (await me(n)).checkinPays;
@@ -27,9 +49,18 @@ eachStore((open) => {
       expect({ n, said }).toEqual({ n, said: { points: paid.awarded, bonus: paid.bonus, multiplier: paid.multiplier ?? null } });
       expect((await me(n)).checkinPays).toBeNull();
     }
-    expect(said3).toEqual([{ points: 5, bonus: 0, multiplier: null }, { points: 10, bonus: 0, multiplier: 2 }, { points: 10, bonus: 20, multiplier: 2 }]);
+    expect(said3).toEqual([
+      { points: 5, bonus: 0, multiplier: null },
+      { points: 10, bonus: 0, multiplier: 2 },
+      { points: 10, bonus: 20, multiplier: 2 },
+    ]);
     // Day 4 was the third in a row: the bonus was said and paid. Silver now (135 earned): ×1.5 on top of the campaign's ×2.
-    await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 100, reason: '活动', requestId: 'pays-adjust-1' }, owner(day(4)));
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid: 'o_alice', delta: 100, reason: '活动', requestId: 'pays-adjust-1' },
+      owner(day(4)),
+    );
     expect((await me(5)).checkinPays).toEqual({ points: 15, bonus: 0, multiplier: 3 });
     expect((await checkIn(5)).awarded).toBe(15);
   });

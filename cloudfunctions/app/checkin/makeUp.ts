@@ -23,17 +23,46 @@ export async function makeUp(input: z.output<typeof makeUpInput>, caller: Caller
   const month = monthKey(today);
 
   return store.transaction((tx) =>
-    once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'checkin.makeUp', communityId: input.communityId, day: input.day }, now: caller.now }, async () => {
-      const member = await activeMemberIn(tx, input.communityId, caller.openid);
-      const usedThisMonth = makeUpsUsed(member.makeUps, month);
-      checkMakeUp({ day: input.day, today, joinedDay: dayOf(new Date(member.joinedAt), community.timezone), months: member.checkinMonths, usedThisMonth, rule });
-      const checkinMonths = markCheckin(member.checkinMonths, input.day);
-      const streak = streakAfterMakeUp(checkinMonths, member, input.day);
-      const { account } = await recordActivity(tx, member, postingTime(community, caller.now, today), {
-        postings: [{ id: ids.ledger('makeup', input.communityId, caller.openid, input.day), kind: 'spend', delta: -rule.cost, reason: `补签 ${input.day}`, refId: ids.checkin(input.communityId, caller.openid, input.day) }],
-        extra: { ...streak, checkinMonths, madeUpMonths: markCheckin(member.madeUpMonths, input.day), makeUps: { month, count: usedThisMonth + 1 } },
-      });
-      return { day: input.day, cost: rule.cost, streak: currentStreak(streak, today), balance: account.balance };
-    }),
+    once(
+      tx,
+      {
+        openid: caller.openid,
+        requestId: input.requestId,
+        params: { action: 'checkin.makeUp', communityId: input.communityId, day: input.day },
+        now: caller.now,
+      },
+      async () => {
+        const member = await activeMemberIn(tx, input.communityId, caller.openid);
+        const usedThisMonth = makeUpsUsed(member.makeUps, month);
+        checkMakeUp({
+          day: input.day,
+          today,
+          joinedDay: dayOf(new Date(member.joinedAt), community.timezone),
+          months: member.checkinMonths,
+          usedThisMonth,
+          rule,
+        });
+        const checkinMonths = markCheckin(member.checkinMonths, input.day);
+        const streak = streakAfterMakeUp(checkinMonths, member, input.day);
+        const { account } = await recordActivity(tx, member, postingTime(community, caller.now, today), {
+          postings: [
+            {
+              id: ids.ledger('makeup', input.communityId, caller.openid, input.day),
+              kind: 'spend',
+              delta: -rule.cost,
+              reason: `补签 ${input.day}`,
+              refId: ids.checkin(input.communityId, caller.openid, input.day),
+            },
+          ],
+          extra: {
+            ...streak,
+            checkinMonths,
+            madeUpMonths: markCheckin(member.madeUpMonths, input.day),
+            makeUps: { month, count: usedThisMonth + 1 },
+          },
+        });
+        return { day: input.day, cost: rule.cost, streak: currentStreak(streak, today), balance: account.balance };
+      },
+    ),
   );
 }

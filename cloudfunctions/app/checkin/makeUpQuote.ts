@@ -19,12 +19,28 @@ export async function makeUpQuote(input: z.output<typeof makeUpQuoteInput>, call
   const usedThisMonth = makeUpsUsed(member.makeUps, monthKey(today));
   let problem: string | null = member.banned ? '你已被群主暂停参与积分活动' : null;
   try {
-    checkMakeUp({ day: input.day, today, joinedDay: dayOf(new Date(member.joinedAt), community.timezone), months: member.checkinMonths, usedThisMonth, rule });
+    checkMakeUp({
+      day: input.day,
+      today,
+      joinedDay: dayOf(new Date(member.joinedAt), community.timezone),
+      months: member.checkinMonths,
+      usedThisMonth,
+      rule,
+    });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     problem ??= error.message;
   }
   if (!problem && member.balance < rule.cost) problem = `积分不足：补签要 ${rule.cost} 分，你有 ${member.balance} 分`;
-  const streak = problem ? currentStreak(member, today) : currentStreak(streakAfterMakeUp(markCheckin(member.checkinMonths, input.day), member, input.day), today);
-  return { day: input.day, cost: rule.cost, streak, leftThisMonth: Math.max(0, rule.perMonth - usedThisMonth), balance: member.balance, problem };
+  const streak = problem
+    ? currentStreak(member, today)
+    : currentStreak(streakAfterMakeUp(markCheckin(member.checkinMonths, input.day), member, input.day), today);
+  return {
+    day: input.day,
+    cost: rule.cost,
+    streak,
+    leftThisMonth: Math.max(0, rule.perMonth - usedThisMonth),
+    balance: member.balance,
+    problem,
+  };
 }

@@ -13,11 +13,22 @@ eachStore((open) => {
     c = await communityWithMembers(h);
     await h.ok('community', 'join', { communityId: c, nickname: '阿杰' }, as('o_mod'));
     await h.ok('community', 'setRole', { communityId: c, openid: 'o_mod', role: 'moderator' }, owner);
-    await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 50, reason: '活动奖励', requestId: 'audit-adjust-1' }, as('o_owner', 1));
-    await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 5, reason: '答疑奖励', requestId: 'audit-adjust-2' }, as('o_mod', 2));
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid: 'o_alice', delta: 50, reason: '活动奖励', requestId: 'audit-adjust-1' },
+      as('o_owner', 1),
+    );
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid: 'o_bob', delta: 5, reason: '答疑奖励', requestId: 'audit-adjust-2' },
+      as('o_mod', 2),
+    );
     await h.ok('community', 'ban', { communityId: c, openid: 'o_bob', banned: true, reason: '发广告' }, as('o_owner', 3));
   });
-  const audit = async (filter: Record<string, unknown> = {}) => (await h.ok('community', 'audit', { communityId: c, ...filter }, owner)).events;
+  const audit = async (filter: Record<string, unknown> = {}) =>
+    (await h.ok('community', 'audit', { communityId: c, ...filter }, owner)).events;
 
   it('names who acted and the member concerned, newest first', async () => {
     const events = await audit();
@@ -35,7 +46,10 @@ eachStore((open) => {
     expect((await audit({ kind: 'points.adjust' })).map((e) => e.memberName)).toEqual(['bob', 'alice']);
     expect((await audit({ actor: 'o_owner', kind: 'points.adjust' })).map((e) => e.memberName)).toEqual(['alice']);
     expect(await audit({ actor: 'o_nobody' })).toEqual([]);
-    expect(await h.call('community', 'audit', { communityId: c, actor: { $ne: null } }, owner)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h.call('community', 'audit', { communityId: c, actor: { $ne: null } }, owner)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await h.call('community', 'audit', { communityId: c }, as('o_mod'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -24,7 +24,16 @@ export async function banMember(input: z.output<typeof banMemberInput>, caller: 
     if (Boolean(target.banned) === input.banned) return target;
     const banned = input.banned ? { reason: input.reason, by: caller.openid, at: caller.now.toISOString() } : null;
     await tx.update('members', id, { banned });
-    await recordAudit(tx, { communityId: input.communityId, action: 'community.ban', target: input.openid, detail: { banned: input.banned, reason: input.reason } }, caller);
+    await recordAudit(
+      tx,
+      {
+        communityId: input.communityId,
+        action: 'community.ban',
+        target: input.openid,
+        detail: { banned: input.banned, reason: input.reason },
+      },
+      caller,
+    );
     return { ...target, banned };
   });
   return { member: toMember(member, community, dayOf(caller.now, community.timezone)) };

@@ -17,7 +17,9 @@ const MAX_GROUPS = 20;
  */
 export async function bindGroup(input: z.output<typeof bindGroupInput>, caller: Caller, { store, platform }: Deps) {
   await requireMember(store, input.communityId, caller.openid, OWNER);
-  const group = (await openGroup(platform.openData, input.groupCloudId, caller.now)) ?? refuse('INVALID_INPUT', '没读到群信息：请在群里点开小程序卡片后再绑定（群信息几分钟后会过期）');
+  const group =
+    (await openGroup(platform.openData, input.groupCloudId, caller.now)) ??
+    refuse('INVALID_INPUT', '没读到群信息：请在群里点开小程序卡片后再绑定（群信息几分钟后会过期）');
   const groups = await store.transaction(async (tx) => {
     const [community, binding] = await Promise.all([tx.get('communities', input.communityId), tx.get('groupBindings', group)]);
     if (!community) return refusals.noCommunity();
@@ -26,7 +28,12 @@ export async function bindGroup(input: z.output<typeof bindGroupInput>, caller: 
     const listed = bound.includes(group);
     if (!listed && bound.length >= MAX_GROUPS) refuse('LIMIT_REACHED', `最多绑定 ${MAX_GROUPS} 个群`);
     // A group listed before bindings existed gets its binding now; binding it again changes nothing.
-    if (!binding) await tx.create('groupBindings', group, { communityId: input.communityId, boundBy: caller.openid, boundAt: caller.now.toISOString() });
+    if (!binding)
+      await tx.create('groupBindings', group, {
+        communityId: input.communityId,
+        boundBy: caller.openid,
+        boundAt: caller.now.toISOString(),
+      });
     if (listed) return bound;
     await tx.update('communities', input.communityId, { groups: [...bound, group] });
     return [...bound, group];

@@ -20,7 +20,9 @@ export async function createCommunity(input: z.output<typeof createCommunityInpu
   // The name is on every share card: screened like a nickname.
   await screenShortText(deps, { openid: caller.openid, scene: 'profile', text: input.name, what: '社群名称' });
   // With a requestId the id is derived from it, so a retried create finds its first community.
-  const id = input.requestId ? createHash('sha256').update(`${caller.openid}:${input.requestId}`).digest('base64url').slice(0, 12) : newId();
+  const id = input.requestId
+    ? createHash('sha256').update(`${caller.openid}:${input.requestId}`).digest('base64url').slice(0, 12)
+    : newId();
   const community: CommunityDoc = {
     name: input.name,
     timezone: input.timezone ?? DEFAULT_TIMEZONE,

@@ -24,8 +24,16 @@ export async function getMember(input: z.output<typeof getMemberInput>, caller: 
   const [member, { rows }, gifts] = await Promise.all([
     store.get('members', ids.member(input.communityId, input.openid), READ_WITHOUT_LOTS),
     pageOf(store, 'ledger', { communityId: input.communityId, openid: input.openid }, { limit: NEWEST_ENTRIES, order: 'desc' }),
-    store.find('ledger', { where: { communityId: input.communityId, openid: input.openid, kind: 'transfer' }, orderBy: [['sortKey', 'desc']], limit: NEWEST_TRANSFERS }),
+    store.find('ledger', {
+      where: { communityId: input.communityId, openid: input.openid, kind: 'transfer' },
+      orderBy: [['sortKey', 'desc']],
+      limit: NEWEST_TRANSFERS,
+    }),
   ]);
   if (!member) return refusals.noSuchMember();
-  return { member: toMember(member, community, dayOf(caller.now, community.timezone)), entries: rows.map(toEntry), transfers: gifts.map(toTransfer) };
+  return {
+    member: toMember(member, community, dayOf(caller.now, community.timezone)),
+    entries: rows.map(toEntry),
+    transfers: gifts.map(toTransfer),
+  };
 }

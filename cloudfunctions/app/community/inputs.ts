@@ -23,7 +23,10 @@ export const getCommunityInput = inCommunity;
 
 export const joinCommunityInput = z.object({
   communityId,
-  inviteCode: z.string().regex(/^[A-Za-z0-9_-]{4,32}$/, '邀请码格式不对').optional(),
+  inviteCode: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{4,32}$/, '邀请码格式不对')
+    .optional(),
   nickname: text('昵称', 20).optional(),
   /** The group card the app was opened from (wx.getGroupEnterInfo's cloudID, as a wx.cloud.CloudID). */
   groupCloudId: groupCloudIdInput.optional(),
@@ -51,16 +54,27 @@ export const count = z.number({ error: '必须是数字' }).int('必须是整数
 
 export const rulesPatch = z
   .object({
-    checkin: z.object({ points, streakDays: count.min(1, '至少 1 天'), streakBonus: points }).partial().strict(),
+    checkin: z
+      .object({ points, streakDays: count.min(1, '至少 1 天'), streakBonus: points })
+      .partial()
+      .strict(),
     answer: z.object({ acceptedPoints: points, dailyCap: count }).partial().strict(),
     post: z.object({ minPoints: points, maxPoints: points, dailyCap: count }).partial().strict(),
     like: z.object({ points, dailyCap: count }).partial().strict(),
     comment: z.object({ points, dailyCap: count }).partial().strict(),
     referral: z
-      .object({ inviterPoints: points, inviteePoints: points, dailyCap: count, riskThreshold: z.number().int('必须是整数').min(1, '至少为 1').max(5, '最多为 5（5 表示不拦截）') })
+      .object({
+        inviterPoints: points,
+        inviteePoints: points,
+        dailyCap: count,
+        riskThreshold: z.number().int('必须是整数').min(1, '至少为 1').max(5, '最多为 5（5 表示不拦截）'),
+      })
       .partial()
       .strict(),
-    expiry: z.object({ days: z.number().int('必须是整数').min(1, '至少 1 天').max(3650, '最多 3650 天') }).partial().strict(),
+    expiry: z
+      .object({ days: z.number().int('必须是整数').min(1, '至少 1 天').max(3650, '最多 3650 天') })
+      .partial()
+      .strict(),
     tiers: z
       .array(
         z
@@ -68,7 +82,12 @@ export const rulesPatch = z
             name: z.string().trim().min(1, '等级名称不能为空').max(10, '等级名称最多 10 个字'),
             minPoints: points,
             multiplier: z.number({ error: '倍数必须是数字' }).min(1, '倍数至少为 1').max(3, '倍数最多为 3').optional(),
-            perks: z.array(z.string({ error: '权益必须是文字' }).trim().min(1, '权益不能为空').max(20, '每条权益最多 20 个字'), { error: '权益是一组文字' }).max(6, '最多 6 条权益').optional(),
+            perks: z
+              .array(z.string({ error: '权益必须是文字' }).trim().min(1, '权益不能为空').max(20, '每条权益最多 20 个字'), {
+                error: '权益是一组文字',
+              })
+              .max(6, '最多 6 条权益')
+              .optional(),
           })
           .strict(),
       )
@@ -82,9 +101,15 @@ export const rulesPatch = z
       })
       .partial()
       .strict(),
-    makeUp: z.object({ cost: points, perMonth: count.max(31, '每月最多 31 次'), withinDays: count.max(30, '最多 30 天') }).partial().strict(),
+    makeUp: z
+      .object({ cost: points, perMonth: count.max(31, '每月最多 31 次'), withinDays: count.max(30, '最多 30 天') })
+      .partial()
+      .strict(),
     birthday: z.object({ points }).partial().strict(),
-    tasks: z.object({ profile: points, firstCheckin: points, firstPost: points, firstAnswer: points, firstInvite: points }).partial().strict(),
+    tasks: z
+      .object({ profile: points, firstCheckin: points, firstPost: points, firstAnswer: points, firstInvite: points })
+      .partial()
+      .strict(),
     transfer: z
       .object({
         enabled: z.boolean({ error: '必须是 true 或 false' }),
@@ -96,7 +121,10 @@ export const rulesPatch = z
       })
       .partial()
       .strict(),
-    pool: z.object({ days: count.min(1, '至少 1 天').max(30, '最多 30 天') }).partial().strict(),
+    pool: z
+      .object({ days: count.min(1, '至少 1 天').max(30, '最多 30 天') })
+      .partial()
+      .strict(),
     purchase: z
       .object({
         enabled: z.boolean({ error: '必须是 true 或 false' }),
@@ -125,7 +153,10 @@ export const listAuditInput = z.object({
   cursor,
   limit,
   /** Only events of this action, e.g. "community.updateRules" for the history of the rules (`action` names the call itself). */
-  kind: z.string({ error: 'kind 必须是文字' }).regex(/^[a-z]+\.[A-Za-z]+$/, 'kind 的格式是 函数.动作').optional(),
+  kind: z
+    .string({ error: 'kind 必须是文字' })
+    .regex(/^[a-z]+\.[A-Za-z]+$/, 'kind 的格式是 函数.动作')
+    .optional(),
   /** Only what this staff member (openid) did. */
   actor: openid.optional(),
 });

@@ -30,7 +30,9 @@ export async function joinCommunity(input: z.output<typeof joinCommunityInput>, 
     const existing = await tx.get('members', id);
     if (existing) return existing;
     const inviter = codeOwner ? await tx.get('members', ids.member(input.communityId, codeOwner)) : null;
-    const refusal = inviter ? inviterRefusal({ newcomer: caller.openid, inviter: inviter.openid, invitersInviter: inviter.invitedBy ?? null }) : null;
+    const refusal = inviter
+      ? inviterRefusal({ newcomer: caller.openid, inviter: inviter.openid, invitersInviter: inviter.invitedBy ?? null })
+      : null;
     const joined: MemberDoc = {
       ...newMember(input.communityId, caller.openid, 'member', caller.now, input.nickname, input.inviteCode),
       invitedBy: inviter && !refusal ? inviter.openid : null,

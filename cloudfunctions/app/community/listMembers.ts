@@ -32,7 +32,8 @@ export async function listMembers(input: Input, caller: Caller, { store }: Deps)
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
   const today = dayOf(caller.now, community.timezone);
   const tiers = community.rules.tiers;
-  if (input.tier && !tiers.some((t) => t.name === input.tier)) refuse('INVALID_INPUT', `没有「${input.tier}」这个等级：${tiers.map((t) => t.name).join('、')}`);
+  if (input.tier && !tiers.some((t) => t.name === input.tier))
+    refuse('INVALID_INPUT', `没有「${input.tier}」这个等级：${tiers.map((t) => t.name).join('、')}`);
   // The filters the index range did not serve, checked on the member as the list shows them.
   const keep = (m: MemberFacts) => {
     const { role, tier, segment } = toMember(m, community, today);
@@ -43,7 +44,9 @@ export async function listMembers(input: Input, caller: Caller, { store }: Deps)
   const [byOpenid, named, { rows, nextCursor }] = await Promise.all([
     firstPage ? store.get('members', ids.member(input.communityId, q!), READ_WITHOUT_LOTS) : null,
     firstPage ? membersNamedExactly(store, input.communityId, q!) : [],
-    q ? membersByName(store, input.communityId, q, (m) => m.nickname !== q && keep(m), { ...input, maxRead: MAX_READ }) : pageOfPlan(store, input, community, today, keep),
+    q
+      ? membersByName(store, input.communityId, q, (m) => m.nickname !== q && keep(m), { ...input, maxRead: MAX_READ })
+      : pageOfPlan(store, input, community, today, keep),
   ]);
   const first = [...(byOpenid ? [byOpenid] : []), ...named.filter((m) => m.openid !== byOpenid?.openid)].filter(keep);
   const members = [...first, ...rows.filter((row) => row.openid !== byOpenid?.openid)].map((m) => toMember(m, community, today));
@@ -52,7 +55,12 @@ export async function listMembers(input: Input, caller: Caller, { store }: Deps)
 
 function pageOfPlan(store: AppStore, input: Input, community: CommunityDoc, today: Day, keep: (m: MemberFacts) => boolean) {
   const plan = planOf(input, community.rules, today, community.timezone);
-  return keptPageOf(store, 'members', { communityId: input.communityId, ...plan.where }, keep, { ...input, ...plan, fields: MEMBER_VIEW_FIELDS, maxRead: MAX_READ });
+  return keptPageOf(store, 'members', { communityId: input.communityId, ...plan.where }, keep, {
+    ...input,
+    ...plan,
+    fields: MEMBER_VIEW_FIELDS,
+    maxRead: MAX_READ,
+  });
 }
 
 function planOf(input: Input, rules: Rules, today: Day, tz: string): Plan {
@@ -67,7 +75,11 @@ function planOf(input: Input, rules: Rules, today: Day, tz: string): Plan {
   if (input.tier) {
     const index = rules.tiers.findIndex((t) => t.name === input.tier);
     const next = rules.tiers[index + 1];
-    return { where: { earnedKey: { gte: earnedKey(rules.tiers[index].minPoints, ''), ...(next ? { lt: earnedKey(next.minPoints, '') } : {}) } }, by: 'earnedKey', order: 'desc' };
+    return {
+      where: { earnedKey: { gte: earnedKey(rules.tiers[index].minPoints, ''), ...(next ? { lt: earnedKey(next.minPoints, '') } : {}) } },
+      by: 'earnedKey',
+      order: 'desc',
+    };
   }
   if (input.sort === 'active') return { where: {}, by: 'activeKey', order: 'desc' };
   if (input.sort === 'points') return { where: {}, by: 'earnedKey', order: 'desc' };

@@ -33,6 +33,12 @@ export async function myCommunities(_input: z.output<typeof myCommunitiesInput>,
     communities: memberships
       .filter((m) => names.has(m.communityId))
       .sort((a, b) => recent(b).localeCompare(recent(a)))
-      .map((m) => ({ id: m.communityId, name: names.get(m.communityId)!, role: actingRole(m), balance: m.balance, unread: unreadIn(m.communityId) })),
+      .map((m) => ({
+        id: m.communityId,
+        name: names.get(m.communityId)!,
+        role: actingRole(m),
+        balance: m.balance,
+        unread: unreadIn(m.communityId),
+      })),
   };
 }

@@ -9,8 +9,10 @@ describe.each(STORE_KINDS)('community.members: a search by any part of a nicknam
   let h: Harness;
   let c: string;
   let cost: ReturnType<typeof counting>;
-  const search = async (q: string, more: object = {}) => (await h.ok('community', 'members', { communityId: c, q, ...more }, owner)).members.map((m) => m.nickname);
-  const join = (openid: string, nickname: string, minute: number) => h.ok('community', 'join', { communityId: c, nickname }, { openid, now: `2026-03-02T02:${String(minute).padStart(2, '0')}:00Z` });
+  const search = async (q: string, more: object = {}) =>
+    (await h.ok('community', 'members', { communityId: c, q, ...more }, owner)).members.map((m) => m.nickname);
+  const join = (openid: string, nickname: string, minute: number) =>
+    h.ok('community', 'join', { communityId: c, nickname }, { openid, now: `2026-03-02T02:${String(minute).padStart(2, '0')}:00Z` });
 
   beforeEach(async () => {
     cost = counting(openStore(kind));
@@ -49,7 +51,12 @@ describe.each(STORE_KINDS)('community.members: a search by any part of a nicknam
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { members: Array<{ nickname: string }>; nextCursor: string | null } = await h.ok('community', 'members', { communityId: c, q: '美', limit: 3, ...(cursor ? { cursor } : {}) }, owner);
+      const page: { members: Array<{ nickname: string }>; nextCursor: string | null } = await h.ok(
+        'community',
+        'members',
+        { communityId: c, q: '美', limit: 3, ...(cursor ? { cursor } : {}) },
+        owner,
+      );
       seen.push(...page.members.map((m) => m.nickname));
       cursor = page.nextCursor;
     } while (cursor);

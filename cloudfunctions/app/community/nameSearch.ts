@@ -11,10 +11,20 @@ const gramKey = (gram: string, member: Pick<MemberDoc, 'joinedAt' | 'openid'>) =
  * the parts the new name adds are written, the parts it dropped are cleared; the parts both
  * names share stay as they are, so a small change to a name writes little.
  */
-export async function keepFindableByName(tx: AppTransaction, member: Pick<MemberDoc, 'communityId' | 'openid' | 'joinedAt'>, before: string | null, after: string): Promise<void> {
+export async function keepFindableByName(
+  tx: AppTransaction,
+  member: Pick<MemberDoc, 'communityId' | 'openid' | 'joinedAt'>,
+  before: string | null,
+  after: string,
+): Promise<void> {
   const kept = before === null ? [] : nameGrams(before);
   const wanted = nameGrams(after);
-  const write = (gram: string, sortKey: string | null) => tx.set('nameGrams', ids.nameGram(member.communityId, member.openid, gram), { communityId: member.communityId, openid: member.openid, sortKey });
+  const write = (gram: string, sortKey: string | null) =>
+    tx.set('nameGrams', ids.nameGram(member.communityId, member.openid, gram), {
+      communityId: member.communityId,
+      openid: member.openid,
+      sortKey,
+    });
   for (const gram of wanted) if (!kept.includes(gram)) await write(gram, gramKey(gram, member));
   for (const gram of kept) if (!wanted.includes(gram)) await write(gram, null);
 }
@@ -24,7 +34,12 @@ const SAME_NAME_FIRST = 50;
 
 /** The members named exactly `nickname` (the search's first page puts them first; its other pages leave them out). */
 export const membersNamedExactly = (store: AppStore, communityId: string, nickname: string): Promise<MemberFacts[]> =>
-  store.find('members', { where: { communityId, nameKey: { gte: `${nickname}|`, lt: `${nickname}|\uffff` } }, orderBy: [['nameKey', 'asc']], limit: SAME_NAME_FIRST, fields: MEMBER_VIEW_FIELDS });
+  store.find('members', {
+    where: { communityId, nameKey: { gte: `${nickname}|`, lt: `${nickname}|\uffff` } },
+    orderBy: [['nameKey', 'asc']],
+    limit: SAME_NAME_FIRST,
+    fields: MEMBER_VIEW_FIELDS,
+  });
 
 /**
  * The members whose nickname holds `q`, in joining order, kept by `keep` too: one range of the
@@ -41,7 +56,7 @@ export async function membersByName(
   const gram = searchGram(q);
   const kept: Array<{ member: MemberFacts; key: string }> = [];
   let after = page.cursor ? decodeCursor(page.cursor) : null;
-  for (let read = 0; read < page.maxRead; ) {
+  for (let read = 0; read < page.maxRead;) {
     const limit = Math.min(page.maxRead - read, Math.max(page.limit + 1, 50));
     const parts = await store.find('nameGrams', {
       where: { communityId, sortKey: { ...(after ? { gt: after } : { gte: `${gram}|` }), lt: `${gram}|\uffff` } },
@@ -50,13 +65,19 @@ export async function membersByName(
       fields: ['openid', 'sortKey'],
     });
     read += parts.length;
-    const found = parts.length ? await store.find('members', { where: { _id: { in: parts.map((p) => ids.member(communityId, p.openid)) } }, fields: MEMBER_VIEW_FIELDS }) : [];
+    const found = parts.length
+      ? await store.find('members', {
+          where: { _id: { in: parts.map((p) => ids.member(communityId, p.openid)) } },
+          fields: MEMBER_VIEW_FIELDS,
+        })
+      : [];
     const byOpenid = new Map(found.map((m) => [m.openid, m]));
     for (const part of parts) {
       const member = byOpenid.get(part.openid);
       // A name changed since its part was read no longer holds the query: it is not kept.
       if (member && nameHolds(member.nickname, q) && keep(member)) kept.push({ member, key: part.sortKey! });
-      if (kept.length > page.limit) return { rows: kept.slice(0, page.limit).map((k) => k.member), nextCursor: encodeCursor(kept[page.limit - 1].key) };
+      if (kept.length > page.limit)
+        return { rows: kept.slice(0, page.limit).map((k) => k.member), nextCursor: encodeCursor(kept[page.limit - 1].key) };
     }
     if (parts.length < limit) return { rows: kept.map((k) => k.member), nextCursor: null };
     after = parts.at(-1)!.sortKey;

@@ -37,7 +37,8 @@ export async function admitMember(tx: AppTransaction, member: MemberDoc): Promis
 export const defaultNickname = (openid: string) => `成员${openid.slice(-4)}`;
 
 /** Ranked on the leaderboards: plain members who have not hidden themselves; staff are not ranked. */
-export const isRanked = (member: Pick<MemberDoc, 'role' | 'hideFromLeaderboard'>) => member.role === 'member' && !member.hideFromLeaderboard;
+export const isRanked = (member: Pick<MemberDoc, 'role' | 'hideFromLeaderboard'>) =>
+  member.role === 'member' && !member.hideFromLeaderboard;
 
 /** A member's place among those of the same name: the nickname, then the openid so that keys are unique. */
 export const nameKey = (nickname: string, openid: string) => `${nickname}|${openid}`;

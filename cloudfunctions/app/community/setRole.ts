@@ -21,8 +21,21 @@ export async function setRole(input: z.output<typeof setRoleInput>, caller: Call
     if (target.role === 'owner') refusals.ownerRoleFixed();
     if (target.role !== input.role) {
       // A moderator leaves the members' health counts and segments; a former one returns to them.
-      await tx.update('members', id, { role: input.role, ranked: isRanked({ ...target, role: input.role }), ...segmentKeys({ ...target, role: input.role }) });
-      await recordAudit(tx, { communityId: input.communityId, action: 'community.setRole', target: input.openid, detail: { before: target.role, after: input.role } }, caller);
+      await tx.update('members', id, {
+        role: input.role,
+        ranked: isRanked({ ...target, role: input.role }),
+        ...segmentKeys({ ...target, role: input.role }),
+      });
+      await recordAudit(
+        tx,
+        {
+          communityId: input.communityId,
+          action: 'community.setRole',
+          target: input.openid,
+          detail: { before: target.role, after: input.role },
+        },
+        caller,
+      );
     }
     return { ...target, role: input.role };
   });

@@ -51,9 +51,16 @@ export function toMember(member: MemberFacts, community: Pick<CommunityDoc, 'rul
     hideFromLeaderboard: Boolean(member.hideFromLeaderboard),
     lastActiveDay: member.lastActiveDay || null,
     // Staff run the community: no segment, as they are in no health count (activity.ts segmentKeys).
-    segment: isStaff(role) ? null : segmentOf(
-      { lastActiveDay: member.lastActiveDay ?? '', activeDays: 0, coreUntil: member.coreUntil ?? '', joinedDay: dayOf(new Date(joinedAt), community.timezone) },
-      today,
-    ),
+    segment: isStaff(role)
+      ? null
+      : segmentOf(
+          {
+            lastActiveDay: member.lastActiveDay ?? '',
+            activeDays: 0,
+            coreUntil: member.coreUntil ?? '',
+            joinedDay: dayOf(new Date(joinedAt), community.timezone),
+          },
+          today,
+        ),
   };
 }

@@ -4,7 +4,14 @@ import type { Found, LedgerDoc } from '../kernel/documents';
 export const toTransfer = (entry: Found<LedgerDoc>) => {
   const sent = entry.delta < 0;
   const other = String((sent ? entry.detail?.to : entry.detail?.from) ?? '');
-  return { direction: sent ? ('out' as const) : ('in' as const), openid: other, points: Math.abs(entry.delta), reason: entry.reason, message: (entry.detail?.message as string | null) ?? null, createdAt: entry.createdAt };
+  return {
+    direction: sent ? ('out' as const) : ('in' as const),
+    openid: other,
+    points: Math.abs(entry.delta),
+    reason: entry.reason,
+    message: (entry.detail?.message as string | null) ?? null,
+    createdAt: entry.createdAt,
+  };
 };
 
 export type TransferView = ReturnType<typeof toTransfer>;

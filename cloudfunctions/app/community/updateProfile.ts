@@ -24,7 +24,8 @@ import { screenShortText } from '../kernel/contentScreening';
 export async function updateProfile(input: z.output<typeof updateProfileInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
   const community = await loadCommunity(store, input.communityId);
-  if (input.nickname !== undefined) await screenShortText(deps, { openid: caller.openid, scene: 'profile', text: input.nickname, what: '昵称' });
+  if (input.nickname !== undefined)
+    await screenShortText(deps, { openid: caller.openid, scene: 'profile', text: input.nickname, what: '昵称' });
   const id = ids.member(input.communityId, caller.openid);
   const today = dayOf(caller.now, community.timezone);
   const member = await store.transaction(async (tx) => {
@@ -34,15 +35,31 @@ export async function updateProfile(input: z.output<typeof updateProfileInput>, 
       ...(input.nickname !== undefined ? { nickname: input.nickname, nameKey: nameKey(input.nickname, caller.openid) } : {}),
       ...(input.avatar !== undefined ? { avatar: input.avatar } : {}),
       ...(input.birthday !== undefined && !current.birthday ? { birthday: input.birthday, birthdaySetOn: today } : {}),
-      ...(input.hideFromLeaderboard !== undefined ? { hideFromLeaderboard: input.hideFromLeaderboard, ranked: isRanked({ ...current, hideFromLeaderboard: input.hideFromLeaderboard }) } : {}),
+      ...(input.hideFromLeaderboard !== undefined
+        ? {
+            hideFromLeaderboard: input.hideFromLeaderboard,
+            ranked: isRanked({ ...current, hideFromLeaderboard: input.hideFromLeaderboard }),
+          }
+        : {}),
       ...(input.wear ? { wearing: wearingAfterChoice(current, input.wear, caller.now) } : {}),
     };
     const after = { ...current, ...changes };
-    if (changes.nickname !== undefined && changes.nickname !== current.nickname) await keepFindableByName(tx, current, current.nickname, changes.nickname);
+    if (changes.nickname !== undefined && changes.nickname !== current.nickname)
+      await keepFindableByName(tx, current, current.nickname, changes.nickname);
     // The profile task pays once its member has chosen an avatar and a name of their own; a banned member earns none of it.
-    const engaged = current.banned ? null : engagementOf(current, { gains: {}, earned: 0, profileSet: Boolean(after.avatar) && after.nickname !== defaultNickname(caller.openid) }, engagementContext(community, caller.now, today), 'profile');
+    const engaged = current.banned
+      ? null
+      : engagementOf(
+          current,
+          { gains: {}, earned: 0, profileSet: Boolean(after.avatar) && after.nickname !== defaultNickname(caller.openid) },
+          engagementContext(community, caller.now, today),
+          'profile',
+        );
     if (engaged?.postings.length || engaged?.changes.tasks) {
-      await recordPostings(tx, current, engaged.postings, postingTime(community, caller.now, today), { ...changes, tasks: engaged.changes.tasks });
+      await recordPostings(tx, current, engaged.postings, postingTime(community, caller.now, today), {
+        ...changes,
+        tasks: engaged.changes.tasks,
+      });
       await engaged.notify(tx);
     } else if (Object.keys(changes).length) await tx.update('members', id, changes);
     return after;

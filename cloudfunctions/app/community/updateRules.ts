@@ -24,7 +24,11 @@ export async function updateRules(input: z.output<typeof updateRulesInput>, call
     const change = rulesChange(current, merged);
     if (Object.keys(change.after).length === 0) return merged;
     await tx.update('communities', input.communityId, { rules: merged });
-    await recordAudit(tx, { communityId: input.communityId, action: 'community.updateRules', target: input.communityId, detail: change }, caller);
+    await recordAudit(
+      tx,
+      { communityId: input.communityId, action: 'community.updateRules', target: input.communityId, detail: change },
+      caller,
+    );
     return merged;
   });
   return { rules };

@@ -39,10 +39,36 @@ export async function attend(input: z.output<typeof attendInput>, caller: Caller
       await tx.update('events', event._id, { signedUp: event.signedUp + 1 });
     }
     const at = caller.now.toISOString();
-    const came: EventSeatDoc = { ...(placed ?? { communityId: input.communityId, eventId: event._id, openid, nickname: member.nickname, status: 'signedUp', signedUpAt: at, sortKey: `${event._id}|${at}|${openid}` }), attendedAt: at, awarded: event.points, attendKey: `${event._id}|${at}|${openid}` };
+    const came: EventSeatDoc = {
+      ...(placed ?? {
+        communityId: input.communityId,
+        eventId: event._id,
+        openid,
+        nickname: member.nickname,
+        status: 'signedUp',
+        signedUpAt: at,
+        sortKey: `${event._id}|${at}|${openid}`,
+      }),
+      attendedAt: at,
+      awarded: event.points,
+      attendKey: `${event._id}|${at}|${openid}`,
+    };
     await tx.set('eventSeats', seatId, came);
     if (event.points > 0) {
-      await recordPostings(tx, member, [{ id: ids.ledger('earn', input.communityId, openid, `event:${event._id}`), kind: 'earn', delta: event.points, reason: `参加活动「${event.title}」`, refId: event._id }], time);
+      await recordPostings(
+        tx,
+        member,
+        [
+          {
+            id: ids.ledger('earn', input.communityId, openid, `event:${event._id}`),
+            kind: 'earn',
+            delta: event.points,
+            reason: `参加活动「${event.title}」`,
+            refId: event._id,
+          },
+        ],
+        time,
+      );
     }
     return { attendee: toAttendee(came), awarded: event.points };
   });

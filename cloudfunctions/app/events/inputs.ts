@@ -13,7 +13,12 @@ export const eventInput = z
     place: z.string({ error: '地点必须是文字' }).trim().max(60, '地点最多 60 个字').default(''),
     startsAt: when('开始时间'),
     endsAt: when('结束时间'),
-    capacity: z.number({ error: '名额必须是数字' }).int('名额必须是整数').min(1, '名额至少 1 人').max(10_000, '名额最多 10000 人').nullish(),
+    capacity: z
+      .number({ error: '名额必须是数字' })
+      .int('名额必须是整数')
+      .min(1, '名额至少 1 人')
+      .max(10_000, '名额最多 10000 人')
+      .nullish(),
     points: points.max(100_000, '到场积分太大'),
     minTier: z.string({ error: '等级必须是文字' }).trim().min(1).max(10, '等级名称最多 10 个字').nullish(),
   })
@@ -25,5 +30,9 @@ export const listEventsInput = z.object({ communityId, cursor, limit });
 export const getEventInput = z.object({ communityId, eventId: docId('eventId') });
 export const signUpInput = z.object({ communityId, eventId: docId('eventId'), requestId });
 export const cancelSignUpInput = z.object({ communityId, eventId: docId('eventId') });
-export const attendInput = z.object({ communityId, eventId: docId('eventId'), code: z.string({ error: '请扫会员码' }).trim().min(1, '请扫会员码').max(200, '这不是会员码') });
+export const attendInput = z.object({
+  communityId,
+  eventId: docId('eventId'),
+  code: z.string({ error: '请扫会员码' }).trim().min(1, '请扫会员码').max(200, '这不是会员码'),
+});
 export const attendeesInput = z.object({ communityId, eventId: docId('eventId'), cursor, limit });

@@ -24,10 +24,21 @@ export async function signUp(input: z.output<typeof signUpInput>, caller: Caller
     const seat = await tx.get('eventSeats', seatId);
     if (seat?.status === 'signedUp') return { event: toEvent(event, seat, caller.now) };
     if (eventStatus(event, caller.now) === 'ended') refuse('FORBIDDEN', '活动已结束');
-    if (!tierReaches(event.minTier, tierOf(member, community.rules, dayOf(caller.now, community.timezone)).index, community.rules.tiers)) refuse('FORBIDDEN', `这个活动仅限${event.minTier}及以上会员`);
+    if (!tierReaches(event.minTier, tierOf(member, community.rules, dayOf(caller.now, community.timezone)).index, community.rules.tiers))
+      refuse('FORBIDDEN', `这个活动仅限${event.minTier}及以上会员`);
     if (!hasRoom(event)) refuse('LIMIT_REACHED', '名额已满');
     const at = caller.now.toISOString();
-    const placed: EventSeatDoc = { communityId: input.communityId, eventId: event._id, openid: caller.openid, nickname: member.nickname, status: 'signedUp', signedUpAt: at, attendedAt: null, awarded: 0, sortKey: `${event._id}|${at}|${caller.openid}` };
+    const placed: EventSeatDoc = {
+      communityId: input.communityId,
+      eventId: event._id,
+      openid: caller.openid,
+      nickname: member.nickname,
+      status: 'signedUp',
+      signedUpAt: at,
+      attendedAt: null,
+      awarded: 0,
+      sortKey: `${event._id}|${at}|${caller.openid}`,
+    };
     await tx.set('eventSeats', seatId, placed);
     await tx.update('events', event._id, { signedUp: event.signedUp + 1 });
     return { event: toEvent({ ...event, signedUp: event.signedUp + 1 }, placed, caller.now) };

@@ -18,7 +18,8 @@ const AUDITED = ['title', 'place', 'startsAt', 'endsAt', 'capacity', 'points', '
 export async function upsertEvent(input: z.output<typeof upsertEventInput>, caller: Caller, { store, newId }: Deps) {
   const { community } = await requireMember(store, input.communityId, caller.openid, OWNER);
   const { id: givenId, ...fields } = input.event;
-  if (fields.minTier && !community.rules.tiers.some((t) => t.name === fields.minTier)) refuse('INVALID_INPUT', `没有「${fields.minTier}」这个等级`);
+  if (fields.minTier && !community.rules.tiers.some((t) => t.name === fields.minTier))
+    refuse('INVALID_INPUT', `没有「${fields.minTier}」这个等级`);
   const id = givenId ?? newId();
   const saved = await store.transaction(async (tx) => {
     const existing = await tx.get('events', id);
@@ -26,7 +27,8 @@ export async function upsertEvent(input: z.output<typeof upsertEventInput>, call
     if (existing && Date.parse(existing.endsAt) <= caller.now.getTime()) refuse('FORBIDDEN', '活动已结束，不能再修改');
     if (!existing && Date.parse(fields.endsAt) <= caller.now.getTime()) refuse('INVALID_INPUT', '结束时间已经过去了');
     const capacity = fields.capacity ?? null;
-    if (existing && capacity !== null && capacity < existing.signedUp) refuse('CONFLICT', `已有 ${existing.signedUp} 人报名，名额不能少于这个数`);
+    if (existing && capacity !== null && capacity < existing.signedUp)
+      refuse('CONFLICT', `已有 ${existing.signedUp} 人报名，名额不能少于这个数`);
     const at = caller.now.toISOString();
     const due = reminderDue(fields);
     const doc: EventDoc = {
@@ -48,7 +50,8 @@ export async function upsertEvent(input: z.output<typeof upsertEventInput>, call
     };
     await tx.set('events', id, doc);
     const change = fieldChanges(existing as unknown as Record<string, unknown> | null, doc as unknown as Record<string, unknown>, AUDITED);
-    if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'events.upsert', target: id, detail: change }, caller);
+    if (Object.keys(change.after).length)
+      await recordAudit(tx, { communityId: input.communityId, action: 'events.upsert', target: id, detail: change }, caller);
     return { ...doc, _id: id };
   });
   return { event: toEvent(saved, null, caller.now) };

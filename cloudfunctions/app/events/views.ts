@@ -19,7 +19,8 @@ export interface EventView {
   attended?: number;
 }
 
-export const mineOf = (seat: EventSeatDoc | null | undefined): EventView['mine'] => (!seat || seat.status !== 'signedUp' ? null : seat.attendedAt ? 'attended' : 'signedUp');
+export const mineOf = (seat: EventSeatDoc | null | undefined): EventView['mine'] =>
+  !seat || seat.status !== 'signedUp' ? null : seat.attendedAt ? 'attended' : 'signedUp';
 
 export const toEvent = (event: Found<EventDoc>, seat: EventSeatDoc | null | undefined, now: Date): EventView => ({
   id: event._id,
@@ -43,7 +44,12 @@ export interface AttendeeView {
   attendedAt: string | null;
 }
 
-export const toAttendee = (seat: EventSeatDoc): AttendeeView => ({ openid: seat.openid, nickname: seat.nickname, signedUpAt: seat.signedUpAt, attendedAt: seat.attendedAt });
+export const toAttendee = (seat: EventSeatDoc): AttendeeView => ({
+  openid: seat.openid,
+  nickname: seat.nickname,
+  signedUpAt: seat.signedUpAt,
+  attendedAt: seat.attendedAt,
+});
 
 /** An event's seats, in the order people signed up. */
 export const seatsOf = (eventId: string) => ({ gt: `${eventId}|`, lt: `${eventId}|\uffff` });

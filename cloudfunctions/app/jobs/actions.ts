@@ -1,7 +1,19 @@
 import type { Api } from '../api';
 import { action, type ActionsOf } from '../kernel/dispatch';
 import { expirePoints } from './expirePoints';
-import { expirePointsInput, monthlyAwardsInput, reviewTiersInput, rollupStatsInput, settlePoolsInput, expireUnpaidInput, settleRefundsInput, runBatchesInput, remindInput, remindEventsInput, tickInput } from './inputs';
+import {
+  expirePointsInput,
+  monthlyAwardsInput,
+  reviewTiersInput,
+  rollupStatsInput,
+  settlePoolsInput,
+  expireUnpaidInput,
+  settleRefundsInput,
+  runBatchesInput,
+  remindInput,
+  remindEventsInput,
+  tickInput,
+} from './inputs';
 import { expireUnpaid } from './expireUnpaid';
 import { settlePools } from './settlePools';
 import { monthlyAwards } from './monthlyAwards';

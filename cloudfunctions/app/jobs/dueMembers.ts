@@ -27,7 +27,12 @@ export async function settleDue(
   };
   while (hasTime()) {
     // Who is due is all this needs: each transaction reads its member whole.
-    const page = await deps.store.find('members', { where: due.where, orderBy: [[due.by, 'asc']], limit: PAGE + skipped.size, fields: [due.by] });
+    const page = await deps.store.find('members', {
+      where: due.where,
+      orderBy: [[due.by, 'asc']],
+      limit: PAGE + skipped.size,
+      fields: [due.by],
+    });
     const todo = page.map((m) => m._id).filter((id) => !skipped.has(id));
     if (todo.length === 0) return { more: false };
     for (let i = 0; i < todo.length && hasTime(); i += PARALLEL) await Promise.all(todo.slice(i, i + PARALLEL).map(one));

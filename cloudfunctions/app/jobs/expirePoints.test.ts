@@ -26,7 +26,7 @@ it('expires everyone due across bounded invocations, each inside its budget', as
   }
 
   const runs: Array<{ expiredPoints: number; members: number; more: boolean; elapsedMs: number }> = [];
-  for (let more = true; more && runs.length < 100; ) {
+  for (let more = true; more && runs.length < 100;) {
     const started = clock();
     const run = await h.ok('jobs', 'expirePoints', {}, { openid: null, source: 'wx_trigger', now: DUE });
     runs.push({ ...run, elapsedMs: clock() - started });

@@ -29,27 +29,40 @@ async function expireDue(caller: Caller, deps: Deps, hasTime: () => boolean) {
   const communityOf = communitiesOnce(deps);
   let expiredPoints = 0;
   let members = 0;
-  const { more } = await settleDue(deps, { where: { nextExpiryAt: { lte: now.toISOString() } }, by: 'nextExpiryAt' }, hasTime, async (memberId) => {
-    const expired = await store.transaction(async (tx) => {
-      const member = await tx.get('members', memberId);
-      const community = member && (await communityOf(member.communityId));
-      if (!member || !community) return 0;
-      const { points } = duePoints(member, now);
-      if (points === 0) return 0;
-      // Named by the entry's place in the ledger: two runs can expire lots of the same instant.
-      const key = String((member.seq ?? 0) + 1);
-      await recordPostings(
-        tx,
-        member,
-        [{ id: ids.ledger('expire', member.communityId, member.openid, key), kind: 'expire', delta: -points, reason: '积分到期', refId: null }],
-        postingTime(community, now),
-      );
-      return points;
-    });
-    if (expired === 0) return false;
-    expiredPoints += expired;
-    members += 1;
-    return true;
-  });
+  const { more } = await settleDue(
+    deps,
+    { where: { nextExpiryAt: { lte: now.toISOString() } }, by: 'nextExpiryAt' },
+    hasTime,
+    async (memberId) => {
+      const expired = await store.transaction(async (tx) => {
+        const member = await tx.get('members', memberId);
+        const community = member && (await communityOf(member.communityId));
+        if (!member || !community) return 0;
+        const { points } = duePoints(member, now);
+        if (points === 0) return 0;
+        // Named by the entry's place in the ledger: two runs can expire lots of the same instant.
+        const key = String((member.seq ?? 0) + 1);
+        await recordPostings(
+          tx,
+          member,
+          [
+            {
+              id: ids.ledger('expire', member.communityId, member.openid, key),
+              kind: 'expire',
+              delta: -points,
+              reason: '积分到期',
+              refId: null,
+            },
+          ],
+          postingTime(community, now),
+        );
+        return points;
+      });
+      if (expired === 0) return false;
+      expiredPoints += expired;
+      members += 1;
+      return true;
+    },
+  );
   return { expiredPoints, members, more };
 }

@@ -23,10 +23,19 @@ export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, c
   const { skipped, attempt } = skipFailures(deps, 'expireUnpaid');
   let cancelled = 0;
   while (hasTime()) {
-    const due = (await store.find('orders', { where: { unpaidUntil: { lte: caller.now.toISOString() } }, orderBy: [['unpaidUntil', 'asc']], limit: PAGE + skipped.size, fields: ['communityId'] })).filter((o) => !skipped.has(o._id));
+    const due = (
+      await store.find('orders', {
+        where: { unpaidUntil: { lte: caller.now.toISOString() } },
+        orderBy: [['unpaidUntil', 'asc']],
+        limit: PAGE + skipped.size,
+        fields: ['communityId'],
+      })
+    ).filter((o) => !skipped.has(o._id));
     if (!due.length) return { cancelled, more: false };
     for (let i = 0; i < due.length && hasTime(); i += PARALLEL) {
-      const done = await Promise.all(due.slice(i, i + PARALLEL).map((order) => attempt(order._id, () => expire(order._id, order.communityId), false)));
+      const done = await Promise.all(
+        due.slice(i, i + PARALLEL).map((order) => attempt(order._id, () => expire(order._id, order.communityId), false)),
+      );
       cancelled += done.filter(Boolean).length;
     }
   }
@@ -34,18 +43,20 @@ export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, c
 
   async function expire(orderId: string, communityId: string): Promise<boolean> {
     const settings = await community(communityId);
-    return store.transaction(async (tx) => {
-      const order = await tx.get('orders', orderId);
-      if (!order) return false;
-      if (order.status !== 'unpaid') {
-        await tx.update('orders', orderId, { unpaidUntil: null });
-        return false;
-      }
-      await lapseUnpaid(tx, order, settings, caller.now);
-      return true;
-    }).then(async (lapsed) => {
-      if (lapsed) await closeAtWeChatPay(deps, orderId);
-      return lapsed;
-    });
+    return store
+      .transaction(async (tx) => {
+        const order = await tx.get('orders', orderId);
+        if (!order) return false;
+        if (order.status !== 'unpaid') {
+          await tx.update('orders', orderId, { unpaidUntil: null });
+          return false;
+        }
+        await lapseUnpaid(tx, order, settings, caller.now);
+        return true;
+      })
+      .then(async (lapsed) => {
+        if (lapsed) await closeAtWeChatPay(deps, orderId);
+        return lapsed;
+      });
   }
 }

@@ -25,7 +25,12 @@ export async function monthlyAwards(_input: z.output<typeof monthlyAwardsInput>,
   let awarded = 0;
   let after = '';
   while (hasTime()) {
-    const page = await store.find('communities', { where: { _id: { gt: after } }, orderBy: [['_id', 'asc']], limit: COMMUNITIES, fields: ['timezone', 'awardedMonth'] });
+    const page = await store.find('communities', {
+      where: { _id: { gt: after } },
+      orderBy: [['_id', 'asc']],
+      limit: COMMUNITIES,
+      fields: ['timezone', 'awardedMonth'],
+    });
     for (const community of page) {
       if (!hasTime()) return { communities, awarded, more: true };
       after = community._id;
@@ -56,7 +61,15 @@ export async function monthlyAwards(_input: z.output<typeof monthlyAwardsInput>,
         await tx.update('members', star.id, { badges: { ...member.badges, star_month: caller.now.toISOString() } });
         await writeNotice(
           tx,
-          { communityId, openid: member.openid, kind: 'achievement', refId: `${star.id}:star_month`, title: '获得徽章「社群之星」', body: `${month} 月度积分榜第 ${star.rank} 名`, points: 0 },
+          {
+            communityId,
+            openid: member.openid,
+            kind: 'achievement',
+            refId: `${star.id}:star_month`,
+            title: '获得徽章「社群之星」',
+            body: `${month} 月度积分榜第 ${star.rank} 名`,
+            points: 0,
+          },
           caller.now,
         );
         given += 1;

@@ -23,7 +23,14 @@ export async function remind(_input: z.output<typeof remindInput>, caller: Calle
   const { skipped, attempt } = skipFailures(deps, 'remind');
   let sent = 0;
   while (hasTime()) {
-    const due = (await store.find('reminders', { where: { dueKey: { lte: `${caller.now.toISOString()}|\uffff` } }, orderBy: [['dueKey', 'asc']], limit: PAGE + skipped.size, fields: ['communityId'] })).filter((r) => !skipped.has(r._id));
+    const due = (
+      await store.find('reminders', {
+        where: { dueKey: { lte: `${caller.now.toISOString()}|\uffff` } },
+        orderBy: [['dueKey', 'asc']],
+        limit: PAGE + skipped.size,
+        fields: ['communityId'],
+      })
+    ).filter((r) => !skipped.has(r._id));
     if (!due.length) return { sent, more: false };
     for (const { _id: id, communityId } of due) {
       if (!hasTime()) break;
@@ -40,7 +47,9 @@ export async function remind(_input: z.output<typeof remindInput>, caller: Calle
       const reminder = await tx.get('reminders', id);
       if (!reminder?.dueKey || reminder.dueKey > `${caller.now.toISOString()}|\uffff`) return null;
       const member = await tx.get('members', ids.member(communityId, reminder.openid));
-      const send = Boolean(member && !member.banned) && shouldRemind({ lastCheckinDay: member?.lastCheckinDay ?? null, lastSentDay: reminder.lastSentDay, left: reminder.left }, day);
+      const send =
+        Boolean(member && !member.banned) &&
+        shouldRemind({ lastCheckinDay: member?.lastCheckinDay ?? null, lastSentDay: reminder.lastSentDay, left: reminder.left }, day);
       const left = reminder.left - (send ? 1 : 0);
       const next = nextReminderAt(reminder.hour, caller.now, community.timezone).toISOString();
       await tx.update('reminders', id, { left, lastSentDay: send ? day : reminder.lastSentDay, dueKey: left > 0 ? `${next}|${id}` : null });

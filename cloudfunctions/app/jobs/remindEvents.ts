@@ -21,12 +21,20 @@ export async function remindEvents(_input: z.output<typeof remindEventsInput>, c
   const hasTime = timeLeft(deps);
   let told = 0;
   while (hasTime()) {
-    const due = await store.find('events', { where: { remindKey: { lte: `${caller.now.toISOString()}|\uffff` } }, orderBy: [['remindKey', 'asc']], limit: 5 });
+    const due = await store.find('events', {
+      where: { remindKey: { lte: `${caller.now.toISOString()}|\uffff` } },
+      orderBy: [['remindKey', 'asc']],
+      limit: 5,
+    });
     if (!due.length) return { told, more: false };
     for (const event of due) {
       if (!hasTime()) return { told, more: true };
       const from = event.remindCursor ?? `${event._id}|`;
-      const seats = await store.find('eventSeats', { where: { communityId: event.communityId, sortKey: { gt: from, lt: `${event._id}|\uffff` } }, orderBy: [['sortKey', 'asc']], limit: PAGE });
+      const seats = await store.find('eventSeats', {
+        where: { communityId: event.communityId, sortKey: { gt: from, lt: `${event._id}|\uffff` } },
+        orderBy: [['sortKey', 'asc']],
+        limit: PAGE,
+      });
       const coming = seats.filter((s) => s.status === 'signedUp');
       // An event already under way needs no reminder: its members are told nothing late.
       if (caller.now.getTime() < Date.parse(event.startsAt)) {
@@ -36,14 +44,28 @@ export async function remindEvents(_input: z.output<typeof remindEventsInput>, c
           const group: Array<Found<EventSeatDoc>> = coming.slice(i, i + PER_TRANSACTION);
           await store.transaction(async (tx) => {
             for (const seat of group) {
-              await writeNotice(tx, { communityId: event.communityId, openid: seat.openid, kind: 'event_reminder', refId: `${event._id}:${seat.openid}`, title: `活动提醒：${event.title}`, body: `${when}${event.place ? ` · ${event.place}` : ''}，别忘了出示会员码签到`, points: 0 }, caller.now);
+              await writeNotice(
+                tx,
+                {
+                  communityId: event.communityId,
+                  openid: seat.openid,
+                  kind: 'event_reminder',
+                  refId: `${event._id}:${seat.openid}`,
+                  title: `活动提醒：${event.title}`,
+                  body: `${when}${event.place ? ` · ${event.place}` : ''}，别忘了出示会员码签到`,
+                  points: 0,
+                },
+                caller.now,
+              );
             }
           });
           told += group.length;
         }
       }
       const finished = seats.length < PAGE;
-      await store.transaction((tx) => tx.update('events', event._id, finished ? { remindKey: null, remindCursor: null } : { remindCursor: seats.at(-1)!.sortKey }));
+      await store.transaction((tx) =>
+        tx.update('events', event._id, finished ? { remindKey: null, remindCursor: null } : { remindCursor: seats.at(-1)!.sortKey }),
+      );
     }
   }
   return { told, more: true };

@@ -22,42 +22,63 @@ export async function reviewTiers(_input: z.output<typeof reviewTiersInput>, cal
   // A key's day is the member's community day; no time zone is more than a day ahead of UTC.
   const dueBefore = addDays(dayOf(caller.now, 'UTC'), 2);
   const tally = { reviewed: 0, warned: 0, demoted: 0 };
-  const { more } = await settleDue(deps, { where: { tierReviewKey: { lt: dueBefore } }, by: 'tierReviewKey' }, hasTime, async (memberId) => {
-    const outcome = await store.transaction(async (tx) => {
-      const member = await tx.get('members', memberId);
-      const community = member && (await communityOf(member.communityId));
-      if (!member || !community) return null;
-      const today = dayOf(caller.now, community.timezone);
-      if (community.rules.tierRetention.mode !== 'rolling') {
-        await tx.update('members', memberId, { tierReviewOn: null, tierKeepBy: null, tierReviewKey: tierReviewKey(null, member) });
-        return 'safe';
-      }
-      if (!member.tierReviewOn || member.tierReviewOn > today) return null;
-      const { changes, outcome } = reviewTier(member, community.rules, today);
-      await tx.update('members', memberId, { ...changes, tierReviewKey: tierReviewKey(changes.tierReviewOn, member) });
-      const { windowDays } = community.rules.tierRetention;
-      if (outcome === 'warned') {
-        const minPoints = community.rules.tiers.find((t) => t.name === changes.tierHeld)?.minPoints ?? 0;
-        await writeNotice(
-          tx,
-          { communityId: member.communityId, openid: member.openid, kind: 'tier_keep', refId: `${memberId}:${changes.tierKeepBy}`, title: `保级提醒：「${changes.tierHeld}」`, body: `${changes.tierKeepBy} 前，近 ${windowDays} 天累计获得 ${minPoints} 积分即可保住「${changes.tierHeld}」`, points: 0 },
-          caller.now,
-        );
-      }
-      if (outcome === 'demoted') {
-        await writeNotice(
-          tx,
-          { communityId: member.communityId, openid: member.openid, kind: 'tier_down', refId: `${memberId}:${today}`, title: `等级调整为「${changes.tierHeld}」`, body: `近 ${windowDays} 天获得的积分不足以保级；继续签到、分享可以再升回来`, points: 0 },
-          caller.now,
-        );
-      }
-      return outcome;
-    });
-    if (!outcome) return false;
-    tally.reviewed += 1;
-    if (outcome === 'warned') tally.warned += 1;
-    if (outcome === 'demoted') tally.demoted += 1;
-    return true;
-  });
+  const { more } = await settleDue(
+    deps,
+    { where: { tierReviewKey: { lt: dueBefore } }, by: 'tierReviewKey' },
+    hasTime,
+    async (memberId) => {
+      const outcome = await store.transaction(async (tx) => {
+        const member = await tx.get('members', memberId);
+        const community = member && (await communityOf(member.communityId));
+        if (!member || !community) return null;
+        const today = dayOf(caller.now, community.timezone);
+        if (community.rules.tierRetention.mode !== 'rolling') {
+          await tx.update('members', memberId, { tierReviewOn: null, tierKeepBy: null, tierReviewKey: tierReviewKey(null, member) });
+          return 'safe';
+        }
+        if (!member.tierReviewOn || member.tierReviewOn > today) return null;
+        const { changes, outcome } = reviewTier(member, community.rules, today);
+        await tx.update('members', memberId, { ...changes, tierReviewKey: tierReviewKey(changes.tierReviewOn, member) });
+        const { windowDays } = community.rules.tierRetention;
+        if (outcome === 'warned') {
+          const minPoints = community.rules.tiers.find((t) => t.name === changes.tierHeld)?.minPoints ?? 0;
+          await writeNotice(
+            tx,
+            {
+              communityId: member.communityId,
+              openid: member.openid,
+              kind: 'tier_keep',
+              refId: `${memberId}:${changes.tierKeepBy}`,
+              title: `保级提醒：「${changes.tierHeld}」`,
+              body: `${changes.tierKeepBy} 前，近 ${windowDays} 天累计获得 ${minPoints} 积分即可保住「${changes.tierHeld}」`,
+              points: 0,
+            },
+            caller.now,
+          );
+        }
+        if (outcome === 'demoted') {
+          await writeNotice(
+            tx,
+            {
+              communityId: member.communityId,
+              openid: member.openid,
+              kind: 'tier_down',
+              refId: `${memberId}:${today}`,
+              title: `等级调整为「${changes.tierHeld}」`,
+              body: `近 ${windowDays} 天获得的积分不足以保级；继续签到、分享可以再升回来`,
+              points: 0,
+            },
+            caller.now,
+          );
+        }
+        return outcome;
+      });
+      if (!outcome) return false;
+      tally.reviewed += 1;
+      if (outcome === 'warned') tally.warned += 1;
+      if (outcome === 'demoted') tally.demoted += 1;
+      return true;
+    },
+  );
   return { ...tally, more };
 }

@@ -39,10 +39,30 @@ eachStore((open) => {
     await h.ok('checkin', 'checkin', { communityId: c }, as('o_alice', '2026-03-03T02:00:00Z'));
     const { post } = await h.ok('posts', 'create', { communityId: c, body: STORIES[0] }, as('o_alice', '2026-03-03T03:00:00Z'));
     await h.ok('posts', 'review', { communityId: c, postId: post.id, decision: 'approve', points: 80 }, owner('2026-03-03T04:00:00Z'));
-    await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 100, reason: '活动', requestId: 'stats-adj-01' }, owner('2026-03-03T05:00:00Z'));
-    await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: -30, reason: '扣回', requestId: 'stats-adj-02' }, owner('2026-03-03T05:01:00Z'));
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '券', kind: 'service', pointsPrice: 20, stock: 5 } }, owner('2026-03-03T05:02:00Z'));
-    const { order } = await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'stats-redeem-1' }, as('o_bob', '2026-03-03T06:00:00Z'));
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid: 'o_bob', delta: 100, reason: '活动', requestId: 'stats-adj-01' },
+      owner('2026-03-03T05:00:00Z'),
+    );
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid: 'o_bob', delta: -30, reason: '扣回', requestId: 'stats-adj-02' },
+      owner('2026-03-03T05:01:00Z'),
+    );
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '券', kind: 'service', pointsPrice: 20, stock: 5 } },
+      owner('2026-03-03T05:02:00Z'),
+    );
+    const { order } = await h.ok(
+      'mall',
+      'redeem',
+      { communityId: c, itemId: item.id, requestId: 'stats-redeem-1' },
+      as('o_bob', '2026-03-03T06:00:00Z'),
+    );
     await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'stats-redeem-2' }, as('o_bob', '2026-03-03T06:01:00Z'));
     await h.ok('mall', 'cancel', { communityId: c, orderId: order.id, reason: '缺货' }, owner('2026-03-03T07:00:00Z'));
     await h.ok('posts', 'revoke', { communityId: c, postId: post.id, reason: '抄袭' }, owner('2026-03-03T08:00:00Z'));
@@ -50,7 +70,15 @@ eachStore((open) => {
     expect(await rollup('2026-03-03T12:00:00Z')).toEqual({ communities: 1, records: expect.any(Number), more: false });
     const { days, totals, asOf } = await overview('2026-03-03T12:00:00Z');
     expect(asOf).toBe('2026-03-03T12:00:00.000Z');
-    expect(days.map((d) => d.day)).toEqual(['2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02', '2026-03-03']);
+    expect(days.map((d) => d.day)).toEqual([
+      '2026-02-25',
+      '2026-02-26',
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+    ]);
     expect(days[5]).toMatchObject({ day: '2026-03-02', activeMembers: 1, checkins: 1, pointsIssued: 5 });
     expect(days[6]).toMatchObject({
       day: '2026-03-03',
@@ -65,7 +93,14 @@ eachStore((open) => {
       pointsReversed: 110,
     });
     expect(days[4]).toMatchObject({ day: '2026-03-01', newMembers: 3, activeMembers: 0 });
-    expect(totals).toMatchObject({ members: 3, activeMembers: 2, pointsIssued: 195, pointsSpent: 20, pointsReversed: 110, burnRate: 0.1026 });
+    expect(totals).toMatchObject({
+      members: 3,
+      activeMembers: 2,
+      pointsIssued: 195,
+      pointsSpent: 20,
+      pointsReversed: 110,
+      burnRate: 0.1026,
+    });
     expect(totals.liability).toBe(await sumOfBalances());
     expect(totals.liability).toBe(195 - 20 - 110);
   });
@@ -111,13 +146,21 @@ eachStore((open) => {
       { cohort: '2026-03', joined: 4, retained: 2 },
       { cohort: '2026-04', joined: 1, retained: 0 },
     ]);
-    const april = (await h.ok('stats', 'overview', { communityId: c, days: 90 }, owner('2026-05-02T02:00:00Z'))).days.find((d) => d.day === '2026-04-01');
+    const april = (await h.ok('stats', 'overview', { communityId: c, days: 90 }, owner('2026-05-02T02:00:00Z'))).days.find(
+      (d) => d.day === '2026-04-01',
+    );
     expect(april).toMatchObject({ newMembers: 1, activeMembers: 1, checkins: 1 });
   });
 
   it('counts tiers and segments over the members, and says so as of its run', async () => {
-    await h.ok('points', 'adjust', { communityId: c, openid: 'o_bob', delta: 600, reason: '升级', requestId: 'stats-tier-01' }, owner('2026-03-02T02:00:00Z'));
-    for (let d = 0; d < 15; d++) await h.ok('checkin', 'checkin', { communityId: c }, as('o_alice', `2026-03-${String(2 + d).padStart(2, '0')}T02:00:00Z`));
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid: 'o_bob', delta: 600, reason: '升级', requestId: 'stats-tier-01' },
+      owner('2026-03-02T02:00:00Z'),
+    );
+    for (let d = 0; d < 15; d++)
+      await h.ok('checkin', 'checkin', { communityId: c }, as('o_alice', `2026-03-${String(2 + d).padStart(2, '0')}T02:00:00Z`));
     await rollup('2026-03-16T12:00:00Z');
     const { tiers } = await overview('2026-03-16T12:00:00Z');
     expect(tiers).toEqual([
@@ -129,7 +172,14 @@ eachStore((open) => {
     // Everyone joined 03-01, 15 days before: no longer new. Alice checked in 15 days running; bob never came
     // (lost); the owner runs the community and is in no segment, though among the members.
     const segments = await h.ok('stats', 'segments', { communityId: c }, owner('2026-03-16T12:00:00Z'));
-    expect(Object.fromEntries(segments.segments.map((s) => [s.key, s.members]))).toEqual({ new: 0, core: 1, active: 0, at_risk: 0, dormant: 0, lost: 1 });
+    expect(Object.fromEntries(segments.segments.map((s) => [s.key, s.members]))).toEqual({
+      new: 0,
+      core: 1,
+      active: 0,
+      at_risk: 0,
+      dormant: 0,
+      lost: 1,
+    });
     expect(segments.members).toBe(3);
     expect(segments.asOf).toBe('2026-03-16T12:00:00.000Z');
     // A month later, without activity, alice is dormant; counted so only after the next run.
@@ -139,12 +189,19 @@ eachStore((open) => {
   });
 
   it('stops on its time budget and the next runs finish the same numbers', async () => {
-    for (let d = 0; d < 6; d++) await h.ok('checkin', 'checkin', { communityId: c }, as(d % 2 ? 'o_bob' : 'o_alice', `2026-03-${String(2 + d).padStart(2, '0')}T02:00:00Z`));
+    for (let d = 0; d < 6; d++)
+      await h.ok(
+        'checkin',
+        'checkin',
+        { communityId: c },
+        as(d % 2 ? 'o_bob' : 'o_alice', `2026-03-${String(2 + d).padStart(2, '0')}T02:00:00Z`),
+      );
     let ticks = 0;
     // Time is the number of checks: enough for a page or two per run, not for everything.
     const slow = sqliteHarness(h.store, undefined, { clock: () => (ticks += 1), jobBudgetMs: 4 });
     let runs = 0;
-    for (let more = true; more && runs < 50; runs++) more = (await slow.ok('jobs', 'rollupStats', {}, trigger('2026-03-10T12:00:00Z'))).more;
+    for (let more = true; more && runs < 50; runs++)
+      more = (await slow.ok('jobs', 'rollupStats', {}, trigger('2026-03-10T12:00:00Z'))).more;
     expect(runs).toBeGreaterThan(1);
     expect(runs).toBeLessThan(50);
     const paged = (await overview('2026-03-10T12:00:00Z', 30)).days;
@@ -153,9 +210,15 @@ eachStore((open) => {
   });
 
   it('shows the numbers to staff only, and runs for the timer only', async () => {
-    expect(await h.call('stats', 'overview', { communityId: c, days: 7 }, as('o_alice', '2026-03-02T02:00:00Z'))).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await h.call('stats', 'segments', { communityId: c }, as('o_alice', '2026-03-02T02:00:00Z'))).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await h.call('stats', 'overview', { communityId: c, days: 14 }, owner('2026-03-02T02:00:00Z'))).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(await h.call('stats', 'overview', { communityId: c, days: 7 }, as('o_alice', '2026-03-02T02:00:00Z'))).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await h.call('stats', 'segments', { communityId: c }, as('o_alice', '2026-03-02T02:00:00Z'))).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await h.call('stats', 'overview', { communityId: c, days: 14 }, owner('2026-03-02T02:00:00Z'))).toMatchObject({
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await h.call('jobs', 'rollupStats', {}, as('o_owner', '2026-03-02T02:00:00Z'))).toMatchObject({ error: { code: 'FORBIDDEN' } });
     // Before any rollup: zeros, not an error.
     expect(await overview('2026-03-02T02:00:00Z')).toMatchObject({ asOf: null, totals: { members: 0, liability: 0, burnRate: 0 } });
@@ -183,6 +246,9 @@ describe('the rollup on the cloud double', () => {
     db.resetCounts();
     await rollup('2026-03-05T13:00:00Z');
     // Nothing new: one transaction for the counts; only today and this month are counted again.
-    expect({ transactions: db.counts.transactions, queries: db.counts.queries }).toEqual({ transactions: 1, queries: 3 + 1 + 3 + 4 + 6 + 1 + 1 });
+    expect({ transactions: db.counts.transactions, queries: db.counts.queries }).toEqual({
+      transactions: 1,
+      queries: 3 + 1 + 3 + 4 + 6 + 1 + 1,
+    });
   });
 });

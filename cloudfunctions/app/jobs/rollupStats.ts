@@ -1,7 +1,17 @@
 import * as z from 'zod';
 import { SEGMENTS, segmentRanges } from '../../core/activity';
 import { addDays, dayOf, monthKey, startOfDay, type Day } from '../../core/days';
-import { addCounts, EMPTY_DAY, entryCounts, eventCounts, nextMonth, previousMonth, retainedCohort, type DayNumbers, type PointsTotals } from '../../core/stats';
+import {
+  addCounts,
+  EMPTY_DAY,
+  entryCounts,
+  eventCounts,
+  nextMonth,
+  previousMonth,
+  retainedCohort,
+  type DayNumbers,
+  type PointsTotals,
+} from '../../core/stats';
 import { withDefaults } from '../../core/rules';
 import type { Caller, Deps } from '../kernel/context';
 import type { ActivityDoc, AppStore, Collections, CommunityDoc, Found, LedgerDoc, MemberDoc, StatsDoc } from '../kernel/documents';
@@ -53,8 +63,13 @@ export async function rollupStats(_input: z.output<typeof rollupStatsInput>, cal
   const watermark = new Date(caller.now.getTime() - SETTLE_MS).toISOString();
   let communities = 0;
   let records = 0;
-  for (let after = ''; ; ) {
-    const page = await store.find('communities', { where: { _id: { gt: after } }, orderBy: [['_id', 'asc']], limit: COMMUNITIES, fields: ['timezone', 'rules', 'createdAt'] });
+  for (let after = ''; ;) {
+    const page = await store.find('communities', {
+      where: { _id: { gt: after } },
+      orderBy: [['_id', 'asc']],
+      limit: COMMUNITIES,
+      fields: ['timezone', 'rules', 'createdAt'],
+    });
     for (const community of page) {
       const done = await rollupCommunity(store, community, { watermark, now: caller.now, hasTime });
       records += done.records;
@@ -79,7 +94,11 @@ async function rollupCommunity(store: AppStore, community: CommunityFacts, run: 
   const ledger = await follow(store, id, 'ledger', run, (entry) => ({ day: entry.day, counts: entryCounts(entry), active: entry.active }));
   records += ledger.records;
   if (!ledger.finished) return { records, finished: false };
-  const events = await follow(store, id, 'activity', run, (event) => ({ day: event.day, counts: eventCounts(event), active: event.active }));
+  const events = await follow(store, id, 'activity', run, (event) => ({
+    day: event.day,
+    counts: eventCounts(event),
+    active: event.active,
+  }));
   records += events.records;
   if (!events.finished || !run.hasTime()) return { records, finished: false };
   await countMembers(store, community, run.now);
@@ -108,7 +127,11 @@ async function follow<K extends keyof Streams>(
   for (;;) {
     if (!run.hasTime()) return { records, finished: false };
     const after = (await store.get('stats', communityId))?.[position] ?? '';
-    const query = { where: { communityId, timeKey: { gt: after, lt: run.watermark } }, orderBy: [['timeKey', 'asc']], limit: PAGE } as Query<Collections[K]>;
+    const query = {
+      where: { communityId, timeKey: { gt: after, lt: run.watermark } },
+      orderBy: [['timeKey', 'asc']],
+      limit: PAGE,
+    } as Query<Collections[K]>;
     // Both streams have communityId and timeKey; the query is the same for either.
     const page = (await store.find(stream, query)) as unknown as Array<Found<Streams[K]>>;
     if (page.length === 0) return { records, finished: true };
@@ -135,7 +158,8 @@ async function follow<K extends keyof Streams>(
         await tx.set('statsDays', dayId, { ...addCounts(stripId(current ?? emptyDay(communityId, day)), counts), communityId, day });
       }
       const cohorts = { ...stats.cohorts };
-      for (const [cohort, n] of retained) cohorts[cohort] = { joined: cohorts[cohort]?.joined ?? 0, retained: (cohorts[cohort]?.retained ?? 0) + n };
+      for (const [cohort, n] of retained)
+        cohorts[cohort] = { joined: cohorts[cohort]?.joined ?? 0, retained: (cohorts[cohort]?.retained ?? 0) + n };
       await tx.set('stats', communityId, { ...stripId(stats), [position]: last, totals: addCounts(stats.totals, points), cohorts });
       return true;
     });
@@ -154,14 +178,17 @@ async function countMembers(store: AppStore, community: CommunityFacts, now: Dat
   const tz = community.timezone;
   const today = dayOf(now, tz);
   const count = (where: Query<MemberDoc>['where']) => store.count('members', { communityId, ...where });
-  const joinedBetween = (from: Day, to: Day) => ({ sortKey: { gte: startOfDay(from, tz).toISOString(), lt: startOfDay(to, tz).toISOString() } });
+  const joinedBetween = (from: Day, to: Day) => ({
+    sortKey: { gte: startOfDay(from, tz).toISOString(), lt: startOfDay(to, tz).toISOString() },
+  });
   const activeSince = (days: number): Query<MemberDoc>['where'] => ({ activeKey: { gte: addDays(today, -(days - 1)) } });
 
   const tiers = withDefaults(community.rules).tiers;
   const previous = await store.get('stats', communityId);
   const firstDay = previous?.asOf ? dayOf(new Date(previous.asOf), tz) : dayOf(new Date(community.createdAt), tz);
   const recount: Day[] = [];
-  for (let day = firstDay < addDays(today, -CATCH_UP_DAYS) ? addDays(today, -CATCH_UP_DAYS) : firstDay; day <= today; day = addDays(day, 1)) recount.push(day);
+  for (let day = firstDay < addDays(today, -CATCH_UP_DAYS) ? addDays(today, -CATCH_UP_DAYS) : firstDay; day <= today; day = addDays(day, 1))
+    recount.push(day);
   const months = [monthKey(today)];
   while (months.length < COHORT_MONTHS) months.unshift(previousMonth(months[0]));
   // A month's joins are final once it is over: count the ones not counted since it ended.
@@ -178,7 +205,14 @@ async function countMembers(store: AppStore, community: CommunityFacts, now: Dat
   ];
   const counted = await allLimited(queries.map((where) => () => count(where)));
   const take = (n: number) => counted.splice(0, n);
-  const [[members], [d7, d30, d90], tierCounts, segmentCounts, joinedByDay, joinedByMonth] = [take(1), take(3), take(tiers.length), take(SEGMENTS.length), take(recount.length), take(recountMonths.length)];
+  const [[members], [d7, d30, d90], tierCounts, segmentCounts, joinedByDay, joinedByMonth] = [
+    take(1),
+    take(3),
+    take(tiers.length),
+    take(SEGMENTS.length),
+    take(recount.length),
+    take(recountMonths.length),
+  ];
 
   await store.transaction(async (tx) => {
     const stats = (await tx.get('stats', communityId)) ?? emptyStats(communityId);
@@ -188,7 +222,12 @@ async function countMembers(store: AppStore, community: CommunityFacts, now: Dat
       if (current.newMembers !== joinedByDay[i]) await tx.set('statsDays', dayId, { ...stripId(current), newMembers: joinedByDay[i] });
     }
     const joined = new Map(recountMonths.map((month, i) => [month, joinedByMonth[i]]));
-    const cohorts = Object.fromEntries(months.map((month) => [month, { joined: joined.get(month) ?? stats.cohorts[month]?.joined ?? 0, retained: stats.cohorts[month]?.retained ?? 0 }]));
+    const cohorts = Object.fromEntries(
+      months.map((month) => [
+        month,
+        { joined: joined.get(month) ?? stats.cohorts[month]?.joined ?? 0, retained: stats.cohorts[month]?.retained ?? 0 },
+      ]),
+    );
     await tx.set('stats', communityId, {
       ...stripId(stats),
       asOf: now.toISOString(),

@@ -14,7 +14,14 @@ export async function runBatches(_input: z.output<typeof runBatchesInput>, calle
   const { skipped, attempt } = skipFailures(deps, 'runBatches');
   let advanced = 0;
   while (hasTime()) {
-    const running = (await deps.store.find('batches', { where: { runKey: { lte: 'running|\uffff' } }, orderBy: [['runKey', 'asc']], limit: 10 + skipped.size, fields: ['status'] })).filter((b) => !skipped.has(b._id));
+    const running = (
+      await deps.store.find('batches', {
+        where: { runKey: { lte: 'running|\uffff' } },
+        orderBy: [['runKey', 'asc']],
+        limit: 10 + skipped.size,
+        fields: ['status'],
+      })
+    ).filter((b) => !skipped.has(b._id));
     if (!running.length) return { advanced, more: false };
     for (const batch of running) {
       if (!hasTime()) break;

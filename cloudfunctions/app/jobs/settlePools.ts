@@ -28,16 +28,29 @@ export async function settlePools(_input: z.output<typeof settlePoolsInput>, cal
   let refunded = 0;
 
   while (hasTime()) {
-    const due = (await store.find('pools', { where: { kind: 'pooled', status: 'open', endsAt: { lte: caller.now.toISOString() } }, orderBy: [['endsAt', 'asc']], limit: PAGE + skipped.size, fields: ['endsAt'] })).filter((p) => !skipped.has(p._id));
+    const due = (
+      await store.find('pools', {
+        where: { kind: 'pooled', status: 'open', endsAt: { lte: caller.now.toISOString() } },
+        orderBy: [['endsAt', 'asc']],
+        limit: PAGE + skipped.size,
+        fields: ['endsAt'],
+      })
+    ).filter((p) => !skipped.has(p._id));
     if (!due.length) break;
     for (const pool of due) if (hasTime()) failed += await attempt(pool._id, () => failPool(pool._id), 0);
   }
   while (hasTime()) {
-    const pools = (await store.find('pools', { where: { status: 'failed', refunded: false }, orderBy: [['endsAt', 'asc']], limit: PAGE + skipped.size })).filter((p) => !skipped.has(p._id));
+    const pools = (
+      await store.find('pools', { where: { status: 'failed', refunded: false }, orderBy: [['endsAt', 'asc']], limit: PAGE + skipped.size })
+    ).filter((p) => !skipped.has(p._id));
     if (!pools.length) return { failed, refunded, more: false };
     for (const pool of pools) {
       if (!hasTime()) break;
-      const unrefunded = await store.find('poolBackings', { where: { poolId: pool._id, refunded: false }, limit: PAGE + skipped.size, fields: ['openid'] });
+      const unrefunded = await store.find('poolBackings', {
+        where: { poolId: pool._id, refunded: false },
+        limit: PAGE + skipped.size,
+        fields: ['openid'],
+      });
       const backings = unrefunded.filter((b) => !skipped.has(b._id));
       if (!unrefunded.length) await attempt(pool._id, () => markRefunded(pool._id), undefined);
       else if (!backings.length) skipped.add(pool._id);
@@ -72,12 +85,29 @@ export async function settlePools(_input: z.output<typeof settlePoolsInput>, cal
         await recordPostings(
           tx,
           member,
-          [{ id: ids.ledger('poolrefund', backing.communityId, backing.openid, backing.poolId), kind: 'refund', delta: backing.points, reason: `众筹「${pool.name}」未成，积分退回`, refId: backing.poolId, restore: backing.spentLots }],
+          [
+            {
+              id: ids.ledger('poolrefund', backing.communityId, backing.openid, backing.poolId),
+              kind: 'refund',
+              delta: backing.points,
+              reason: `众筹「${pool.name}」未成，积分退回`,
+              refId: backing.poolId,
+              restore: backing.spentLots,
+            },
+          ],
           postingTime(settings, caller.now),
         );
         await writeNotice(
           tx,
-          { communityId: backing.communityId, openid: backing.openid, kind: 'pool_failed', refId: backingId, title: `众筹「${pool.name}」没有凑齐，${backing.points} 积分已退回`, body: '', points: backing.points },
+          {
+            communityId: backing.communityId,
+            openid: backing.openid,
+            kind: 'pool_failed',
+            refId: backingId,
+            title: `众筹「${pool.name}」没有凑齐，${backing.points} 积分已退回`,
+            body: '',
+            points: backing.points,
+          },
           caller.now,
         );
       }
@@ -89,7 +119,8 @@ export async function settlePools(_input: z.output<typeof settlePoolsInput>, cal
   async function markRefunded(poolId: string): Promise<void> {
     await store.transaction(async (tx) => {
       const pool = await tx.get('pools', poolId);
-      if (pool && pool.status === 'failed' && !pool.refunded) await tx.update('pools', poolId, { refunded: true, updatedAt: caller.now.toISOString() });
+      if (pool && pool.status === 'failed' && !pool.refunded)
+        await tx.update('pools', poolId, { refunded: true, updatedAt: caller.now.toISOString() });
     });
   }
 }

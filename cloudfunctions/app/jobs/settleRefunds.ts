@@ -18,10 +18,19 @@ export async function settleRefunds(_input: z.output<typeof settleRefundsInput>,
   const { skipped, attempt } = skipFailures(deps, 'settleRefunds');
   let settled = 0;
   while (hasTime()) {
-    const due = (await deps.store.find('orders', { where: { refundCheckAt: { lte: caller.now.toISOString() } }, orderBy: [['refundCheckAt', 'asc']], limit: PAGE + skipped.size, fields: ['refundCheckAt'] })).filter((o) => !skipped.has(o._id));
+    const due = (
+      await deps.store.find('orders', {
+        where: { refundCheckAt: { lte: caller.now.toISOString() } },
+        orderBy: [['refundCheckAt', 'asc']],
+        limit: PAGE + skipped.size,
+        fields: ['refundCheckAt'],
+      })
+    ).filter((o) => !skipped.has(o._id));
     if (!due.length) return { settled, more: false };
     for (let i = 0; i < due.length && hasTime(); i += PARALLEL) {
-      const states = await Promise.all(due.slice(i, i + PARALLEL).map((order) => attempt(order._id, () => advanceRefund(deps, order._id, caller.now), null)));
+      const states = await Promise.all(
+        due.slice(i, i + PARALLEL).map((order) => attempt(order._id, () => advanceRefund(deps, order._id, caller.now), null)),
+      );
       settled += states.filter((state) => state === 'refunded' || state === 'failed').length;
     }
   }

@@ -18,13 +18,41 @@ eachStore((open) => {
     expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(0)))).ran)).toEqual([]);
     expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(1)))).ran)).toEqual(['runBatches', 'remind', 'expirePoints']);
     // Ticks skipped (00:02–00:04): what waited longest goes first, the rest in schedule order.
-    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(5)))).ran)).toEqual(['runBatches', 'remind', 'expirePoints', 'expireUnpaid', 'settleRefunds']);
-    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(10)))).ran)).toEqual(['runBatches', 'remind', 'expirePoints', 'expireUnpaid', 'settleRefunds', 'remindEvents', 'settlePools', 'reviewTiers']);
-    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(60)))).ran)).toEqual(['runBatches', 'remind', 'expirePoints', 'expireUnpaid', 'settleRefunds', 'remindEvents', 'settlePools', 'monthlyAwards', 'rollupStats']);
+    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(5)))).ran)).toEqual([
+      'runBatches',
+      'remind',
+      'expirePoints',
+      'expireUnpaid',
+      'settleRefunds',
+    ]);
+    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(10)))).ran)).toEqual([
+      'runBatches',
+      'remind',
+      'expirePoints',
+      'expireUnpaid',
+      'settleRefunds',
+      'remindEvents',
+      'settlePools',
+      'reviewTiers',
+    ]);
+    expect(Object.keys((await h.ok('jobs', 'tick', {}, trigger(later(60)))).ran)).toEqual([
+      'runBatches',
+      'remind',
+      'expirePoints',
+      'expireUnpaid',
+      'settleRefunds',
+      'remindEvents',
+      'settlePools',
+      'monthlyAwards',
+      'rollupStats',
+    ]);
   });
 
   it('is a trigger: a member calling it is refused and nothing runs', async () => {
-    expect(await h.call('jobs', 'tick', {}, { openid: 'o_alice', now: later(0) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('jobs', 'tick', {}, { openid: 'o_alice', now: later(0) })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await h.store.get('jobRuns', 'schedule')).toBeNull();
   });
 });

@@ -16,7 +16,18 @@ import { remindEvents } from './remindEvents';
 
 type Job = (input: Record<string, never>, caller: Caller, deps: Deps) => Promise<{ more: boolean }>;
 
-export const JOBS: Record<JobName, Job> = { expireUnpaid, settleRefunds, runBatches, remind, remindEvents, expirePoints, settlePools, reviewTiers, monthlyAwards, rollupStats };
+export const JOBS: Record<JobName, Job> = {
+  expireUnpaid,
+  settleRefunds,
+  runBatches,
+  remind,
+  remindEvents,
+  expirePoints,
+  settlePools,
+  reviewTiers,
+  monthlyAwards,
+  rollupStats,
+};
 
 const SCHEDULE_ID = 'schedule';
 

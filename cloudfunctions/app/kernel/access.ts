@@ -48,7 +48,11 @@ export type MemberRead = Omit<MemberDoc, 'lots' | 'recentEarned' | 'recentSpent'
 export const READ_WITHOUT_LOTS = { omit: ['lots', 'recentEarned', 'recentSpent'] } as const;
 
 /** The facts a member's own tier card needs: in rolling mode, the days' earnings too (one more read, only there). */
-export async function myTierFacts(store: AppStore, community: Found<CommunityDoc>, member: Found<MemberRead>): Promise<MemberRead & Pick<MemberDoc, 'recentEarned'>> {
+export async function myTierFacts(
+  store: AppStore,
+  community: Found<CommunityDoc>,
+  member: Found<MemberRead>,
+): Promise<MemberRead & Pick<MemberDoc, 'recentEarned'>> {
   if (community.rules.tierRetention.mode !== 'rolling') return member;
   const full = await store.get('members', member._id, { omit: ['lots'] });
   return { ...member, recentEarned: full?.recentEarned };

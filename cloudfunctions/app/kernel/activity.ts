@@ -36,7 +36,9 @@ const STAFF_KEY = '!';
  * community, so they are neither its active members nor its churn; a list by activity still pages
  * past them (last).
  */
-export const segmentKeys = (member: Pick<MemberDoc, 'openid' | 'role' | 'lastActiveDay' | 'coreUntil'>): Pick<MemberDoc, 'activeKey' | 'coreKey'> =>
+export const segmentKeys = (
+  member: Pick<MemberDoc, 'openid' | 'role' | 'lastActiveDay' | 'coreUntil'>,
+): Pick<MemberDoc, 'activeKey' | 'coreKey'> =>
   isStaff(member.role)
     ? { activeKey: `${STAFF_KEY}|${member.openid}`, coreKey: `${STAFF_KEY}|${member.openid}` }
     : { activeKey: `${member.lastActiveDay || NEVER}|${member.openid}`, coreKey: `${member.coreUntil || NEVER}|${member.openid}` };
@@ -59,7 +61,11 @@ export async function recordActivity(
 ) {
   const { changes, mark } = activityOn(member, time.day, time.timezone);
   const posted = await recordPostings(tx, member, postings, time, { ...extra, ...changes }, event ? null : mark);
-  const own = event ?? (mark && posted.entries.length === 0 ? { kind: 'active' as const, id: ids.event('active', `${member.communityId}:${member.openid}:${time.day}`) } : null);
+  const own =
+    event ??
+    (mark && posted.entries.length === 0
+      ? { kind: 'active' as const, id: ids.event('active', `${member.communityId}:${member.openid}:${time.day}`) }
+      : null);
   if (own) await recordEvent(tx, own, { communityId: member.communityId, openid: member.openid, day: time.day, now: time.now }, mark);
   return posted;
 }
@@ -79,7 +85,10 @@ export async function recordEvent(
 export function segmentWhere(r: SegmentRanges, tz: string): Query<MemberDoc>['where'] {
   const where: Query<MemberDoc>['where'] = {};
   if (r.joinedFrom || r.joinedBefore) {
-    where.sortKey = { ...(r.joinedFrom ? { gte: startOfDay(r.joinedFrom, tz).toISOString() } : {}), ...(r.joinedBefore ? { lt: startOfDay(r.joinedBefore, tz).toISOString() } : {}) };
+    where.sortKey = {
+      ...(r.joinedFrom ? { gte: startOfDay(r.joinedFrom, tz).toISOString() } : {}),
+      ...(r.joinedBefore ? { lt: startOfDay(r.joinedBefore, tz).toISOString() } : {}),
+    };
   }
   // Every range starts at NEVER at the lowest, which leaves staff (STAFF_KEY) out.
   if (r.coreFrom || r.coreBefore) where.coreKey = { gte: r.coreFrom ?? NEVER, ...(r.coreBefore ? { lt: r.coreBefore } : {}) };

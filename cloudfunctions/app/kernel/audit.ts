@@ -11,7 +11,12 @@ import type { AppTransaction, AuditAction, AuditDoc } from './documents';
  */
 export async function recordAudit(
   tx: AppTransaction,
-  { communityId, action, target, detail = {} }: { communityId: string; action: AuditAction; target: string; detail?: Record<string, unknown> },
+  {
+    communityId,
+    action,
+    target,
+    detail = {},
+  }: { communityId: string; action: AuditAction; target: string; detail?: Record<string, unknown> },
   caller: Caller,
 ): Promise<void> {
   const id = randomBytes(9).toString('base64url');

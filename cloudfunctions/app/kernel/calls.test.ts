@@ -10,7 +10,12 @@ it('runs every task, never more than the limit at once, answers in order, and fa
     running--;
     return i * 2;
   };
-  expect(await allLimited(Array.from({ length: 37 }, (_, i) => task(i)), 4)).toEqual(Array.from({ length: 37 }, (_, i) => i * 2));
+  expect(
+    await allLimited(
+      Array.from({ length: 37 }, (_, i) => task(i)),
+      4,
+    ),
+  ).toEqual(Array.from({ length: 37 }, (_, i) => i * 2));
   expect(peak).toBe(4);
   expect(await allLimited([])).toEqual([]);
   await expect(allLimited([async () => 1, async () => Promise.reject(new Error('down'))])).rejects.toThrow('down');

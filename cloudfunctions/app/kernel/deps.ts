@@ -16,6 +16,9 @@ export function makeDeps(given: Pick<Deps, 'store' | 'platform'> & Partial<Deps>
 
 /** COMMUNITY_CREATORS: a comma-separated list of openids who may create communities; unset or empty, anyone may. */
 export function creatorsFrom(setting: string | undefined): readonly string[] | null {
-  const openids = (setting ?? '').split(',').map((openid) => openid.trim()).filter(Boolean);
+  const openids = (setting ?? '')
+    .split(',')
+    .map((openid) => openid.trim())
+    .filter(Boolean);
   return openids.length ? openids : null;
 }

@@ -70,7 +70,8 @@ export function dispatch(actions: Actions) {
       if (!chosen) return failure('INVALID_INPUT', `未知的 action：${String(name)}`);
 
       if (chosen.auth === 'trigger') {
-        if (context.source !== 'wx_trigger') return context.openid ? failure('FORBIDDEN', '只有定时触发器可以调用') : failure('UNAUTHENTICATED', '未登录');
+        if (context.source !== 'wx_trigger')
+          return context.openid ? failure('FORBIDDEN', '只有定时触发器可以调用') : failure('UNAUTHENTICATED', '未登录');
       } else if (chosen.auth !== 'platform' && !context.openid) {
         return failure('UNAUTHENTICATED', '未登录：请在微信中打开');
       }

@@ -769,7 +769,8 @@ export const ids = {
   seat: (eventId: string, openid: string) => `${eventId}:${openid}`,
   reminder: (communityId: string, openid: string) => `${communityId}:${openid}:checkin_reminder`,
   /** A member's nickname kept under one of its parts: the part as code points, so any character makes a valid id. */
-  nameGram: (communityId: string, openid: string, gram: string) => `${communityId}:${openid}:${Array.from(gram, (c) => c.codePointAt(0)!.toString(36)).join('.')}`,
+  nameGram: (communityId: string, openid: string, gram: string) =>
+    `${communityId}:${openid}:${Array.from(gram, (c) => c.codePointAt(0)!.toString(36)).join('.')}`,
 };
 
 /** Every collection of database/collections.json and the document it holds. */

@@ -5,7 +5,11 @@ import { ids, type AppTransaction, type CommunityDoc, type MemberDoc } from './d
 import { writeNotice } from '../notices/notify';
 
 /** What the engagement rules see of a community at `now`: its rules and its live campaigns (kept on the community document, so reading them costs nothing). */
-export const engagementContext = (community: Pick<CommunityDoc, 'rules' | 'timezone' | 'campaigns'>, now: Date, day: Day): EngagementContext => ({
+export const engagementContext = (
+  community: Pick<CommunityDoc, 'rules' | 'timezone' | 'campaigns'>,
+  now: Date,
+  day: Day,
+): EngagementContext => ({
   rules: community.rules,
   campaigns: community.campaigns ?? [],
   now,
@@ -41,7 +45,15 @@ export function engagementOf(member: MemberDoc, event: EarningEvent, ctx: Engage
     if (!lines.length) return;
     await writeNotice(
       tx,
-      { communityId: member.communityId, openid: member.openid, kind: 'achievement', refId: `${member.communityId}:${member.openid}:${refId}`, title: lines[0], body: points ? `${lines.join('，')}，共获得 ${points} 积分` : lines.join('，'), points },
+      {
+        communityId: member.communityId,
+        openid: member.openid,
+        kind: 'achievement',
+        refId: `${member.communityId}:${member.openid}:${refId}`,
+        title: lines[0],
+        body: points ? `${lines.join('，')}，共获得 ${points} 积分` : lines.join('，'),
+        points,
+      },
       ctx.now,
     );
   };

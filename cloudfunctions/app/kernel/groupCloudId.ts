@@ -8,7 +8,10 @@ import type { OpenData } from '../../platform/ports';
  */
 export const groupCloudIdInput = z.object({
   cloudID: z.string().max(512),
-  data: z.object({ opengid: z.string().max(128), openGId: z.string().max(128) }).partial().optional(),
+  data: z
+    .object({ opengid: z.string().max(128), openGId: z.string().max(128) })
+    .partial()
+    .optional(),
   errCode: z.number().optional(),
   errMsg: z.string().max(500).optional(),
 });

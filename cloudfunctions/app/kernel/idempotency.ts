@@ -43,7 +43,11 @@ export function requestKey(scope: string, communityId: string, openid: string, r
  * create, or earlier on a rule that no longer holds (sold out, spent) — and only then is the
  * record read: the first result at any age, IDEMPOTENCY_MISMATCH for other parameters.
  */
-export async function replayable<T>(print: string, record: () => Promise<RequestRecord | null | undefined>, run: () => Promise<T>): Promise<T> {
+export async function replayable<T>(
+  print: string,
+  record: () => Promise<RequestRecord | null | undefined>,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {

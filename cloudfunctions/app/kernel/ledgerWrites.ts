@@ -33,9 +33,11 @@ function expiryWarning(member: MemberDoc, account: Account): Partial<MemberDoc> 
 
 export const expiryWarnKey = (nextExpiryAt: string, member: Pick<MemberDoc, 'communityId' | 'openid'>) =>
   `${new Date(Date.parse(nextExpiryAt) - EXPIRY_WARNING_DAYS * 86_400_000).toISOString()}|${ids.member(member.communityId, member.openid)}`;
-export const expiryWarned = (member: Pick<MemberDoc, 'communityId' | 'openid'>) => `${WARNED}|${ids.member(member.communityId, member.openid)}`;
+export const expiryWarned = (member: Pick<MemberDoc, 'communityId' | 'openid'>) =>
+  `${WARNED}|${ids.member(member.communityId, member.openid)}`;
 
-export const tierReviewKey = (on: Day | null, member: Pick<MemberDoc, 'communityId' | 'openid'>) => `${on ?? NEVER_REVIEWED}|${member.communityId}|${member.openid}`;
+export const tierReviewKey = (on: Day | null, member: Pick<MemberDoc, 'communityId' | 'openid'>) =>
+  `${on ?? NEVER_REVIEWED}|${member.communityId}|${member.openid}`;
 const NEVER_REVIEWED = '9999-12-31';
 
 /**
@@ -68,7 +70,13 @@ export async function recordPostings(
   }
   const fields = typeof extra === 'function' ? extra({ account, entries }) : extra;
   if (entries.length || Object.keys(fields).length) {
-    await tx.update('members', ids.member(member.communityId, member.openid), { ...accountFields(account), earnedKey: earnedKey(account.earnedTotal, member.openid), ...expiryWarning(member, account), ...tierFields(member, account, time), ...fields });
+    await tx.update('members', ids.member(member.communityId, member.openid), {
+      ...accountFields(account),
+      earnedKey: earnedKey(account.earnedTotal, member.openid),
+      ...expiryWarning(member, account),
+      ...tierFields(member, account, time),
+      ...fields,
+    });
   }
   return { account, entries, taken };
 }
@@ -80,9 +88,35 @@ export const earnedKey = (earnedTotal: number, openid: string) => `${String(earn
 export const ledgerSortKey = (seq: number) => String(seq).padStart(12, '0');
 
 function accountFields(account: Account): Account {
-  const { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq, recentEarned, recentSpent } = account;
+  const {
+    balance,
+    earnedTotal,
+    lots,
+    nextExpiryAt,
+    nextExpiryPoints,
+    weekKey,
+    weekEarned,
+    monthKey,
+    monthEarned,
+    seq,
+    recentEarned,
+    recentSpent,
+  } = account;
   // recentSpent only once there is one: a member who never spends carries none.
-  return { balance, earnedTotal, lots, nextExpiryAt, nextExpiryPoints, weekKey, weekEarned, monthKey, monthEarned, seq, recentEarned: recentEarned ?? {}, ...(recentSpent ? { recentSpent } : {}) };
+  return {
+    balance,
+    earnedTotal,
+    lots,
+    nextExpiryAt,
+    nextExpiryPoints,
+    weekKey,
+    weekEarned,
+    monthKey,
+    monthEarned,
+    seq,
+    recentEarned: recentEarned ?? {},
+    ...(recentSpent ? { recentSpent } : {}),
+  };
 }
 
 export const toEntry = ({ id, delta, kind, reason, refId, balanceAfter, createdAt, seq, detail }: LedgerEntry): Entry => ({

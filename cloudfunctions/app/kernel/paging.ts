@@ -5,7 +5,9 @@ import type { AppStore, Collections, Found } from './documents';
 type Paged = { [K in keyof Collections]: Collections[K] extends { sortKey: string } ? K : never }[keyof Collections];
 
 /** The rows a page holds: whole documents unless some fields were asked for (a union document stays a union). */
-type Rows<K extends Paged, F extends keyof Collections[K] & string> = Array<Found<keyof Collections[K] & string extends F ? Collections[K] : Pick<Collections[K], F>>>;
+type Rows<K extends Paged, F extends keyof Collections[K] & string> = Array<
+  Found<keyof Collections[K] & string extends F ? Collections[K] : Pick<Collections[K], F>>
+>;
 
 /** Opaque paging cursors: the sort key of the last row seen. */
 export const encodeCursor = (sortKey: string): string => Buffer.from(sortKey, 'utf8').toString('base64url');
@@ -25,7 +27,9 @@ export async function pageOf<K extends Paged, F extends keyof Collections[K] & s
 ): Promise<{ rows: Rows<K, F>; nextCursor: string | null }> {
   const by = page.by ?? 'sortKey';
   const bounds = (where as Record<string, Condition | undefined>)[by];
-  const after = page.cursor ? { [by]: { ...(typeof bounds === 'object' ? bounds : {}), [page.order === 'asc' ? 'gt' : 'lt']: decodeCursor(page.cursor) } } : {};
+  const after = page.cursor
+    ? { [by]: { ...(typeof bounds === 'object' ? bounds : {}), [page.order === 'asc' ? 'gt' : 'lt']: decodeCursor(page.cursor) } }
+    : {};
   // With fields, the rows hold those fields (and the key, the cursor's); the caller reads no others.
   const fields = page.fields && ([...page.fields, by] as Query<Collections[K]>['fields']);
   const query = { where: { ...where, ...after }, orderBy: [[by, page.order]], limit: page.limit + 1, ...(fields ? { fields } : {}) };
@@ -45,13 +49,20 @@ export async function keptPageOf<K extends Paged, F extends keyof Collections[K]
   collection: K,
   where: Query<Collections[K]>['where'],
   keep: (row: Found<Pick<Collections[K], F>>) => boolean,
-  page: { cursor?: string | null; limit: number; order: 'asc' | 'desc'; fields: readonly F[]; by?: keyof Collections[K] & string; maxRead: number },
+  page: {
+    cursor?: string | null;
+    limit: number;
+    order: 'asc' | 'desc';
+    fields: readonly F[];
+    by?: keyof Collections[K] & string;
+    maxRead: number;
+  },
 ): Promise<{ rows: Array<Found<Pick<Collections[K], F>>>; nextCursor: string | null }> {
   const by = page.by ?? 'sortKey';
   const keyOf = (row: unknown) => encodeCursor((row as Record<string, string>)[by]);
   const kept: Array<Found<Pick<Collections[K], F>>> = [];
   let cursor = page.cursor ?? null;
-  for (let read = 0; ; ) {
+  for (let read = 0; ;) {
     // First what a page needs when every row is kept; after that, larger reads.
     const chunk = Math.min(page.maxRead - read, read === 0 ? page.limit + 1 : Math.max(page.limit + 1, 50));
     const { rows, nextCursor } = await pageOf(store, collection, where, { ...page, cursor, limit: chunk });

@@ -5,17 +5,20 @@ export const communityId = z.string({ error: 'communityId 必须是字符串' })
 
 export const openid = z.string({ error: 'openid 必须是字符串' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'openid 格式不对');
 
-export const requestId = z.string({ error: 'requestId 必须是字符串' }).regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 须为 8–64 位字母、数字、_ 或 -');
+export const requestId = z
+  .string({ error: 'requestId 必须是字符串' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 须为 8–64 位字母、数字、_ 或 -');
 
-export const limit = z.number({ error: 'limit 必须是数字' }).int('limit 必须是整数').min(1, 'limit 至少为 1').max(100, 'limit 最多为 100').default(20);
+export const limit = z
+  .number({ error: 'limit 必须是数字' })
+  .int('limit 必须是整数')
+  .min(1, 'limit 至少为 1')
+  .max(100, 'limit 最多为 100')
+  .default(20);
 
 export const cursor = z.string().max(300, 'cursor 太长').nullish();
 
-export const points = z
-  .number({ error: '积分必须是数字' })
-  .int('积分必须是整数')
-  .min(0, '积分不能为负')
-  .max(1_000_000, '积分太大');
+export const points = z.number({ error: '积分必须是数字' }).int('积分必须是整数').min(0, '积分不能为负').max(1_000_000, '积分太大');
 
 export const text = (label: string, max: number) =>
   z

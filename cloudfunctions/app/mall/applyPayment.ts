@@ -54,7 +54,13 @@ export async function applyPayment(deps: Deps, result: PaymentResult, now: Date)
     if (result.amountFen !== null && result.amountFen !== payment.amountFen) return answer('amountMismatch');
     const paid = { ...payment, paidAt: now.toISOString(), transactionId: result.transactionId };
     if (order.status === 'unpaid' && !paymentLapsed(order, now)) {
-      const changes = { status: 'pending' as const, payment: paid, unpaidUntil: null, updatedAt: now.toISOString(), ...(order.pickupCode ? { pickupState: 'waiting' as const } : {}) };
+      const changes = {
+        status: 'pending' as const,
+        payment: paid,
+        unpaidUntil: null,
+        updatedAt: now.toISOString(),
+        ...(order.pickupCode ? { pickupState: 'waiting' as const } : {}),
+      };
       await tx.update('orders', result.orderId, changes);
       await writeNotice(tx, paidNotice(order, paid), now);
       return answer('paid', changes);
@@ -64,7 +70,14 @@ export async function applyPayment(deps: Deps, result: PaymentResult, now: Date)
     if (order.status === 'unpaid') {
       await lapseUnpaid(tx, order, community, now, paid);
       const refund = await startRefund(tx, order, paid, lateRefund, now);
-      return answer('paidAfterExpiry', { status: 'cancelled', cancelReason: '超时未支付', payment: paid, paidAfterExpiry: true, unpaidUntil: null, refund });
+      return answer('paidAfterExpiry', {
+        status: 'cancelled',
+        cancelReason: '超时未支付',
+        payment: paid,
+        paidAfterExpiry: true,
+        unpaidUntil: null,
+        refund,
+      });
     }
     const changes = { payment: paid, paidAfterExpiry: true, updatedAt: now.toISOString() };
     await tx.update('orders', result.orderId, changes);

@@ -41,20 +41,57 @@ export async function cancelOrder(input: z.output<typeof cancelOrderInput>, call
     const draw = found.prize && (await tx.get('draws', found.prize.drawId));
     // A pooled order's points came from its backers: the pool fails and the settle job refunds each of them.
     const pointsBack = found.poolId ? [] : [orderRefund(found, `订单取消退回：${input.reason}`)];
-    await recordPostings(tx, member, pointsBack, time, found.prize ? {} : { redeemed: redeemedAfter(member.redeemed, found.itemId, -found.quantity) });
+    await recordPostings(
+      tx,
+      member,
+      pointsBack,
+      time,
+      found.prize ? {} : { redeemed: redeemedAfter(member.redeemed, found.itemId, -found.quantity) },
+    );
     if (found.poolId) await tx.update('pools', found.poolId, { status: 'failed', refunded: false, updatedAt: caller.now.toISOString() });
     if (!found.prize) await tx.update('items', found.itemId, { stock: increment(found.quantity) });
     else if (draw) {
       const { prizeId } = found.prize;
-      await tx.update('draws', found.prize.drawId, { prizes: draw.prizes.map((p) => (p.id === prizeId ? { ...p, stock: p.stock + found.quantity } : p)) });
+      await tx.update('draws', found.prize.drawId, {
+        prizes: draw.prizes.map((p) => (p.id === prizeId ? { ...p, stock: p.stock + found.quantity } : p)),
+      });
     }
-    const changes = { status: 'cancelled' as const, cancelReason: input.reason, updatedAt: caller.now.toISOString(), ...(found.unpaidUntil ? { unpaidUntil: null } : {}), ...(found.pickupCode ? { pickupState: 'void' as const } : {}) };
+    const changes = {
+      status: 'cancelled' as const,
+      cancelReason: input.reason,
+      updatedAt: caller.now.toISOString(),
+      ...(found.unpaidUntil ? { unpaidUntil: null } : {}),
+      ...(found.pickupCode ? { pickupState: 'void' as const } : {}),
+    };
     await tx.update('orders', input.orderId, changes);
     // The cash half of a paid order goes back too (jobs.settleRefunds sees it through).
     const cashBack = found.payment ? await startRefund(tx, found, found.payment, `订单取消：${input.reason}`, caller.now) : null;
-    const notice: Notice = { communityId: found.communityId, openid: found.openid, kind: 'order_cancelled', refId: input.orderId, title: cancelledTitle(found), body: input.reason, points: found.poolId ? 0 : found.points };
+    const notice: Notice = {
+      communityId: found.communityId,
+      openid: found.openid,
+      kind: 'order_cancelled',
+      refId: input.orderId,
+      title: cancelledTitle(found),
+      body: input.reason,
+      points: found.poolId ? 0 : found.points,
+    };
     await writeNotice(tx, notice, caller.now);
-    await recordAudit(tx, { communityId: input.communityId, action: 'mall.cancel', target: input.orderId, detail: { member: found.openid, item: found.itemName, refunded: found.poolId ? 0 : found.points, reason: input.reason, ...(found.poolId ? { pool: found.poolId } : {}) } }, caller);
+    await recordAudit(
+      tx,
+      {
+        communityId: input.communityId,
+        action: 'mall.cancel',
+        target: input.orderId,
+        detail: {
+          member: found.openid,
+          item: found.itemName,
+          refunded: found.poolId ? 0 : found.points,
+          reason: input.reason,
+          ...(found.poolId ? { pool: found.poolId } : {}),
+        },
+      },
+      caller,
+    );
     return { order: { ...found, ...changes, ...(cashBack ? { refund: cashBack } : {}) }, notice };
   });
   await sendNotice(deps, notice, order.itemName, ORDERS_PAGE);

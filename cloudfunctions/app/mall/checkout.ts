@@ -14,14 +14,24 @@ export const PAYMENT_WINDOW_MS = 15 * 60_000;
  * not answer, the order stands (its points taken, its unit reserved) with no parameters yet: the
  * checkout asks again (mall.pay) while it is unpaid, and an order never paid lapses in 15 minutes.
  */
-export async function checkout({ store, platform, log }: Deps, order: Found<OrderDoc>, context: { communityName: string; clientIp: string | null }): Promise<Checkout | null> {
+export async function checkout(
+  { store, platform, log }: Deps,
+  order: Found<OrderDoc>,
+  context: { communityName: string; clientIp: string | null },
+): Promise<Checkout | null> {
   if (!order.payment) return null;
   const orderId = order._id;
   const { amountFen, expiresAt, params: given } = order.payment;
   if (given || order.status !== 'unpaid') return { orderId, amountFen, expiresAt, params: given };
   let params: PaymentParams;
   try {
-    params = await platform.payment.unifiedOrder({ orderId, amountFen, description: `${context.communityName}-${order.itemName}`, clientIp: context.clientIp, expiresAt });
+    params = await platform.payment.unifiedOrder({
+      orderId,
+      amountFen,
+      description: `${context.communityName}-${order.itemName}`,
+      clientIp: context.clientIp,
+      expiresAt,
+    });
   } catch (error) {
     log?.(`unifiedOrder failed for ${orderId}; the checkout will ask again`, error);
     return { orderId, amountFen, expiresAt, params: null };

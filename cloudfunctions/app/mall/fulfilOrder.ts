@@ -23,9 +23,26 @@ export async function fulfilOrder(input: z.output<typeof fulfilOrderInput>, call
     const changes = { status: 'fulfilled' as const, note: input.note ?? null, delivery, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);
     const shipped = found.kind === 'physical';
-    const notice: Notice = { communityId: input.communityId, openid: found.openid, kind: 'order_fulfilled', refId: input.orderId, title: `「${found.itemName}」${shipped ? '已发货' : '已完成'}`, body: [delivery && `${delivery.courier} ${delivery.trackingNo}`, changes.note].filter(Boolean).join(' · '), points: 0 };
+    const notice: Notice = {
+      communityId: input.communityId,
+      openid: found.openid,
+      kind: 'order_fulfilled',
+      refId: input.orderId,
+      title: `「${found.itemName}」${shipped ? '已发货' : '已完成'}`,
+      body: [delivery && `${delivery.courier} ${delivery.trackingNo}`, changes.note].filter(Boolean).join(' · '),
+      points: 0,
+    };
     await writeNotice(tx, notice, caller.now);
-    await recordAudit(tx, { communityId: input.communityId, action: 'mall.fulfil', target: input.orderId, detail: { member: found.openid, item: found.itemName, note: changes.note, ...(delivery ? { delivery } : {}) } }, caller);
+    await recordAudit(
+      tx,
+      {
+        communityId: input.communityId,
+        action: 'mall.fulfil',
+        target: input.orderId,
+        detail: { member: found.openid, item: found.itemName, note: changes.note, ...(delivery ? { delivery } : {}) },
+      },
+      caller,
+    );
     return { order: { ...found, ...changes }, notice };
   });
   await sendNotice(deps, notice, order.itemName, ORDERS_PAGE);

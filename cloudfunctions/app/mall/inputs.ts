@@ -13,14 +13,20 @@ export const cancelOrderInput = z.object({
   reason: text('取消原因', 100),
 });
 
-export const fulfilOrderInput = z.object({
-  communityId,
-  orderId: docId('orderId'),
-  note: z.string().trim().max(200, '备注最多 200 字').optional(),
-  /** A shipped reward's courier and tracking number, shown on the member's order (both or neither). */
-  courier: z.string({ error: '快递公司必须是文字' }).trim().min(1, '请填写快递公司').max(20, '快递公司最多 20 个字').optional(),
-  trackingNo: z.string({ error: '运单号必须是文字' }).trim().regex(/^[A-Za-z0-9-]{5,40}$/, '运单号是 5–40 位字母、数字或 -').optional(),
-}).refine((input) => !input.courier === !input.trackingNo, { message: '快递公司和运单号要一起填', path: ['trackingNo'] });
+export const fulfilOrderInput = z
+  .object({
+    communityId,
+    orderId: docId('orderId'),
+    note: z.string().trim().max(200, '备注最多 200 字').optional(),
+    /** A shipped reward's courier and tracking number, shown on the member's order (both or neither). */
+    courier: z.string({ error: '快递公司必须是文字' }).trim().min(1, '请填写快递公司').max(20, '快递公司最多 20 个字').optional(),
+    trackingNo: z
+      .string({ error: '运单号必须是文字' })
+      .trim()
+      .regex(/^[A-Za-z0-9-]{5,40}$/, '运单号是 5–40 位字母、数字或 -')
+      .optional(),
+  })
+  .refine((input) => !input.courier === !input.trackingNo, { message: '快递公司和运单号要一起填', path: ['trackingNo'] });
 
 export const getOrderInput = z.object({
   communityId,
@@ -34,7 +40,9 @@ export const listItemsInput = inCommunity;
 export const listOrdersInput = z.object({
   communityId,
   scope: z.enum(['mine', 'all'], { error: 'scope 只能是 mine 或 all' }).default('mine'),
-  status: z.enum(['unpaid', 'pending', 'fulfilled', 'cancelled'], { error: 'status 只能是 unpaid、pending、fulfilled 或 cancelled' }).optional(),
+  status: z
+    .enum(['unpaid', 'pending', 'fulfilled', 'cancelled'], { error: 'status 只能是 unpaid、pending、fulfilled 或 cancelled' })
+    .optional(),
   cursor,
   limit,
 });
@@ -49,7 +57,10 @@ export const loadCodesInput = z.object({
 
 export const shippingInput = z.object({
   name: text('收件人', 20),
-  phone: z.string({ error: PHONE_PROBLEM }).max(30, PHONE_PROBLEM).refine((text) => phoneDigits(text) !== null, PHONE_PROBLEM),
+  phone: z
+    .string({ error: PHONE_PROBLEM })
+    .max(30, PHONE_PROBLEM)
+    .refine((text) => phoneDigits(text) !== null, PHONE_PROBLEM),
   address: text('收货地址', 200),
 });
 
@@ -83,7 +94,10 @@ export const upsertDrawInput = z.object({
     prizes: z
       .array(
         z.object({
-          id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '奖项 id 格式不对').optional(),
+          id: z
+            .string()
+            .regex(/^[A-Za-z0-9_-]{1,32}$/, '奖项 id 格式不对')
+            .optional(),
           name: text('奖项名称', 30),
           weight: z.number().int('概率须为整数万分比').min(0).max(ROLL_SPACE, '概率不能超过 100%'),
           stock: z.number().int('库存必须是整数').min(0, '库存不能为负').max(100_000),
@@ -107,14 +121,27 @@ export const upsertItemInput = z.object({
       name: text('奖品名称', 40),
       description: z.string().trim().max(500, '描述最多 500 字').default(''),
       /** A shelf of the mall (个护, 课程, 优惠券 …): the members' mall filters by it. */
-      category: z.string({ error: '分类必须是文字' }).trim().max(8, '分类最多 8 个字').nullish().transform((c) => c || null),
+      category: z
+        .string({ error: '分类必须是文字' })
+        .trim()
+        .max(8, '分类最多 8 个字')
+        .nullish()
+        .transform((c) => c || null),
       images: z.array(z.string().trim().min(1).max(500)).max(9, '最多 9 张图').default([]),
-      kind: z.enum(['physical', 'coupon', 'service', 'title', 'frame'], { error: 'kind 只能是 physical、coupon、service、title 或 frame' }).default('physical'),
+      kind: z
+        .enum(['physical', 'coupon', 'service', 'title', 'frame'], { error: 'kind 只能是 physical、coupon、service、title 或 frame' })
+        .default('physical'),
       /** A title's words or a frame's look, and the days it is worn (null: for good). */
       wear: z
         .object({
           look: z.string({ error: '请填写称号文字或选择头像框样式' }).trim().min(1, '请填写称号文字或选择头像框样式'),
-          days: z.number({ error: '佩戴天数必须是数字' }).int('佩戴天数必须是整数').min(1, '佩戴至少 1 天').max(3650, '佩戴最多 3650 天').nullish().transform((days) => days ?? null),
+          days: z
+            .number({ error: '佩戴天数必须是数字' })
+            .int('佩戴天数必须是整数')
+            .min(1, '佩戴至少 1 天')
+            .max(3650, '佩戴最多 3650 天')
+            .nullish()
+            .transform((days) => days ?? null),
         })
         .nullish(),
       pointsPrice: points.min(1, '兑换积分至少 1 分'),
@@ -125,10 +152,18 @@ export const upsertItemInput = z.object({
       minTier: z.string().trim().min(1).max(10).nullish(),
       active: z.boolean().default(true),
       /** 积分+现金, in fen: WeChat Pay sells goods, never points, so only a physical reward takes it. */
-      cashPrice: z.number({ error: '现金价必须是数字（分）' }).int('现金价以分计，须为整数').min(1, '现金价至少 1 分').max(10_000_000, '现金价最多 10 万元').nullish(),
+      cashPrice: z
+        .number({ error: '现金价必须是数字（分）' })
+        .int('现金价以分计，须为整数')
+        .min(1, '现金价至少 1 分')
+        .max(10_000_000, '现金价最多 10 万元')
+        .nullish(),
     })
     .refine((item) => !item.startsAt || !item.endsAt || Date.parse(item.startsAt) < Date.parse(item.endsAt), '结束时间须晚于开始时间')
-    .refine((item) => !item.cashPrice || item.kind === 'physical', '只有实物奖品可以设置积分+现金（微信支付只能卖商品，不能卖积分或虚拟物品）')
+    .refine(
+      (item) => !item.cashPrice || item.kind === 'physical',
+      '只有实物奖品可以设置积分+现金（微信支付只能卖商品，不能卖积分或虚拟物品）',
+    )
     .superRefine((item, ctx) => {
       const problem = wearProblem(item.kind, item.wear);
       if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['wear'] });
@@ -143,6 +178,10 @@ export const payOrderInput = z.object({
 /** 核销: the pickup code as scanned or typed (case, spaces and dashes do not matter). */
 export const verifyPickupInput = z.object({
   communityId,
-  pickupCode: z.string({ error: '请扫核销码' }).max(40, '核销码是 8 位字母和数字').transform(normalizeCode).pipe(z.string().regex(READABLE_CODE, '核销码是 8 位字母和数字')),
+  pickupCode: z
+    .string({ error: '请扫核销码' })
+    .max(40, '核销码是 8 位字母和数字')
+    .transform(normalizeCode)
+    .pipe(z.string().regex(READABLE_CODE, '核销码是 8 位字母和数字')),
 });
 export const pickupsWaitingInput = z.object({ communityId });

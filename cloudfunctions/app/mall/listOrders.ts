@@ -12,7 +12,11 @@ import { pageOf } from '../kernel/paging';
 export async function listOrders(input: z.output<typeof listOrdersInput>, caller: Caller, { store }: Deps) {
   const { member } = await requireMember(store, input.communityId, caller.openid);
   if (input.scope === 'all' && !actsAsStaff(member)) refuse('FORBIDDEN', '只有群主和管理员可以查看全部订单');
-  const where = { communityId: input.communityId, ...(input.scope === 'mine' ? { openid: caller.openid } : {}), ...(input.status ? { status: input.status } : {}) };
+  const where = {
+    communityId: input.communityId,
+    ...(input.scope === 'mine' ? { openid: caller.openid } : {}),
+    ...(input.status ? { status: input.status } : {}),
+  };
   const { rows, nextCursor } = await pageOf(store, 'orders', where, { ...input, order: 'desc' });
   return { orders: rows.map(toOrder), nextCursor };
 }

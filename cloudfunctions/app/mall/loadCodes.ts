@@ -31,7 +31,11 @@ export async function loadCodes(input: z.output<typeof loadCodesInput>, caller: 
   return store.transaction(async (tx) => {
     const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
     if (item.kind !== 'coupon') refuse('INVALID_INPUT', '只有优惠券类奖品可以导入券码');
-    const books = new Map(await Promise.all(shards.map(async (shard) => [shard, (await tx.get('codeBooks', ids.codeBook(input.communityId, shard)))?.prints ?? []] as const)));
+    const books = new Map(
+      await Promise.all(
+        shards.map(async (shard) => [shard, (await tx.get('codeBooks', ids.codeBook(input.communityId, shard)))?.prints ?? []] as const),
+      ),
+    );
     // Codes loaded before the community's book existed are still on the reward.
     const known = new Set([...[...books.values()].flat(), ...item.codes.map(printOf)]);
     const added = fresh.filter(({ print }) => !known.has(print));
@@ -44,7 +48,8 @@ export async function loadCodes(input: z.output<typeof loadCodesInput>, caller: 
       if (!grown.has(shard)) grown.set(shard, [...books.get(shard)!]);
       grown.get(shard)!.push(print);
     }
-    if ([...grown.values()].some((prints) => prints.length > MAX_PRINTS_PER_SHARD)) refuse('LIMIT_REACHED', '本群累计导入的券码已达上限，请联系我们');
+    if ([...grown.values()].some((prints) => prints.length > MAX_PRINTS_PER_SHARD))
+      refuse('LIMIT_REACHED', '本群累计导入的券码已达上限，请联系我们');
     for (const [shard, prints] of grown) {
       const book: CodeBookDoc = { communityId: input.communityId, prints };
       await tx.set('codeBooks', ids.codeBook(input.communityId, shard), book);

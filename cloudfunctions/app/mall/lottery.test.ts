@@ -12,9 +12,16 @@ eachStore((open) => {
   });
 
   const give = (openid: string, delta: number) =>
-    h.ok('points', 'adjust', { communityId: c, openid, delta, reason: '测试发分', requestId: `lot-${openid}-${delta}`.padEnd(8, 'x') }, { openid: 'o_owner', now: NOW });
-  const setUp = (draw: Record<string, unknown>) => h.ok('mall', 'upsertDraw', { communityId: c, draw }, { openid: 'o_owner', now: NOW }).then((r) => r.draw);
-  const tryOnce = (openid: string, drawId: string, requestId: string) => h.call('mall', 'draw', { communityId: c, drawId, requestId }, { openid, now: NOW });
+    h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid, delta, reason: '测试发分', requestId: `lot-${openid}-${delta}`.padEnd(8, 'x') },
+      { openid: 'o_owner', now: NOW },
+    );
+  const setUp = (draw: Record<string, unknown>) =>
+    h.ok('mall', 'upsertDraw', { communityId: c, draw }, { openid: 'o_owner', now: NOW }).then((r) => r.draw);
+  const tryOnce = (openid: string, drawId: string, requestId: string) =>
+    h.call('mall', 'draw', { communityId: c, drawId, requestId }, { openid, now: NOW });
 
   describe('lottery', () => {
     it('never awards a prize past its stock under concurrent draws; every try is paid for', async () => {
@@ -76,19 +83,52 @@ eachStore((open) => {
       const first = await tryOnce('o_alice', draw.id, 'aged-draw-1');
       expect(first.ok).toBe(true);
       for (const later of ['2026-06-02T04:00:01Z', '2026-06-04T04:00:00Z', '2027-06-01T04:00:00Z']) {
-        expect(await h.call('mall', 'draw', { communityId: c, drawId: draw.id, requestId: 'aged-draw-1' }, { openid: 'o_alice', now: later })).toEqual(first);
+        expect(
+          await h.call('mall', 'draw', { communityId: c, drawId: draw.id, requestId: 'aged-draw-1' }, { openid: 'o_alice', now: later }),
+        ).toEqual(first);
       }
-      expect(await h.call('mall', 'draw', { communityId: c, drawId: 'other-draw', requestId: 'aged-draw-1' }, { openid: 'o_alice', now: '2026-06-04T04:00:00Z' })).toMatchObject({
+      expect(
+        await h.call(
+          'mall',
+          'draw',
+          { communityId: c, drawId: 'other-draw', requestId: 'aged-draw-1' },
+          { openid: 'o_alice', now: '2026-06-04T04:00:00Z' },
+        ),
+      ).toMatchObject({
         error: { code: 'IDEMPOTENCY_MISMATCH' },
       });
       expect((await h.ok('points', 'me', { communityId: c }, { openid: 'o_alice' })).balance).toBe(0);
     });
 
     it('refuses tables over 100%, tries without points, and members setting up draws', async () => {
-      expect(await h.call('mall', 'upsertDraw', { communityId: c, draw: { name: 'x', costPoints: 1, prizes: [{ name: 'a', weight: 6000, stock: 1 }, { name: 'b', weight: 5000, stock: 1 }] } }, { openid: 'o_owner' })).toMatchObject({
+      expect(
+        await h.call(
+          'mall',
+          'upsertDraw',
+          {
+            communityId: c,
+            draw: {
+              name: 'x',
+              costPoints: 1,
+              prizes: [
+                { name: 'a', weight: 6000, stock: 1 },
+                { name: 'b', weight: 5000, stock: 1 },
+              ],
+            },
+          },
+          { openid: 'o_owner' },
+        ),
+      ).toMatchObject({
         error: { code: 'INVALID_INPUT' },
       });
-      expect(await h.call('mall', 'upsertDraw', { communityId: c, draw: { name: 'x', costPoints: 1, prizes: [{ name: 'a', weight: 1, stock: 1 }] } }, { openid: 'o_alice' })).toMatchObject({
+      expect(
+        await h.call(
+          'mall',
+          'upsertDraw',
+          { communityId: c, draw: { name: 'x', costPoints: 1, prizes: [{ name: 'a', weight: 1, stock: 1 }] } },
+          { openid: 'o_alice' },
+        ),
+      ).toMatchObject({
         error: { code: 'FORBIDDEN' },
       });
       const draw = await setUp({ name: '抽奖', costPoints: 200, prizes: [{ name: '券', weight: 5000, stock: 10 }] });
@@ -97,10 +137,26 @@ eachStore((open) => {
 
     it('a coupon prize hands out a code from its coupon reward’s pool, once; an empty pool wins nothing', async () => {
       await give('o_alice', 100);
-      const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '满99减20券', kind: 'coupon', pointsPrice: 80, stock: 0 } }, { openid: 'o_owner', now: NOW });
+      const { item } = await h.ok(
+        'mall',
+        'upsertItem',
+        { communityId: c, item: { name: '满99减20券', kind: 'coupon', pointsPrice: 80, stock: 0 } },
+        { openid: 'o_owner', now: NOW },
+      );
       await h.ok('mall', 'loadCodes', { communityId: c, itemId: item.id, codes: ['MJ-1', 'MJ-2'] }, { openid: 'o_owner', now: NOW });
-      expect(await h.call('mall', 'upsertDraw', { communityId: c, draw: { name: '券', costPoints: 10, prizes: [{ name: '券', weight: 10_000, stock: 5, kind: 'coupon' }] } }, { openid: 'o_owner', now: NOW })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      const draw = await setUp({ name: '送券', costPoints: 10, prizes: [{ name: '满99减20券', weight: 10_000, stock: 5, kind: 'coupon', itemId: item.id }] });
+      expect(
+        await h.call(
+          'mall',
+          'upsertDraw',
+          { communityId: c, draw: { name: '券', costPoints: 10, prizes: [{ name: '券', weight: 10_000, stock: 5, kind: 'coupon' }] } },
+          { openid: 'o_owner', now: NOW },
+        ),
+      ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      const draw = await setUp({
+        name: '送券',
+        costPoints: 10,
+        prizes: [{ name: '满99减20券', weight: 10_000, stock: 5, kind: 'coupon', itemId: item.id }],
+      });
       const tries = (await Promise.all([0, 1, 2].map((i) => tryOnce('o_alice', draw.id, `coupon-try-${i}`)))) as any[];
       expect(tries.every((t) => t.ok)).toBe(true);
       expect(tries.filter((t) => t.data.prize)).toHaveLength(2);
@@ -111,7 +167,9 @@ eachStore((open) => {
       expect(items.find((i) => i.id === item.id)?.stock).toBe(0);
       // A replay is the same outcome, and no code more.
       expect((await tryOnce('o_alice', draw.id, 'coupon-try-0')).ok).toBe(true);
-      expect((await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice' })).orders.flatMap((o) => o.couponCodes)).toHaveLength(2);
+      expect((await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice' })).orders.flatMap((o) => o.couponCodes)).toHaveLength(
+        2,
+      );
     });
 
     it('cancels a prize order by putting the prize back in the draw', async () => {
@@ -119,7 +177,12 @@ eachStore((open) => {
       const draw = await setUp({ name: '必中', costPoints: 10, prizes: [{ name: '公仔', weight: 10_000, stock: 1 }] });
       const won = (await tryOnce('o_alice', draw.id, 'prize-cancel-1')) as any;
       expect(won.data.prize).toMatchObject({ name: '公仔' });
-      const cancelled = await h.call('mall', 'cancel', { communityId: c, orderId: won.data.orderId, reason: '奖品缺货' }, { openid: 'o_owner', now: NOW });
+      const cancelled = await h.call(
+        'mall',
+        'cancel',
+        { communityId: c, orderId: won.data.orderId, reason: '奖品缺货' },
+        { openid: 'o_owner', now: NOW },
+      );
       expect(cancelled).toMatchObject({ ok: true, data: { order: { status: 'cancelled' } } });
       const { draws } = await h.ok('mall', 'draws', { communityId: c }, { openid: 'o_owner' });
       expect(draws[0].prizes[0].stock).toBe(1);

@@ -12,8 +12,14 @@ eachStore((open) => {
   });
 
   const give = (openid: string, delta: number, key = `${openid}-${delta}`) =>
-    h.ok('points', 'adjust', { communityId: c, openid, delta, reason: '测试发分', requestId: `give-${key}`.padEnd(8, 'x') }, { openid: 'o_owner', now: NOW });
-  const stock = (item: Record<string, unknown>) => h.ok('mall', 'upsertItem', { communityId: c, item }, { openid: 'o_owner', now: NOW }).then((r) => r.item);
+    h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid, delta, reason: '测试发分', requestId: `give-${key}`.padEnd(8, 'x') },
+      { openid: 'o_owner', now: NOW },
+    );
+  const stock = (item: Record<string, unknown>) =>
+    h.ok('mall', 'upsertItem', { communityId: c, item }, { openid: 'o_owner', now: NOW }).then((r) => r.item);
   const redeem = (openid: string, itemId: string, requestId: string, extra: Record<string, unknown> = {}) =>
     h.call('mall', 'redeem', { communityId: c, itemId, requestId, shipping: SHIPPING, ...extra }, { openid, now: NOW });
   const balanceOf = async (openid: string) => (await h.ok('points', 'me', { communityId: c }, { openid, now: NOW })).balance as number;
@@ -23,7 +29,10 @@ eachStore((open) => {
       await give('o_alice', 300);
       const item = await stock({ name: '护手霜试用装', pointsPrice: 120, stock: 3, perMemberLimit: 2 });
       const reply = await redeem('o_alice', item.id, 'redeem-0001');
-      expect(reply).toMatchObject({ ok: true, data: { order: { itemId: item.id, quantity: 1, points: 120, status: 'pending' }, balance: 180 } });
+      expect(reply).toMatchObject({
+        ok: true,
+        data: { order: { itemId: item.id, quantity: 1, points: 120, status: 'pending' }, balance: 180 },
+      });
       const { items } = await h.ok('mall', 'items', { communityId: c }, { openid: 'o_alice', now: NOW });
       expect(items[0]).toMatchObject({ id: item.id, stock: 2, myRedeemed: 1, affordable: true, status: 'open' });
       expect(items[0].codesLeft).toBeUndefined();
@@ -75,9 +84,20 @@ eachStore((open) => {
       const limited = await stock({ name: '每人一份', pointsPrice: 10, stock: 10, perMemberLimit: 1 });
       expect((await redeem('o_alice', limited.id, 'limit-0001')).ok).toBe(true);
       expect(await redeem('o_alice', limited.id, 'limit-0002')).toMatchObject({ error: { code: 'LIMIT_REACHED' } });
-      const flash = await stock({ name: '整点秒杀', pointsPrice: 10, stock: 10, startsAt: '2026-06-01T13:00:00+08:00', endsAt: '2026-06-01T14:00:00+08:00' });
+      const flash = await stock({
+        name: '整点秒杀',
+        pointsPrice: 10,
+        stock: 10,
+        startsAt: '2026-06-01T13:00:00+08:00',
+        endsAt: '2026-06-01T14:00:00+08:00',
+      });
       expect(await redeem('o_alice', flash.id, 'flash-0001')).toMatchObject({ error: { code: 'FORBIDDEN' } });
-      const during = await h.call('mall', 'redeem', { communityId: c, itemId: flash.id, requestId: 'flash-0002', shipping: SHIPPING }, { openid: 'o_alice', now: '2026-06-01T05:30:00Z' });
+      const during = await h.call(
+        'mall',
+        'redeem',
+        { communityId: c, itemId: flash.id, requestId: 'flash-0002', shipping: SHIPPING },
+        { openid: 'o_alice', now: '2026-06-01T05:30:00Z' },
+      );
       expect(during.ok).toBe(true);
       const gold = await stock({ name: '金卡专享', pointsPrice: 10, stock: 10, minTier: '银' });
       const { items } = await h.ok('mall', 'items', { communityId: c }, { openid: 'o_alice', now: NOW });
@@ -92,9 +112,17 @@ eachStore((open) => {
       await give('o_bob', 100);
       const coupon = await stock({ name: '满100减20券', kind: 'coupon', pointsPrice: 50, stock: 99 });
       expect(coupon.stock).toBe(0);
-      const loaded = await h.ok('mall', 'loadCodes', { communityId: c, itemId: coupon.id, codes: ['A1', 'A2', 'A3', 'A1'] }, { openid: 'o_owner' });
+      const loaded = await h.ok(
+        'mall',
+        'loadCodes',
+        { communityId: c, itemId: coupon.id, codes: ['A1', 'A2', 'A3', 'A1'] },
+        { openid: 'o_owner' },
+      );
       expect(loaded).toEqual({ added: 3, skipped: 1, stock: 3 });
-      const [a, b] = await Promise.all([redeem('o_alice', coupon.id, 'coupon-0001', { quantity: 2 }), redeem('o_bob', coupon.id, 'coupon-0002', { quantity: 2 })]);
+      const [a, b] = await Promise.all([
+        redeem('o_alice', coupon.id, 'coupon-0001', { quantity: 2 }),
+        redeem('o_bob', coupon.id, 'coupon-0002', { quantity: 2 }),
+      ]);
       const won = [a, b].filter((r) => r.ok) as any[];
       expect(won).toHaveLength(1);
       expect(won[0].data.order).toMatchObject({ status: 'fulfilled', couponCodes: ['A1', 'A2'] });
@@ -107,7 +135,9 @@ eachStore((open) => {
       const item = await stock({ name: '抱枕', pointsPrice: 100, stock: 1, perMemberLimit: 1 });
       const reply = (await redeem('o_alice', item.id, 'cancel-0001')) as any;
       const cancels = await Promise.all(
-        Array.from({ length: 6 }, () => h.call('mall', 'cancel', { communityId: c, orderId: reply.data.order.id, reason: '缺货' }, { openid: 'o_owner', now: NOW })),
+        Array.from({ length: 6 }, () =>
+          h.call('mall', 'cancel', { communityId: c, orderId: reply.data.order.id, reason: '缺货' }, { openid: 'o_owner', now: NOW }),
+        ),
       );
       expect(cancels.filter((r) => r.ok)).toHaveLength(1);
       expect(cancels.filter((r: any) => !r.ok).every((r: any) => r.error.code === 'ALREADY_DONE')).toBe(true);
@@ -121,48 +151,108 @@ eachStore((open) => {
       await give('o_alice', 100);
       const item = await stock({ name: '书', pointsPrice: 100, stock: 1 });
       const { data } = (await redeem('o_alice', item.id, 'fulfil-0001')) as any;
-      expect(await h.call('mall', 'fulfil', { communityId: c, orderId: data.order.id }, { openid: 'o_alice' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-      expect(await h.call('mall', 'orders', { communityId: c, scope: 'all' }, { openid: 'o_alice' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-      expect(await h.call('mall', 'upsertItem', { communityId: c, item: { name: 'x', pointsPrice: 1, stock: 1 } }, { openid: 'o_alice' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(await h.call('mall', 'fulfil', { communityId: c, orderId: data.order.id }, { openid: 'o_alice' })).toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await h.call('mall', 'orders', { communityId: c, scope: 'all' }, { openid: 'o_alice' })).toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(
+        await h.call('mall', 'upsertItem', { communityId: c, item: { name: 'x', pointsPrice: 1, stock: 1 } }, { openid: 'o_alice' }),
+      ).toMatchObject({ error: { code: 'FORBIDDEN' } });
       const done = await h.ok('mall', 'fulfil', { communityId: c, orderId: data.order.id, note: '顺丰 SF123' }, { openid: 'o_owner' });
       expect(done.order).toMatchObject({ status: 'fulfilled', note: '顺丰 SF123' });
-      expect(await h.call('mall', 'fulfil', { communityId: c, orderId: data.order.id }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'ALREADY_DONE' } });
-      expect(await h.call('mall', 'cancel', { communityId: c, orderId: data.order.id, reason: 'x' }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'CONFLICT' } });
+      expect(await h.call('mall', 'fulfil', { communityId: c, orderId: data.order.id }, { openid: 'o_owner' })).toMatchObject({
+        error: { code: 'ALREADY_DONE' },
+      });
+      expect(await h.call('mall', 'cancel', { communityId: c, orderId: data.order.id, reason: 'x' }, { openid: 'o_owner' })).toMatchObject({
+        error: { code: 'CONFLICT' },
+      });
     });
 
     it('refuses bad input without changing anything', async () => {
       await give('o_alice', 100);
       const item = await stock({ name: '围巾', pointsPrice: 100, stock: 1 });
-      for (const bad of [{ quantity: 0 }, { quantity: 1.5 }, { requestId: 'short' }, { itemId: 'no such' }, { shipping: { name: '', phone: 'x', address: '' } }]) {
+      for (const bad of [
+        { quantity: 0 },
+        { quantity: 1.5 },
+        { requestId: 'short' },
+        { itemId: 'no such' },
+        { shipping: { name: '', phone: 'x', address: '' } },
+      ]) {
         expect(await redeem('o_alice', item.id, 'ship-0002', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       }
       expect(await redeem('o_alice', 'missing-item', 'ship-0003')).toMatchObject({ error: { code: 'NOT_FOUND' } });
       expect(await balanceOf('o_alice')).toBe(100);
-      expect(await h.call('mall', 'upsertItem', { communityId: c, item: { name: 'x', pointsPrice: 1, stock: 1, minTier: '钻石' } }, { openid: 'o_owner' })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+      expect(
+        await h.call(
+          'mall',
+          'upsertItem',
+          { communityId: c, item: { name: 'x', pointsPrice: 1, stock: 1, minTier: '钻石' } },
+          { openid: 'o_owner' },
+        ),
+      ).toMatchObject({ error: { code: 'INVALID_INPUT' } });
     });
 
     it('v1: a physical reward redeemed without an address waits for one (setShipping) and cannot be shipped before', async () => {
       await give('o_alice', 100);
       // Exactly v1's fields: no kind (physical), no shipping.
-      const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '围巾', pointsPrice: 100, stock: 1 } }, { openid: 'o_owner', now: NOW });
-      const redeemed = await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'v1-redeem-01' }, { openid: 'o_alice', now: NOW });
-      expect(redeemed).toMatchObject({ order: { itemId: item.id, quantity: 1, points: 100, status: 'pending', needsShipping: true }, balance: 0 });
+      const { item } = await h.ok(
+        'mall',
+        'upsertItem',
+        { communityId: c, item: { name: '围巾', pointsPrice: 100, stock: 1 } },
+        { openid: 'o_owner', now: NOW },
+      );
+      const redeemed = await h.ok(
+        'mall',
+        'redeem',
+        { communityId: c, itemId: item.id, requestId: 'v1-redeem-01' },
+        { openid: 'o_alice', now: NOW },
+      );
+      expect(redeemed).toMatchObject({
+        order: { itemId: item.id, quantity: 1, points: 100, status: 'pending', needsShipping: true },
+        balance: 0,
+      });
       const orderId = redeemed.order.id;
-      expect((await h.ok('mall', 'orders', { communityId: c, scope: 'all' }, { openid: 'o_owner', now: NOW })).orders[0]).toMatchObject({ id: orderId, needsShipping: true, shipping: null });
-      expect(await h.call('mall', 'fulfil', { communityId: c, orderId }, { openid: 'o_owner', now: NOW })).toMatchObject({ error: { code: 'CONFLICT', message: expect.stringContaining('收货地址') } });
+      expect((await h.ok('mall', 'orders', { communityId: c, scope: 'all' }, { openid: 'o_owner', now: NOW })).orders[0]).toMatchObject({
+        id: orderId,
+        needsShipping: true,
+        shipping: null,
+      });
+      expect(await h.call('mall', 'fulfil', { communityId: c, orderId }, { openid: 'o_owner', now: NOW })).toMatchObject({
+        error: { code: 'CONFLICT', message: expect.stringContaining('收货地址') },
+      });
 
-      expect(await h.call('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_bob', now: NOW })).toMatchObject({ error: { code: 'NOT_FOUND' } });
-      expect(await h.call('mall', 'setShipping', { communityId: c, orderId, shipping: { name: '王', phone: 'x', address: '' } }, { openid: 'o_alice', now: NOW })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+      expect(
+        await h.call('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_bob', now: NOW }),
+      ).toMatchObject({ error: { code: 'NOT_FOUND' } });
+      expect(
+        await h.call(
+          'mall',
+          'setShipping',
+          { communityId: c, orderId, shipping: { name: '王', phone: 'x', address: '' } },
+          { openid: 'o_alice', now: NOW },
+        ),
+      ).toMatchObject({ error: { code: 'INVALID_INPUT' } });
       const shipped = await h.ok('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_alice', now: NOW });
       expect(shipped.order).toMatchObject({ shipping: SHIPPING, needsShipping: false, status: 'pending' });
       await h.ok('mall', 'fulfil', { communityId: c, orderId, note: '顺丰 SF1' }, { openid: 'o_owner', now: NOW });
-      expect(await h.call('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_alice', now: NOW })).toMatchObject({ error: { code: 'CONFLICT' } });
+      expect(
+        await h.call('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_alice', now: NOW }),
+      ).toMatchObject({ error: { code: 'CONFLICT' } });
 
       const service = await stock({ name: '咨询', kind: 'service', pointsPrice: 1, stock: 1 });
       await give('o_alice', 1);
       const served = (await redeem('o_alice', service.id, 'v1-redeem-02')) as any;
       expect(served.data.order.needsShipping).toBe(false);
-      expect(await h.call('mall', 'setShipping', { communityId: c, orderId: served.data.order.id, shipping: SHIPPING }, { openid: 'o_alice', now: NOW })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+      expect(
+        await h.call(
+          'mall',
+          'setShipping',
+          { communityId: c, orderId: served.data.order.id, shipping: SHIPPING },
+          { openid: 'o_alice', now: NOW },
+        ),
+      ).toMatchObject({ error: { code: 'INVALID_INPUT' } });
     });
 
     it('tells the member when their order is shipped or cancelled, once', async () => {
@@ -172,20 +262,42 @@ eachStore((open) => {
       const second = (await redeem('o_alice', item.id, 'notice-0002')) as any;
       await h.ok('mall', 'fulfil', { communityId: c, orderId: first.data.order.id, note: '顺丰 SF123' }, { openid: 'o_owner', now: NOW });
       await h.ok('mall', 'cancel', { communityId: c, orderId: second.data.order.id, reason: '缺货' }, { openid: 'o_owner', now: NOW });
-      expect(await h.call('mall', 'cancel', { communityId: c, orderId: second.data.order.id, reason: '缺货' }, { openid: 'o_owner', now: NOW })).toMatchObject({ error: { code: 'ALREADY_DONE' } });
+      expect(
+        await h.call('mall', 'cancel', { communityId: c, orderId: second.data.order.id, reason: '缺货' }, { openid: 'o_owner', now: NOW }),
+      ).toMatchObject({ error: { code: 'ALREADY_DONE' } });
       const { notices } = await h.ok('notices', 'list', { communityId: c }, { openid: 'o_alice', now: NOW });
       const about = (kind: string) => notices.filter((n) => n.kind === kind);
-      expect(about('order_fulfilled')).toMatchObject([{ refId: first.data.order.id, title: '「抱枕」已发货', body: '顺丰 SF123', points: 0 }]);
-      expect(about('order_cancelled')).toMatchObject([{ refId: second.data.order.id, title: '订单「抱枕」已取消，50 积分已退回', body: '缺货', points: 50 }]);
+      expect(about('order_fulfilled')).toMatchObject([
+        { refId: first.data.order.id, title: '「抱枕」已发货', body: '顺丰 SF123', points: 0 },
+      ]);
+      expect(about('order_cancelled')).toMatchObject([
+        { refId: second.data.order.id, title: '订单「抱枕」已取消，50 积分已退回', body: '缺货', points: 50 },
+      ]);
     });
 
     it('a physical lottery prize waits for its address the same way', async () => {
       await give('o_alice', 10);
-      const { draw } = await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '必中', costPoints: 5, prizes: [{ name: '抱枕', weight: 10_000, stock: 1, kind: 'physical' }] } }, { openid: 'o_owner', now: NOW });
-      const won = await h.ok('mall', 'draw', { communityId: c, drawId: draw.id, requestId: 'v1-draw-0001' }, { openid: 'o_alice', now: NOW });
+      const { draw } = await h.ok(
+        'mall',
+        'upsertDraw',
+        { communityId: c, draw: { name: '必中', costPoints: 5, prizes: [{ name: '抱枕', weight: 10_000, stock: 1, kind: 'physical' }] } },
+        { openid: 'o_owner', now: NOW },
+      );
+      const won = await h.ok(
+        'mall',
+        'draw',
+        { communityId: c, drawId: draw.id, requestId: 'v1-draw-0001' },
+        { openid: 'o_alice', now: NOW },
+      );
       const orderId = won.orderId!;
-      expect((await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice', now: NOW })).orders[0]).toMatchObject({ id: orderId, needsShipping: true });
-      expect((await h.ok('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_alice', now: NOW })).order.needsShipping).toBe(false);
+      expect((await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice', now: NOW })).orders[0]).toMatchObject({
+        id: orderId,
+        needsShipping: true,
+      });
+      expect(
+        (await h.ok('mall', 'setShipping', { communityId: c, orderId, shipping: SHIPPING }, { openid: 'o_alice', now: NOW })).order
+          .needsShipping,
+      ).toBe(false);
     });
 
     it('answers every replay of a redemption with its first order, at any age, even after the reward sold out', async () => {
@@ -193,7 +305,12 @@ eachStore((open) => {
       const item = await stock({ name: '试用装', kind: 'service', pointsPrice: 100, stock: 1 });
       const first = (await redeem('o_alice', item.id, 'window-0001')) as any;
       const again = (now: string, extra: Record<string, unknown> = {}) =>
-        h.call('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'window-0001', shipping: SHIPPING, ...extra }, { openid: 'o_alice', now }) as any;
+        h.call(
+          'mall',
+          'redeem',
+          { communityId: c, itemId: item.id, requestId: 'window-0001', shipping: SHIPPING, ...extra },
+          { openid: 'o_alice', now },
+        ) as any;
       for (const later of ['2026-06-02T03:59:59Z', '2026-06-02T04:00:00Z', '2026-06-04T04:00:00Z', '2027-05-30T04:00:00Z']) {
         expect(await again(later)).toEqual(first);
       }
@@ -210,10 +327,14 @@ eachStore((open) => {
       await give('o_alice', 100);
       await give('o_bob', 100);
       const item = await stock({ name: '券', kind: 'coupon', pointsPrice: 10, stock: 0 });
-      expect(await h.ok('mall', 'loadCodes', { communityId: c, itemId: item.id, codes: ['CODE-A'] }, { openid: 'o_owner', now: NOW })).toMatchObject({ added: 1, stock: 1 });
+      expect(
+        await h.ok('mall', 'loadCodes', { communityId: c, itemId: item.id, codes: ['CODE-A'] }, { openid: 'o_owner', now: NOW }),
+      ).toMatchObject({ added: 1, stock: 1 });
       const alice = (await redeem('o_alice', item.id, 'coupon-0001')) as any;
       expect(alice.data.order.couponCodes).toEqual(['CODE-A']);
-      expect(await h.ok('mall', 'loadCodes', { communityId: c, itemId: item.id, codes: ['CODE-A', 'CODE-B'] }, { openid: 'o_owner', now: NOW })).toMatchObject({
+      expect(
+        await h.ok('mall', 'loadCodes', { communityId: c, itemId: item.id, codes: ['CODE-A', 'CODE-B'] }, { openid: 'o_owner', now: NOW }),
+      ).toMatchObject({
         added: 1,
         skipped: 1,
         stock: 1,
@@ -225,7 +346,8 @@ eachStore((open) => {
 
     it('issues a coupon code once in the community: another reward cannot take a code issued or waiting in one', async () => {
       await give('o_alice', 100);
-      const load = (itemId: string, codes: string[]) => h.ok('mall', 'loadCodes', { communityId: c, itemId, codes }, { openid: 'o_owner', now: NOW });
+      const load = (itemId: string, codes: string[]) =>
+        h.ok('mall', 'loadCodes', { communityId: c, itemId, codes }, { openid: 'o_owner', now: NOW });
       const first = await stock({ name: '满减券', kind: 'coupon', pointsPrice: 10, stock: 0 });
       const second = await stock({ name: '新人券', kind: 'coupon', pointsPrice: 10, stock: 0 });
       await load(first.id, ['CODE-A', 'CODE-W']);
@@ -233,15 +355,31 @@ eachStore((open) => {
       // CODE-A is issued, CODE-W waits in the first reward: neither goes into the second.
       expect(await load(second.id, ['CODE-A', 'CODE-W', 'CODE-B'])).toMatchObject({ added: 1, skipped: 2, stock: 1 });
       const { items } = await h.ok('mall', 'items', { communityId: c }, { openid: 'o_owner', now: NOW });
-      expect(items.map((i) => [i.name, i.stock]).sort()).toEqual([['新人券', 1], ['满减券', 1]]);
+      expect(items.map((i) => [i.name, i.stock]).sort()).toEqual([
+        ['新人券', 1],
+        ['满减券', 1],
+      ]);
       // Two loads racing one fresh code into the two rewards: exactly one takes it.
-      const racing = await Promise.all([first.id, second.id].map((itemId) => h.call('mall', 'loadCodes', { communityId: c, itemId, codes: ['CODE-RACE'] }, { openid: 'o_owner', now: NOW })));
+      const racing = await Promise.all(
+        [first.id, second.id].map((itemId) =>
+          h.call('mall', 'loadCodes', { communityId: c, itemId, codes: ['CODE-RACE'] }, { openid: 'o_owner', now: NOW }),
+        ),
+      );
       const added = racing.map((r) => (r.ok ? r.data.added : 0));
       expect(added.sort()).toEqual([0, 1]);
       // Another community keeps its own book.
       const other = (await h.ok('community', 'create', { name: '别的群' }, { openid: 'o_owner', now: NOW })).community.id;
-      const elsewhere = (await h.ok('mall', 'upsertItem', { communityId: other, item: { name: '券', kind: 'coupon', pointsPrice: 10, stock: 0 } }, { openid: 'o_owner', now: NOW })).item;
-      expect(await h.ok('mall', 'loadCodes', { communityId: other, itemId: elsewhere.id, codes: ['CODE-A'] }, { openid: 'o_owner', now: NOW })).toMatchObject({ added: 1 });
+      const elsewhere = (
+        await h.ok(
+          'mall',
+          'upsertItem',
+          { communityId: other, item: { name: '券', kind: 'coupon', pointsPrice: 10, stock: 0 } },
+          { openid: 'o_owner', now: NOW },
+        )
+      ).item;
+      expect(
+        await h.ok('mall', 'loadCodes', { communityId: other, itemId: elsewhere.id, codes: ['CODE-A'] }, { openid: 'o_owner', now: NOW }),
+      ).toMatchObject({ added: 1 });
     });
 
     it('lets exactly one of a racing fulfil and cancel win, with the points to match', async () => {
@@ -273,7 +411,9 @@ eachStore((open) => {
         ['draws', {}],
         ['draw', { drawId: 'any', requestId: 'outsider-02' }],
       ] as const) {
-        expect(await h.call('mall', action, { communityId: c, ...params }, { openid: 'o_stranger', now: NOW })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+        expect(await h.call('mall', action, { communityId: c, ...params }, { openid: 'o_stranger', now: NOW })).toMatchObject({
+          error: { code: 'FORBIDDEN' },
+        });
       }
       const { orders } = await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice' });
       expect(orders.map((o: any) => o.openid)).toEqual(['o_alice']);
@@ -284,11 +424,20 @@ eachStore((open) => {
       const item = await stock({ name: '下架品', kind: 'service', pointsPrice: 10, stock: 10, active: false });
       const { items } = await h.ok('mall', 'items', { communityId: c }, { openid: 'o_alice', now: NOW });
       expect(items.map((i: any) => i.id)).not.toContain(item.id);
-      expect((await h.ok('mall', 'items', { communityId: c }, { openid: 'o_owner', now: NOW })).items.map((i: any) => i.id)).toContain(item.id);
+      expect((await h.ok('mall', 'items', { communityId: c }, { openid: 'o_owner', now: NOW })).items.map((i: any) => i.id)).toContain(
+        item.id,
+      );
       expect(await redeem('o_alice', item.id, 'inactive-01')).toMatchObject({ error: { code: 'NOT_FOUND' } });
-      const { draw } = await h.ok('mall', 'upsertDraw', { communityId: c, draw: { name: '停用', costPoints: 1, active: false, prizes: [{ name: 'a', weight: 1, stock: 1 }] } }, { openid: 'o_owner' });
+      const { draw } = await h.ok(
+        'mall',
+        'upsertDraw',
+        { communityId: c, draw: { name: '停用', costPoints: 1, active: false, prizes: [{ name: 'a', weight: 1, stock: 1 }] } },
+        { openid: 'o_owner' },
+      );
       expect((await h.ok('mall', 'draws', { communityId: c }, { openid: 'o_alice' })).draws).toEqual([]);
-      expect(await h.call('mall', 'draw', { communityId: c, drawId: draw.id, requestId: 'inactive-02' }, { openid: 'o_alice' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+      expect(
+        await h.call('mall', 'draw', { communityId: c, drawId: draw.id, requestId: 'inactive-02' }, { openid: 'o_alice' }),
+      ).toMatchObject({ error: { code: 'NOT_FOUND' } });
       expect(await balanceOf('o_alice')).toBe(100);
     });
   });

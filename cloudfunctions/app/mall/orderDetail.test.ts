@@ -15,13 +15,27 @@ eachStore((open) => {
     c = await communityWithMembers(h);
     await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 200, reason: '起始', requestId: 'detail-seed' }, owner);
     const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '帆布袋', pointsPrice: 50, stock: 5 } }, owner);
-    orderId = (await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'detail-buy-1', shipping: SHIPPING }, as('o_alice'))).order.id;
+    orderId = (
+      await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'detail-buy-1', shipping: SHIPPING }, as('o_alice'))
+    ).order.id;
   });
 
   it('ships with a courier and tracking number that the member sees on the order and in the notice', async () => {
-    expect((await h.ok('mall', 'order', { communityId: c, orderId }, as('o_alice'))).order).toMatchObject({ status: 'pending', shipping: SHIPPING, delivery: null });
-    for (const bad of [{ courier: '顺丰' }, { trackingNo: 'SF1234567890' }, { courier: '顺丰', trackingNo: 'SF 123' }, { courier: '', trackingNo: 'SF1234567890' }]) {
-      expect(await h.call('mall', 'fulfil', { communityId: c, orderId, ...bad }, owner)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await h.ok('mall', 'order', { communityId: c, orderId }, as('o_alice'))).order).toMatchObject({
+      status: 'pending',
+      shipping: SHIPPING,
+      delivery: null,
+    });
+    for (const bad of [
+      { courier: '顺丰' },
+      { trackingNo: 'SF1234567890' },
+      { courier: '顺丰', trackingNo: 'SF 123' },
+      { courier: '', trackingNo: 'SF1234567890' },
+    ]) {
+      expect(await h.call('mall', 'fulfil', { communityId: c, orderId, ...bad }, owner)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
     await h.ok('mall', 'fulfil', { communityId: c, orderId, courier: '顺丰速运', trackingNo: 'SF1234567890' }, owner);
     const { order } = await h.ok('mall', 'order', { communityId: c, orderId }, as('o_alice'));
@@ -32,7 +46,13 @@ eachStore((open) => {
 
   it('shows an order to its member and to staff, and to nobody else', async () => {
     expect((await h.ok('mall', 'order', { communityId: c, orderId }, owner)).order.id).toBe(orderId);
-    expect(await h.call('mall', 'order', { communityId: c, orderId }, as('o_bob'))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.call('mall', 'order', { communityId: c, orderId: '../x' }, as('o_alice'))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h.call('mall', 'order', { communityId: c, orderId }, as('o_bob'))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await h.call('mall', 'order', { communityId: c, orderId: '../x' }, as('o_alice'))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });

@@ -18,9 +18,22 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
  * finds its payment late): the refund is recorded once, due at once for jobs.settleRefunds. An
  * order without collected money, or with its refund already recorded, gets nothing new.
  */
-export async function startRefund(tx: AppTransaction, order: Found<OrderDoc>, payment: NonNullable<OrderDoc['payment']>, reason: string, now: Date): Promise<OrderRefund | null> {
+export async function startRefund(
+  tx: AppTransaction,
+  order: Found<OrderDoc>,
+  payment: NonNullable<OrderDoc['payment']>,
+  reason: string,
+  now: Date,
+): Promise<OrderRefund | null> {
   if (!payment.paidAt || order.refund) return null;
-  const refund: OrderRefund = { id: refundIdOf(order._id), amountFen: payment.amountFen, reason, status: 'pending', requestedAt: now.toISOString(), settledAt: null };
+  const refund: OrderRefund = {
+    id: refundIdOf(order._id),
+    amountFen: payment.amountFen,
+    reason,
+    status: 'pending',
+    requestedAt: now.toISOString(),
+    settledAt: null,
+  };
   await tx.update('orders', order._id, { refund, refundCheckAt: now.toISOString() });
   return refund;
 }
@@ -39,7 +52,10 @@ export async function advanceRefund(deps: Deps, orderId: string, now: Date): Pro
   if (!order || !refund || refund.status === 'refunded' || refund.status === 'failed') return refund?.status ?? null;
   let state: RefundState;
   try {
-    state = refund.status === 'pending' ? await platform.payment.refund({ orderId, refundId: refund.id, amountFen: refund.amountFen, reason: refund.reason }) : await platform.payment.refundState(refund.id);
+    state =
+      refund.status === 'pending'
+        ? await platform.payment.refund({ orderId, refundId: refund.id, amountFen: refund.amountFen, reason: refund.reason })
+        : await platform.payment.refundState(refund.id);
   } catch (error) {
     deps.log?.(`refund ${refund.id}: WeChat Pay did not answer; asked again later`, error);
     state = 'unknown';
@@ -60,7 +76,15 @@ export async function advanceRefund(deps: Deps, orderId: string, now: Date): Pro
     const done: OrderRefund = { ...current.refund, status: state, settledAt: at };
     await tx.update('orders', orderId, { refund: done, refundCheckAt: null, updatedAt: at });
     if (state === 'failed') return null;
-    const notice: Notice = { communityId: current.communityId, openid: current.openid, kind: 'order_refunded', refId: orderId, title: `「${current.itemName}」的 ¥${yuan(done.amountFen)} 已原路退回`, body: done.reason, points: 0 };
+    const notice: Notice = {
+      communityId: current.communityId,
+      openid: current.openid,
+      kind: 'order_refunded',
+      refId: orderId,
+      title: `「${current.itemName}」的 ¥${yuan(done.amountFen)} 已原路退回`,
+      body: done.reason,
+      points: 0,
+    };
     await writeNotice(tx, notice, now);
     return { notice, itemName: current.itemName };
   });
@@ -70,5 +94,7 @@ export async function advanceRefund(deps: Deps, orderId: string, now: Date): Pro
 
 /** Closes an unpaid order at WeChat Pay so it cannot be paid late; best effort (its time_expire stops it anyway). */
 export async function closeAtWeChatPay(deps: Deps, orderId: string): Promise<void> {
-  await deps.platform.payment.closeOrder(orderId).catch((error) => deps.log?.(`closeOrder ${orderId} failed; its time_expire still stops payment`, error));
+  await deps.platform.payment
+    .closeOrder(orderId)
+    .catch((error) => deps.log?.(`closeOrder ${orderId} failed; its time_expire still stops payment`, error));
 }

@@ -16,7 +16,8 @@ export async function setShipping(input: z.output<typeof setShippingInput>, call
     const found = ofCommunity(await tx.get('orders', input.orderId), input.communityId, refusals.noOrder);
     if (found.openid !== caller.openid) refusals.noOrder();
     if (found.kind !== 'physical') refuse('INVALID_INPUT', '这个奖品不用寄送');
-    if (found.status !== 'pending' && found.status !== 'unpaid') refuse('CONFLICT', found.status === 'fulfilled' ? '订单已发货，地址不能再改' : '订单已取消');
+    if (found.status !== 'pending' && found.status !== 'unpaid')
+      refuse('CONFLICT', found.status === 'fulfilled' ? '订单已发货，地址不能再改' : '订单已取消');
     const changes = { shipping: input.shipping, updatedAt: caller.now.toISOString() };
     await tx.update('orders', input.orderId, changes);
     return { ...found, ...changes };

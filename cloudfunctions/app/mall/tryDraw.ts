@@ -30,52 +30,64 @@ export async function tryDraw(input: z.output<typeof tryDrawInput>, caller: Call
   const requestDocId = ids.request(caller.openid, input.requestId);
   const firstTry = () => store.get('requests', requestDocId);
 
-  return replayable(print, firstTry, () => store.transaction(async (tx) => {
-    const member = await activeMemberIn(tx, input.communityId, caller.openid);
-    const draw = await tx.get('draws', input.drawId);
-    if (!draw || draw.communityId !== input.communityId || !draw.active) return refuse('NOT_FOUND', '这个抽奖不存在或已结束');
-    const rolled = drawOutcome(draw.prizes, roll);
-    // A coupon prize takes a code from its coupon reward's pool; with none left it wins nothing, as a prize out of stock does.
-    const pool = rolled?.kind === 'coupon' && rolled.itemId ? await tx.get('items', rolled.itemId) : null;
-    const code = pool?.codes[0] ?? null;
-    const prize = rolled && (rolled.kind !== 'coupon' || code) ? rolled : null;
+  return replayable(print, firstTry, () =>
+    store.transaction(async (tx) => {
+      const member = await activeMemberIn(tx, input.communityId, caller.openid);
+      const draw = await tx.get('draws', input.drawId);
+      if (!draw || draw.communityId !== input.communityId || !draw.active) return refuse('NOT_FOUND', '这个抽奖不存在或已结束');
+      const rolled = drawOutcome(draw.prizes, roll);
+      // A coupon prize takes a code from its coupon reward's pool; with none left it wins nothing, as a prize out of stock does.
+      const pool = rolled?.kind === 'coupon' && rolled.itemId ? await tx.get('items', rolled.itemId) : null;
+      const code = pool?.codes[0] ?? null;
+      const prize = rolled && (rolled.kind !== 'coupon' || code) ? rolled : null;
 
-    const { account } = await recordActivity(tx, member, time, {
-      postings: [
-        {
-          id: ids.drawTry(input.communityId, caller.openid, tryId),
-          kind: 'spend',
-          delta: -draw.costPoints,
-          reason: prize ? `抽奖「${draw.name}」抽中 ${prize.name}` : `抽奖「${draw.name}」`,
-          refId: input.drawId,
-          detail: { roll, rollSpace: ROLL_SPACE, prizeId: prize?.id ?? null },
-        },
-      ],
-    });
-    const result: DrawResult = { prize: prize && { id: prize.id, name: prize.name }, roll, orderId: prize ? tryId : null, balance: account.balance };
-    const request: RequestDoc = { fingerprint: print, result, createdAt: caller.now.toISOString() };
-    await tx.create('requests', requestDocId, request);
-    if (prize) {
-      await tx.update('draws', input.drawId, { prizes: draw.prizes.map((p) => (p.id === prize.id ? { ...p, stock: p.stock - 1 } : p)) });
-      const order = newOrder(
-        tryId,
-        {
-          communityId: input.communityId,
-          openid: caller.openid,
-          nickname: member.nickname,
-          itemId: `${input.drawId}:${prize.id}`,
-          itemName: `${prize.name}（${draw.name}）`,
-          prize: { drawId: input.drawId, prizeId: prize.id },
-          kind: prize.kind,
-          quantity: 1,
-          points: 0,
-          pickupSeed: newId(),
-        },
-        caller.now,
-      );
-      await tx.create('orders', tryId, code ? { ...order, couponCodes: [code] } : order);
-      if (pool && code) await tx.update('items', pool._id, { codes: pool.codes.slice(1), stock: pool.codes.length - 1, updatedAt: caller.now.toISOString() });
-    }
-    return result;
-  }));
+      const { account } = await recordActivity(tx, member, time, {
+        postings: [
+          {
+            id: ids.drawTry(input.communityId, caller.openid, tryId),
+            kind: 'spend',
+            delta: -draw.costPoints,
+            reason: prize ? `抽奖「${draw.name}」抽中 ${prize.name}` : `抽奖「${draw.name}」`,
+            refId: input.drawId,
+            detail: { roll, rollSpace: ROLL_SPACE, prizeId: prize?.id ?? null },
+          },
+        ],
+      });
+      const result: DrawResult = {
+        prize: prize && { id: prize.id, name: prize.name },
+        roll,
+        orderId: prize ? tryId : null,
+        balance: account.balance,
+      };
+      const request: RequestDoc = { fingerprint: print, result, createdAt: caller.now.toISOString() };
+      await tx.create('requests', requestDocId, request);
+      if (prize) {
+        await tx.update('draws', input.drawId, { prizes: draw.prizes.map((p) => (p.id === prize.id ? { ...p, stock: p.stock - 1 } : p)) });
+        const order = newOrder(
+          tryId,
+          {
+            communityId: input.communityId,
+            openid: caller.openid,
+            nickname: member.nickname,
+            itemId: `${input.drawId}:${prize.id}`,
+            itemName: `${prize.name}（${draw.name}）`,
+            prize: { drawId: input.drawId, prizeId: prize.id },
+            kind: prize.kind,
+            quantity: 1,
+            points: 0,
+            pickupSeed: newId(),
+          },
+          caller.now,
+        );
+        await tx.create('orders', tryId, code ? { ...order, couponCodes: [code] } : order);
+        if (pool && code)
+          await tx.update('items', pool._id, {
+            codes: pool.codes.slice(1),
+            stock: pool.codes.length - 1,
+            updatedAt: caller.now.toISOString(),
+          });
+      }
+      return result;
+    }),
+  );
 }

@@ -20,7 +20,8 @@ export async function upsertDraw(input: z.output<typeof upsertDrawInput>, caller
   for (const prize of prizes) {
     if (prize.kind !== 'coupon') continue;
     const pool = prize.itemId ? await store.get('items', prize.itemId) : null;
-    if (!pool || pool.communityId !== input.communityId || pool.kind !== 'coupon') refuse('INVALID_INPUT', `奖项「${prize.name}」是优惠券：请选择一个优惠券奖品作为券码来源`);
+    if (!pool || pool.communityId !== input.communityId || pool.kind !== 'coupon')
+      refuse('INVALID_INPUT', `奖项「${prize.name}」是优惠券：请选择一个优惠券奖品作为券码来源`);
   }
   const draw = await store.transaction(async (tx) => {
     const existing = await tx.get('draws', id);
@@ -37,7 +38,8 @@ export async function upsertDraw(input: z.output<typeof upsertDrawInput>, caller
     };
     await tx.set('draws', id, doc);
     const change = fieldChanges(existing, doc, ['name', 'costPoints', 'prizes', 'active'] as const);
-    if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertDraw', target: id, detail: change }, caller);
+    if (Object.keys(change.after).length)
+      await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertDraw', target: id, detail: change }, caller);
     return { ...doc, _id: id };
   });
   return { draw: toDraw(draw) };

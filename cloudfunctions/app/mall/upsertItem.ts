@@ -12,7 +12,21 @@ import { upsertItemInput } from './inputs';
 import { refusals } from '../../core/refusals';
 
 /** What the audit log keeps of a reward's edit (not its codes: those are secrets). */
-const AUDITED_ITEM_FIELDS = ['name', 'description', 'kind', 'pointsPrice', 'cashPrice', 'stock', 'perMemberLimit', 'startsAt', 'endsAt', 'minTier', 'active', 'wear', 'category'] as const;
+const AUDITED_ITEM_FIELDS = [
+  'name',
+  'description',
+  'kind',
+  'pointsPrice',
+  'cashPrice',
+  'stock',
+  'perMemberLimit',
+  'startsAt',
+  'endsAt',
+  'minTier',
+  'active',
+  'wear',
+  'category',
+] as const;
 
 /**
  * The owner stocks the mall: creates a reward or edits one. A coupon reward's stock is the
@@ -55,8 +69,16 @@ export async function upsertItem(input: z.output<typeof upsertItemInput>, caller
     };
     await tx.set('items', id, doc);
     const change = fieldChanges(existing, doc, AUDITED_ITEM_FIELDS);
-    if (Object.keys(change.after).length) await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertItem', target: id, detail: change }, caller);
+    if (Object.keys(change.after).length)
+      await recordAudit(tx, { communityId: input.communityId, action: 'mall.upsertItem', target: id, detail: change }, caller);
     return { ...doc, _id: id };
   });
-  return { item: toItem(saved, caller.now, { member, tierIndex: tierOf(member, community.rules, dayOf(caller.now, community.timezone)).index, rules: community.rules, staff: true }) };
+  return {
+    item: toItem(saved, caller.now, {
+      member,
+      tierIndex: tierOf(member, community.rules, dayOf(caller.now, community.timezone)).index,
+      rules: community.rules,
+      staff: true,
+    }),
+  };
 }

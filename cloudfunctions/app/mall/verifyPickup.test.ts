@@ -15,8 +15,25 @@ eachStore((open) => {
     await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 500, reason: '起始', requestId: 'verify-seed1' }, owner);
   });
   const redeem = async (kind: 'service' | 'physical', requestId: string) => {
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: kind === 'service' ? '到店美甲' : '帆布袋', kind, pointsPrice: 50, stock: 5 } }, owner);
-    return (await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId, ...(kind === 'physical' ? { shipping: { name: '小美', phone: '13800000000', address: '上海市某路 1 号' } } : {}) }, { openid: 'o_alice', now: NOW })).order.id as string;
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: kind === 'service' ? '到店美甲' : '帆布袋', kind, pointsPrice: 50, stock: 5 } },
+      owner,
+    );
+    return (
+      await h.ok(
+        'mall',
+        'redeem',
+        {
+          communityId: c,
+          itemId: item.id,
+          requestId,
+          ...(kind === 'physical' ? { shipping: { name: '小美', phone: '13800000000', address: '上海市某路 1 号' } } : {}),
+        },
+        { openid: 'o_alice', now: NOW },
+      )
+    ).order.id as string;
   };
   const mine = async () => (await h.ok('mall', 'orders', { communityId: c }, { openid: 'o_alice', now: NOW })).orders;
 
@@ -28,10 +45,16 @@ eachStore((open) => {
     expect((await mine()).find((o) => o.id !== orderId)!.pickupCode).toBeNull();
     expect(await h.ok('mall', 'pickupsWaiting', { communityId: c }, owner)).toEqual({ waiting: 1 });
     const typed = `${order.pickupCode!.slice(0, 4).toLowerCase()} ${order.pickupCode!.slice(4)}`;
-    const scans = await Promise.all([h.call('mall', 'verify', { communityId: c, pickupCode: typed }, { openid: 'o_mod', now: NOW }), h.call('mall', 'verify', { communityId: c, pickupCode: order.pickupCode }, owner)]);
+    const scans = await Promise.all([
+      h.call('mall', 'verify', { communityId: c, pickupCode: typed }, { openid: 'o_mod', now: NOW }),
+      h.call('mall', 'verify', { communityId: c, pickupCode: order.pickupCode }, owner),
+    ]);
     expect(scans.filter((s) => s.ok)).toHaveLength(1);
     const again = await h.call('mall', 'verify', { communityId: c, pickupCode: order.pickupCode }, owner);
-    expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE', message: expect.stringMatching(/^已于 2026-03-02 10:00 由 \S+ 核销过了$/) } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE', message: expect.stringMatching(/^已于 2026-03-02 10:00 由 \S+ 核销过了$/) },
+    });
     const done = (await mine()).find((o) => o.id === orderId)!;
     expect(done).toMatchObject({ status: 'fulfilled', verifiedAt: NOW.replace('Z', '.000Z') });
     expect(await h.ok('mall', 'pickupsWaiting', { communityId: c }, owner)).toEqual({ waiting: 0 });
@@ -43,12 +66,24 @@ eachStore((open) => {
     const orderId = await redeem('service', 'verify-buy-3');
     const code = (await mine()).find((o) => o.id === orderId)!.pickupCode!;
     await h.ok('mall', 'cancel', { communityId: c, orderId, reason: '门店停业' }, owner);
-    expect(await h.call('mall', 'verify', { communityId: c, pickupCode: code }, owner)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await h.call('mall', 'verify', { communityId: c, pickupCode: code }, owner)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await h.ok('mall', 'pickupsWaiting', { communityId: c }, owner)).toEqual({ waiting: 0 });
-    expect(await h.call('mall', 'verify', { communityId: c, pickupCode: code }, { openid: 'o_alice', now: NOW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('mall', 'verify', { communityId: c, pickupCode: code }, { openid: 'o_alice', now: NOW })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     for (const pickupCode of ['', 'ABC', 'ABCDEFG0', 42, 'x'.repeat(41)]) {
-      expect(await h.call('mall', 'verify', { communityId: c, pickupCode }, owner)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await h.call('mall', 'verify', { communityId: c, pickupCode }, owner)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
-    expect(await h.call('mall', 'verify', { communityId: c, pickupCode: 'ABCDEFGH' }, owner)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.call('mall', 'verify', { communityId: c, pickupCode: 'ABCDEFGH' }, owner)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

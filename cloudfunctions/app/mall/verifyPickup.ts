@@ -17,22 +17,53 @@ import { ORDERS_PAGE, toOrder } from './views';
  */
 export async function verifyPickup(input: z.output<typeof verifyPickupInput>, caller: Caller, deps: Deps) {
   const { community } = await requireMember(deps.store, input.communityId, caller.openid, STAFF);
-  const [found] = await deps.store.find('orders', { where: { communityId: input.communityId, pickupCode: input.pickupCode }, limit: 1, fields: ['status'] });
+  const [found] = await deps.store.find('orders', {
+    where: { communityId: input.communityId, pickupCode: input.pickupCode },
+    limit: 1,
+    fields: ['status'],
+  });
   if (!found) refuse('NOT_FOUND', '没有这个核销码：请会员打开「我的订单」出示二维码');
   const { order, notice } = await deps.store.transaction(async (tx) => {
     const current = (await tx.get('orders', found!._id))!;
     if (current.verifiedAt) {
       const by = await tx.get('members', ids.member(input.communityId, current.verifiedBy!));
-      refuse('ALREADY_DONE', `已于 ${localDateTime(new Date(current.verifiedAt), community.timezone).slice(0, 16)} 由 ${by?.nickname ?? '管理员'} 核销过了`);
+      refuse(
+        'ALREADY_DONE',
+        `已于 ${localDateTime(new Date(current.verifiedAt), community.timezone).slice(0, 16)} 由 ${by?.nickname ?? '管理员'} 核销过了`,
+      );
     }
     if (current.status === 'cancelled') refuse('CONFLICT', '订单已取消，不能核销');
     if (current.status === 'unpaid') refuse('CONFLICT', '订单还没有支付，支付后才能核销');
     const at = caller.now.toISOString();
-    const changes = { verifiedAt: at, verifiedBy: caller.openid, pickupState: 'done' as const, status: 'fulfilled' as const, updatedAt: at, ...(current.status === 'pending' ? { note: '已核销' } : {}) };
+    const changes = {
+      verifiedAt: at,
+      verifiedBy: caller.openid,
+      pickupState: 'done' as const,
+      status: 'fulfilled' as const,
+      updatedAt: at,
+      ...(current.status === 'pending' ? { note: '已核销' } : {}),
+    };
     await tx.update('orders', current._id, changes);
-    const notice: Notice = { communityId: input.communityId, openid: current.openid, kind: 'order_fulfilled', refId: current._id, title: `「${current.itemName}」已核销`, body: '', points: 0 };
+    const notice: Notice = {
+      communityId: input.communityId,
+      openid: current.openid,
+      kind: 'order_fulfilled',
+      refId: current._id,
+      title: `「${current.itemName}」已核销`,
+      body: '',
+      points: 0,
+    };
     await writeNotice(tx, notice, caller.now);
-    await recordAudit(tx, { communityId: input.communityId, action: 'mall.fulfil', target: current._id, detail: { member: current.openid, item: current.itemName, note: '核销', pickupCode: input.pickupCode } }, caller);
+    await recordAudit(
+      tx,
+      {
+        communityId: input.communityId,
+        action: 'mall.fulfil',
+        target: current._id,
+        detail: { member: current.openid, item: current.itemName, note: '核销', pickupCode: input.pickupCode },
+      },
+      caller,
+    );
     return { order: { ...current, ...changes }, notice };
   });
   await sendNotice(deps, notice, order.itemName, ORDERS_PAGE);

@@ -7,7 +7,11 @@ import type { Found } from '../kernel/documents';
 import type { PaymentParams } from '../../platform/ports';
 
 /** A reward as a member sees it: no coupon codes, with what it means for them. */
-export function toItem(item: Found<ItemDoc>, now: Date, viewer: { member: Pick<MemberDoc, 'redeemed' | 'balance'>; tierIndex: number; rules: Rules; staff: boolean }) {
+export function toItem(
+  item: Found<ItemDoc>,
+  now: Date,
+  viewer: { member: Pick<MemberDoc, 'redeemed' | 'balance'>; tierIndex: number; rules: Rules; staff: boolean },
+) {
   const status: RewardStatus = rewardStatus(item, now);
   const myRedeemed = viewer.member.redeemed?.[item._id] ?? 0;
   return {
@@ -42,7 +46,8 @@ export type ItemView = ReturnType<typeof toItem>;
 export const ORDERS_PAGE = '/packages/mall/pages/orders/index';
 
 /** A physical reward still waiting for its address (API.md "v1 conformance kept"): the member adds it with mall.setShipping. */
-export const needsShipping = (order: Pick<OrderDoc, 'kind' | 'shipping' | 'status'>): boolean => order.kind === 'physical' && !order.shipping && (order.status === 'pending' || order.status === 'unpaid');
+export const needsShipping = (order: Pick<OrderDoc, 'kind' | 'shipping' | 'status'>): boolean =>
+  order.kind === 'physical' && !order.shipping && (order.status === 'pending' || order.status === 'unpaid');
 
 export const toOrder = (order: Found<OrderDoc>) => ({
   id: order._id,
@@ -94,7 +99,16 @@ export type DrawView = ReturnType<typeof toDraw>;
 
 /** What a redemption answers (API.md), the first time and to every replay. */
 export interface RedeemResult {
-  order: { id: string; itemId: string; quantity: number; points: number; status: OrderDoc['status']; couponCodes: string[]; needsShipping: boolean; payment?: Checkout | null };
+  order: {
+    id: string;
+    itemId: string;
+    quantity: number;
+    points: number;
+    status: OrderDoc['status'];
+    couponCodes: string[];
+    needsShipping: boolean;
+    payment?: Checkout | null;
+  };
   balance: number;
 }
 

@@ -25,24 +25,58 @@ export async function broadcast(input: z.output<typeof broadcastInput>, caller: 
   const { community } = await requireMember(deps.store, input.communityId, caller.openid, OWNER);
   await screenShortText(deps, { openid: caller.openid, scene: 'forum', text: `${input.title}\n${input.body}`, what: '公告' });
   const today = dayOf(caller.now, community.timezone);
-  const total = await deps.store.count('members', { communityId: input.communityId, ...(input.segment ? segmentWhere(segmentRanges(input.segment, today), community.timezone) : {}) });
+  const total = await deps.store.count('members', {
+    communityId: input.communityId,
+    ...(input.segment ? segmentWhere(segmentRanges(input.segment, today), community.timezone) : {}),
+  });
   const id = requestKey('notices.broadcast', input.communityId, caller.openid, input.requestId);
   const at = caller.now.toISOString();
   await deps.store.transaction((tx) =>
-    once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'notices.broadcast', ...input }, now: caller.now }, async () => {
-      const current = (await tx.get('communities', input.communityId))!;
-      const sent = current.broadcasts?.day === today ? current.broadcasts.count : 0;
-      if (sent >= BROADCASTS_PER_DAY) refuse('LIMIT_REACHED', `每天最多发 ${BROADCASTS_PER_DAY} 条公告，明天再发吧`);
-      await tx.update('communities', input.communityId, { broadcasts: { day: today, count: sent + 1 } });
-      await createBatch(
-        tx,
-        id,
-        { communityId: input.communityId, kind: 'broadcast', createdBy: caller.openid, createdAt: at, delta: null, reason: null, title: input.title, body: input.body, listed: false, segment: input.segment ?? null, status: 'running', total, done: 0, skipped: [], skippedCount: 0, cursor: '', runKey: `running|${at}` },
-        null,
-      );
-      await recordAudit(tx, { communityId: input.communityId, action: 'notices.broadcast', target: id, detail: { title: input.title, segment: input.segment ?? null, members: total } }, caller);
-      return { batchId: id };
-    }),
+    once(
+      tx,
+      { openid: caller.openid, requestId: input.requestId, params: { action: 'notices.broadcast', ...input }, now: caller.now },
+      async () => {
+        const current = (await tx.get('communities', input.communityId))!;
+        const sent = current.broadcasts?.day === today ? current.broadcasts.count : 0;
+        if (sent >= BROADCASTS_PER_DAY) refuse('LIMIT_REACHED', `每天最多发 ${BROADCASTS_PER_DAY} 条公告，明天再发吧`);
+        await tx.update('communities', input.communityId, { broadcasts: { day: today, count: sent + 1 } });
+        await createBatch(
+          tx,
+          id,
+          {
+            communityId: input.communityId,
+            kind: 'broadcast',
+            createdBy: caller.openid,
+            createdAt: at,
+            delta: null,
+            reason: null,
+            title: input.title,
+            body: input.body,
+            listed: false,
+            segment: input.segment ?? null,
+            status: 'running',
+            total,
+            done: 0,
+            skipped: [],
+            skippedCount: 0,
+            cursor: '',
+            runKey: `running|${at}`,
+          },
+          null,
+        );
+        await recordAudit(
+          tx,
+          {
+            communityId: input.communityId,
+            action: 'notices.broadcast',
+            target: id,
+            detail: { title: input.title, segment: input.segment ?? null, members: total },
+          },
+          caller,
+        );
+        return { batchId: id };
+      },
+    ),
   );
   const batch = await advanceBatch(deps, id, caller.now, timeLeft({ ...deps, jobBudgetMs: CALL_BUDGET_MS }));
   return { batch: toBatch(batch!) };

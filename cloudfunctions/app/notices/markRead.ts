@@ -7,6 +7,9 @@ import { markReadInput } from './inputs';
 export async function markRead(input: z.output<typeof markReadInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid);
   const unread = await store.find('notices', { where: { communityId: input.communityId, openid: caller.openid, read: false }, limit: 100 });
-  if (unread.length) await store.transaction(async (tx) => { for (const notice of unread) await tx.update('notices', notice._id, { read: true }); });
+  if (unread.length)
+    await store.transaction(async (tx) => {
+      for (const notice of unread) await tx.update('notices', notice._id, { read: true });
+    });
   return { read: unread.length };
 }

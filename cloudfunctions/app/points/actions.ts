@@ -18,8 +18,26 @@ import { importBalances } from '../balances/importBalances';
 import { importRows, listImports } from '../balances/listImports';
 import { claimBalance } from '../balances/claimBalance';
 import { matchBalance } from '../balances/matchBalance';
-import { claimBalanceInput, importBalancesInput, importRowsInput, listImportsInput, matchBalanceInput, previewImportInput } from '../balances/inputs';
-import { adjustPointsInput, batchInput, bulkAwardInput, transferInput, badgesInput, getMyPointsInput, leaderboardInput, listLedgerInput, tasksInput, tiersInput } from './inputs';
+import {
+  claimBalanceInput,
+  importBalancesInput,
+  importRowsInput,
+  listImportsInput,
+  matchBalanceInput,
+  previewImportInput,
+} from '../balances/inputs';
+import {
+  adjustPointsInput,
+  batchInput,
+  bulkAwardInput,
+  transferInput,
+  badgesInput,
+  getMyPointsInput,
+  leaderboardInput,
+  listLedgerInput,
+  tasksInput,
+  tiersInput,
+} from './inputs';
 
 /** The `points` cloud function's actions (API.md). */
 export const pointsActions = {

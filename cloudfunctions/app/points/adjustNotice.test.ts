@@ -13,10 +13,21 @@ eachStore((open) => {
   });
 
   it('tells the member once, however often or concurrently the award is replayed', async () => {
-    const award = () => h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 30, reason: '分享经验奖励', requestId: 'award-0001' }, { openid: 'o_owner', now: NOW });
+    const award = () =>
+      h.ok(
+        'points',
+        'adjust',
+        { communityId: c, openid: 'o_alice', delta: 30, reason: '分享经验奖励', requestId: 'award-0001' },
+        { openid: 'o_owner', now: NOW },
+      );
     await Promise.all([award(), award(), award()]);
     await award();
-    await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: -5, reason: '重复签到扣回', requestId: 'award-0002' }, { openid: 'o_owner', now: NOW });
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid: 'o_alice', delta: -5, reason: '重复签到扣回', requestId: 'award-0002' },
+      { openid: 'o_owner', now: NOW },
+    );
     const { notices } = await h.ok('notices', 'list', { communityId: c }, { openid: 'o_alice', now: NOW });
     expect(notices.filter((n) => n.kind === 'points_adjusted').map((n) => [n.title, n.points, n.body])).toEqual([
       ['群主扣除了 5 积分', -5, '重复签到扣回'],

@@ -26,31 +26,50 @@ export async function adjustPoints(input: z.output<typeof adjustPointsInput>, ca
   let told: Notice | null = null;
   const answer = await store.transaction((tx) => {
     told = null;
-    return once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'points.adjust', ...input }, now: caller.now }, async () => {
-      const target =
-        (await tx.get('members', ids.member(input.communityId, input.openid))) ??
-        refusals.noSuchMember();
-      const { entries } = await recordPostings(
-        tx,
-        target,
-        [
+    return once(
+      tx,
+      { openid: caller.openid, requestId: input.requestId, params: { action: 'points.adjust', ...input }, now: caller.now },
+      async () => {
+        const target = (await tx.get('members', ids.member(input.communityId, input.openid))) ?? refusals.noSuchMember();
+        const { entries } = await recordPostings(
+          tx,
+          target,
+          [
+            {
+              id: ids.ledger('adjust', input.communityId, input.openid, `${caller.openid}:${input.requestId}`),
+              kind: 'adjust',
+              delta: input.delta,
+              reason: input.reason,
+              refId: caller.openid,
+            },
+          ],
+          time,
+        );
+        const entry = toEntry(entries[0]);
+        const notice: Notice = {
+          communityId: input.communityId,
+          openid: input.openid,
+          kind: 'points_adjusted',
+          refId: entry.id,
+          title: `群主${input.delta > 0 ? '奖励' : '扣除'}了 ${Math.abs(input.delta)} 积分`,
+          body: input.reason,
+          points: input.delta,
+        };
+        await writeNotice(tx, notice, caller.now);
+        told = notice;
+        await recordAudit(
+          tx,
           {
-            id: ids.ledger('adjust', input.communityId, input.openid, `${caller.openid}:${input.requestId}`),
-            kind: 'adjust',
-            delta: input.delta,
-            reason: input.reason,
-            refId: caller.openid,
+            communityId: input.communityId,
+            action: 'points.adjust',
+            target: input.openid,
+            detail: { delta: input.delta, reason: input.reason, entryId: entry.id },
           },
-        ],
-        time,
-      );
-      const entry = toEntry(entries[0]);
-      const notice: Notice = { communityId: input.communityId, openid: input.openid, kind: 'points_adjusted', refId: entry.id, title: `群主${input.delta > 0 ? '奖励' : '扣除'}了 ${Math.abs(input.delta)} 积分`, body: input.reason, points: input.delta };
-      await writeNotice(tx, notice, caller.now);
-      told = notice;
-      await recordAudit(tx, { communityId: input.communityId, action: 'points.adjust', target: input.openid, detail: { delta: input.delta, reason: input.reason, entryId: entry.id } }, caller);
-      return { entry };
-    });
+          caller,
+        );
+        return { entry };
+      },
+    );
   });
   if (told) await sendNotice(deps, told, input.reason, '/pages/ledger/index');
   return answer;

@@ -21,20 +21,56 @@ export async function bulkAward(input: z.output<typeof bulkAwardInput>, caller: 
   const { community } = await requireMember(deps.store, input.communityId, caller.openid, OWNER);
   const openids = input.openids ? [...new Set(input.openids)] : null;
   const today = dayOf(caller.now, community.timezone);
-  const total = openids?.length ?? (await deps.store.count('members', { communityId: input.communityId, ...(input.segment ? segmentWhere(segmentRanges(input.segment, today), community.timezone) : {}) }));
+  const total =
+    openids?.length ??
+    (await deps.store.count('members', {
+      communityId: input.communityId,
+      ...(input.segment ? segmentWhere(segmentRanges(input.segment, today), community.timezone) : {}),
+    }));
   const id = requestKey('points.bulkAward', input.communityId, caller.openid, input.requestId);
   const at = caller.now.toISOString();
   await deps.store.transaction((tx) =>
-    once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'points.bulkAward', ...input }, now: caller.now }, async () => {
-      await createBatch(
-        tx,
-        id,
-        { communityId: input.communityId, kind: 'award', createdBy: caller.openid, createdAt: at, delta: input.delta, reason: input.reason, title: null, body: null, listed: Boolean(openids), segment: input.segment ?? null, status: 'running', total, done: 0, skipped: [], skippedCount: 0, cursor: openids ? 0 : '', runKey: `running|${at}` },
-        openids && { openids },
-      );
-      await recordAudit(tx, { communityId: input.communityId, action: 'points.bulkAward', target: id, detail: { delta: input.delta, reason: input.reason, members: total, segment: input.segment ?? null } }, caller);
-      return { batchId: id };
-    }),
+    once(
+      tx,
+      { openid: caller.openid, requestId: input.requestId, params: { action: 'points.bulkAward', ...input }, now: caller.now },
+      async () => {
+        await createBatch(
+          tx,
+          id,
+          {
+            communityId: input.communityId,
+            kind: 'award',
+            createdBy: caller.openid,
+            createdAt: at,
+            delta: input.delta,
+            reason: input.reason,
+            title: null,
+            body: null,
+            listed: Boolean(openids),
+            segment: input.segment ?? null,
+            status: 'running',
+            total,
+            done: 0,
+            skipped: [],
+            skippedCount: 0,
+            cursor: openids ? 0 : '',
+            runKey: `running|${at}`,
+          },
+          openids && { openids },
+        );
+        await recordAudit(
+          tx,
+          {
+            communityId: input.communityId,
+            action: 'points.bulkAward',
+            target: id,
+            detail: { delta: input.delta, reason: input.reason, members: total, segment: input.segment ?? null },
+          },
+          caller,
+        );
+        return { batchId: id };
+      },
+    ),
   );
   const batch = await advanceBatch(deps, id, caller.now, timeLeft({ ...deps, jobBudgetMs: CALL_BUDGET_MS }));
   return { batch: toBatch(batch!) };

@@ -12,7 +12,12 @@ import { badgesInput, tasksInput, tiersInput } from './inputs';
 export async function listTiers({ communityId }: z.output<typeof tiersInput>, caller: Caller, { store }: Deps) {
   const { community } = await requireMember(store, communityId, caller.openid);
   const { mode, windowDays, graceDays } = community.rules.tierRetention;
-  const tiers = community.rules.tiers.map((tier) => ({ name: tier.name, minPoints: tier.minPoints, multiplier: tierMultiplier(tier), perks: tierPerks(tier) }));
+  const tiers = community.rules.tiers.map((tier) => ({
+    name: tier.name,
+    minPoints: tier.minPoints,
+    multiplier: tierMultiplier(tier),
+    perks: tierPerks(tier),
+  }));
   return { tiers, mode, windowDays, graceDays };
 }
 
@@ -20,7 +25,9 @@ export async function listTiers({ communityId }: z.output<typeof tiersInput>, ca
 export async function listBadges(input: z.output<typeof badgesInput>, caller: Caller, { store }: Deps) {
   const { member: me } = await requireMember(store, input.communityId, caller.openid);
   const member =
-    !input.openid || input.openid === caller.openid ? me : ((await store.get('members', ids.member(input.communityId, input.openid), READ_WITHOUT_LOTS)) ?? refusals.noSuchMember());
+    !input.openid || input.openid === caller.openid
+      ? me
+      : ((await store.get('members', ids.member(input.communityId, input.openid), READ_WITHOUT_LOTS)) ?? refusals.noSuchMember());
   return { badges: badgeWall(member), worn: wornNow(member, caller.now) };
 }
 

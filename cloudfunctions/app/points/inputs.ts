@@ -42,7 +42,11 @@ export const badgesInput = z.object({ communityId, openid: openid.optional() });
 export const bulkAwardInput = z
   .object({
     communityId,
-    openids: z.array(openid, { error: 'openids 必须是 openid 的列表' }).min(1, '至少选一位成员').max(10_000, '一次最多 10,000 位成员').optional(),
+    openids: z
+      .array(openid, { error: 'openids 必须是 openid 的列表' })
+      .min(1, '至少选一位成员')
+      .max(10_000, '一次最多 10,000 位成员')
+      .optional(),
     segment,
     delta: z.number({ error: 'delta 必须是数字' }).int('delta 必须是整数').min(1, '每人至少 1 积分').max(10_000, '每人最多 10,000 积分'),
     reason: text('发放原因', 100),

@@ -41,8 +41,15 @@ export async function leaderboard(input: z.output<typeof leaderboardInput>, call
   const board: Query<MemberDoc>['where'] = { communityId: input.communityId, ranked: true };
   if (input.period === 'week') board.weekKey = weekKey(today);
   if (input.period === 'month') board.monthKey = monthKey(today);
-  const rows = await store.find('members', { where: { ...board, [field]: { gt: 0 } }, orderBy: [[field, 'desc']], limit: input.limit, fields: ['openid', 'nickname', 'avatar', 'wardrobe', 'wearing', field] });
-  const ranked = rankRows(rows.map((m) => ({ openid: m.openid, nickname: m.nickname, avatar: m.avatar ?? null, worn: wornNow(m, caller.now), points: m[field] })));
+  const rows = await store.find('members', {
+    where: { ...board, [field]: { gt: 0 } },
+    orderBy: [[field, 'desc']],
+    limit: input.limit,
+    fields: ['openid', 'nickname', 'avatar', 'wardrobe', 'wearing', field],
+  });
+  const ranked = rankRows(
+    rows.map((m) => ({ openid: m.openid, nickname: m.nickname, avatar: m.avatar ?? null, worn: wornNow(m, caller.now), points: m[field] })),
+  );
   return { rows: ranked, me: member.ranked ? await myPlace(member, field, input.period, today) : null };
 
   async function myPlace(me: Pick<MemberDoc, BoardField | 'weekKey' | 'monthKey' | 'openid'>, f: BoardField, period: string, day: string) {

@@ -9,6 +9,11 @@ import { pageOf } from '../kernel/paging';
 /** The caller's own ledger, newest first. */
 export async function listLedger(input: z.output<typeof listLedgerInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid);
-  const { rows, nextCursor } = await pageOf(store, 'ledger', { communityId: input.communityId, openid: caller.openid }, { ...input, order: 'desc' });
+  const { rows, nextCursor } = await pageOf(
+    store,
+    'ledger',
+    { communityId: input.communityId, openid: caller.openid },
+    { ...input, order: 'desc' },
+  );
   return { entries: rows.map(toEntry), nextCursor };
 }

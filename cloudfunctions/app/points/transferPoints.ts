@@ -29,33 +29,60 @@ export async function transferPoints(input: z.output<typeof transferInput>, call
   const key = requestKey('points.transfer', input.communityId, caller.openid, input.requestId);
 
   return store.transaction((tx) =>
-    once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'points.transfer', ...input }, now: caller.now }, async () => {
-      const sender = await activeMemberIn(tx, input.communityId, caller.openid);
-      const receiver = (await tx.get('members', ids.member(input.communityId, input.to))) ?? refusals.noSuchMember();
-      if (receiver.banned) refuse('FORBIDDEN', '对方已被群主暂停参与积分活动');
-      const days = checkTransfer(
-        community.rules,
-        { tierIndex: tierOf(sender, community.rules, time.day).index, joinedDay: dayOf(new Date(sender.joinedAt), community.timezone), transfers: sender.transfers },
-        receiver,
-        input.amount,
-        time.day,
-      );
-      const detail = { from: sender.openid, to: receiver.openid, message: input.message ?? null };
-      const { account, entries, taken } = await recordPostings(
-        tx,
-        sender,
-        [{ id: ids.ledger('transfer', input.communityId, sender.openid, key), kind: 'transfer', delta: -input.amount, reason: `转赠给 ${receiver.nickname}`, refId: key, detail }],
-        time,
-        { transfers: days.sender },
-      );
-      await recordPostings(
-        tx,
-        receiver,
-        [{ id: ids.ledger('gift', input.communityId, receiver.openid, key), kind: 'transfer', delta: input.amount, reason: `${sender.nickname} 赠送`, refId: key, detail, restore: taken }],
-        time,
-        { transfers: days.receiver },
-      );
-      return { entry: toEntry(entries[0]), balance: account.balance };
-    }),
+    once(
+      tx,
+      { openid: caller.openid, requestId: input.requestId, params: { action: 'points.transfer', ...input }, now: caller.now },
+      async () => {
+        const sender = await activeMemberIn(tx, input.communityId, caller.openid);
+        const receiver = (await tx.get('members', ids.member(input.communityId, input.to))) ?? refusals.noSuchMember();
+        if (receiver.banned) refuse('FORBIDDEN', '对方已被群主暂停参与积分活动');
+        const days = checkTransfer(
+          community.rules,
+          {
+            tierIndex: tierOf(sender, community.rules, time.day).index,
+            joinedDay: dayOf(new Date(sender.joinedAt), community.timezone),
+            transfers: sender.transfers,
+          },
+          receiver,
+          input.amount,
+          time.day,
+        );
+        const detail = { from: sender.openid, to: receiver.openid, message: input.message ?? null };
+        const { account, entries, taken } = await recordPostings(
+          tx,
+          sender,
+          [
+            {
+              id: ids.ledger('transfer', input.communityId, sender.openid, key),
+              kind: 'transfer',
+              delta: -input.amount,
+              reason: `转赠给 ${receiver.nickname}`,
+              refId: key,
+              detail,
+            },
+          ],
+          time,
+          { transfers: days.sender },
+        );
+        await recordPostings(
+          tx,
+          receiver,
+          [
+            {
+              id: ids.ledger('gift', input.communityId, receiver.openid, key),
+              kind: 'transfer',
+              delta: input.amount,
+              reason: `${sender.nickname} 赠送`,
+              refId: key,
+              detail,
+              restore: taken,
+            },
+          ],
+          time,
+          { transfers: days.receiver },
+        );
+        return { entry: toEntry(entries[0]), balance: account.balance };
+      },
+    ),
   );
 }

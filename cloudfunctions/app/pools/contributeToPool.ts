@@ -24,40 +24,52 @@ export async function contributeToPool(input: z.output<typeof contributeInput>, 
   const key = requestKey('pools.contribute', input.communityId, caller.openid, input.requestId);
 
   return store.transaction((tx) =>
-    once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'pools.contribute', ...input }, now: caller.now }, async () => {
-      const member = await activeMemberIn(tx, input.communityId, caller.openid);
-      const pool = ofCommunity(await tx.get('pools', input.poolId), input.communityId, refusals.noPool);
-      const backingId = ids.backing(input.poolId, caller.openid);
-      const backing = await tx.get('poolBackings', backingId);
-      const after = contribute(pool, input.points, caller.now, !backing);
+    once(
+      tx,
+      { openid: caller.openid, requestId: input.requestId, params: { action: 'pools.contribute', ...input }, now: caller.now },
+      async () => {
+        const member = await activeMemberIn(tx, input.communityId, caller.openid);
+        const pool = ofCommunity(await tx.get('pools', input.poolId), input.communityId, refusals.noPool);
+        const backingId = ids.backing(input.poolId, caller.openid);
+        const backing = await tx.get('poolBackings', backingId);
+        const after = contribute(pool, input.points, caller.now, !backing);
 
-      const { account, taken } = await recordPostings(
-        tx,
-        member,
-        [{ id: ids.ledger('pool', input.communityId, caller.openid, key), kind: 'spend', delta: -input.points, reason: `${pool.kind === 'donation' ? '捐赠' : '众筹'}「${pool.name}」`, refId: input.poolId }],
-        time,
-      );
-      const at = caller.now.toISOString();
-      const mine: BackingDoc = {
-        communityId: input.communityId,
-        poolId: input.poolId,
-        openid: caller.openid,
-        nickname: member.nickname,
-        points: (backing?.points ?? 0) + input.points,
-        spentLots: mergeLots(backing?.spentLots ?? [], taken),
-        refunded: false,
-        createdAt: backing?.createdAt ?? at,
-        updatedAt: at,
-      };
-      await tx.set('poolBackings', backingId, mine);
-      const changes: Partial<PoolDoc> = { raised: after.raised, backers: pool.backers + after.backersAdded, updatedAt: at };
-      if (after.funded) {
-        changes.status = 'funded';
-        if (pool.kind === 'pooled') changes.orderId = await placePooledOrder(tx, pool, caller.now, newId());
-      }
-      await tx.update('pools', input.poolId, changes);
-      return { pool: toPool({ ...pool, ...changes }, caller.now, mine.points), balance: account.balance };
-    }),
+        const { account, taken } = await recordPostings(
+          tx,
+          member,
+          [
+            {
+              id: ids.ledger('pool', input.communityId, caller.openid, key),
+              kind: 'spend',
+              delta: -input.points,
+              reason: `${pool.kind === 'donation' ? '捐赠' : '众筹'}「${pool.name}」`,
+              refId: input.poolId,
+            },
+          ],
+          time,
+        );
+        const at = caller.now.toISOString();
+        const mine: BackingDoc = {
+          communityId: input.communityId,
+          poolId: input.poolId,
+          openid: caller.openid,
+          nickname: member.nickname,
+          points: (backing?.points ?? 0) + input.points,
+          spentLots: mergeLots(backing?.spentLots ?? [], taken),
+          refunded: false,
+          createdAt: backing?.createdAt ?? at,
+          updatedAt: at,
+        };
+        await tx.set('poolBackings', backingId, mine);
+        const changes: Partial<PoolDoc> = { raised: after.raised, backers: pool.backers + after.backersAdded, updatedAt: at };
+        if (after.funded) {
+          changes.status = 'funded';
+          if (pool.kind === 'pooled') changes.orderId = await placePooledOrder(tx, pool, caller.now, newId());
+        }
+        await tx.update('pools', input.poolId, changes);
+        return { pool: toPool({ ...pool, ...changes }, caller.now, mine.points), balance: account.balance };
+      },
+    ),
   );
 }
 
@@ -83,7 +95,15 @@ async function placePooledOrder(tx: AppTransaction, pool: Found<PoolDoc>, now: D
   await tx.create('orders', orderId, { ...order, poolId: pool._id });
   await writeNotice(
     tx,
-    { communityId: pool.communityId, openid: pool.starter!, kind: 'pool_funded', refId: pool._id, title: `众筹「${pool.name}」已凑齐 ${pool.goalPoints} 积分`, body: '奖品已为你下单，请在我的订单里查看', points: 0 },
+    {
+      communityId: pool.communityId,
+      openid: pool.starter!,
+      kind: 'pool_funded',
+      refId: pool._id,
+      title: `众筹「${pool.name}」已凑齐 ${pool.goalPoints} 积分`,
+      body: '奖品已为你下单，请在我的订单里查看',
+      points: 0,
+    },
     now,
   );
   return orderId;

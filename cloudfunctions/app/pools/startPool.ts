@@ -26,37 +26,47 @@ export async function startPool(input: z.output<typeof startPoolInput>, caller: 
 
   // The answer is made inside, so a replay gets the first one as it was (its status then).
   return store.transaction((tx) =>
-    once(tx, { openid: caller.openid, requestId: input.requestId, params: { action: 'pools.start', ...input }, now: caller.now }, async () => {
-      const member = await activeMemberIn(tx, input.communityId, caller.openid);
-      const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
-      const unpoolable = poolRefusal(item);
-      if (unpoolable) refuse('FORBIDDEN', unpoolable);
-      const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
-      checkRedemption(item, { tierIndex: tierOf(member, community.rules, today).index, alreadyRedeemed }, 1, caller.now, community.rules.tiers);
-      const at = caller.now.toISOString();
-      const doc: PoolDoc = {
-        communityId: input.communityId,
-        kind: 'pooled',
-        name: item.name,
-        description: `${member.nickname} 发起的积分众筹，凑齐 ${item.pointsPrice} 积分即可兑换`,
-        goalPoints: item.pointsPrice,
-        raised: 0,
-        backers: 0,
-        status: 'open',
-        endsAt: poolDeadline(caller.now, community.rules.pool.days),
-        itemId: input.itemId,
-        starter: caller.openid,
-        starterNickname: member.nickname,
-        orderId: null,
-        refunded: false,
-        createdAt: at,
-        updatedAt: at,
-        sortKey: `${at}|${poolId}`,
-      };
-      await tx.create('pools', poolId, doc);
-      await tx.update('items', input.itemId, { stock: item.stock - 1, updatedAt: at });
-      await tx.update('members', member._id, { redeemed: redeemedAfter(member.redeemed, input.itemId, 1) });
-      return { pool: toPool({ ...doc, _id: poolId }, caller.now, 0) };
-    }),
+    once(
+      tx,
+      { openid: caller.openid, requestId: input.requestId, params: { action: 'pools.start', ...input }, now: caller.now },
+      async () => {
+        const member = await activeMemberIn(tx, input.communityId, caller.openid);
+        const item = ofCommunity(await tx.get('items', input.itemId), input.communityId, refusals.noItem);
+        const unpoolable = poolRefusal(item);
+        if (unpoolable) refuse('FORBIDDEN', unpoolable);
+        const alreadyRedeemed = member.redeemed?.[input.itemId] ?? 0;
+        checkRedemption(
+          item,
+          { tierIndex: tierOf(member, community.rules, today).index, alreadyRedeemed },
+          1,
+          caller.now,
+          community.rules.tiers,
+        );
+        const at = caller.now.toISOString();
+        const doc: PoolDoc = {
+          communityId: input.communityId,
+          kind: 'pooled',
+          name: item.name,
+          description: `${member.nickname} 发起的积分众筹，凑齐 ${item.pointsPrice} 积分即可兑换`,
+          goalPoints: item.pointsPrice,
+          raised: 0,
+          backers: 0,
+          status: 'open',
+          endsAt: poolDeadline(caller.now, community.rules.pool.days),
+          itemId: input.itemId,
+          starter: caller.openid,
+          starterNickname: member.nickname,
+          orderId: null,
+          refunded: false,
+          createdAt: at,
+          updatedAt: at,
+          sortKey: `${at}|${poolId}`,
+        };
+        await tx.create('pools', poolId, doc);
+        await tx.update('items', input.itemId, { stock: item.stock - 1, updatedAt: at });
+        await tx.update('members', member._id, { redeemed: redeemedAfter(member.redeemed, input.itemId, 1) });
+        return { pool: toPool({ ...doc, _id: poolId }, caller.now, 0) };
+      },
+    ),
   );
 }

@@ -48,7 +48,11 @@ export async function upsertPool(input: z.output<typeof upsertPoolInput>, caller
       sortKey: existing?.sortKey ?? `${at}|${id}`,
     };
     await tx.set('pools', id, doc);
-    await recordAudit(tx, { communityId: input.communityId, action: 'pools.upsert', target: id, detail: fieldChanges(existing, doc, AUDITED_POOL_FIELDS) }, caller);
+    await recordAudit(
+      tx,
+      { communityId: input.communityId, action: 'pools.upsert', target: id, detail: fieldChanges(existing, doc, AUDITED_POOL_FIELDS) },
+      caller,
+    );
     return { ...doc, _id: id };
   });
   return { pool: toPool(saved, caller.now, 0) };

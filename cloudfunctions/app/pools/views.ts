@@ -21,6 +21,11 @@ export const toPool = (pool: Found<PoolDoc>, now: Date, myContribution: number) 
 
 export type PoolView = ReturnType<typeof toPool>;
 
-export const toBacker = (backing: Found<BackingDoc>) => ({ openid: backing.openid, nickname: backing.nickname, points: backing.points, refunded: backing.refunded });
+export const toBacker = (backing: Found<BackingDoc>) => ({
+  openid: backing.openid,
+  nickname: backing.nickname,
+  points: backing.points,
+  refunded: backing.refunded,
+});
 
 export type BackerView = ReturnType<typeof toBacker>;

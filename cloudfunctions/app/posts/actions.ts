@@ -9,7 +9,17 @@ import { revokePost } from './revokePost';
 import { commentOnPost } from './commentOnPost';
 import { listComments } from './listComments';
 import { removeComment } from './removeComment';
-import { commentInput, createPostInput, likePostInput, listCommentsInput, listPostsInput, mediaVerdictInput, removeCommentInput, reviewPostInput, revokePostInput } from './inputs';
+import {
+  commentInput,
+  createPostInput,
+  likePostInput,
+  listCommentsInput,
+  listPostsInput,
+  mediaVerdictInput,
+  removeCommentInput,
+  reviewPostInput,
+  revokePostInput,
+} from './inputs';
 
 /** The `posts` cloud function's actions (API.md), plus revoke and the platform's image verdicts. */
 export const postsActions = {

@@ -44,21 +44,63 @@ export async function commentOnPost(input: z.output<typeof commentInput>, caller
     const earning = earningOf('comment', input.body, member.recentContent);
     const noPoints: NoPoints | null = own ? null : earning.earns ? null : { reason: earning.reason, message: earning.message };
     const earns = !own && earning.earns && rule.points > 0;
-    const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: caller.openid, day: time.day }, 'comment', rule.dailyCap));
+    const credited =
+      earns && (await creditToday(tx, { communityId: input.communityId, openid: caller.openid, day: time.day }, 'comment', rule.dailyCap));
     const points = credited ? rule.points : 0;
     await recordActivity(tx, member, time, {
-      postings: points ? [{ id: ids.ledger('earn', input.communityId, caller.openid, `comment:${id}`), kind: 'earn', delta: points, reason: '评论', refId: input.postId }] : [],
+      postings: points
+        ? [
+            {
+              id: ids.ledger('earn', input.communityId, caller.openid, `comment:${id}`),
+              kind: 'earn',
+              delta: points,
+              reason: '评论',
+              refId: input.postId,
+            },
+          ]
+        : [],
       extra: { recentContent: rememberPrint(member.recentContent, 'comment', id, input.body, caller.now) },
     });
     const at = caller.now.toISOString();
-    const doc: CommentDoc = { communityId: input.communityId, postId: input.postId, openid: caller.openid, nickname: member.nickname, body: input.body, status: 'visible', points, capped: earns && !credited, noPoints, removedBy: null, reason: null, createdAt: at, sortKey: `${input.postId}|${at}|${id}` };
+    const doc: CommentDoc = {
+      communityId: input.communityId,
+      postId: input.postId,
+      openid: caller.openid,
+      nickname: member.nickname,
+      body: input.body,
+      status: 'visible',
+      points,
+      capped: earns && !credited,
+      noPoints,
+      removedBy: null,
+      reason: null,
+      createdAt: at,
+      sortKey: `${input.postId}|${at}|${id}`,
+    };
     await tx.create('comments', id, doc);
     await tx.update('posts', input.postId, { comments: increment(1) });
     if (!own) {
-      await writeNotice(tx, { communityId: input.communityId, openid: post.openid, kind: 'post_commented', refId: id, title: `${member.nickname} 评论了你的帖子`, body: input.body.slice(0, 60), points: 0 }, caller.now);
+      await writeNotice(
+        tx,
+        {
+          communityId: input.communityId,
+          openid: post.openid,
+          kind: 'post_commented',
+          refId: id,
+          title: `${member.nickname} 评论了你的帖子`,
+          body: input.body.slice(0, 60),
+          points: 0,
+        },
+        caller.now,
+      );
     }
     return answerOf({ ...doc, _id: id });
   });
 }
 
-const answerOf = (comment: CommentDoc & { _id: string }) => ({ comment: toComment(comment), awarded: comment.points, ...cappedField(comment.capped), ...(comment.noPoints ? { noPoints: comment.noPoints } : {}) });
+const answerOf = (comment: CommentDoc & { _id: string }) => ({
+  comment: toComment(comment),
+  awarded: comment.points,
+  ...cappedField(comment.capped),
+  ...(comment.noPoints ? { noPoints: comment.noPoints } : {}),
+});

@@ -25,7 +25,12 @@ export async function createPost(input: z.output<typeof createPostInput>, caller
 
   const post = await store.transaction(async (tx) => {
     const member = await activeMemberIn(tx, input.communityId, caller.openid);
-    const noPoints = await judgeContribution(tx, member, { kind: 'post', id: postId, text: input.body }, postingTime(community, caller.now));
+    const noPoints = await judgeContribution(
+      tx,
+      member,
+      { kind: 'post', id: postId, text: input.body },
+      postingTime(community, caller.now),
+    );
     const doc: PostDoc = {
       communityId: input.communityId,
       openid: caller.openid,
@@ -59,7 +64,13 @@ async function startImageChecks(deps: Deps, post: PostDoc & { _id: string }, cal
   for (const fileId of post.images) {
     try {
       const { traceId } = await deps.platform.content.startImageCheck({ openid: caller.openid, fileId });
-      const check: MediaCheckDoc = { communityId: post.communityId, postId: post._id, fileId, suggest: null, createdAt: caller.now.toISOString() };
+      const check: MediaCheckDoc = {
+        communityId: post.communityId,
+        postId: post._id,
+        fileId,
+        suggest: null,
+        createdAt: caller.now.toISOString(),
+      };
       await deps.store.transaction((tx) => tx.set('mediaChecks', traceId, check));
     } catch (error) {
       // The reviewer still sees every image before approving; a failed check is not a lost post.

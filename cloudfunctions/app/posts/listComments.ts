@@ -12,7 +12,17 @@ export async function listComments(input: z.output<typeof listCommentsInput>, ca
   await requireMember(store, input.communityId, caller.openid);
   const post = ofCommunity(await store.get('posts', input.postId), input.communityId, refusals.noPost);
   if (post.status !== 'approved') refusals.noPost();
-  const page = await pageOf(store, 'comments', { communityId: input.communityId, sortKey: { gt: `${input.postId}|`, lt: `${input.postId}|\uffff` } }, { cursor: input.cursor, limit: input.limit, order: 'asc' });
-  const wornOf = await wornBy(store, input.communityId, page.rows.map((c) => c.openid), caller.now);
+  const page = await pageOf(
+    store,
+    'comments',
+    { communityId: input.communityId, sortKey: { gt: `${input.postId}|`, lt: `${input.postId}|\uffff` } },
+    { cursor: input.cursor, limit: input.limit, order: 'asc' },
+  );
+  const wornOf = await wornBy(
+    store,
+    input.communityId,
+    page.rows.map((c) => c.openid),
+    caller.now,
+  );
   return { comments: page.rows.map((c) => ({ ...toComment(c), worn: wornOf(c.openid) })), nextCursor: page.nextCursor };
 }

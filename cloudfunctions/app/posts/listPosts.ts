@@ -21,11 +21,18 @@ export async function listPosts(input: z.output<typeof listPostsInput>, caller: 
 
   // The review queue is oldest first; everything else newest first.
   const order = input.status === 'pending' ? 'asc' : 'desc';
-  const where = input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };
+  const where =
+    input.status === 'mine'
+      ? { communityId: input.communityId, openid: caller.openid }
+      : { communityId: input.communityId, status: input.status };
   const { rows: page, nextCursor } = await pageOf(store, 'posts', where, { ...input, order });
 
   const liked = page.length
-    ? new Set((await store.find('likes', { where: { openid: caller.openid, postId: { in: page.map((p) => p._id) } } })).map((like) => like.postId))
+    ? new Set(
+        (await store.find('likes', { where: { openid: caller.openid, postId: { in: page.map((p) => p._id) } } })).map(
+          (like) => like.postId,
+        ),
+      )
     : new Set<string>();
   const posts = page.map((post) => {
     const view = toPost(post, liked.has(post._id));

@@ -28,7 +28,11 @@ export async function mediaVerdict(input: z.output<typeof mediaVerdictInput>, ca
       if (!post.flag) await tx.update('posts', check.postId, { flag });
       return { applied: true };
     }
-    const { notice } = await takeDown(tx, { post, postId: check.postId, community }, { move: 'takeDown', reason: '图片未通过安全检测', by: null, flag, now: caller.now });
+    const { notice } = await takeDown(
+      tx,
+      { post, postId: check.postId, community },
+      { move: 'takeDown', reason: '图片未通过安全检测', by: null, flag, now: caller.now },
+    );
     return { applied: true, notice, body: post.body };
   });
 

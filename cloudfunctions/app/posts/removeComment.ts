@@ -28,15 +28,50 @@ export async function removeComment(input: z.output<typeof removeCommentInput>, 
       await recordPostings(
         tx,
         author,
-        [{ id: ids.ledger('reverse', input.communityId, comment.openid, `comment:${comment._id}`), kind: 'reverse', delta: -take, reason: `评论被删除：${input.reason}`, refId: comment._id, reverses: { kind: 'earn', delta: comment.points, day: earned?.day ?? postingTime(community, caller.now).day } }],
+        [
+          {
+            id: ids.ledger('reverse', input.communityId, comment.openid, `comment:${comment._id}`),
+            kind: 'reverse',
+            delta: -take,
+            reason: `评论被删除：${input.reason}`,
+            refId: comment._id,
+            reverses: { kind: 'earn', delta: comment.points, day: earned?.day ?? postingTime(community, caller.now).day },
+          },
+        ],
         postingTime(community, caller.now),
       );
     }
     const at = caller.now.toISOString();
-    await tx.update('comments', comment._id, { status: 'removed', removedBy: caller.openid, reason: input.reason, sortKey: `removed|${at}|${comment._id}` });
+    await tx.update('comments', comment._id, {
+      status: 'removed',
+      removedBy: caller.openid,
+      reason: input.reason,
+      sortKey: `removed|${at}|${comment._id}`,
+    });
     await tx.update('posts', comment.postId, { comments: increment(-1) });
-    await writeNotice(tx, { communityId: input.communityId, openid: comment.openid, kind: 'comment_removed', refId: comment._id, title: '你的评论被删除了', body: input.reason, points: -take }, caller.now);
-    await recordAudit(tx, { communityId: input.communityId, action: 'posts.removeComment', target: comment._id, detail: { author: comment.openid, post: comment.postId, reason: input.reason, reversed: take } }, caller);
+    await writeNotice(
+      tx,
+      {
+        communityId: input.communityId,
+        openid: comment.openid,
+        kind: 'comment_removed',
+        refId: comment._id,
+        title: '你的评论被删除了',
+        body: input.reason,
+        points: -take,
+      },
+      caller.now,
+    );
+    await recordAudit(
+      tx,
+      {
+        communityId: input.communityId,
+        action: 'posts.removeComment',
+        target: comment._id,
+        detail: { author: comment.openid, post: comment.postId, reason: input.reason, reversed: take },
+      },
+      caller,
+    );
     return { removed: true as const, reversed: take };
   });
 }

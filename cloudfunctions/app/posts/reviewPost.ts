@@ -40,7 +40,16 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
 
     const reviewed = { reviewedBy: caller.openid, reviewedAt: at, updatedAt: at, sortKey: `${at}|${input.postId}` };
     const audit = (detail: Record<string, unknown>) =>
-      recordAudit(tx, { communityId: input.communityId, action: 'posts.review', target: input.postId, detail: { decision: input.decision, author: post.openid, ...detail } }, caller);
+      recordAudit(
+        tx,
+        {
+          communityId: input.communityId,
+          action: 'posts.review',
+          target: input.postId,
+          detail: { decision: input.decision, author: post.openid, ...detail },
+        },
+        caller,
+      );
     if (input.decision === 'reject') {
       const changes = { ...reviewed, status, reason: input.reason ?? null };
       await tx.update('posts', input.postId, changes);
@@ -61,7 +70,8 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
     const author = (await tx.get('members', ids.member(input.communityId, post.openid))) ?? refuse('NOT_FOUND', '作者已不在社群');
     // A banned author's post may still be approved and shown; it earns nothing.
     const earns = !post.noPoints && !author.banned && points > 0;
-    const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: post.openid, day: time.day }, 'post', rule.dailyCap));
+    const credited =
+      earns && (await creditToday(tx, { communityId: input.communityId, openid: post.openid, day: time.day }, 'post', rule.dailyCap));
     const earned = credited ? actionPoints(author, 'post', points, ctx) : null;
     const awarded = earned?.points ?? 0;
     const engaged = author.banned ? null : engagementOf(author, { gains: { posts: 1 }, earned: awarded }, ctx, input.postId);
@@ -69,7 +79,18 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
       tx,
       author,
       [
-        ...(earned ? [{ id: ids.ledger('post', input.communityId, post.openid, input.postId), kind: 'earn' as const, delta: awarded, reason: '经验帖通过审核', refId: input.postId, ...(earned.detail ? { detail: earned.detail } : {}) }] : []),
+        ...(earned
+          ? [
+              {
+                id: ids.ledger('post', input.communityId, post.openid, input.postId),
+                kind: 'earn' as const,
+                delta: awarded,
+                reason: '经验帖通过审核',
+                refId: input.postId,
+                ...(earned.detail ? { detail: earned.detail } : {}),
+              },
+            ]
+          : []),
         ...(engaged?.postings ?? []),
       ],
       time,
@@ -84,7 +105,9 @@ export async function reviewPost(input: z.output<typeof reviewPostInput>, caller
       kind: 'post_approved',
       refId: input.postId,
       title: awarded ? `你的帖子通过审核，获得 ${awarded} 积分` : '你的帖子通过审核',
-      body: post.noPoints?.message ?? (author.banned ? '你已被暂停获得积分' : earns && !credited ? `今天的帖子积分已达上限（每天 ${rule.dailyCap} 篇）` : '感谢分享'),
+      body:
+        post.noPoints?.message ??
+        (author.banned ? '你已被暂停获得积分' : earns && !credited ? `今天的帖子积分已达上限（每天 ${rule.dailyCap} 篇）` : '感谢分享'),
       points: awarded,
     };
     await writeNotice(tx, notice, caller.now);

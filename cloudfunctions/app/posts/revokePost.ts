@@ -14,8 +14,21 @@ export async function revokePost(input: z.output<typeof revokePostInput>, caller
   const { community } = await requireMember(deps.store, input.communityId, caller.openid, STAFF);
   const outcome = await deps.store.transaction(async (tx) => {
     const post = ofCommunity(await tx.get('posts', input.postId), input.communityId, refusals.noPost);
-    const taken = await takeDown(tx, { post, postId: input.postId, community }, { move: 'revoke', reason: input.reason, by: caller.openid, now: caller.now });
-    await recordAudit(tx, { communityId: input.communityId, action: 'posts.revoke', target: input.postId, detail: { author: post.openid, reason: input.reason, reversed: taken.reversed } }, caller);
+    const taken = await takeDown(
+      tx,
+      { post, postId: input.postId, community },
+      { move: 'revoke', reason: input.reason, by: caller.openid, now: caller.now },
+    );
+    await recordAudit(
+      tx,
+      {
+        communityId: input.communityId,
+        action: 'posts.revoke',
+        target: input.postId,
+        detail: { author: post.openid, reason: input.reason, reversed: taken.reversed },
+      },
+      caller,
+    );
     return taken;
   });
   await sendNotice(deps, outcome.notice, outcome.post.body, '/pages/feed/index?tab=mine');

@@ -11,5 +11,16 @@ const amountFen = z.number({ error: '金额必须是数字' }).int('金额按分
 
 export const memberCodeInput = inCommunity;
 export const scanMemberInput = z.object({ communityId, code, amountFen: amountFen.optional() });
-export const purchaseInput = z.object({ communityId, code, amountFen, note: z.string({ error: '备注必须是文字' }).trim().max(50, '备注最多 50 个字').optional(), requestId });
-export const refundPurchaseInput = z.object({ communityId, entryId: z.string({ error: 'entryId 必须是字符串' }).regex(/^[A-Za-z0-9_:-]{1,300}$/, 'entryId 格式不对'), reason: text('退货原因', 100), requestId });
+export const purchaseInput = z.object({
+  communityId,
+  code,
+  amountFen,
+  note: z.string({ error: '备注必须是文字' }).trim().max(50, '备注最多 50 个字').optional(),
+  requestId,
+});
+export const refundPurchaseInput = z.object({
+  communityId,
+  entryId: z.string({ error: 'entryId 必须是字符串' }).regex(/^[A-Za-z0-9_:-]{1,300}$/, 'entryId 格式不对'),
+  reason: text('退货原因', 100),
+  requestId,
+});

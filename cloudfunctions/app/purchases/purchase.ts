@@ -38,7 +38,8 @@ export async function purchase(input: z.output<typeof purchaseInput>, caller: Ca
   let told: Notice | null = null;
   const answer = await deps.store.transaction(async (tx) => {
     told = null;
-    const member = (await tx.get('members', ids.member(input.communityId, openid))) ?? refuse('INVALID_INPUT', '会员码无效：这位成员不在社群里');
+    const member =
+      (await tx.get('members', ids.member(input.communityId, openid))) ?? refuse('INVALID_INPUT', '会员码无效：这位成员不在社群里');
     const earlier = member.recentPurchases?.find((p) => p.key === key);
     if (earlier) return earlier.fingerprint === print ? (earlier.result as PurchaseAnswer) : refusals.idempotencyMismatch();
     requireUsable(member.memberCode, secret, caller.now);
@@ -49,7 +50,12 @@ export async function purchase(input: z.output<typeof purchaseInput>, caller: Ca
     const at = caller.now.toISOString();
     const usedToday = member.purchaseDay?.day === time.day ? member.purchaseDay.points : 0;
     const entryId = ids.ledger('earn', input.communityId, openid, `purchase:${key}`);
-    const result = (entry: PurchaseAnswer['entry'], balance: number): PurchaseAnswer => ({ entry, points, capped, member: { openid, nickname: member.nickname, balance } });
+    const result = (entry: PurchaseAnswer['entry'], balance: number): PurchaseAnswer => ({
+      entry,
+      points,
+      capped,
+      member: { openid, nickname: member.nickname, balance },
+    });
     const remember = (answer: PurchaseAnswer): Partial<MemberDoc> => ({
       memberCode: { ...member.memberCode!, usedAt: at },
       purchaseDay: { day: time.day, points: usedToday + points },
@@ -57,17 +63,43 @@ export async function purchase(input: z.output<typeof purchaseInput>, caller: Ca
     });
     let answer: PurchaseAnswer;
     if (points > 0) {
-      const posting = { id: entryId, kind: 'earn' as const, delta: points, reason: input.note ? `购物积分：${input.note}` : '购物积分', refId: null, detail: { amountFen: input.amountFen, ...(capped ? { capped: 1 } : {}) } };
-      const { entries, account } = await recordPostings(tx, member, [posting], time, (posted) => remember(result(toEntry(posted.entries[0]), posted.account.balance)));
+      const posting = {
+        id: entryId,
+        kind: 'earn' as const,
+        delta: points,
+        reason: input.note ? `购物积分：${input.note}` : '购物积分',
+        refId: null,
+        detail: { amountFen: input.amountFen, ...(capped ? { capped: 1 } : {}) },
+      };
+      const { entries, account } = await recordPostings(tx, member, [posting], time, (posted) =>
+        remember(result(toEntry(posted.entries[0]), posted.account.balance)),
+      );
       answer = result(toEntry(entries[0]), account.balance);
     } else {
       answer = result(null, member.balance);
       await tx.update('members', member._id, remember(answer));
     }
-    const notice: Notice = { communityId: input.communityId, openid, kind: 'purchase_credited', refId: key, title: points ? `购物积分 +${points}` : '购物已记录（今日购物积分已满）', body: `消费 ¥${yuan(input.amountFen)}${capped ? `，今日购物积分已达上限 ${community.rules.purchase.dailyCap}` : ''}`, points };
+    const notice: Notice = {
+      communityId: input.communityId,
+      openid,
+      kind: 'purchase_credited',
+      refId: key,
+      title: points ? `购物积分 +${points}` : '购物已记录（今日购物积分已满）',
+      body: `消费 ¥${yuan(input.amountFen)}${capped ? `，今日购物积分已达上限 ${community.rules.purchase.dailyCap}` : ''}`,
+      points,
+    };
     await writeNotice(tx, notice, caller.now);
     told = notice;
-    await recordAudit(tx, { communityId: input.communityId, action: 'points.purchase', target: openid, detail: { amountFen: input.amountFen, points, capped, entryId: answer.entry?.id ?? null } }, caller);
+    await recordAudit(
+      tx,
+      {
+        communityId: input.communityId,
+        action: 'points.purchase',
+        target: openid,
+        detail: { amountFen: input.amountFen, points, capped, entryId: answer.entry?.id ?? null },
+      },
+      caller,
+    );
     return answer;
   });
   if (told) await sendNotice(deps, told, `消费 ¥${yuan(input.amountFen)}`, '/pages/ledger/index');

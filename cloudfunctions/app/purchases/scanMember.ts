@@ -17,14 +17,27 @@ import { scanMemberInput } from './inputs';
 export async function scanMember(input: z.output<typeof scanMemberInput>, caller: Caller, { store }: Deps) {
   const { community } = await requireMember(store, input.communityId, caller.openid, STAFF);
   const { openid, secret } = scannedMember(input.code, input.communityId, caller);
-  const member = (await store.get('members', ids.member(input.communityId, openid), READ_WITHOUT_LOTS)) ?? refuse('INVALID_INPUT', '会员码无效：这位成员不在社群里');
+  const member =
+    (await store.get('members', ids.member(input.communityId, openid), READ_WITHOUT_LOTS)) ??
+    refuse('INVALID_INPUT', '会员码无效：这位成员不在社群里');
   requireUsable(member.memberCode, secret, caller.now);
   const today = dayOf(caller.now, community.timezone);
   const tier = tierOf(await myTierFacts(store, community, member), community.rules, today);
   const rule = community.rules.purchase;
   return {
-    member: { openid, nickname: member.nickname, avatar: member.avatar ?? null, tier: tier.name, balance: member.balance, banned: Boolean(member.banned) },
-    purchase: { enabled: rule.enabled, pointsPerYuan: rule.pointsPerYuan, ...(input.amountFen !== undefined ? purchasePoints(input.amountFen, rule, tier.multiplier, member.purchaseDay, today) : {}) },
+    member: {
+      openid,
+      nickname: member.nickname,
+      avatar: member.avatar ?? null,
+      tier: tier.name,
+      balance: member.balance,
+      banned: Boolean(member.banned),
+    },
+    purchase: {
+      enabled: rule.enabled,
+      pointsPerYuan: rule.pointsPerYuan,
+      ...(input.amountFen !== undefined ? purchasePoints(input.amountFen, rule, tier.multiplier, member.purchaseDay, today) : {}),
+    },
     expiresAt: member.memberCode!.expiresAt,
   };
 }

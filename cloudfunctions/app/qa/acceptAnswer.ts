@@ -38,7 +38,8 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
     const rule = rulesFor(community.rules, community.campaigns ?? [], answerer, caller.now).answer;
     // A banned answerer's answer may still be accepted; it earns nothing.
     const earns = !answer.noPoints && !answerer.banned && rule.acceptedPoints > 0;
-    const credited = earns && (await creditToday(tx, { communityId: input.communityId, openid: answer.openid, day: time.day }, 'answer', rule.dailyCap));
+    const credited =
+      earns && (await creditToday(tx, { communityId: input.communityId, openid: answer.openid, day: time.day }, 'answer', rule.dailyCap));
     const earned = credited ? actionPoints(answerer, 'answer', rule.acceptedPoints, ctx) : null;
     const awarded = earned?.points ?? 0;
     const engaged = answerer.banned ? null : engagementOf(answerer, { gains: { answers: 1 }, earned: awarded }, ctx, input.answerId);
@@ -47,7 +48,16 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
       answerer,
       [
         ...(earned
-          ? [{ id: ids.ledger('answer', input.communityId, answer.openid, input.answerId), kind: 'earn' as const, delta: awarded, reason: `回答被采纳：${clip(question.title, 16)}`, refId: input.answerId, ...(earned.detail ? { detail: earned.detail } : {}) }]
+          ? [
+              {
+                id: ids.ledger('answer', input.communityId, answer.openid, input.answerId),
+                kind: 'earn' as const,
+                delta: awarded,
+                reason: `回答被采纳：${clip(question.title, 16)}`,
+                refId: input.answerId,
+                ...(earned.detail ? { detail: earned.detail } : {}),
+              },
+            ]
           : []),
         ...(engaged?.postings ?? []),
       ],
@@ -64,7 +74,13 @@ export async function acceptAnswer(input: z.output<typeof acceptAnswerInput>, ca
       kind: 'answer_accepted',
       refId: input.answerId,
       title: awarded ? `你的回答被采纳，获得 ${awarded} 积分` : '你的回答被采纳',
-      body: answer.noPoints?.message ?? (answerer.banned ? '你已被暂停获得积分' : earns && !credited ? `今天的回答积分已达上限（每天 ${rule.dailyCap} 条）` : question.title),
+      body:
+        answer.noPoints?.message ??
+        (answerer.banned
+          ? '你已被暂停获得积分'
+          : earns && !credited
+            ? `今天的回答积分已达上限（每天 ${rule.dailyCap} 条）`
+            : question.title),
       points: awarded,
     };
     await writeNotice(tx, notice, caller.now);

@@ -7,7 +7,15 @@ import { getQuestion } from './getQuestion';
 import { listHeldAnswers } from './listHeldAnswers';
 import { listQuestions } from './listQuestions';
 import { moderateQa } from './moderateQa';
-import { acceptAnswerInput, answerQuestionInput, askQuestionInput, getQuestionInput, listHeldAnswersInput, listQuestionsInput, moderateQaInput } from './inputs';
+import {
+  acceptAnswerInput,
+  answerQuestionInput,
+  askQuestionInput,
+  getQuestionInput,
+  listHeldAnswersInput,
+  listQuestionsInput,
+  moderateQaInput,
+} from './inputs';
 
 /** The `qa` cloud function's actions (API.md), plus moderation of held content. */
 export const qaActions = {

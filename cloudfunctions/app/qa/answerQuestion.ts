@@ -23,7 +23,12 @@ export async function answerQuestion(input: z.output<typeof answerQuestionInput>
     const member = await activeMemberIn(tx, input.communityId, caller.openid);
     const question = await tx.get('questions', input.questionId);
     if (!question || question.communityId !== input.communityId || question.status !== 'visible') return refusals.noQuestion();
-    const noPoints = await judgeContribution(tx, member, { kind: 'answer', id: answerId, text: input.body }, postingTime(community, caller.now));
+    const noPoints = await judgeContribution(
+      tx,
+      member,
+      { kind: 'answer', id: answerId, text: input.body },
+      postingTime(community, caller.now),
+    );
     const doc: AnswerDoc = {
       communityId: input.communityId,
       questionId: input.questionId,

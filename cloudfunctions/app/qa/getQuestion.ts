@@ -23,6 +23,13 @@ export async function getQuestion(input: z.output<typeof getQuestionInput>, call
     caller.openid,
     staff,
   ).sort((a, b) => Number(b.accepted) - Number(a.accepted));
-  const dress = dressAuthor(await wornBy(store, input.communityId, [shown, ...answers].map((v) => v.author.openid), caller.now));
+  const dress = dressAuthor(
+    await wornBy(
+      store,
+      input.communityId,
+      [shown, ...answers].map((v) => v.author.openid),
+      caller.now,
+    ),
+  );
   return { question: dress(shown), answers: answers.map(dress) };
 }

@@ -14,7 +14,10 @@ export async function listQuestions(input: z.output<typeof listQuestionsInput>, 
   const { member } = await requireMember(store, input.communityId, caller.openid);
   const staff = actsAsStaff(member);
   if (input.status === 'held' && !staff) refuse('FORBIDDEN', '只有群主和管理员可以查看待审核的问题');
-  const where = input.status === 'mine' ? { communityId: input.communityId, openid: caller.openid } : { communityId: input.communityId, status: input.status };
+  const where =
+    input.status === 'mine'
+      ? { communityId: input.communityId, openid: caller.openid }
+      : { communityId: input.communityId, status: input.status };
   const { rows, nextCursor } = await pageOf(store, 'questions', where, { ...input, order: 'desc' });
   const questions = rows.map((q) => (staff || q.openid === caller.openid ? toQuestion(q) : { ...toQuestion(q), flag: null }));
   return { questions: await withWorn(store, input.communityId, questions, caller.now), nextCursor };

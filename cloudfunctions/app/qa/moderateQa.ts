@@ -19,8 +19,19 @@ export async function moderateQa(input: z.output<typeof moderateQaInput>, caller
     if ('accepted' in found && found.accepted) refuse('CONFLICT', '已采纳的回答不能删除');
     if (found.status === status) refuse('ALREADY_DONE', '已经处理过了');
     await tx.update(collection, input.id, { status });
-    await recordAudit(tx, { communityId: input.communityId, action: 'qa.moderate', target: input.id, detail: { kind: input.kind, decision: input.decision, author: found.openid } }, caller);
+    await recordAudit(
+      tx,
+      {
+        communityId: input.communityId,
+        action: 'qa.moderate',
+        target: input.id,
+        detail: { kind: input.kind, decision: input.decision, author: found.openid },
+      },
+      caller,
+    );
     return { ...found, status };
   });
-  return input.kind === 'question' ? { question: toQuestion(updated as QuestionDoc & { _id: string }) } : { answer: toAnswer(updated as AnswerDoc & { _id: string }) };
+  return input.kind === 'question'
+    ? { question: toQuestion(updated as QuestionDoc & { _id: string }) }
+    : { answer: toAnswer(updated as AnswerDoc & { _id: string }) };
 }

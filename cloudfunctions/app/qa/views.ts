@@ -59,10 +59,16 @@ export const toAnswer = (a: Found<AnswerDoc>): AnswerView => ({
 });
 
 /** What a reader may see of Q&A content: held items only for their author and staff; flags likewise. */
-export function visibleTo<T extends { status: string; author: { openid: string }; flag: unknown }>(items: T[], openid: string, staff: boolean): T[] {
+export function visibleTo<T extends { status: string; author: { openid: string }; flag: unknown }>(
+  items: T[],
+  openid: string,
+  staff: boolean,
+): T[] {
   return items
     .filter((item) => item.status === 'visible' || ((staff || item.author.openid === openid) && item.status === 'held'))
-    .map((item) => (staff || item.author.openid === openid ? item : { ...item, flag: null, ...('noPoints' in item ? { noPoints: null } : {}) }));
+    .map((item) =>
+      staff || item.author.openid === openid ? item : { ...item, flag: null, ...('noPoints' in item ? { noPoints: null } : {}) },
+    );
 }
 
 export const acceptCase = (question: QuestionDoc, answer: Found<AnswerDoc>, caller: string, callerIsStaff: boolean): AcceptCase => ({

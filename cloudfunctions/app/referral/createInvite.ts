@@ -16,7 +16,11 @@ export async function createInvite({ communityId }: z.output<typeof createInvite
 }
 
 /** The caller's membership and invite code; a transaction only the first time. */
-export async function ensureInviteCode(communityId: string, caller: Caller, deps: Deps): Promise<{ inviteCode: string; member: MemberRead }> {
+export async function ensureInviteCode(
+  communityId: string,
+  caller: Caller,
+  deps: Deps,
+): Promise<{ inviteCode: string; member: MemberRead }> {
   const { member } = await requireMember(deps.store, communityId, caller.openid);
   return { inviteCode: member.ownCode ?? (await makeCode(communityId, caller, deps)), member };
 }
@@ -30,7 +34,11 @@ async function makeCode(communityId: string, caller: Caller, deps: Deps): Promis
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const code = inviteCodeFrom(Buffer.from(deps.newId() + deps.newId()));
       if (await tx.get('inviteCodes', code)) continue;
-      await tx.set('inviteCodes', code, { communityId, openid: caller.openid, createdAt: caller.now.toISOString() } satisfies InviteCodeDoc);
+      await tx.set('inviteCodes', code, {
+        communityId,
+        openid: caller.openid,
+        createdAt: caller.now.toISOString(),
+      } satisfies InviteCodeDoc);
       await tx.update('members', memberId, { ownCode: code });
       return code;
     }

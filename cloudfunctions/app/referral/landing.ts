@@ -11,7 +11,10 @@ import { landingInput } from './inputs';
 export async function landing(input: z.output<typeof landingInput>, caller: Caller, { store }: Deps) {
   const community = await loadCommunity(store, input.communityId);
   const code = input.inviteCode ? await store.get('inviteCodes', input.inviteCode.toUpperCase()) : null;
-  const inviter = code && code.communityId === input.communityId ? await store.get('members', ids.member(input.communityId, code.openid), READ_WITHOUT_LOTS) : null;
+  const inviter =
+    code && code.communityId === input.communityId
+      ? await store.get('members', ids.member(input.communityId, code.openid), READ_WITHOUT_LOTS)
+      : null;
   const { inviteePoints, inviterPoints } = community.rules.referral;
   return {
     community: { id: input.communityId, name: community.name },

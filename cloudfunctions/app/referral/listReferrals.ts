@@ -8,6 +8,11 @@ import { pageOf } from '../kernel/paging';
 /** The people I invited, newest first, a page at a time, each with where their invitation stands. */
 export async function listReferrals(input: z.output<typeof listReferralsInput>, caller: Caller, { store }: Deps) {
   await requireMember(store, input.communityId, caller.openid);
-  const { rows, nextCursor } = await pageOf(store, 'referrals', { communityId: input.communityId, inviter: caller.openid }, { ...input, order: 'desc' });
+  const { rows, nextCursor } = await pageOf(
+    store,
+    'referrals',
+    { communityId: input.communityId, inviter: caller.openid },
+    { ...input, order: 'desc' },
+  );
   return { referrals: rows.map(toReferral), nextCursor };
 }

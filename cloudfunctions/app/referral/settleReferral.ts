@@ -15,7 +15,11 @@ import { sendNotice, writeNotice, type Notice } from '../notices/notify';
  * settled. If anything fails on the way, the invitation stays pending and the next check-in
  * settles it. Returns the newcomer's points from it, or null if nothing was settled.
  */
-export async function settleReferral(community: Found<CommunityDoc>, caller: Caller, deps: Deps): Promise<{ awarded: number; balance: number } | null> {
+export async function settleReferral(
+  community: Found<CommunityDoc>,
+  caller: Caller,
+  deps: Deps,
+): Promise<{ awarded: number; balance: number } | null> {
   const communityId = community._id;
   const referralId = ids.referral(communityId, caller.openid);
   const pending = await deps.store.get('referrals', referralId);
@@ -43,24 +47,47 @@ export async function settleReferral(community: Found<CommunityDoc>, caller: Cal
     const inviter = await tx.get('members', ids.member(communityId, referral.inviter));
     // A banned inviter's invitation still welcomes the newcomer; the inviter earns nothing for it.
     const inviterEarns = Boolean(inviter) && !inviter?.banned && rule.inviterPoints > 0;
-    const inviterPaid = inviterEarns && (await creditToday(tx, { communityId, openid: referral.inviter, day: time.day }, 'referral', rule.dailyCap));
+    const inviterPaid =
+      inviterEarns && (await creditToday(tx, { communityId, openid: referral.inviter, day: time.day }, 'referral', rule.dailyCap));
     const inviterAwarded = inviterPaid ? rule.inviterPoints : 0;
     const { account } = await recordPostings(
       tx,
       invitee,
-      [{ id: ids.ledger('referral', communityId, caller.openid, 'welcome'), kind: 'earn', delta: rule.inviteePoints, reason: `受 ${inviter?.nickname ?? '好友'} 邀请加入`, refId: referralId }],
+      [
+        {
+          id: ids.ledger('referral', communityId, caller.openid, 'welcome'),
+          kind: 'earn',
+          delta: rule.inviteePoints,
+          reason: `受 ${inviter?.nickname ?? '好友'} 邀请加入`,
+          refId: referralId,
+        },
+      ],
       time,
       { referralPending: false },
     );
     let notice: Notice | null = null;
     // A rewarded invitation counts for the inviter's badge and task even past the daily cap; a banned inviter gets nothing of it.
-    const engaged = inviter && !inviter.banned ? engagementOf(inviter, { gains: { invites: 1 }, earned: inviterAwarded }, engagementContext(community, caller.now, time.day), referralId) : null;
+    const engaged =
+      inviter && !inviter.banned
+        ? engagementOf(
+            inviter,
+            { gains: { invites: 1 }, earned: inviterAwarded },
+            engagementContext(community, caller.now, time.day),
+            referralId,
+          )
+        : null;
     if (inviter && engaged) {
       await recordPostings(
         tx,
         inviter,
         [
-          { id: ids.ledger('referral', communityId, referral.inviter, caller.openid), kind: 'earn', delta: inviterAwarded, reason: `邀请 ${invitee.nickname} 加入`, refId: referralId },
+          {
+            id: ids.ledger('referral', communityId, referral.inviter, caller.openid),
+            kind: 'earn',
+            delta: inviterAwarded,
+            reason: `邀请 ${invitee.nickname} 加入`,
+            refId: referralId,
+          },
           ...engaged.postings,
         ],
         time,
@@ -69,7 +96,15 @@ export async function settleReferral(community: Found<CommunityDoc>, caller: Cal
       await engaged.notify(tx);
     }
     if (inviter && inviterAwarded) {
-      notice = { communityId, openid: referral.inviter, kind: 'referral_rewarded', refId: referralId, title: `你邀请的${invitee.nickname}完成了首次签到`, body: `获得邀请奖励 ${inviterAwarded} 积分`, points: inviterAwarded };
+      notice = {
+        communityId,
+        openid: referral.inviter,
+        kind: 'referral_rewarded',
+        refId: referralId,
+        title: `你邀请的${invitee.nickname}完成了首次签到`,
+        body: `获得邀请奖励 ${inviterAwarded} 积分`,
+        points: inviterAwarded,
+      };
       await writeNotice(tx, notice, caller.now);
     }
     await tx.update('referrals', referralId, {

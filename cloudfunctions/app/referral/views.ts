@@ -23,4 +23,5 @@ export const toReferral = (r: ReferralDoc): ReferralView => ({
 });
 
 /** The page a share card opens: the invitee's landing. */
-export const invitePath = (communityId: string, inviteCode: string) => `/pages/join/index?communityId=${communityId}&inviteCode=${inviteCode}`;
+export const invitePath = (communityId: string, inviteCode: string) =>
+  `/pages/join/index?communityId=${communityId}&inviteCode=${inviteCode}`;

@@ -28,9 +28,29 @@ eachStore((open) => {
   it('exports members, the ledger and orders as CSV files Excel opens in Chinese', async () => {
     await h.ok('community', 'updateProfile', { communityId: c, nickname: '=1+1' }, { openid: 'o_bob', now: owner.now });
     await h.ok('checkin', 'checkin', { communityId: c }, { openid: 'o_alice', now: '2026-03-02T15:59:59Z' });
-    await h.ok('points', 'adjust', { communityId: c, openid: 'o_alice', delta: 100, reason: '线下活动, 第一名', requestId: 'export-adj-1' }, owner);
-    const { item } = await h.ok('mall', 'upsertItem', { communityId: c, item: { name: '抱枕', kind: 'physical', pointsPrice: 50, stock: 3 } }, owner);
-    await h.ok('mall', 'redeem', { communityId: c, itemId: item.id, requestId: 'export-redeem', shipping: { name: '王小美', phone: '13800138000', address: '上海市静安区 1 号' } }, { openid: 'o_alice', now: owner.now });
+    await h.ok(
+      'points',
+      'adjust',
+      { communityId: c, openid: 'o_alice', delta: 100, reason: '线下活动, 第一名', requestId: 'export-adj-1' },
+      owner,
+    );
+    const { item } = await h.ok(
+      'mall',
+      'upsertItem',
+      { communityId: c, item: { name: '抱枕', kind: 'physical', pointsPrice: 50, stock: 3 } },
+      owner,
+    );
+    await h.ok(
+      'mall',
+      'redeem',
+      {
+        communityId: c,
+        itemId: item.id,
+        requestId: 'export-redeem',
+        shipping: { name: '王小美', phone: '13800138000', address: '上海市静安区 1 号' },
+      },
+      { openid: 'o_alice', now: owner.now },
+    );
 
     const members = await h.ok('stats', 'export', { communityId: c, kind: 'members' }, owner);
     expect(members).toMatchObject({ fileName: '宝妈成长营-成员-2026-03-03.csv', rows: 3, url: expect.stringMatching(/^\/downloads\//) });
@@ -42,7 +62,9 @@ eachStore((open) => {
     // A nickname that looks like a formula is shown, not run.
     expect(memberLines.find((line) => line.includes('o_bob'))).toMatch(/^'=1\+1,o_bob,成员/);
     // Last active on the day of the redemption.
-    expect(memberLines.find((line) => line.includes('o_alice'))).toBe('alice,o_alice,成员,铜,55,105,1,2026-03-03,新人,2026-03-01 10:01:00,,,否');
+    expect(memberLines.find((line) => line.includes('o_alice'))).toBe(
+      'alice,o_alice,成员,铜,55,105,1,2026-03-03,新人,2026-03-01 10:01:00,,,否',
+    );
 
     const ledger = await h.ok('stats', 'export', { communityId: c, kind: 'ledger' }, owner);
     expect(ledger.rows).toBe(3);
@@ -57,7 +79,8 @@ eachStore((open) => {
 
   it('exports more rows than one cloud query answers', async () => {
     await h.store.transaction(async (tx) => {
-      for (let i = 0; i < 1_100; i++) await tx.set('members', `${c}:o_bulk${i}`, newMember(c, `o_bulk${i}`, 'member', new Date(owner.now), `成员${i}`));
+      for (let i = 0; i < 1_100; i++)
+        await tx.set('members', `${c}:o_bulk${i}`, newMember(c, `o_bulk${i}`, 'member', new Date(owner.now), `成员${i}`));
     });
     const { rows, url } = await h.ok('stats', 'export', { communityId: c, kind: 'members' }, owner);
     expect(rows).toBe(1_103);
@@ -66,8 +89,12 @@ eachStore((open) => {
 
   it('is for the owner only and refuses an unknown kind, storing nothing', async () => {
     await h.ok('community', 'setRole', { communityId: c, openid: 'o_alice', role: 'moderator' }, owner);
-    expect(await h.call('stats', 'export', { communityId: c, kind: 'members' }, { openid: 'o_alice', now: owner.now })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await h.call('stats', 'export', { communityId: c, kind: 'everything' }, owner)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(await h.call('stats', 'export', { communityId: c, kind: 'members' }, { openid: 'o_alice', now: owner.now })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await h.call('stats', 'export', { communityId: c, kind: 'everything' }, owner)).toMatchObject({
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -20,9 +20,27 @@ export async function getMallBalance(input: z.output<typeof mallBalanceInput>, c
   await requireMember(store, input.communityId, caller.openid, STAFF);
   const [stats, items] = await Promise.all([
     store.get('stats', input.communityId),
-    store.find('items', { where: { communityId: input.communityId }, orderBy: [['sortKey', 'asc']], limit: REWARDS, fields: ['name', 'pointsPrice', 'stock', 'active', 'createdAt'] }),
+    store.find('items', {
+      where: { communityId: input.communityId },
+      orderBy: [['sortKey', 'asc']],
+      limit: REWARDS,
+      fields: ['name', 'pointsPrice', 'stock', 'active', 'createdAt'],
+    }),
   ]);
-  const redeemed = await allLimited(items.map((item) => () => store.count('orders', { communityId: input.communityId, itemId: item._id, status: { in: ['unpaid', 'pending', 'fulfilled'] } })));
-  const rewards = items.map((item, i) => ({ id: item._id, name: item.name, pointsPrice: item.pointsPrice, stock: item.stock, redeemed: redeemed[i], active: item.active, createdAt: item.createdAt }));
+  const redeemed = await allLimited(
+    items.map(
+      (item) => () =>
+        store.count('orders', { communityId: input.communityId, itemId: item._id, status: { in: ['unpaid', 'pending', 'fulfilled'] } }),
+    ),
+  );
+  const rewards = items.map((item, i) => ({
+    id: item._id,
+    name: item.name,
+    pointsPrice: item.pointsPrice,
+    stock: item.stock,
+    redeemed: redeemed[i],
+    active: item.active,
+    createdAt: item.createdAt,
+  }));
   return { asOf: stats?.asOf ?? null, ...mallBalance(liabilityOf((stats ?? emptyStats(input.communityId)).totals), rewards, caller.now) };
 }

@@ -20,13 +20,18 @@ export async function getOverview(input: z.output<typeof overviewInput>, caller:
   const first = addDays(today, -(input.days - 1));
   const [stats, rows] = await Promise.all([
     store.get('stats', input.communityId),
-    store.find('statsDays', { where: { communityId: input.communityId, day: { gte: first, lte: today } }, orderBy: [['day', 'asc']], limit: input.days }),
+    store.find('statsDays', {
+      where: { communityId: input.communityId, day: { gte: first, lte: today } },
+      orderBy: [['day', 'asc']],
+      limit: input.days,
+    }),
   ]);
   const kept = stats ?? emptyStats(input.communityId);
   const byDay = new Map(rows.map(({ _id, communityId: _c, ...numbers }) => [numbers.day, numbers]));
   const days = Array.from({ length: input.days }, (_, i) => addDays(first, i)).map((day) => ({ ...EMPTY_DAY, ...byDay.get(day), day }));
   const window = days.reduce<PointsTotals>(
-    (sum, { pointsIssued, pointsSpent, pointsExpired, pointsReversed }) => addCounts(sum, { pointsIssued, pointsSpent, pointsExpired, pointsReversed }),
+    (sum, { pointsIssued, pointsSpent, pointsExpired, pointsReversed }) =>
+      addCounts(sum, { pointsIssued, pointsSpent, pointsExpired, pointsReversed }),
     { pointsIssued: 0, pointsSpent: 0, pointsExpired: 0, pointsReversed: 0 },
   );
   const cohorts = [previousMonth(monthKey(today))];
@@ -42,6 +47,10 @@ export async function getOverview(input: z.output<typeof overviewInput>, caller:
       burnRate: burnRate(window.pointsSpent, window.pointsIssued),
     },
     tiers: kept.tiers.length ? kept.tiers : community.rules.tiers.map((tier) => ({ name: tier.name, members: 0 })),
-    retention: cohorts.map((cohort) => ({ cohort, joined: kept.cohorts[cohort]?.joined ?? 0, retained: kept.cohorts[cohort]?.retained ?? 0 })),
+    retention: cohorts.map((cohort) => ({
+      cohort,
+      joined: kept.cohorts[cohort]?.joined ?? 0,
+      retained: kept.cohorts[cohort]?.retained ?? 0,
+    })),
   };
 }

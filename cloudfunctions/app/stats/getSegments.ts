@@ -11,5 +11,9 @@ export async function getSegments(input: z.output<typeof segmentsInput>, caller:
   await requireMember(store, input.communityId, caller.openid, STAFF);
   const stats = await store.get('stats', input.communityId);
   const counted = new Map((stats?.segments ?? []).map((s) => [s.key, s.members]));
-  return { asOf: stats?.asOf ?? null, members: stats?.members ?? 0, segments: SEGMENTS.map(({ key, name }) => ({ key, name, members: counted.get(key) ?? 0 })) };
+  return {
+    asOf: stats?.asOf ?? null,
+    members: stats?.members ?? 0,
+    segments: SEGMENTS.map(({ key, name }) => ({ key, name, members: counted.get(key) ?? 0 })),
+  };
 }

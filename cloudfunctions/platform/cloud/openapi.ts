@@ -5,8 +5,19 @@ import type { ContentSecurity, Downloads, MiniProgramCodes, OpenData, RiskContro
 export interface WxOpenApi {
   openapi: {
     security: {
-      msgSecCheck(params: { openid: string; scene: number; version: 2; content: string }): Promise<{ result?: { suggest: Suggest; label: number | string } }>;
-      mediaCheckAsync(params: { openid: string; scene: number; version: 2; mediaUrl: string; mediaType: 2 }): Promise<{ traceId?: string; trace_id?: string }>;
+      msgSecCheck(params: {
+        openid: string;
+        scene: number;
+        version: 2;
+        content: string;
+      }): Promise<{ result?: { suggest: Suggest; label: number | string } }>;
+      mediaCheckAsync(params: {
+        openid: string;
+        scene: number;
+        version: 2;
+        mediaUrl: string;
+        mediaType: 2;
+      }): Promise<{ traceId?: string; trace_id?: string }>;
     };
     riskControl: {
       getUserRiskRank(params: { appid: string; openid: string; scene: 1; clientIp: string }): Promise<{ riskRank?: number }>;
@@ -16,7 +27,9 @@ export interface WxOpenApi {
     };
   };
   getOpenData(params: { list: string[] }): Promise<{ list?: Array<{ cloudID: string; data?: { opengid?: string; openGId?: string } }> }>;
-  getTempFileURL(params: { fileList: Array<string | { fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>;
+  getTempFileURL(params: {
+    fileList: Array<string | { fileID: string; maxAge: number }>;
+  }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>;
   uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   getWXContext(): { APPID?: string };
 }
@@ -48,7 +61,13 @@ export function wxContentSecurity(cloud: WxOpenApi): ContentSecurity {
     },
     async startImageCheck({ openid, fileId }) {
       const [file] = (await cloud.getTempFileURL({ fileList: [fileId] })).fileList;
-      const answer = await cloud.openapi.security.mediaCheckAsync({ openid, scene: SCENES.forum, version: 2, mediaUrl: file.tempFileURL, mediaType: 2 });
+      const answer = await cloud.openapi.security.mediaCheckAsync({
+        openid,
+        scene: SCENES.forum,
+        version: 2,
+        mediaUrl: file.tempFileURL,
+        mediaType: 2,
+      });
       const traceId = answer.traceId ?? answer.trace_id;
       if (!traceId) throw new Error('mediaCheckAsync returned no traceId');
       return { traceId };
@@ -60,7 +79,12 @@ export function wxContentSecurity(cloud: WxOpenApi): ContentSecurity {
 export function wxRiskControl(cloud: WxOpenApi): RiskControl {
   return {
     async userRiskRank({ openid, clientIp }) {
-      const { riskRank } = await cloud.openapi.riskControl.getUserRiskRank({ appid: cloud.getWXContext().APPID ?? '', openid, scene: 1, clientIp: clientIp ?? '' });
+      const { riskRank } = await cloud.openapi.riskControl.getUserRiskRank({
+        appid: cloud.getWXContext().APPID ?? '',
+        openid,
+        scene: 1,
+        clientIp: clientIp ?? '',
+      });
       return riskRank ?? 0;
     },
   };

@@ -18,7 +18,11 @@ export interface WxCloudPay {
       timeStart: string;
       timeExpire: string;
     }): Promise<{ returnCode?: string; returnMsg?: string; resultCode?: string; errCodeDes?: string; payment?: PaymentParams }>;
-    closeOrder(params: { subMchId: string; outTradeNo: string; nonceStr: string }): Promise<{ returnCode?: string; resultCode?: string; errCode?: string | number; errCodeDes?: string }>;
+    closeOrder(params: {
+      subMchId: string;
+      outTradeNo: string;
+      nonceStr: string;
+    }): Promise<{ returnCode?: string; resultCode?: string; errCode?: string | number; errCodeDes?: string }>;
     refund(params: {
       subMchId: string;
       outTradeNo: string;
@@ -96,7 +100,11 @@ export function wxPayment(cloud: WxCloudPay, settings: PaySettings | null): Paym
       const merchant = required(settings);
       const reply = await cloud.cloudPay.closeOrder({ subMchId: merchant.subMchId, outTradeNo: orderId, nonceStr: nonce() });
       // Closed already, or never placed at WeChat Pay: the same end.
-      if (reply.returnCode === 'SUCCESS' && (reply.resultCode === 'SUCCESS' || reply.errCode === 'ORDERCLOSED' || reply.errCode === 'ORDERNOTEXIST')) return;
+      if (
+        reply.returnCode === 'SUCCESS' &&
+        (reply.resultCode === 'SUCCESS' || reply.errCode === 'ORDERCLOSED' || reply.errCode === 'ORDERNOTEXIST')
+      )
+        return;
       throw new Error(`cloudPay.closeOrder: ${reply.errCode ?? ''} ${reply.errCodeDes ?? ''}`.trim());
     },
     async refund({ orderId, refundId, amountFen, reason }) {
@@ -121,7 +129,13 @@ export function wxPayment(cloud: WxCloudPay, settings: PaySettings | null): Paym
       const reply = await cloud.cloudPay.queryRefund({ subMchId: merchant.subMchId, outRefundNo: refundId, nonceStr: nonce() });
       if (reply.returnCode !== 'SUCCESS' || reply.resultCode !== 'SUCCESS') return 'unknown';
       const status = reply.refundStatusList?.[0] ?? reply.refundStatus_0;
-      return status === 'SUCCESS' ? 'refunded' : status === 'PROCESSING' ? 'accepted' : status === 'REFUNDCLOSE' || status === 'CHANGE' ? 'failed' : 'unknown';
+      return status === 'SUCCESS'
+        ? 'refunded'
+        : status === 'PROCESSING'
+          ? 'accepted'
+          : status === 'REFUNDCLOSE' || status === 'CHANGE'
+            ? 'failed'
+            : 'unknown';
     },
   };
 }
@@ -150,10 +164,15 @@ export interface PayNotice {
  * asked of WeChat Pay again (queryOrder): paid (tradeState SUCCESS), to our merchant, for the
  * amount WeChat Pay reports. Null when it is not a confirmed success.
  */
-export async function confirmedPayment(cloud: WxCloudPay, settings: PaySettings, notice: PayNotice): Promise<{ orderId: string; amountFen: number; transactionId: string } | null> {
+export async function confirmedPayment(
+  cloud: WxCloudPay,
+  settings: PaySettings,
+  notice: PayNotice,
+): Promise<{ orderId: string; amountFen: number; transactionId: string } | null> {
   if (notice.returnCode !== 'SUCCESS' || notice.resultCode !== 'SUCCESS' || notice.subMchId !== settings.subMchId) return null;
   if (!notice.outTradeNo || !/^[A-Za-z0-9_-]{1,32}$/.test(notice.outTradeNo)) return null;
   const trade = await cloud.cloudPay.queryOrder({ subMchId: settings.subMchId, outTradeNo: notice.outTradeNo, nonceStr: nonce() });
-  if (trade.returnCode !== 'SUCCESS' || trade.resultCode !== 'SUCCESS' || trade.tradeState !== 'SUCCESS' || !trade.transactionId) return null;
+  if (trade.returnCode !== 'SUCCESS' || trade.resultCode !== 'SUCCESS' || trade.tradeState !== 'SUCCESS' || !trade.transactionId)
+    return null;
   return { orderId: notice.outTradeNo, amountFen: Number(trade.totalFee), transactionId: trade.transactionId };
 }

@@ -55,9 +55,19 @@ function fit(key: string, value: string | number): string {
 }
 
 /** The `data` of subscribeMessage.send for one message in one template. */
-export function templateData(template: z.output<typeof subscriptionTemplate>, message: OutsideMessage, now: Date): Record<string, { value: string }> {
+export function templateData(
+  template: z.output<typeof subscriptionTemplate>,
+  message: OutsideMessage,
+  now: Date,
+): Record<string, { value: string }> {
   const beijing = new Date(now.getTime() + BEIJING_MS).toISOString();
-  const values: Record<MessageField, string | number> = { subject: message.subject, outcome: message.outcome, points: message.points, note: message.note, time: `${beijing.slice(0, 10)} ${beijing.slice(11, 16)}` };
+  const values: Record<MessageField, string | number> = {
+    subject: message.subject,
+    outcome: message.outcome,
+    points: message.points,
+    note: message.note,
+    time: `${beijing.slice(0, 10)} ${beijing.slice(11, 16)}`,
+  };
   const data: Record<string, { value: string }> = {};
   for (const [field, key] of Object.entries(template.fields) as Array<[MessageField, string]>) {
     data[key] = { value: key.startsWith('date') ? beijing.slice(0, 10) : fit(key, values[field]) };
@@ -66,17 +76,36 @@ export function templateData(template: z.output<typeof subscriptionTemplate>, me
 }
 
 export interface WxSubscribeMessage {
-  openapi: { subscribeMessage: { send(params: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<unknown> } };
+  openapi: {
+    subscribeMessage: {
+      send(params: {
+        touser: string;
+        templateId: string;
+        page: string;
+        data: Record<string, { value: string }>;
+        miniprogramState?: string;
+      }): Promise<unknown>;
+    };
+  };
 }
 
 /** Subscription messages by purpose: a purpose with no template is not sent (the in-app notice is). */
-export function wxMessenger(cloud: WxSubscribeMessage, templates: SubscriptionTemplates, log: (message: string, error?: unknown) => void): Messenger {
+export function wxMessenger(
+  cloud: WxSubscribeMessage,
+  templates: SubscriptionTemplates,
+  log: (message: string, error?: unknown) => void,
+): Messenger {
   return {
     async send(message) {
       const template = templates[message.purpose];
       if (!template) return;
       try {
-        await cloud.openapi.subscribeMessage.send({ touser: message.openid, templateId: template.id, page: message.page, data: templateData(template, message, new Date()) });
+        await cloud.openapi.subscribeMessage.send({
+          touser: message.openid,
+          templateId: template.id,
+          page: message.page,
+          data: templateData(template, message, new Date()),
+        });
       } catch (error) {
         // 43101: the member has not subscribed (or used up the subscription). Nothing to do.
         log(`${message.purpose} message not sent`, error);

@@ -17,7 +17,10 @@ export type OpenedCloudId = { cloudID: string; data: { opengid: string } } | { c
 export function openGroupCloudId(cloudID: string, now: Date): OpenedCloudId {
   try {
     if (!cloudID.startsWith(PREFIX)) throw new Error('foreign');
-    const { opengid, exp } = JSON.parse(Buffer.from(cloudID.slice(PREFIX.length), 'base64url').toString('utf8')) as { opengid: string; exp: number };
+    const { opengid, exp } = JSON.parse(Buffer.from(cloudID.slice(PREFIX.length), 'base64url').toString('utf8')) as {
+      opengid: string;
+      exp: number;
+    };
     if (typeof opengid !== 'string' || typeof exp !== 'number') throw new Error('malformed');
     if (exp < now.getTime()) return { cloudID, errCode: -601006, errMsg: 'cloudID expired' };
     return { cloudID, data: { opengid } };

@@ -15,7 +15,13 @@ export const localPayment = (): Payment & { closed: Set<string> } => {
     closed,
     async unifiedOrder({ orderId, amountFen }) {
       const nonceStr = createHash('sha256').update(`${orderId}:${amountFen}`).digest('hex').slice(0, 32);
-      return { timeStamp: String(Math.floor(Date.now() / 1000)), nonceStr, package: `prepay_id=local_${orderId}`, signType: 'MD5', paySign: 'LOCAL' };
+      return {
+        timeStamp: String(Math.floor(Date.now() / 1000)),
+        nonceStr,
+        package: `prepay_id=local_${orderId}`,
+        signType: 'MD5',
+        paySign: 'LOCAL',
+      };
     },
     async closeOrder(orderId) {
       closed.add(orderId);

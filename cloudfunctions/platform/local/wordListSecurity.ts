@@ -16,7 +16,10 @@ export const DEFAULT_WORDS: WordList = {
     ...['傻逼', '去死'].map((word) => ({ word, label: '辱骂' })),
   ],
   review: [
-    ...['加微信', '加我微信', 'vx', 'v信', '私聊我', '扫码', '返利', '刷单', '日结', '代购', '点击链接', 'http'].map((word) => ({ word, label: '广告' })),
+    ...['加微信', '加我微信', 'vx', 'v信', '私聊我', '扫码', '返利', '刷单', '日结', '代购', '点击链接', 'http'].map((word) => ({
+      word,
+      label: '广告',
+    })),
     ...['包治', '根治', '无效退款'].map((word) => ({ word, label: '夸大宣传' })),
   ],
 };
@@ -27,7 +30,8 @@ export const DEFAULT_WORDS: WordList = {
  * their late verdicts can be delivered through posts.mediaVerdict as the cloud would.
  */
 export function wordListSecurity(words: WordList = DEFAULT_WORDS): ContentSecurity {
-  const prepared = (list: WordList['risky']) => list.map(({ word, label }) => ({ word: normalizeText(word), label })).filter(({ word }) => word);
+  const prepared = (list: WordList['risky']) =>
+    list.map(({ word, label }) => ({ word: normalizeText(word), label })).filter(({ word }) => word);
   const risky = prepared(words.risky);
   const review = prepared(words.review);
   return {
@@ -51,6 +55,7 @@ export function wordListSecurity(words: WordList = DEFAULT_WORDS): ContentSecuri
 export function readWordList(json: string): WordList {
   const parsed = JSON.parse(json) as Partial<Record<keyof WordList, Array<string | { word: string; label?: string }>>>;
   const list = (key: keyof WordList, label: string) =>
-    parsed[key]?.map((entry) => (typeof entry === 'string' ? { word: entry, label } : { word: entry.word, label: entry.label ?? label })) ?? DEFAULT_WORDS[key];
+    parsed[key]?.map((entry) => (typeof entry === 'string' ? { word: entry, label } : { word: entry.word, label: entry.label ?? label })) ??
+    DEFAULT_WORDS[key];
   return { risky: list('risky', '违规内容'), review: list('review', '疑似违规') };
 }

@@ -31,7 +31,16 @@ describe('SqliteStore', () => {
 
   it('leaves an index alone when a write leaves its fields alone: only the pages that changed reach the WAL', async () => {
     const file = fresh();
-    const collections = [{ name: 'things', indexes: [{ name: 'by_a', fields: [['a', 'asc']] }, { name: 'by_b', fields: [['b', 'asc']] }], security: { read: false, write: false } }] as never;
+    const collections = [
+      {
+        name: 'things',
+        indexes: [
+          { name: 'by_a', fields: [['a', 'asc']] },
+          { name: 'by_b', fields: [['b', 'asc']] },
+        ],
+        security: { read: false, write: false },
+      },
+    ] as never;
     const store = new SqliteStore(file, collections);
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
     db.pragma('wal_autocheckpoint = 0');
@@ -39,7 +48,9 @@ describe('SqliteStore', () => {
       for (let i = 0; i < 200; i++) await tx.set('things', `t${i}`, { a: i, b: `b${i}`, note: 'x' });
     });
     db.pragma('wal_checkpoint(TRUNCATE)');
-    const owners = new Map((db.prepare('SELECT pageno, name FROM dbstat').all() as Array<{ pageno: number; name: string }>).map((r) => [r.pageno, r.name]));
+    const owners = new Map(
+      (db.prepare('SELECT pageno, name FROM dbstat').all() as Array<{ pageno: number; name: string }>).map((r) => [r.pageno, r.name]),
+    );
     await store.transaction(async (tx) => {
       const thing = await tx.get('things', 't7');
       await tx.set('things', 't7', { ...thing, note: 'changed' });
@@ -118,7 +129,9 @@ describe('SqliteStore', () => {
     const store = new SqliteStore(fresh());
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
     const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT _id FROM "ledger" WHERE "ix_communityId" = ? AND "ix_openid" = ? AND "ix_sortKey" < ? ORDER BY "ix_sortKey" DESC LIMIT 21`)
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT _id FROM "ledger" WHERE "ix_communityId" = ? AND "ix_openid" = ? AND "ix_sortKey" < ? ORDER BY "ix_sortKey" DESC LIMIT 21`,
+      )
       .all('c', 'o', 'z') as Array<{ detail: string }>;
     const detail = plan.map((row) => row.detail).join(' ');
     expect(detail).toContain('ledger_by_member_newest');
@@ -131,7 +144,10 @@ describe('SqliteStore', () => {
     await store.transaction((tx) => tx.set('members', 'm1', { communityId: 'c', sortKey: 'b', weekKey: 'w1', weekEarned: 5 }));
     await store.transaction((tx) => tx.update('members', 'm1', { weekEarned: increment(7) }));
     await store.transaction((tx) => tx.set('members', 'm2', { communityId: 'c', sortKey: 'a', weekKey: 'w1', weekEarned: 9 }));
-    const board = await store.find<{ weekEarned: number }>('members', { where: { communityId: 'c', weekKey: 'w1' }, orderBy: [['weekEarned', 'desc']] });
+    const board = await store.find<{ weekEarned: number }>('members', {
+      where: { communityId: 'c', weekKey: 'w1' },
+      orderBy: [['weekEarned', 'desc']],
+    });
     expect(board.map((m) => [m._id, m.weekEarned])).toEqual([
       ['m1', 12],
       ['m2', 9],
@@ -171,7 +187,10 @@ describe('SqliteStore', () => {
 
   it('keeps a bulky field out of line, so a read without it touches none of it; rows from before read the same', async () => {
     const file = fresh();
-    const lots = Array.from({ length: 365 }, (_, i) => ({ expiresAt: `2027-01-${String((i % 28) + 1).padStart(2, '0')}T16:00:00.000Z`, points: 5 }));
+    const lots = Array.from({ length: 365 }, (_, i) => ({
+      expiresAt: `2027-01-${String((i % 28) + 1).padStart(2, '0')}T16:00:00.000Z`,
+      points: 5,
+    }));
     const store = new SqliteStore(file);
     await store.transaction((tx) => tx.set('members', 'm1', { communityId: 'c', nickname: '小美', lots }));
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
@@ -189,7 +208,10 @@ describe('SqliteStore', () => {
     expect(row()._cold).toBeNull();
     expect(coldRows()).toBe(0);
     // A row written before cold fields existed keeps everything inline and reads the same.
-    db.prepare('UPDATE "members" SET data = ?, _cold = NULL WHERE _id = ?').run(JSON.stringify({ communityId: 'c', nickname: '小美', lots }), 'm1');
+    db.prepare('UPDATE "members" SET data = ?, _cold = NULL WHERE _id = ?').run(
+      JSON.stringify({ communityId: 'c', nickname: '小美', lots }),
+      'm1',
+    );
     expect(await store.get('members', 'm1')).toEqual({ _id: 'm1', communityId: 'c', nickname: '小美', lots });
     expect(await store.get('members', 'm1', { omit: ['lots'] })).toEqual({ _id: 'm1', communityId: 'c', nickname: '小美' });
     await store.close();

@@ -96,7 +96,10 @@ export class SqliteStore implements Store {
     for (const collection of collections) this.createCollection(collection);
     if (options.backgroundCheckpoint) {
       this.db.pragma('wal_autocheckpoint = 0');
-      this.checkpointer = new Worker(CHECKPOINTER, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3'), intervalMs: 100 } });
+      this.checkpointer = new Worker(CHECKPOINTER, {
+        eval: true,
+        workerData: { file, driver: require.resolve('better-sqlite3'), intervalMs: 100 },
+      });
       this.checkpointer.unref();
     }
     this.sequence = this.storedSequence(collections);
@@ -110,7 +113,10 @@ export class SqliteStore implements Store {
     this.db.exec('CREATE TABLE IF NOT EXISTS "_meta" (key TEXT PRIMARY KEY, value INTEGER NOT NULL)');
     const kept = this.db.prepare(`SELECT value FROM "_meta" WHERE key = 'sequence'`).pluck().get() as number | undefined;
     if (kept !== undefined) return kept;
-    const scanned = Math.max(0, ...collections.map((c) => (this.db.prepare(`SELECT max(_v) AS v FROM "${c.name}"`).get() as { v: number | null }).v ?? 0));
+    const scanned = Math.max(
+      0,
+      ...collections.map((c) => (this.db.prepare(`SELECT max(_v) AS v FROM "${c.name}"`).get() as { v: number | null }).v ?? 0),
+    );
     this.db.prepare(`INSERT INTO "_meta" (key, value) VALUES ('sequence', ?)`).run(scanned);
     return scanned;
   }
@@ -147,7 +153,9 @@ export class SqliteStore implements Store {
     this.check(collection);
     const params: unknown[] = [];
     const col = (field: string) => column(this.tables.get(collection)!, field);
-    const clauses = Object.entries(query.where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => whereClause(col(field), condition, params));
+    const clauses = Object.entries(query.where)
+      .filter((entry): entry is [string, Condition] => entry[1] !== undefined)
+      .map(([field, condition]) => whereClause(col(field), condition, params));
     const order = (query.orderBy ?? []).map(([field, dir]) => `${col(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
     let sql = `SELECT _id, data, _cold FROM "${collection}"`;
     if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;
@@ -168,9 +176,13 @@ export class SqliteStore implements Store {
     this.check(collection);
     const params: unknown[] = [];
     const col = (field: string) => column(this.tables.get(collection)!, field);
-    const clauses = Object.entries(where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => whereClause(col(field), condition, params));
+    const clauses = Object.entries(where)
+      .filter((entry): entry is [string, Condition] => entry[1] !== undefined)
+      .map(([field, condition]) => whereClause(col(field), condition, params));
     const sql = `SELECT count(*) FROM "${collection}"${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}`;
-    return this.statement(sql).pluck().get(...params) as number;
+    return this.statement(sql)
+      .pluck()
+      .get(...params) as number;
   }
 
   async close(): Promise<void> {
@@ -193,7 +205,9 @@ export class SqliteStore implements Store {
 
   private withCold(collection: string, row: Row): Row {
     if (!row._cold) return row;
-    const cold = this.statement(`SELECT data FROM "${coldTable(collection)}" WHERE _id = ?`).pluck().get(row._id) as string;
+    const cold = this.statement(`SELECT data FROM "${coldTable(collection)}" WHERE _id = ?`)
+      .pluck()
+      .get(row._id) as string;
     return { ...row, cold };
   }
 
@@ -219,11 +233,13 @@ export class SqliteStore implements Store {
     this.waiting = [];
     const outcomes: Array<boolean | Error> = [];
     try {
-      this.db.transaction(() => {
-        // A refusal is one commit's outcome; a write that fails (the disk) fails the whole group.
-        for (const { tx } of group) outcomes.push(this.commitOne(tx));
-        this.statement(`UPDATE "_meta" SET value = ? WHERE key = 'sequence'`).run(this.sequence);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          // A refusal is one commit's outcome; a write that fails (the disk) fails the whole group.
+          for (const { tx } of group) outcomes.push(this.commitOne(tx));
+          this.statement(`UPDATE "_meta" SET value = ? WHERE key = 'sequence'`).run(this.sequence);
+        })
+        .immediate();
     } catch (error) {
       // The group's own transaction failed (the disk, say): none of it was written.
       for (const { settle } of group) settle(error instanceof Error ? error : new Error(String(error)));
@@ -262,19 +278,40 @@ export class SqliteStore implements Store {
     const { hot, coldNames, cold } = splitCold(data);
     if (current === undefined || current === UNKNOWN) {
       const columns = ['_id', '_v', 'data', '_cold', ...fields.map(indexColumn)];
-      const upsert = current === UNKNOWN ? ` ON CONFLICT(_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
-      this.statement(`INSERT INTO "${collection}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${upsert}`).run(id, version, hot, coldNames, ...values);
+      const upsert =
+        current === UNKNOWN
+          ? ` ON CONFLICT(_id) DO UPDATE SET ${columns
+              .slice(1)
+              .map((c) => `${c} = excluded.${c}`)
+              .join(', ')}`
+          : '';
+      this.statement(`INSERT INTO "${collection}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${upsert}`).run(
+        id,
+        version,
+        hot,
+        coldNames,
+        ...values,
+      );
     } else {
       // A row read back names its columns unquoted (ix_field); only the columns whose values changed are set.
       const changed = fields.map((field, i) => [field, values[i]] as const).filter(([field, value]) => current[`ix_${field}`] !== value);
       const sets = ['_v = ?', 'data = ?', '_cold = ?', ...changed.map(([field]) => `${indexColumn(field)} = ?`)];
-      this.statement(`UPDATE "${collection}" SET ${sets.join(', ')} WHERE _id = ?`).run(version, hot, coldNames, ...changed.map(([, value]) => value), id);
+      this.statement(`UPDATE "${collection}" SET ${sets.join(', ')} WHERE _id = ?`).run(
+        version,
+        hot,
+        coldNames,
+        ...changed.map(([, value]) => value),
+        id,
+      );
     }
     // A new document without cold fields has none to clear; otherwise write them only when they changed.
     if (current === undefined && cold === null) return;
     if (current !== UNKNOWN && current !== undefined && (current.cold ?? null) === cold) return;
     if (cold === null) this.statement(`DELETE FROM "${coldTable(collection)}" WHERE _id = ?`).run(id);
-    else this.statement(`INSERT INTO "${coldTable(collection)}" (_id, data) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET data = excluded.data`).run(id, cold);
+    else
+      this.statement(
+        `INSERT INTO "${coldTable(collection)}" (_id, data) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET data = excluded.data`,
+      ).run(id, cold);
   }
 
   /** @internal */
@@ -358,7 +395,8 @@ class BufferedTransaction implements Transaction {
     const k = key(collection, id);
     this.touched.add(k);
     const pending = this.writes.get(k);
-    if (pending && pending.kind !== 'update') pending.data = applyPatch({ _id: id, _v: 0, data: JSON.stringify(pending.data) }, [patch], collection, id);
+    if (pending && pending.kind !== 'update')
+      pending.data = applyPatch({ _id: id, _v: 0, data: JSON.stringify(pending.data) }, [patch], collection, id);
     else this.writes.set(k, { kind: 'update', patches: [...(pending?.patches ?? []), patch] });
   }
 }

@@ -103,7 +103,9 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
       expect(await store.get('requests', 'big', { omit: ['lots'] })).toEqual({ _id: 'big', ...withoutLots });
       expect(await store.get('requests', 'big', { omit: ['tag'] })).toEqual({ _id: 'big', communityId: 'c', n: 1, lots: year });
       expect(await store.find('requests', { where: { communityId: 'c' } })).toEqual([{ _id: 'big', ...withoutLots, lots: year }]);
-      expect(await store.find('requests', { where: { communityId: 'c' }, fields: ['n', 'lots'] })).toEqual([{ _id: 'big', n: 1, lots: year }]);
+      expect(await store.find('requests', { where: { communityId: 'c' }, fields: ['n', 'lots'] })).toEqual([
+        { _id: 'big', n: 1, lots: year },
+      ]);
       expect(await store.find('requests', { where: { communityId: 'c' }, fields: ['tag'] })).toEqual([{ _id: 'big', tag: 't' }]);
 
       // An update of other fields keeps the bulky part; one of the bulky part shrinks or grows it.
@@ -119,7 +121,9 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
       // A set replaces the whole document: a bulky part it does not carry is gone.
       await store.transaction((tx) => tx.set('requests', 'big', { communityId: 'c', n: 9 }));
       expect(await store.get('requests', 'big')).toEqual({ _id: 'big', communityId: 'c', n: 9 });
-      expect(await store.find('requests', { where: { communityId: 'c' }, fields: ['lots'] })).toEqual([expect.objectContaining({ _id: 'big' })]);
+      expect(await store.find('requests', { where: { communityId: 'c' }, fields: ['lots'] })).toEqual([
+        expect.objectContaining({ _id: 'big' }),
+      ]);
       expect((await store.find('requests', { where: { communityId: 'c' }, fields: ['lots'] }))[0].lots ?? null).toBeNull();
       expect(await store.get('requests', 'missing', { omit: ['lots'] })).toBeNull();
     });
@@ -181,10 +185,12 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
     it('lets exactly one of many racing creates of one id commit; the others see DuplicateError', async () => {
       const outcomes = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          store.transaction((tx) => tx.create('requests', 'race', { communityId: 'c', n: i })).then(
-            () => 'created',
-            (error: Error) => error.name,
-          ),
+          store
+            .transaction((tx) => tx.create('requests', 'race', { communityId: 'c', n: i }))
+            .then(
+              () => 'created',
+              (error: Error) => error.name,
+            ),
         ),
       );
       expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
@@ -210,7 +216,12 @@ export function storeContract(name: string, open: () => Promise<Store> | Store) 
             return 'off';
           })
           .catch((error: Error) => error.name);
-      const outcomes = await Promise.all([turnOff('slotA', 'slotB'), turnOff('slotB', 'slotA'), turnOff('slotA', 'slotB'), turnOff('slotB', 'slotA')]);
+      const outcomes = await Promise.all([
+        turnOff('slotA', 'slotB'),
+        turnOff('slotB', 'slotA'),
+        turnOff('slotA', 'slotB'),
+        turnOff('slotB', 'slotA'),
+      ]);
       const a = (await store.get('requests', 'slotA'))!.n;
       const b = (await store.get('requests', 'slotB'))!.n;
       expect(a + b).toBe(1);

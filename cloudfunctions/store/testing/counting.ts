@@ -33,7 +33,8 @@ export function counting(store: Store): { store: Store; ops: () => number; count
     counts.bytesWritten += bytesOf(data);
   };
   const counted: Store = {
-    get: ((collection: string, id: string, ...projection: [{ omit: readonly string[] }]) => read(store.get(collection, id, ...projection))) as Store['get'],
+    get: ((collection: string, id: string, ...projection: [{ omit: readonly string[] }]) =>
+      read(store.get(collection, id, ...projection))) as Store['get'],
     find: (async (collection: string, query: Query) => {
       counts.queries++;
       const rows = await store.find(collection, query);

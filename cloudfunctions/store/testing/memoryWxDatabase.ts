@@ -85,19 +85,31 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
  * `updated`, passed through by wx-server-sdk): an update that changes nothing reports 0, like a
  * missing document does.
  */
-const changed = ({ _id: _ignored, ...before }: Record<string, unknown>, after: Record<string, unknown>): number => (JSON.stringify(before) === JSON.stringify(after) ? 0 : 1);
+const changed = ({ _id: _ignored, ...before }: Record<string, unknown>, after: Record<string, unknown>): number =>
+  JSON.stringify(before) === JSON.stringify(after) ? 0 : 1;
 
 /**
  * A clock that advances only with the database's work: `msPerOperation` for every document
  * read, write and query, about what one costs from a cloud function. A job's time budget on
  * this clock says how much it gets done in a real invocation.
  */
-export const simulatedCloudClock = (db: MemoryWxDatabase, msPerOperation = 25) => () =>
-  (db.counts.reads + db.counts.writes + db.counts.queries) * msPerOperation;
+export const simulatedCloudClock =
+  (db: MemoryWxDatabase, msPerOperation = 25) =>
+  () =>
+    (db.counts.reads + db.counts.writes + db.counts.queries) * msPerOperation;
 
 export class MemoryWxDatabase implements WxDatabase {
   readonly command = memoryCommand;
-  readonly counts: OperationCounts = { reads: 0, writes: 0, txReads: 0, txWrites: 0, queries: 0, transactions: 0, attempts: 0, conflicts: 0 };
+  readonly counts: OperationCounts = {
+    reads: 0,
+    writes: 0,
+    txReads: 0,
+    txWrites: 0,
+    queries: 0,
+    transactions: 0,
+    attempts: 0,
+    conflicts: 0,
+  };
   private readonly docs = new Map<string, Version[]>();
   private sequence = 0;
   /** Calls under way now, and the most there have been at once (the cloud allows a function 20 connections). */
@@ -116,7 +128,9 @@ export class MemoryWxDatabase implements WxDatabase {
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
     try {
       if (this.options.maxInFlight !== undefined && this.inFlight > this.options.maxInFlight) {
-        throw Object.assign(new Error(`database request fail: ${this.inFlight} calls at once, more than ${this.options.maxInFlight}`), { errCode: -502003 });
+        throw Object.assign(new Error(`database request fail: ${this.inFlight} calls at once, more than ${this.options.maxInFlight}`), {
+          errCode: -502003,
+        });
       }
       await tick();
     } finally {
@@ -349,8 +363,17 @@ class MemoryCollection implements WxCollection {
   /** The cloud scans a collection for a query no index answers: the double refuses it, so a missing index shows in tests. */
   private requireIndex(): void {
     const { indexes } = this.db.options;
-    if (indexes && !coveringIndex(indexes.find((spec) => spec.name === this.name), this.condition, this.order)) {
-      throw new Error(`no index of database/collections.json answers ${this.name} where ${JSON.stringify(this.condition)} orderBy ${JSON.stringify(this.order)}`);
+    if (
+      indexes &&
+      !coveringIndex(
+        indexes.find((spec) => spec.name === this.name),
+        this.condition,
+        this.order,
+      )
+    ) {
+      throw new Error(
+        `no index of database/collections.json answers ${this.name} where ${JSON.stringify(this.condition)} orderBy ${JSON.stringify(this.order)}`,
+      );
     }
   }
 
@@ -394,7 +417,8 @@ function applyUpdate(base: Record<string, unknown>, data: Record<string, unknown
   const merge = (into: Record<string, unknown>, value: Record<string, unknown>) => {
     for (const [key, inner] of Object.entries(value)) {
       if (isPlainObject(inner) && !isOp(inner) && !Object.keys(inner).length) continue;
-      if (isPlainObject(inner) && !isOp(inner)) merge((into[key] = isPlainObject(into[key]) ? into[key] : {}) as Record<string, unknown>, inner);
+      if (isPlainObject(inner) && !isOp(inner))
+        merge((into[key] = isPlainObject(into[key]) ? into[key] : {}) as Record<string, unknown>, inner);
       else into[key] = inner;
     }
   };
@@ -408,7 +432,8 @@ function applyUpdate(base: Record<string, unknown>, data: Record<string, unknown
   return next;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function compare(a: unknown, b: unknown): number {
   if (a === b) return 0;

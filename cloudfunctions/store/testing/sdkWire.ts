@@ -16,10 +16,18 @@ export interface WireRequest {
 
 type Answer = Record<string, unknown>;
 
-const CONFLICT = { code: 'DATABASE_TRANSACTION_CONFLICT', message: '[ResourceUnavailable.TransactionConflict] Transaction is conflicted. Please retry.' };
+const CONFLICT = {
+  code: 'DATABASE_TRANSACTION_CONFLICT',
+  message: '[ResourceUnavailable.TransactionConflict] Transaction is conflicted. Please retry.',
+};
 
 const parse = (text: unknown) => (typeof text === 'string' && text ? (EJSON.parse(text) as Record<string, unknown>) : {});
-const isOperators = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => key.startsWith('$'));
+const isOperators = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).length > 0 &&
+  Object.keys(value).every((key) => key.startsWith('$'));
 
 /** A Mongo condition on one field, as the double's command. */
 function condition(value: unknown): unknown {
@@ -53,7 +61,8 @@ function where(query: Record<string, unknown>): Record<string, unknown> {
   for (const [field, value] of Object.entries(query)) {
     const parts = field === '$and' ? (value as Array<Record<string, unknown>>).map(where) : [{ [field]: condition(value) }];
     // One field named in several parts (the SDK's `_.and(_.gt(a), _.lte(b))`): all of them hold.
-    for (const part of parts) for (const [name, test] of Object.entries(part)) out[name] = name in out ? memoryCommand.and(out[name], test) : test;
+    for (const part of parts)
+      for (const [name, test] of Object.entries(part)) out[name] = name in out ? memoryCommand.and(out[name], test) : test;
   }
   return out;
 }
@@ -92,10 +101,17 @@ export function sdkWire(db: MemoryWxDatabase) {
   const transactions = new Map<string, ReturnType<MemoryWxDatabase['begin']> & { written: Map<string, Record<string, unknown>> }>();
   let requests = 0;
 
-  async function documentOf(tx: { handle: WxTransactionHandle; written: Map<string, Record<string, unknown>> } | undefined, collection: string, id: string, projection: Record<string, unknown>): Promise<Record<string, unknown> | null> {
+  async function documentOf(
+    tx: { handle: WxTransactionHandle; written: Map<string, Record<string, unknown>> } | undefined,
+    collection: string,
+    id: string,
+    projection: Record<string, unknown>,
+  ): Promise<Record<string, unknown> | null> {
     try {
       if (tx) return tx.written.get(`${collection}/${id}`) ?? (await tx.handle.collection(collection).doc(id).get()).data;
-      const omit = Object.entries(projection).filter(([, keep]) => !keep).map(([field]) => [field, false] as const);
+      const omit = Object.entries(projection)
+        .filter(([, keep]) => !keep)
+        .map(([field]) => [field, false] as const);
       const doc = db.collection(collection).doc(id);
       return (await (omit.length ? doc.field(Object.fromEntries(omit)) : doc).get()).data;
     } catch (error) {
@@ -107,7 +123,8 @@ export function sdkWire(db: MemoryWxDatabase) {
   async function answer({ body }: WireRequest): Promise<Answer> {
     const collection = body.collectionName as string;
     const tx = typeof body.transactionId === 'string' ? transactions.get(body.transactionId) : undefined;
-    if (body.transactionId && !tx && body.action !== 'database.abortTransaction') return { code: 'DATABASE_TRANSACTION_FAIL', message: 'transaction not found' };
+    if (body.transactionId && !tx && body.action !== 'database.abortTransaction')
+      return { code: 'DATABASE_TRANSACTION_FAIL', message: 'transaction not found' };
     const handle = tx?.handle ?? null;
     const query = parse(body.query);
     switch (body.action) {
@@ -129,7 +146,8 @@ export function sdkWire(db: MemoryWxDatabase) {
           return { data: { list: doc ? [EJSON.stringify(doc)] : [] } };
         }
         let cursor = db.collection(collection).where(where(query));
-        for (const [field, direction] of Object.entries(parse(body.order))) cursor = cursor.orderBy(field, Number(direction) < 0 || direction === 'desc' ? 'desc' : 'asc');
+        for (const [field, direction] of Object.entries(parse(body.order)))
+          cursor = cursor.orderBy(field, Number(direction) < 0 || direction === 'desc' ? 'desc' : 'asc');
         cursor = cursor.limit(Number(body.limit ?? 100));
         const fields = Object.keys(parse(body.projection));
         if (fields.length) cursor = cursor.field(Object.fromEntries(fields.map((field) => [field, true as const])));

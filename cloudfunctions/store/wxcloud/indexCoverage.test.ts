@@ -6,8 +6,22 @@ const members: CollectionSpec = {
   name: 'members',
   security: { read: false, write: false },
   indexes: [
-    { name: 'by_community_joined', fields: [['communityId', 'asc'], ['sortKey', 'asc']] },
-    { name: 'week_board', fields: [['communityId', 'asc'], ['ranked', 'asc'], ['weekKey', 'asc'], ['weekEarned', 'desc']] },
+    {
+      name: 'by_community_joined',
+      fields: [
+        ['communityId', 'asc'],
+        ['sortKey', 'asc'],
+      ],
+    },
+    {
+      name: 'week_board',
+      fields: [
+        ['communityId', 'asc'],
+        ['ranked', 'asc'],
+        ['weekKey', 'asc'],
+        ['weekEarned', 'desc'],
+      ],
+    },
     { name: 'due_expiry', fields: [['nextExpiryAt', 'asc']] },
   ],
 };
@@ -15,7 +29,12 @@ const members: CollectionSpec = {
 describe('coveringIndex', () => {
   it('finds the index whose first fields are the equalities, then the sort, with the ranges among the rest', () => {
     expect(coveringIndex(members, { communityId: 'c' }, [['sortKey', 'asc']])).toBe('by_community_joined');
-    expect(coveringIndex(members, { communityId: 'c', sortKey: _.gt('x') }, [['sortKey', 'asc'], ['_id', 'asc']])).toBe('by_community_joined');
+    expect(
+      coveringIndex(members, { communityId: 'c', sortKey: _.gt('x') }, [
+        ['sortKey', 'asc'],
+        ['_id', 'asc'],
+      ]),
+    ).toBe('by_community_joined');
     expect(coveringIndex(members, { ranked: true, weekKey: '2026-W10', communityId: 'c' }, [['weekEarned', 'desc']])).toBe('week_board');
     expect(coveringIndex(members, { nextExpiryAt: _.lte('2026') }, [['nextExpiryAt', 'asc']])).toBe('due_expiry');
     expect(coveringIndex(members, { communityId: 'c' }, [])).toBe('by_community_joined');

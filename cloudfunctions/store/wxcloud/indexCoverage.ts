@@ -10,7 +10,11 @@ import type { CollectionSpec } from '../schema';
  * by scanning the collection, slowly and within its time limit — so every query we make must
  * have one declared, and the double refuses one that has not.
  */
-export function coveringIndex(spec: CollectionSpec | undefined, condition: Record<string, unknown>, order: ReadonlyArray<readonly [string, string]>): string | null {
+export function coveringIndex(
+  spec: CollectionSpec | undefined,
+  condition: Record<string, unknown>,
+  order: ReadonlyArray<readonly [string, string]>,
+): string | null {
   const equal: string[] = [];
   const range: string[] = [];
   for (const [field, value] of Object.entries(condition)) {

@@ -61,12 +61,16 @@ export interface WxDatabase {
 export const isTransactionConflict = (error: unknown): boolean => {
   const e = error as { code?: unknown; message?: unknown; errMsg?: unknown } | null;
   if (e?.code === 'DATABASE_TRANSACTION_CONFLICT') return true;
-  return /TransactionConflict|TRANSACTION_CONFLICT|transaction (is )?conflict|WriteConflict/i.test(`${e?.message ?? ''} ${e?.errMsg ?? ''}`);
+  return /TransactionConflict|TRANSACTION_CONFLICT|transaction (is )?conflict|WriteConflict/i.test(
+    `${e?.message ?? ''} ${e?.errMsg ?? ''}`,
+  );
 };
 
 /** How the SDK reports add() of an _id that exists: the server's duplicate key error. */
 export const isDuplicateKey = (error: unknown): boolean =>
-  /E11000|duplicate key|DuplicateWrite|DUPLICATE/i.test(String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? error));
+  /E11000|duplicate key|DuplicateWrite|DUPLICATE/i.test(
+    String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? error),
+  );
 
 /** How the SDK reports `doc(id).get()` on a document that does not exist. */
 export const isMissingDocument = (error: unknown): boolean =>

@@ -19,13 +19,22 @@ describe('the wx-server-sdk database double enforces the real rules', () => {
 
   it('fails a write to a document committed since the snapshot as the SDK does: errCode, no code, not retried', async () => {
     const db = new MemoryWxDatabase();
-    await db.collection('members').doc('m').set({ data: { n: 0 } });
+    await db
+      .collection('members')
+      .doc('m')
+      .set({ data: { n: 0 } });
     let runs = 0;
     const attempt = db.runTransaction(async (t) => {
       runs++;
       await t.collection('members').doc('m').get();
-      await db.collection('members').doc('m').update({ data: { n: db.command.inc(1) } }); // someone else commits
-      await t.collection('members').doc('m').update({ data: { n: 100 } });
+      await db
+        .collection('members')
+        .doc('m')
+        .update({ data: { n: db.command.inc(1) } }); // someone else commits
+      await t
+        .collection('members')
+        .doc('m')
+        .update({ data: { n: 100 } });
     }, 3);
     const error = (await attempt.catch((e: unknown) => e)) as { errCode?: number; code?: unknown; message: string };
     expect(error).toBeInstanceOf(Error);
@@ -37,25 +46,42 @@ describe('the wx-server-sdk database double enforces the real rules', () => {
 
   it('rejects a commit that lost its race with the raw DATABASE_TRANSACTION_CONFLICT response, and retries only that', async () => {
     const db = new MemoryWxDatabase();
-    await db.collection('members').doc('m').set({ data: { n: 0 } });
+    await db
+      .collection('members')
+      .doc('m')
+      .set({ data: { n: 0 } });
     let runs = 0;
     let gate!: () => void;
     const opened = new Promise<void>((resolve) => (gate = resolve));
     const slow = db.runTransaction(async (t) => {
       runs++;
       const { data } = await t.collection('members').doc('m').get();
-      await t.collection('members').doc('m').set({ data: { n: Number(data!.n) + 1 } });
+      await t
+        .collection('members')
+        .doc('m')
+        .set({ data: { n: Number(data!.n) + 1 } });
       if (runs === 1) await opened; // another writer commits before this one does
     }, 1);
-    await db.runTransaction((t) => t.collection('members').doc('m').set({ data: { n: 10 } }));
+    await db.runTransaction((t) =>
+      t
+        .collection('members')
+        .doc('m')
+        .set({ data: { n: 10 } }),
+    );
     gate();
     await slow;
     expect(runs).toBe(2);
     expect((await db.collection('members').doc('m').get()).data).toMatchObject({ n: 11 });
 
     const never = db.runTransaction(async (t) => {
-      await t.collection('members').doc('m').set({ data: { n: 0 } });
-      await db.collection('members').doc('m').update({ data: { n: db.command.inc(1) } }); // after our write, before our commit
+      await t
+        .collection('members')
+        .doc('m')
+        .set({ data: { n: 0 } });
+      await db
+        .collection('members')
+        .doc('m')
+        .update({ data: { n: db.command.inc(1) } }); // after our write, before our commit
     }, 2);
     await expect(never).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
   });
@@ -69,12 +95,22 @@ describe('the wx-server-sdk database double enforces the real rules', () => {
 
   it('gives snapshot isolation, not more: two transactions may commit a write skew', async () => {
     const db = new MemoryWxDatabase();
-    await db.collection('slots').doc('a').set({ data: { on: true } });
-    await db.collection('slots').doc('b').set({ data: { on: true } });
+    await db
+      .collection('slots')
+      .doc('a')
+      .set({ data: { on: true } });
+    await db
+      .collection('slots')
+      .doc('b')
+      .set({ data: { on: true } });
     const turnOff = (mine: string, other: string) =>
       db.runTransaction(async (t) => {
         const { data } = await t.collection('slots').doc(other).get();
-        if (data!.on) await t.collection('slots').doc(mine).update({ data: { on: false } });
+        if (data!.on)
+          await t
+            .collection('slots')
+            .doc(mine)
+            .update({ data: { on: false } });
       });
     await Promise.all([turnOff('a', 'b'), turnOff('b', 'a')]);
     // Both read the other as on and both committed: this is why a use case writes what it decided on.
@@ -92,7 +128,11 @@ describe('WxCloudStore retries conflicts itself', () => {
     await store.transaction(async (tx) => {
       runs++;
       const doc = await tx.get('members', 'm');
-      if (runs === 1) await db.collection('members').doc('m').update({ data: { n: db.command.inc(1) } });
+      if (runs === 1)
+        await db
+          .collection('members')
+          .doc('m')
+          .update({ data: { n: db.command.inc(1) } });
       await tx.update('members', 'm', { n: doc!.n + 10 });
     });
     expect(runs).toBe(2);
@@ -106,7 +146,10 @@ describe('WxCloudStore retries conflicts itself', () => {
     let runs = 0;
     const attempt = store.transaction(async (tx) => {
       runs++;
-      await db.collection('members').doc('m').update({ data: { n: db.command.inc(1) } }); // someone else, every time
+      await db
+        .collection('members')
+        .doc('m')
+        .update({ data: { n: db.command.inc(1) } }); // someone else, every time
       await tx.update('members', 'm', { n: 100 });
     });
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);

@@ -1,5 +1,24 @@
-import { ConflictError, DuplicateError, isIncrement, type Condition, type Doc, type Patch, type Query, type Range, type Store, type Transaction } from '../port';
-import { isDuplicateKey, isMissingDocument, isTransactionConflict, type WxCommand, type WxDatabase, type WxDocRef, type WxTransactionHandle } from './wxDatabase';
+import {
+  ConflictError,
+  DuplicateError,
+  isIncrement,
+  type Condition,
+  type Doc,
+  type Patch,
+  type Query,
+  type Range,
+  type Store,
+  type Transaction,
+} from '../port';
+import {
+  isDuplicateKey,
+  isMissingDocument,
+  isTransactionConflict,
+  type WxCommand,
+  type WxDatabase,
+  type WxDocRef,
+  type WxTransactionHandle,
+} from './wxDatabase';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -63,7 +82,11 @@ export class WxCloudStore implements Store {
 
   private conditions(where: Query['where']): Record<string, unknown> {
     const _ = this.db.command;
-    return Object.fromEntries(Object.entries(where).filter((entry): entry is [string, Condition] => entry[1] !== undefined).map(([field, condition]) => [field, toCommand(_, condition)]));
+    return Object.fromEntries(
+      Object.entries(where)
+        .filter((entry): entry is [string, Condition] => entry[1] !== undefined)
+        .map(([field, condition]) => [field, toCommand(_, condition)]),
+    );
   }
 }
 
@@ -95,7 +118,10 @@ class WxTransaction implements Transaction {
   async update(collection: string, id: string, patch: Patch): Promise<void> {
     const data = Object.fromEntries(
       // An object is replaced whole (`_.set`): given as is, the SDK flattens it to dot paths and merges it into the stored one.
-      Object.entries(patch).map(([field, value]) => [field, isIncrement(value) ? this.command.inc(value.$inc) : isPlainObject(value) ? this.command.set(value) : value]),
+      Object.entries(patch).map(([field, value]) => [
+        field,
+        isIncrement(value) ? this.command.inc(value.$inc) : isPlainObject(value) ? this.command.set(value) : value,
+      ]),
     );
     const ref = this.handle.collection(collection).doc(id);
     const result = await ref.update({ data });
@@ -114,7 +140,8 @@ async function readDoc<T>(ref: Pick<WxDocRef, 'get'>): Promise<(T & { _id: strin
   }
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function toCommand(_: WxCommand, condition: Condition): unknown {
   if (condition === null || typeof condition !== 'object') return condition;

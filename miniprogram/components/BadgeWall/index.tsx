@@ -7,7 +7,11 @@ export function BadgeWall({ badges, id = 'badge-wall' }: { badges: Badge[]; id?:
   return (
     <View id={id} className="badge-wall">
       {badges.map((badge) => (
-        <View key={badge.key} id={`badge-${badge.key}`} className={`badge-wall__badge ${badge.earnedAt ? 'badge-wall__badge--earned' : ''}`}>
+        <View
+          key={badge.key}
+          id={`badge-${badge.key}`}
+          className={`badge-wall__badge ${badge.earnedAt ? 'badge-wall__badge--earned' : ''}`}
+        >
           <Text className="badge-wall__icon">{badge.earnedAt ? '★' : '☆'}</Text>
           <Text className="badge-wall__name">{badge.name}</Text>
           <Text className="badge-wall__progress">{badge.earnedAt ? '已获得' : `${badge.progress.current}/${badge.progress.target}`}</Text>

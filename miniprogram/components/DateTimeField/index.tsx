@@ -18,13 +18,21 @@ export function DateTimeField({ id, label, date, time, onDate, onTime, error }: 
       <Text className="admin-field__label">{label}</Text>
       <View className="row" style="gap: 12px">
         <Picker mode="date" value={date} onChange={(e) => onDate(String(e.detail.value))}>
-          <View id={`${id}-date`} className="admin-input">{date || '选择日期'}</View>
+          <View id={`${id}-date`} className="admin-input">
+            {date || '选择日期'}
+          </View>
         </Picker>
         <Picker mode="time" value={time} onChange={(e) => onTime(String(e.detail.value))}>
-          <View id={`${id}-time`} className="admin-input">{time || '选择时间'}</View>
+          <View id={`${id}-time`} className="admin-input">
+            {time || '选择时间'}
+          </View>
         </Picker>
       </View>
-      {error && <Text id={`${id}-error`} className="field-error">{error}</Text>}
+      {error && (
+        <Text id={`${id}-error`} className="field-error">
+          {error}
+        </Text>
+      )}
     </View>
   );
 }

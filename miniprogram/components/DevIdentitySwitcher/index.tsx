@@ -7,7 +7,13 @@ import './index.css';
 const ROLE_LABEL: Record<string, string> = { owner: '群主', moderator: '管理员' };
 
 /** Local H5 only: act as the demo owner, moderator or a member. */
-export const DevIdentitySwitcher = observer(function DevIdentitySwitcher({ identity, onChange }: { identity: DevIdentityStore; onChange: () => void }) {
+export const DevIdentitySwitcher = observer(function DevIdentitySwitcher({
+  identity,
+  onChange,
+}: {
+  identity: DevIdentityStore;
+  onChange: () => void;
+}) {
   if (!identity.people.length) return null;
   return (
     <View className="dev-switcher" id="identity-switcher">

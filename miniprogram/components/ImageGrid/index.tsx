@@ -9,7 +9,12 @@ export function ImageGrid({ images, onRemove }: { images: string[]; onRemove?: (
     <View className={`image-grid image-grid--${Math.min(images.length, 3)}`}>
       {images.map((src, index) => (
         <View key={`${src}-${index}`} className="image-grid__cell">
-          <Image className="image-grid__image" src={src} mode="aspectFill" onClick={() => void Taro.previewImage({ urls: images, current: src }).catch(() => undefined)} />
+          <Image
+            className="image-grid__image"
+            src={src}
+            mode="aspectFill"
+            onClick={() => void Taro.previewImage({ urls: images, current: src }).catch(() => undefined)}
+          />
           {onRemove && (
             <View className="image-grid__remove" onClick={() => onRemove(index)}>
               ×

@@ -30,7 +30,12 @@ export const JoinForm = observer(function JoinForm({ onJoined }: { onJoined?: ()
     <View className="join-form" id="join-form">
       <View className="row join-form__who">
         {IN_WEAPP ? (
-          <NativeButton id="join-avatar" className="join-form__avatar" openType="chooseAvatar" onChooseAvatar={(e) => setAvatar(e.detail.avatarUrl)}>
+          <NativeButton
+            id="join-avatar"
+            className="join-form__avatar"
+            openType="chooseAvatar"
+            onChooseAvatar={(e) => setAvatar(e.detail.avatarUrl)}
+          >
             {avatar ? <Image className="join-form__avatar-img" src={avatar} mode="aspectFill" /> : <Text>头像</Text>}
           </NativeButton>
         ) : (
@@ -38,7 +43,16 @@ export const JoinForm = observer(function JoinForm({ onJoined }: { onJoined?: ()
             {avatar ? <Image className="join-form__avatar-img" src={avatar} mode="aspectFill" /> : <Text>头像</Text>}
           </View>
         )}
-        <Input id="join-nickname" className="join-form__nickname" type="nickname" maxlength={20} value={nickname} placeholder="你的昵称（可不填）" onInput={(e) => setNickname(e.detail.value)} onBlur={(e) => setNickname(e.detail.value)} />
+        <Input
+          id="join-nickname"
+          className="join-form__nickname"
+          type="nickname"
+          maxlength={20}
+          value={nickname}
+          placeholder="你的昵称（可不填）"
+          onInput={(e) => setNickname(e.detail.value)}
+          onBlur={(e) => setNickname(e.detail.value)}
+        />
       </View>
       <Text className="muted join-form__hint">群友会看到你的头像和昵称，也可以稍后在「我的」里设置</Text>
       <Button id="join-button" type="primary" block loading={session.busy} onClick={() => void join()}>

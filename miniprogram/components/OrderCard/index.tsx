@@ -7,12 +7,12 @@ import { QrCode } from '../QrCode';
 import { orderStatusName } from '../../../cloudfunctions/core/mall';
 import './index.css';
 
-
 /** Where the cash of a cancelled or late-paid order stands (WeChat Pay settles a refund a little after it is asked for). */
 function refundLine(refund: NonNullable<OrderView['refund']>, staff: boolean): string {
   const amount = `¥${yuan(refund.amountFen)}`;
   if (refund.status === 'refunded') return `${amount} 已原路退回${refund.settledAt ? `（${formatTime(refund.settledAt)}）` : ''}`;
-  if (refund.status === 'failed') return staff ? `${amount} 微信支付退款失败：请在微信支付商户平台手动退款` : `${amount} 退款未成功，群主会联系你处理`;
+  if (refund.status === 'failed')
+    return staff ? `${amount} 微信支付退款失败：请在微信支付商户平台手动退款` : `${amount} 退款未成功，群主会联系你处理`;
   return `${amount} 退款处理中，通常几分钟内原路退回`;
 }
 
@@ -30,7 +30,8 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
         <Text className={`order__status order__status--${order.status}`}>{orderStatusName(order)}</Text>
       </View>
       <Text className="muted order__meta">
-        {order.points} 积分{order.payment ? ` + ¥${yuan(order.payment.amountFen)}` : ''}{order.poolId ? '（众筹）' : ''} · {formatTime(order.createdAt)}
+        {order.points} 积分{order.payment ? ` + ¥${yuan(order.payment.amountFen)}` : ''}
+        {order.poolId ? '（众筹）' : ''} · {formatTime(order.createdAt)}
         {showBuyer ? ` · ${order.nickname}` : ''}
       </Text>
       {order.couponCodes.map((code) => (
@@ -51,7 +52,11 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
         </View>
       )}
       {order.verifiedAt && <Text className="order__line">已核销 · {formatTime(order.verifiedAt)}</Text>}
-      {order.shipping && <Text className="order__line" id={`shipping-${order.id}`}>收货：{order.shipping.name} {order.shipping.phone} {order.shipping.address}</Text>}
+      {order.shipping && (
+        <Text className="order__line" id={`shipping-${order.id}`}>
+          收货：{order.shipping.name} {order.shipping.phone} {order.shipping.address}
+        </Text>
+      )}
       {order.delivery && (
         <View className="row order__code" id={`delivery-${order.id}`}>
           <Text selectable>
@@ -63,7 +68,11 @@ export function OrderCard({ order, showBuyer, children }: PropsWithChildren<{ or
         </View>
       )}
       {order.note && <Text className="order__line">备注：{order.note}</Text>}
-      {order.cancelReason && <Text className="order__line">取消原因：{order.cancelReason}（{order.poolId ? '积分退回给每位众筹参与者' : '积分已退回'}）</Text>}
+      {order.cancelReason && (
+        <Text className="order__line">
+          取消原因：{order.cancelReason}（{order.poolId ? '积分退回给每位众筹参与者' : '积分已退回'}）
+        </Text>
+      )}
       {order.paidAfterExpiry && (
         <Text className="order__line order__late" id={`late-${order.id}`}>
           订单取消后才收到 ¥{yuan(order.payment?.amountFen ?? 0)} 付款，已自动原路退款

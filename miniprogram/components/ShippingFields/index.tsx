@@ -26,7 +26,12 @@ export function ShippingFields({ id, form, onChange, problems }: Props) {
       if (!/cancel/.test(error?.errMsg ?? '')) void Taro.showToast({ title: '读取微信地址失败，请手动填写', icon: 'none' });
       return null;
     });
-    if (picked) onChange({ name: picked.userName, phone: picked.telNumber, address: `${picked.provinceName}${picked.cityName}${picked.countyName}${picked.detailInfo}` });
+    if (picked)
+      onChange({
+        name: picked.userName,
+        phone: picked.telNumber,
+        address: `${picked.provinceName}${picked.cityName}${picked.countyName}${picked.detailInfo}`,
+      });
   };
   return (
     <View className="shipping">
@@ -38,8 +43,19 @@ export function ShippingFields({ id, form, onChange, problems }: Props) {
       {FIELDS.map(([key, label, hint]) => (
         <View key={key} className="shipping__field">
           <Text className="shipping__label">{label}</Text>
-          <Input id={`${id}-${key}`} className="shipping__input" type={key === 'phone' ? 'number' : 'text'} placeholder={hint} value={form[key]} onInput={(e) => onChange({ ...form, [key]: e.detail.value })} />
-          {problems[key] && <Text id={`${id}-${key}-error`} className="field-error">{problems[key]}</Text>}
+          <Input
+            id={`${id}-${key}`}
+            className="shipping__input"
+            type={key === 'phone' ? 'number' : 'text'}
+            placeholder={hint}
+            value={form[key]}
+            onInput={(e) => onChange({ ...form, [key]: e.detail.value })}
+          />
+          {problems[key] && (
+            <Text id={`${id}-${key}-error`} className="field-error">
+              {problems[key]}
+            </Text>
+          )}
         </View>
       ))}
     </View>

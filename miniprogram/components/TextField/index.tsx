@@ -17,7 +17,11 @@ export function TextField({ id, label, value, onInput, placeholder, type = 'text
     <View className="admin-field">
       <Text className="admin-field__label">{label}</Text>
       <Input id={id} className="admin-input" type={type} placeholder={placeholder} value={value} onInput={(e) => onInput(e.detail.value)} />
-      {error && <Text id={`${id}-error`} className="field-error">{error}</Text>}
+      {error && (
+        <Text id={`${id}-error`} className="field-error">
+          {error}
+        </Text>
+      )}
     </View>
   );
 }

@@ -6,7 +6,19 @@ import './index.css';
  * A member's name as others see it: the avatar frame they wear (a ring around their initial, where
  * the line shows no avatar) and their title (称号) beside the name.
  */
-export function WornName({ id, nickname, worn, className = '', ring = true }: { id?: string; nickname: string; worn?: Worn | null; className?: string; ring?: boolean }) {
+export function WornName({
+  id,
+  nickname,
+  worn,
+  className = '',
+  ring = true,
+}: {
+  id?: string;
+  nickname: string;
+  worn?: Worn | null;
+  className?: string;
+  ring?: boolean;
+}) {
   return (
     <Text {...(id ? { id } : {})} className={`worn-name ${className}`}>
       {ring && worn?.frame && <Text className={`worn-name__ring frame--${worn.frame}`}>{[...nickname][0] ?? ''}</Text>}

@@ -18,10 +18,14 @@ const TABS: Array<[PostsTab, string]> = [
 const REVOKE_REASON = '经管理员复查，内容不符合社群规则';
 
 async function confirmRevoke(postId: string, points: number) {
-  const { confirm } = await Taro.showModal({ title: '下架这篇帖子？', content: points ? `将收回作者的 ${points} 积分，并通知作者。` : '将通知作者。' });
+  const { confirm } = await Taro.showModal({
+    title: '下架这篇帖子？',
+    content: points ? `将收回作者的 ${points} 积分，并通知作者。` : '将通知作者。',
+  });
   if (!confirm) return;
   const reversed = await store.posts.revoke(postId, REVOKE_REASON);
-  if (reversed !== null) await Taro.showToast({ title: reversed ? `已下架，收回 ${reversed} 分` : '已下架', icon: 'none' }).catch(() => undefined);
+  if (reversed !== null)
+    await Taro.showToast({ title: reversed ? `已下架，收回 ${reversed} 分` : '已下架', icon: 'none' }).catch(() => undefined);
 }
 
 function Feed() {
@@ -37,20 +41,33 @@ function Feed() {
           <Text className="feed__compose-title">分享你的使用经验</Text>
           <Text className="muted">{rule ? `审核通过得 ${rule.minPoints}–${rule.maxPoints} 积分` : ''}</Text>
         </View>
-        <Button id="compose-button" type="primary" shape="round" size="small" onClick={() => void Taro.navigateTo({ url: '/packages/posts/pages/compose/index' })}>
+        <Button
+          id="compose-button"
+          type="primary"
+          shape="round"
+          size="small"
+          onClick={() => void Taro.navigateTo({ url: '/packages/posts/pages/compose/index' })}
+        >
           写经验帖
         </Button>
       </View>
       <View className="card row" id="qa-link-feed" onClick={() => void Taro.navigateTo({ url: '/packages/qa/pages/index/index' })}>
         <View>
           <Text className="feed__compose-title">问答</Text>
-          <Text className="muted">{session.community ? `有问题问大家，回答被采纳得 ${session.community.rules.answer.acceptedPoints} 积分` : ''}</Text>
+          <Text className="muted">
+            {session.community ? `有问题问大家，回答被采纳得 ${session.community.rules.answer.acceptedPoints} 积分` : ''}
+          </Text>
         </View>
         <Text className="muted">去看看 ›</Text>
       </View>
       <View className="feed__tabs">
         {TABS.map(([tab, label]) => (
-          <Text key={tab} id={`tab-${tab}`} className={`feed__tab ${posts.tab === tab ? 'feed__tab--on' : ''}`} onClick={() => void posts.show(tab)}>
+          <Text
+            key={tab}
+            id={`tab-${tab}`}
+            className={`feed__tab ${posts.tab === tab ? 'feed__tab--on' : ''}`}
+            onClick={() => void posts.show(tab)}
+          >
             {label}
           </Text>
         ))}
@@ -68,7 +85,11 @@ function Feed() {
           {posts.tab === 'feed' ? (
             <View className="row post__footer">
               <Text className="muted">{post.likes} 人觉得有用</Text>
-              <Text id={`comments-${post.id}`} className="post__comments" onClick={() => void open(`/packages/posts/pages/thread/index?postId=${post.id}`)}>
+              <Text
+                id={`comments-${post.id}`}
+                className="post__comments"
+                onClick={() => void open(`/packages/posts/pages/thread/index?postId=${post.id}`)}
+              >
                 评论{post.comments ? ` ${post.comments}` : ''}
               </Text>
               {session.isStaff && (
@@ -78,7 +99,11 @@ function Feed() {
               )}
               {/* Nobody likes their own post (the server refuses it): the button is not there to tap. */}
               {post.author.openid !== store.points.me?.openid && (
-                <Text id={`like-${post.id}`} className={`post__like ${post.likedByMe ? 'post__like--on' : ''}`} onClick={() => void posts.like(post.id)}>
+                <Text
+                  id={`like-${post.id}`}
+                  className={`post__like ${post.likedByMe ? 'post__like--on' : ''}`}
+                  onClick={() => void posts.like(post.id)}
+                >
                   {post.likedByMe ? '已赞' : '赞 有用'}
                 </Text>
               )}

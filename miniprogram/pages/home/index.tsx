@@ -18,7 +18,8 @@ import './index.css';
 async function refresh() {
   if (devIdentity && !devIdentity.people.length) await devIdentity.load().catch(() => undefined);
   await store.session.load();
-  if (store.session.isMember) await Promise.all([store.points.load(), store.notices.load(), store.campaigns.load(), store.reminders.load(), store.events.load()]);
+  if (store.session.isMember)
+    await Promise.all([store.points.load(), store.notices.load(), store.campaigns.load(), store.reminders.load(), store.events.load()]);
   // Staff see on their card what waits for them; the owner, their first steps (a reward on sale is one).
   if (store.session.isStaff) await Promise.all([store.review.load(), store.mallAdmin.loadOrders('pending')]);
   if (store.checklist.open.includes('stockReward')) await store.mall.load();
@@ -45,9 +46,16 @@ const ReminderRow = observer(function ReminderRow() {
         </Button>
       </View>
       {reminders.notice ? (
-        <Text id="reminder-notice" className="muted">{reminders.notice}</Text>
+        <Text id="reminder-notice" className="muted">
+          {reminders.notice}
+        </Text>
       ) : (
-        reminders.reminders && reminders.reminders.left > 0 && <Text id="reminder-left" className="muted">还可提醒 {reminders.reminders.left} 次（没签到才提醒）</Text>
+        reminders.reminders &&
+        reminders.reminders.left > 0 && (
+          <Text id="reminder-left" className="muted">
+            还可提醒 {reminders.reminders.left} 次（没签到才提醒）
+          </Text>
+        )
       )}
       <ErrorLine message={reminders.request.error} />
     </View>
@@ -155,10 +163,22 @@ function Home() {
                   控制台 ›
                 </Text>
                 <Text id="admin-review-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/review/index' })}>
-                  内容审核{store.review.posts.length > 0 && <Text className="badge" id="review-waiting">{store.review.count}</Text>} ›
+                  内容审核
+                  {store.review.posts.length > 0 && (
+                    <Text className="badge" id="review-waiting">
+                      {store.review.count}
+                    </Text>
+                  )}{' '}
+                  ›
                 </Text>
                 <Text id="admin-orders-link" onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/orders/index' })}>
-                  订单处理{store.mallAdmin.filter === 'pending' && store.mallAdmin.orders.length > 0 && <Text className="badge" id="orders-waiting">{store.mallAdmin.orders.length}</Text>} ›
+                  订单处理
+                  {store.mallAdmin.filter === 'pending' && store.mallAdmin.orders.length > 0 && (
+                    <Text className="badge" id="orders-waiting">
+                      {store.mallAdmin.orders.length}
+                    </Text>
+                  )}{' '}
+                  ›
                 </Text>
                 {/* Stocking the mall and setting up draws are the owner's: a moderator is not shown them. */}
                 {session.role === 'owner' && (
@@ -225,7 +245,9 @@ function Home() {
                 </View>
                 {openBanner === c.id && (
                   <Text className="campaign-banner__when">
-                    {c.status === 'active' ? `${formatTime(c.endsAt, session.community?.timezone)} 结束` : `${formatTime(c.startsAt, session.community?.timezone)} 开始`}
+                    {c.status === 'active'
+                      ? `${formatTime(c.endsAt, session.community?.timezone)} 结束`
+                      : `${formatTime(c.startsAt, session.community?.timezone)} 开始`}
                   </Text>
                 )}
               </View>
@@ -240,7 +262,9 @@ function Home() {
                 </Text>
                 <Text className="muted checkin__hint" id="bonus-hint">
                   {me.checkinPays?.multiplier ? `今日签到积分 ×${me.checkinPays.multiplier} · ` : ''}
-                  {me.nextBonusIn === 0 ? `今天签到再得连签奖励 +${me.streakBonus}` : `再签 ${me.nextBonusIn} 天得连签奖励 +${me.streakBonus}`}
+                  {me.nextBonusIn === 0
+                    ? `今天签到再得连签奖励 +${me.streakBonus}`
+                    : `再签 ${me.nextBonusIn} 天得连签奖励 +${me.streakBonus}`}
                 </Text>
               </View>
               <View className="checkin__action">
@@ -260,7 +284,9 @@ function Home() {
             {points.lastCheckin && me.checkedInToday && (
               <View className="checkin__result" id="checkin-pop">
                 <Text className="checkin__total">+{checkinBreakdown(points.lastCheckin).total} 积分</Text>
-                {checkinBreakdown(points.lastCheckin).parts && <Text className="checkin__parts">{checkinBreakdown(points.lastCheckin).parts}</Text>}
+                {checkinBreakdown(points.lastCheckin).parts && (
+                  <Text className="checkin__parts">{checkinBreakdown(points.lastCheckin).parts}</Text>
+                )}
                 {IN_WEAPP && (
                   <Button id="checkin-share" size="small" openType="share" className="checkin__share">
                     晒一晒
@@ -290,13 +316,23 @@ function Home() {
                   <Text id="make-up-problem">{points.makeUpOffer.problem}</Text>
                 ) : (
                   <Text id="make-up-offer">
-                    补签 {Number(points.makeUpOffer.day.slice(5, 7))} 月 {Number(points.makeUpOffer.day.slice(8))} 日：花 {points.makeUpOffer.cost} 分，连签将变为 {points.makeUpOffer.streak} 天（本月还能补 {points.makeUpOffer.leftThisMonth} 次）
+                    补签 {Number(points.makeUpOffer.day.slice(5, 7))} 月 {Number(points.makeUpOffer.day.slice(8))} 日：花{' '}
+                    {points.makeUpOffer.cost} 分，连签将变为 {points.makeUpOffer.streak} 天（本月还能补 {points.makeUpOffer.leftThisMonth}{' '}
+                    次）
                   </Text>
                 )}
                 <View className="row make-up__buttons">
-                  <Button size="small" onClick={() => points.dismissMakeUp()}>{points.makeUpOffer.problem ? '知道了' : '取消'}</Button>
+                  <Button size="small" onClick={() => points.dismissMakeUp()}>
+                    {points.makeUpOffer.problem ? '知道了' : '取消'}
+                  </Button>
                   {!points.makeUpOffer.problem && (
-                    <Button id="make-up-confirm" size="small" type="primary" loading={points.makingUpPending} onClick={() => void points.confirmMakeUp()}>
+                    <Button
+                      id="make-up-confirm"
+                      size="small"
+                      type="primary"
+                      loading={points.makingUpPending}
+                      onClick={() => void points.confirmMakeUp()}
+                    >
                       确认补签
                     </Button>
                   )}
@@ -311,10 +347,16 @@ function Home() {
             <View className="card" id="home-events">
               <Text className="home-events__title">近期活动</Text>
               {store.events.upcoming.slice(0, 3).map((e) => (
-                <View key={e.id} id={`home-event-${e.id}`} className="home-event" onClick={() => open(`/packages/engage/pages/event/index?eventId=${e.id}`)}>
+                <View
+                  key={e.id}
+                  id={`home-event-${e.id}`}
+                  className="home-event"
+                  onClick={() => open(`/packages/engage/pages/event/index?eventId=${e.id}`)}
+                >
                   <Text className="home-event__name">{e.title}</Text>
                   <Text className="muted">
-                    {formatTime(e.startsAt, session.community?.timezone)} · {e.capacity === null ? `${e.signedUp} 人报名` : `${e.signedUp}/${e.capacity}`}
+                    {formatTime(e.startsAt, session.community?.timezone)} ·{' '}
+                    {e.capacity === null ? `${e.signedUp} 人报名` : `${e.signedUp}/${e.capacity}`}
                     {e.mine === 'signedUp' ? ' · 已报名' : e.mine === 'attended' ? ' · 已签到' : ''}
                   </Text>
                 </View>
@@ -333,13 +375,22 @@ function Home() {
               <Text className="earn-link__title">问答</Text>
               <Text className="muted">采纳得 {session.community?.rules.answer.acceptedPoints} 分</Text>
             </View>
-            <View className="earn-link" id="invite-link-home" onClick={() => Taro.navigateTo({ url: '/packages/referral/pages/invite/index' })}>
+            <View
+              className="earn-link"
+              id="invite-link-home"
+              onClick={() => Taro.navigateTo({ url: '/packages/referral/pages/invite/index' })}
+            >
               <Text className="earn-link__title">邀请好友</Text>
               <Text className="muted">每位得 {session.community?.rules.referral.inviterPoints} 分</Text>
             </View>
             <View className="earn-link" id="notices-link" onClick={() => Taro.navigateTo({ url: '/pages/notices/index' })}>
               <Text className="earn-link__title">
-                消息{store.notices.unread > 0 && <Text className="badge" id="notices-badge">{store.notices.badge}</Text>}
+                消息
+                {store.notices.unread > 0 && (
+                  <Text className="badge" id="notices-badge">
+                    {store.notices.badge}
+                  </Text>
+                )}
               </Text>
               <Text className="muted">审核结果</Text>
             </View>
@@ -353,11 +404,19 @@ function Home() {
               <Text className="earn-link__title">我的</Text>
               <Text className="muted">等级、徽章、任务</Text>
             </View>
-            <View className="earn-link" id="leaderboard-link-home" onClick={() => Taro.navigateTo({ url: '/packages/engage/pages/leaderboard/index' })}>
+            <View
+              className="earn-link"
+              id="leaderboard-link-home"
+              onClick={() => Taro.navigateTo({ url: '/packages/engage/pages/leaderboard/index' })}
+            >
               <Text className="earn-link__title">排行榜</Text>
               <Text className="muted">本周谁最活跃</Text>
             </View>
-            <View className="earn-link" id="rules-page-link-home" onClick={() => Taro.navigateTo({ url: '/packages/engage/pages/rules/index' })}>
+            <View
+              className="earn-link"
+              id="rules-page-link-home"
+              onClick={() => Taro.navigateTo({ url: '/packages/engage/pages/rules/index' })}
+            >
               <Text className="earn-link__title">积分规则</Text>
               <Text className="muted">怎么赚、怎么用</Text>
             </View>

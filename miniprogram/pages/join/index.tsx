@@ -42,7 +42,9 @@ function Join() {
               加入后完成首次签到，送你 {landing.rewards.inviteePoints} 积分
             </Text>
           )}
-          <Text className="join__perk">· 每天签到 +{rules.checkin.points} 分，连续 {rules.checkin.streakDays} 天再得 +{rules.checkin.streakBonus}</Text>
+          <Text className="join__perk">
+            · 每天签到 +{rules.checkin.points} 分，连续 {rules.checkin.streakDays} 天再得 +{rules.checkin.streakBonus}
+          </Text>
           <Text className="join__perk">· 积分升级：{rules.tiers.map((t) => t.name).join(' → ')}</Text>
           <Text className="join__perk">· 积分可在商城兑换好礼</Text>
           <JoinForm onJoined={() => void replaceWith('/pages/home/index')} />

@@ -8,7 +8,6 @@ import { formatTime } from '../../stores/format';
 import { entryLabel } from '../../stores/LedgerStore';
 import './index.css';
 
-
 function Ledger() {
   const { ledger, session } = store;
   useDidShow(() => void ledger.refresh());

@@ -45,12 +45,21 @@ function Mall() {
           </Text>
         </View>
       </View>
-      {!mall.loaded && !mall.error && <View className="card muted" id="mall-loading">加载中…</View>}
+      {!mall.loaded && !mall.error && (
+        <View className="card muted" id="mall-loading">
+          加载中…
+        </View>
+      )}
       {mall.loaded && mall.items.length === 0 && <View className="card muted">群主还没有上架奖品，先攒积分吧</View>}
       {mall.items.length > 0 && (
         <View className="mall__shelves" id="mall-shelves">
           {shelves.map(({ id, label, shelf }) => (
-            <Text key={id} id={`shelf-${id}`} className={`mall__shelf ${sameShelf(mall.shelf, shelf) ? 'mall__shelf--on' : ''}`} onClick={() => mall.choose(shelf)}>
+            <Text
+              key={id}
+              id={`shelf-${id}`}
+              className={`mall__shelf ${sameShelf(mall.shelf, shelf) ? 'mall__shelf--on' : ''}`}
+              onClick={() => mall.choose(shelf)}
+            >
               {label}
             </Text>
           ))}
@@ -74,7 +83,13 @@ function Mall() {
             ) : item.wear && (item.kind === 'title' || item.kind === 'frame') ? (
               // A title or frame shows how it looks on a name.
               <View className="mall__image mall__image--blank">
-                <WornName nickname="我" worn={{ title: item.kind === 'title' ? item.wear.look : null, frame: item.kind === 'frame' && isFrameLook(item.wear.look) ? item.wear.look : null }} />
+                <WornName
+                  nickname="我"
+                  worn={{
+                    title: item.kind === 'title' ? item.wear.look : null,
+                    frame: item.kind === 'frame' && isFrameLook(item.wear.look) ? item.wear.look : null,
+                  }}
+                />
               </View>
             ) : (
               <View className="mall__image mall__image--blank">礼</View>

@@ -12,7 +12,8 @@ import './index.css';
 
 /** Where an event's order or member is looked at: a shipped or cancelled order's own page, else the member's. */
 const linkOf = (event: { action: string; target: string; member: string | null }): string | null => {
-  if (event.action === 'mall.fulfil' || event.action === 'mall.cancel') return `/packages/mall/pages/order/index?id=${encodeURIComponent(event.target)}`;
+  if (event.action === 'mall.fulfil' || event.action === 'mall.cancel')
+    return `/packages/mall/pages/order/index?id=${encodeURIComponent(event.target)}`;
   return event.member ? `/packages/admin/pages/member/index?openid=${encodeURIComponent(event.member)}` : null;
 };
 
@@ -33,7 +34,12 @@ function Audit() {
             全部操作
           </Text>
           {AUDIT_FILTERS.map((kind) => (
-            <Text key={kind} id={`audit-kind-${kind.replace('.', '-')}`} className={`admin-tab ${audit.kind === kind ? 'admin-tab--on' : ''}`} onClick={() => void audit.filterBy({ kind })}>
+            <Text
+              key={kind}
+              id={`audit-kind-${kind.replace('.', '-')}`}
+              className={`admin-tab ${audit.kind === kind ? 'admin-tab--on' : ''}`}
+              onClick={() => void audit.filterBy({ kind })}
+            >
               {AUDIT_ACTION_NAMES[kind]}
             </Text>
           ))}
@@ -43,7 +49,12 @@ function Audit() {
             所有人
           </Text>
           {audit.staff.map((person) => (
-            <Text key={person.openid} id={`audit-actor-${person.openid}`} className={`admin-tab ${audit.actor === person.openid ? 'admin-tab--on' : ''}`} onClick={() => void audit.filterBy({ actor: person.openid })}>
+            <Text
+              key={person.openid}
+              id={`audit-actor-${person.openid}`}
+              className={`admin-tab ${audit.actor === person.openid ? 'admin-tab--on' : ''}`}
+              onClick={() => void audit.filterBy({ actor: person.openid })}
+            >
               {person.nickname === ROLE_NAMES[person.role] ? person.nickname : `${person.nickname}（${ROLE_NAMES[person.role]}）`}
             </Text>
           ))}

@@ -46,13 +46,20 @@ function Balances() {
 
   async function share(row: (typeof balances.rows)[number]) {
     // In a browser the message carries the link itself; in WeChat 转发给TA sends the card.
-    const link = process.env.TARO_ENV === 'h5' && session.communityId ? `\n领取链接：${window.location.origin}${window.location.pathname}#${claimPath(session.communityId, row.code)}` : '';
+    const link =
+      process.env.TARO_ENV === 'h5' && session.communityId
+        ? `\n领取链接：${window.location.origin}${window.location.pathname}#${claimPath(session.communityId, row.code)}`
+        : '';
     await Taro.setClipboardData({ data: claimMessage(session.community?.name ?? '社群', row) + link });
   }
 
   async function match() {
     if (!balances.matching) return;
-    const { confirm: yes } = await Taro.showModal({ title: '确认给这位成员？', content: `把「${balances.matching.name}」的期初积分给「${who.trim()}」，到账后不能撤回。`, confirmText: '确认' });
+    const { confirm: yes } = await Taro.showModal({
+      title: '确认给这位成员？',
+      content: `把「${balances.matching.name}」的期初积分给「${who.trim()}」，到账后不能撤回。`,
+      confirmText: '确认',
+    });
     if (yes && (await balances.match(who))) {
       setWho('');
       void Taro.showToast({ title: '已到账', icon: 'success' });
@@ -63,7 +70,10 @@ function Balances() {
     <View>
       <View className="card" id="import-card">
         <Text className="reach-title">从表格导入</Text>
-        <Text className="muted">CSV 文件，每行：名字、积分、备注（可带表头「姓名,积分,备注」）。Excel 另存的 UTF-8 或 GBK 都可以。{process.env.TARO_ENV === 'weapp' ? '先把文件发到「文件传输助手」，再从聊天里选。' : ''}</Text>
+        <Text className="muted">
+          CSV 文件，每行：名字、积分、备注（可带表头「姓名,积分,备注」）。Excel 另存的 UTF-8 或 GBK 都可以。
+          {process.env.TARO_ENV === 'weapp' ? '先把文件发到「文件传输助手」，再从聊天里选。' : ''}
+        </Text>
         <Button id="import-pick" block loading={balances.previewing.pending} onClick={() => void balances.pick()}>
           {balances.file ? `换一个文件（${balances.file.name}）` : '选择 CSV 文件'}
         </Button>
@@ -78,18 +88,31 @@ function Balances() {
                 第 {p.line} 行「{p.text}」：{p.problem}
               </Text>
             ))}
-            {preview.problemCount > preview.problems.length && <Text className="muted">还有 {preview.problemCount - preview.problems.length} 行有问题未列出</Text>}
+            {preview.problemCount > preview.problems.length && (
+              <Text className="muted">还有 {preview.problemCount - preview.problems.length} 行有问题未列出</Text>
+            )}
             {preview.sample.slice(0, 5).map((row) => (
               <Text key={row.line} className="muted">
                 第 {row.line} 行：{row.name} {row.points} 分{row.note ? `（${row.note}）` : ''}
               </Text>
             ))}
             {preview.problemCount > 0 && preview.rows > 0 && (
-              <Text id="import-skip" className={`admin-tab ${balances.skipProblems ? 'admin-tab--on' : ''}`} onClick={() => balances.setSkipProblems(!balances.skipProblems)}>
+              <Text
+                id="import-skip"
+                className={`admin-tab ${balances.skipProblems ? 'admin-tab--on' : ''}`}
+                onClick={() => balances.setSkipProblems(!balances.skipProblems)}
+              >
                 {balances.skipProblems ? '✓ ' : ''}跳过有问题的 {preview.problemCount} 行，导入其余 {preview.rows} 行
               </Text>
             )}
-            <Button id="import-confirm" type="primary" block disabled={!balances.canImport} loading={balances.importing.pending} onClick={() => void confirm()}>
+            <Button
+              id="import-confirm"
+              type="primary"
+              block
+              disabled={!balances.canImport}
+              loading={balances.importing.pending}
+              onClick={() => void confirm()}
+            >
               {preview.problemCount && !balances.skipProblems ? '先改正有问题的行，或选择跳过' : `导入 ${preview.rows} 行`}
             </Button>
             <ErrorLine message={balances.importing.error} />
@@ -101,7 +124,12 @@ function Balances() {
         <Text className="reach-title">导入记录</Text>
         {balances.imports.length === 0 && <Text className="muted">还没有导入过</Text>}
         {balances.imports.map((i) => (
-          <View key={i.id} id={`import-${i.id}`} className={`import-row ${balances.openImport === i.id ? 'import-row--on' : ''}`} onClick={() => void balances.show(i.id, 'open')}>
+          <View
+            key={i.id}
+            id={`import-${i.id}`}
+            className={`import-row ${balances.openImport === i.id ? 'import-row--on' : ''}`}
+            onClick={() => void balances.show(i.id, 'open')}
+          >
             <Text>
               {formatTime(i.createdAt)} · {i.rows} 行 · {i.points} 积分 · 已领取 {i.claimed} / {i.rows}
               {i.status === 'writing' ? ' · 写入中' : ''}
@@ -115,7 +143,12 @@ function Balances() {
         <View className="card" id="rows-card">
           <View className="admin-tabs" style="margin: 0">
             {STATUSES.map(([key, name]) => (
-              <Text key={key} id={`rows-${key}`} className={`admin-tab ${balances.status === key ? 'admin-tab--on' : ''}`} onClick={() => void balances.show(balances.openImport!, key)}>
+              <Text
+                key={key}
+                id={`rows-${key}`}
+                className={`admin-tab ${balances.status === key ? 'admin-tab--on' : ''}`}
+                onClick={() => void balances.show(balances.openImport!, key)}
+              >
                 {name}
               </Text>
             ))}
@@ -145,7 +178,14 @@ function Balances() {
                   {balances.matching?.code === row.code && (
                     <View id="match-form">
                       <TextField id="match-who" label="成员昵称或 openid" value={who} placeholder={row.name} onInput={setWho} />
-                      <Button id="match-confirm" type="primary" size="small" loading={balances.matchRequest.pending} disabled={!who.trim()} onClick={() => void match()}>
+                      <Button
+                        id="match-confirm"
+                        type="primary"
+                        size="small"
+                        loading={balances.matchRequest.pending}
+                        disabled={!who.trim()}
+                        onClick={() => void match()}
+                      >
                         给这位成员
                       </Button>
                       <Text className="link" style="margin-left: 16px" onClick={() => balances.cancelMatch()}>
@@ -157,7 +197,8 @@ function Balances() {
                 </View>
               ) : (
                 <Text className="muted">
-                  {row.claimedBy?.nickname || row.claimedBy?.openid} {row.claimedHow === 'owner' ? '由群主指定' : '凭领取码'}领取 · {row.claimedAt ? formatTime(row.claimedAt) : ''}
+                  {row.claimedBy?.nickname || row.claimedBy?.openid} {row.claimedHow === 'owner' ? '由群主指定' : '凭领取码'}领取 ·{' '}
+                  {row.claimedAt ? formatTime(row.claimedAt) : ''}
                 </Text>
               )}
             </View>

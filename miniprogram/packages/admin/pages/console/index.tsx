@@ -64,27 +64,77 @@ function Console() {
         {admin.overview && !admin.overview.asOf && <Text className="muted">数据每小时统计一次，首次统计后这里会显示。</Text>}
       </View>
       <View className="card console-tools">
-        <Text id="scan-link" onClick={go('scan/index')}>扫码记积分 · 核销{purchases.waiting ? `（待核销 ${purchases.waiting}）` : ''} ›</Text>
-        <Text id="members-link" onClick={go('members/index')}>成员管理 ›</Text>
-        <Text id="admin-review-link" onClick={go('review/index')}>内容审核 ›</Text>
-        <Text id="admin-orders-link" onClick={go('orders/index')}>订单处理 ›</Text>
-        {owner && <Text id="rules-link" onClick={go('rules/index')}>积分规则 ›</Text>}
-        {owner && <Text id="campaigns-link" onClick={go('campaigns/index')}>活动 ›</Text>}
-        {owner && <Text id="events-link" onClick={go('events/index')}>报名活动 ›</Text>}
-        {owner && <Text id="reach-link" onClick={go('reach/index')}>群发与批量发分 ›</Text>}
-        {owner && <Text id="balances-link" onClick={go('balances/index')}>导入期初积分 ›</Text>}
-        {owner && <Text id="admin-items-link" onClick={go('items/index')}>奖品管理 ›</Text>}
-        {owner && <Text id="admin-draws-link" onClick={go('draws/index')}>抽奖设置 ›</Text>}
-        {owner && <Text id="admin-pools-link" onClick={go('pools/index')}>捐赠 ›</Text>}
-        {owner && <Text id="audit-link" onClick={go('audit/index')}>操作日志（谁在什么时候做了什么）›</Text>}
+        <Text id="scan-link" onClick={go('scan/index')}>
+          扫码记积分 · 核销{purchases.waiting ? `（待核销 ${purchases.waiting}）` : ''} ›
+        </Text>
+        <Text id="members-link" onClick={go('members/index')}>
+          成员管理 ›
+        </Text>
+        <Text id="admin-review-link" onClick={go('review/index')}>
+          内容审核 ›
+        </Text>
+        <Text id="admin-orders-link" onClick={go('orders/index')}>
+          订单处理 ›
+        </Text>
+        {owner && (
+          <Text id="rules-link" onClick={go('rules/index')}>
+            积分规则 ›
+          </Text>
+        )}
+        {owner && (
+          <Text id="campaigns-link" onClick={go('campaigns/index')}>
+            活动 ›
+          </Text>
+        )}
+        {owner && (
+          <Text id="events-link" onClick={go('events/index')}>
+            报名活动 ›
+          </Text>
+        )}
+        {owner && (
+          <Text id="reach-link" onClick={go('reach/index')}>
+            群发与批量发分 ›
+          </Text>
+        )}
+        {owner && (
+          <Text id="balances-link" onClick={go('balances/index')}>
+            导入期初积分 ›
+          </Text>
+        )}
+        {owner && (
+          <Text id="admin-items-link" onClick={go('items/index')}>
+            奖品管理 ›
+          </Text>
+        )}
+        {owner && (
+          <Text id="admin-draws-link" onClick={go('draws/index')}>
+            抽奖设置 ›
+          </Text>
+        )}
+        {owner && (
+          <Text id="admin-pools-link" onClick={go('pools/index')}>
+            捐赠 ›
+          </Text>
+        )}
+        {owner && (
+          <Text id="audit-link" onClick={go('audit/index')}>
+            操作日志（谁在什么时候做了什么）›
+          </Text>
+        )}
       </View>
       {owner && (
         <View className="card">
           <Text className="muted">导出表格（CSV，Excel 可直接打开）</Text>
           <View className="row admin-buttons">
-            <Button id="export-members" size="small" disabled={admin.busy} onClick={() => void admin.exportCsv('members')}>成员</Button>
-            <Button id="export-ledger" size="small" disabled={admin.busy} onClick={() => void admin.exportCsv('ledger')}>积分流水</Button>
-            <Button id="export-orders" size="small" disabled={admin.busy} onClick={() => void admin.exportCsv('orders')}>订单</Button>
+            <Button id="export-members" size="small" disabled={admin.busy} onClick={() => void admin.exportCsv('members')}>
+              成员
+            </Button>
+            <Button id="export-ledger" size="small" disabled={admin.busy} onClick={() => void admin.exportCsv('ledger')}>
+              积分流水
+            </Button>
+            <Button id="export-orders" size="small" disabled={admin.busy} onClick={() => void admin.exportCsv('orders')}>
+              订单
+            </Button>
           </View>
         </View>
       )}

@@ -11,7 +11,6 @@ import '../../admin.css';
 import { store } from '../../../../stores';
 import '../items/index.css';
 
-
 /** The owner sets up a draw: cost per try and a prize table in percent; the rest is "no prize". */
 function AdminDraws() {
   const { mallAdmin: admin } = store;
@@ -32,7 +31,16 @@ function AdminDraws() {
     setEditing(draw);
     setName(draw.name);
     setCost(String(draw.costPoints));
-    setRows(draw.prizes.map((p) => ({ id: p.id, name: p.name, kind: p.kind ?? 'physical', percent: String(p.weight / 100), stock: String(p.stock), itemId: p.itemId ?? null })));
+    setRows(
+      draw.prizes.map((p) => ({
+        id: p.id,
+        name: p.name,
+        kind: p.kind ?? 'physical',
+        percent: String(p.weight / 100),
+        stock: String(p.stock),
+        itemId: p.itemId ?? null,
+      })),
+    );
     setTried(false);
   };
   useDidShow(() => {
@@ -45,7 +53,14 @@ function AdminDraws() {
     setTried(true);
     if (Object.keys(drawProblems(name, cost, rows)).length) return;
     // Prizes keep their ids (and so their place in past audits) when a draw is edited.
-    const prizes = rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name.trim(), weight: Math.round(Number(r.percent) * 100), stock: Number(r.stock), itemId: r.kind === 'coupon' ? r.itemId : null }));
+    const prizes = rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      name: r.name.trim(),
+      weight: Math.round(Number(r.percent) * 100),
+      stock: Number(r.stock),
+      itemId: r.kind === 'coupon' ? r.itemId : null,
+    }));
     if (await admin.saveDraw({ id: editing?.id, name: name.trim(), costPoints: Number(cost), prizes, active })) reset();
   };
   const error = (key: string) => problems[key] && <Text className="admin-field__error">{problems[key]}</Text>;
@@ -55,25 +70,53 @@ function AdminDraws() {
         <Text className="form__title">{editing ? `编辑「${editing.name}」` : '新建抽奖'}</Text>
         <View className="admin-field">
           <Text className="admin-field__label">抽奖名称</Text>
-          <Input id="draw-name" className="admin-input form__input" placeholder="例如 周末幸运转盘" value={name} onInput={(e) => setName(e.detail.value)} />
+          <Input
+            id="draw-name"
+            className="admin-input form__input"
+            placeholder="例如 周末幸运转盘"
+            value={name}
+            onInput={(e) => setName(e.detail.value)}
+          />
           {error('name')}
         </View>
         <View className="admin-field">
           <Text className="admin-field__label">每次消耗积分</Text>
-          <Input id="draw-cost" className="admin-input form__input" type="number" placeholder="建议 200 左右" value={cost} onInput={(e) => setCost(e.detail.value)} />
+          <Input
+            id="draw-cost"
+            className="admin-input form__input"
+            type="number"
+            placeholder="建议 200 左右"
+            value={cost}
+            onInput={(e) => setCost(e.detail.value)}
+          />
           {error('cost')}
         </View>
         {rows.map((row, i) => (
           <View className="draw-prize" key={i} id={`prize-${i}`}>
             <View className="row">
               <Text className="admin-field__label">奖项 {i + 1}</Text>
-              {rows.length > 1 && <Text className="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>删除</Text>}
+              {rows.length > 1 && (
+                <Text className="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                  删除
+                </Text>
+              )}
             </View>
-            <Input id={`prize-${i}-name`} className="admin-input form__input" placeholder="奖项名称，例如 定制保温杯" value={row.name} onInput={(e) => setRow(i, { name: e.detail.value })} />
+            <Input
+              id={`prize-${i}-name`}
+              className="admin-input form__input"
+              placeholder="奖项名称，例如 定制保温杯"
+              value={row.name}
+              onInput={(e) => setRow(i, { name: e.detail.value })}
+            />
             {error(`prize.${i}.name`)}
             <View className="form__chips">
               {PRIZE_KINDS.map(([kind, label]) => (
-                <Text key={kind} id={`prize-${i}-kind-${kind}`} className={`admin-tab ${row.kind === kind ? 'admin-tab--on' : ''}`} onClick={() => setRow(i, { kind })}>
+                <Text
+                  key={kind}
+                  id={`prize-${i}-kind-${kind}`}
+                  className={`admin-tab ${row.kind === kind ? 'admin-tab--on' : ''}`}
+                  onClick={() => setRow(i, { kind })}
+                >
                   {label}
                 </Text>
               ))}
@@ -84,7 +127,11 @@ function AdminDraws() {
                 <View className="form__chips">
                   {couponPools.length === 0 && <Text className="muted">先在奖品管理里上架一个优惠券奖品并导入券码</Text>}
                   {couponPools.map((item) => (
-                    <Text key={item.id} className={`admin-tab ${row.itemId === item.id ? 'admin-tab--on' : ''}`} onClick={() => setRow(i, { itemId: item.id })}>
+                    <Text
+                      key={item.id}
+                      className={`admin-tab ${row.itemId === item.id ? 'admin-tab--on' : ''}`}
+                      onClick={() => setRow(i, { itemId: item.id })}
+                    >
                       {item.name}（剩 {item.stock}）
                     </Text>
                   ))}
@@ -95,11 +142,25 @@ function AdminDraws() {
             <View className="row" style="gap: 12px">
               <View style="flex: 1">
                 <Text className="admin-field__label">中奖概率（%）</Text>
-                <Input id={`prize-${i}-percent`} className="admin-input" type="digit" placeholder="例如 2.5" value={row.percent} onInput={(e) => setRow(i, { percent: e.detail.value })} />
+                <Input
+                  id={`prize-${i}-percent`}
+                  className="admin-input"
+                  type="digit"
+                  placeholder="例如 2.5"
+                  value={row.percent}
+                  onInput={(e) => setRow(i, { percent: e.detail.value })}
+                />
               </View>
               <View style="flex: 1">
                 <Text className="admin-field__label">数量</Text>
-                <Input id={`prize-${i}-stock`} className="admin-input" type="number" placeholder="例如 10" value={row.stock} onInput={(e) => setRow(i, { stock: e.detail.value })} />
+                <Input
+                  id={`prize-${i}-stock`}
+                  className="admin-input"
+                  type="number"
+                  placeholder="例如 10"
+                  value={row.stock}
+                  onInput={(e) => setRow(i, { stock: e.detail.value })}
+                />
               </View>
             </View>
             {error(`prize.${i}.percent`)}

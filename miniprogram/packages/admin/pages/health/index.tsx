@@ -25,12 +25,18 @@ function Health() {
   };
   const overview = admin.overview;
   const categories = overview?.days.map((d) => d.day.slice(5)) ?? [];
-  const series = (key: 'activeMembers' | 'checkins' | 'pointsIssued' | 'pointsSpent' | 'pointsExpired') => overview?.days.map((d) => d[key]) ?? [];
+  const series = (key: 'activeMembers' | 'checkins' | 'pointsIssued' | 'pointsSpent' | 'pointsExpired') =>
+    overview?.days.map((d) => d[key]) ?? [];
   return (
     <View>
       <View className="admin-tabs">
         {WINDOWS.map((window) => (
-          <Text key={window} id={`window-${window}`} className={`admin-tab ${days === window ? 'admin-tab--on' : ''}`} onClick={() => choose(window)}>
+          <Text
+            key={window}
+            id={`window-${window}`}
+            className={`admin-tab ${days === window ? 'admin-tab--on' : ''}`}
+            onClick={() => choose(window)}
+          >
             近 {window} 天
           </Text>
         ))}
@@ -39,12 +45,34 @@ function Health() {
       {overview && (
         <>
           <View className="card">
-            <Text className="muted">{overview.asOf ? `统计于 ${formatTime(overview.asOf, session.community?.timezone)}，每小时更新` : '还没有统计过：数据每小时统计一次'}</Text>
+            <Text className="muted">
+              {overview.asOf
+                ? `统计于 ${formatTime(overview.asOf, session.community?.timezone)}，每小时更新`
+                : '还没有统计过：数据每小时统计一次'}
+            </Text>
             <View className="console-cards">
-              <View className="console-card"><Text className="muted">成员</Text><Text id="total-members" className="console-card__n">{overview.totals.members}</Text></View>
-              <View className="console-card"><Text className="muted">活跃成员</Text><Text id="total-active" className="console-card__n">{overview.totals.activeMembers}</Text></View>
-              <View className="console-card"><Text className="muted">积分消耗率</Text><Text id="burn-rate" className="console-card__n">{percent(overview.totals.burnRate)}</Text></View>
-              <View className="console-card"><Text className="muted">成员持有积分</Text><Text className="console-card__n">{overview.totals.liability}</Text></View>
+              <View className="console-card">
+                <Text className="muted">成员</Text>
+                <Text id="total-members" className="console-card__n">
+                  {overview.totals.members}
+                </Text>
+              </View>
+              <View className="console-card">
+                <Text className="muted">活跃成员</Text>
+                <Text id="total-active" className="console-card__n">
+                  {overview.totals.activeMembers}
+                </Text>
+              </View>
+              <View className="console-card">
+                <Text className="muted">积分消耗率</Text>
+                <Text id="burn-rate" className="console-card__n">
+                  {percent(overview.totals.burnRate)}
+                </Text>
+              </View>
+              <View className="console-card">
+                <Text className="muted">成员持有积分</Text>
+                <Text className="console-card__n">{overview.totals.liability}</Text>
+              </View>
             </View>
           </View>
           <View className="card">
@@ -90,23 +118,44 @@ function Health() {
         <View className="card" id="mall-balance">
           <Text className="muted">积分与库存</Text>
           <View className="console-cards">
-            <View className="console-card"><Text className="muted">成员持有积分</Text><Text id="balance-liability" className="console-card__n">{admin.mallBalance.liability}</Text></View>
-            <View className="console-card"><Text className="muted">在售库存可兑积分</Text><Text id="balance-stock" className="console-card__n">{admin.mallBalance.stockPoints}</Text></View>
+            <View className="console-card">
+              <Text className="muted">成员持有积分</Text>
+              <Text id="balance-liability" className="console-card__n">
+                {admin.mallBalance.liability}
+              </Text>
+            </View>
+            <View className="console-card">
+              <Text className="muted">在售库存可兑积分</Text>
+              <Text id="balance-stock" className="console-card__n">
+                {admin.mallBalance.stockPoints}
+              </Text>
+            </View>
           </View>
-          {admin.mallBalance.warning && <Text id="balance-warning" className="field-error">{admin.mallBalance.warning}</Text>}
+          {admin.mallBalance.warning && (
+            <Text id="balance-warning" className="field-error">
+              {admin.mallBalance.warning}
+            </Text>
+          )}
           {admin.mallBalance.rewards.slice(0, 8).map((r) => (
             <View key={r.id} className="segment-row">
               <Text>{r.name}</Text>
-              <Text className="muted">兑换 {r.redeemed} · 剩 {r.stock} · 兑换率 {percent(r.rate)}</Text>
+              <Text className="muted">
+                兑换 {r.redeemed} · 剩 {r.stock} · 兑换率 {percent(r.rate)}
+              </Text>
             </View>
           ))}
-          {admin.mallBalance.unredeemed.length > 0 && <Text id="balance-unredeemed" className="muted">上架两周没人兑换：{admin.mallBalance.unredeemed.join('、')}（换个价格或换件奖品）</Text>}
+          {admin.mallBalance.unredeemed.length > 0 && (
+            <Text id="balance-unredeemed" className="muted">
+              上架两周没人兑换：{admin.mallBalance.unredeemed.join('、')}（换个价格或换件奖品）
+            </Text>
+          )}
         </View>
       )}
       {events.events.length > 0 && (
         <View className="card" id="health-events">
           <Text className="muted">
-            活动（一个月内）：报名 {events.events.reduce((n, e) => n + e.signedUp, 0)} 人次 · 到场 {events.events.reduce((n, e) => n + (e.attended ?? 0), 0)} 人次
+            活动（一个月内）：报名 {events.events.reduce((n, e) => n + e.signedUp, 0)} 人次 · 到场{' '}
+            {events.events.reduce((n, e) => n + (e.attended ?? 0), 0)} 人次
           </Text>
           {events.events.map((e) => (
             <View key={e.id} className="segment-row">
@@ -122,7 +171,12 @@ function Health() {
       <View className="card">
         <Text className="muted">成员分层（点一层看名单）</Text>
         {admin.segments.map((s) => (
-          <View key={s.key} id={`health-segment-${s.key}`} className="segment-row" onClick={() => void Taro.navigateTo({ url: `/packages/admin/pages/members/index?segment=${s.key}` })}>
+          <View
+            key={s.key}
+            id={`health-segment-${s.key}`}
+            className="segment-row"
+            onClick={() => void Taro.navigateTo({ url: `/packages/admin/pages/members/index?segment=${s.key}` })}
+          >
             <Text>{s.name}</Text>
             <Text>{s.members} 人 ›</Text>
           </View>

@@ -11,7 +11,14 @@ import { isoToLocal, yuan } from '../../../../stores/format';
 import { emptyRewardForm, rewardFormOf, rewardOf, rewardProblems, type RewardForm } from '../../../../stores/MallAdminStore';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { TextField } from '../../../../components/TextField';
-import { FRAME_LOOKS, TITLE_MAX_CHARS, isWearableKind, lookName, wearDuration, type FrameLook } from '../../../../../cloudfunctions/core/wearables';
+import {
+  FRAME_LOOKS,
+  TITLE_MAX_CHARS,
+  isWearableKind,
+  lookName,
+  wearDuration,
+  type FrameLook,
+} from '../../../../../cloudfunctions/core/wearables';
 import '../../admin.css';
 import './index.css';
 
@@ -50,8 +57,21 @@ function AdminItems() {
     if (Object.keys(rewardProblems(form, tz)).length) return;
     if (await admin.saveItem(rewardOf(form, tz))) reset();
   };
-  const field = (key: 'name' | 'description' | 'category' | 'pointsPrice' | 'cashPrice' | 'stock' | 'perMemberLimit', label: string, hint: string, type: 'text' | 'number' | 'digit' = 'text') => (
-    <TextField id={`form-${key}`} label={label} type={type} placeholder={hint} value={form[key]} onInput={(value) => setForm({ ...form, [key]: value })} error={problems[key]} />
+  const field = (
+    key: 'name' | 'description' | 'category' | 'pointsPrice' | 'cashPrice' | 'stock' | 'perMemberLimit',
+    label: string,
+    hint: string,
+    type: 'text' | 'number' | 'digit' = 'text',
+  ) => (
+    <TextField
+      id={`form-${key}`}
+      label={label}
+      type={type}
+      placeholder={hint}
+      value={form[key]}
+      onInput={(value) => setForm({ ...form, [key]: value })}
+      error={problems[key]}
+    />
   );
 
   return (
@@ -64,7 +84,11 @@ function AdminItems() {
         {admin.categories.length > 0 && (
           <View className="form__chips" id="form-categories">
             {admin.categories.map((name) => (
-              <Text key={name} className={`admin-tab ${form.category === name ? 'admin-tab--on' : ''}`} onClick={() => setForm({ ...form, category: form.category === name ? '' : name })}>
+              <Text
+                key={name}
+                className={`admin-tab ${form.category === name ? 'admin-tab--on' : ''}`}
+                onClick={() => setForm({ ...form, category: form.category === name ? '' : name })}
+              >
                 {name}
               </Text>
             ))}
@@ -72,7 +96,13 @@ function AdminItems() {
         )}
         <View className="form__chips">
           {form.images.map((src) => (
-            <Image key={src} className="form__thumb" src={src} mode="aspectFill" onClick={() => setForm({ ...form, images: form.images.filter((s) => s !== src) })} />
+            <Image
+              key={src}
+              className="form__thumb"
+              src={src}
+              mode="aspectFill"
+              onClick={() => setForm({ ...form, images: form.images.filter((s) => s !== src) })}
+            />
           ))}
           {form.images.length < 9 && (
             <Text
@@ -86,43 +116,100 @@ function AdminItems() {
         </View>
         <View className="form__chips">
           {KINDS.map(([value, label]) => (
-            <Text key={value} id={`kind-${value}`} className={`admin-tab ${form.kind === value ? 'admin-tab--on' : ''}`} onClick={() => !form.id && setForm({ ...form, kind: value })}>
+            <Text
+              key={value}
+              id={`kind-${value}`}
+              className={`admin-tab ${form.kind === value ? 'admin-tab--on' : ''}`}
+              onClick={() => !form.id && setForm({ ...form, kind: value })}
+            >
               {label}
             </Text>
           ))}
         </View>
-        {form.kind === 'title' && <TextField id="form-look" label={`称号文字（最多 ${TITLE_MAX_CHARS} 个字，显示在昵称旁）`} placeholder="例如 读书达人" value={form.look} onInput={(value) => setForm({ ...form, look: value })} error={problems.look} />}
+        {form.kind === 'title' && (
+          <TextField
+            id="form-look"
+            label={`称号文字（最多 ${TITLE_MAX_CHARS} 个字，显示在昵称旁）`}
+            placeholder="例如 读书达人"
+            value={form.look}
+            onInput={(value) => setForm({ ...form, look: value })}
+            error={problems.look}
+          />
+        )}
         {form.kind === 'frame' && (
           <View className="form__chips" id="form-look">
             {(Object.entries(FRAME_LOOKS) as Array<[FrameLook, string]>).map(([look, name]) => (
-              <Text key={look} id={`look-${look}`} className={`admin-tab ${form.look === look ? 'admin-tab--on' : ''}`} onClick={() => setForm({ ...form, look })}>
+              <Text
+                key={look}
+                id={`look-${look}`}
+                className={`admin-tab ${form.look === look ? 'admin-tab--on' : ''}`}
+                onClick={() => setForm({ ...form, look })}
+              >
                 <Text className={`form__frame frame--${look}`} /> {name}
               </Text>
             ))}
-            {problems.look && <Text id="form-look-error" className="field-error">{problems.look}</Text>}
+            {problems.look && (
+              <Text id="form-look-error" className="field-error">
+                {problems.look}
+              </Text>
+            )}
           </View>
         )}
-        {isWearableKind(form.kind) && <TextField id="form-wearDays" label="佩戴天数（可选）" type="number" placeholder="永久就留空，例如 30" value={form.wearDays} onInput={(value) => setForm({ ...form, wearDays: value })} error={problems.wearDays} />}
+        {isWearableKind(form.kind) && (
+          <TextField
+            id="form-wearDays"
+            label="佩戴天数（可选）"
+            type="number"
+            placeholder="永久就留空，例如 30"
+            value={form.wearDays}
+            onInput={(value) => setForm({ ...form, wearDays: value })}
+            error={problems.wearDays}
+          />
+        )}
         {field('pointsPrice', '兑换所需积分', '例如 120', 'number')}
         {form.kind === 'physical' && field('cashPrice', '加现金（元，可选：积分+现金，微信支付）', '不加就留空，例如 59.9', 'digit')}
         {field('stock', form.kind === 'coupon' ? '库存（= 导入的券码数）' : '库存', '例如 20', 'number')}
         {field('perMemberLimit', '每人限兑（可选）', '不限就留空', 'number')}
         <View className="form__chips">
           {['', ...(session.community?.rules.tiers.map((t) => t.name) ?? [])].map((tier) => (
-            <Text key={tier || 'all'} className={`admin-tab ${form.minTier === tier ? 'admin-tab--on' : ''}`} onClick={() => setForm({ ...form, minTier: tier })}>
+            <Text
+              key={tier || 'all'}
+              className={`admin-tab ${form.minTier === tier ? 'admin-tab--on' : ''}`}
+              onClick={() => setForm({ ...form, minTier: tier })}
+            >
               {tier ? `${tier}及以上` : '所有等级'}
             </Text>
           ))}
         </View>
         <View className="form__chips">
-          <Text id="form-flash" className={`admin-tab ${form.flash ? 'admin-tab--on' : ''}`} onClick={() => setForm({ ...form, flash: !form.flash })}>
+          <Text
+            id="form-flash"
+            className={`admin-tab ${form.flash ? 'admin-tab--on' : ''}`}
+            onClick={() => setForm({ ...form, flash: !form.flash })}
+          >
             {form.flash ? '限时兑换：开' : '限时兑换：关'}
           </Text>
         </View>
         {form.flash && (
           <>
-            <DateTimeField id="form-start" label="开始" date={form.startDate} time={form.startTime} onDate={(v) => setForm({ ...form, startDate: v })} onTime={(v) => setForm({ ...form, startTime: v })} error={problems.start} />
-            <DateTimeField id="form-end" label="结束" date={form.endDate} time={form.endTime} onDate={(v) => setForm({ ...form, endDate: v })} onTime={(v) => setForm({ ...form, endTime: v })} error={problems.end} />
+            <DateTimeField
+              id="form-start"
+              label="开始"
+              date={form.startDate}
+              time={form.startTime}
+              onDate={(v) => setForm({ ...form, startDate: v })}
+              onTime={(v) => setForm({ ...form, startTime: v })}
+              error={problems.start}
+            />
+            <DateTimeField
+              id="form-end"
+              label="结束"
+              date={form.endDate}
+              time={form.endTime}
+              onDate={(v) => setForm({ ...form, endDate: v })}
+              onTime={(v) => setForm({ ...form, endTime: v })}
+              error={problems.end}
+            />
           </>
         )}
         <View className="row admin-buttons">
@@ -162,9 +249,18 @@ function AdminItems() {
           </Text>
           {item.kind === 'coupon' && (
             <View className="admin-actions">
-              <Textarea className="admin-input form__codes" placeholder="粘贴券码，每行一个" value={codes[item.id] ?? ''} onInput={(e) => setCodes({ ...codes, [item.id]: e.detail.value })} />
+              <Textarea
+                className="admin-input form__codes"
+                placeholder="粘贴券码，每行一个"
+                value={codes[item.id] ?? ''}
+                onInput={(e) => setCodes({ ...codes, [item.id]: e.detail.value })}
+              />
               <View className="row admin-buttons">
-                <Button size="small" disabled={admin.busy || !codes[item.id]} onClick={() => void admin.loadCodes(item.id, codes[item.id]).then((ok) => ok && setCodes({ ...codes, [item.id]: '' }))}>
+                <Button
+                  size="small"
+                  disabled={admin.busy || !codes[item.id]}
+                  onClick={() => void admin.loadCodes(item.id, codes[item.id]).then((ok) => ok && setCodes({ ...codes, [item.id]: '' }))}
+                >
                   导入券码
                 </Button>
               </View>

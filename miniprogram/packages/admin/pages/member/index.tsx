@@ -55,7 +55,13 @@ function MemberPage() {
     }
   }
 
-  if (!member) return <View className="card muted">{admin.loading ? '加载中…' : '没有找到这位成员'}<ErrorLine message={admin.error} /></View>;
+  if (!member)
+    return (
+      <View className="card muted">
+        {admin.loading ? '加载中…' : '没有找到这位成员'}
+        <ErrorLine message={admin.error} />
+      </View>
+    );
   return (
     <View>
       <View className="card">
@@ -64,13 +70,30 @@ function MemberPage() {
           {member.banned && <Text className="member-badge member-badge--banned">已禁用</Text>}
         </View>
         <Text className="muted">
-          {ROLE_NAMES[member.role]} · {member.tier}{member.segment ? ` · ${SEGMENT_NAMES[member.segment]}` : ''}
+          {ROLE_NAMES[member.role]} · {member.tier}
+          {member.segment ? ` · ${SEGMENT_NAMES[member.segment]}` : ''}
         </Text>
         <View className="console-cards">
-          <View className="console-card"><Text className="muted">当前积分</Text><Text id="member-balance" className="console-card__n">{member.balance}</Text></View>
-          <View className="console-card"><Text className="muted">累计获得</Text><Text className="console-card__n">{member.earnedTotal}</Text></View>
-          <View className="console-card"><Text className="muted">连续签到</Text><Text className="console-card__n">{member.streak} 天</Text></View>
-          <View className="console-card"><Text className="muted">最近活跃</Text><Text className="console-card__n" style="font-size: 28px">{member.lastActiveDay ?? '从未'}</Text></View>
+          <View className="console-card">
+            <Text className="muted">当前积分</Text>
+            <Text id="member-balance" className="console-card__n">
+              {member.balance}
+            </Text>
+          </View>
+          <View className="console-card">
+            <Text className="muted">累计获得</Text>
+            <Text className="console-card__n">{member.earnedTotal}</Text>
+          </View>
+          <View className="console-card">
+            <Text className="muted">连续签到</Text>
+            <Text className="console-card__n">{member.streak} 天</Text>
+          </View>
+          <View className="console-card">
+            <Text className="muted">最近活跃</Text>
+            <Text className="console-card__n" style="font-size: 28px">
+              {member.lastActiveDay ?? '从未'}
+            </Text>
+          </View>
         </View>
       </View>
 
@@ -79,16 +102,39 @@ function MemberPage() {
           <Text className="muted">调整积分</Text>
           <View className="admin-field">
             <Text className="admin-field__label">积分（扣分填负数）</Text>
-            <Input id="adjust-amount" className="admin-input" type="text" placeholder="例如 50 或 -20" value={amount} onInput={(e) => setAmount(e.detail.value)} />
-            {problems.amount && <Text id="adjust-amount-error" className="admin-field__error">{problems.amount}</Text>}
+            <Input
+              id="adjust-amount"
+              className="admin-input"
+              type="text"
+              placeholder="例如 50 或 -20"
+              value={amount}
+              onInput={(e) => setAmount(e.detail.value)}
+            />
+            {problems.amount && (
+              <Text id="adjust-amount-error" className="admin-field__error">
+                {problems.amount}
+              </Text>
+            )}
           </View>
           <View className="admin-field">
             <Text className="admin-field__label">原因（成员可见）</Text>
-            <Input id="adjust-reason" className="admin-input" placeholder="例如 线下活动奖励" value={reason} onInput={(e) => setReason(e.detail.value)} />
-            {problems.reason && <Text id="adjust-reason-error" className="admin-field__error">{problems.reason}</Text>}
+            <Input
+              id="adjust-reason"
+              className="admin-input"
+              placeholder="例如 线下活动奖励"
+              value={reason}
+              onInput={(e) => setReason(e.detail.value)}
+            />
+            {problems.reason && (
+              <Text id="adjust-reason-error" className="admin-field__error">
+                {problems.reason}
+              </Text>
+            )}
           </View>
           <View className="row admin-buttons">
-            <Button id="adjust-submit" type="primary" size="small" disabled={admin.busy} onClick={() => void adjust()}>确认调整</Button>
+            <Button id="adjust-submit" type="primary" size="small" disabled={admin.busy} onClick={() => void adjust()}>
+              确认调整
+            </Button>
           </View>
         </View>
       )}
@@ -97,20 +143,39 @@ function MemberPage() {
         <View className="card">
           <Text className="muted">群主操作</Text>
           <View className="row admin-buttons">
-            <Button id="toggle-moderator" size="small" disabled={admin.busy} onClick={() => void admin.setModerator(member.role !== 'moderator')}>
+            <Button
+              id="toggle-moderator"
+              size="small"
+              disabled={admin.busy}
+              onClick={() => void admin.setModerator(member.role !== 'moderator')}
+            >
               {member.role === 'moderator' ? '取消管理员' : '设为管理员'}
             </Button>
           </View>
           <View className="admin-field">
             <Text className="admin-field__label">{member.banned ? '解除原因（可不填）' : '禁用原因（必填，记入操作日志）'}</Text>
-            <Input id="ban-reason" className="admin-input" placeholder={member.banned ? '例如 已核实' : '例如 多次发广告'} value={banReason} onInput={(e) => setBanReason(e.detail.value)} />
-            {banTried && !member.banned && !banReason.trim() && <Text id="ban-reason-error" className="admin-field__error">请写明禁用原因，它会记入操作日志</Text>}
+            <Input
+              id="ban-reason"
+              className="admin-input"
+              placeholder={member.banned ? '例如 已核实' : '例如 多次发广告'}
+              value={banReason}
+              onInput={(e) => setBanReason(e.detail.value)}
+            />
+            {banTried && !member.banned && !banReason.trim() && (
+              <Text id="ban-reason-error" className="admin-field__error">
+                请写明禁用原因，它会记入操作日志
+              </Text>
+            )}
           </View>
           <View className="row admin-buttons">
             {member.banned ? (
-              <Button id="unban" size="small" disabled={admin.busy} onClick={() => void ban(false)}>解除禁用</Button>
+              <Button id="unban" size="small" disabled={admin.busy} onClick={() => void ban(false)}>
+                解除禁用
+              </Button>
             ) : (
-              <Button id="ban" size="small" disabled={admin.busy} onClick={() => void ban(true)}>禁用</Button>
+              <Button id="ban" size="small" disabled={admin.busy} onClick={() => void ban(true)}>
+                禁用
+              </Button>
             )}
           </View>
         </View>
@@ -118,14 +183,25 @@ function MemberPage() {
 
       <NoticeLine id="member-notice" message={admin.notice} />
       <View className="card">
-        <Text className="muted">徽章 {admin.badges.filter((b) => b.earnedAt).length}/{admin.badges.length}</Text>
+        <Text className="muted">
+          徽章 {admin.badges.filter((b) => b.earnedAt).length}/{admin.badges.length}
+        </Text>
         <BadgeWall id="member-badges" badges={admin.badges} />
       </View>
       <View className="card" id="member-transfers">
-        <Text className="muted">转赠往来（转出 {admin.transfers.filter((t) => t.direction === 'out').reduce((sum, t) => sum + t.points, 0)} · 转入 {admin.transfers.filter((t) => t.direction === 'in').reduce((sum, t) => sum + t.points, 0)}）</Text>
+        <Text className="muted">
+          转赠往来（转出 {admin.transfers.filter((t) => t.direction === 'out').reduce((sum, t) => sum + t.points, 0)} · 转入{' '}
+          {admin.transfers.filter((t) => t.direction === 'in').reduce((sum, t) => sum + t.points, 0)}）
+        </Text>
         {admin.transfers.length === 0 && <Text className="muted">没有转赠记录</Text>}
         {admin.transfers.map((t, i) => (
-          <View key={`${t.createdAt}-${i}`} className="member-row transfer-row" onClick={() => t.openid && void Taro.navigateTo({ url: `/packages/admin/pages/member/index?openid=${encodeURIComponent(t.openid)}` })}>
+          <View
+            key={`${t.createdAt}-${i}`}
+            className="member-row transfer-row"
+            onClick={() =>
+              t.openid && void Taro.navigateTo({ url: `/packages/admin/pages/member/index?openid=${encodeURIComponent(t.openid)}` })
+            }
+          >
             <View>
               <Text>{t.reason}</Text>
               <View className="member-row__meta">

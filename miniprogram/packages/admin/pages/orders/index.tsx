@@ -22,7 +22,10 @@ const FILTERS = [
 async function confirmCancel(order: OrderView, reason: string) {
   const whom = order.poolId ? '每位众筹参与者' : '成员';
   const money = order.payment?.paidAt ? `，已付的 ¥${yuan(order.payment.amountFen)} 通过微信支付原路退回` : '';
-  const { confirm } = await Taro.showModal({ title: `取消「${order.itemName}」的订单？`, content: `积分会退回给${whom}${money}，原因：${reason}` });
+  const { confirm } = await Taro.showModal({
+    title: `取消「${order.itemName}」的订单？`,
+    content: `积分会退回给${whom}${money}，原因：${reason}`,
+  });
   if (confirm) await store.mallAdmin.cancel(order.id, reason);
 }
 
@@ -40,7 +43,12 @@ function AdminOrders() {
     <View>
       <View className="admin-tabs">
         {FILTERS.map(([value, label]) => (
-          <Text key={value} id={`filter-${value}`} className={`admin-tab ${admin.filter === value ? 'admin-tab--on' : ''}`} onClick={() => void admin.loadOrders(value)}>
+          <Text
+            key={value}
+            id={`filter-${value}`}
+            className={`admin-tab ${admin.filter === value ? 'admin-tab--on' : ''}`}
+            onClick={() => void admin.loadOrders(value)}
+          >
             {label}
           </Text>
         ))}
@@ -53,8 +61,22 @@ function AdminOrders() {
             <View className="admin-actions">
               {order.kind === 'physical' && (
                 <View className="row admin-buttons" id={`delivery-form-${order.id}`}>
-                  <Input id={`courier-${order.id}`} className="admin-input" style="flex: 1" placeholder="快递公司，如 顺丰速运" value={couriers[order.id] ?? ''} onInput={(e) => setCouriers({ ...couriers, [order.id]: e.detail.value })} />
-                  <Input id={`tracking-${order.id}`} className="admin-input" style="flex: 1.4" placeholder="运单号" value={tracking[order.id] ?? ''} onInput={(e) => setTracking({ ...tracking, [order.id]: e.detail.value })} />
+                  <Input
+                    id={`courier-${order.id}`}
+                    className="admin-input"
+                    style="flex: 1"
+                    placeholder="快递公司，如 顺丰速运"
+                    value={couriers[order.id] ?? ''}
+                    onInput={(e) => setCouriers({ ...couriers, [order.id]: e.detail.value })}
+                  />
+                  <Input
+                    id={`tracking-${order.id}`}
+                    className="admin-input"
+                    style="flex: 1.4"
+                    placeholder="运单号"
+                    value={tracking[order.id] ?? ''}
+                    onInput={(e) => setTracking({ ...tracking, [order.id]: e.detail.value })}
+                  />
                 </View>
               )}
               <Input
@@ -65,10 +87,27 @@ function AdminOrders() {
                 onInput={(e) => setNotes({ ...notes, [order.id]: e.detail.value })}
               />
               <View className="row admin-buttons">
-                <Button id={`fulfil-${order.id}`} type="primary" size="small" disabled={admin.busy} onClick={() => void admin.fulfil(order.id, { note: notes[order.id]?.trim() || undefined, courier: couriers[order.id]?.trim() || undefined, trackingNo: tracking[order.id]?.trim() || undefined })}>
+                <Button
+                  id={`fulfil-${order.id}`}
+                  type="primary"
+                  size="small"
+                  disabled={admin.busy}
+                  onClick={() =>
+                    void admin.fulfil(order.id, {
+                      note: notes[order.id]?.trim() || undefined,
+                      courier: couriers[order.id]?.trim() || undefined,
+                      trackingNo: tracking[order.id]?.trim() || undefined,
+                    })
+                  }
+                >
                   {order.kind === 'physical' ? '发货' : '完成'}
                 </Button>
-                <Button id={`cancel-${order.id}`} size="small" disabled={admin.busy} onClick={() => void confirmCancel(order, notes[order.id] || '无法完成，已退回积分')}>
+                <Button
+                  id={`cancel-${order.id}`}
+                  size="small"
+                  disabled={admin.busy}
+                  onClick={() => void confirmCancel(order, notes[order.id] || '无法完成，已退回积分')}
+                >
                   取消并退积分
                 </Button>
               </View>

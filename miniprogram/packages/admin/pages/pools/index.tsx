@@ -36,7 +36,14 @@ function DonationPools() {
       setTried(false);
     }
   };
-  const list = pools.pools.map((pool) => <PoolCard key={pool.id} pool={pool} tz={tz} onOpen={() => void Taro.navigateTo({ url: `/packages/mall/pages/pool/index?id=${pool.id}` })} />);
+  const list = pools.pools.map((pool) => (
+    <PoolCard
+      key={pool.id}
+      pool={pool}
+      tz={tz}
+      onOpen={() => void Taro.navigateTo({ url: `/packages/mall/pages/pool/index?id=${pool.id}` })}
+    />
+  ));
   // Opening a donation is the owner's: a moderator reaching this page by a link reads the pools, not the form.
   if (session.role !== 'owner') {
     return (
@@ -53,10 +60,40 @@ function DonationPools() {
       <View className="card">
         <Text className="form__title">发起积分捐赠</Text>
         <Text className="muted">成员捐出的积分用于公益（例如按积分折算捐款），不再退回；凑齐目标或到结束时间就关闭。</Text>
-        <TextField id="donation-name" label="名称" placeholder="例如 山区图书角" value={form.name} onInput={(name) => setForm({ ...form, name })} error={problems.name} />
-        <TextField id="donation-description" label="说明（可选）" placeholder="积分怎么用、何时公布结果" value={form.description} onInput={(description) => setForm({ ...form, description })} error={problems.description} />
-        <TextField id="donation-goal" label="目标积分" type="number" placeholder="例如 5000" value={form.goalPoints} onInput={(goalPoints) => setForm({ ...form, goalPoints })} error={problems.goalPoints} />
-        <DateTimeField id="donation-end" label="结束时间" date={form.endDate} time={form.endTime} onDate={(endDate) => setForm({ ...form, endDate })} onTime={(endTime) => setForm({ ...form, endTime })} error={problems.endDate} />
+        <TextField
+          id="donation-name"
+          label="名称"
+          placeholder="例如 山区图书角"
+          value={form.name}
+          onInput={(name) => setForm({ ...form, name })}
+          error={problems.name}
+        />
+        <TextField
+          id="donation-description"
+          label="说明（可选）"
+          placeholder="积分怎么用、何时公布结果"
+          value={form.description}
+          onInput={(description) => setForm({ ...form, description })}
+          error={problems.description}
+        />
+        <TextField
+          id="donation-goal"
+          label="目标积分"
+          type="number"
+          placeholder="例如 5000"
+          value={form.goalPoints}
+          onInput={(goalPoints) => setForm({ ...form, goalPoints })}
+          error={problems.goalPoints}
+        />
+        <DateTimeField
+          id="donation-end"
+          label="结束时间"
+          date={form.endDate}
+          time={form.endTime}
+          onDate={(endDate) => setForm({ ...form, endDate })}
+          onTime={(endTime) => setForm({ ...form, endTime })}
+          error={problems.endDate}
+        />
         <View className="row admin-buttons">
           <Button id="donation-save" type="primary" size="small" disabled={pools.busy} onClick={() => void save()}>
             发起

@@ -18,9 +18,20 @@ const AUDIENCES: Array<[Audience, string]> = [
 ];
 
 /** Who an audience is, in the words of the confirm dialog. */
-const audienceName = (audience: Audience, segment: SegmentKey) => (audience === 'all' ? '全部成员' : audience === 'segment' ? `「${SEGMENTS.find((s) => s.key === segment)?.name}」分层` : '名单上的成员');
+const audienceName = (audience: Audience, segment: SegmentKey) =>
+  audience === 'all' ? '全部成员' : audience === 'segment' ? `「${SEGMENTS.find((s) => s.key === segment)?.name}」分层` : '名单上的成员';
 
-function Choice<T extends string>({ id, options, value, onPick }: { id: string; options: Array<[T, string]>; value: T; onPick: (value: T) => void }) {
+function Choice<T extends string>({
+  id,
+  options,
+  value,
+  onPick,
+}: {
+  id: string;
+  options: Array<[T, string]>;
+  value: T;
+  onPick: (value: T) => void;
+}) {
   return (
     <View className="admin-tabs" style="margin: 0">
       {options.map(([key, name]) => (
@@ -71,7 +82,10 @@ function Reach() {
   const awardErrors = tried.award ? awardProblems(award) : {};
   const cast = reach.cast;
   const castErrors = tried.cast ? broadcastProblems(cast) : {};
-  const segmentOptions = SEGMENTS.map((s): [SegmentKey, string] => [s.key, `${s.name} ${reach.segments.find((x) => x.key === s.key)?.members ?? ''}`.trim()]);
+  const segmentOptions = SEGMENTS.map((s): [SegmentKey, string] => [
+    s.key,
+    `${s.name} ${reach.segments.find((x) => x.key === s.key)?.members ?? ''}`.trim(),
+  ]);
 
   async function sendAward() {
     setTried((t) => ({ ...t, award: true }));
@@ -83,16 +97,23 @@ function Reach() {
     const each = Number(award.amount);
     const content =
       `给${audienceName(award.audience, award.segment)}${count !== null ? ` ${count} 人` : ''}每人发 ${each} 积分${count !== null ? `，共 ${count * each} 积分` : ''}。原因：${award.reason.trim()}` +
-      (missing.length ? `\n找不到或重名（不会发）：${missing.slice(0, 5).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 个` : ''}` : '');
+      (missing.length
+        ? `\n找不到或重名（不会发）：${missing.slice(0, 5).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 个` : ''}`
+        : '');
     const { confirm } = await Taro.showModal({ title: '确认发放积分？', content, confirmText: '发放' });
-    if (confirm && (await reach.sendAward())) void Taro.showToast({ title: reach.awardBatch?.status === 'done' ? '已发放' : '发放中', icon: 'success' });
+    if (confirm && (await reach.sendAward()))
+      void Taro.showToast({ title: reach.awardBatch?.status === 'done' ? '已发放' : '发放中', icon: 'success' });
   }
 
   async function sendCast() {
     setTried((t) => ({ ...t, cast: true }));
     if (Object.keys(broadcastProblems(cast)).length) return;
     const count = reach.reach(cast.audience, cast.segment);
-    const { confirm } = await Taro.showModal({ title: '确认群发公告？', content: `发给${audienceName(cast.audience, cast.segment)}${count !== null ? ` ${count} 人` : ''}，每人一条站内消息。每天最多 3 条。`, confirmText: '群发' });
+    const { confirm } = await Taro.showModal({
+      title: '确认群发公告？',
+      content: `发给${audienceName(cast.audience, cast.segment)}${count !== null ? ` ${count} 人` : ''}，每人一条站内消息。每天最多 3 条。`,
+      confirmText: '群发',
+    });
     if (confirm && (await reach.sendBroadcast())) void Taro.showToast({ title: '已群发', icon: 'success' });
   }
 
@@ -101,16 +122,44 @@ function Reach() {
       <View className="card" id="award-card">
         <Text className="reach-title">批量发积分</Text>
         <Choice id="award-audience" options={AUDIENCES} value={award.audience} onPick={(audience) => reach.setAward({ audience })} />
-        {award.audience === 'segment' && <Choice id="award-segment" options={segmentOptions} value={award.segment} onPick={(segment) => reach.setAward({ segment })} />}
+        {award.audience === 'segment' && (
+          <Choice id="award-segment" options={segmentOptions} value={award.segment} onPick={(segment) => reach.setAward({ segment })} />
+        )}
         {award.audience === 'list' && (
           <View className="admin-field">
             <Text className="admin-field__label">成员昵称或 openid，每行一个（共 {namesIn(award.list).length} 个）</Text>
-            <Textarea id="award-list" className="reach-textarea" value={award.list} maxlength={200_000} placeholder={'小美\n阿兰'} onInput={(e) => reach.setAward({ list: e.detail.value })} />
-            {awardErrors.list && <Text id="award-list-error" className="field-error">{awardErrors.list}</Text>}
+            <Textarea
+              id="award-list"
+              className="reach-textarea"
+              value={award.list}
+              maxlength={200_000}
+              placeholder={'小美\n阿兰'}
+              onInput={(e) => reach.setAward({ list: e.detail.value })}
+            />
+            {awardErrors.list && (
+              <Text id="award-list-error" className="field-error">
+                {awardErrors.list}
+              </Text>
+            )}
           </View>
         )}
-        <TextField id="award-amount" label="每人积分" type="number" value={award.amount} placeholder="例如 50" error={awardErrors.amount} onInput={(amount) => reach.setAward({ amount })} />
-        <TextField id="award-reason" label="原因（成员看得到）" value={award.reason} placeholder="例如 三月活动奖励" error={awardErrors.reason} onInput={(reason) => reach.setAward({ reason })} />
+        <TextField
+          id="award-amount"
+          label="每人积分"
+          type="number"
+          value={award.amount}
+          placeholder="例如 50"
+          error={awardErrors.amount}
+          onInput={(amount) => reach.setAward({ amount })}
+        />
+        <TextField
+          id="award-reason"
+          label="原因（成员看得到）"
+          value={award.reason}
+          placeholder="例如 三月活动奖励"
+          error={awardErrors.reason}
+          onInput={(reason) => reach.setAward({ reason })}
+        />
         <Button id="award-send" type="primary" block loading={reach.awarding.pending} onClick={() => void sendAward()}>
           发放积分
         </Button>
@@ -120,13 +169,38 @@ function Reach() {
 
       <View className="card" id="cast-card">
         <Text className="reach-title">群发公告</Text>
-        <Choice id="cast-audience" options={AUDIENCES.filter(([key]) => key !== 'list') as Array<['all' | 'segment', string]>} value={cast.audience} onPick={(audience) => reach.setCast({ audience })} />
-        {cast.audience === 'segment' && <Choice id="cast-segment" options={segmentOptions} value={cast.segment} onPick={(segment) => reach.setCast({ segment })} />}
-        <TextField id="cast-title" label="标题" value={cast.title} placeholder="例如 周六线下活动" error={castErrors.title} onInput={(title) => reach.setCast({ title })} />
+        <Choice
+          id="cast-audience"
+          options={AUDIENCES.filter(([key]) => key !== 'list') as Array<['all' | 'segment', string]>}
+          value={cast.audience}
+          onPick={(audience) => reach.setCast({ audience })}
+        />
+        {cast.audience === 'segment' && (
+          <Choice id="cast-segment" options={segmentOptions} value={cast.segment} onPick={(segment) => reach.setCast({ segment })} />
+        )}
+        <TextField
+          id="cast-title"
+          label="标题"
+          value={cast.title}
+          placeholder="例如 周六线下活动"
+          error={castErrors.title}
+          onInput={(title) => reach.setCast({ title })}
+        />
         <View className="admin-field">
           <Text className="admin-field__label">内容</Text>
-          <Textarea id="cast-body" className="reach-textarea" value={cast.body} maxlength={500} placeholder="时间、地点、怎么参加" onInput={(e) => reach.setCast({ body: e.detail.value })} />
-          {castErrors.body && <Text id="cast-body-error" className="field-error">{castErrors.body}</Text>}
+          <Textarea
+            id="cast-body"
+            className="reach-textarea"
+            value={cast.body}
+            maxlength={500}
+            placeholder="时间、地点、怎么参加"
+            onInput={(e) => reach.setCast({ body: e.detail.value })}
+          />
+          {castErrors.body && (
+            <Text id="cast-body-error" className="field-error">
+              {castErrors.body}
+            </Text>
+          )}
         </View>
         <Button id="cast-send" type="primary" block loading={reach.casting.pending} onClick={() => void sendCast()}>
           群发

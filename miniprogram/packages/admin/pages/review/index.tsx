@@ -54,7 +54,12 @@ function Review() {
           </Button>
           <View className="review__reasons">
             {REJECT_REASONS.map((reason, i) => (
-              <Text key={reason} id={`reason-chip-${post.id}-${i}`} className={`review__chip ${reasons[post.id] === reason ? 'review__chip--on' : ''}`} onClick={() => setReasons({ ...reasons, [post.id]: reason })}>
+              <Text
+                key={reason}
+                id={`reason-chip-${post.id}-${i}`}
+                className={`review__chip ${reasons[post.id] === reason ? 'review__chip--on' : ''}`}
+                onClick={() => setReasons({ ...reasons, [post.id]: reason })}
+              >
                 {reason}
               </Text>
             ))}
@@ -67,7 +72,12 @@ function Review() {
               value={reasons[post.id] ?? ''}
               onInput={(e) => setReasons({ ...reasons, [post.id]: e.detail.value })}
             />
-            <Button id={`reject-${post.id}`} size="small" disabled={review.busy || !reasons[post.id]?.trim()} onClick={() => void review.reject(post.id, reasons[post.id])}>
+            <Button
+              id={`reject-${post.id}`}
+              size="small"
+              disabled={review.busy || !reasons[post.id]?.trim()}
+              onClick={() => void review.reject(post.id, reasons[post.id])}
+            >
               驳回
             </Button>
           </View>
@@ -82,10 +92,21 @@ function Review() {
           </View>
           <Text className="post__body">{answer.body}</Text>
           <View className="row review__reject">
-            <Button id={`release-${answer.id}`} type="primary" size="small" disabled={review.busy} onClick={() => void review.moderateAnswer(answer.id, 'release')}>
+            <Button
+              id={`release-${answer.id}`}
+              type="primary"
+              size="small"
+              disabled={review.busy}
+              onClick={() => void review.moderateAnswer(answer.id, 'release')}
+            >
               放行
             </Button>
-            <Button id={`remove-${answer.id}`} size="small" disabled={review.busy} onClick={() => void review.moderateAnswer(answer.id, 'remove')}>
+            <Button
+              id={`remove-${answer.id}`}
+              size="small"
+              disabled={review.busy}
+              onClick={() => void review.moderateAnswer(answer.id, 'remove')}
+            >
               删除
             </Button>
           </View>

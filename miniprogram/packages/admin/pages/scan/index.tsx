@@ -40,13 +40,21 @@ function Scan() {
   }
 
   async function refund() {
-    const { confirm } = await Taro.showModal({ title: '退货扣回积分？', content: '这笔消费的积分会从会员账户扣回（积分不够时扣到 0）。', confirmText: '扣回' });
+    const { confirm } = await Taro.showModal({
+      title: '退货扣回积分？',
+      content: '这笔消费的积分会从会员账户扣回（积分不够时扣到 0）。',
+      confirmText: '扣回',
+    });
     if (confirm && (await purchases.refundLast('退货'))) void Taro.showToast({ title: '已扣回', icon: 'success' });
   }
 
   return (
     <View>
-      {!enabled && <View className="card muted" id="purchase-off">群主还没有开启购物积分：管理 → 积分规则 → 购物积分</View>}
+      {!enabled && (
+        <View className="card muted" id="purchase-off">
+          群主还没有开启购物积分：管理 → 积分规则 → 购物积分
+        </View>
+      )}
       <View className="card" id="scan-card">
         <Text className="muted" id="pickups-waiting">
           扫会员码记购物积分；扫订单上的核销码完成核销{purchases.waiting ? `（待核销 ${purchases.waiting} 单）` : ''}
@@ -57,9 +65,18 @@ function Scan() {
           </Button>
         )}
         <View className="admin-field">
-          <Text className="admin-field__label">{process.env.TARO_ENV === 'weapp' ? '或输入会员码 / 核销码' : '会员码（粘贴「我的 → 会员码」下方的文字）或 8 位核销码'}</Text>
+          <Text className="admin-field__label">
+            {process.env.TARO_ENV === 'weapp' ? '或输入会员码 / 核销码' : '会员码（粘贴「我的 → 会员码」下方的文字）或 8 位核销码'}
+          </Text>
           <View className="row" style="gap: 12px">
-            <Input id="scan-code" className="admin-input" style="flex: 1" value={purchases.code} placeholder="会员码或核销码" onInput={(e) => purchases.setCode(e.detail.value)} />
+            <Input
+              id="scan-code"
+              className="admin-input"
+              style="flex: 1"
+              value={purchases.code}
+              placeholder="会员码或核销码"
+              onInput={(e) => purchases.setCode(e.detail.value)}
+            />
             <Text id="scan-look-up" className="link" onClick={() => void purchases.lookUp()}>
               查看
             </Text>
@@ -77,9 +94,30 @@ function Scan() {
             当前积分 {scanned.member.balance}
             {scanned.member.banned ? ' · 已被暂停参与，购物不积分' : ''}
           </Text>
-          <TextField id="purchase-amount" label={`消费金额（元）· 每元 ${scanned.purchase.pointsPerYuan} 分，再乘等级倍数`} type="digit" value={purchases.amount} placeholder="例如 99.90" error={problem ?? undefined} onInput={(v) => purchases.setAmount(v)} />
-          <TextField id="purchase-note" label="备注（会员看得到，可不填）" value={purchases.note} placeholder="例如 护手霜 2 支" onInput={(v) => purchases.setNote(v)} />
-          <Button id="purchase-credit" type="primary" block disabled={!enabled || scanned.member.banned} loading={purchases.crediting.pending} onClick={() => void credit()}>
+          <TextField
+            id="purchase-amount"
+            label={`消费金额（元）· 每元 ${scanned.purchase.pointsPerYuan} 分，再乘等级倍数`}
+            type="digit"
+            value={purchases.amount}
+            placeholder="例如 99.90"
+            error={problem ?? undefined}
+            onInput={(v) => purchases.setAmount(v)}
+          />
+          <TextField
+            id="purchase-note"
+            label="备注（会员看得到，可不填）"
+            value={purchases.note}
+            placeholder="例如 护手霜 2 支"
+            onInput={(v) => purchases.setNote(v)}
+          />
+          <Button
+            id="purchase-credit"
+            type="primary"
+            block
+            disabled={!enabled || scanned.member.banned}
+            loading={purchases.crediting.pending}
+            onClick={() => void credit()}
+          >
             记积分
           </Button>
           <ErrorLine message={purchases.crediting.error} />
@@ -88,7 +126,9 @@ function Scan() {
 
       {purchases.verified && (
         <View className="card" id="pickup-verified">
-          <Text className="reach-title">已核销：{purchases.verified.itemName} ×{purchases.verified.quantity}</Text>
+          <Text className="reach-title">
+            已核销：{purchases.verified.itemName} ×{purchases.verified.quantity}
+          </Text>
           <Text className="muted">{purchases.verified.nickname} 的订单，已通知会员</Text>
         </View>
       )}
@@ -107,7 +147,11 @@ function Scan() {
               退货扣回
             </Text>
           )}
-          {purchases.refunded && <Text id="purchase-refunded" className="admin-notice">{purchases.refunded}</Text>}
+          {purchases.refunded && (
+            <Text id="purchase-refunded" className="admin-notice">
+              {purchases.refunded}
+            </Text>
+          )}
           <ErrorLine message={purchases.crediting.error} />
         </View>
       )}

@@ -33,7 +33,14 @@ function Claim() {
     <View className="create-community">
       <View className="card">
         <Text className="field-label">群主发给你的领取码（8 位）</Text>
-        <Input id="claim-code" className="field-input" placeholder="如 ABCD-EF23" maxlength={12} value={code} onInput={(e) => setCode(e.detail.value)} />
+        <Input
+          id="claim-code"
+          className="field-input"
+          placeholder="如 ABCD-EF23"
+          maxlength={12}
+          value={code}
+          onInput={(e) => setCode(e.detail.value)}
+        />
         {tried && problem && (
           <Text id="claim-code-error" className="field-problem">
             {problem}

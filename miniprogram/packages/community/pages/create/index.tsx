@@ -26,7 +26,14 @@ function CreateCommunity() {
     <View className="create-community">
       <View className="card">
         <Text className="field-label">社群名称</Text>
-        <Input id="community-name" className="field-input" placeholder="如：花园宝妈互助群" maxlength={30} value={name} onInput={(e) => setName(e.detail.value)} />
+        <Input
+          id="community-name"
+          className="field-input"
+          placeholder="如：花园宝妈互助群"
+          maxlength={30}
+          value={name}
+          onInput={(e) => setName(e.detail.value)}
+        />
         {tried && problem && (
           <Text className="field-problem" id="community-name-problem">
             {problem}
@@ -36,7 +43,12 @@ function CreateCommunity() {
       <View className="card">
         <Text className="field-label">选一个起步模板（创建后在「规则」里随时改）</Text>
         {TEMPLATE_KEYS.map((key) => (
-          <View key={key} id={`template-${key}`} className={`template ${template === key ? 'template--on' : ''}`} onClick={() => setTemplate(key)}>
+          <View
+            key={key}
+            id={`template-${key}`}
+            className={`template ${template === key ? 'template--on' : ''}`}
+            onClick={() => setTemplate(key)}
+          >
             <Text className="template__name">{TEMPLATES[key].name}</Text>
             <Text className="template__basis muted">{TEMPLATES[key].basis}</Text>
           </View>

@@ -29,7 +29,9 @@ function MyCommunities() {
           </Text>
         </View>
       ))}
-      {!session.loading && session.communities.length === 0 && <View className="card muted">你还没有加入社群：从群里的小程序卡片进入，或者创建一个。</View>}
+      {!session.loading && session.communities.length === 0 && (
+        <View className="card muted">你还没有加入社群：从群里的小程序卡片进入，或者创建一个。</View>
+      )}
       <View className="card">
         <Text id="go-create" className="link" onClick={() => void open('/packages/community/pages/create/index')}>
           ＋ 创建新社群

@@ -53,10 +53,16 @@ function Event() {
         </Text>
         {event.description && <Text className="event__description">{event.description}</Text>}
         <View className="event__action">
-          {event.mine === 'attended' && <Text id="event-mine" className="admin-notice">已签到，积分已到账</Text>}
+          {event.mine === 'attended' && (
+            <Text id="event-mine" className="admin-notice">
+              已签到，积分已到账
+            </Text>
+          )}
           {event.mine === 'signedUp' && (
             <View>
-              <Text id="event-mine" className="admin-notice">已报名：到场时出示「我的 → 会员码」给工作人员扫码签到</Text>
+              <Text id="event-mine" className="admin-notice">
+                已报名：到场时出示「我的 → 会员码」给工作人员扫码签到
+              </Text>
               {event.status === 'upcoming' && (
                 <Text id="event-cancel" className="link" onClick={() => void cancel()}>
                   取消报名
@@ -65,7 +71,14 @@ function Event() {
             </View>
           )}
           {!event.mine && event.status !== 'ended' && !session.isStaff && (
-            <Button id="event-sign-up" type="primary" block disabled={full} loading={events.acting.pending} onClick={() => void events.signUp()}>
+            <Button
+              id="event-sign-up"
+              type="primary"
+              block
+              disabled={full}
+              loading={events.acting.pending}
+              onClick={() => void events.signUp()}
+            >
               {full ? '名额已满' : '报名'}
             </Button>
           )}
@@ -93,12 +106,23 @@ function Event() {
             </Button>
           )}
           <View className="row" style="gap: 12px; margin-top: 12px">
-            <Input id="event-code" className="admin-input" style="flex: 1" value={typed} placeholder="或粘贴会员码" onInput={(e) => setTyped(e.detail.value)} />
+            <Input
+              id="event-code"
+              className="admin-input"
+              style="flex: 1"
+              value={typed}
+              placeholder="或粘贴会员码"
+              onInput={(e) => setTyped(e.detail.value)}
+            />
             <Text id="event-attend" className="link" onClick={() => void events.attend(typed).then((done) => done && setTyped(''))}>
               签到
             </Text>
           </View>
-          {events.attended && <Text id="event-attended" className="admin-notice">{events.attended}</Text>}
+          {events.attended && (
+            <Text id="event-attended" className="admin-notice">
+              {events.attended}
+            </Text>
+          )}
           <ErrorLine message={events.acting.error} />
           <Text className="muted" style="display: block; margin-top: 8px">
             已到 {events.attendees.filter((a) => a.attendedAt).length} / {events.attendees.length} 人

@@ -19,23 +19,40 @@ function Leaderboard() {
     <View>
       <View className="board-tabs">
         {PERIODS.map((period) => (
-          <Text key={period} id={`board-${period}`} className={`board-tab ${leaderboard.period === period ? 'board-tab--on' : ''}`} onClick={() => void leaderboard.load(period)}>
+          <Text
+            key={period}
+            id={`board-${period}`}
+            className={`board-tab ${leaderboard.period === period ? 'board-tab--on' : ''}`}
+            onClick={() => void leaderboard.load(period)}
+          >
             {PERIOD_NAMES[period]}
           </Text>
         ))}
       </View>
       <View className="card" id="board">
         {!board && leaderboard.pending && <Text className="muted">加载中…</Text>}
-        {leaderboard.empty && <Text className="muted" id="board-empty">{PERIOD_NAMES[leaderboard.period]}还没有人上榜，签到一下就能上榜</Text>}
+        {leaderboard.empty && (
+          <Text className="muted" id="board-empty">
+            {PERIOD_NAMES[leaderboard.period]}还没有人上榜，签到一下就能上榜
+          </Text>
+        )}
         {board?.rows.map((row) => (
           <View
             key={row.openid}
             id={`board-row-${row.openid}`}
             className={`board-row ${row.openid === myOpenid ? 'board-row--me' : ''}`}
-            onClick={() => void Taro.navigateTo({ url: `/packages/engage/pages/profile/index?openid=${encodeURIComponent(row.openid)}&nickname=${encodeURIComponent(row.nickname)}` })}
+            onClick={() =>
+              void Taro.navigateTo({
+                url: `/packages/engage/pages/profile/index?openid=${encodeURIComponent(row.openid)}&nickname=${encodeURIComponent(row.nickname)}`,
+              })
+            }
           >
             <Text className={`board-rank ${row.rank <= 3 ? `board-rank--top board-rank--${row.rank}` : ''}`}>{row.rank}</Text>
-            {row.avatar ? <Image className={`board-avatar ${row.worn.frame ? `frame--${row.worn.frame}` : ''}`} src={row.avatar} mode="aspectFill" /> : <View className={`board-avatar ${row.worn.frame ? `frame--${row.worn.frame}` : ''}`} />}
+            {row.avatar ? (
+              <Image className={`board-avatar ${row.worn.frame ? `frame--${row.worn.frame}` : ''}`} src={row.avatar} mode="aspectFill" />
+            ) : (
+              <View className={`board-avatar ${row.worn.frame ? `frame--${row.worn.frame}` : ''}`} />
+            )}
             <WornName className="board-name" nickname={row.nickname} worn={row.worn} ring={false} />
             <Text className="board-points">{row.points}</Text>
           </View>

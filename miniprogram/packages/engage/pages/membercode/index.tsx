@@ -36,9 +36,17 @@ function MemberCode() {
     <View className="member-code">
       <View className="card member-code__card">
         <Text className="member-code__name">{points.me?.nickname ?? ''}</Text>
-        <Text className="muted">{session.community?.name ?? ''} · {points.me?.tier.name ?? ''}</Text>
-        {memberCode.code ? <QrCode id="member-code-qr" className="member-code__qr" text={memberCode.code} /> : <View className="member-code__qr member-code__qr--empty" />}
-        <Text id="member-code-left" className="muted">{left > 0 ? `${left} 秒后自动刷新` : '正在刷新…'}</Text>
+        <Text className="muted">
+          {session.community?.name ?? ''} · {points.me?.tier.name ?? ''}
+        </Text>
+        {memberCode.code ? (
+          <QrCode id="member-code-qr" className="member-code__qr" text={memberCode.code} />
+        ) : (
+          <View className="member-code__qr member-code__qr--empty" />
+        )}
+        <Text id="member-code-left" className="muted">
+          {left > 0 ? `${left} 秒后自动刷新` : '正在刷新…'}
+        </Text>
         <Text id="member-code-text" className="member-code__text" userSelect>
           {memberCode.code ?? ''}
         </Text>

@@ -37,7 +37,11 @@ function Profile() {
   const send = async () => {
     setTried(true);
     if (!rule || giftProblem(amount, rule, balance)) return;
-    const { confirm } = await Taro.showModal({ title: '确认转赠', content: `送给「${nickname}」${amount} 积分？转出后不能撤回。`, confirmText: '转赠' });
+    const { confirm } = await Taro.showModal({
+      title: '确认转赠',
+      content: `送给「${nickname}」${amount} 积分？转出后不能撤回。`,
+      confirmText: '转赠',
+    });
     if (confirm && (await profile.send(openid, Number(amount), message))) {
       setAmount('');
       setMessage('');
@@ -51,7 +55,9 @@ function Profile() {
         <View id="profile-name">
           <WornName className="profile__name" nickname={nickname} worn={profile.openid === openid ? profile.worn : null} />
         </View>
-        <Text className="muted">徽章 {badges.filter((b) => b.earnedAt).length}/{badges.length}</Text>
+        <Text className="muted">
+          徽章 {badges.filter((b) => b.earnedAt).length}/{badges.length}
+        </Text>
         <BadgeWall id="profile-badges" badges={badges} />
       </View>
       {!mine && rule && (
@@ -77,12 +83,30 @@ function Profile() {
             <>
               <View className="profile__field">
                 <Text className="profile__label">积分</Text>
-                <Input id="gift-amount" className="profile__input" type="number" placeholder={`1 到 ${rule.maxPerTransfer}`} value={amount} onInput={(e) => setAmount(e.detail.value)} />
-                {problem && <Text id="gift-amount-error" className="field-error">{problem}</Text>}
+                <Input
+                  id="gift-amount"
+                  className="profile__input"
+                  type="number"
+                  placeholder={`1 到 ${rule.maxPerTransfer}`}
+                  value={amount}
+                  onInput={(e) => setAmount(e.detail.value)}
+                />
+                {problem && (
+                  <Text id="gift-amount-error" className="field-error">
+                    {problem}
+                  </Text>
+                )}
               </View>
               <View className="profile__field">
                 <Text className="profile__label">留言（可选）</Text>
-                <Input id="gift-message" className="profile__input" maxlength={50} placeholder="例如 谢谢你的分享" value={message} onInput={(e) => setMessage(e.detail.value)} />
+                <Input
+                  id="gift-message"
+                  className="profile__input"
+                  maxlength={50}
+                  placeholder="例如 谢谢你的分享"
+                  value={message}
+                  onInput={(e) => setMessage(e.detail.value)}
+                />
               </View>
               <Button id="gift-send" type="primary" block disabled={profile.busy} onClick={() => void send()}>
                 转赠

@@ -15,7 +15,13 @@ function RulesPage() {
     void campaigns.load();
   });
   const rules = session.community?.rules;
-  if (!rules) return <View className="card muted">{session.error ? '没能加载规则' : '加载中…'}<ErrorLine message={session.error} /></View>;
+  if (!rules)
+    return (
+      <View className="card muted">
+        {session.error ? '没能加载规则' : '加载中…'}
+        <ErrorLine message={session.error} />
+      </View>
+    );
   return (
     <View>
       {campaigns.banners.length > 0 && (
@@ -46,7 +52,9 @@ function RulesPage() {
           ))}
         </View>
       ))}
-      <View className="card muted">活动期间的翻倍按「等级倍数 × 活动倍数」计算，向下取整；积分调整和邀请奖励不翻倍。每日上限按次数计算，翻倍不影响上限。</View>
+      <View className="card muted">
+        活动期间的翻倍按「等级倍数 × 活动倍数」计算，向下取整；积分调整和邀请奖励不翻倍。每日上限按次数计算，翻倍不影响上限。
+      </View>
     </View>
   );
 }

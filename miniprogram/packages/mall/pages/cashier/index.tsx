@@ -21,7 +21,8 @@ export default function Cashier() {
   const finish = async (result: 'SUCCESS' | 'FAIL' | null) => {
     setBusy(true);
     try {
-      if (result) await Taro.request({ url: '/dev/pay', method: 'POST', data: { orderId, result }, header: { 'content-type': 'application/json' } });
+      if (result)
+        await Taro.request({ url: '/dev/pay', method: 'POST', data: { orderId, result }, header: { 'content-type': 'application/json' } });
       cashierDone(orderId, result === 'SUCCESS' ? 'paid' : result === 'FAIL' ? 'failed' : 'cancelled');
     } catch {
       cashierDone(orderId, 'failed');

@@ -71,14 +71,28 @@ function Lottery() {
         <View className="card" key={draw.id} id={`draw-${draw.id}`}>
           <Text className="lottery__name">{draw.name}</Text>
           <View className="lottery__grid">
-            {[...draw.prizes.map((p) => ({ id: p.id, name: p.name, odds: `${percent(p.weight)} · 剩 ${p.stock}` })), { id: NO_PRIZE, name: '谢谢参与', odds: percent(draw.noPrizeWeight) }].map((cell) => (
-              <View key={cell.id} id={`cell-${draw.id}-${cell.id}`} className={`lottery__cell ${spinning?.id === draw.id && lit === cell.id ? 'lottery__cell--lit' : ''}`}>
+            {[
+              ...draw.prizes.map((p) => ({ id: p.id, name: p.name, odds: `${percent(p.weight)} · 剩 ${p.stock}` })),
+              { id: NO_PRIZE, name: '谢谢参与', odds: percent(draw.noPrizeWeight) },
+            ].map((cell) => (
+              <View
+                key={cell.id}
+                id={`cell-${draw.id}-${cell.id}`}
+                className={`lottery__cell ${spinning?.id === draw.id && lit === cell.id ? 'lottery__cell--lit' : ''}`}
+              >
                 <Text className="lottery__cell-name">{cell.name}</Text>
                 <Text className="lottery__cell-odds">{cell.odds}</Text>
               </View>
             ))}
           </View>
-          <Button id={`try-${draw.id}`} type="primary" block loading={lottery.drawing || !landed} disabled={lottery.balance < draw.costPoints} onClick={() => void lottery.tryDraw(draw.id)}>
+          <Button
+            id={`try-${draw.id}`}
+            type="primary"
+            block
+            loading={lottery.drawing || !landed}
+            disabled={lottery.balance < draw.costPoints}
+            onClick={() => void lottery.tryDraw(draw.id)}
+          >
             {lottery.balance < draw.costPoints ? `需要 ${draw.costPoints} 积分` : `抽一次 · ${draw.costPoints} 积分`}
           </Button>
         </View>

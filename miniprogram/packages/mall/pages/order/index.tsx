@@ -37,7 +37,12 @@ function OrderDetail() {
           </Text>
         )}
         {order.status === 'unpaid' && (
-          <Button id={`pay-${order.id}`} size="small" type="primary" onClick={() => void Taro.navigateTo({ url: `/packages/mall/pages/pay/index?orderId=${order.id}` })}>
+          <Button
+            id={`pay-${order.id}`}
+            size="small"
+            type="primary"
+            onClick={() => void Taro.navigateTo({ url: `/packages/mall/pages/pay/index?orderId=${order.id}` })}
+          >
             去支付
           </Button>
         )}

@@ -43,11 +43,20 @@ function MyOrders() {
       {mall.ordersLoaded && mall.orders.length === 0 && <View className="card muted">还没有订单，去商城看看吧</View>}
       {mall.orders.map((order) => (
         <OrderCard key={order.id} order={order}>
-          <Text id={`detail-${order.id}`} className="link order-detail-link" onClick={() => void Taro.navigateTo({ url: `/packages/mall/pages/order/index?id=${order.id}` })}>
+          <Text
+            id={`detail-${order.id}`}
+            className="link order-detail-link"
+            onClick={() => void Taro.navigateTo({ url: `/packages/mall/pages/order/index?id=${order.id}` })}
+          >
             订单详情 ›
           </Text>
           {order.status === 'unpaid' && (
-            <Button id={`pay-${order.id}`} size="small" type="primary" onClick={() => void Taro.navigateTo({ url: `/packages/mall/pages/pay/index?orderId=${order.id}` })}>
+            <Button
+              id={`pay-${order.id}`}
+              size="small"
+              type="primary"
+              onClick={() => void Taro.navigateTo({ url: `/packages/mall/pages/pay/index?orderId=${order.id}` })}
+            >
               去支付
             </Button>
           )}

@@ -23,7 +23,13 @@ function PayPage() {
   const now = useNow();
   useDidShow(() => void checkout.open(orderId));
   const order = checkout.order?.id === orderId ? checkout.order : null;
-  if (!order || !order.payment) return <View className="card muted">{checkout.loaded ? '订单不存在' : '加载中…'}<ErrorLine message={checkout.error} onRetry={() => void checkout.open(orderId)} /></View>;
+  if (!order || !order.payment)
+    return (
+      <View className="card muted">
+        {checkout.loaded ? '订单不存在' : '加载中…'}
+        <ErrorLine message={checkout.error} onRetry={() => void checkout.open(orderId)} />
+      </View>
+    );
 
   const left = countdown(order.payment.expiresAt, now);
   const unpaid = order.status === 'unpaid';
@@ -49,14 +55,31 @@ function PayPage() {
           </Text>
         )}
         {unpaid && !left && <Text className="pay__deadline">支付已超时，订单将自动取消，积分会退回到你的账户。</Text>}
-        {order.status === 'pending' && <Text className="pay__done" id="pay-done">已支付 · 等待群主发货</Text>}
+        {order.status === 'pending' && (
+          <Text className="pay__done" id="pay-done">
+            已支付 · 等待群主发货
+          </Text>
+        )}
         {order.status === 'fulfilled' && <Text className="pay__done">已发货</Text>}
-        {order.status === 'cancelled' && <Text className="pay__deadline">订单已取消{order.cancelReason ? `（${order.cancelReason}）` : ''}，积分已退回</Text>}
+        {order.status === 'cancelled' && (
+          <Text className="pay__deadline">订单已取消{order.cancelReason ? `（${order.cancelReason}）` : ''}，积分已退回</Text>
+        )}
       </View>
-      {checkout.outcome && <Text id="pay-outcome" className={checkout.outcome === 'paid' || checkout.outcome === 'waiting' ? 'notice' : 'error'}>{OUTCOME[checkout.outcome]}</Text>}
+      {checkout.outcome && (
+        <Text id="pay-outcome" className={checkout.outcome === 'paid' || checkout.outcome === 'waiting' ? 'notice' : 'error'}>
+          {OUTCOME[checkout.outcome]}
+        </Text>
+      )}
       <View className="pay__action">
         {unpaid && left ? (
-          <Button id="pay-button" type="primary" block loading={checkout.busy} disabled={!checkout.checkout} onClick={() => void checkout.pay()}>
+          <Button
+            id="pay-button"
+            type="primary"
+            block
+            loading={checkout.busy}
+            disabled={!checkout.checkout}
+            onClick={() => void checkout.pay()}
+          >
             微信支付 ¥{yuan(order.payment.amountFen)}
           </Button>
         ) : (

@@ -22,7 +22,13 @@ function PoolPage() {
     void points.load();
   });
   const pool = pools.pool?.id === id ? pools.pool : null;
-  if (!pool) return <View className="card muted">{pools.error ? '' : '加载中…'}<ErrorLine message={pools.error} onRetry={() => void pools.openPool(id)} /></View>;
+  if (!pool)
+    return (
+      <View className="card muted">
+        {pools.error ? '' : '加载中…'}
+        <ErrorLine message={pools.error} onRetry={() => void pools.openPool(id)} />
+      </View>
+    );
 
   const balance = points.me?.balance ?? 0;
   const remaining = pool.goalPoints - pool.raised;
@@ -30,7 +36,11 @@ function PoolPage() {
   const what = pool.kind === 'donation' ? '捐赠' : '众筹';
   const back = async (amount: number) => {
     if (!Number.isInteger(amount) || amount < 1) return void Taro.showToast({ title: '请填写正整数积分', icon: 'none' });
-    const { confirm } = await Taro.showModal({ title: `确认${what}`, content: `投入 ${amount} 积分到「${pool.name}」？${pool.kind === 'pooled' ? '如果到期没凑齐，积分会全部退回。' : '捐赠的积分不退回。'}`, confirmText: '投入' });
+    const { confirm } = await Taro.showModal({
+      title: `确认${what}`,
+      content: `投入 ${amount} 积分到「${pool.name}」？${pool.kind === 'pooled' ? '如果到期没凑齐，积分会全部退回。' : '捐赠的积分不退回。'}`,
+      confirmText: '投入',
+    });
     if (confirm && (await pools.contribute(amount))) {
       setCustom('');
       void points.load();
@@ -40,8 +50,12 @@ function PoolPage() {
     <View>
       <PoolCard pool={pool} tz={session.community?.timezone} />
       <View className="card">
-        <Text className="pool-page__desc">{pool.description || (pool.kind === 'donation' ? '群主发起的积分捐赠，积分捐出后用于公益，不再退回。' : '')}</Text>
-        {pool.kind === 'pooled' && <Text className="muted pool-page__hint">凑齐后奖品归发起人 {pool.starterNickname} · 到期没凑齐，每个人的积分原数退回</Text>}
+        <Text className="pool-page__desc">
+          {pool.description || (pool.kind === 'donation' ? '群主发起的积分捐赠，积分捐出后用于公益，不再退回。' : '')}
+        </Text>
+        {pool.kind === 'pooled' && (
+          <Text className="muted pool-page__hint">凑齐后奖品归发起人 {pool.starterNickname} · 到期没凑齐，每个人的积分原数退回</Text>
+        )}
       </View>
       {pool.status === 'open' && (
         <View className="card" id="pool-back">
@@ -57,8 +71,21 @@ function PoolPage() {
           </View>
           {choices.length === 0 && <Text className="muted">积分不足，先去签到攒一些吧</Text>}
           <View className="row pool-page__custom">
-            <Input id="back-custom" className="pool-page__input" type="number" placeholder="自定义积分" value={custom} onInput={(e) => setCustom(e.detail.value)} />
-            <Button id="back-custom-submit" size="small" type="primary" disabled={pools.busy || !custom} onClick={() => void back(Number(custom))}>
+            <Input
+              id="back-custom"
+              className="pool-page__input"
+              type="number"
+              placeholder="自定义积分"
+              value={custom}
+              onInput={(e) => setCustom(e.detail.value)}
+            />
+            <Button
+              id="back-custom-submit"
+              size="small"
+              type="primary"
+              disabled={pools.busy || !custom}
+              onClick={() => void back(Number(custom))}
+            >
               投入
             </Button>
           </View>

@@ -22,13 +22,21 @@ function Pools() {
       <View className="card pools-intro">
         <Text>一个人攒不够？在奖品页「发起众筹」，和群友一起凑积分；也可以把积分捐给群主发起的公益。</Text>
         {session.role === 'owner' && (
-          <Text id="new-donation" className="link pools-intro__owner" onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/pools/index' })}>
+          <Text
+            id="new-donation"
+            className="link pools-intro__owner"
+            onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/pools/index' })}
+          >
             发起捐赠 ›
           </Text>
         )}
       </View>
       {!pools.loaded && !pools.error && <View className="card muted">加载中…</View>}
-      {pools.loaded && pools.pools.length === 0 && <View className="card muted" id="pools-empty">还没有众筹或捐赠</View>}
+      {pools.loaded && pools.pools.length === 0 && (
+        <View className="card muted" id="pools-empty">
+          还没有众筹或捐赠
+        </View>
+      )}
       {pools.open.map((pool) => (
         <PoolCard key={pool.id} pool={pool} tz={tz} onOpen={() => openPool(pool.id)} />
       ))}

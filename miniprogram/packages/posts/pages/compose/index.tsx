@@ -36,7 +36,9 @@ function Compose() {
           onInput={(e) => posts.setBody(e.detail.value)}
         />
         {posts.draft.body.trim() !== '' && posts.charactersToEarn > 0 && (
-          <Text id="post-hint" className="field-error">再写 {posts.charactersToEarn} 个字才能得积分（有效内容至少 {MIN_MEANINGFUL_LENGTH.post} 字）</Text>
+          <Text id="post-hint" className="field-error">
+            再写 {posts.charactersToEarn} 个字才能得积分（有效内容至少 {MIN_MEANINGFUL_LENGTH.post} 字）
+          </Text>
         )}
         <ImageGrid images={posts.draft.images} onRemove={(index) => posts.removeImage(index)} />
         {posts.imagesLeft > 0 && (

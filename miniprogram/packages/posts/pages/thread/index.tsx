@@ -34,7 +34,13 @@ function Thread() {
   }
 
   async function remove(id: string) {
-    const { confirm, content } = (await Taro.showModal({ title: '删除这条评论？', content: '', editable: true, placeholderText: '删除理由（评论者会看到）', confirmText: '删除' } as never)) as { confirm: boolean; content?: string };
+    const { confirm, content } = (await Taro.showModal({
+      title: '删除这条评论？',
+      content: '',
+      editable: true,
+      placeholderText: '删除理由（评论者会看到）',
+      confirmText: '删除',
+    } as never)) as { confirm: boolean; content?: string };
     if (confirm) await comments.remove(id, content?.trim() || '与帖子无关');
   }
 
@@ -66,8 +72,19 @@ function Thread() {
         <ErrorLine message={comments.loading.error} onRetry={() => void comments.more()} />
       </View>
       <View className="card thread__composer">
-        <Textarea id="comment-body" className="thread__input" value={comments.draft} maxlength={200} placeholder="说说你的看法（评论别人的帖子可得积分）" onInput={(e) => comments.setDraft(e.detail.value)} />
-        {problem && <Text id="comment-body-error" className="field-error">{problem}</Text>}
+        <Textarea
+          id="comment-body"
+          className="thread__input"
+          value={comments.draft}
+          maxlength={200}
+          placeholder="说说你的看法（评论别人的帖子可得积分）"
+          onInput={(e) => comments.setDraft(e.detail.value)}
+        />
+        {problem && (
+          <Text id="comment-body-error" className="field-error">
+            {problem}
+          </Text>
+        )}
         <NoticeLine id="comment-notice" message={comments.notice} />
         <ErrorLine message={comments.sending.error} />
         <Button id="comment-send" type="primary" block loading={comments.sending.pending} onClick={() => void send()}>

@@ -22,13 +22,36 @@ function Ask() {
     <View>
       <View className="card">
         <Text className="qa__label">问题</Text>
-        <Input id="question-title" className="qa__input" placeholder="一句话说清问题" maxlength={60} value={title} onInput={(e) => setTitle(e.detail.value)} />
+        <Input
+          id="question-title"
+          className="qa__input"
+          placeholder="一句话说清问题"
+          maxlength={60}
+          value={title}
+          onInput={(e) => setTitle(e.detail.value)}
+        />
         <Text className="qa__label">补充说明</Text>
-        <Textarea id="question-body" className="qa__textarea" placeholder="补充情况：年龄、用了什么、试过什么……" maxlength={2000} value={body} onInput={(e) => setBody(e.detail.value)} />
-        {(!title.trim() || !body.trim()) && <Text className="muted">{!title.trim() ? '写下问题后就能发布' : '再补充一点情况，大家才好回答'}</Text>}
+        <Textarea
+          id="question-body"
+          className="qa__textarea"
+          placeholder="补充情况：年龄、用了什么、试过什么……"
+          maxlength={2000}
+          value={body}
+          onInput={(e) => setBody(e.detail.value)}
+        />
+        {(!title.trim() || !body.trim()) && (
+          <Text className="muted">{!title.trim() ? '写下问题后就能发布' : '再补充一点情况，大家才好回答'}</Text>
+        )}
       </View>
       <View className="qa__submit">
-        <Button id="submit-question" type="primary" block loading={qa.busy} disabled={!title.trim() || !body.trim()} onClick={() => void submit()}>
+        <Button
+          id="submit-question"
+          type="primary"
+          block
+          loading={qa.busy}
+          disabled={!title.trim() || !body.trim()}
+          onClick={() => void submit()}
+        >
           发布问题
         </Button>
       </View>

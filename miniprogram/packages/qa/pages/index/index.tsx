@@ -20,13 +20,24 @@ function Questions() {
           <Text className="qa__lead">有问题，问问大家</Text>
           <Text className="muted">{rule ? `回答被采纳得 ${rule.acceptedPoints} 积分` : ''}</Text>
         </View>
-        <Button id="ask-button" type="primary" shape="round" size="small" onClick={() => void Taro.navigateTo({ url: '/packages/qa/pages/ask/index' })}>
+        <Button
+          id="ask-button"
+          type="primary"
+          shape="round"
+          size="small"
+          onClick={() => void Taro.navigateTo({ url: '/packages/qa/pages/ask/index' })}
+        >
           提问
         </Button>
       </View>
       {qa.questions.length === 0 && !qa.loading && <View className="card muted">还没有问题</View>}
       {qa.questions.map((q) => (
-        <View key={q.id} id={`question-${q.id}`} className="card" onClick={() => void Taro.navigateTo({ url: `/packages/qa/pages/question/index?id=${q.id}` })}>
+        <View
+          key={q.id}
+          id={`question-${q.id}`}
+          className="card"
+          onClick={() => void Taro.navigateTo({ url: `/packages/qa/pages/question/index?id=${q.id}` })}
+        >
           <Text className="qa__title">{q.title}</Text>
           <View className="row qa__meta">
             <Text className="muted">

@@ -53,7 +53,13 @@ function Question() {
           <View className="row">
             <Text className="muted">{formatTime(answer.createdAt, tz)}</Text>
             {answer.canAccept && (
-              <Button id={`accept-${answer.id}`} size="small" type="primary" disabled={qa.busy} onClick={() => void confirmAccept(answer.id, answer.author.nickname)}>
+              <Button
+                id={`accept-${answer.id}`}
+                size="small"
+                type="primary"
+                disabled={qa.busy}
+                onClick={() => void confirmAccept(answer.id, answer.author.nickname)}
+              >
                 采纳
               </Button>
             )}
@@ -62,11 +68,31 @@ function Question() {
       ))}
       {qa.answers.length === 0 && <View className="card muted">还没有回答，说说你的经验吧</View>}
       <View className="card">
-        <Textarea id="answer-body" className="qa__textarea" placeholder="写下你的经验或建议" maxlength={2000} value={draft} onInput={(e) => setDraft(e.detail.value)} />
+        <Textarea
+          id="answer-body"
+          className="qa__textarea"
+          placeholder="写下你的经验或建议"
+          maxlength={2000}
+          value={draft}
+          onInput={(e) => setDraft(e.detail.value)}
+        />
         {draft.trim() !== '' && meaningfulLength(draft) < MIN_MEANINGFUL_LENGTH.answer && (
-          <Text id="answer-hint" className="field-error">再写几个字：有效内容至少 {MIN_MEANINGFUL_LENGTH.answer} 字，被采纳才能得积分</Text>
+          <Text id="answer-hint" className="field-error">
+            再写几个字：有效内容至少 {MIN_MEANINGFUL_LENGTH.answer} 字，被采纳才能得积分
+          </Text>
         )}
-        <Button id="submit-answer" type="primary" block loading={qa.busy} disabled={!draft.trim()} onClick={() => void requestSubscriptions(['reviewResult']).then(() => qa.answer(draft)).then((ok) => ok && setDraft(''))}>
+        <Button
+          id="submit-answer"
+          type="primary"
+          block
+          loading={qa.busy}
+          disabled={!draft.trim()}
+          onClick={() =>
+            void requestSubscriptions(['reviewResult'])
+              .then(() => qa.answer(draft))
+              .then((ok) => ok && setDraft(''))
+          }
+        >
           回答
         </Button>
       </View>

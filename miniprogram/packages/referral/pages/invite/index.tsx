@@ -49,7 +49,11 @@ function Invite() {
   async function savePoster() {
     // At the screen's pixel ratio, so the saved poster is as sharp as the phone shows it.
     const ratio = Taro.getSystemInfoSync().pixelRatio || 1;
-    const { tempFilePath } = await Taro.canvasToTempFilePath({ canvasId: CANVAS_ID, destWidth: POSTER.width * ratio, destHeight: POSTER.height * ratio });
+    const { tempFilePath } = await Taro.canvasToTempFilePath({
+      canvasId: CANVAS_ID,
+      destWidth: POSTER.width * ratio,
+      destHeight: POSTER.height * ratio,
+    });
     if (isWeapp) {
       const saved = await saveToAlbum(tempFilePath);
       if (saved === 'saved') await Taro.showToast({ title: '已保存到相册', icon: 'success' });

@@ -8,7 +8,8 @@ export const POSTER = { width: 300, height: 440, code: 150 };
  * ratio; a browser's canvas draws at 1 unless given a bigger bitmap, so H5 sizes it by
  * devicePixelRatio and scales the drawing to match: the poster is sharp on a phone's screen.
  */
-export const posterScale = (): number => (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? Math.max(1, Math.round(window.devicePixelRatio || 1)) : 1);
+export const posterScale = (): number =>
+  process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? Math.max(1, Math.round(window.devicePixelRatio || 1)) : 1;
 
 export interface PosterContent {
   community: string;
@@ -27,7 +28,8 @@ export interface PosterContent {
  */
 async function mounted(canvasId: string): Promise<void> {
   if (process.env.TARO_ENV !== 'h5') return new Promise((resolve) => Taro.nextTick(() => resolve()));
-  for (let tries = 0; tries < 100 && !document.querySelector(`#${canvasId} canvas`); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let tries = 0; tries < 100 && !document.querySelector(`#${canvasId} canvas`); tries++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Draws the share poster on the canvas `canvasId`: who invites, what the friend gets, and the code to scan. */
