@@ -5,6 +5,8 @@ import { communitiesOnce } from './dueMembers';
 import { expireUnpaidInput } from './inputs';
 import { lapseUnpaid } from '../mall/lapseUnpaid';
 import { closeAtWeChatPay } from '../mall/refunds';
+import { ORDERS_PAGE } from '../mall/views';
+import { sendNotice, type Notice } from '../notices/notify';
 
 const PAGE = 50;
 const PARALLEL = 10;
@@ -14,7 +16,8 @@ const PARALLEL = 10;
  * refund entry, the unit returns to stock and to the member's limit, each exactly once (the
  * order's status decides, in the transaction, against a payment racing it). Orders are found by
  * `unpaidUntil`, which a settled order no longer has, so a cut-off run resumes where it stopped.
- * A lapsed order is closed at WeChat Pay too, so it cannot be paid afterwards.
+ * A lapsed order is closed at WeChat Pay too, so it cannot be paid afterwards, and the member
+ * hears of it by WeChat message as well as in the app.
  */
 export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, caller: Caller, deps: Deps) {
   const { store } = deps;
@@ -44,19 +47,20 @@ export async function expireUnpaid(_input: z.output<typeof expireUnpaidInput>, c
   async function expire(orderId: string, communityId: string): Promise<boolean> {
     const settings = await community(communityId);
     return store
-      .transaction(async (tx) => {
+      .transaction(async (tx): Promise<{ told: Notice | null; item: string } | null> => {
         const order = await tx.get('orders', orderId);
-        if (!order) return false;
+        if (!order) return null;
         if (order.status !== 'unpaid') {
           await tx.update('orders', orderId, { unpaidUntil: null });
-          return false;
+          return null;
         }
-        await lapseUnpaid(tx, order, settings, caller.now);
-        return true;
+        return { told: await lapseUnpaid(tx, order, settings, caller.now), item: order.itemName };
       })
       .then(async (lapsed) => {
-        if (lapsed) await closeAtWeChatPay(deps, orderId);
-        return lapsed;
+        if (!lapsed) return false;
+        await closeAtWeChatPay(deps, orderId);
+        if (lapsed.told) await sendNotice(deps, lapsed.told, lapsed.item, ORDERS_PAGE);
+        return true;
       });
   }
 }

@@ -44,7 +44,9 @@ export async function applyPayment(deps: Deps, result: PaymentResult, now: Date)
   // A late payment lapses the order here, which needs its community's rules: read before the transaction, as every posting does.
   const placed = (await store.get('orders', result.orderId)) ?? refusals.noOrder();
   const community = await loadCommunity(store, placed.communityId);
+  let lapseTold: Notice | null = null;
   const applied = await store.transaction(async (tx) => {
+    lapseTold = null;
     const order = (await tx.get('orders', result.orderId)) ?? refusals.noOrder();
     const payment = order.payment;
     if (!payment) return refusals.noOrder();
@@ -68,7 +70,7 @@ export async function applyPayment(deps: Deps, result: PaymentResult, now: Date)
     // Money for an order that is no longer for sale goes straight back (refunds.ts), after the order is settled.
     const lateRefund = '付款晚于 15 分钟的支付时限，自动退款';
     if (order.status === 'unpaid') {
-      await lapseUnpaid(tx, order, community, now, paid);
+      lapseTold = await lapseUnpaid(tx, order, community, now, paid);
       const refund = await startRefund(tx, order, paid, lateRefund, now);
       return answer('paidAfterExpiry', {
         status: 'cancelled',
@@ -85,6 +87,7 @@ export async function applyPayment(deps: Deps, result: PaymentResult, now: Date)
     return answer('paidAfterExpiry', { ...changes, refund });
   });
   if (applied.outcome === 'paid') await sendNotice(deps, paidNotice(placed, placed.payment!), placed.itemName, ORDERS_PAGE);
+  if (lapseTold) await sendNotice(deps, lapseTold, placed.itemName, ORDERS_PAGE);
   if (applied.outcome !== 'paidAfterExpiry') return applied;
   await advanceRefund(deps, result.orderId, now);
   const order = await store.get('orders', result.orderId);

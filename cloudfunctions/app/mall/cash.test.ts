@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { playPayment } from '../../local/playPayment';
 import { localPlatform } from '../../platform/local/platform';
 import type { localPayment } from '../../platform/local/localPayment';
+import type { outboxMessenger } from '../../platform/local/outbox';
 import { communityWithMembers, eachStore, readsFailing, sqliteHarness, type Harness } from '../../testing/harness';
 
 let h: Harness;
@@ -110,6 +111,12 @@ eachStore((open) => {
       // The member is told what happened to the money as well as the points: none was taken.
       const { notices } = await h.ok('notices', 'list', { communityId: c }, { openid: 'o_alice', now: MINUTES(16) });
       expect(notices.find((n) => n.refId === orderId)?.title).toContain('没有扣款');
+      // And by WeChat message, once however many runs raced.
+      const told = () =>
+        (h.platform.messages as ReturnType<typeof outboxMessenger>).sent.filter(
+          (m) => m.openid === 'o_alice' && m.note === '15 分钟内未完成微信支付',
+        );
+      expect(told()).toHaveLength(1);
       expect(await h.call('mall', 'pay', { communityId: c, orderId }, { openid: 'o_alice', now: MINUTES(17) })).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
@@ -144,6 +151,16 @@ eachStore((open) => {
         payment: { paidAt: MINUTES(15) },
       });
       expect([await balance(), (await itemOf(item.id)).stock, (await itemOf(item.id)).myRedeemed]).toEqual([1000, 1, 0]);
+      // Money was taken here: the member is told it goes back, not that none was taken — in the app and by message.
+      const { notices: told } = await h.ok('notices', 'list', { communityId: c }, { openid: 'o_alice', now: MINUTES(16) });
+      const lapsed = told.find((n) => n.refId === orderId && n.title.includes('超时未支付'))!;
+      expect(lapsed.title).toContain('¥49.00 将原路退回微信');
+      expect(lapsed.title).not.toContain('没有扣款');
+      expect(
+        (h.platform.messages as ReturnType<typeof outboxMessenger>).sent.filter(
+          (m) => m.openid === 'o_alice' && m.note?.includes('支付时限之后'),
+        ),
+      ).toHaveLength(1);
       // The job finds nothing left to do; the result arriving again changes nothing.
       expect(await expire(MINUTES(16))).toEqual({ cancelled: 0, more: false });
       expect(await pay(orderId, true, MINUTES(17))).toMatchObject({ ok: true, data: { outcome: 'alreadyPaid' } });

@@ -2,7 +2,7 @@ import { redeemedAfter } from '../../core/mall';
 import { increment } from '../../store/port';
 import { ids, type AppTransaction, type CommunityDoc, type Found, type OrderDoc } from '../kernel/documents';
 import { postingTime, recordPostings } from '../kernel/ledgerWrites';
-import { writeNotice } from '../notices/notify';
+import { writeNotice, type Notice } from '../notices/notify';
 import { orderRefund } from './orderRefund';
 
 /** Whether an unpaid order's payment window has closed (whether or not the expiry job has run yet). */
@@ -11,7 +11,8 @@ export const paymentLapsed = (order: Pick<OrderDoc, 'payment'>, now: Date): bool
 
 /**
  * An unpaid 积分+现金 order lapses: its points come back as a refund entry (with the lots they
- * came from), the unit returns to stock and to the member's limit, and the member is told.
+ * came from), the unit returns to stock and to the member's limit, and the member is told: the
+ * notice is written here, and answered so the caller sends it as a WeChat message once committed.
  * The caller has read the order unpaid in this same transaction, which makes it once.
  * `paidLate` records money that arrived after the window (the caller starts its refund).
  */
@@ -21,26 +22,26 @@ export async function lapseUnpaid(
   community: CommunityDoc,
   now: Date,
   paidLate?: NonNullable<OrderDoc['payment']>,
-): Promise<void> {
+): Promise<Notice | null> {
   const member = await tx.get('members', ids.member(order.communityId, order.openid));
+  let told: Notice | null = null;
   if (member) {
     await recordPostings(tx, member, [orderRefund(order, `「${order.itemName}」超时未支付，积分退回`)], postingTime(community, now), {
       redeemed: redeemedAfter(member.redeemed, order.itemId, -order.quantity),
     });
+    // What happened to the money, said plainly: none was taken, or it came late and goes back.
+    const money = paidLate ? `付款晚到，¥${(paidLate.amountFen / 100).toFixed(2)} 将原路退回微信` : '没有扣款';
     const body = paidLate ? '付款在 15 分钟的支付时限之后才到账，这笔钱会退还给你' : '15 分钟内未完成微信支付';
-    await writeNotice(
-      tx,
-      {
-        communityId: order.communityId,
-        openid: order.openid,
-        kind: 'order_cancelled',
-        refId: order._id,
-        title: `订单「${order.itemName}」超时未支付，已取消：没有扣款，${order.points} 积分已退回`,
-        body,
-        points: order.points,
-      },
-      now,
-    );
+    told = {
+      communityId: order.communityId,
+      openid: order.openid,
+      kind: 'order_cancelled',
+      refId: order._id,
+      title: `订单「${order.itemName}」超时未支付，已取消：${money}，${order.points} 积分已退回`,
+      body,
+      points: order.points,
+    };
+    await writeNotice(tx, told, now);
   }
   await tx.update('items', order.itemId, { stock: increment(order.quantity) });
   const lateMoney = paidLate ? { payment: paidLate, paidAfterExpiry: true } : {};
@@ -52,4 +53,5 @@ export async function lapseUnpaid(
     ...lateMoney,
     ...(order.pickupCode ? { pickupState: 'void' as const } : {}),
   });
+  return told;
 }
