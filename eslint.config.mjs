@@ -33,6 +33,10 @@ const NO_ADAPTERS = [
   ['**/store/sqlite/**', '**/store/wxcloud/**', '**/store/testing/**', '**/platform/local/**', '**/platform/cloud/**'],
   'use cases see the Store port and the platform ports, never an adapter',
 ];
+const CONTRACT_LEAF = [
+  ['**/app/**', '**/store/**', '**/platform/**', '**/local/**', '**/functions/**', '**/cloud/**', '**/testing/**', 'zod'],
+  'the contract is a leaf: it says the shapes the app answers, importing only core',
+];
 const NO_APP = [['**/app/**', '../../app', '../app'], 'adapters serve the app through its ports: they do not import it'];
 const NO_GATEWAY = [['**/gateway', '**/gateway/**'], 'pages and components reach the cloud through stores, which receive the Gateway'];
 const NO_USE_CASES_IN_APP = [
@@ -80,6 +84,7 @@ export default tseslint.config(
   },
   // The layers (ARCHITECTURE.md): core imports nothing; the app only ports; adapters not the app; pages not the gateway.
   { files: ['cloudfunctions/core/**/*.ts'], ignores: ['**/*.test.ts', 'cloudfunctions/core/testing/**'], rules: forbid(CORE_ONLY, NO_IO) },
+  { files: ['cloudfunctions/contract/**/*.ts'], rules: forbid(CONTRACT_LEAF) },
   { files: ['cloudfunctions/app/**/*.ts'], ignores: ['**/*.test.ts', '**/*.typecheck.ts'], rules: forbid(NO_EDGES, NO_ADAPTERS) },
   {
     files: ['cloudfunctions/store/**/*.ts', 'cloudfunctions/platform/**/*.ts'],

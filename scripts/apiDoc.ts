@@ -10,6 +10,8 @@ import ts from 'typescript';
 
 const ROOT = resolve(__dirname, '..');
 const CONTRACT = resolve(ROOT, 'cloudfunctions/app/api.ts');
+/** The answers' shapes, written out in the contract's own folder. */
+const VIEWS = resolve(ROOT, 'cloudfunctions/contract/views.ts');
 export const API_DOC = resolve(ROOT, 'docs/API.md');
 
 const HEADER = `# The cloud API, as built
@@ -67,7 +69,7 @@ export function apiDoc(): string {
   }
   // The contract's own named types, field by field.
   lines.push('## Types', '');
-  for (const declaration of source.statements) {
+  for (const declaration of [...source.statements, ...program.getSourceFile(VIEWS)!.statements]) {
     if (!(ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) || declaration.name.text === 'Api') continue;
     if (!declaration.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
     const type = checker.getTypeAtLocation(declaration.name);

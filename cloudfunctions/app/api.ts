@@ -27,8 +27,8 @@ import type {
   upsertDrawInput,
   upsertItemInput,
 } from './mall/inputs';
-import type { Checkout, DrawResult, DrawView, ItemView, OrderView, RedeemResult } from './mall/views';
-import type { NoticeView } from './notices/views';
+import type { Checkout, DrawResult, RedeemResult } from './mall/views';
+import type { BackerView, DrawView, ItemView, NoticeView, OrderView, PoolView, TransferView } from '../contract/views';
 import type { createPostInput, listPostsInput, mediaVerdictInput, reviewPostInput } from './posts/inputs';
 import type { CommentView, PostView } from './posts/views';
 import type { listQuestionsInput, moderateQaInput } from './qa/inputs';
@@ -48,8 +48,6 @@ import type { AttendeeView, EventView } from './events/views';
 export type { AttendeeView, EventView } from './events/views';
 import type { BalanceImport, OpeningBalance } from './balances/views';
 export type { BalanceImport as BalanceImportView, OpeningBalance as OpeningBalanceView } from './balances/views';
-import type { BackerView, PoolView } from './pools/views';
-import type { TransferView } from './community/toTransfer';
 
 export type { Envelope } from './kernel/envelope';
 export type { ErrorCode } from '../core/errors';

@@ -25,6 +25,11 @@ describe('the layers, as lint holds them', () => {
       'never an adapter',
     ],
     ['cloudfunctions/app/points/x.ts', "import { seedDemo } from '../../local/seed';\nexport const y = seedDemo;\n", 'sit at the edges'],
+    [
+      'cloudfunctions/contract/x.ts',
+      "import type { OrderDoc } from '../app/kernel/documents';\nexport type Y = OrderDoc;\n",
+      'the contract is a leaf',
+    ],
     ['cloudfunctions/store/sqlite/x.ts', "import { ids } from '../../app/kernel/documents';\nexport const y = ids;\n", 'do not import it'],
     [
       'miniprogram/pages/home/x.tsx',

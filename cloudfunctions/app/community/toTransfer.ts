@@ -1,7 +1,10 @@
+import type { TransferView } from '../../contract/views';
 import type { Found, LedgerDoc } from '../kernel/documents';
 
+export type { TransferView };
+
 /** A transfer as the console lists it: which way, with whom, how much, when, and the message. */
-export const toTransfer = (entry: Found<LedgerDoc>) => {
+export const toTransfer = (entry: Found<LedgerDoc>): TransferView => {
   const sent = entry.delta < 0;
   const other = String((sent ? entry.detail?.to : entry.detail?.from) ?? '');
   return {
@@ -13,5 +16,3 @@ export const toTransfer = (entry: Found<LedgerDoc>) => {
     createdAt: entry.createdAt,
   };
 };
-
-export type TransferView = ReturnType<typeof toTransfer>;

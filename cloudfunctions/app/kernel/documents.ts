@@ -24,6 +24,9 @@ import type { HeldCode, PurchaseDay } from '../../core/purchases';
 import type { Store, Transaction } from '../../store/port';
 import type { Role } from '../../core/roles';
 import type { PaymentParams } from '../../platform/ports';
+import type { NoticeKind, Shipping } from '../../contract/views';
+
+export type { NoticeKind, Shipping };
 
 export type { Found } from '../../store/port';
 
@@ -337,12 +340,6 @@ export interface OrderPayment {
   transactionId: string | null;
 }
 
-export interface Shipping {
-  name: string;
-  phone: string;
-  address: string;
-}
-
 export interface OrderDoc {
   communityId: string;
   openid: string;
@@ -618,31 +615,6 @@ export interface DailyDoc {
   day: string;
   counts: DailyCounts;
 }
-
-export type NoticeKind =
-  | 'post_approved'
-  | 'post_rejected'
-  | 'post_removed'
-  | 'answer_accepted'
-  | 'referral_rewarded'
-  | 'order_fulfilled'
-  | 'order_cancelled'
-  | 'order_refunded'
-  | 'order_paid'
-  | 'points_adjusted'
-  | 'broadcast'
-  | 'pool_funded'
-  | 'pool_failed'
-  | 'achievement'
-  | 'tier_keep'
-  | 'tier_down'
-  | 'expiry_soon'
-  | 'purchase_credited'
-  | 'purchase_refunded'
-  | 'post_commented'
-  | 'comment_removed'
-  | 'event_attended'
-  | 'event_reminder';
 
 /** An in-app notice to a member; written in the same transaction as what it reports. */
 export interface NoticeDoc {

@@ -5,13 +5,16 @@ import { ROLL_SPACE } from '../../core/lottery';
 import type { DrawDoc, ItemDoc, MemberDoc, OrderDoc } from '../kernel/documents';
 import type { Found } from '../kernel/documents';
 import type { PaymentParams } from '../../platform/ports';
+import type { DrawView, ItemView, OrderView } from '../../contract/views';
+
+export type { DrawView, ItemView, OrderView };
 
 /** A reward as a member sees it: no coupon codes, with what it means for them. */
 export function toItem(
   item: Found<ItemDoc>,
   now: Date,
   viewer: { member: Pick<MemberDoc, 'redeemed' | 'balance'>; tierIndex: number; rules: Rules; staff: boolean },
-) {
+): ItemView {
   const status: RewardStatus = rewardStatus(item, now);
   const myRedeemed = viewer.member.redeemed?.[item._id] ?? 0;
   return {
@@ -40,8 +43,6 @@ export function toItem(
   };
 }
 
-export type ItemView = ReturnType<typeof toItem>;
-
 /** The member's orders page, where news of an order opens. */
 export const ORDERS_PAGE = '/packages/mall/pages/orders/index';
 
@@ -49,7 +50,7 @@ export const ORDERS_PAGE = '/packages/mall/pages/orders/index';
 export const needsShipping = (order: Pick<OrderDoc, 'kind' | 'shipping' | 'status'>): boolean =>
   order.kind === 'physical' && !order.shipping && (order.status === 'pending' || order.status === 'unpaid');
 
-export const toOrder = (order: Found<OrderDoc>) => ({
+export const toOrder = (order: Found<OrderDoc>): OrderView => ({
   id: order._id,
   itemId: order.itemId,
   itemName: order.itemName,
@@ -84,9 +85,7 @@ export const toOrder = (order: Found<OrderDoc>) => ({
   delivery: order.delivery ?? null,
 });
 
-export type OrderView = ReturnType<typeof toOrder>;
-
-export const toDraw = (draw: Found<DrawDoc>) => ({
+export const toDraw = (draw: Found<DrawDoc>): DrawView => ({
   id: draw._id,
   name: draw.name,
   costPoints: draw.costPoints,
@@ -94,8 +93,6 @@ export const toDraw = (draw: Found<DrawDoc>) => ({
   prizes: draw.prizes,
   noPrizeWeight: ROLL_SPACE - draw.prizes.reduce((sum, p) => sum + p.weight, 0),
 });
-
-export type DrawView = ReturnType<typeof toDraw>;
 
 /** What a redemption answers (API.md), the first time and to every replay. */
 export interface RedeemResult {

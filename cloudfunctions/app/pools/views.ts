@@ -1,8 +1,11 @@
 import { poolStatus } from '../../core/pools';
+import type { BackerView, PoolView } from '../../contract/views';
 import type { BackingDoc, Found, PoolDoc } from '../kernel/documents';
 
+export type { BackerView, PoolView };
+
 /** A pool as pools.list shows it (API.md), with the caller's own part. */
-export const toPool = (pool: Found<PoolDoc>, now: Date, myContribution: number) => ({
+export const toPool = (pool: Found<PoolDoc>, now: Date, myContribution: number): PoolView => ({
   id: pool._id,
   kind: pool.kind,
   name: pool.name,
@@ -19,13 +22,9 @@ export const toPool = (pool: Found<PoolDoc>, now: Date, myContribution: number) 
   myContribution,
 });
 
-export type PoolView = ReturnType<typeof toPool>;
-
-export const toBacker = (backing: Found<BackingDoc>) => ({
+export const toBacker = (backing: Found<BackingDoc>): BackerView => ({
   openid: backing.openid,
   nickname: backing.nickname,
   points: backing.points,
   refunded: backing.refunded,
 });
-
-export type BackerView = ReturnType<typeof toBacker>;
