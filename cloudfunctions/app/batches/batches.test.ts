@@ -1,6 +1,14 @@
 import { localPlatform } from '../../platform/local/platform';
 import type { OutsideMessage } from '../../platform/ports';
-import { communityWithMembers, eachStore, sqliteHarness, type Harness } from '../../testing/harness';
+import {
+  communityWithMembers,
+  eachStore,
+  openStore,
+  sqliteHarness,
+  STORE_KINDS,
+  type Harness,
+  type StoreKind,
+} from '../../testing/harness';
 
 /** API v3 "Reach": bulk awards and broadcasts, carried in pages, each member once. */
 const NOW = '2026-03-02T02:00:00Z';
@@ -150,56 +158,62 @@ eachStore((open) => {
   });
 });
 
-it('a batch too big for its call is carried on by the job, page by page, every member once, even with racing runs', async () => {
-  let now = 0;
-  // The call's clock runs out after a page; the job gets the time it needs.
-  const h = sqliteHarness(undefined, localPlatform(), { clock: () => (now += 700), jobBudgetMs: 10_000 });
-  const c = await communityWithMembers(h);
-  const members = Array.from({ length: 130 }, (_, i) => `o_m${String(i).padStart(3, '0')}`);
-  for (const openid of members) await h.ok('community', 'join', { communityId: c }, { openid, now: NOW });
-  const { batch } = await h.ok(
-    'points',
-    'bulkAward',
-    { communityId: c, openids: members, delta: 7, reason: '周年庆', requestId: 'bulk-big-01' },
-    owner(),
-  );
-  expect(batch.status).toBe('running');
-  expect(batch.credited).toBeLessThan(130);
-  for (let minute = 1; minute < 20; minute++) {
-    await Promise.all([1, 2].map(() => h.ok('jobs', 'runBatches', {}, trigger(later(minute)))));
-    if ((await h.ok('points', 'batch', { communityId: c, batchId: batch.id }, owner(later(minute)))).batch.status === 'done') break;
-  }
-  expect((await h.ok('points', 'batch', { communityId: c, batchId: batch.id }, owner(later(30)))).batch).toMatchObject({
-    status: 'done',
-    total: 130,
-    credited: 130,
-    skipped: [],
-  });
-  for (const openid of members.slice(0, 5).concat(members.slice(-5))) {
-    expect((await h.ok('points', 'me', { communityId: c }, { openid, now: later(31) })).balance).toBe(7);
-  }
-  expect(await h.ok('jobs', 'runBatches', {}, trigger(later(32)))).toEqual({ advanced: 0, more: false });
-});
+/** A harness on `kind` whose call clock runs out after a page, while the job gets the time it needs. */
+const timedHarness = (kind: StoreKind, clock: () => number) =>
+  sqliteHarness(openStore(kind), localPlatform(), { clock, jobBudgetMs: 10_000 });
 
-it("a segment's batch keeps the segment of the day of the call, though the job carries it past midnight", async () => {
-  let now = 0;
-  const h = sqliteHarness(undefined, localPlatform(), { clock: () => (now += 700), jobBudgetMs: 10_000 });
-  const c = await communityWithMembers(h, '2026-01-01T02:00:00Z');
-  // Newcomers (新人: joined in the last 14 days) on the day of the call, thirteen days after they joined.
-  const members = Array.from({ length: 120 }, (_, i) => `o_n${String(i).padStart(3, '0')}`);
-  for (const openid of members) await h.ok('community', 'join', { communityId: c }, { openid, now: '2026-02-17T02:00:00Z' });
-  const { batch } = await h.ok(
-    'points',
-    'bulkAward',
-    { communityId: c, segment: 'new', delta: 3, reason: '新人礼', requestId: 'bulk-new-01' },
-    owner('2026-03-02T02:00:00Z'),
-  );
-  expect(batch.status).toBe('running');
-  // Two days later they are newcomers no more; the batch still pays every one of them.
-  for (let minute = 0; minute < 20; minute++)
-    await h.ok('jobs', 'runBatches', {}, trigger(`2026-03-04T02:${String(minute).padStart(2, '0')}:00Z`));
-  expect((await h.ok('points', 'batch', { communityId: c, batchId: batch.id }, owner('2026-03-04T03:00:00Z'))).batch).toMatchObject({
-    status: 'done',
-    credited: 120,
+describe.each(STORE_KINDS)('carried by the job on %s', (kind) => {
+  it('a batch too big for its call is carried on by the job, page by page, every member once, even with racing runs', async () => {
+    let now = 0;
+    // The call's clock runs out after a page; the job gets the time it needs.
+    const h = timedHarness(kind, () => (now += 700));
+    const c = await communityWithMembers(h);
+    const members = Array.from({ length: 130 }, (_, i) => `o_m${String(i).padStart(3, '0')}`);
+    for (const openid of members) await h.ok('community', 'join', { communityId: c }, { openid, now: NOW });
+    const { batch } = await h.ok(
+      'points',
+      'bulkAward',
+      { communityId: c, openids: members, delta: 7, reason: '周年庆', requestId: 'bulk-big-01' },
+      owner(),
+    );
+    expect(batch.status).toBe('running');
+    expect(batch.credited).toBeLessThan(130);
+    for (let minute = 1; minute < 20; minute++) {
+      await Promise.all([1, 2].map(() => h.ok('jobs', 'runBatches', {}, trigger(later(minute)))));
+      if ((await h.ok('points', 'batch', { communityId: c, batchId: batch.id }, owner(later(minute)))).batch.status === 'done') break;
+    }
+    expect((await h.ok('points', 'batch', { communityId: c, batchId: batch.id }, owner(later(30)))).batch).toMatchObject({
+      status: 'done',
+      total: 130,
+      credited: 130,
+      skipped: [],
+    });
+    for (const openid of members.slice(0, 5).concat(members.slice(-5))) {
+      expect((await h.ok('points', 'me', { communityId: c }, { openid, now: later(31) })).balance).toBe(7);
+    }
+    expect(await h.ok('jobs', 'runBatches', {}, trigger(later(32)))).toEqual({ advanced: 0, more: false });
+  });
+
+  it("a segment's batch keeps the segment of the day of the call, though the job carries it past midnight", async () => {
+    let now = 0;
+    const h = timedHarness(kind, () => (now += 700));
+    const c = await communityWithMembers(h, '2026-01-01T02:00:00Z');
+    // Newcomers (新人: joined in the last 14 days) on the day of the call, thirteen days after they joined.
+    const members = Array.from({ length: 120 }, (_, i) => `o_n${String(i).padStart(3, '0')}`);
+    for (const openid of members) await h.ok('community', 'join', { communityId: c }, { openid, now: '2026-02-17T02:00:00Z' });
+    const { batch } = await h.ok(
+      'points',
+      'bulkAward',
+      { communityId: c, segment: 'new', delta: 3, reason: '新人礼', requestId: 'bulk-new-01' },
+      owner('2026-03-02T02:00:00Z'),
+    );
+    expect(batch.status).toBe('running');
+    // Two days later they are newcomers no more; the batch still pays every one of them.
+    for (let minute = 0; minute < 20; minute++)
+      await h.ok('jobs', 'runBatches', {}, trigger(`2026-03-04T02:${String(minute).padStart(2, '0')}:00Z`));
+    expect((await h.ok('points', 'batch', { communityId: c, batchId: batch.id }, owner('2026-03-04T03:00:00Z'))).batch).toMatchObject({
+      status: 'done',
+      credited: 120,
+    });
   });
 });

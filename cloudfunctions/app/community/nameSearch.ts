@@ -1,6 +1,7 @@
 import { nameGrams, nameHolds, searchGram } from '../../core/nameGrams';
 import { ids, type AppStore, type AppTransaction, type MemberDoc } from '../kernel/documents';
 import { decodeCursor, encodeCursor } from '../kernel/paging';
+import { membersById } from '../kernel/wornBy';
 import { MEMBER_VIEW_FIELDS, type MemberFacts } from './toMember';
 
 /** Where a member stands under a part of their name: the part, then joining order (which a new nickname does not move). */
@@ -65,12 +66,12 @@ export async function membersByName(
       fields: ['openid', 'sortKey'],
     });
     read += parts.length;
-    const found = parts.length
-      ? await store.find('members', {
-          where: { _id: { in: parts.map((p) => ids.member(communityId, p.openid)) } },
-          fields: MEMBER_VIEW_FIELDS,
-        })
-      : [];
+    const found: MemberFacts[] = await membersById(
+      store,
+      communityId,
+      parts.map((p) => p.openid),
+      MEMBER_VIEW_FIELDS,
+    );
     const byOpenid = new Map(found.map((m) => [m.openid, m]));
     for (const part of parts) {
       const member = byOpenid.get(part.openid);
