@@ -215,6 +215,19 @@ eachStore((open) => {
       expect(events.find((e) => e.action === 'community.setRole')).toMatchObject({ detail: { before: 'member', after: 'moderator' } });
     });
 
+    it("the tiers are the owner's: a moderator's change of tiers or of how they are kept is refused and changes nothing", async () => {
+      await h.ok('community', 'setRole', { communityId: c, openid: 'o_alice', role: 'moderator' }, owner);
+      const before = (await h.ok('community', 'get', { communityId: c }, owner)).community.rules;
+      const tiers = before.tiers.map((tier, i) => (i === 1 ? { ...tier, multiplier: 3, perks: ['专属客服'] } : tier));
+      for (const rules of [{ tiers }, { tierRetention: { mode: 'rolling', windowDays: 90, graceDays: 7 } }])
+        expect(await h.call('community', 'updateRules', { communityId: c, rules }, alice)).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN' },
+        });
+      expect((await h.ok('community', 'get', { communityId: c }, owner)).community.rules).toEqual(before);
+      expect(await auditActions()).toEqual(['community.setRole']);
+    });
+
     it('records nothing for a staff action that is refused', async () => {
       await h.call('points', 'adjust', { communityId: c, openid: 'o_bob', delta: -999, reason: '扣分', requestId: 'adjust-0002' }, owner);
       await h.call('community', 'updateRules', { communityId: c, rules: { post: { minPoints: 500 } } }, owner);
