@@ -40,14 +40,8 @@ const CONTRACT_LEAF = [
 const NO_APP = [['**/app/**', '../../app', '../app'], 'adapters serve the app through its ports: they do not import it'];
 const NO_GATEWAY = [['**/gateway', '**/gateway/**'], 'pages and components reach the cloud through stores, which receive the Gateway'];
 const NO_USE_CASES_IN_APP = [
-  [
-    '**/cloudfunctions/app/**',
-    '!**/cloudfunctions/app/api',
-    '**/cloudfunctions/store/**',
-    '**/cloudfunctions/platform/**',
-    '**/cloudfunctions/local/**',
-  ],
-  'the mini-program imports the contract (app/api) and core, nothing else of the cloud functions',
+  ['**/cloudfunctions/app/**', '**/cloudfunctions/store/**', '**/cloudfunctions/platform/**', '**/cloudfunctions/local/**'],
+  'the mini-program imports the contract (cloudfunctions/contract) and core, nothing else of the cloud functions',
 ];
 
 export default tseslint.config(

@@ -1,7 +1,8 @@
 /**
- * docs/API.md, written from the contract's types (cloudfunctions/app/api.ts) so it cannot drift:
+ * docs/API.md, written from the contract's types (cloudfunctions/contract/api.ts) so it cannot drift:
  * every cloud function and action with what it takes and answers, as the type checker reads them
- * (inputs from the zod schemas that validate them), and the comment the contract gives it.
+ * (the schemas that validate the inputs are held to these by ActionsOf), and the comment the
+ * contract gives it.
  * `npm run docs:api` writes it; a test fails when the file is not what this writes.
  */
 import { writeFileSync } from 'node:fs';
@@ -9,14 +10,14 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 
 const ROOT = resolve(__dirname, '..');
-const CONTRACT = resolve(ROOT, 'cloudfunctions/app/api.ts');
+const CONTRACT = resolve(ROOT, 'cloudfunctions/contract/api.ts');
 /** The answers' shapes, written out in the contract's own folder. */
 const VIEWS = resolve(ROOT, 'cloudfunctions/contract/views.ts');
 export const API_DOC = resolve(ROOT, 'docs/API.md');
 
 const HEADER = `# The cloud API, as built
 
-Written by \`npm run docs:api\` from the contract's types (\`cloudfunctions/app/api.ts\`); a test
+Written by \`npm run docs:api\` from the contract's types (\`cloudfunctions/contract/api.ts\`); a test
 fails when this file and the types disagree, so edit the types, not this file.
 
 Every call is \`POST /api/<function>\` locally (\`wx.cloud.callFunction({name, data})\` in WeChat) with
@@ -24,7 +25,7 @@ Every call is \`POST /api/<function>\` locally (\`wx.cloud.callFunction({name, d
 \`{"ok": false, "error": {"code", "message"}}\` (codes: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN,
 NOT_FOUND, ALREADY_DONE, CONFLICT, LIMIT_REACHED, INSUFFICIENT_POINTS, …). Identity comes from
 WeChat (locally the \`X-Dev-Openid\` header), never from the input. Types named below (Member,
-Entry, …) are defined in \`cloudfunctions/app/api.ts\` and the files it imports.
+Entry, …) are defined in \`cloudfunctions/contract/api.ts\` and the files it imports.
 `;
 
 const FLAGS =

@@ -1,56 +1,54 @@
 /**
- * Cloud API v1 types (../shared/docs/API.md). The mini-program imports these; names and fields
- * here are binding — add, never rename or drop. A leaf: it imports the areas' inputs and views,
- * never a use case, and each area's action table is checked against it (ActionsOf in kernel/dispatch.ts),
- * so a use case that answers another shape does not compile.
+ * The cloud API's types (../shared/docs/API.md, v1 to v3): what each action accepts (`in`) and
+ * answers (`out`). The mini-program imports these; names and fields here are binding — add, never
+ * rename or drop. A leaf: it imports core's types and nothing of the app. Each area's action table
+ * is checked against it (ActionsOf in app/kernel/dispatch.ts) both ways — its schema accepts
+ * exactly `in`, its use case answers `out` — so neither can drift from what is written here.
  */
-import type { Wearable, Wearing, Worn } from '../core/wearables';
 import type { SegmentKey } from '../core/activity';
-import type { EntryKind, LedgerEntry } from '../core/ledger';
-import type { Role } from '../core/roles';
-import type { JobName } from '../core/jobSchedule';
-import type { Rules, RulesPatch } from '../core/rules';
-import type * as z from 'zod';
-import type { joinCommunityInput } from './community/inputs';
-import type { AuditAction, NoPoints } from './kernel/documents';
-import type { CloudIdParam } from './kernel/groupCloudId';
-import type {
-  cancelOrderInput,
-  fulfilOrderInput,
-  getOrderInput,
-  listOrdersInput,
-  loadCodesInput,
-  payOrderInput,
-  redeemItemInput,
-  setShippingInput,
-  tryDrawInput,
-  upsertDrawInput,
-  upsertItemInput,
-} from './mall/inputs';
-import type { Checkout, DrawResult, RedeemResult } from './mall/views';
-import type { BackerView, DrawView, ItemView, NoticeView, OrderView, PoolView, TransferView } from '../contract/views';
-import type { createPostInput, listPostsInput, mediaVerdictInput, reviewPostInput } from './posts/inputs';
-import type { CommentView, PostView } from './posts/views';
-import type { listQuestionsInput, moderateQaInput } from './qa/inputs';
-import type { AnswerView, QuestionView } from './qa/views';
-import type { ReferralView } from './referral/views';
-import type { Overview, SegmentsView } from './stats/views';
-import type { campaignInput } from './campaigns/inputs';
-import type { CampaignView } from './campaigns/views';
-import type { ChallengeMetric } from '../core/campaigns';
-import type { TaskKey } from '../core/rules';
-import type { TemplateKey } from '../core/templates';
-import type { MallBalance } from '../core/mallBalance';
 import type { SheetProblem, SheetRow } from '../core/balanceSheet';
+import type { ChallengeMetric, MultipliedAction } from '../core/campaigns';
+import type { ErrorCode } from '../core/errors';
+import type { JobName } from '../core/jobSchedule';
+import type { EntryKind, LedgerEntry } from '../core/ledger';
+import type { ItemKind } from '../core/mall';
+import type { MallBalance } from '../core/mallBalance';
 import type { GroupView, Pilot } from '../core/pilots';
-import type { PurchaseAnswer } from './purchases/purchase';
-import type { AttendeeView, EventView } from './events/views';
-export type { AttendeeView, EventView } from './events/views';
-import type { BalanceImport, OpeningBalance } from './balances/views';
-export type { BalanceImport as BalanceImportView, OpeningBalance as OpeningBalanceView } from './balances/views';
+import type { Role } from '../core/roles';
+import type { Rules, RulesPatch, TaskKey } from '../core/rules';
+import type { TemplateKey } from '../core/templates';
+import type { Wearable, Wearing, Worn } from '../core/wearables';
+import type {
+  AnswerView,
+  AttendeeView,
+  AuditAction,
+  BackerView,
+  BalanceImport,
+  CampaignView,
+  Checkout,
+  CloudIdParam,
+  CommentView,
+  DrawResult,
+  DrawView,
+  EventView,
+  ItemView,
+  NoPoints,
+  NoticeView,
+  OpeningBalance,
+  OrderView,
+  Overview,
+  PoolView,
+  PostView,
+  QuestionView,
+  RedeemResult,
+  ReferralView,
+  SegmentsView,
+  Shipping,
+  TransferView,
+} from './views';
 
-export type { Envelope } from './kernel/envelope';
-export type { ErrorCode } from '../core/errors';
+export type { AttendeeView, EventView, BalanceImport as BalanceImportView, OpeningBalance as OpeningBalanceView };
+export type { ErrorCode };
 export type { CampaignView, PoolView, BackerView, Checkout, TransferView, CommentView };
 export type { TemplateKey };
 export type {
@@ -71,6 +69,9 @@ export type {
   NoPoints,
   ReferralView,
 };
+
+/** The one response shape of every cloud function action (API.md). */
+export type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export interface Community {
   id: string;
@@ -123,6 +124,14 @@ export interface AuditEvent {
 /** A ledger line as the API shows it: {id, delta, kind, reason, refId, balanceAfter, createdAt}. */
 export type Entry = Omit<LedgerEntry, 'day'>;
 
+/** What a purchase credits (points.purchase): `entry` null when the day's cap left no points. */
+export interface PurchaseAnswer {
+  entry: Entry | null;
+  points: number;
+  capped: boolean;
+  member: { openid: string; nickname: string; balance: number };
+}
+
 export interface TierInfo {
   name: string;
   nextName: string | null;
@@ -162,6 +171,58 @@ export interface ChallengeView {
   endsAt: string;
 }
 
+/** A reward as the owner stocks it (mall.upsertItem); `id` edits one. Title and frame rewards carry `wear`; only physical ones a cash price. */
+export interface ItemInput {
+  id?: string;
+  name: string;
+  description?: string;
+  category?: string | null;
+  images?: string[];
+  kind?: ItemKind;
+  wear?: { look: string; days?: number | null } | null;
+  pointsPrice: number;
+  stock: number;
+  perMemberLimit?: number | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  minTier?: string | null;
+  active?: boolean;
+  cashPrice?: number | null;
+}
+
+/** A lottery as the owner sets it (mall.upsertDraw): prize weights are in ten-thousandths of the roll. */
+export interface DrawInput {
+  id?: string;
+  name: string;
+  costPoints: number;
+  active?: boolean;
+  prizes: Array<{
+    id?: string;
+    name: string;
+    weight: number;
+    stock: number;
+    kind?: 'physical' | 'coupon' | 'service';
+    itemId?: string | null;
+  }>;
+}
+
+/** A campaign as the owner sends it (campaigns.upsert), one of four kinds; `id` edits one; `pilot` tries it on a share or a segment first. */
+export type CampaignInput = {
+  id?: string;
+  name: string;
+  startsAt: string;
+  endsAt: string;
+  pilot?: { share?: number | null; segment?: SegmentKey | null } | null;
+} & (
+  | { kind: 'multiplier'; actions: MultipliedAction[]; multiplier: number; monthDay?: number | null }
+  | { kind: 'challenge'; metric: ChallengeMetric; target: number; bonusPoints: number }
+  | { kind: 'winback'; inactiveDays?: number; bonusPoints: number }
+  | {
+      kind: 'rules';
+      rules: { checkin?: { points?: number; streakBonus?: number }; answer?: { acceptedPoints?: number }; like?: { points?: number } };
+    }
+);
+
 export interface Page {
   nextCursor: string | null;
 }
@@ -170,7 +231,7 @@ export interface Api {
   community: {
     create: { in: { name: string; template?: TemplateKey; timezone?: string; requestId?: string }; out: { community: Community } };
     get: { in: { communityId: string }; out: { community: Community; role: Role | null } };
-    join: { in: Omit<z.input<typeof joinCommunityInput>, 'groupCloudId'> & { groupCloudId?: CloudIdParam }; out: { member: Member } };
+    join: { in: { communityId: string; inviteCode?: string; nickname?: string; groupCloudId?: CloudIdParam }; out: { member: Member } };
     /** Addition: the owner binds the WeChat group the app was opened from. */
     bindGroup: { in: { communityId: string; groupCloudId: CloudIdParam }; out: { groups: number; bound: true } };
     /** v3: every community the caller belongs to, most recently active first (a switcher). */
@@ -382,33 +443,53 @@ export interface Api {
     tick: { in: Record<string, never>; out: { ran: Partial<Record<JobName, unknown>>; waiting: JobName[] } };
   };
   mall: {
-    upsertItem: { in: z.input<typeof upsertItemInput>; out: { item: ItemView } };
-    loadCodes: { in: z.input<typeof loadCodesInput>; out: { added: number; skipped: number; stock: number } };
+    upsertItem: { in: { communityId: string; item: ItemInput }; out: { item: ItemView } };
+    loadCodes: { in: { communityId: string; itemId: string; codes: string[] }; out: { added: number; skipped: number; stock: number } };
     items: { in: { communityId: string }; out: { items: ItemView[]; balance: number } };
-    redeem: { in: z.input<typeof redeemItemInput>; out: RedeemResult };
-    orders: { in: z.input<typeof listOrdersInput>; out: { orders: OrderView[] } & Page };
+    redeem: { in: { communityId: string; itemId: string; quantity?: number; requestId: string; shipping?: Shipping }; out: RedeemResult };
+    orders: {
+      in: {
+        communityId: string;
+        scope?: 'mine' | 'all';
+        status?: 'unpaid' | 'pending' | 'fulfilled' | 'cancelled';
+        cursor?: string | null;
+        limit?: number;
+      };
+      out: { orders: OrderView[] } & Page;
+    };
     /** v3: one order for its detail page (the member's own; staff: any). */
-    order: { in: z.input<typeof getOrderInput>; out: { order: OrderView } };
-    fulfil: { in: z.input<typeof fulfilOrderInput>; out: { order: OrderView } };
+    order: { in: { communityId: string; orderId: string }; out: { order: OrderView } };
+    /** A shipped reward's courier and tracking number go together (both or neither). */
+    fulfil: {
+      in: { communityId: string; orderId: string; note?: string; courier?: string; trackingNo?: string };
+      out: { order: OrderView };
+    };
     /** v1 conformance: the member adds the address of their own physical order while it is pending. */
-    setShipping: { in: z.input<typeof setShippingInput>; out: { order: OrderView } };
-    cancel: { in: z.input<typeof cancelOrderInput>; out: { order: OrderView } };
+    setShipping: { in: { communityId: string; orderId: string; shipping: Shipping }; out: { order: OrderView } };
+    cancel: { in: { communityId: string; orderId: string; reason: string }; out: { order: OrderView } };
     /** v3 核销 (staff): redeems the order whose pickupCode was scanned, once (a second scan: ALREADY_DONE, saying who and when). */
     verify: { in: { communityId: string; pickupCode: string }; out: { order: OrderView } };
     /** Addition (staff): how many service, coupon and prize orders wait to be redeemed. */
     pickupsWaiting: { in: { communityId: string }; out: { waiting: number } };
-    upsertDraw: { in: z.input<typeof upsertDrawInput>; out: { draw: DrawView } };
+    upsertDraw: { in: { communityId: string; draw: DrawInput }; out: { draw: DrawView } };
     draws: { in: { communityId: string }; out: { draws: DrawView[]; balance: number } };
-    draw: { in: z.input<typeof tryDrawInput>; out: DrawResult };
+    draw: { in: { communityId: string; drawId: string; requestId: string }; out: DrawResult };
     /** Addition: the payer's unpaid points + cash order, ready for wx.requestPayment again (继续支付) until it expires. */
-    pay: { in: z.input<typeof payOrderInput>; out: { payment: Checkout } };
+    pay: { in: { communityId: string; orderId: string }; out: { payment: Checkout } };
   };
   posts: {
-    create: { in: z.input<typeof createPostInput>; out: { post: PostView } };
-    review: { in: z.input<typeof reviewPostInput>; out: { post: PostView; awarded: number; capped?: true; noPoints?: NoPoints } };
+    create: { in: { communityId: string; body: string; images?: string[] }; out: { post: PostView } };
+    /** A rejection needs a reason (its author reads it). */
+    review: {
+      in: { communityId: string; postId: string; decision: 'approve' | 'reject'; points?: number; reason?: string };
+      out: { post: PostView; awarded: number; capped?: true; noPoints?: NoPoints };
+    };
     /** Addition: a moderator withdraws an approval; the points are reversed. */
     revoke: { in: { communityId: string; postId: string; reason: string }; out: { post: PostView; reversed: number } };
-    list: { in: z.input<typeof listPostsInput>; out: { posts: PostView[] } & Page };
+    list: {
+      in: { communityId: string; status?: 'approved' | 'pending' | 'mine'; cursor?: string | null; limit?: number };
+      out: { posts: PostView[] } & Page;
+    };
     like: { in: { communityId: string; postId: string }; out: { liked: boolean; awarded: number; likes: number; capped?: true } };
     /** v3: a comment on an approved post; `noPoints` says why it earned nothing when it could have. */
     comment: {
@@ -422,7 +503,10 @@ export interface Api {
     /** v3 (staff): the comment leaves the thread and its points are reversed. */
     removeComment: { in: { communityId: string; commentId: string; reason: string }; out: { removed: true; reversed: number } };
     /** Addition: a late image-check verdict, pushed by the platform (authorised by its traceId). */
-    mediaVerdict: { in: z.input<typeof mediaVerdictInput>; out: { postId?: string; applied: boolean } };
+    mediaVerdict: {
+      in: { traceId: string; suggest: 'pass' | 'review' | 'risky'; label?: string | null };
+      out: { postId?: string; applied: boolean };
+    };
   };
   qa: {
     ask: { in: { communityId: string; title: string; body: string }; out: { question: QuestionView } };
@@ -431,11 +515,17 @@ export interface Api {
       in: { communityId: string; answerId: string };
       out: { answer: AnswerView; awarded: number; capped?: true; noPoints?: NoPoints };
     };
-    list: { in: z.input<typeof listQuestionsInput>; out: { questions: QuestionView[] } & Page };
+    list: {
+      in: { communityId: string; status?: 'visible' | 'held' | 'mine'; cursor?: string | null; limit?: number };
+      out: { questions: QuestionView[] } & Page;
+    };
     get: { in: { communityId: string; questionId: string }; out: { question: QuestionView; answers: AnswerView[] } };
     /** Additions: the Q&A half of the review queue. */
     heldAnswers: { in: { communityId: string; limit?: number }; out: { answers: AnswerView[] } };
-    moderate: { in: z.input<typeof moderateQaInput>; out: { question?: QuestionView; answer?: AnswerView } };
+    moderate: {
+      in: { communityId: string; kind: 'question' | 'answer'; id: string; decision: 'release' | 'remove' };
+      out: { question?: QuestionView; answer?: AnswerView };
+    };
   };
   referral: {
     invite: { in: { communityId: string }; out: { inviteCode: string; path: string } };
@@ -452,7 +542,7 @@ export interface Api {
     posterCode: { in: { communityId: string }; out: { inviteCode: string; path: string; image: string | null } };
   };
   campaigns: {
-    upsert: { in: { communityId: string; campaign: z.input<typeof campaignInput> }; out: { campaign: CampaignView } };
+    upsert: { in: { communityId: string; campaign: CampaignInput }; out: { campaign: CampaignView } };
     list: { in: { communityId: string; cursor?: string | null; limit?: number }; out: { campaigns: CampaignView[] } & Page };
     end: { in: { communityId: string; campaignId: string }; out: { campaign: CampaignView } };
     progress: { in: { communityId: string }; out: { challenges: ChallengeView[] } };
@@ -528,7 +618,10 @@ export interface Api {
     /** v3 (owner): an announcement to every member of a segment (all when none), once each, as notices of kind `broadcast`; at most 3 a community day. */
     broadcast: { in: { communityId: string; title: string; body: string; segment?: SegmentKey; requestId: string }; out: { batch: Batch } };
     /** v3: the member accepted one check-in reminder (one WeChat message) at `hour` on the community's clock. */
-    subscribe: { in: { communityId: string; kind: 'checkin_reminder' | 'announcement'; hour?: number }; out: Reminders };
+    subscribe: {
+      in: { communityId: string; kind: 'checkin_reminder'; hour: number } | { communityId: string; kind: 'announcement' };
+      out: Reminders;
+    };
     /** v3: the caller's reminders left. */
     subscriptions: { in: { communityId: string }; out: Reminders };
   };

@@ -2,12 +2,18 @@
  * What the API answers, written out: the contract says these shapes, and the app's mappers are
  * typed to return them (a mapper that answers another shape does not compile), rather than the
  * contract following whatever a mapper returns. A leaf: it imports core's types and nothing of
- * the app.
+ * the app; the app, its documents and the platform's ports import these.
  */
+import type { Campaign, CampaignStatus } from '../core/campaigns';
+import type { NoPointsReason } from '../core/content';
+import type { EventStatus } from '../core/events';
 import type { ItemKind, OrderStatus, RewardStatus } from '../core/mall';
 import type { Prize } from '../core/lottery';
 import type { PoolKind, PoolStatus } from '../core/pools';
-import type { Wear } from '../core/wearables';
+import type { PostStatus } from '../core/posts';
+import type { ReferralStatus } from '../core/referral';
+import type { DayNumbers } from '../core/stats';
+import type { Wear, Worn } from '../core/wearables';
 
 /** A delivery address, as the member gives it and the order keeps it. */
 export interface Shipping {
@@ -157,4 +163,250 @@ export interface NoticeView {
   points: number;
   read: boolean;
   createdAt: string;
+}
+
+/** wx.requestPayment's parameters. */
+export interface PaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+}
+
+/** What the payer needs to pay the cash half: the amount, until when, and wx.requestPayment's parameters (null once it is no longer unpaid). */
+export interface Checkout {
+  orderId: string;
+  amountFen: number;
+  expiresAt: string;
+  params: PaymentParams | null;
+}
+
+/** What a redemption answers (API.md), the first time and to every replay. */
+export interface RedeemResult {
+  order: {
+    id: string;
+    itemId: string;
+    quantity: number;
+    points: number;
+    status: OrderStatus;
+    couponCodes: string[];
+    needsShipping: boolean;
+    payment?: Checkout | null;
+  };
+  balance: number;
+}
+
+/** What a lottery try answers, the first time and to every replay. */
+export interface DrawResult {
+  prize: { id: string; name: string } | null;
+  roll: number;
+  orderId: string | null;
+  balance: number;
+}
+
+/** Why a post or answer was held or refused by content security. */
+export interface ContentFlag {
+  source: 'text' | 'image';
+  label: string;
+}
+
+/** Why a contribution earns nothing even when approved or accepted. */
+export interface NoPoints {
+  reason: NoPointsReason;
+  message: string;
+}
+
+/** A post as members and moderators see it. `flag` and `noPoints` are for its author and staff. */
+export interface PostView {
+  id: string;
+  status: PostStatus;
+  body: string;
+  images: string[];
+  /** `worn`: the title and frame worn now, in lists (API v3). */
+  author: { openid: string; nickname: string; worn?: Worn };
+  likes: number;
+  /** Comments shown under it (v3). */
+  comments: number;
+  likedByMe: boolean;
+  points: number;
+  reason: string | null;
+  flag: ContentFlag | null;
+  noPoints: NoPoints | null;
+  createdAt: string;
+  reviewedAt: string | null;
+}
+
+/** A comment as the thread shows it (API v3 posts.comments). */
+export interface CommentView {
+  id: string;
+  postId: string;
+  author: string;
+  nickname: string;
+  /** The title and frame the author wears now. */
+  worn?: Worn;
+  body: string;
+  createdAt: string;
+}
+
+/** Visible to all, or held for a moderator (content security said "review"). */
+export type QaStatus = 'visible' | 'held' | 'removed';
+
+export interface QuestionView {
+  id: string;
+  title: string;
+  body: string;
+  /** `worn`: the title and frame worn now, in lists (API v3). */
+  author: { openid: string; nickname: string; worn?: Worn };
+  status: QaStatus;
+  flag: ContentFlag | null;
+  answers: number;
+  acceptedAnswerId: string | null;
+  createdAt: string;
+}
+
+export interface AnswerView {
+  id: string;
+  questionId: string;
+  body: string;
+  /** `worn`: the title and frame worn now, in lists (API v3). */
+  author: { openid: string; nickname: string; worn?: Worn };
+  status: QaStatus;
+  flag: ContentFlag | null;
+  noPoints: NoPoints | null;
+  accepted: boolean;
+  awarded: number;
+  createdAt: string;
+  /** Whether the reader may accept this answer now (on a question's page). */
+  canAccept?: boolean;
+}
+
+export interface ReferralView {
+  openid: string;
+  nickname: string;
+  status: ReferralStatus;
+  /** Why it was rejected, in words. */
+  reason: string | null;
+  inviterPoints: number;
+  capped: boolean;
+  createdAt: string;
+}
+
+/** A campaign as stored, and where it stands now. */
+export type CampaignView = Campaign & { status: CampaignStatus };
+
+export interface EventView {
+  id: string;
+  title: string;
+  description: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number | null;
+  points: number;
+  minTier: string | null;
+  signedUp: number;
+  status: EventStatus;
+  /** The caller's place: signed up, came, or none. */
+  mine: 'signedUp' | 'attended' | null;
+  /** Staff only: how many came. */
+  attended?: number;
+}
+
+export interface AttendeeView {
+  openid: string;
+  nickname: string;
+  signedUpAt: string;
+  attendedAt: string | null;
+}
+
+export interface BalanceImport {
+  id: string;
+  createdAt: string;
+  rows: number;
+  points: number;
+  skippedLines: number[];
+  /** Rows still being written (the import's batch runs on in jobs.runBatches). */
+  status: 'writing' | 'ready';
+  claimed: number;
+}
+
+export interface OpeningBalance {
+  code: string;
+  line: number;
+  name: string;
+  points: number;
+  note: string;
+  status: 'open' | 'claimed';
+  claimedBy: { openid: string; nickname: string } | null;
+  claimedAt: string | null;
+  claimedHow: 'code' | 'owner' | null;
+}
+
+/** stats.overview (API.md "Community health"). */
+export interface Overview {
+  asOf: string | null;
+  days: Array<{ day: string } & DayNumbers>;
+  totals: {
+    members: number;
+    activeMembers: number;
+    pointsIssued: number;
+    pointsSpent: number;
+    pointsExpired: number;
+    pointsReversed: number;
+    liability: number;
+    burnRate: number;
+  };
+  tiers: Array<{ name: string; members: number }>;
+  retention: Array<{ cohort: string; joined: number; retained: number }>;
+}
+
+export interface SegmentsView {
+  asOf: string | null;
+  /** Everyone, staff included (who are in no segment): what a broadcast or award to all reaches. */
+  members: number;
+  segments: Array<{ key: string; name: string; members: number }>;
+}
+
+/** What the audit log records: the "function.action" name of each staff action (community.audit filters by it). */
+export const AUDIT_ACTIONS = [
+  'points.adjust',
+  'points.bulkAward',
+  'points.importBalances',
+  'points.matchBalance',
+  'points.purchase',
+  'points.refundPurchase',
+  'posts.review',
+  'posts.revoke',
+  'posts.removeComment',
+  'qa.moderate',
+  'events.upsert',
+  'notices.broadcast',
+  'community.setRole',
+  'community.ban',
+  'community.updateRules',
+  'mall.upsertItem',
+  'mall.fulfil',
+  'mall.cancel',
+  'mall.upsertDraw',
+  'campaigns.upsert',
+  'campaigns.end',
+  'pools.upsert',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * A WeChat group as a caller names it: a CloudID marker (wx.cloud.CloudID, or `{$cloudID}` to the
+ * local runtime), which the platform swaps for the opened data before the function runs.
+ */
+export interface CloudIdParam {
+  $cloudID: string;
+}
+
+/** What a CloudIdParam arrives as in the function: the open data, or an error (expired, foreign). */
+export interface OpenedCloudId {
+  cloudID: string;
+  data?: { opengid?: string; openGId?: string };
+  errCode?: number;
+  errMsg?: string;
 }

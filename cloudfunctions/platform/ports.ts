@@ -1,3 +1,4 @@
+import type { PaymentParams } from '../contract/views';
 /**
  * The outside services a use case needs besides the database, as ports. The cloud adapters
  * (platform/cloud) call WeChat's open APIs; the local ones (platform/local) stand in for them
@@ -121,15 +122,6 @@ export interface RefundRequest {
  * when WeChat Pay says so); `refunded` / `failed`: settled; `unknown`: not asked yet, or no answer.
  */
 export type RefundState = 'accepted' | 'refunded' | 'failed' | 'unknown';
-
-/** wx.requestPayment's parameters. */
-export interface PaymentParams {
-  timeStamp: string;
-  nonceStr: string;
-  package: string;
-  signType: string;
-  paySign: string;
-}
 
 /**
  * WeChat Pay (cloud.cloudPay in the cloud; a stand-in locally, where POST /dev/pay plays the

@@ -12,7 +12,7 @@ import { COLLECTIONS } from '../store/schema';
 import { COMMUNITY_CACHE, type Deps } from '../app/kernel/context';
 import { makeDeps } from '../app/kernel/deps';
 import type { Envelope } from '../app/kernel/envelope';
-import type { ActionName, ActionOutput, FunctionName } from '../app/api';
+import type { ActionName, ActionOutput, FunctionName } from '../contract/api';
 import { HANDLERS } from '../app/handlers';
 
 /** Who calls and when, as the platform would say (defaults: o_alice, 2026-03-03T02:00Z). */

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Checkout } from '../../cloudfunctions/app/api';
+import type { Checkout } from '../../cloudfunctions/contract/api';
 
 /** How a payment sheet ended, as the payer saw it (the order's status is the server's to say). */
 export type PayOutcome = 'paid' | 'cancelled' | 'failed';

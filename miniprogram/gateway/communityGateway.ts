@@ -1,4 +1,4 @@
-import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../cloudfunctions/app/api';
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../cloudfunctions/contract/api';
 import type { Gateway } from './gateway';
 
 /** There is no community yet (the app was opened without one): nothing to ask the server. */
@@ -10,7 +10,9 @@ export class NoCommunity extends Error {
 }
 
 /** An action's parameters without the community, which the gateway adds. */
-export type InCommunity<F extends FunctionName, A extends ActionName<F>> = Omit<ActionInput<F, A>, 'communityId'>;
+/** An input without its communityId; each variant of a union input on its own (a plain Omit would keep only their common fields). */
+type WithoutCommunity<I> = I extends unknown ? Omit<I, 'communityId'> : never;
+export type InCommunity<F extends FunctionName, A extends ActionName<F>> = WithoutCommunity<ActionInput<F, A>>;
 
 /**
  * The Gateway bound to the community the app is in: stores call actions without repeating

@@ -1,4 +1,4 @@
-import type { ActionInput, ActionName, ActionOutput, Envelope, ErrorCode, FunctionName } from '../../cloudfunctions/app/api';
+import type { ActionInput, ActionName, ActionOutput, Envelope, ErrorCode, FunctionName } from '../../cloudfunctions/contract/api';
 
 /** How the app reaches the cloud functions. Stores get one in their constructor. */
 export interface Gateway {

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionOutput, BalanceImportView, ClaimedBalance, OpeningBalanceView } from '../../cloudfunctions/app/api';
+import type { ActionOutput, BalanceImportView, ClaimedBalance, OpeningBalanceView } from '../../cloudfunctions/contract/api';
 import { normalizeCode, READABLE_CODE } from '../../cloudfunctions/core/readableCodes';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { PickFile } from '../device/filePicker';

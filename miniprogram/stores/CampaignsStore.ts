@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionInput, ActionOutput, CampaignView } from '../../cloudfunctions/app/api';
+import type { ActionInput, ActionOutput, CampaignView } from '../../cloudfunctions/contract/api';
 import { SEGMENTS, type SegmentKey } from '../../cloudfunctions/core/activity';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { isoToLocal, localToIso } from './format';

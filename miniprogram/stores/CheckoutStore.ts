@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { Checkout, OrderView } from '../../cloudfunctions/app/api';
+import type { Checkout, OrderView } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Payer } from '../device/payer';
 import { Request } from './request';

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { AttendeeView, EventView } from '../../cloudfunctions/app/api';
+import type { AttendeeView, EventView } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import type { ScanCode } from '../device/scanner';

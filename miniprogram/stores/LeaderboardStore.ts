@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionOutput } from '../../cloudfunctions/app/api';
+import type { ActionOutput } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { Request } from './request';
 

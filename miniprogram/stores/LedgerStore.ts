@@ -1,6 +1,6 @@
 import { ENTRY_KIND_NAMES } from '../../cloudfunctions/core/ledger';
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { Entry } from '../../cloudfunctions/app/api';
+import type { Entry } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { Request } from './request';
 

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionInput, DrawView, ItemView, OrderView } from '../../cloudfunctions/app/api';
+import type { ActionInput, DrawView, ItemView, OrderView } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';
 import { isoToLocal, localToIso, yuan } from './format';

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ItemView, OrderView, RedeemResult } from '../../cloudfunctions/app/api';
+import type { ItemView, OrderView, RedeemResult } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import { Request } from './request';

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { WearableKind } from '../../cloudfunctions/core/wearables';
-import type { ActionInput, ActionOutput, Badge, ChallengeView, Task } from '../../cloudfunctions/app/api';
+import type { ActionInput, ActionOutput, Badge, ChallengeView, Task } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';
 import { Request } from './request';

@@ -1,6 +1,6 @@
 import { meaningfulLength, MIN_MEANINGFUL_LENGTH } from '../../cloudfunctions/core/content';
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { PostView } from '../../cloudfunctions/app/api';
+import type { PostView } from '../../cloudfunctions/contract/api';
 import { MAX_POST_IMAGES } from '../../cloudfunctions/core/content';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';

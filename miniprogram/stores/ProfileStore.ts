@@ -1,6 +1,6 @@
 import type { Worn } from '../../cloudfunctions/core/wearables';
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { Badge, Entry, Rules } from '../../cloudfunctions/app/api';
+import type { Badge, Entry, Rules } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import { transferAmountProblem, transferBlocked } from '../../cloudfunctions/core/transfer';

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionOutput, OrderView } from '../../cloudfunctions/app/api';
+import type { ActionOutput, OrderView } from '../../cloudfunctions/contract/api';
 import { normalizeCode, READABLE_CODE } from '../../cloudfunctions/core/readableCodes';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionOutput, Batch } from '../../cloudfunctions/app/api';
+import type { ActionOutput, Batch } from '../../cloudfunctions/contract/api';
 import type { SegmentKey } from '../../cloudfunctions/core/activity';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionOutput, ReferralView } from '../../cloudfunctions/app/api';
+import type { ActionOutput, ReferralView } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { PagedList } from './pagedList';
 import { Request } from './request';

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { Reminders } from '../../cloudfunctions/app/api';
+import type { Reminders } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Subscriber } from '../device/subscription';
 import { Request } from './request';

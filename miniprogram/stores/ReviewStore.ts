@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { AnswerView, PostView, Rules } from '../../cloudfunctions/app/api';
+import type { AnswerView, PostView, Rules } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { Request } from './request';
 

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { AuditEvent, Rules, RulesPatch } from '../../cloudfunctions/app/api';
+import type { AuditEvent, Rules, RulesPatch } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { Request } from './request';
 import { mergeRules } from '../../cloudfunctions/core/rules';

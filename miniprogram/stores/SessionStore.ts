@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ActionOutput, Community, Role, TemplateKey } from '../../cloudfunctions/app/api';
+import type { ActionOutput, Community, Role, TemplateKey } from '../../cloudfunctions/contract/api';
 import { cloudIdRef } from '../gateway/cloudIdRef';
 import { isStaff } from '../../cloudfunctions/core/roles';
 import { CommunityGateway } from '../gateway/communityGateway';

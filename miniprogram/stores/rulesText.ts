@@ -1,4 +1,4 @@
-import type { Rules } from '../../cloudfunctions/app/api';
+import type { Rules } from '../../cloudfunctions/contract/api';
 
 export interface RuleLine {
   what: string;

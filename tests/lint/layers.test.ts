@@ -39,7 +39,7 @@ describe('the layers, as lint holds them', () => {
     [
       'miniprogram/stores/X.ts',
       "import { checkIn } from '../../cloudfunctions/app/checkin/checkIn';\nexport const y = checkIn;\n",
-      'the contract (app/api) and core',
+      'the contract (cloudfunctions/contract) and core',
     ],
   ])('%s may not: %s', (path, code, why) => {
     expect(lint(path, code).join('\n')).toContain(why);
@@ -55,7 +55,7 @@ describe('the layers, as lint holds them', () => {
     expect(
       lint(
         'miniprogram/pages/home/x.tsx',
-        "import type { Member } from '../../../cloudfunctions/app/api';\nimport { TEMPLATES } from '../../../cloudfunctions/core/templates';\nexport const y: [Member | null, typeof TEMPLATES] = [null, TEMPLATES];\n",
+        "import type { Member } from '../../../cloudfunctions/contract/api';\nimport { TEMPLATES } from '../../../cloudfunctions/core/templates';\nexport const y: [Member | null, typeof TEMPLATES] = [null, TEMPLATES];\n",
       ),
     ).toEqual([]);
   });

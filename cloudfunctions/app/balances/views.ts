@@ -1,27 +1,5 @@
 import type { AppStore, BalanceImportDoc, Found, OpeningBalanceDoc } from '../kernel/documents';
-
-export interface BalanceImport {
-  id: string;
-  createdAt: string;
-  rows: number;
-  points: number;
-  skippedLines: number[];
-  /** Rows still being written (the import's batch runs on in jobs.runBatches). */
-  status: 'writing' | 'ready';
-  claimed: number;
-}
-
-export interface OpeningBalance {
-  code: string;
-  line: number;
-  name: string;
-  points: number;
-  note: string;
-  status: OpeningBalanceDoc['status'];
-  claimedBy: { openid: string; nickname: string } | null;
-  claimedAt: string | null;
-  claimedHow: OpeningBalanceDoc['claimedHow'];
-}
+import type { BalanceImport, OpeningBalance } from '../../contract/views';
 
 /** The rows of an import in one state: a range of its key (importId|status|line). */
 export const rowsIn = (importId: string, status: OpeningBalanceDoc['status'] | null) => {

@@ -1,5 +1,5 @@
 import { dayOf } from '../../core/days';
-import type { Batch } from '../api';
+import type { Batch } from '../../contract/api';
 import { allLimited } from '../kernel/calls';
 import { MEMBER_VIEW_FIELDS, toMember, type MemberFacts } from '../community/toMember';
 import type { Deps } from '../kernel/context';

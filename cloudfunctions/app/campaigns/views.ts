@@ -1,6 +1,5 @@
-import { campaignStatus, type Campaign, type CampaignStatus } from '../../core/campaigns';
-
-export type CampaignView = Campaign & { status: CampaignStatus };
+import { campaignStatus, type Campaign } from '../../core/campaigns';
+import type { CampaignView } from '../../contract/views';
 
 /** A campaign as the API shows it: as stored, and where it stands now. */
 export const toCampaign = (campaign: Campaign, now: Date): CampaignView => {

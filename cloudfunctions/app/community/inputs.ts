@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { AUDIT_ACTIONS } from '../../contract/views';
 import { TEMPLATE_KEYS } from '../../core/templates';
 import { communityId, cursor, docId, imageRef, inCommunity, limit, openid, points, requestId, segment, text } from '../kernel/schemas';
 import { groupCloudIdInput } from '../kernel/groupCloudId';
@@ -153,10 +154,7 @@ export const listAuditInput = z.object({
   cursor,
   limit,
   /** Only events of this action, e.g. "community.updateRules" for the history of the rules (`action` names the call itself). */
-  kind: z
-    .string({ error: 'kind 必须是文字' })
-    .regex(/^[a-z]+\.[A-Za-z]+$/, 'kind 的格式是 函数.动作')
-    .optional(),
+  kind: z.enum(AUDIT_ACTIONS, { error: 'kind 须是日志里的一种操作，如 community.updateRules' }).optional(),
   /** Only what this staff member (openid) did. */
   actor: openid.optional(),
 });

@@ -2,10 +2,10 @@ import * as z from 'zod';
 import { OWNER } from '../../core/roles';
 import type { Caller, Deps } from '../kernel/context';
 import { requireMember } from '../kernel/access';
-import type { AuditAction } from '../kernel/documents';
 import { membersById } from '../kernel/wornBy';
 import { pageOf } from '../kernel/paging';
 import { listAuditInput } from './inputs';
+import type { AuditAction } from '../../contract/views';
 
 /**
  * The owner reads what staff did, newest first (操作日志); `kind` narrows it to one kind (the

@@ -1,4 +1,4 @@
-import type { Community } from '../api';
+import type { Community } from '../../contract/api';
 import type { CommunityDoc } from '../kernel/documents';
 
 export const toCommunity = (doc: CommunityDoc & { _id: string }): Community => ({

@@ -3,7 +3,7 @@ import { dayOf, type Day } from '../../core/days';
 import { currentStreak } from '../../core/streak';
 import { tierOf } from '../../core/tiers';
 import { isStaff } from '../../core/roles';
-import type { Member } from '../api';
+import type { Member } from '../../contract/api';
 import type { CommunityDoc, MemberDoc } from '../kernel/documents';
 
 /** What a member list shows of each member: all it reads of them (a projection). */

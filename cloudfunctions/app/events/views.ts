@@ -1,23 +1,6 @@
-import { eventStatus, type EventStatus } from '../../core/events';
+import { eventStatus } from '../../core/events';
 import type { EventDoc, EventSeatDoc, Found } from '../kernel/documents';
-
-export interface EventView {
-  id: string;
-  title: string;
-  description: string;
-  place: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number | null;
-  points: number;
-  minTier: string | null;
-  signedUp: number;
-  status: EventStatus;
-  /** The caller's place: signed up, came, or none. */
-  mine: 'signedUp' | 'attended' | null;
-  /** Staff only: how many came. */
-  attended?: number;
-}
+import type { EventView, AttendeeView } from '../../contract/views';
 
 export const mineOf = (seat: EventSeatDoc | null | undefined): EventView['mine'] =>
   !seat || seat.status !== 'signedUp' ? null : seat.attendedAt ? 'attended' : 'signedUp';
@@ -36,13 +19,6 @@ export const toEvent = (event: Found<EventDoc>, seat: EventSeatDoc | null | unde
   status: eventStatus(event, now),
   mine: mineOf(seat),
 });
-
-export interface AttendeeView {
-  openid: string;
-  nickname: string;
-  signedUpAt: string;
-  attendedAt: string | null;
-}
 
 export const toAttendee = (seat: EventSeatDoc): AttendeeView => ({
   openid: seat.openid,

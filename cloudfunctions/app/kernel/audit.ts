@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Caller } from './context';
-import type { AppTransaction, AuditAction, AuditDoc } from './documents';
+import type { AppTransaction, AuditDoc } from './documents';
+import type { AuditAction } from '../../contract/views';
 
 /**
  * Records a staff action in the audit log, inside the transaction of the action itself: the

@@ -1,7 +1,7 @@
 import { refuse } from '../../core/errors';
 import type { Deps } from './context';
-import type { ContentFlag } from './documents';
 import type { TextScene } from '../../platform/ports';
+import type { ContentFlag } from '../../contract/views';
 
 /**
  * Runs a member's text past content security before anything is stored: risky text is

@@ -1,8 +1,9 @@
 import { earningOf, rememberPrint, type ContentKind } from '../../core/content';
 import { recordActivity } from './activity';
 import type { AppTransaction } from './documents';
-import { ids, type MemberDoc, type NoPoints } from './documents';
+import { ids, type MemberDoc } from './documents';
 import type { LedgerTime } from './ledgerWrites';
+import type { NoPoints } from '../../contract/views';
 
 /**
  * Inside the transaction that stores a post or an answer: whether it can earn, judged against

@@ -1,18 +1,24 @@
 import * as z from 'zod';
 import { DomainError } from '../../core/errors';
 import { ConflictError } from '../../store/port';
+import type { CloudIdParam, OpenedCloudId } from '../../contract/views';
 import type { CallContext, Caller, Deps } from './context';
 import { failure, success, type Envelope } from './envelope';
 
 /**
- * One action: how its input is checked and what it does; O is what it answers. The defaults are
- * `any` on purpose: a table holds actions of every input type, and `run`'s parameter would make
- * `unknown` refuse them.
+ * One action: how its input is checked and what it does; O is what it answers, In what its schema
+ * accepts. The defaults are `any` on purpose: a table holds actions of every input type, and
+ * `run`'s parameter would make `unknown` refuse them.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-export interface Action<I = any, O = unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's input side is whatever the schema accepts
-  input: z.ZodType<I, any>;
+export interface Action<I = any, O = unknown, In = any> {
+  input: z.ZodType<I, In>;
+  /**
+   * Never set: a function of In (and of its fields' paths) both ways makes In invariant, so
+   * `satisfies ActionsOf` holds the schema's input to the contract's exactly — what the app may
+   * send is what the schema accepts, and the schema takes no field the contract does not name.
+   */
+  readonly accepts?: (input: In, fields: FieldPaths<In>) => [In, FieldPaths<In>];
   /**
    * 'member' (default): needs an authenticated caller. 'trigger': only the platform's timer.
    * 'platform': a verdict the platform pushes; it carries its own secret (a check's traceId).
@@ -25,17 +31,33 @@ export type Actions = Record<string, Action>;
 
 /**
  * An area's action table as the API contract says it must be: every action it names, each
- * answering its `out`. `satisfies ActionsOf<Api['mall']>` makes a wrong answer a compile error.
+ * accepting exactly its `in` and answering its `out`. `satisfies ActionsOf<Api['mall']>` makes a
+ * schema that accepts another input, or a use case that answers another shape, a compile error.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- inputs are checked by the schema, not here
-export type ActionsOf<Area> = { [A in keyof Area]: Action<any, Area[A] extends { out: infer O } ? O : never> };
+export type ActionsOf<Area> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- what the schema parses to is the use case's business
+  [A in keyof Area]: Area[A] extends { in: infer In; out: infer O } ? Structural<Action<any, O, AsReceived<In>>> : never;
+};
+
+/** The same members, but not an instance of Action: TypeScript then compares each member, rather than Action's type arguments by their measured variance (which lets a schema with an extra optional field pass). */
+type Structural<T> = { [K in keyof T]: T[K] };
+
+/** Every field of an input as a dotted path ("item.wear.look"), in every variant of a union and under arrays. */
+type FieldPaths<T> = T extends readonly (infer E)[]
+  ? FieldPaths<E>
+  : T extends object
+    ? { [K in keyof T & string]-?: K | `${K}.${FieldPaths<NonNullable<T[K]>>}` }[keyof T & string]
+    : never;
+
+/** An input as the function receives it: the platform has swapped each CloudID the caller passed for its opened data. */
+type AsReceived<In> = In extends unknown ? { [K in keyof In]: Opened<In[K]> } : never;
+type Opened<V> = V extends CloudIdParam ? OpenedCloudId : V;
 
 export const action = <S extends z.ZodType, O>(
   input: S,
   run: (input: z.output<S>, caller: Caller, deps: Deps) => Promise<O>,
   auth: Action['auth'] = 'member',
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's input side is whatever the schema accepts
-): Action<z.output<S>, O> => ({ input: input as z.ZodType<z.output<S>, any>, run, auth });
+): Action<z.output<S>, O, z.input<S>> => ({ input: input as z.ZodType<z.output<S>, z.input<S>>, run, auth });
 
 /** No action's input nests deeper than this; anything deeper is junk, refused before it is walked. */
 export const MAX_EVENT_DEPTH = 32;

@@ -1,7 +1,7 @@
 import type { ActivityMark } from '../../core/activity';
 import type { CheckinMonths } from '../../core/calendar';
 import type { DailyCounts } from '../../core/caps';
-import type { ContentPrint, NoPointsReason } from '../../core/content';
+import type { ContentPrint } from '../../core/content';
 import type { ReferralStatus, RejectionReason } from '../../core/referral';
 import type { Account, LedgerEntry, Lot } from '../../core/ledger';
 import type { Prize } from '../../core/lottery';
@@ -23,8 +23,8 @@ import type { GroupSums, PilotWindow } from '../../core/pilots';
 import type { HeldCode, PurchaseDay } from '../../core/purchases';
 import type { Store, Transaction } from '../../store/port';
 import type { Role } from '../../core/roles';
-import type { PaymentParams } from '../../platform/ports';
 import type { NoticeKind, Shipping } from '../../contract/views';
+import type { NoPoints, ContentFlag, QaStatus, AuditAction, PaymentParams } from '../../contract/views';
 
 export type { NoticeKind, Shipping };
 
@@ -463,18 +463,6 @@ export interface ActivityDoc {
   timeKey: string;
 }
 
-/** Why a post or answer was held or refused by content security. */
-export interface ContentFlag {
-  source: 'text' | 'image';
-  label: string;
-}
-
-/** Why a contribution earns nothing even when approved or accepted. */
-export interface NoPoints {
-  reason: NoPointsReason;
-  message: string;
-}
-
 export type { PostStatus } from '../../core/posts';
 
 /** A community event (`events`), owned by the owner; counts kept with it (who signed up). */
@@ -575,9 +563,6 @@ export interface LikeDoc {
   createdAt: string;
 }
 
-/** visible to all, or held for a moderator (content security said "review"). */
-export type QaStatus = 'visible' | 'held' | 'removed';
-
 export interface QuestionDoc {
   communityId: string;
   openid: string;
@@ -638,31 +623,6 @@ export interface MediaCheckDoc {
   suggest: string | null;
   createdAt: string;
 }
-
-/** What the audit log records: the "function.action" name of each staff action. */
-export type AuditAction =
-  | 'points.adjust'
-  | 'points.bulkAward'
-  | 'points.importBalances'
-  | 'points.matchBalance'
-  | 'points.purchase'
-  | 'posts.removeComment'
-  | 'events.upsert'
-  | 'points.refundPurchase'
-  | 'notices.broadcast'
-  | 'community.setRole'
-  | 'community.ban'
-  | 'community.updateRules'
-  | 'posts.review'
-  | 'posts.revoke'
-  | 'qa.moderate'
-  | 'mall.upsertItem'
-  | 'mall.fulfil'
-  | 'mall.cancel'
-  | 'mall.upsertDraw'
-  | 'campaigns.upsert'
-  | 'campaigns.end'
-  | 'pools.upsert';
 
 /** One staff action: who did what to whom, and the facts that matter (a reason, a before and after). */
 export interface AuditDoc {

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../core/errors';
+import type { Envelope } from '../../contract/api';
 
-/** The one response shape of every cloud function action (API.md). */
-export type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type { Envelope };
 
 export const success = <T>(data: T): Envelope<T> => ({ ok: true, data });
 

@@ -2,9 +2,9 @@ import * as z from 'zod';
 import type { OpenData } from '../../platform/ports';
 
 /**
- * What a `wx.cloud.CloudID(cloudID)` parameter arrives as in a cloud function: the platform
- * swaps it for the decrypted open data, or for an error (an expired or foreign cloudID).
- * The local runtime performs the same swap (local/cloudIds.ts).
+ * What a `wx.cloud.CloudID(cloudID)` parameter arrives as in a cloud function (contract's
+ * OpenedCloudId): the platform swaps it for the decrypted open data, or for an error (an expired
+ * or foreign cloudID). The local runtime performs the same swap (local/cloudIds.ts).
  */
 export const groupCloudIdInput = z.object({
   cloudID: z.string().max(512),
@@ -17,9 +17,6 @@ export const groupCloudIdInput = z.object({
 });
 
 export type GroupCloudId = z.output<typeof groupCloudIdInput>;
-
-/** What a caller passes: a CloudID (marker `{$cloudID}` or wx.cloud.CloudID), which the platform swaps before the function runs. */
-export type CloudIdParam = { $cloudID: string } | z.input<typeof groupCloudIdInput>;
 
 /**
  * The group's opengid, opened on the server from the cloudID alone (Platform.openData), or null

@@ -4,7 +4,7 @@ import { postAll, type Account, type LedgerEntry, type Lot, type Posting, type P
 import type { Rules } from '../../core/rules';
 import { tierAfterPosting } from '../../core/tiers';
 import type { AppTransaction } from './documents';
-import type { Entry } from '../api';
+import type { Entry } from '../../contract/api';
 import { ids, type CommunityDoc, type LedgerDoc, type MemberDoc } from './documents';
 
 /** When and under which rules postings happen: the ledger's time, and the rules a rolling tier is kept by. */

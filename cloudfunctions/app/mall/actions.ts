@@ -1,5 +1,5 @@
 import { getOrder } from './getOrder';
-import type { Api } from '../api';
+import type { Api } from '../../contract/api';
 import { action, type ActionsOf } from '../kernel/dispatch';
 import { cancelOrder } from './cancelOrder';
 import { fulfilOrder } from './fulfilOrder';

@@ -1,7 +1,6 @@
 import type { Deps } from '../kernel/context';
-import type { PaymentParams } from '../../platform/ports';
 import type { Found, OrderDoc } from '../kernel/documents';
-import type { Checkout } from './views';
+import type { PaymentParams, Checkout } from '../../contract/views';
 
 /** An unpaid order waits this long for its payment before jobs.expireUnpaid cancels it. */
 export const PAYMENT_WINDOW_MS = 15 * 60_000;

@@ -14,7 +14,8 @@ import { postingTime } from '../kernel/ledgerWrites';
 import { redeemItemInput } from './inputs';
 import { newOrder } from './newOrder';
 import { checkout, PAYMENT_WINDOW_MS } from './checkout';
-import { needsShipping, type RedeemResult } from './views';
+import { needsShipping } from './views';
+import type { RedeemResult } from '../../contract/views';
 
 /**
  * A member spends points on a reward. A physical reward redeemed without an address (as v1

@@ -11,7 +11,7 @@ import { recordActivity } from '../kernel/activity';
 import { postingTime } from '../kernel/ledgerWrites';
 import { tryDrawInput } from './inputs';
 import { newOrder } from './newOrder';
-import type { DrawResult } from './views';
+import type { DrawResult } from '../../contract/views';
 
 /**
  * One try at a draw, one transaction: the cost is spent, and a prize (if the roll lands on one

@@ -4,7 +4,6 @@ import type { Rules } from '../../core/rules';
 import { ROLL_SPACE } from '../../core/lottery';
 import type { DrawDoc, ItemDoc, MemberDoc, OrderDoc } from '../kernel/documents';
 import type { Found } from '../kernel/documents';
-import type { PaymentParams } from '../../platform/ports';
 import type { DrawView, ItemView, OrderView } from '../../contract/views';
 
 export type { DrawView, ItemView, OrderView };
@@ -93,34 +92,3 @@ export const toDraw = (draw: Found<DrawDoc>): DrawView => ({
   prizes: draw.prizes,
   noPrizeWeight: ROLL_SPACE - draw.prizes.reduce((sum, p) => sum + p.weight, 0),
 });
-
-/** What a redemption answers (API.md), the first time and to every replay. */
-export interface RedeemResult {
-  order: {
-    id: string;
-    itemId: string;
-    quantity: number;
-    points: number;
-    status: OrderDoc['status'];
-    couponCodes: string[];
-    needsShipping: boolean;
-    payment?: Checkout | null;
-  };
-  balance: number;
-}
-
-/** What the payer needs to pay the cash half: the amount, until when, and wx.requestPayment's parameters (null once it is no longer unpaid). */
-export interface Checkout {
-  orderId: string;
-  amountFen: number;
-  expiresAt: string;
-  params: PaymentParams | null;
-}
-
-/** What a lottery try answers, the first time and to every replay. */
-export interface DrawResult {
-  prize: { id: string; name: string } | null;
-  roll: number;
-  orderId: string | null;
-  balance: number;
-}

@@ -1,4 +1,4 @@
-import type { Api } from '../api';
+import type { Api } from '../../contract/api';
 import { action, type ActionsOf } from '../kernel/dispatch';
 import { listNotices } from './listNotices';
 import { markRead } from './markRead';

@@ -8,12 +8,13 @@ import { recordActivity } from '../kernel/activity';
 import { screenShortText } from '../kernel/contentScreening';
 import type { Caller, Deps } from '../kernel/context';
 import { cappedField, creditToday } from '../kernel/dailyCaps';
-import { ids, type CommentDoc, type NoPoints } from '../kernel/documents';
+import { ids, type CommentDoc } from '../kernel/documents';
 import { requestKey } from '../kernel/idempotency';
 import { postingTime } from '../kernel/ledgerWrites';
 import { writeNotice } from '../notices/notify';
 import { commentInput } from './inputs';
 import { toComment } from './views';
+import type { NoPoints } from '../../contract/views';
 
 /**
  * A member comments on an approved post. The text is screened first (no review queue for

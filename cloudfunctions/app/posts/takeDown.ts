@@ -1,7 +1,8 @@
 import { postAfter } from '../../core/posts';
-import { ids, type AppTransaction, type CommunityDoc, type ContentFlag, type PostDoc } from '../kernel/documents';
+import { ids, type AppTransaction, type CommunityDoc, type PostDoc } from '../kernel/documents';
 import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { writeNotice, type Notice } from '../notices/notify';
+import type { ContentFlag } from '../../contract/views';
 
 /**
  * Takes a post down inside the caller's transaction: a moderator's revoke (approved posts only)

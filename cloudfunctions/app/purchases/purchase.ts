@@ -14,6 +14,7 @@ import { postingTime, recordPostings, toEntry } from '../kernel/ledgerWrites';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { requireUsable, scannedMember } from './heldCode';
 import { purchaseInput } from './inputs';
+import type { PurchaseAnswer } from '../../contract/api';
 
 /** Purchases remembered on the member for replays: a replay comes within seconds, not ten purchases later. */
 const PURCHASES_KEPT = 10;
@@ -104,11 +105,4 @@ export async function purchase(input: z.output<typeof purchaseInput>, caller: Ca
   });
   if (told) await sendNotice(deps, told, `消费 ¥${yuan(input.amountFen)}`, '/pages/ledger/index');
   return answer;
-}
-
-export interface PurchaseAnswer {
-  entry: ReturnType<typeof toEntry> | null;
-  points: number;
-  capped: boolean;
-  member: { openid: string; nickname: string; balance: number };
 }

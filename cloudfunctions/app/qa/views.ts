@@ -1,37 +1,8 @@
-import type { Worn } from '../../core/wearables';
 import type { AcceptCase } from '../../core/qa';
 import type { AnswerDoc, QuestionDoc } from '../kernel/documents';
+import type { QuestionView, AnswerView } from '../../contract/views';
 
 type Found<T> = T & { _id: string };
-
-export interface QuestionView {
-  id: string;
-  title: string;
-  body: string;
-  /** `worn`: the title and frame worn now, in lists (API v3). */
-  author: { openid: string; nickname: string; worn?: Worn };
-  status: QuestionDoc['status'];
-  flag: QuestionDoc['flag'];
-  answers: number;
-  acceptedAnswerId: string | null;
-  createdAt: string;
-}
-
-export interface AnswerView {
-  id: string;
-  questionId: string;
-  body: string;
-  /** `worn`: the title and frame worn now, in lists (API v3). */
-  author: { openid: string; nickname: string; worn?: Worn };
-  status: AnswerDoc['status'];
-  flag: AnswerDoc['flag'];
-  noPoints: AnswerDoc['noPoints'];
-  accepted: boolean;
-  awarded: number;
-  createdAt: string;
-  /** Whether the reader may accept this answer now (on a question's page). */
-  canAccept?: boolean;
-}
 
 export const toQuestion = (q: Found<QuestionDoc>): QuestionView => ({
   id: q._id,

@@ -1,16 +1,6 @@
 import type { ReferralDoc } from '../kernel/documents';
 import { REJECTION_TEXT } from '../../core/referral';
-
-export interface ReferralView {
-  openid: string;
-  nickname: string;
-  status: ReferralDoc['status'];
-  /** Why it was rejected, in words. */
-  reason: string | null;
-  inviterPoints: number;
-  capped: boolean;
-  createdAt: string;
-}
+import type { ReferralView } from '../../contract/views';
 
 export const toReferral = (r: ReferralDoc): ReferralView => ({
   openid: r.invitee,

@@ -6,7 +6,7 @@ import type { Caller, Deps } from '../kernel/context';
 import { requireMember } from '../kernel/access';
 import { emptyStats } from '../jobs/rollupStats';
 import { overviewInput } from './inputs';
-import type { Overview } from './views';
+import type { Overview } from '../../contract/views';
 
 const COHORTS = 6;
 

@@ -4,7 +4,7 @@ import { STAFF } from '../../core/roles';
 import type { Caller, Deps } from '../kernel/context';
 import { requireMember } from '../kernel/access';
 import { segmentsInput } from './inputs';
-import type { SegmentsView } from './views';
+import type { SegmentsView } from '../../contract/views';
 
 /** How many members are in each segment, as of the last rollup. */
 export async function getSegments(input: z.output<typeof segmentsInput>, caller: Caller, { store }: Deps): Promise<SegmentsView> {

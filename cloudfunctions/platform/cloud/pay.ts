@@ -1,6 +1,7 @@
 import { clipBytes } from '../../core/content';
 import { randomBytes } from 'node:crypto';
-import type { Payment, PaymentParams } from '../ports';
+import type { Payment } from '../ports';
+import type { PaymentParams } from '../../contract/views';
 
 /** The part of wx-server-sdk's cloudPay this project calls (云开发 微信支付: no certificates, no signing here). */
 export interface WxCloudPay {

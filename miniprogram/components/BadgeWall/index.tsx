@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { Badge } from '../../../cloudfunctions/app/api';
+import type { Badge } from '../../../cloudfunctions/contract/api';
 import './index.css';
 
 /** The badge wall: earned badges lit, the rest grey with how far along they are. */

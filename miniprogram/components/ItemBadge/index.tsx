@@ -1,6 +1,6 @@
 import './index.css';
 import { Text } from '@tarojs/components';
-import type { ItemView } from '../../../cloudfunctions/app/api';
+import type { ItemView } from '../../../cloudfunctions/contract/api';
 import { countdown } from '../../stores/format';
 
 /** What stands between a member and a reward, in one short label (lock, countdown, stock), and how far it is when it is the points. */

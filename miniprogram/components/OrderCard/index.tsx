@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
-import type { OrderView } from '../../../cloudfunctions/app/api';
+import type { OrderView } from '../../../cloudfunctions/contract/api';
 import { formatTime, yuan } from '../../stores/format';
 import { QrCode } from '../QrCode';
 import { orderStatusName } from '../../../cloudfunctions/core/mall';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { PoolView } from '../../../cloudfunctions/app/api';
+import type { PoolView } from '../../../cloudfunctions/contract/api';
 import { formatTime } from '../../stores/format';
 import './index.css';
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { PostView } from '../../../cloudfunctions/app/api';
+import type { PostView } from '../../../cloudfunctions/contract/api';
 import { formatTime } from '../../stores/format';
 import { ImageGrid } from '../ImageGrid';
 import { WornName } from '../WornName';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { open } from '../../components/navigation';
 import { observer } from 'mobx-react-lite';
-import type { NoticeView } from '../../../cloudfunctions/app/api';
+import type { NoticeView } from '../../../cloudfunctions/contract/api';
 import { ErrorLine } from '../../components/ErrorLine';
 import { store } from '../../stores';
 import { formatTime } from '../../stores/format';

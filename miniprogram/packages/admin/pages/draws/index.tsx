@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
-import type { DrawView } from '../../../../../cloudfunctions/app/api';
+import type { DrawView } from '../../../../../cloudfunctions/contract/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { NoticeLine } from '../../../../components/NoticeLine';
 import { drawProblems, emptyPrize, PRIZE_KINDS, type PrizeRow } from '../../../../stores/MallAdminStore';

@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
-import type { ItemView } from '../../../../../cloudfunctions/app/api';
+import type { ItemView } from '../../../../../cloudfunctions/contract/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { NoticeLine } from '../../../../components/NoticeLine';
 import { store } from '../../../../stores';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { NoticeLine } from '../../../../components/NoticeLine';
 import { OrderCard } from '../../../../components/OrderCard';
-import type { OrderView } from '../../../../../cloudfunctions/app/api';
+import type { OrderView } from '../../../../../cloudfunctions/contract/api';
 import { store } from '../../../../stores';
 import { yuan } from '../../../../stores/format';
 import '../../admin.css';

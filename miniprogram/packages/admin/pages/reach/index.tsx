@@ -3,7 +3,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect, useState } from 'react';
-import type { Batch } from '../../../../../cloudfunctions/app/api';
+import type { Batch } from '../../../../../cloudfunctions/contract/api';
 import { SEGMENTS, type SegmentKey } from '../../../../../cloudfunctions/core/activity';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { TextField } from '../../../../components/TextField';

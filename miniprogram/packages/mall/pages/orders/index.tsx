@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
-import type { OrderView } from '../../../../../cloudfunctions/app/api';
+import type { OrderView } from '../../../../../cloudfunctions/contract/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { OrderCard } from '../../../../components/OrderCard';
 import { ShippingFields } from '../../../../components/ShippingFields';
