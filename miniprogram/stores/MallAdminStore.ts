@@ -5,6 +5,7 @@ import type { ImageUploader } from '../gateway/uploader';
 import { isoToLocal, localToIso, yuan } from './format';
 import type { ItemKind } from '../../cloudfunctions/core/mall';
 import { isWearableKind, wearProblem } from '../../cloudfunctions/core/wearables';
+import { DRAW_LIMITS, REWARD_LIMITS, withinLimit, type NumberLimit } from '../../cloudfunctions/core/limits';
 import { Request } from './request';
 import { categoriesOf } from './MallStore';
 
@@ -193,28 +194,32 @@ export const emptyRewardForm = (today: string): RewardForm => ({
   endTime: '22:00',
 });
 
-const wholeNumber = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+/** Whether `text` is a whole number `limit` takes (typed: digits only). */
+const wholeNumber = (text: string, limit: NumberLimit) => /^\d+$/.test(text.trim()) && withinLimit(Number(text), limit);
+const { name, description, category, pointsPrice, stock, cashFen, wearDays, perMemberLimit } = REWARD_LIMITS;
 
-/** What to fix, by field, in plain Chinese (never a path like `item.startsAt` or a word like ISO-8601); empty when it can be saved. */
+/** What to fix, by field, in plain Chinese (never a path like `item.startsAt` or a word like ISO-8601); empty when it can be saved. The bounds are the server's (core/limits). */
 export function rewardProblems(form: RewardForm, tz: string): Partial<Record<keyof RewardForm | 'start' | 'end', string>> {
   const problems: Partial<Record<keyof RewardForm | 'start' | 'end', string>> = {};
   if (!form.name.trim()) problems.name = '请填写奖品名称';
-  else if (form.name.trim().length > 30) problems.name = '奖品名称最多 30 个字';
-  if (form.description.trim().length > 200) problems.description = '介绍最多 200 个字';
-  if ([...form.category.trim()].length > 8) problems.category = '分类最多 8 个字';
-  if (!wholeNumber(form.pointsPrice, 1, 1_000_000)) problems.pointsPrice = '兑换积分填 1 到 1000000 的整数';
-  if (!wholeNumber(form.stock, 0, 100_000)) problems.stock = '库存填 0 或正整数';
+  else if (form.name.trim().length > name) problems.name = `奖品名称最多 ${name} 个字`;
+  if (form.description.trim().length > description) problems.description = `介绍最多 ${description} 个字`;
+  if (form.category.trim().length > category) problems.category = `分类最多 ${category} 个字`;
+  if (!wholeNumber(form.pointsPrice, pointsPrice)) problems.pointsPrice = `兑换积分填 ${pointsPrice.min} 到 ${pointsPrice.max} 的整数`;
+  if (!wholeNumber(form.stock, stock)) problems.stock = `库存填 ${stock.min} 到 ${stock.max} 的整数`;
   // Only a physical reward is sold for points + cash (WeChat Pay sells goods); the field shows only for one.
   if (form.kind === 'physical' && form.cashPrice.trim()) {
-    if (!/^\d+(\.\d{1,2})?$/.test(form.cashPrice.trim()) || fenOf(form.cashPrice) < 1 || fenOf(form.cashPrice) > 10_000_000)
-      problems.cashPrice = '现金填 0.01 到 100000 元，最多两位小数';
+    if (!/^\d+(\.\d{1,2})?$/.test(form.cashPrice.trim()) || !withinLimit(fenOf(form.cashPrice), cashFen))
+      problems.cashPrice = `现金填 ${cashFen.min / 100} 到 ${cashFen.max / 100} 元，最多两位小数`;
   }
   if (isWearableKind(form.kind)) {
     const problem = wearProblem(form.kind, { look: form.look });
     if (problem) problems.look = problem;
-    if (form.wearDays.trim() && !wholeNumber(form.wearDays, 1, 3650)) problems.wearDays = '佩戴天数填 1 到 3650 的整数，永久就留空';
+    if (form.wearDays.trim() && !wholeNumber(form.wearDays, wearDays))
+      problems.wearDays = `佩戴天数填 ${wearDays.min} 到 ${wearDays.max} 的整数，永久就留空`;
   }
-  if (form.perMemberLimit.trim() && !wholeNumber(form.perMemberLimit, 1, 1000)) problems.perMemberLimit = '每人限兑填正整数，不限就留空';
+  if (form.perMemberLimit.trim() && !wholeNumber(form.perMemberLimit, perMemberLimit))
+    problems.perMemberLimit = `每人限兑填 ${perMemberLimit.min} 到 ${perMemberLimit.max} 的整数，不限就留空`;
   if (form.flash) {
     const startsAt = localToIso(`${form.startDate} ${form.startTime}`, tz);
     const endsAt = localToIso(`${form.endDate} ${form.endTime}`, tz);
@@ -300,17 +305,22 @@ export const emptyPrize = (): PrizeRow => ({ name: '', kind: 'physical', percent
 /** What to fix in the draw editor, by field (`cost`, `prize.{i}.name|percent|stock`, `prizes`), in plain Chinese. */
 export function drawProblems(name: string, cost: string, rows: PrizeRow[]): Record<string, string> {
   const problems: Record<string, string> = {};
+  const limits = DRAW_LIMITS;
   if (!name.trim()) problems.name = '请填写抽奖名称';
-  if (!wholeNumber(cost, 1, 100_000)) problems.cost = '每次消耗积分填正整数';
+  else if (name.trim().length > limits.name) problems.name = `抽奖名称最多 ${limits.name} 个字`;
+  if (!wholeNumber(cost, limits.costPoints)) problems.cost = `每次消耗积分填 ${limits.costPoints.min} 到 ${limits.costPoints.max} 的整数`;
   rows.forEach((row, i) => {
     if (!row.name.trim()) problems[`prize.${i}.name`] = '请填写奖项名称';
+    else if (row.name.trim().length > limits.prizeName) problems[`prize.${i}.name`] = `奖项名称最多 ${limits.prizeName} 个字`;
     if (!/^\d+(\.\d{1,2})?$/.test(row.percent.trim()) || Number(row.percent) <= 0 || Number(row.percent) > 100)
       problems[`prize.${i}.percent`] = '概率填 0.01 到 100，最多两位小数';
-    if (!wholeNumber(row.stock, 0, 100_000)) problems[`prize.${i}.stock`] = '数量填 0 或正整数';
+    if (!wholeNumber(row.stock, limits.prizeStock))
+      problems[`prize.${i}.stock`] = `数量填 ${limits.prizeStock.min} 到 ${limits.prizeStock.max} 的整数`;
     if (row.kind === 'coupon' && !row.itemId) problems[`prize.${i}.itemId`] = '请选择券码来自哪个优惠券奖品';
   });
   const total = rows.reduce((sum, row) => sum + Math.round(Number(row.percent) * 100 || 0), 0);
   if (!rows.length) problems.prizes = '至少一个奖项';
+  else if (rows.length > limits.prizes) problems.prizes = `最多 ${limits.prizes} 个奖项`;
   else if (total > 10_000) problems.prizes = `各奖项概率加起来是 ${total / 100}%，不能超过 100%`;
   return problems;
 }

@@ -2,117 +2,58 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { AuditEvent, Rules, RulesPatch } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { Request } from './request';
+import { RULE_LIMITS, TIER_LIMITS, limitProblem, withinLimit, type NumberLimit, type RuleKey } from '../../cloudfunctions/core/limits';
 import { mergeRules } from '../../cloudfunctions/core/rules';
 import { TEMPLATES, type TemplateKey } from '../../cloudfunctions/core/templates';
 
 type Group = Exclude<keyof Rules, 'tiers'>;
 
-/** One setting of the rules editor: where it lives, what to call it, what it means, what it may be. */
-export interface RuleField {
-  key: `${Group}.${string}`;
+/** One setting of the rules editor: where it lives, what to call it, what it means, and what it may be (core/limits, as the server checks it). */
+export interface RuleField extends NumberLimit {
+  key: RuleKey;
   label: string;
   help: string;
-  min: number;
-  max: number;
-  unit: string;
-  /** Takes up to two decimals (points per yuan); the rest are whole numbers. */
-  decimals?: true;
 }
 
-/** Every numeric rule, in the owner's words (the limits are the server's: core/rules and community/inputs). */
+const field = (key: RuleKey, label: string, help: string): RuleField => ({ key, label, help, ...RULE_LIMITS[key] });
+
+/** Every numeric rule, in the owner's words. */
 export const RULE_FIELDS: readonly RuleField[] = [
-  { key: 'checkin.points', label: '每日签到', help: '每天第一次签到得的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'checkin.streakDays', label: '连签天数', help: '每连续签到这么多天，额外奖励一次', min: 1, max: 1000, unit: '天' },
-  { key: 'checkin.streakBonus', label: '连签奖励', help: '连签满天数那天额外得的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'post.minPoints', label: '经验帖最低', help: '审核通过时最少给的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'post.maxPoints', label: '经验帖最高', help: '审核通过时最多给的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'post.dailyCap', label: '每天得分帖子', help: '一人一天最多几篇帖子得分，超出的照常发布', min: 0, max: 1000, unit: '篇' },
-  { key: 'answer.acceptedPoints', label: '回答被采纳', help: '回答被提问者采纳时得的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'answer.dailyCap', label: '每天得分回答', help: '一人一天最多几条回答因采纳得分', min: 0, max: 1000, unit: '条' },
-  { key: 'like.points', label: '点赞', help: '给别人的好帖点赞得的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'like.dailyCap', label: '每天得分点赞', help: '一人一天最多几次点赞得分', min: 0, max: 1000, unit: '次' },
-  {
-    key: 'comment.points',
-    label: '评论',
-    help: '评论别人通过审核的帖子得的分；自己的帖子、重复或近似的评论不计分',
-    min: 0,
-    max: 1_000_000,
-    unit: '分',
-  },
-  { key: 'comment.dailyCap', label: '每天得分评论', help: '一人一天最多几条评论得分，超出的照常显示', min: 0, max: 1000, unit: '条' },
-  { key: 'referral.inviterPoints', label: '邀请人奖励', help: '好友首次签到后，邀请人得的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'referral.inviteePoints', label: '新人奖励', help: '被邀请的好友首次签到后得的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'referral.dailyCap', label: '每天邀请奖励', help: '邀请人一天最多得几次邀请奖励', min: 0, max: 1000, unit: '次' },
-  {
-    key: 'referral.riskThreshold',
-    label: '风控门槛',
-    help: '微信风险等级达到这一级的新号不发邀请奖励（5 为不拦截）',
-    min: 1,
-    max: 5,
-    unit: '级',
-  },
-  {
-    key: 'expiry.days',
-    label: '积分有效期',
-    help: '获得后多少天过期，先到期的先用；改动只影响之后获得的积分',
-    min: 1,
-    max: 3650,
-    unit: '天',
-  },
-  { key: 'tierRetention.windowDays', label: '保级统计天数', help: '按滚动保级时，看最近多少天获得的积分', min: 30, max: 365, unit: '天' },
-  { key: 'tierRetention.graceDays', label: '保级宽限期', help: '积分不够时，保留原等级多少天再降一级', min: 0, max: 90, unit: '天' },
-  { key: 'makeUp.cost', label: '补签花费', help: '补签一天要花的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'makeUp.perMonth', label: '每月补签', help: '每人每个月最多补签几次', min: 0, max: 31, unit: '次' },
-  { key: 'makeUp.withinDays', label: '可补签天数', help: '最多能补签几天以内漏掉的日子', min: 0, max: 30, unit: '天' },
-  {
-    key: 'birthday.points',
-    label: '生日礼',
-    help: '生日当天首次签到额外得的分（0 为不送）；生日要提前 30 天设置',
-    min: 0,
-    max: 1_000_000,
-    unit: '分',
-  },
-  { key: 'tasks.profile', label: '任务：完善资料', help: '设置头像和昵称后得的分（0 为不发）', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'tasks.firstCheckin', label: '任务：首次签到', help: '第一次签到额外得的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'tasks.firstPost', label: '任务：首篇心得', help: '第一篇心得通过审核额外得的分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'tasks.firstAnswer', label: '任务：首次被采纳', help: '第一个回答被采纳额外得的分', min: 0, max: 1_000_000, unit: '分' },
-  {
-    key: 'tasks.firstInvite',
-    label: '任务：首次邀请',
-    help: '邀请的第一位好友完成首次签到后额外得的分',
-    min: 0,
-    max: 1_000_000,
-    unit: '分',
-  },
-  { key: 'transfer.maxPerTransfer', label: '每次转赠上限', help: '成员之间一次最多转赠多少积分', min: 0, max: 1_000_000, unit: '分' },
-  { key: 'transfer.dailyLimit', label: '每天转出上限', help: '一人一天最多转出多少积分', min: 0, max: 1_000_000, unit: '分' },
-  {
-    key: 'transfer.receiveDailyLimit',
-    label: '每天收到上限',
-    help: '一人一天最多收到多少积分，防止小号集中给一个号',
-    min: 0,
-    max: 1_000_000,
-    unit: '分',
-  },
-  { key: 'transfer.minMemberDays', label: '转赠门槛天数', help: '加入满多少天后才能转赠', min: 0, max: 365, unit: '天' },
-  {
-    key: 'purchase.pointsPerYuan',
-    label: '购物积分',
-    help: '店员扫会员码记一笔消费，每 1 元得多少分（可填 0.5 这样的小数），再乘会员等级倍数',
-    min: 0.01,
-    max: 100,
-    unit: '分/元',
-    decimals: true,
-  },
-  {
-    key: 'purchase.dailyCap',
-    label: '每天购物积分上限',
-    help: '一人一天最多因购物得多少分，超出的消费照常记录',
-    min: 0,
-    max: 1_000_000,
-    unit: '分',
-  },
-  { key: 'pool.days', label: '众筹期限', help: '发起积分众筹后多少天内凑齐，否则失败并退回每个人的积分', min: 1, max: 30, unit: '天' },
+  field('checkin.points', '每日签到', '每天第一次签到得的分'),
+  field('checkin.streakDays', '连签天数', '每连续签到这么多天，额外奖励一次'),
+  field('checkin.streakBonus', '连签奖励', '连签满天数那天额外得的分'),
+  field('post.minPoints', '经验帖最低', '审核通过时最少给的分'),
+  field('post.maxPoints', '经验帖最高', '审核通过时最多给的分'),
+  field('post.dailyCap', '每天得分帖子', '一人一天最多几篇帖子得分，超出的照常发布'),
+  field('answer.acceptedPoints', '回答被采纳', '回答被提问者采纳时得的分'),
+  field('answer.dailyCap', '每天得分回答', '一人一天最多几条回答因采纳得分'),
+  field('like.points', '点赞', '给别人的好帖点赞得的分'),
+  field('like.dailyCap', '每天得分点赞', '一人一天最多几次点赞得分'),
+  field('comment.points', '评论', '评论别人通过审核的帖子得的分；自己的帖子、重复或近似的评论不计分'),
+  field('comment.dailyCap', '每天得分评论', '一人一天最多几条评论得分，超出的照常显示'),
+  field('referral.inviterPoints', '邀请人奖励', '好友首次签到后，邀请人得的分'),
+  field('referral.inviteePoints', '新人奖励', '被邀请的好友首次签到后得的分'),
+  field('referral.dailyCap', '每天邀请奖励', '邀请人一天最多得几次邀请奖励'),
+  field('referral.riskThreshold', '风控门槛', '微信风险等级达到这一级的新号不发邀请奖励（5 为不拦截）'),
+  field('expiry.days', '积分有效期', '获得后多少天过期，先到期的先用；改动只影响之后获得的积分'),
+  field('tierRetention.windowDays', '保级统计天数', '按滚动保级时，看最近多少天获得的积分'),
+  field('tierRetention.graceDays', '保级宽限期', '积分不够时，保留原等级多少天再降一级'),
+  field('makeUp.cost', '补签花费', '补签一天要花的分'),
+  field('makeUp.perMonth', '每月补签', '每人每个月最多补签几次'),
+  field('makeUp.withinDays', '可补签天数', '最多能补签几天以内漏掉的日子'),
+  field('birthday.points', '生日礼', '生日当天首次签到额外得的分（0 为不送）；生日要提前 30 天设置'),
+  field('tasks.profile', '任务：完善资料', '设置头像和昵称后得的分（0 为不发）'),
+  field('tasks.firstCheckin', '任务：首次签到', '第一次签到额外得的分'),
+  field('tasks.firstPost', '任务：首篇心得', '第一篇心得通过审核额外得的分'),
+  field('tasks.firstAnswer', '任务：首次被采纳', '第一个回答被采纳额外得的分'),
+  field('tasks.firstInvite', '任务：首次邀请', '邀请的第一位好友完成首次签到后额外得的分'),
+  field('transfer.maxPerTransfer', '每次转赠上限', '成员之间一次最多转赠多少积分'),
+  field('transfer.dailyLimit', '每天转出上限', '一人一天最多转出多少积分'),
+  field('transfer.receiveDailyLimit', '每天收到上限', '一人一天最多收到多少积分，防止小号集中给一个号'),
+  field('transfer.minMemberDays', '转赠门槛天数', '加入满多少天后才能转赠'),
+  field('purchase.pointsPerYuan', '购物积分', '店员扫会员码记一笔消费，每 1 元得多少分（可填 0.5 这样的小数），再乘会员等级倍数'),
+  field('purchase.dailyCap', '每天购物积分上限', '一人一天最多因购物得多少分，超出的消费照常记录'),
+  field('pool.days', '众筹期限', '发起积分众筹后多少天内凑齐，否则失败并退回每个人的积分'),
 ];
 
 export interface TierRow {
@@ -176,8 +117,7 @@ export function rulesFormProblems(form: RulesForm): Record<string, string> {
       problems[field.key] = field.decimals
         ? `${field.label}请填数字，最多两位小数（${field.unit}）`
         : `${field.label}请填整数（${field.unit}）`;
-    else if (Number(text) < field.min) problems[field.key] = `${field.label}至少 ${field.min} ${field.unit}`;
-    else if (Number(text) > field.max) problems[field.key] = `${field.label}最多 ${field.max} ${field.unit}`;
+    else if (limitProblem(Number(text), field)) problems[field.key] = `${field.label}${limitProblem(Number(text), field)}`;
   }
   const min = Number(form.values['post.minPoints']);
   const max = Number(form.values['post.maxPoints']);
@@ -185,7 +125,7 @@ export function rulesFormProblems(form: RulesForm): Record<string, string> {
   form.tiers.forEach((tier, i) => {
     const name = tier.name.trim();
     if (!name) problems[`tier.${i}.name`] = '等级名称不能为空';
-    else if (name.length > 10) problems[`tier.${i}.name`] = '等级名称最多 10 个字';
+    else if (name.length > TIER_LIMITS.name) problems[`tier.${i}.name`] = `等级名称最多 ${TIER_LIMITS.name} 个字`;
     else if (form.tiers.findIndex((t) => t.name.trim() === name) !== i) problems[`tier.${i}.name`] = '等级名称不能重复';
     const text = tier.minPoints.trim();
     if (!/^\d+$/.test(text)) problems[`tier.${i}.minPoints`] = '门槛请填整数（累计积分）';
@@ -193,13 +133,15 @@ export function rulesFormProblems(form: RulesForm): Record<string, string> {
     else if (i > 0 && /^\d+$/.test(form.tiers[i - 1].minPoints.trim()) && Number(text) <= Number(form.tiers[i - 1].minPoints))
       problems[`tier.${i}.minPoints`] = '门槛要比上一级高';
     const multiplier = tier.multiplier.trim();
-    if (!/^\d+(\.\d{1,2})?$/.test(multiplier) || Number(multiplier) < 1 || Number(multiplier) > 3)
-      problems[`tier.${i}.multiplier`] = '积分倍数填 1 到 3，例如 1.2';
+    const { min, max } = TIER_LIMITS.multiplier;
+    if (!/^\d+(\.\d+)?$/.test(multiplier) || !withinLimit(Number(multiplier), TIER_LIMITS.multiplier))
+      problems[`tier.${i}.multiplier`] = `积分倍数填 ${min} 到 ${max}，最多两位小数，例如 1.2`;
     const perks = perksOf(tier.perks);
-    if (perks.length > 6) problems[`tier.${i}.perks`] = '每个等级最多 6 条权益';
-    else if (perks.some((p) => p.length > 20)) problems[`tier.${i}.perks`] = '每条权益最多 20 个字';
+    if (perks.length > TIER_LIMITS.perks) problems[`tier.${i}.perks`] = `每个等级最多 ${TIER_LIMITS.perks} 条权益`;
+    else if (perks.some((p) => p.length > TIER_LIMITS.perk)) problems[`tier.${i}.perks`] = `每条权益最多 ${TIER_LIMITS.perk} 个字`;
   });
   if (form.tiers.length === 0) problems.tiers = '至少需要一个等级';
+  else if (form.tiers.length > TIER_LIMITS.tiers) problems.tiers = `最多 ${TIER_LIMITS.tiers} 个等级`;
   return problems;
 }
 

@@ -196,7 +196,7 @@ describe('the reward editor', () => {
     expect(problems).toEqual({
       name: '请填写奖品名称',
       pointsPrice: '兑换积分填 1 到 1000000 的整数',
-      stock: '库存填 0 或正整数',
+      stock: '库存填 0 到 1000000 的整数',
       end: '结束时间要晚于开始时间',
     });
     for (const message of Object.values(problems)) expect(message).not.toMatch(/ISO|[a-z]+\.[a-z]+/i);
@@ -223,10 +223,10 @@ describe('the draw editor', () => {
     ];
     expect(drawProblems('', '0', rows)).toEqual({
       name: '请填写抽奖名称',
-      cost: '每次消耗积分填正整数',
+      cost: '每次消耗积分填 1 到 1000000 的整数',
       'prize.1.name': '请填写奖项名称',
       'prize.1.percent': '概率填 0.01 到 100，最多两位小数',
-      'prize.1.stock': '数量填 0 或正整数',
+      'prize.1.stock': '数量填 0 到 100000 的整数',
       prizes: '各奖项概率加起来是 110.56%，不能超过 100%',
     });
     const coupon = { ...emptyPrize(), name: '券', kind: 'coupon' as const, percent: '30', stock: '100' };

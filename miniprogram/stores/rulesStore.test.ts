@@ -57,7 +57,7 @@ describe('the rules form', () => {
     form.tiers[3].perks = Array.from({ length: 7 }, (_, i) => `权益${i}`).join('\n');
     form.values['makeUp.withinDays'] = '31';
     expect(rulesFormProblems(form)).toEqual({
-      'tier.1.multiplier': '积分倍数填 1 到 3，例如 1.2',
+      'tier.1.multiplier': '积分倍数填 1 到 3，最多两位小数，例如 1.2',
       'tier.3.perks': '每个等级最多 6 条权益',
       'makeUp.withinDays': '可补签天数最多 30 天',
     });

@@ -248,6 +248,11 @@ eachStore((open) => {
       const rest = await h.ok('community', 'audit', { communityId: c, limit: 3, cursor: first.nextCursor }, owner);
       expect(rest).toMatchObject({ events: [{ detail: { reason: '第1次' } }, { detail: { reason: '第0次' } }], nextCursor: null });
       await h.ok('community', 'setRole', { communityId: c, openid: 'o_alice', role: 'moderator' }, owner);
+      // A kind the log never records is a mistake, said as such, not an empty log.
+      expect(await h.call('community', 'audit', { communityId: c, kind: 'community.nothing' }, owner)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining('kind') },
+      });
       expect((await h.ok('community', 'audit', { communityId: c, kind: 'community.setRole' }, owner)).events).toMatchObject([
         { action: 'community.setRole', target: 'o_alice' },
       ]);

@@ -1,7 +1,22 @@
 import * as z from 'zod';
 import { AUDIT_ACTIONS } from '../../contract/views';
 import { TEMPLATE_KEYS } from '../../core/templates';
-import { communityId, cursor, docId, imageRef, inCommunity, limit, openid, points, requestId, segment, text } from '../kernel/schemas';
+import { TIER_LIMITS } from '../../core/limits';
+import {
+  communityId,
+  cursor,
+  docId,
+  imageRef,
+  inCommunity,
+  limit,
+  limited,
+  openid,
+  points,
+  requestId,
+  ruleSetting,
+  segment,
+  text,
+} from '../kernel/schemas';
 import { groupCloudIdInput } from '../kernel/groupCloudId';
 import { isValidTimezone } from '../../core/days';
 
@@ -51,89 +66,90 @@ export const setRoleInput = z.object({
   role: z.enum(['moderator', 'member'], { error: 'role 只能是 moderator 或 member' }),
 });
 
-export const count = z.number({ error: '必须是数字' }).int('必须是整数').min(0, '不能为负').max(1000, '太大');
+/** One group of rules: any of its settings, none other. */
+const group = <Shape extends z.ZodRawShape>(shape: Shape) => z.object(shape).partial().strict();
 
 export const rulesPatch = z
   .object({
-    checkin: z
-      .object({ points, streakDays: count.min(1, '至少 1 天'), streakBonus: points })
-      .partial()
-      .strict(),
-    answer: z.object({ acceptedPoints: points, dailyCap: count }).partial().strict(),
-    post: z.object({ minPoints: points, maxPoints: points, dailyCap: count }).partial().strict(),
-    like: z.object({ points, dailyCap: count }).partial().strict(),
-    comment: z.object({ points, dailyCap: count }).partial().strict(),
-    referral: z
-      .object({
-        inviterPoints: points,
-        inviteePoints: points,
-        dailyCap: count,
-        riskThreshold: z.number().int('必须是整数').min(1, '至少为 1').max(5, '最多为 5（5 表示不拦截）'),
-      })
-      .partial()
-      .strict(),
-    expiry: z
-      .object({ days: z.number().int('必须是整数').min(1, '至少 1 天').max(3650, '最多 3650 天') })
-      .partial()
-      .strict(),
+    checkin: group({
+      points: ruleSetting('checkin.points'),
+      streakDays: ruleSetting('checkin.streakDays'),
+      streakBonus: ruleSetting('checkin.streakBonus'),
+    }),
+    answer: group({ acceptedPoints: ruleSetting('answer.acceptedPoints'), dailyCap: ruleSetting('answer.dailyCap') }),
+    post: group({
+      minPoints: ruleSetting('post.minPoints'),
+      maxPoints: ruleSetting('post.maxPoints'),
+      dailyCap: ruleSetting('post.dailyCap'),
+    }),
+    like: group({ points: ruleSetting('like.points'), dailyCap: ruleSetting('like.dailyCap') }),
+    comment: group({ points: ruleSetting('comment.points'), dailyCap: ruleSetting('comment.dailyCap') }),
+    referral: group({
+      inviterPoints: ruleSetting('referral.inviterPoints'),
+      inviteePoints: ruleSetting('referral.inviteePoints'),
+      dailyCap: ruleSetting('referral.dailyCap'),
+      riskThreshold: ruleSetting('referral.riskThreshold'),
+    }),
+    expiry: group({ days: ruleSetting('expiry.days') }),
     tiers: z
       .array(
         z
           .object({
-            name: z.string().trim().min(1, '等级名称不能为空').max(10, '等级名称最多 10 个字'),
+            name: z.string().trim().min(1, '等级名称不能为空').max(TIER_LIMITS.name, `等级名称最多 ${TIER_LIMITS.name} 个字`),
             minPoints: points,
-            multiplier: z.number({ error: '倍数必须是数字' }).min(1, '倍数至少为 1').max(3, '倍数最多为 3').optional(),
+            multiplier: limited(TIER_LIMITS.multiplier).optional(),
             perks: z
-              .array(z.string({ error: '权益必须是文字' }).trim().min(1, '权益不能为空').max(20, '每条权益最多 20 个字'), {
-                error: '权益是一组文字',
-              })
-              .max(6, '最多 6 条权益')
+              .array(
+                z
+                  .string({ error: '权益必须是文字' })
+                  .trim()
+                  .min(1, '权益不能为空')
+                  .max(TIER_LIMITS.perk, `每条权益最多 ${TIER_LIMITS.perk} 个字`),
+                { error: '权益是一组文字' },
+              )
+              .max(TIER_LIMITS.perks, `最多 ${TIER_LIMITS.perks} 条权益`)
               .optional(),
           })
           .strict(),
       )
       .min(1, '至少一个等级')
-      .max(10, '最多 10 个等级'),
-    tierRetention: z
-      .object({
-        mode: z.enum(['lifetime', 'rolling'], { error: '保级方式只能是 lifetime 或 rolling' }),
-        windowDays: z.number().int('必须是整数').min(30, '至少 30 天').max(365, '最多 365 天'),
-        graceDays: z.number().int('必须是整数').min(0, '不能为负').max(90, '最多 90 天'),
-      })
-      .partial()
-      .strict(),
-    makeUp: z
-      .object({ cost: points, perMonth: count.max(31, '每月最多 31 次'), withinDays: count.max(30, '最多 30 天') })
-      .partial()
-      .strict(),
-    birthday: z.object({ points }).partial().strict(),
-    tasks: z
-      .object({ profile: points, firstCheckin: points, firstPost: points, firstAnswer: points, firstInvite: points })
-      .partial()
-      .strict(),
-    transfer: z
-      .object({
-        enabled: z.boolean({ error: '必须是 true 或 false' }),
-        minTier: z.string({ error: '等级必须是文字' }).trim().min(1, '等级不能为空').max(10, '等级名称最多 10 个字'),
-        dailyLimit: points,
-        maxPerTransfer: points,
-        minMemberDays: count.max(365, '最多 365 天'),
-        receiveDailyLimit: points,
-      })
-      .partial()
-      .strict(),
-    pool: z
-      .object({ days: count.min(1, '至少 1 天').max(30, '最多 30 天') })
-      .partial()
-      .strict(),
-    purchase: z
-      .object({
-        enabled: z.boolean({ error: '必须是 true 或 false' }),
-        pointsPerYuan: z.number({ error: '必须是数字' }).min(0.01, '每元至少 0.01 积分').max(100, '每元最多 100 积分'),
-        dailyCap: points,
-      })
-      .partial()
-      .strict(),
+      .max(TIER_LIMITS.tiers, `最多 ${TIER_LIMITS.tiers} 个等级`),
+    tierRetention: group({
+      mode: z.enum(['lifetime', 'rolling'], { error: '保级方式只能是 lifetime 或 rolling' }),
+      windowDays: ruleSetting('tierRetention.windowDays'),
+      graceDays: ruleSetting('tierRetention.graceDays'),
+    }),
+    makeUp: group({
+      cost: ruleSetting('makeUp.cost'),
+      perMonth: ruleSetting('makeUp.perMonth'),
+      withinDays: ruleSetting('makeUp.withinDays'),
+    }),
+    birthday: group({ points: ruleSetting('birthday.points') }),
+    tasks: group({
+      profile: ruleSetting('tasks.profile'),
+      firstCheckin: ruleSetting('tasks.firstCheckin'),
+      firstPost: ruleSetting('tasks.firstPost'),
+      firstAnswer: ruleSetting('tasks.firstAnswer'),
+      firstInvite: ruleSetting('tasks.firstInvite'),
+    }),
+    transfer: group({
+      enabled: z.boolean({ error: '必须是 true 或 false' }),
+      minTier: z
+        .string({ error: '等级必须是文字' })
+        .trim()
+        .min(1, '等级不能为空')
+        .max(TIER_LIMITS.name, `等级名称最多 ${TIER_LIMITS.name} 个字`),
+      dailyLimit: ruleSetting('transfer.dailyLimit'),
+      maxPerTransfer: ruleSetting('transfer.maxPerTransfer'),
+      minMemberDays: ruleSetting('transfer.minMemberDays'),
+      receiveDailyLimit: ruleSetting('transfer.receiveDailyLimit'),
+    }),
+    pool: group({ days: ruleSetting('pool.days') }),
+    purchase: group({
+      enabled: z.boolean({ error: '必须是 true 或 false' }),
+      pointsPerYuan: ruleSetting('purchase.pointsPerYuan'),
+      dailyCap: ruleSetting('purchase.dailyCap'),
+    }),
   })
   .partial()
   .strict();

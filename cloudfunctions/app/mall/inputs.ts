@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { normalizeCode, READABLE_CODE } from '../../core/readableCodes';
 import { ROLL_SPACE } from '../../core/lottery';
 import { wearProblem } from '../../core/wearables';
-import { communityId, cursor, docId, inCommunity, limit, points, requestId, text } from '../kernel/schemas';
+import { DRAW_LIMITS, REWARD_LIMITS } from '../../core/limits';
+import { communityId, cursor, docId, inCommunity, limit, limited, requestId, text } from '../kernel/schemas';
 
 /** The `mall` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -88,8 +89,8 @@ export const upsertDrawInput = z.object({
   communityId,
   draw: z.object({
     id: docId('id').optional(),
-    name: text('抽奖名称', 30),
-    costPoints: points.min(1, '每次至少 1 积分'),
+    name: text('抽奖名称', DRAW_LIMITS.name),
+    costPoints: limited(DRAW_LIMITS.costPoints, '每次消耗积分'),
     active: z.boolean().default(true),
     prizes: z
       .array(
@@ -98,15 +99,15 @@ export const upsertDrawInput = z.object({
             .string()
             .regex(/^[A-Za-z0-9_-]{1,32}$/, '奖项 id 格式不对')
             .optional(),
-          name: text('奖项名称', 30),
+          name: text('奖项名称', DRAW_LIMITS.prizeName),
           weight: z.number().int('概率须为整数万分比').min(0).max(ROLL_SPACE, '概率不能超过 100%'),
-          stock: z.number().int('库存必须是整数').min(0, '库存不能为负').max(100_000),
+          stock: limited(DRAW_LIMITS.prizeStock, '奖项数量'),
           kind: z.enum(['physical', 'coupon', 'service']).default('physical'),
           itemId: docId('itemId').nullish(),
         }),
       )
       .min(1, '至少一个奖项')
-      .max(10, '最多 10 个奖项'),
+      .max(DRAW_LIMITS.prizes, `最多 ${DRAW_LIMITS.prizes} 个奖项`),
   }),
 });
 
@@ -118,16 +119,16 @@ export const upsertItemInput = z.object({
   item: z
     .object({
       id: docId('id').optional(),
-      name: text('奖品名称', 40),
-      description: z.string().trim().max(500, '描述最多 500 字').default(''),
+      name: text('奖品名称', REWARD_LIMITS.name),
+      description: z.string().trim().max(REWARD_LIMITS.description, `描述最多 ${REWARD_LIMITS.description} 字`).default(''),
       /** A shelf of the mall (个护, 课程, 优惠券 …): the members' mall filters by it. */
       category: z
         .string({ error: '分类必须是文字' })
         .trim()
-        .max(8, '分类最多 8 个字')
+        .max(REWARD_LIMITS.category, `分类最多 ${REWARD_LIMITS.category} 个字`)
         .nullish()
         .transform((c) => c || null),
-      images: z.array(z.string().trim().min(1).max(500)).max(9, '最多 9 张图').default([]),
+      images: z.array(z.string().trim().min(1).max(500)).max(REWARD_LIMITS.images, `最多 ${REWARD_LIMITS.images} 张图`).default([]),
       kind: z
         .enum(['physical', 'coupon', 'service', 'title', 'frame'], { error: 'kind 只能是 physical、coupon、service、title 或 frame' })
         .default('physical'),
@@ -135,29 +136,20 @@ export const upsertItemInput = z.object({
       wear: z
         .object({
           look: z.string({ error: '请填写称号文字或选择头像框样式' }).trim().min(1, '请填写称号文字或选择头像框样式'),
-          days: z
-            .number({ error: '佩戴天数必须是数字' })
-            .int('佩戴天数必须是整数')
-            .min(1, '佩戴至少 1 天')
-            .max(3650, '佩戴最多 3650 天')
+          days: limited(REWARD_LIMITS.wearDays, '佩戴天数')
             .nullish()
             .transform((days) => days ?? null),
         })
         .nullish(),
-      pointsPrice: points.min(1, '兑换积分至少 1 分'),
-      stock: z.number({ error: '库存必须是数字' }).int('库存必须是整数').min(0, '库存不能为负').max(1_000_000, '库存太大'),
-      perMemberLimit: z.number().int('限兑必须是整数').min(1, '限兑至少 1 件').max(1000).nullish(),
+      pointsPrice: limited(REWARD_LIMITS.pointsPrice, '兑换积分'),
+      stock: limited(REWARD_LIMITS.stock, '库存'),
+      perMemberLimit: limited(REWARD_LIMITS.perMemberLimit, '每人限兑').nullish(),
       startsAt: instant,
       endsAt: instant,
       minTier: z.string().trim().min(1).max(10).nullish(),
       active: z.boolean().default(true),
       /** 积分+现金, in fen: WeChat Pay sells goods, never points, so only a physical reward takes it. */
-      cashPrice: z
-        .number({ error: '现金价必须是数字（分）' })
-        .int('现金价以分计，须为整数')
-        .min(1, '现金价至少 1 分')
-        .max(10_000_000, '现金价最多 10 万元')
-        .nullish(),
+      cashPrice: limited(REWARD_LIMITS.cashFen, '现金价（分）').nullish(),
     })
     .refine((item) => !item.startsAt || !item.endsAt || Date.parse(item.startsAt) < Date.parse(item.endsAt), '结束时间须晚于开始时间')
     .refine(

@@ -1,0 +1,106 @@
+/**
+ * The bounds of what owners type: each rule's number and each reward's fields. Decided once,
+ * here: the server's schemas are built from them and the app's forms check them before sending,
+ * so a value the form lets through is one the server takes, and the form says why in the same
+ * words the server would.
+ */
+
+/** A number a setting takes: its bounds, whole or to two decimals, and the unit it is said in. */
+export interface NumberLimit {
+  min: number;
+  max: number;
+  unit: string;
+  /** Takes up to two decimals (points per yuan); the rest are whole numbers. */
+  decimals?: true;
+}
+
+const points: NumberLimit = { min: 0, max: 1_000_000, unit: '分' };
+const perDay = (unit: string): NumberLimit => ({ min: 0, max: 1000, unit });
+
+/** Every numeric rule of community.updateRules, by "group.setting". */
+export const RULE_LIMITS = {
+  'checkin.points': points,
+  'checkin.streakDays': { min: 1, max: 1000, unit: '天' },
+  'checkin.streakBonus': points,
+  'post.minPoints': points,
+  'post.maxPoints': points,
+  'post.dailyCap': perDay('篇'),
+  'answer.acceptedPoints': points,
+  'answer.dailyCap': perDay('条'),
+  'like.points': points,
+  'like.dailyCap': perDay('次'),
+  'comment.points': points,
+  'comment.dailyCap': perDay('条'),
+  'referral.inviterPoints': points,
+  'referral.inviteePoints': points,
+  'referral.dailyCap': perDay('次'),
+  'referral.riskThreshold': { min: 1, max: 5, unit: '级' },
+  'expiry.days': { min: 1, max: 3650, unit: '天' },
+  'tierRetention.windowDays': { min: 30, max: 365, unit: '天' },
+  'tierRetention.graceDays': { min: 0, max: 90, unit: '天' },
+  'makeUp.cost': points,
+  'makeUp.perMonth': { min: 0, max: 31, unit: '次' },
+  'makeUp.withinDays': { min: 0, max: 30, unit: '天' },
+  'birthday.points': points,
+  'tasks.profile': points,
+  'tasks.firstCheckin': points,
+  'tasks.firstPost': points,
+  'tasks.firstAnswer': points,
+  'tasks.firstInvite': points,
+  'transfer.maxPerTransfer': points,
+  'transfer.dailyLimit': points,
+  'transfer.receiveDailyLimit': points,
+  'transfer.minMemberDays': { min: 0, max: 365, unit: '天' },
+  'purchase.pointsPerYuan': { min: 0.01, max: 100, unit: '分/元', decimals: true },
+  'purchase.dailyCap': points,
+  'pool.days': { min: 1, max: 30, unit: '天' },
+} as const satisfies Record<string, NumberLimit>;
+
+export type RuleKey = keyof typeof RULE_LIMITS;
+
+/** The tiers: how many, their names, the multiplier they pay and the perks they list. */
+export const TIER_LIMITS = {
+  tiers: 10,
+  name: 10,
+  multiplier: { min: 1, max: 3, unit: '倍', decimals: true },
+  perks: 6,
+  perk: 20,
+} as const;
+
+/** A reward as the owner stocks it (mall.upsertItem). Cash is in fen. */
+export const REWARD_LIMITS = {
+  name: 40,
+  description: 500,
+  category: 8,
+  images: 9,
+  pointsPrice: { min: 1, max: 1_000_000, unit: '分' },
+  stock: { min: 0, max: 1_000_000, unit: '件' },
+  perMemberLimit: { min: 1, max: 1000, unit: '件' },
+  wearDays: { min: 1, max: 3650, unit: '天' },
+  cashFen: { min: 1, max: 10_000_000, unit: '分' },
+} as const;
+
+/** A lottery as the owner sets it (mall.upsertDraw); a prize's chance is in ten-thousandths of the roll. */
+export const DRAW_LIMITS = {
+  name: 30,
+  costPoints: { min: 1, max: 1_000_000, unit: '分' },
+  prizes: 10,
+  prizeName: 30,
+  prizeStock: { min: 0, max: 100_000, unit: '件' },
+} as const;
+
+/** Whether `value` is a number `limit` takes. */
+export const withinLimit = (value: number, limit: NumberLimit): boolean => limitProblem(value, limit) === null;
+
+/** Two decimals at most, as typed: 0.29 is (though 0.29 × 100 is 28.999… in floating point). */
+const hasTwoDecimalsAtMost = (value: number) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6;
+
+/** Why `value` is not a number `limit` takes, in the owner's words; null when it is. */
+export function limitProblem(value: number, limit: NumberLimit): string | null {
+  if (!Number.isFinite(value)) return '必须是数字';
+  if (!limit.decimals && !Number.isInteger(value)) return '必须是整数';
+  if (limit.decimals && !hasTwoDecimalsAtMost(value)) return '最多两位小数';
+  if (value < limit.min) return `至少 ${limit.min} ${limit.unit}`;
+  if (value > limit.max) return `最多 ${limit.max} ${limit.unit}`;
+  return null;
+}

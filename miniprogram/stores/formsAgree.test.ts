@@ -1,0 +1,84 @@
+import { DEFAULT_RULES, mergeRules, rulesProblems } from '../../cloudfunctions/core/rules';
+import { RULE_LIMITS, TIER_LIMITS, REWARD_LIMITS } from '../../cloudfunctions/core/limits';
+import { rulesPatch } from '../../cloudfunctions/app/community/inputs';
+import { upsertItemInput } from '../../cloudfunctions/app/mall/inputs';
+import { formOf, patchOf, rulesFormProblems, RULE_FIELDS, type RulesForm } from './RulesStore';
+import { emptyRewardForm, rewardOf, rewardProblems, type RewardForm } from './MallAdminStore';
+
+/**
+ * The owner's forms and the server agree, value by value: what a form lets through the server
+ * takes, and what the server refuses the form says before sending — at each bound, just inside
+ * and just outside. Both sides read their bounds from core/limits, so this fails when either
+ * side writes its own again.
+ */
+const around = (min: number, max: number, step: number) => [min - step, min, min + step, max - step, max, max + step];
+
+describe('the rules form agrees with community.updateRules', () => {
+  const serverTakes = (form: RulesForm) => {
+    const parsed = rulesPatch.safeParse(patchOf(DEFAULT_RULES, form));
+    return parsed.success && rulesProblems(mergeRules(DEFAULT_RULES, parsed.data)).length === 0;
+  };
+  const formTakes = (form: RulesForm) => Object.keys(rulesFormProblems(form)).length === 0;
+
+  it('covers every numeric rule the server knows', () => {
+    expect(RULE_FIELDS.map((f) => f.key).sort()).toEqual(Object.keys(RULE_LIMITS).sort());
+  });
+
+  it.each(RULE_FIELDS.map((f) => [f.key, f] as const))('%s: the same verdict at and around its bounds', (_key, field) => {
+    const step = field.decimals ? 0.01 : 1;
+    const values = [...around(field.min, field.max, step), field.min + step / 2, field.min + 0.5];
+    for (const value of values) {
+      const base = formOf(DEFAULT_RULES);
+      // post.min and post.max bound each other: move the other one out of the way.
+      const others = field.key === 'post.minPoints' ? { 'post.maxPoints': String(field.max) } : {};
+      const form = { ...base, values: { ...base.values, ...others, [field.key]: String(value) } };
+      expect([field.key, value, formTakes(form)]).toEqual([field.key, value, serverTakes(form)]);
+    }
+  });
+
+  it('tiers: names, multipliers, perks and how many, the same verdict', () => {
+    const base = formOf(DEFAULT_RULES);
+    const tier = (i: number, change: Partial<RulesForm['tiers'][number]>) => ({
+      ...base,
+      tiers: base.tiers.map((t, j) => (j === i ? { ...t, ...change } : t)),
+    });
+    const forms = [
+      tier(1, { name: 'x'.repeat(TIER_LIMITS.name) }),
+      tier(1, { name: 'x'.repeat(TIER_LIMITS.name + 1) }),
+      ...around(TIER_LIMITS.multiplier.min, TIER_LIMITS.multiplier.max, 0.01).map((m) => tier(1, { multiplier: String(m) })),
+      tier(1, { multiplier: '1.005' }),
+      tier(1, { perks: Array.from({ length: TIER_LIMITS.perks }, (_, i) => `权益${i}`).join('\n') }),
+      tier(1, { perks: Array.from({ length: TIER_LIMITS.perks + 1 }, (_, i) => `权益${i}`).join('\n') }),
+      tier(1, { perks: '好'.repeat(TIER_LIMITS.perk) }),
+      tier(1, { perks: '好'.repeat(TIER_LIMITS.perk + 1) }),
+      ...[TIER_LIMITS.tiers, TIER_LIMITS.tiers + 1].map((n) => ({
+        ...base,
+        tiers: Array.from({ length: n }, (_, i) => ({ name: `L${i}`, minPoints: String(i * 100), multiplier: '1', perks: '' })),
+      })),
+    ];
+    for (const form of forms) expect([form.tiers, formTakes(form)]).toEqual([form.tiers, serverTakes(form)]);
+  });
+});
+
+describe('the reward form agrees with mall.upsertItem', () => {
+  const TZ = 'Asia/Shanghai';
+  const valid: RewardForm = { ...emptyRewardForm('2026-12-05'), name: '抱枕', pointsPrice: '100', stock: '5' };
+  const serverTakes = (form: RewardForm) => upsertItemInput.safeParse({ communityId: 'c1', item: rewardOf(form, TZ) }).success;
+  const formTakes = (form: RewardForm) => Object.keys(rewardProblems(form, TZ)).length === 0;
+  const { name, description, category, pointsPrice, stock, perMemberLimit, wearDays, cashFen } = REWARD_LIMITS;
+  const numbers = (key: keyof RewardForm, limit: { min: number; max: number }, extra: Partial<RewardForm> = {}) =>
+    around(limit.min, limit.max, 1).map((n) => ({ ...valid, ...extra, [key]: String(n) }));
+
+  it.each([
+    ['name', [name, name + 1].map((n) => ({ ...valid, name: '奖'.repeat(n) }))],
+    ['description', [description, description + 1].map((n) => ({ ...valid, description: '介'.repeat(n) }))],
+    ['category', [category, category + 1].map((n) => ({ ...valid, category: '类'.repeat(n) }))],
+    ['pointsPrice', numbers('pointsPrice', pointsPrice)],
+    ['stock', numbers('stock', stock)],
+    ['perMemberLimit', numbers('perMemberLimit', perMemberLimit)],
+    ['wearDays', numbers('wearDays', wearDays, { kind: 'title', look: '学霸' })],
+    ['cashPrice', around(cashFen.min, cashFen.max, 1).map((fen) => ({ ...valid, cashPrice: (fen / 100).toFixed(2) }))],
+  ] as Array<[string, RewardForm[]]>)('%s: the same verdict at and around its bounds', (_field, forms) => {
+    for (const form of forms) expect([form, formTakes(form)]).toEqual([form, serverTakes(form)]);
+  });
+});
