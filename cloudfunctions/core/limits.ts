@@ -89,6 +89,30 @@ export const DRAW_LIMITS = {
   prizeStock: { min: 0, max: 100_000, unit: '件' },
 } as const;
 
+/** A campaign (campaigns.upsert): its name, each kind's numbers, a pilot's share, and what a rules trial may set. */
+export const CAMPAIGN_LIMITS = {
+  name: 20,
+  multiplier: { min: 1.1, max: 5, unit: '倍', decimals: true },
+  monthDay: { min: 1, max: 28, unit: '日' },
+  target: { min: 1, max: 1_000_000, unit: '' },
+  inactiveDays: { min: 3, max: 365, unit: '天' },
+  bonusPoints: { min: 1, max: 100_000, unit: '分' },
+  pilotShare: { min: 1, max: 99, unit: '%' },
+  ruleCheckin: { min: 0, max: 10_000, unit: '分' },
+  ruleStreakBonus: { min: 0, max: 100_000, unit: '分' },
+  ruleAnswer: { min: 0, max: 100_000, unit: '分' },
+  ruleLike: { min: 0, max: 1_000, unit: '分' },
+} as const;
+
+/** A community event (events.upsert). */
+export const EVENT_LIMITS = {
+  title: 30,
+  description: 500,
+  place: 60,
+  capacity: { min: 1, max: 10_000, unit: '人' },
+  points: { min: 0, max: 100_000, unit: '分' },
+} as const;
+
 /** Whether `value` is a number `limit` takes. */
 export const withinLimit = (value: number, limit: NumberLimit): boolean => limitProblem(value, limit) === null;
 
@@ -104,3 +128,7 @@ export function limitProblem(value: number, limit: NumberLimit): string | null {
   if (value > limit.max) return `最多 ${limit.max} ${limit.unit}`;
   return null;
 }
+
+/** Whether `text`, as an owner typed it, is a number `limit` takes: digits, and a point with up to two more where it takes decimals. */
+export const typedWithin = (text: string, limit: NumberLimit): boolean =>
+  (limit.decimals ? /^\d+(\.\d{1,2})?$/ : /^\d+$/).test(text.trim()) && withinLimit(Number(text), limit);

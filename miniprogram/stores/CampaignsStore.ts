@@ -5,6 +5,7 @@ import type { CommunityGateway } from '../gateway/communityGateway';
 import { isoToLocal, localToIso } from './format';
 import { PagedList } from './pagedList';
 import { Request } from './request';
+import { CAMPAIGN_LIMITS, typedWithin, type NumberLimit } from '../../cloudfunctions/core/limits';
 
 type CampaignInput = ActionInput<'campaigns', 'upsert'>['campaign'];
 export type CampaignKind = CampaignView['kind'];
@@ -116,13 +117,14 @@ const CAMPAIGNS_PAGE = 100;
 /** The server keeps 90 days of spending to compare a pilot by (core/ledger SPENT_DAYS_KEPT). */
 const PILOT_MAX_DAYS = 90;
 
-const whole = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+const L = CAMPAIGN_LIMITS;
+const range = (limit: NumberLimit) => `${limit.min} 到 ${limit.max}`;
 
-/** What to fix, by field, in plain Chinese; empty when the campaign can be saved. */
+/** What to fix, by field, in plain Chinese; empty when the campaign can be saved. The bounds are the server's (core/limits). */
 export function campaignProblems(form: CampaignForm, tz: string, now: number): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!form.name.trim()) problems.name = '请给活动起个名字';
-  else if (form.name.trim().length > 20) problems.name = '活动名称最多 20 个字';
+  else if (form.name.trim().length > L.name) problems.name = `活动名称最多 ${L.name} 个字`;
   const startsAt = localToIso(`${form.startDate} ${form.startTime}`, tz);
   const endsAt = localToIso(`${form.endDate} ${form.endTime}`, tz);
   if (!startsAt) problems.start = '请选择开始日期和时间';
@@ -131,25 +133,27 @@ export function campaignProblems(form: CampaignForm, tz: string, now: number): R
   else if (!form.id && Date.parse(endsAt) <= now) problems.end = '结束时间已经过去了';
   if (form.kind === 'multiplier') {
     if (!form.actions.length) problems.actions = '至少选一种行为';
-    const m = form.multiplier.trim();
-    if (!/^\d+(\.\d{1,2})?$/.test(m) || Number(m) < 1.1 || Number(m) > 5) problems.multiplier = '倍数填 1.1 到 5，例如 2';
-    if (form.monthDay.trim() && !whole(form.monthDay, 1, 28)) problems.monthDay = '会员日填每月 1 到 28 日，或留空表示每天';
+    if (!typedWithin(form.multiplier, L.multiplier)) problems.multiplier = `倍数填 ${range(L.multiplier)}，例如 2`;
+    if (form.monthDay.trim() && !typedWithin(form.monthDay, L.monthDay))
+      problems.monthDay = `会员日填每月 ${range(L.monthDay)} 日，或留空表示每天`;
   }
-  if (form.kind === 'challenge' && !whole(form.target, 1, 1_000_000)) problems.target = '目标填正整数';
-  if (form.kind === 'winback' && !whole(form.inactiveDays, 3, 365)) problems.inactiveDays = '多少天没来算回归：3 到 365 天';
-  if ((form.kind === 'challenge' || form.kind === 'winback') && !whole(form.bonusPoints, 1, 100_000))
-    problems.bonusPoints = '奖励积分填 1 到 100000';
+  if (form.kind === 'challenge' && !typedWithin(form.target, L.target)) problems.target = `目标填 ${range(L.target)} 的整数`;
+  if (form.kind === 'winback' && !typedWithin(form.inactiveDays, L.inactiveDays))
+    problems.inactiveDays = `多少天没来算回归：${range(L.inactiveDays)} 天`;
+  if ((form.kind === 'challenge' || form.kind === 'winback') && !typedWithin(form.bonusPoints, L.bonusPoints))
+    problems.bonusPoints = `奖励积分填 ${range(L.bonusPoints)}`;
   if (form.kind === 'rules') {
-    const rules: Array<[keyof CampaignForm & string, number, string]> = [
-      ['ruleCheckin', 10_000, '签到积分填 0 到 10000，或留空不改'],
-      ['ruleStreakBonus', 100_000, '连签奖励填 0 到 100000，或留空不改'],
-      ['ruleAnswer', 100_000, '采纳积分填 0 到 100000，或留空不改'],
-      ['ruleLike', 1_000, '点赞积分填 0 到 1000，或留空不改'],
+    const rules: Array<[keyof CampaignForm & string, NumberLimit, string]> = [
+      ['ruleCheckin', L.ruleCheckin, '签到积分'],
+      ['ruleStreakBonus', L.ruleStreakBonus, '连签奖励'],
+      ['ruleAnswer', L.ruleAnswer, '采纳积分'],
+      ['ruleLike', L.ruleLike, '点赞积分'],
     ];
-    for (const [key, max, message] of rules) if (String(form[key]).trim() && !whole(String(form[key]), 0, max)) problems[key] = message;
+    for (const [key, limit, label] of rules)
+      if (String(form[key]).trim() && !typedWithin(String(form[key]), limit)) problems[key] = `${label}填 ${range(limit)}，或留空不改`;
     if (rules.every(([key]) => !String(form[key]).trim())) problems.ruleCheckin = '至少改一条规则';
   }
-  if (form.pilot === 'share' && !whole(form.pilotShare, 1, 99)) problems.pilotShare = '试点比例填 1 到 99（%）';
+  if (form.pilot === 'share' && !typedWithin(form.pilotShare, L.pilotShare)) problems.pilotShare = `试点比例填 ${range(L.pilotShare)}（%）`;
   if (form.pilot !== 'all' && startsAt && endsAt && Date.parse(endsAt) - Date.parse(startsAt) > PILOT_MAX_DAYS * 86_400_000)
     problems.end = `试点活动最长 ${PILOT_MAX_DAYS} 天`;
   return problems;

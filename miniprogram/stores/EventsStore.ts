@@ -1,10 +1,11 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { AttendeeView, EventView } from '../../cloudfunctions/contract/api';
+import type { ActionInput, AttendeeView, EventView } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import type { ScanCode } from '../device/scanner';
 import { localToIso } from './format';
 import { Request } from './request';
+import { EVENT_LIMITS, typedWithin } from '../../cloudfunctions/core/limits';
 
 /** The owner's event form as typed and picked, on the community's clock. */
 export interface EventForm {
@@ -35,23 +36,38 @@ export const emptyEventForm = (day: string): EventForm => ({
   minTier: '',
 });
 
-const whole = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+const L = EVENT_LIMITS;
 
-/** What to fix, by field, in plain Chinese. */
+/** What to fix, by field, in plain Chinese. The bounds are the server's (core/limits). */
 export function eventProblems(form: EventForm, tz: string, now: number): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!form.title.trim()) problems.title = '请写活动名称';
-  else if (form.title.trim().length > 30) problems.title = '活动名称最多 30 个字';
+  else if (form.title.trim().length > L.title) problems.title = `活动名称最多 ${L.title} 个字`;
+  if (form.place.trim().length > L.place) problems.place = `地点最多 ${L.place} 个字`;
+  if (form.description.trim().length > L.description) problems.description = `介绍最多 ${L.description} 个字`;
   const startsAt = localToIso(`${form.startDate} ${form.startTime}`, tz);
   const endsAt = localToIso(`${form.endDate} ${form.endTime}`, tz);
   if (!startsAt) problems.start = '请选择开始时间';
   if (!endsAt) problems.end = '请选择结束时间';
   else if (startsAt && Date.parse(endsAt) <= Date.parse(startsAt)) problems.end = '结束时间要晚于开始时间';
   else if (Date.parse(endsAt) <= now) problems.end = '结束时间已经过去了';
-  if (form.capacity.trim() && !whole(form.capacity, 1, 10_000)) problems.capacity = '名额填 1 到 10000，或留空不限';
-  if (!whole(form.points, 0, 100_000)) problems.points = '到场积分填 0 到 100000';
+  if (form.capacity.trim() && !typedWithin(form.capacity, L.capacity))
+    problems.capacity = `名额填 ${L.capacity.min} 到 ${L.capacity.max}，或留空不限`;
+  if (!typedWithin(form.points, L.points)) problems.points = `到场积分填 ${L.points.min} 到 ${L.points.max}`;
   return problems;
 }
+
+/** The event as events.upsert takes it (a form without problems: its times are instants). */
+export const eventOf = (form: EventForm, tz: string): ActionInput<'events', 'upsert'>['event'] => ({
+  title: form.title.trim(),
+  place: form.place.trim(),
+  description: form.description.trim(),
+  startsAt: localToIso(`${form.startDate} ${form.startTime}`, tz)!,
+  endsAt: localToIso(`${form.endDate} ${form.endTime}`, tz)!,
+  capacity: form.capacity.trim() ? Number(form.capacity) : null,
+  points: Number(form.points),
+  minTier: form.minTier || null,
+});
 
 /**
  * Events: the list members see, one event's page — sign up or give the place back, who else
@@ -172,16 +188,7 @@ export class EventsStore {
     this.tried = true;
     const tz = this.timezone();
     if (Object.keys(eventProblems(form, tz, Date.now())).length) return false;
-    const event = {
-      title: form.title.trim(),
-      place: form.place.trim(),
-      description: form.description.trim(),
-      startsAt: localToIso(`${form.startDate} ${form.startTime}`, tz)!,
-      endsAt: localToIso(`${form.endDate} ${form.endTime}`, tz)!,
-      capacity: form.capacity.trim() ? Number(form.capacity) : null,
-      points: Number(form.points),
-      minTier: form.minTier || null,
-    };
+    const event = eventOf(form, tz);
     const outcome = await this.acting.run(() => this.community.call('events', 'upsert', { event }));
     if (!outcome.done) return false;
     runInAction(() => (this.form = null));

@@ -5,7 +5,7 @@ import type { ImageUploader } from '../gateway/uploader';
 import { isoToLocal, localToIso, yuan } from './format';
 import type { ItemKind } from '../../cloudfunctions/core/mall';
 import { isWearableKind, wearProblem } from '../../cloudfunctions/core/wearables';
-import { DRAW_LIMITS, REWARD_LIMITS, withinLimit, type NumberLimit } from '../../cloudfunctions/core/limits';
+import { DRAW_LIMITS, REWARD_LIMITS, typedWithin, withinLimit } from '../../cloudfunctions/core/limits';
 import { Request } from './request';
 import { categoriesOf } from './MallStore';
 
@@ -194,8 +194,6 @@ export const emptyRewardForm = (today: string): RewardForm => ({
   endTime: '22:00',
 });
 
-/** Whether `text` is a whole number `limit` takes (typed: digits only). */
-const wholeNumber = (text: string, limit: NumberLimit) => /^\d+$/.test(text.trim()) && withinLimit(Number(text), limit);
 const { name, description, category, pointsPrice, stock, cashFen, wearDays, perMemberLimit } = REWARD_LIMITS;
 
 /** What to fix, by field, in plain Chinese (never a path like `item.startsAt` or a word like ISO-8601); empty when it can be saved. The bounds are the server's (core/limits). */
@@ -205,8 +203,8 @@ export function rewardProblems(form: RewardForm, tz: string): Partial<Record<key
   else if (form.name.trim().length > name) problems.name = `奖品名称最多 ${name} 个字`;
   if (form.description.trim().length > description) problems.description = `介绍最多 ${description} 个字`;
   if (form.category.trim().length > category) problems.category = `分类最多 ${category} 个字`;
-  if (!wholeNumber(form.pointsPrice, pointsPrice)) problems.pointsPrice = `兑换积分填 ${pointsPrice.min} 到 ${pointsPrice.max} 的整数`;
-  if (!wholeNumber(form.stock, stock)) problems.stock = `库存填 ${stock.min} 到 ${stock.max} 的整数`;
+  if (!typedWithin(form.pointsPrice, pointsPrice)) problems.pointsPrice = `兑换积分填 ${pointsPrice.min} 到 ${pointsPrice.max} 的整数`;
+  if (!typedWithin(form.stock, stock)) problems.stock = `库存填 ${stock.min} 到 ${stock.max} 的整数`;
   // Only a physical reward is sold for points + cash (WeChat Pay sells goods); the field shows only for one.
   if (form.kind === 'physical' && form.cashPrice.trim()) {
     if (!/^\d+(\.\d{1,2})?$/.test(form.cashPrice.trim()) || !withinLimit(fenOf(form.cashPrice), cashFen))
@@ -215,10 +213,10 @@ export function rewardProblems(form: RewardForm, tz: string): Partial<Record<key
   if (isWearableKind(form.kind)) {
     const problem = wearProblem(form.kind, { look: form.look });
     if (problem) problems.look = problem;
-    if (form.wearDays.trim() && !wholeNumber(form.wearDays, wearDays))
+    if (form.wearDays.trim() && !typedWithin(form.wearDays, wearDays))
       problems.wearDays = `佩戴天数填 ${wearDays.min} 到 ${wearDays.max} 的整数，永久就留空`;
   }
-  if (form.perMemberLimit.trim() && !wholeNumber(form.perMemberLimit, perMemberLimit))
+  if (form.perMemberLimit.trim() && !typedWithin(form.perMemberLimit, perMemberLimit))
     problems.perMemberLimit = `每人限兑填 ${perMemberLimit.min} 到 ${perMemberLimit.max} 的整数，不限就留空`;
   if (form.flash) {
     const startsAt = localToIso(`${form.startDate} ${form.startTime}`, tz);
@@ -308,13 +306,13 @@ export function drawProblems(name: string, cost: string, rows: PrizeRow[]): Reco
   const limits = DRAW_LIMITS;
   if (!name.trim()) problems.name = '请填写抽奖名称';
   else if (name.trim().length > limits.name) problems.name = `抽奖名称最多 ${limits.name} 个字`;
-  if (!wholeNumber(cost, limits.costPoints)) problems.cost = `每次消耗积分填 ${limits.costPoints.min} 到 ${limits.costPoints.max} 的整数`;
+  if (!typedWithin(cost, limits.costPoints)) problems.cost = `每次消耗积分填 ${limits.costPoints.min} 到 ${limits.costPoints.max} 的整数`;
   rows.forEach((row, i) => {
     if (!row.name.trim()) problems[`prize.${i}.name`] = '请填写奖项名称';
     else if (row.name.trim().length > limits.prizeName) problems[`prize.${i}.name`] = `奖项名称最多 ${limits.prizeName} 个字`;
     if (!/^\d+(\.\d{1,2})?$/.test(row.percent.trim()) || Number(row.percent) <= 0 || Number(row.percent) > 100)
       problems[`prize.${i}.percent`] = '概率填 0.01 到 100，最多两位小数';
-    if (!wholeNumber(row.stock, limits.prizeStock))
+    if (!typedWithin(row.stock, limits.prizeStock))
       problems[`prize.${i}.stock`] = `数量填 ${limits.prizeStock.min} 到 ${limits.prizeStock.max} 的整数`;
     if (row.kind === 'coupon' && !row.itemId) problems[`prize.${i}.itemId`] = '请选择券码来自哪个优惠券奖品';
   });

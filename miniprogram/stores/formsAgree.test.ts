@@ -1,9 +1,13 @@
 import { DEFAULT_RULES, mergeRules, rulesProblems } from '../../cloudfunctions/core/rules';
-import { RULE_LIMITS, TIER_LIMITS, REWARD_LIMITS } from '../../cloudfunctions/core/limits';
+import { CAMPAIGN_LIMITS, EVENT_LIMITS, RULE_LIMITS, TIER_LIMITS, REWARD_LIMITS, type NumberLimit } from '../../cloudfunctions/core/limits';
+import { upsertCampaignInput } from '../../cloudfunctions/app/campaigns/inputs';
+import { upsertEventInput } from '../../cloudfunctions/app/events/inputs';
 import { rulesPatch } from '../../cloudfunctions/app/community/inputs';
 import { upsertItemInput } from '../../cloudfunctions/app/mall/inputs';
 import { formOf, patchOf, rulesFormProblems, RULE_FIELDS, type RulesForm } from './RulesStore';
 import { emptyRewardForm, rewardOf, rewardProblems, type RewardForm } from './MallAdminStore';
+import { campaignOf, campaignProblems, emptyCampaignForm, type CampaignForm } from './CampaignsStore';
+import { emptyEventForm, eventOf, eventProblems, type EventForm } from './EventsStore';
 
 /**
  * The owner's forms and the server agree, value by value: what a form lets through the server
@@ -30,7 +34,7 @@ describe('the rules form agrees with community.updateRules', () => {
     for (const value of values) {
       const base = formOf(DEFAULT_RULES);
       // post.min and post.max bound each other: move the other one out of the way.
-      const others = field.key === 'post.minPoints' ? { 'post.maxPoints': String(field.max) } : {};
+      const others: Record<string, string> = field.key === 'post.minPoints' ? { 'post.maxPoints': String(field.max) } : {};
       const form = { ...base, values: { ...base.values, ...others, [field.key]: String(value) } };
       expect([field.key, value, formTakes(form)]).toEqual([field.key, value, serverTakes(form)]);
     }
@@ -79,6 +83,52 @@ describe('the reward form agrees with mall.upsertItem', () => {
     ['wearDays', numbers('wearDays', wearDays, { kind: 'title', look: '学霸' })],
     ['cashPrice', around(cashFen.min, cashFen.max, 1).map((fen) => ({ ...valid, cashPrice: (fen / 100).toFixed(2) }))],
   ] as Array<[string, RewardForm[]]>)('%s: the same verdict at and around its bounds', (_field, forms) => {
+    for (const form of forms) expect([form, formTakes(form)]).toEqual([form, serverTakes(form)]);
+  });
+});
+
+describe('the campaign form agrees with campaigns.upsert', () => {
+  const TZ = 'Asia/Shanghai';
+  const NOW = Date.parse('2026-12-05T00:00:00Z');
+  const valid: CampaignForm = { ...emptyCampaignForm('2026-12-06'), name: '双倍签到周' };
+  const serverTakes = (form: CampaignForm) => upsertCampaignInput.safeParse({ communityId: 'c1', campaign: campaignOf(form, TZ) }).success;
+  const formTakes = (form: CampaignForm) => Object.keys(campaignProblems(form, TZ, NOW)).length === 0;
+  const L = CAMPAIGN_LIMITS;
+  const numbers = (key: keyof CampaignForm, limit: NumberLimit, extra: Partial<CampaignForm>) =>
+    around(limit.min, limit.max, limit.decimals ? 0.01 : 1).map((n) => ({ ...valid, ...extra, [key]: String(n) }));
+
+  it.each([
+    ['name', [L.name, L.name + 1].map((n) => ({ ...valid, name: '活'.repeat(n) }))],
+    ['multiplier', numbers('multiplier', L.multiplier, { kind: 'multiplier' })],
+    ['monthDay', numbers('monthDay', L.monthDay, { kind: 'multiplier' })],
+    ['target', numbers('target', L.target, { kind: 'challenge' })],
+    ['bonusPoints', numbers('bonusPoints', L.bonusPoints, { kind: 'challenge' })],
+    ['inactiveDays', numbers('inactiveDays', L.inactiveDays, { kind: 'winback' })],
+    ['pilotShare', numbers('pilotShare', L.pilotShare, { pilot: 'share' })],
+    ['ruleCheckin', numbers('ruleCheckin', L.ruleCheckin, { kind: 'rules' })],
+    ['ruleStreakBonus', numbers('ruleStreakBonus', L.ruleStreakBonus, { kind: 'rules' })],
+    ['ruleAnswer', numbers('ruleAnswer', L.ruleAnswer, { kind: 'rules' })],
+    ['ruleLike', numbers('ruleLike', L.ruleLike, { kind: 'rules' })],
+  ] as Array<[string, CampaignForm[]]>)('%s: the same verdict at and around its bounds', (_field, forms) => {
+    for (const form of forms) expect([form, formTakes(form)]).toEqual([form, serverTakes(form)]);
+  });
+});
+
+describe('the event form agrees with events.upsert', () => {
+  const TZ = 'Asia/Shanghai';
+  const NOW = Date.parse('2026-12-05T00:00:00Z');
+  const valid: EventForm = { ...emptyEventForm('2026-12-06'), title: '亲子手工课' };
+  const serverTakes = (form: EventForm) => upsertEventInput.safeParse({ communityId: 'c1', event: eventOf(form, TZ) }).success;
+  const formTakes = (form: EventForm) => Object.keys(eventProblems(form, TZ, NOW)).length === 0;
+  const L = EVENT_LIMITS;
+
+  it.each([
+    ['title', [L.title, L.title + 1].map((n) => ({ ...valid, title: '活'.repeat(n) }))],
+    ['place', [L.place, L.place + 1].map((n) => ({ ...valid, place: '地'.repeat(n) }))],
+    ['description', [L.description, L.description + 1].map((n) => ({ ...valid, description: '介'.repeat(n) }))],
+    ['capacity', around(L.capacity.min, L.capacity.max, 1).map((n) => ({ ...valid, capacity: String(n) }))],
+    ['points', around(L.points.min, L.points.max, 1).map((n) => ({ ...valid, points: String(n) }))],
+  ] as Array<[string, EventForm[]]>)('%s: the same verdict at and around its bounds', (_field, forms) => {
     for (const form of forms) expect([form, formTakes(form)]).toEqual([form, serverTakes(form)]);
   });
 });

@@ -87,9 +87,9 @@ eachStore((open) => {
 
     it('refuses junk in plain Chinese and changes nothing', async () => {
       const junk: Array<[Record<string, unknown>, RegExp]> = [
-        [{ kind: 'multiplier', name: '双倍', actions: ['checkin'], multiplier: 6, ...window() }, /倍数最多为 5/],
+        [{ kind: 'multiplier', name: '双倍', actions: ['checkin'], multiplier: 6, ...window() }, /倍数最多 5 倍/],
         [{ kind: 'multiplier', name: '双倍', actions: ['referral'], multiplier: 2, ...window() }, /只能翻倍/],
-        [{ kind: 'multiplier', name: '会员日', actions: ['checkin'], multiplier: 2, monthDay: 31, ...window() }, /1–28/],
+        [{ kind: 'multiplier', name: '会员日', actions: ['checkin'], multiplier: 2, monthDay: 31, ...window() }, /会员日最多 28 日/],
         [{ kind: 'challenge', name: '挑战', metric: 'likes', target: 5, bonusPoints: 10, ...window() }, /挑战目标/],
         [{ kind: 'winback', name: '回归', bonusPoints: 10, startsAt: day(5), endsAt: day(4) }, /结束时间须晚于开始时间/],
         [{ kind: 'lottery', name: '抽奖', ...window() }, /活动类型/],

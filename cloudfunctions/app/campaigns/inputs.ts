@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { MULTIPLIED_ACTIONS } from '../../core/campaigns';
 import { SPENT_DAYS_KEPT } from '../../core/ledger';
-import { communityId, cursor, docId, inCommunity, limit, points, segment, text } from '../kernel/schemas';
+import { CAMPAIGN_LIMITS } from '../../core/limits';
+import { communityId, cursor, docId, inCommunity, limit, limited, segment, text } from '../kernel/schemas';
 
 /** The `campaigns` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -11,12 +12,7 @@ const when = (label: string) => z.iso.datetime({ offset: true, error: `${label}�
 const pilot = z
   .object(
     {
-      share: z
-        .number({ error: '试点比例必须是数字' })
-        .int('试点比例必须是整数')
-        .min(1, '试点比例在 1% 到 99% 之间')
-        .max(99, '试点比例在 1% 到 99% 之间')
-        .nullish(),
+      share: limited(CAMPAIGN_LIMITS.pilotShare, '试点比例').nullish(),
       segment: segment.nullable(),
     },
     { error: 'pilot 须是 {share} 或 {segment}' },
@@ -28,13 +24,13 @@ const pilot = z
 
 const common = {
   id: docId('campaignId').optional(),
-  name: text('活动名称', 20),
+  name: text('活动名称', CAMPAIGN_LIMITS.name),
   startsAt: when('开始时间'),
   endsAt: when('结束时间'),
   pilot,
 };
 
-const bonusPoints = points.min(1, '奖励积分至少为 1').max(100_000, '奖励积分太大');
+const bonusPoints = limited(CAMPAIGN_LIMITS.bonusPoints, '奖励积分');
 
 export const campaignInput = z
   .discriminatedUnion(
@@ -48,13 +44,8 @@ export const campaignInput = z
             .array(z.enum(MULTIPLIED_ACTIONS, { error: '只能翻倍签到、发帖、回答或点赞' }), { error: '请选择要翻倍的行为' })
             .min(1, '至少选一种行为')
             .max(4, '最多四种行为'),
-          multiplier: z.number({ error: '倍数必须是数字' }).min(1.1, '倍数至少为 1.1').max(5, '倍数最多为 5'),
-          monthDay: z
-            .number({ error: '会员日必须是数字' })
-            .int('会员日必须是整数')
-            .min(1, '会员日为每月 1–28 日')
-            .max(28, '会员日为每月 1–28 日')
-            .nullish(),
+          multiplier: limited(CAMPAIGN_LIMITS.multiplier, '倍数'),
+          monthDay: limited(CAMPAIGN_LIMITS.monthDay, '会员日').nullish(),
         })
         .strict(),
       z
@@ -62,7 +53,7 @@ export const campaignInput = z
           ...common,
           kind: z.literal('challenge'),
           metric: z.enum(['checkins', 'points', 'posts', 'answers'], { error: '挑战目标只能是签到、积分、发帖或回答' }),
-          target: z.number({ error: '目标必须是数字' }).int('目标必须是整数').min(1, '目标至少为 1').max(1_000_000, '目标太大'),
+          target: limited(CAMPAIGN_LIMITS.target, '目标'),
           bonusPoints,
         })
         .strict(),
@@ -75,17 +66,17 @@ export const campaignInput = z
               {
                 checkin: z
                   .object({
-                    points: points.max(10_000, '签到积分最多 10000').optional(),
-                    streakBonus: points.max(100_000, '连签奖励太大').optional(),
+                    points: limited(CAMPAIGN_LIMITS.ruleCheckin, '签到积分').optional(),
+                    streakBonus: limited(CAMPAIGN_LIMITS.ruleStreakBonus, '连签奖励').optional(),
                   })
                   .strict()
                   .optional(),
                 answer: z
-                  .object({ acceptedPoints: points.max(100_000, '回答积分太大').optional() })
+                  .object({ acceptedPoints: limited(CAMPAIGN_LIMITS.ruleAnswer, '采纳积分').optional() })
                   .strict()
                   .optional(),
                 like: z
-                  .object({ points: points.max(1_000, '点赞积分最多 1000').optional() })
+                  .object({ points: limited(CAMPAIGN_LIMITS.ruleLike, '点赞积分').optional() })
                   .strict()
                   .optional(),
               },
@@ -101,12 +92,7 @@ export const campaignInput = z
         .object({
           ...common,
           kind: z.literal('winback'),
-          inactiveDays: z
-            .number({ error: '天数必须是数字' })
-            .int('天数必须是整数')
-            .min(3, '至少 3 天没来才算回归')
-            .max(365, '最多 365 天')
-            .default(14),
+          inactiveDays: limited(CAMPAIGN_LIMITS.inactiveDays, '回归天数').default(14),
           bonusPoints,
         })
         .strict(),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { communityId, cursor, docId, limit, points, requestId, text } from '../kernel/schemas';
+import { communityId, cursor, docId, limit, limited, requestId, text } from '../kernel/schemas';
+import { EVENT_LIMITS } from '../../core/limits';
 
 /** The `events` function's action inputs. */
 
@@ -8,18 +9,17 @@ const when = (label: string) => z.iso.datetime({ offset: true, error: `${label}�
 export const eventInput = z
   .object({
     id: docId('eventId').optional(),
-    title: text('活动名称', 30),
-    description: z.string({ error: '介绍必须是文字' }).trim().max(500, '介绍最多 500 个字').default(''),
-    place: z.string({ error: '地点必须是文字' }).trim().max(60, '地点最多 60 个字').default(''),
+    title: text('活动名称', EVENT_LIMITS.title),
+    description: z
+      .string({ error: '介绍必须是文字' })
+      .trim()
+      .max(EVENT_LIMITS.description, `介绍最多 ${EVENT_LIMITS.description} 个字`)
+      .default(''),
+    place: z.string({ error: '地点必须是文字' }).trim().max(EVENT_LIMITS.place, `地点最多 ${EVENT_LIMITS.place} 个字`).default(''),
     startsAt: when('开始时间'),
     endsAt: when('结束时间'),
-    capacity: z
-      .number({ error: '名额必须是数字' })
-      .int('名额必须是整数')
-      .min(1, '名额至少 1 人')
-      .max(10_000, '名额最多 10000 人')
-      .nullish(),
-    points: points.max(100_000, '到场积分太大'),
+    capacity: limited(EVENT_LIMITS.capacity, '名额').nullish(),
+    points: limited(EVENT_LIMITS.points, '到场积分'),
     minTier: z.string({ error: '等级必须是文字' }).trim().min(1).max(10, '等级名称最多 10 个字').nullish(),
   })
   .strict()
