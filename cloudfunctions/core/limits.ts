@@ -113,6 +113,21 @@ export const EVENT_LIMITS = {
   points: { min: 0, max: 100_000, unit: '分' },
 } as const;
 
+/** An owner's adjustment of one member's points (points.adjust): either way, with a reason the member reads. */
+export const ADJUST_LIMITS = { amount: 100_000, reason: 100 } as const;
+
+/** Points to many members at once (points.bulkAward). */
+export const AWARD_LIMITS = { members: 10_000, amount: { min: 1, max: 10_000, unit: '分' }, reason: 100 } as const;
+
+/** An announcement (notices.broadcast). */
+export const BROADCAST_LIMITS = { title: 30, body: 500 } as const;
+
+/** A donation pool the owner opens (pools.upsert). */
+export const DONATION_LIMITS = { name: 30, description: 300, goalPoints: { min: 1, max: 1_000_000, unit: '分' } } as const;
+
+/** A comment under a post (posts.comment). */
+export const COMMENT_LIMIT = 200;
+
 /** Whether `value` is a number `limit` takes. */
 export const withinLimit = (value: number, limit: NumberLimit): boolean => limitProblem(value, limit) === null;
 

@@ -3,12 +3,13 @@ import type { CommentView } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import { Request } from './request';
+import { COMMENT_LIMIT } from '../../cloudfunctions/core/limits';
 
 /** What to fix in a comment before it is sent; null when it can go. */
 export function commentProblem(body: string): string | null {
   const text = body.trim();
   if (!text) return '写点什么吧';
-  return text.length > 200 ? '评论最多 200 个字' : null;
+  return text.length > COMMENT_LIMIT ? `评论最多 ${COMMENT_LIMIT} 个字` : null;
 }
 
 /**

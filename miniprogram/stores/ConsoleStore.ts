@@ -3,6 +3,7 @@ import type { ActionInput, ActionOutput, Badge, Entry, Member, TransferView } fr
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import { Request } from './request';
+import { ADJUST_LIMITS } from '../../cloudfunctions/core/limits';
 
 export type MemberFilters = Omit<ActionInput<'community', 'members'>, 'communityId' | 'cursor' | 'limit'>;
 export type Overview = ActionOutput<'stats', 'overview'>;
@@ -40,9 +41,9 @@ export function adjustmentProblems(amount: string, reason: string): { amount?: s
   const text = amount.trim();
   if (!/^[+-]?\d+$/.test(text)) problems.amount = '请填整数，扣分在前面加 -，例如 -20';
   else if (Number(text) === 0) problems.amount = '调整的积分不能为 0';
-  else if (Math.abs(Number(text)) > 100_000) problems.amount = '一次最多调整 100000 分';
+  else if (Math.abs(Number(text)) > ADJUST_LIMITS.amount) problems.amount = `一次最多调整 ${ADJUST_LIMITS.amount} 分`;
   if (!reason.trim()) problems.reason = '请写明原因，成员会在积分明细里看到';
-  else if (reason.trim().length > 50) problems.reason = '原因最多 50 个字';
+  else if (reason.trim().length > ADJUST_LIMITS.reason) problems.reason = `原因最多 ${ADJUST_LIMITS.reason} 个字`;
   return problems;
 }
 

@@ -4,16 +4,14 @@ import type { ActionInput, ActionOutput, Badge, ChallengeView, Task } from '../.
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';
 import { Request } from './request';
+import { birthdayProblem as dayOfYearProblem } from '../../cloudfunctions/core/birthday';
 
 export type MyPoints = ActionOutput<'points', 'me'>;
 
-/** "MM-DD" that exists in some year; the message says what to fix, in plain Chinese. */
+/** "MM-DD" (or "3-8" as typed) that exists in some year: core's rule, as the server checks it; the message says what to fix. */
 export function birthdayProblem(text: string): string | null {
-  const match = /^(\d{1,2})-(\d{1,2})$/.exec(text.trim());
-  if (!match) return '请选择生日（月-日）';
-  const [month, day] = match.slice(1).map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]) return '没有这一天';
-  return null;
+  if (!/^\d{1,2}-\d{1,2}$/.test(text.trim())) return '请选择生日（月-日）';
+  return dayOfYearProblem(normalBirthday(text));
 }
 
 export const normalBirthday = (text: string) =>

@@ -5,6 +5,7 @@ import type { Intents } from '../gateway/gateway';
 import { localToIso } from './format';
 import { PagedList } from './pagedList';
 import { Request } from './request';
+import { DONATION_LIMITS, typedWithin } from '../../cloudfunctions/core/limits';
 
 export interface DonationForm {
   name: string;
@@ -144,15 +145,15 @@ export class PoolsStore {
 
 /** What to fix in a donation pool's form, per field, in plain Chinese; empty when it can be sent. */
 export function donationProblems(form: DonationForm, now: Date, tz: string): Partial<Record<keyof DonationForm, string>> {
+  const L = DONATION_LIMITS;
   const problems: Partial<Record<keyof DonationForm, string>> = {};
   if (!form.name.trim()) problems.name = '请填写名称';
-  else if (form.name.trim().length > 30) problems.name = '名称最多 30 个字';
-  if (!/^\d+$/.test(form.goalPoints.trim()) || Number(form.goalPoints) < 1) problems.goalPoints = '目标积分须为正整数';
-  else if (Number(form.goalPoints) > 1_000_000) problems.goalPoints = '目标积分最多 1000000';
+  else if (form.name.trim().length > L.name) problems.name = `名称最多 ${L.name} 个字`;
+  if (!typedWithin(form.goalPoints, L.goalPoints)) problems.goalPoints = `目标积分填 ${L.goalPoints.min} 到 ${L.goalPoints.max} 的整数`;
   const endsAt = localToIso(`${form.endDate} ${form.endTime}`, tz);
   if (!endsAt) problems.endDate = '请选择结束日期和时间';
   else if (Date.parse(endsAt) <= now.getTime()) problems.endDate = '结束时间须晚于现在';
-  if (form.description.trim().length > 300) problems.description = '说明最多 300 字';
+  if (form.description.trim().length > L.description) problems.description = `说明最多 ${L.description} 字`;
   return problems;
 }
 

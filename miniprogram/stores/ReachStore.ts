@@ -4,6 +4,7 @@ import type { SegmentKey } from '../../cloudfunctions/core/activity';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import { Request } from './request';
+import { AWARD_LIMITS, BROADCAST_LIMITS, typedWithin } from '../../cloudfunctions/core/limits';
 
 export type Audience = 'all' | 'segment' | 'list';
 type Segments = ActionOutput<'stats', 'segments'>['segments'];
@@ -38,11 +39,12 @@ export const namesIn = (text: string): string[] => [
 export function awardProblems(form: AwardForm): Partial<Record<'list' | 'amount' | 'reason', string>> {
   const problems: Partial<Record<'list' | 'amount' | 'reason', string>> = {};
   if (form.audience === 'list' && namesIn(form.list).length === 0) problems.list = '请填成员的昵称或 openid，每行一个';
-  if (form.audience === 'list' && namesIn(form.list).length > 10_000) problems.list = '一次最多 10,000 位成员';
-  const amount = form.amount.trim();
-  if (!/^\d+$/.test(amount) || Number(amount) < 1 || Number(amount) > 10_000) problems.amount = '每人发 1 到 10000 积分';
+  if (form.audience === 'list' && namesIn(form.list).length > AWARD_LIMITS.members)
+    problems.list = `一次最多 ${AWARD_LIMITS.members} 位成员`;
+  const { amount } = AWARD_LIMITS;
+  if (!typedWithin(form.amount, amount)) problems.amount = `每人发 ${amount.min} 到 ${amount.max} 积分`;
   if (!form.reason.trim()) problems.reason = '请写明原因，成员会在积分明细里看到';
-  else if (form.reason.trim().length > 100) problems.reason = '原因最多 100 个字';
+  else if (form.reason.trim().length > AWARD_LIMITS.reason) problems.reason = `原因最多 ${AWARD_LIMITS.reason} 个字`;
   return problems;
 }
 
@@ -50,9 +52,9 @@ export function awardProblems(form: AwardForm): Partial<Record<'list' | 'amount'
 export function broadcastProblems(form: BroadcastForm): Partial<Record<'title' | 'body', string>> {
   const problems: Partial<Record<'title' | 'body', string>> = {};
   if (!form.title.trim()) problems.title = '请写标题';
-  else if (form.title.trim().length > 30) problems.title = '标题最多 30 个字';
+  else if (form.title.trim().length > BROADCAST_LIMITS.title) problems.title = `标题最多 ${BROADCAST_LIMITS.title} 个字`;
   if (!form.body.trim()) problems.body = '请写公告内容';
-  else if (form.body.trim().length > 500) problems.body = '内容最多 500 个字';
+  else if (form.body.trim().length > BROADCAST_LIMITS.body) problems.body = `内容最多 ${BROADCAST_LIMITS.body} 个字`;
   return problems;
 }
 

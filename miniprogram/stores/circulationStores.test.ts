@@ -163,7 +163,7 @@ describe('pools and gifts', () => {
       donationProblems({ name: '', description: '', goalPoints: '0', endDate: '2026-05-01', endTime: '10:00' }, now, 'Asia/Shanghai'),
     ).toEqual({
       name: '请填写名称',
-      goalPoints: '目标积分须为正整数',
+      goalPoints: '目标积分填 1 到 1000000 的整数',
       endDate: '结束时间须晚于现在',
     });
   });

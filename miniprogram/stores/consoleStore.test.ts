@@ -131,6 +131,6 @@ describe('adjustment form', () => {
     expect(adjustmentProblems('1.5', 'x').amount).toContain('整数');
     expect(adjustmentProblems('0', 'x').amount).toBe('调整的积分不能为 0');
     expect(adjustmentProblems('200000', 'x').amount).toContain('100000');
-    expect(adjustmentProblems('5', '字'.repeat(51)).reason).toBe('原因最多 50 个字');
+    expect(adjustmentProblems('5', '字'.repeat(101)).reason).toBe('原因最多 100 个字');
   });
 });

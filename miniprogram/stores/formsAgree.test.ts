@@ -1,8 +1,29 @@
 import { DEFAULT_RULES, mergeRules, rulesProblems } from '../../cloudfunctions/core/rules';
-import { CAMPAIGN_LIMITS, EVENT_LIMITS, RULE_LIMITS, TIER_LIMITS, REWARD_LIMITS, type NumberLimit } from '../../cloudfunctions/core/limits';
+import {
+  ADJUST_LIMITS,
+  AWARD_LIMITS,
+  BROADCAST_LIMITS,
+  COMMENT_LIMIT,
+  DONATION_LIMITS,
+  CAMPAIGN_LIMITS,
+  EVENT_LIMITS,
+  RULE_LIMITS,
+  TIER_LIMITS,
+  REWARD_LIMITS,
+  type NumberLimit,
+} from '../../cloudfunctions/core/limits';
 import { upsertCampaignInput } from '../../cloudfunctions/app/campaigns/inputs';
 import { upsertEventInput } from '../../cloudfunctions/app/events/inputs';
-import { rulesPatch } from '../../cloudfunctions/app/community/inputs';
+import { rulesPatch, updateProfileInput } from '../../cloudfunctions/app/community/inputs';
+import { adjustPointsInput, bulkAwardInput } from '../../cloudfunctions/app/points/inputs';
+import { broadcastInput } from '../../cloudfunctions/app/notices/inputs';
+import { upsertPoolInput } from '../../cloudfunctions/app/pools/inputs';
+import { commentInput } from '../../cloudfunctions/app/posts/inputs';
+import { adjustmentProblems } from './ConsoleStore';
+import { awardProblems, broadcastProblems } from './ReachStore';
+import { donationProblems } from './PoolsStore';
+import { commentProblem } from './CommentsStore';
+import { birthdayProblem, normalBirthday } from './MeStore';
 import { upsertItemInput } from '../../cloudfunctions/app/mall/inputs';
 import { formOf, patchOf, rulesFormProblems, RULE_FIELDS, type RulesForm } from './RulesStore';
 import { emptyRewardForm, rewardOf, rewardProblems, type RewardForm } from './MallAdminStore';
@@ -130,5 +151,83 @@ describe('the event form agrees with events.upsert', () => {
     ['points', around(L.points.min, L.points.max, 1).map((n) => ({ ...valid, points: String(n) }))],
   ] as Array<[string, EventForm[]]>)('%s: the same verdict at and around its bounds', (_field, forms) => {
     for (const form of forms) expect([form, formTakes(form)]).toEqual([form, serverTakes(form)]);
+  });
+});
+
+describe('the smaller forms agree with their actions', () => {
+  const ids = { communityId: 'c1', requestId: 'req-000001' };
+  const agree = <F>(cases: F[], formTakes: (form: F) => boolean, serverTakes: (form: F) => boolean) => {
+    for (const form of cases) expect([form, formTakes(form)]).toEqual([form, serverTakes(form)]);
+  };
+  const texts = (max: number) => ['', ' ', '字', '字'.repeat(max), '字'.repeat(max + 1)];
+
+  it('an adjustment (points.adjust)', () => {
+    const { amount, reason } = ADJUST_LIMITS;
+    const cases = [
+      ...[-amount - 1, -amount, -1, 0, 1, amount, amount + 1].map((n) => [String(n), '线下活动']),
+      ...texts(reason).map((r) => ['20', r]),
+    ];
+    agree(
+      cases,
+      ([a, r]) => Object.keys(adjustmentProblems(a, r)).length === 0,
+      ([a, r]) => adjustPointsInput.safeParse({ ...ids, openid: 'o1', delta: Number(a), reason: r }).success,
+    );
+  });
+
+  it('an award to many (points.bulkAward) and an announcement (notices.broadcast)', () => {
+    const { amount, reason } = AWARD_LIMITS;
+    const award = { audience: 'all', segment: 'new', list: '', amount: '10', reason: '周年庆' } as const;
+    agree(
+      [
+        ...around(amount.min, amount.max, 1).map((n) => ({ ...award, amount: String(n) })),
+        ...texts(reason).map((r) => ({ ...award, reason: r })),
+      ],
+      (form) => Object.keys(awardProblems(form)).length === 0,
+      (form) => bulkAwardInput.safeParse({ ...ids, delta: Number(form.amount), reason: form.reason }).success,
+    );
+    const notice = { audience: 'all', segment: 'new', title: '公告', body: '周六活动' } as const;
+    agree(
+      [
+        ...texts(BROADCAST_LIMITS.title).map((title) => ({ ...notice, title })),
+        ...texts(BROADCAST_LIMITS.body).map((body) => ({ ...notice, body })),
+      ],
+      (form) => Object.keys(broadcastProblems(form)).length === 0,
+      (form) => broadcastInput.safeParse({ ...ids, title: form.title, body: form.body }).success,
+    );
+  });
+
+  it('a donation pool (pools.upsert)', () => {
+    const L = DONATION_LIMITS;
+    const pool = { name: '爱心捐书', description: '', goalPoints: '1000', endDate: '2026-12-31', endTime: '20:00' };
+    agree(
+      [
+        ...texts(L.name).map((name) => ({ ...pool, name })),
+        ...texts(L.description).map((description) => ({ ...pool, description })),
+        ...around(L.goalPoints.min, L.goalPoints.max, 1).map((n) => ({ ...pool, goalPoints: String(n) })),
+      ],
+      (form) => Object.keys(donationProblems(form, new Date('2026-12-05T00:00:00Z'), 'Asia/Shanghai')).length === 0,
+      (form) =>
+        upsertPoolInput.safeParse({
+          communityId: 'c1',
+          pool: { name: form.name, description: form.description, goalPoints: Number(form.goalPoints), endsAt: '2026-12-31T12:00:00Z' },
+        }).success,
+    );
+  });
+
+  it('a comment (posts.comment)', () => {
+    agree(
+      texts(COMMENT_LIMIT),
+      (body) => commentProblem(body) === null,
+      (body) => commentInput.safeParse({ ...ids, postId: 'p1', body }).success,
+    );
+  });
+
+  it('a birthday (community.updateProfile): every month and day, 02-29 included', () => {
+    const typed = Array.from({ length: 14 }, (_, month) => Array.from({ length: 33 }, (_, day) => `${month}-${day}`)).flat();
+    agree(
+      typed,
+      (text) => birthdayProblem(text) === null,
+      (text) => updateProfileInput.safeParse({ communityId: 'c1', birthday: normalBirthday(text) }).success,
+    );
   });
 });

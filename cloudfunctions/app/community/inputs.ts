@@ -19,6 +19,7 @@ import {
 } from '../kernel/schemas';
 import { groupCloudIdInput } from '../kernel/groupCloudId';
 import { isValidTimezone } from '../../core/days';
+import { birthdayProblem } from '../../core/birthday';
 
 /** The `community` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -176,13 +177,10 @@ export const listAuditInput = z.object({
 });
 
 /** A day of the year as "MM-DD" that exists in some year (02-29 included). */
-const birthday = z
-  .string({ error: '生日必须是文字' })
-  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '生日格式应为 月-日，例如 03-08')
-  .refine((value) => {
-    const [month, day] = value.split('-').map(Number);
-    return day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  }, '没有这一天');
+const birthday = z.string({ error: '生日必须是文字' }).check((ctx) => {
+  const problem = birthdayProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+});
 
 export const updateProfileInput = z.object({
   communityId,

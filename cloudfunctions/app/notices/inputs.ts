@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { communityId, cursor, limit, requestId, segment, text } from '../kernel/schemas';
+import { BROADCAST_LIMITS } from '../../core/limits';
 
 /** The `notices` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -7,7 +8,13 @@ export const listNoticesInput = z.object({ communityId, cursor, limit });
 
 export const markReadInput = z.object({ communityId });
 
-export const broadcastInput = z.object({ communityId, title: text('公告标题', 30), body: text('公告内容', 500), segment, requestId });
+export const broadcastInput = z.object({
+  communityId,
+  title: text('公告标题', BROADCAST_LIMITS.title),
+  body: text('公告内容', BROADCAST_LIMITS.body),
+  segment,
+  requestId,
+});
 
 export const subscribeInput = z.discriminatedUnion(
   'kind',

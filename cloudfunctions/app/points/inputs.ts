@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { communityId, cursor, docId, inCommunity, limit, openid, requestId, segment, text } from '../kernel/schemas';
+import { communityId, cursor, docId, inCommunity, limit, limited, openid, requestId, segment, text } from '../kernel/schemas';
+import { ADJUST_LIMITS, AWARD_LIMITS } from '../../core/limits';
 
 /** The `points` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -9,10 +10,10 @@ export const adjustPointsInput = z.object({
   delta: z
     .number({ error: 'delta 必须是数字' })
     .int('delta 必须是整数')
-    .min(-100_000, '单次调整太多')
-    .max(100_000, '单次调整太多')
+    .min(-ADJUST_LIMITS.amount, `一次最多调整 ${ADJUST_LIMITS.amount} 分`)
+    .max(ADJUST_LIMITS.amount, `一次最多调整 ${ADJUST_LIMITS.amount} 分`)
     .refine((n) => n !== 0, 'delta 不能为 0'),
-  reason: text('调整原因', 100),
+  reason: text('调整原因', ADJUST_LIMITS.reason),
   requestId,
 });
 
@@ -45,11 +46,11 @@ export const bulkAwardInput = z
     openids: z
       .array(openid, { error: 'openids 必须是 openid 的列表' })
       .min(1, '至少选一位成员')
-      .max(10_000, '一次最多 10,000 位成员')
+      .max(AWARD_LIMITS.members, `一次最多 ${AWARD_LIMITS.members} 位成员`)
       .optional(),
     segment,
-    delta: z.number({ error: 'delta 必须是数字' }).int('delta 必须是整数').min(1, '每人至少 1 积分').max(10_000, '每人最多 10,000 积分'),
-    reason: text('发放原因', 100),
+    delta: limited(AWARD_LIMITS.amount, '每人'),
+    reason: text('发放原因', AWARD_LIMITS.reason),
     requestId,
   })
   .refine((input) => !(input.openids && input.segment), { message: '选成员名单或分层，二者选一', path: ['segment'] });

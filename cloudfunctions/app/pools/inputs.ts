@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { moment } from '../mall/inputs';
-import { communityId, cursor, docId, limit, points, requestId, text } from '../kernel/schemas';
+import { communityId, cursor, docId, limit, limited, points, requestId, text } from '../kernel/schemas';
+import { DONATION_LIMITS } from '../../core/limits';
 
 /** The `pools` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -8,9 +9,13 @@ export const upsertPoolInput = z.object({
   communityId,
   pool: z.object({
     id: docId('id').optional(),
-    name: text('名称', 30),
-    description: z.string({ error: '说明必须是文字' }).trim().max(300, '说明最多 300 字').default(''),
-    goalPoints: points.min(1, '目标至少 1 积分'),
+    name: text('名称', DONATION_LIMITS.name),
+    description: z
+      .string({ error: '说明必须是文字' })
+      .trim()
+      .max(DONATION_LIMITS.description, `说明最多 ${DONATION_LIMITS.description} 字`)
+      .default(''),
+    goalPoints: limited(DONATION_LIMITS.goalPoints, '目标积分'),
     endsAt: moment,
   }),
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { MAX_POST_IMAGES } from '../../core/content';
 import { communityId, cursor, docId, imageRef, limit, requestId, text } from '../kernel/schemas';
+import { COMMENT_LIMIT } from '../../core/limits';
 
 /** The `posts` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -37,6 +38,6 @@ export const reviewPostInput = z
 
 export const revokePostInput = z.object({ communityId, postId: docId('postId'), reason: text('理由', 200) });
 
-export const commentInput = z.object({ communityId, postId: docId('postId'), body: text('评论', 200), requestId });
+export const commentInput = z.object({ communityId, postId: docId('postId'), body: text('评论', COMMENT_LIMIT), requestId });
 export const listCommentsInput = z.object({ communityId, postId: docId('postId'), cursor, limit });
 export const removeCommentInput = z.object({ communityId, commentId: docId('commentId'), reason: text('删除理由', 100) });
