@@ -1,7 +1,8 @@
 import { refuse } from '../../core/errors';
 import { refusals } from '../../core/refusals';
 import type { Caller } from '../kernel/context';
-import { ids, type AppTransaction, type CommunityDoc, type Found } from '../kernel/documents';
+import { ids, type AppTransaction, type Found } from '../kernel/documents';
+import type { CommunityDoc } from '../community/documents';
 import { postingTime, recordPostings, toEntry } from '../kernel/ledgerWrites';
 import { rowKey } from './openRow';
 

@@ -1,7 +1,8 @@
 import type { SheetRow } from '../../core/balanceSheet';
 import { DuplicateError } from '../../store/port';
 import type { Deps } from '../kernel/context';
-import { ids, type BalanceImportDoc, type Found, type OpeningBalanceDoc } from '../kernel/documents';
+import { ids, type Found } from '../kernel/documents';
+import type { BalanceImportDoc, OpeningBalanceDoc } from './documents';
 import { claimCode } from './claimCode';
 
 /** Codes tried for one row before it is reported: a second collision in 40 bits does not happen. */

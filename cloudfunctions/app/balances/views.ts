@@ -1,4 +1,5 @@
-import type { AppStore, BalanceImportDoc, Found, OpeningBalanceDoc } from '../kernel/documents';
+import type { AppStore, Found } from '../kernel/documents';
+import type { BalanceImportDoc, OpeningBalanceDoc } from './documents';
 import type { BalanceImport, OpeningBalance } from '../../contract/views';
 
 /** The rows of an import in one state: a range of its key (importId|status|line). */

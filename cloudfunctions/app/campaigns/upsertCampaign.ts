@@ -6,7 +6,7 @@ import { refusals } from '../../core/refusals';
 import type { Caller, Deps } from '../kernel/context';
 import { requireMember } from '../kernel/access';
 import { fieldChanges, recordAudit } from '../kernel/audit';
-import type { CampaignDoc } from '../kernel/documents';
+import type { CampaignDoc } from './documents';
 import { upsertCampaignInput } from './inputs';
 import { liveCampaigns, toCampaign } from './views';
 import { advanceBatch, CALL_BUDGET_MS, createBatch } from '../batches/runBatch';

@@ -4,7 +4,7 @@ import { refuse } from '../../core/errors';
 import { rulesFromTemplate } from '../../core/templates';
 import { DEFAULT_TIMEZONE } from '../../core/days';
 import type { Caller, Deps } from '../kernel/context';
-import type { CommunityDoc } from '../kernel/documents';
+import type { CommunityDoc } from './documents';
 import { admitMember, newMember } from './newMember';
 import { toCommunity } from './toCommunity';
 import { createCommunityInput } from './inputs';

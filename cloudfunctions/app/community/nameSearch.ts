@@ -1,5 +1,6 @@
 import { nameGrams, nameHolds, searchGram } from '../../core/nameGrams';
-import { ids, type AppStore, type AppTransaction, type MemberDoc } from '../kernel/documents';
+import { ids, type AppStore, type AppTransaction } from '../kernel/documents';
+import type { MemberDoc } from './documents';
 import { decodeCursor, encodeCursor } from '../kernel/paging';
 import { membersById } from '../kernel/wornBy';
 import { MEMBER_VIEW_FIELDS, type MemberFacts } from './toMember';

@@ -2,7 +2,8 @@ import { emptyAccount } from '../../core/ledger';
 import type { Role } from '../../core/roles';
 import { segmentKeys } from '../kernel/activity';
 import { earnedKey } from '../kernel/ledgerWrites';
-import { ids, type AppTransaction, type MemberDoc } from '../kernel/documents';
+import { ids, type AppTransaction } from '../kernel/documents';
+import type { MemberDoc } from './documents';
 import { keepFindableByName } from './nameSearch';
 
 export function newMember(communityId: string, openid: string, role: Role, now: Date, nickname?: string, inviteCode?: string): MemberDoc {

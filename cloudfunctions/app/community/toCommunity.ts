@@ -1,5 +1,5 @@
 import type { Community } from '../../contract/api';
-import type { CommunityDoc } from '../kernel/documents';
+import type { CommunityDoc } from './documents';
 
 export const toCommunity = (doc: CommunityDoc & { _id: string }): Community => ({
   id: doc._id,

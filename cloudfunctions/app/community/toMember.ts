@@ -4,7 +4,7 @@ import { currentStreak } from '../../core/streak';
 import { tierOf } from '../../core/tiers';
 import { isStaff } from '../../core/roles';
 import type { Member } from '../../contract/api';
-import type { CommunityDoc, MemberDoc } from '../kernel/documents';
+import type { CommunityDoc, MemberDoc } from './documents';
 
 /** What a member list shows of each member: all it reads of them (a projection). */
 export const MEMBER_VIEW_FIELDS = [

@@ -5,7 +5,8 @@ import { dayOf } from '../../core/days';
 import { tierOf, tierReaches } from '../../core/tiers';
 import { activeMemberIn, loadCommunity } from '../kernel/access';
 import type { Caller, Deps } from '../kernel/context';
-import { ids, type EventSeatDoc } from '../kernel/documents';
+import { ids } from '../kernel/documents';
+import type { EventSeatDoc } from './documents';
 import { cancelSignUpInput, signUpInput } from './inputs';
 import { toEvent } from './views';
 

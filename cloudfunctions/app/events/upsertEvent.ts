@@ -5,7 +5,7 @@ import { OWNER } from '../../core/roles';
 import { requireMember } from '../kernel/access';
 import { fieldChanges, recordAudit } from '../kernel/audit';
 import type { Caller, Deps } from '../kernel/context';
-import type { EventDoc } from '../kernel/documents';
+import type { EventDoc } from './documents';
 import { upsertEventInput } from './inputs';
 import { toEvent } from './views';
 

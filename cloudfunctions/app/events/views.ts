@@ -1,5 +1,6 @@
 import { eventStatus } from '../../core/events';
-import type { EventDoc, EventSeatDoc, Found } from '../kernel/documents';
+import type { Found } from '../kernel/documents';
+import type { EventDoc, EventSeatDoc } from './documents';
 import type { EventView, AttendeeView } from '../../contract/views';
 
 export const mineOf = (seat: EventSeatDoc | null | undefined): EventView['mine'] =>

@@ -1,7 +1,8 @@
 import type { Deps } from '../kernel/context';
 import { skipFailures } from './budget';
 import { loadCommunity } from '../kernel/access';
-import type { CommunityDoc, Found, MemberDoc } from '../kernel/documents';
+import type { Found } from '../kernel/documents';
+import type { CommunityDoc, MemberDoc } from '../community/documents';
 
 /** Members read per query, and how many of their transactions run at once (one member each: they never conflict). */
 const PAGE = 100;

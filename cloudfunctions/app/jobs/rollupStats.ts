@@ -14,7 +14,9 @@ import {
 } from '../../core/stats';
 import { withDefaults } from '../../core/rules';
 import type { Caller, Deps } from '../kernel/context';
-import type { ActivityDoc, AppStore, Collections, CommunityDoc, Found, LedgerDoc, MemberDoc, StatsDoc } from '../kernel/documents';
+import type { ActivityDoc, AppStore, Collections, Found, LedgerDoc } from '../kernel/documents';
+import type { CommunityDoc, MemberDoc } from '../community/documents';
+import type { StatsDoc } from '../stats/documents';
 import type { Query } from '../../store/port';
 import { segmentWhere } from '../kernel/activity';
 import { timeLeft } from './budget';

@@ -1,7 +1,8 @@
 import type * as z from 'zod';
 import { increment } from '../../store/port';
 import type { Caller, Deps } from '../kernel/context';
-import { ids, type Found, type PoolDoc } from '../kernel/documents';
+import { ids, type Found } from '../kernel/documents';
+import type { PoolDoc } from '../pools/documents';
 import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { writeNotice } from '../notices/notify';
 import { skipFailures, timeLeft } from './budget';

@@ -1,7 +1,8 @@
 import { refusals } from '../../core/refusals';
 import { actingRole, type Role } from '../../core/roles';
 import { withDefaults, type Rules } from '../../core/rules';
-import { ids, type AppStore, type AppTransaction, type CommunityDoc, type Found, type MemberDoc } from './documents';
+import { ids, type AppStore, type AppTransaction, type Found } from './documents';
+import type { CommunityDoc, MemberDoc } from '../community/documents';
 
 /**
  * Rules completed with defaults, remembered (frozen, shared): every request loads its community,

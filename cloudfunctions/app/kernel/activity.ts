@@ -3,7 +3,8 @@ import { addDays, dayOf, startOfDay, type Day } from '../../core/days';
 import { isStaff } from '../../core/roles';
 import type { Posting } from '../../core/ledger';
 import type { Query } from '../../store/port';
-import type { ActivityDoc, AppTransaction, MemberDoc } from './documents';
+import type { ActivityDoc, AppTransaction } from './documents';
+import type { MemberDoc } from '../community/documents';
 import { ids } from './documents';
 import { recordPostings, type LedgerTime } from './ledgerWrites';
 

@@ -1,7 +1,8 @@
 import { earningOf, rememberPrint, type ContentKind } from '../../core/content';
 import { recordActivity } from './activity';
 import type { AppTransaction } from './documents';
-import { ids, type MemberDoc } from './documents';
+import { ids } from './documents';
+import type { MemberDoc } from '../community/documents';
 import type { LedgerTime } from './ledgerWrites';
 import type { NoPoints } from '../../contract/views';
 

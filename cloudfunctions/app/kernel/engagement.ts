@@ -1,7 +1,8 @@
 import { engage, type EarningEvent, type EngagementContext } from '../../core/engagement';
 import type { Day } from '../../core/days';
 import type { Posting } from '../../core/ledger';
-import { ids, type AppTransaction, type CommunityDoc, type MemberDoc } from './documents';
+import { ids, type AppTransaction } from './documents';
+import type { CommunityDoc, MemberDoc } from '../community/documents';
 import { writeNotice } from '../notices/notify';
 
 /** What the engagement rules see of a community at `now`: its rules and its live campaigns (kept on the community document, so reading them costs nothing). */

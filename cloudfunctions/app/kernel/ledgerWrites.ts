@@ -5,7 +5,8 @@ import type { Rules } from '../../core/rules';
 import { tierAfterPosting } from '../../core/tiers';
 import type { AppTransaction } from './documents';
 import type { Entry } from '../../contract/api';
-import { ids, type CommunityDoc, type LedgerDoc, type MemberDoc } from './documents';
+import { ids, type LedgerDoc } from './documents';
+import type { CommunityDoc, MemberDoc } from '../community/documents';
 
 /** When and under which rules postings happen: the ledger's time, and the rules a rolling tier is kept by. */
 export type LedgerTime = PostingTime & { rules: Pick<Rules, 'tiers' | 'tierRetention'> };

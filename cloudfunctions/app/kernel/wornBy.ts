@@ -1,5 +1,6 @@
 import { NOTHING_WORN, wornNow, type Worn } from '../../core/wearables';
-import { ids, type AppStore, type MemberDoc } from './documents';
+import { ids, type AppStore } from './documents';
+import type { MemberDoc } from '../community/documents';
 
 /**
  * What each of a page's authors wears now (titles and frames, core/wearables.ts), in one query of

@@ -5,7 +5,7 @@ import { lapseUnpaid, paymentLapsed } from './lapseUnpaid';
 import { advanceRefund, startRefund } from './refunds';
 import { ORDERS_PAGE, toOrder } from './views';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
-import type { OrderDoc } from '../kernel/documents';
+import type { OrderDoc } from './documents';
 
 /** What a payment result did to its order. */
 export type PaymentOutcome = 'paid' | 'alreadyPaid' | 'paidAfterExpiry' | 'failed' | 'amountMismatch';

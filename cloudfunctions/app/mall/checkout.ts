@@ -1,5 +1,6 @@
 import type { Deps } from '../kernel/context';
-import type { Found, OrderDoc } from '../kernel/documents';
+import type { Found } from '../kernel/documents';
+import type { OrderDoc } from './documents';
 import type { PaymentParams, Checkout } from '../../contract/views';
 
 /** An unpaid order waits this long for its payment before jobs.expireUnpaid cancels it. */

@@ -1,6 +1,8 @@
 import { redeemedAfter } from '../../core/mall';
 import { increment } from '../../store/port';
-import { ids, type AppTransaction, type CommunityDoc, type Found, type OrderDoc } from '../kernel/documents';
+import { ids, type AppTransaction, type Found } from '../kernel/documents';
+import type { CommunityDoc } from '../community/documents';
+import type { OrderDoc } from './documents';
 import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { writeNotice, type Notice } from '../notices/notify';
 import { orderRefund } from './orderRefund';

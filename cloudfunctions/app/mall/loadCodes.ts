@@ -4,7 +4,8 @@ import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../kernel/context';
 import { ofCommunity, requireMember } from '../kernel/access';
 import { OWNER } from '../../core/roles';
-import { ids, type CodeBookDoc } from '../kernel/documents';
+import { ids } from '../kernel/documents';
+import type { CodeBookDoc } from './documents';
 import { MAX_CODES_PER_ITEM, loadCodesInput } from './inputs';
 import { refusals } from '../../core/refusals';
 

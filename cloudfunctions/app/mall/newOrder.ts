@@ -1,4 +1,4 @@
-import type { OrderDoc } from '../kernel/documents';
+import type { OrderDoc } from './documents';
 import { readableCode } from '../kernel/readableCode';
 
 /** What differs from one order to the next; the rest starts the same for every order. */

@@ -1,6 +1,7 @@
 import type { RefundState } from '../../platform/ports';
 import type { Deps } from '../kernel/context';
-import type { AppTransaction, Found, OrderDoc, OrderRefund } from '../kernel/documents';
+import type { AppTransaction, Found } from '../kernel/documents';
+import type { OrderDoc, OrderRefund } from './documents';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { ORDERS_PAGE } from './views';
 

@@ -5,7 +5,7 @@ import type { Caller, Deps } from '../kernel/context';
 import { requireMember } from '../kernel/access';
 import { fieldChanges, recordAudit } from '../kernel/audit';
 import { OWNER } from '../../core/roles';
-import type { DrawDoc } from '../kernel/documents';
+import type { DrawDoc } from './documents';
 import { upsertDrawInput } from './inputs';
 import { toDraw } from './views';
 

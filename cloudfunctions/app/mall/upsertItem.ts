@@ -6,7 +6,7 @@ import type { Caller, Deps } from '../kernel/context';
 import { requireMember } from '../kernel/access';
 import { fieldChanges, recordAudit } from '../kernel/audit';
 import { OWNER } from '../../core/roles';
-import type { ItemDoc } from '../kernel/documents';
+import type { ItemDoc } from './documents';
 import { toItem } from './views';
 import { upsertItemInput } from './inputs';
 import { refusals } from '../../core/refusals';

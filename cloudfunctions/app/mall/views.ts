@@ -2,7 +2,8 @@ import { rewardStatus, type RewardStatus } from '../../core/mall';
 import { tierReaches } from '../../core/tiers';
 import type { Rules } from '../../core/rules';
 import { ROLL_SPACE } from '../../core/lottery';
-import type { DrawDoc, ItemDoc, MemberDoc, OrderDoc } from '../kernel/documents';
+import type { MemberDoc } from '../community/documents';
+import type { DrawDoc, ItemDoc, OrderDoc } from './documents';
 import type { Found } from '../kernel/documents';
 import type { DrawView, ItemView, OrderView } from '../../contract/views';
 

@@ -1,6 +1,7 @@
 import type { AppTransaction } from '../kernel/documents';
 import type { Deps } from '../kernel/context';
-import { ids, type NoticeDoc, type NoticeKind } from '../kernel/documents';
+import { ids, type NoticeKind } from '../kernel/documents';
+import type { NoticeDoc } from './documents';
 import type { MessagePurpose } from '../../platform/ports';
 
 export interface Notice {

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { MAX_REMINDERS_LEFT, nextReminderAt } from '../../core/reminders';
 import { requireMember } from '../kernel/access';
 import type { Caller, Deps } from '../kernel/context';
-import { ids, type ReminderDoc } from '../kernel/documents';
+import { ids } from '../kernel/documents';
+import type { ReminderDoc } from './documents';
 import { subscribeInput, subscriptionsInput } from './inputs';
 
 const view = (reminder: ReminderDoc | null, announcementsLeft: number | undefined) => ({

@@ -1,5 +1,6 @@
 import type { NoticeView } from '../../contract/views';
-import type { Found, NoticeDoc } from '../kernel/documents';
+import type { Found } from '../kernel/documents';
+import type { NoticeDoc } from './documents';
 
 export type { NoticeView };
 

@@ -4,7 +4,7 @@ import { dayOf, monthKey, weekKey } from '../../core/days';
 import type { Caller, Deps } from '../kernel/context';
 import { requireMember } from '../kernel/access';
 import type { Query } from '../../store/port';
-import type { MemberDoc } from '../kernel/documents';
+import type { MemberDoc } from '../community/documents';
 import { leaderboardInput } from './inputs';
 
 type BoardField = 'weekEarned' | 'monthEarned' | 'earnedTotal';

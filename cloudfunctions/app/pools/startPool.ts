@@ -7,7 +7,7 @@ import { tierOf } from '../../core/tiers';
 import type { Caller, Deps } from '../kernel/context';
 import { activeMemberIn, loadCommunity, ofCommunity } from '../kernel/access';
 import { dayOf } from '../../core/days';
-import type { PoolDoc } from '../kernel/documents';
+import type { PoolDoc } from './documents';
 import { once, requestKey } from '../kernel/idempotency';
 import { startPoolInput } from './inputs';
 import { toPool } from './views';

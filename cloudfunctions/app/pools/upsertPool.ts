@@ -6,7 +6,7 @@ import { OWNER } from '../../core/roles';
 import type { Caller, Deps } from '../kernel/context';
 import { ofCommunity, requireMember } from '../kernel/access';
 import { fieldChanges, recordAudit } from '../kernel/audit';
-import type { PoolDoc } from '../kernel/documents';
+import type { PoolDoc } from './documents';
 import { upsertPoolInput } from './inputs';
 import { toPool } from './views';
 

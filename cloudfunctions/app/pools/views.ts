@@ -1,6 +1,7 @@
 import { poolStatus } from '../../core/pools';
 import type { BackerView, PoolView } from '../../contract/views';
-import type { BackingDoc, Found, PoolDoc } from '../kernel/documents';
+import type { Found } from '../kernel/documents';
+import type { BackingDoc, PoolDoc } from './documents';
 
 export type { BackerView, PoolView };
 

@@ -3,7 +3,7 @@ import type { Caller, Deps } from '../kernel/context';
 import { activeMemberIn, requireMember } from '../kernel/access';
 import { screenText } from '../kernel/contentScreening';
 import { judgeContribution } from '../kernel/contributions';
-import { type MediaCheckDoc, type PostDoc } from '../kernel/documents';
+import type { MediaCheckDoc, PostDoc } from './documents';
 import { postingTime } from '../kernel/ledgerWrites';
 import { toPost } from './views';
 import { createPostInput } from './inputs';

@@ -1,5 +1,7 @@
 import { postAfter } from '../../core/posts';
-import { ids, type AppTransaction, type CommunityDoc, type PostDoc } from '../kernel/documents';
+import { ids, type AppTransaction } from '../kernel/documents';
+import type { CommunityDoc } from '../community/documents';
+import type { PostDoc } from './documents';
 import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { writeNotice, type Notice } from '../notices/notify';
 import type { ContentFlag } from '../../contract/views';

@@ -1,4 +1,4 @@
-import type { CommentDoc, PostDoc } from '../kernel/documents';
+import type { CommentDoc, PostDoc } from './documents';
 import type { PostView, CommentView } from '../../contract/views';
 
 export const toPost = (post: PostDoc & { _id: string }, likedByMe = false): PostView => ({

@@ -4,7 +4,7 @@ import { activeMemberIn, requireMember } from '../kernel/access';
 import { screenText } from '../kernel/contentScreening';
 import { judgeContribution } from '../kernel/contributions';
 import { postingTime } from '../kernel/ledgerWrites';
-import { type AnswerDoc } from '../kernel/documents';
+import type { AnswerDoc } from './documents';
 import { toAnswer } from './views';
 import { answerQuestionInput } from './inputs';
 import { refusals } from '../../core/refusals';

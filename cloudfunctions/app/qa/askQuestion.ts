@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Caller, Deps } from '../kernel/context';
 import { requireMember } from '../kernel/access';
 import { screenText } from '../kernel/contentScreening';
-import type { QuestionDoc } from '../kernel/documents';
+import type { QuestionDoc } from './documents';
 import { toQuestion } from './views';
 import { askQuestionInput } from './inputs';
 

@@ -4,7 +4,7 @@ import type { Caller, Deps } from '../kernel/context';
 import { requireMember } from '../kernel/access';
 import { recordAudit } from '../kernel/audit';
 import { STAFF } from '../../core/roles';
-import type { AnswerDoc, QuestionDoc } from '../kernel/documents';
+import type { AnswerDoc, QuestionDoc } from './documents';
 import { toAnswer, toQuestion } from './views';
 import { moderateQaInput } from './inputs';
 

@@ -1,5 +1,5 @@
 import type { AcceptCase } from '../../core/qa';
-import type { AnswerDoc, QuestionDoc } from '../kernel/documents';
+import type { AnswerDoc, QuestionDoc } from './documents';
 import type { QuestionView, AnswerView } from '../../contract/views';
 
 type Found<T> = T & { _id: string };

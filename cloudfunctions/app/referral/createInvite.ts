@@ -3,7 +3,8 @@ import { inviteCodeFrom } from '../../core/referral';
 import { refuse } from '../../core/errors';
 import type { Caller, Deps } from '../kernel/context';
 import { activeMemberIn, requireMember, type MemberRead } from '../kernel/access';
-import { ids, type InviteCodeDoc } from '../kernel/documents';
+import { ids } from '../kernel/documents';
+import type { InviteCodeDoc } from './documents';
 import { invitePath } from './views';
 import { createInviteInput } from './inputs';
 

@@ -1,4 +1,4 @@
-import type { ReferralDoc } from '../kernel/documents';
+import type { ReferralDoc } from './documents';
 import { REJECTION_TEXT } from '../../core/referral';
 import type { ReferralView } from '../../contract/views';
 
