@@ -128,6 +128,12 @@ export const DONATION_LIMITS = { name: 30, description: 300, goalPoints: { min: 
 /** A comment under a post (posts.comment). */
 export const COMMENT_LIMIT = 200;
 
+/** A member's nickname (community.join, community.updateProfile). */
+export const NICKNAME_LIMIT = 20;
+
+/** A delivery address (mall.redeem, mall.setShipping); the phone's rule is core/phone. */
+export const SHIPPING_LIMITS = { name: 20, address: 200 } as const;
+
 /** Whether `value` is a number `limit` takes. */
 export const withinLimit = (value: number, limit: NumberLimit): boolean => limitProblem(value, limit) === null;
 

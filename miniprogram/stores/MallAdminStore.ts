@@ -8,6 +8,7 @@ import { isWearableKind, wearProblem } from '../../cloudfunctions/core/wearables
 import { DRAW_LIMITS, REWARD_LIMITS, typedWithin, withinLimit } from '../../cloudfunctions/core/limits';
 import { Request } from './request';
 import { categoriesOf } from './MallStore';
+import { ROLL_SPACE } from '../../cloudfunctions/core/lottery';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
 export type DrawForm = ActionInput<'mall', 'upsertDraw'>['draw'];
@@ -319,6 +320,6 @@ export function drawProblems(name: string, cost: string, rows: PrizeRow[]): Reco
   const total = rows.reduce((sum, row) => sum + Math.round(Number(row.percent) * 100 || 0), 0);
   if (!rows.length) problems.prizes = '至少一个奖项';
   else if (rows.length > limits.prizes) problems.prizes = `最多 ${limits.prizes} 个奖项`;
-  else if (total > 10_000) problems.prizes = `各奖项概率加起来是 ${total / 100}%，不能超过 100%`;
+  else if (total > ROLL_SPACE) problems.prizes = `各奖项概率加起来是 ${total / 100}%，不能超过 100%`;
   return problems;
 }

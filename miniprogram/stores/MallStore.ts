@@ -4,6 +4,7 @@ import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import { Request } from './request';
 import { PHONE_PROBLEM, phoneDigits } from '../../cloudfunctions/core/phone';
+import { SHIPPING_LIMITS } from '../../cloudfunctions/core/limits';
 
 export interface ShippingForm {
   name: string;
@@ -125,8 +126,9 @@ export class MallStore {
 export function shippingProblems(form: ShippingForm): Partial<Record<keyof ShippingForm, string>> {
   const problems: Partial<Record<keyof ShippingForm, string>> = {};
   if (!form.name.trim()) problems.name = '请填写收件人';
+  else if (form.name.trim().length > SHIPPING_LIMITS.name) problems.name = `收件人最多 ${SHIPPING_LIMITS.name} 个字`;
   if (phoneDigits(form.phone) === null) problems.phone = PHONE_PROBLEM;
   if (!form.address.trim()) problems.address = '请填写收货地址';
-  else if (form.address.trim().length > 200) problems.address = '地址最多 200 个字';
+  else if (form.address.trim().length > SHIPPING_LIMITS.address) problems.address = `地址最多 ${SHIPPING_LIMITS.address} 个字`;
   return problems;
 }

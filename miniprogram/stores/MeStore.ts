@@ -5,6 +5,7 @@ import type { CommunityGateway } from '../gateway/communityGateway';
 import type { ImageUploader } from '../gateway/uploader';
 import { Request } from './request';
 import { birthdayProblem as dayOfYearProblem } from '../../cloudfunctions/core/birthday';
+import { NICKNAME_LIMIT } from '../../cloudfunctions/core/limits';
 
 export type MyPoints = ActionOutput<'points', 'me'>;
 
@@ -108,11 +109,11 @@ export class MeStore {
     this.nicknameDraft = value;
   }
 
-  /** WeChat's nickname input fills in the WeChat name; any name of 1–20 characters will do. */
+  /** WeChat's nickname input fills in the WeChat name; any name of 1 to NICKNAME_LIMIT characters will do. */
   async saveNickname(): Promise<boolean> {
     const nickname = (this.nicknameDraft ?? '').trim();
     if (!nickname) return (this.say('昵称不能为空'), false);
-    if (nickname.length > 20) return (this.say('昵称最多 20 个字'), false);
+    if (nickname.length > NICKNAME_LIMIT) return (this.say(`昵称最多 ${NICKNAME_LIMIT} 个字`), false);
     const saved = await this.update({ nickname }, '昵称已更新');
     if (saved) runInAction(() => (this.nicknameDraft = null));
     return saved;

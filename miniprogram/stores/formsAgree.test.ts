@@ -4,6 +4,7 @@ import {
   AWARD_LIMITS,
   BROADCAST_LIMITS,
   COMMENT_LIMIT,
+  SHIPPING_LIMITS,
   DONATION_LIMITS,
   CAMPAIGN_LIMITS,
   EVENT_LIMITS,
@@ -23,8 +24,9 @@ import { adjustmentProblems } from './ConsoleStore';
 import { awardProblems, broadcastProblems } from './ReachStore';
 import { donationProblems } from './PoolsStore';
 import { commentProblem } from './CommentsStore';
+import { shippingProblems } from './MallStore';
 import { birthdayProblem, normalBirthday } from './MeStore';
-import { upsertItemInput } from '../../cloudfunctions/app/mall/inputs';
+import { shippingInput, upsertItemInput } from '../../cloudfunctions/app/mall/inputs';
 import { formOf, patchOf, rulesFormProblems, RULE_FIELDS, type RulesForm } from './RulesStore';
 import { emptyRewardForm, rewardOf, rewardProblems, type RewardForm } from './MallAdminStore';
 import { campaignOf, campaignProblems, emptyCampaignForm, type CampaignForm } from './CampaignsStore';
@@ -211,6 +213,19 @@ describe('the smaller forms agree with their actions', () => {
           communityId: 'c1',
           pool: { name: form.name, description: form.description, goalPoints: Number(form.goalPoints), endsAt: '2026-12-31T12:00:00Z' },
         }).success,
+    );
+  });
+
+  it('a delivery address (mall.redeem, mall.setShipping)', () => {
+    const address = { name: '王小美', phone: '13800138000', address: '上海市徐汇区' };
+    agree(
+      [
+        ...texts(SHIPPING_LIMITS.name).map((name) => ({ ...address, name })),
+        ...texts(SHIPPING_LIMITS.address).map((a) => ({ ...address, address: a })),
+        ...['13800138000', '+86 138 0013 8000', '1380013800', '021-1234567', 'abc'].map((phone) => ({ ...address, phone })),
+      ],
+      (form) => Object.keys(shippingProblems(form)).length === 0,
+      (form) => shippingInput.safeParse(form).success,
     );
   });
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { AUDIT_ACTIONS } from '../../contract/views';
 import { TEMPLATE_KEYS } from '../../core/templates';
-import { TIER_LIMITS } from '../../core/limits';
+import { NICKNAME_LIMIT, TIER_LIMITS } from '../../core/limits';
 import {
   communityId,
   cursor,
@@ -44,7 +44,7 @@ export const joinCommunityInput = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{4,32}$/, '邀请码格式不对')
     .optional(),
-  nickname: text('昵称', 20).optional(),
+  nickname: text('昵称', NICKNAME_LIMIT).optional(),
   /** The group card the app was opened from (wx.getGroupEnterInfo's cloudID, as a wx.cloud.CloudID). */
   groupCloudId: groupCloudIdInput.optional(),
 });
@@ -184,7 +184,7 @@ const birthday = z.string({ error: '生日必须是文字' }).check((ctx) => {
 
 export const updateProfileInput = z.object({
   communityId,
-  nickname: text('昵称', 20).optional(),
+  nickname: text('昵称', NICKNAME_LIMIT).optional(),
   /** WeChat's chooseAvatar picture, uploaded like any image. */
   avatar: imageRef.optional(),
   birthday: birthday.optional(),

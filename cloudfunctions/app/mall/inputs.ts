@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { normalizeCode, READABLE_CODE } from '../../core/readableCodes';
 import { ROLL_SPACE } from '../../core/lottery';
 import { wearProblem } from '../../core/wearables';
-import { DRAW_LIMITS, REWARD_LIMITS } from '../../core/limits';
+import { DRAW_LIMITS, REWARD_LIMITS, SHIPPING_LIMITS } from '../../core/limits';
 import { communityId, cursor, docId, inCommunity, limit, limited, requestId, text } from '../kernel/schemas';
 
 /** The `mall` function's action inputs: what each action accepts, checked before it runs. */
@@ -57,12 +57,12 @@ export const loadCodesInput = z.object({
 });
 
 export const shippingInput = z.object({
-  name: text('收件人', 20),
+  name: text('收件人', SHIPPING_LIMITS.name),
   phone: z
     .string({ error: PHONE_PROBLEM })
     .max(30, PHONE_PROBLEM)
     .refine((text) => phoneDigits(text) !== null, PHONE_PROBLEM),
-  address: text('收货地址', 200),
+  address: text('收货地址', SHIPPING_LIMITS.address),
 });
 
 export const redeemItemInput = z.object({
