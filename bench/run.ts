@@ -60,24 +60,46 @@ function post(port: number, path: string, body: string, headers: Record<string, 
   });
 }
 
-/** Runs `op` from CLIENTS concurrent loops for SECONDS; returns ops/s and latency percentiles. */
-async function load(op: (client: number, i: number) => Promise<void>) {
+/** The p-th percentile of sorted latencies. */
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/**
+ * Runs `op` from CLIENTS concurrent loops for SECONDS; returns ops/s and latency percentiles,
+ * overall and by the label each op returns (which action it was), so a tail can be placed.
+ */
+async function load(op: (client: number, i: number) => Promise<string | void>) {
   const latencies: number[] = [];
+  const byLabel = new Map<string, number[]>();
   const end = Date.now() + SECONDS * 1000;
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, client) => {
       for (let i = 0; Date.now() < end; i++) {
         const t0 = process.hrtime.bigint();
-        await op(client, i);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        const label = await op(client, i);
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        latencies.push(ms);
+        if (label) {
+          const list = byLabel.get(label);
+          if (list) list.push(ms);
+          else byLabel.set(label, [ms]);
+        }
       }
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { ops: latencies.length / seconds, p50: pct(50), p99: pct(99), count: latencies.length };
+  const labels = [...byLabel].map(([label, ms]) => {
+    ms.sort((a, b) => a - b);
+    return { label, count: ms.length, p50: percentile(ms, 50), p99: percentile(ms, 99) };
+  });
+  return {
+    ops: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    count: latencies.length,
+    labels,
+  };
 }
 
 async function mixedWorkload() {
@@ -125,6 +147,7 @@ async function mixedWorkload() {
     }
     const reply = JSON.parse(await post(port, `/api/${fn}`, JSON.stringify(body), headers));
     if (!reply.ok) errors++;
+    return `${fn}.${body.action}`;
   });
   await rt.stop();
   return { ...result, errors };
@@ -471,6 +494,8 @@ async function main() {
     mixed.ops >= 2000,
   );
   report('mixed workload p50 / p99 (p99 target <= 25 ms)', `${mixed.p50.toFixed(2)} ms / ${mixed.p99.toFixed(2)} ms`, mixed.p99 <= 25);
+  for (const { label, count, p50, p99 } of mixed.labels.sort((a, b) => a.label.localeCompare(b.label)))
+    report(`  ${label}`, `p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (${count})`);
   report('runtime / bare HTTP', `${((mixed.ops / bare.ops) * 100).toFixed(0)}%`);
   report('runtime ops / raw SQLite tx', `${((mixed.ops / raw) * 100).toFixed(0)}%`);
   // `--mixed`: the HTTP numbers only, for comparing one change.

@@ -43,6 +43,13 @@ import {
  */
 const MAX_ATTEMPTS = 50;
 
+/**
+ * How long a commit waits for others to join its group. A group is applied at the end of the
+ * turn, and a turn serves every request that came in meanwhile; without a bound the first write
+ * of a busy turn waits for all of them (bench --mixed: writes at p50 15 ms, reads 5 ms).
+ */
+const GROUP_WINDOW_MS = 2;
+
 /** A top-level array or object whose JSON is longer than this is kept out of line. */
 const COLD_BYTES = 1024;
 
@@ -81,6 +88,8 @@ export class SqliteStore implements Store {
   private readonly checkpointer?: Worker;
   /** Commits waiting for the end of this turn (see the class comment). */
   private waiting: Array<{ tx: BufferedTransaction; settle: (outcome: boolean | Error) => void }> = [];
+  /** When the group's first commit was queued (performance.now()). */
+  private waitingSince = 0;
 
   constructor(file: string, collections: CollectionSpec[] = COLLECTIONS, options: SqliteOptions = {}) {
     this.db = new Database(file);
@@ -122,6 +131,7 @@ export class SqliteStore implements Store {
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    this.commitIfDue();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const tx = new BufferedTransaction(this, this.sequence);
       let result: T;
@@ -141,6 +151,7 @@ export class SqliteStore implements Store {
   }
 
   async get<T = Doc>(collection: string, id: string, options?: { omit?: readonly string[] }): Promise<(T & { _id: string }) | null> {
+    this.commitIfDue();
     const omit = options?.omit ?? [];
     const row = this.readRow(collection, id, (cold) => cold.some((field) => !omit.includes(field)));
     if (!row) return null;
@@ -150,6 +161,7 @@ export class SqliteStore implements Store {
   }
 
   async find<T = Doc>(collection: string, query: Query): Promise<Array<T & { _id: string }>> {
+    this.commitIfDue();
     this.check(collection);
     const params: unknown[] = [];
     const col = (field: string) => column(this.tables.get(collection)!, field);
@@ -224,11 +236,21 @@ export class SqliteStore implements Store {
   /** Queues a commit for the group applied at the end of this turn: true once committed, false on a conflict, or the error that refused it. */
   private commitWithOthers(tx: BufferedTransaction): Promise<boolean | Error> {
     return new Promise((settle) => {
-      if (this.waiting.push({ tx, settle }) === 1) setImmediate(() => this.commitWaiting());
+      if (this.waiting.push({ tx, settle }) === 1) {
+        this.waitingSince = performance.now();
+        setImmediate(() => this.commitWaiting());
+      }
     });
   }
 
+  /** Applies the waiting group now, mid-turn, if its first commit has waited its window: called as each request's work starts. */
+  private commitIfDue(): void {
+    if (this.waiting.length && performance.now() - this.waitingSince >= GROUP_WINDOW_MS) this.commitWaiting();
+  }
+
   private commitWaiting(): void {
+    // Applied early (commitIfDue): this turn's end has nothing left to do.
+    if (!this.waiting.length) return;
     const group = this.waiting;
     this.waiting = [];
     const outcomes: Array<boolean | Error> = [];
