@@ -134,6 +134,9 @@ export const NICKNAME_LIMIT = 20;
 /** A delivery address (mall.redeem, mall.setShipping); the phone's rule is core/phone. */
 export const SHIPPING_LIMITS = { name: 20, address: 200 } as const;
 
+/** A purchase staff record (points.purchase): money in fen, as WeChat Pay counts it (¥0.01 to ¥1,000,000). */
+export const PURCHASE_LIMITS = { amountFen: { min: 1, max: 100_000_000, unit: '分' } } as const;
+
 /** Whether `value` is a number `limit` takes. */
 export const withinLimit = (value: number, limit: NumberLimit): boolean => limitProblem(value, limit) === null;
 

@@ -9,6 +9,7 @@ import { DRAW_LIMITS, REWARD_LIMITS, typedWithin, withinLimit } from '../../clou
 import { Request } from './request';
 import { categoriesOf } from './MallStore';
 import { ROLL_SPACE } from '../../cloudfunctions/core/lottery';
+import { fenOfYuan } from '../../cloudfunctions/core/money';
 
 export type ItemForm = ActionInput<'mall', 'upsertItem'>['item'];
 export type DrawForm = ActionInput<'mall', 'upsertDraw'>['draw'];
@@ -208,7 +209,8 @@ export function rewardProblems(form: RewardForm, tz: string): Partial<Record<key
   if (!typedWithin(form.stock, stock)) problems.stock = `库存填 ${stock.min} 到 ${stock.max} 的整数`;
   // Only a physical reward is sold for points + cash (WeChat Pay sells goods); the field shows only for one.
   if (form.kind === 'physical' && form.cashPrice.trim()) {
-    if (!/^\d+(\.\d{1,2})?$/.test(form.cashPrice.trim()) || !withinLimit(fenOf(form.cashPrice), cashFen))
+    const fen = fenOfYuan(form.cashPrice);
+    if (fen === null || !withinLimit(fen, cashFen))
       problems.cashPrice = `现金填 ${cashFen.min / 100} 到 ${cashFen.max / 100} 元，最多两位小数`;
   }
   if (isWearableKind(form.kind)) {
@@ -255,12 +257,6 @@ export function rewardFormOf(item: ItemView, tz: string, today: string): RewardF
   };
 }
 
-/** Yuan as typed, in fen, without floating-point drift ("59.9" -> 5990). */
-export const fenOf = (yuanText: string): number => {
-  const [whole, part = ''] = yuanText.trim().split('.');
-  return Number(whole) * 100 + Number(part.padEnd(2, '0').slice(0, 2));
-};
-
 export function rewardOf(form: RewardForm, tz: string): ItemForm {
   return {
     id: form.id,
@@ -271,7 +267,7 @@ export function rewardOf(form: RewardForm, tz: string): ItemForm {
     kind: form.kind,
     wear: isWearableKind(form.kind) ? { look: form.look.trim(), days: form.wearDays.trim() ? Number(form.wearDays) : null } : null,
     pointsPrice: Number(form.pointsPrice),
-    cashPrice: form.kind === 'physical' && form.cashPrice.trim() ? fenOf(form.cashPrice) : null,
+    cashPrice: form.kind === 'physical' && form.cashPrice.trim() ? fenOfYuan(form.cashPrice) : null,
     stock: Number(form.stock),
     perMemberLimit: form.perMemberLimit.trim() ? Number(form.perMemberLimit) : null,
     minTier: form.minTier || null,

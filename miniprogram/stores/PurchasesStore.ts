@@ -5,19 +5,21 @@ import type { CommunityGateway } from '../gateway/communityGateway';
 import type { Intents } from '../gateway/gateway';
 import type { ScanCode } from '../device/scanner';
 import { Request } from './request';
+import { fenOfYuan } from '../../cloudfunctions/core/money';
+import { PURCHASE_LIMITS, withinLimit } from '../../cloudfunctions/core/limits';
 
 type Scanned = ActionOutput<'points', 'scanMember'>;
 type Purchase = ActionOutput<'points', 'purchase'>;
 
-/** Yuan as typed ("99", "99.9", "99.90") in fen, or null when it is not an amount. */
+/** Yuan as typed ("99", "99.9", "99.90") in fen, or null when it is not an amount a purchase may be (core/limits). */
 export function fenOf(yuan: string): number | null {
-  const text = yuan.trim();
-  if (!/^\d{1,7}(\.\d{1,2})?$/.test(text)) return null;
-  const fen = Math.round(Number(text) * 100);
-  return fen >= 1 ? fen : null;
+  const fen = fenOfYuan(yuan);
+  return fen !== null && withinLimit(fen, PURCHASE_LIMITS.amountFen) ? fen : null;
 }
 
-export const amountProblem = (yuan: string): string | null => (fenOf(yuan) === null ? '请填消费金额（元），如 99 或 99.90' : null);
+const { min, max } = PURCHASE_LIMITS.amountFen;
+export const amountProblem = (yuan: string): string | null =>
+  fenOf(yuan) === null ? `请填消费金额（元），${min / 100} 到 ${max / 100}，如 99 或 99.90` : null;
 
 /** A pickup code (核销) rather than a member code: eight readable letters and digits. */
 export const isPickupCode = (text: string): boolean => READABLE_CODE.test(normalizeCode(text));

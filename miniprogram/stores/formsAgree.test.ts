@@ -5,6 +5,7 @@ import {
   BROADCAST_LIMITS,
   COMMENT_LIMIT,
   SHIPPING_LIMITS,
+  PURCHASE_LIMITS,
   DONATION_LIMITS,
   CAMPAIGN_LIMITS,
   EVENT_LIMITS,
@@ -25,6 +26,9 @@ import { awardProblems, broadcastProblems } from './ReachStore';
 import { donationProblems } from './PoolsStore';
 import { commentProblem } from './CommentsStore';
 import { shippingProblems } from './MallStore';
+import { amountProblem } from './PurchasesStore';
+import { purchaseInput } from '../../cloudfunctions/app/purchases/inputs';
+import { fenOfYuan } from '../../cloudfunctions/core/money';
 import { birthdayProblem, normalBirthday } from './MeStore';
 import { shippingInput, upsertItemInput } from '../../cloudfunctions/app/mall/inputs';
 import { formOf, patchOf, rulesFormProblems, RULE_FIELDS, type RulesForm } from './RulesStore';
@@ -244,5 +248,18 @@ describe('the smaller forms agree with their actions', () => {
       (text) => birthdayProblem(text) === null,
       (text) => updateProfileInput.safeParse({ communityId: 'c1', birthday: normalBirthday(text) }).success,
     );
+  });
+});
+
+describe('the purchase form agrees with points.purchase', () => {
+  it('an amount in yuan, at and around its bounds and as people mistype it', () => {
+    const { min, max } = PURCHASE_LIMITS.amountFen;
+    const typed = [...around(min, max, 1).map((fen) => (fen / 100).toFixed(2)), '99', '99.9', '9.999', 'abc', '', '-1', '1e3'];
+    for (const yuan of typed) {
+      const fen = fenOfYuan(yuan);
+      const serverTakes =
+        fen !== null && purchaseInput.safeParse({ communityId: 'c1', code: 'x', amountFen: fen, requestId: 'req-000001' }).success;
+      expect([yuan, amountProblem(yuan) === null]).toEqual([yuan, serverTakes]);
+    }
   });
 });

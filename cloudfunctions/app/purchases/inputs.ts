@@ -1,13 +1,14 @@
 import * as z from 'zod';
-import { communityId, inCommunity, requestId, text } from '../kernel/schemas';
+import { communityId, inCommunity, limited, requestId, text } from '../kernel/schemas';
+import { PURCHASE_LIMITS } from '../../core/limits';
 
 /** The purchase actions' inputs (of the `points` function). */
 
 /** What a scan reads (or staff paste): checked for its shape by the use case, which says why it cannot be used. */
 const code = z.string({ error: '请扫会员码' }).trim().min(1, '请扫会员码').max(200, '这不是会员码');
 
-/** Money in fen (分), as WeChat Pay counts it: ¥0.01 to ¥1,000,000. */
-const amountFen = z.number({ error: '金额必须是数字' }).int('金额按分计，须是整数').min(1, '金额至少 0.01 元').max(100_000_000, '金额太大');
+/** Money in fen (分), as WeChat Pay counts it. */
+const amountFen = limited(PURCHASE_LIMITS.amountFen, '金额');
 
 export const memberCodeInput = inCommunity;
 export const scanMemberInput = z.object({ communityId, code, amountFen: amountFen.optional() });
