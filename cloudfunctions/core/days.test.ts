@@ -51,6 +51,9 @@ describe('community days', () => {
       const n = ((i * 104729) % 1500) - 750;
       expect(addDays(day, n)).toBe(dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD'));
       expect(addDays(addDays(day, n), -n)).toBe(day);
+      expect(daysBetween(day, addDays(day, n))).toBe(n);
+      const d = dayjs.utc(day);
+      expect(weekKey(day)).toBe(d.subtract((d.day() + 6) % 7, 'day').format('YYYY-MM-DD'));
     }
   });
 
