@@ -8,3 +8,6 @@ export function fenOfYuan(typed: string): number | null {
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
+
+/** Fen as yuan with two decimals, as receipts and notices write money ("49.00"). */
+export const yuan = (fen: number): string => (fen / 100).toFixed(2);

@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { AuditAction, AuditEvent, Member } from '../../cloudfunctions/contract/api';
 import type { CommunityGateway } from '../gateway/communityGateway';
 import { Request } from './request';
+import { yuan } from '../../cloudfunctions/core/money';
 
 /** Each staff action in a few words, for the 操作日志 and its filter. */
 export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
@@ -53,7 +54,7 @@ export function describeAudit(event: Pick<AuditEvent, 'action' | 'memberName' | 
     case 'points.bulkAward':
       return `给 ${text(d.members)} 人各发 ${signed(d.delta)} 积分：${text(d.reason)}`;
     case 'points.purchase':
-      return `给${who}记消费 ¥${(Number(d.amountFen) / 100).toFixed(2)}，得 ${text(d.points)} 积分`;
+      return `给${who}记消费 ¥${yuan(Number(d.amountFen))}，得 ${text(d.points)} 积分`;
     case 'points.refundPurchase':
       return `${who}消费退货，收回 ${text(d.points)} 积分：${text(d.reason)}`;
     case 'community.ban':

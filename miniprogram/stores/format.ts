@@ -111,5 +111,5 @@ export function isoToLocal(iso: string | null, tz = 'Asia/Shanghai'): string {
   return iso ? wall(Date.parse(iso), tz).format('YYYY-MM-DD HH:mm') : '';
 }
 
-/** Fen as yuan, the way a price tag says it: 5900 -> "59.00". */
-export const yuan = (fen: number): string => (fen / 100).toFixed(2);
+/** Fen as yuan, the way a price tag says it: 5900 -> "59.00" (core's, as the server's notices say it). */
+export { yuan } from '../../cloudfunctions/core/money';

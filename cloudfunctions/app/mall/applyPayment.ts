@@ -6,6 +6,7 @@ import { advanceRefund, startRefund } from './refunds';
 import { ORDERS_PAGE, toOrder } from './views';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import type { OrderDoc } from './documents';
+import { yuan } from '../../core/money';
 
 /** What a payment result did to its order. */
 export type PaymentOutcome = 'paid' | 'alreadyPaid' | 'paidAfterExpiry' | 'failed' | 'amountMismatch';
@@ -34,7 +35,7 @@ const paidNotice = (order: OrderDoc & { _id: string }, payment: NonNullable<Orde
   openid: order.openid,
   kind: 'order_paid',
   refId: order._id,
-  title: `「${order.itemName}」已支付 ¥${(payment.amountFen / 100).toFixed(2)}，等待发货`,
+  title: `「${order.itemName}」已支付 ¥${yuan(payment.amountFen)}，等待发货`,
   body: '群主发货后会通知你',
   points: 0,
 });

@@ -15,6 +15,7 @@ import { ORDERS_PAGE, toOrder } from './views';
 import { redeemedAfter } from '../../core/mall';
 import { cancelOrderInput } from './inputs';
 import { refusals } from '../../core/refusals';
+import { yuan } from '../../core/money';
 
 /**
  * Staff cancel an order that is not yet fulfilled: the points come back as a refund entry and
@@ -25,7 +26,7 @@ import { refusals } from '../../core/refusals';
 /** What the member is told of a cancelled order: where their points, and any money they paid, go. */
 function cancelledTitle(order: OrderDoc): string {
   const points = order.poolId ? '，众筹的积分将退回给每位参与者' : order.points ? `，${order.points} 积分已退回` : '';
-  const cash = order.payment?.paidAt ? `，已付的 ¥${(order.payment.amountFen / 100).toFixed(2)} 将原路退回微信` : '';
+  const cash = order.payment?.paidAt ? `，已付的 ¥${yuan(order.payment.amountFen)} 将原路退回微信` : '';
   return `订单「${order.itemName}」已取消${points}${cash}`;
 }
 

@@ -6,6 +6,7 @@ import type { OrderDoc } from './documents';
 import { postingTime, recordPostings } from '../kernel/ledgerWrites';
 import { writeNotice, type Notice } from '../notices/notify';
 import { orderRefund } from './orderRefund';
+import { yuan } from '../../core/money';
 
 /** Whether an unpaid order's payment window has closed (whether or not the expiry job has run yet). */
 export const paymentLapsed = (order: Pick<OrderDoc, 'payment'>, now: Date): boolean =>
@@ -32,7 +33,7 @@ export async function lapseUnpaid(
       redeemed: redeemedAfter(member.redeemed, order.itemId, -order.quantity),
     });
     // What happened to the money, said plainly: none was taken, or it came late and goes back.
-    const money = paidLate ? `付款晚到，¥${(paidLate.amountFen / 100).toFixed(2)} 将原路退回微信` : '没有扣款';
+    const money = paidLate ? `付款晚到，¥${yuan(paidLate.amountFen)} 将原路退回微信` : '没有扣款';
     const body = paidLate ? '付款在 15 分钟的支付时限之后才到账，这笔钱会退还给你' : '15 分钟内未完成微信支付';
     told = {
       communityId: order.communityId,

@@ -4,6 +4,7 @@ import type { AppTransaction, Found } from '../kernel/documents';
 import type { OrderDoc, OrderRefund } from './documents';
 import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { ORDERS_PAGE } from './views';
+import { yuan } from '../../core/money';
 
 /** An order's one refund number (out_refund_no, ≤ 64 of [A-Za-z0-9_-]), and back. */
 const refundIdOf = (orderId: string) => `R${orderId}`;
@@ -11,8 +12,6 @@ export const refundedOrder = (refundId: string): string | null => (/^R[A-Za-z0-9
 
 /** How long a refund waits before it is asked about (or asked for) again. */
 export const REFUND_RECHECK_MS = 10 * 60_000;
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * Starts giving the cash of a paid order back, inside the transaction that cancels it (or that

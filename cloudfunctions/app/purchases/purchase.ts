@@ -16,11 +16,10 @@ import { sendNotice, writeNotice, type Notice } from '../notices/notify';
 import { requireUsable, scannedMember } from './heldCode';
 import { purchaseInput } from './inputs';
 import type { PurchaseAnswer } from '../../contract/api';
+import { yuan } from '../../core/money';
 
 /** Purchases remembered on the member for replays: a replay comes within seconds, not ten purchases later. */
 const PURCHASES_KEPT = 10;
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * Staff credit a purchase to the member whose code they scanned: points per yuan times the

@@ -12,6 +12,7 @@ import { MEMBER_VIEW_FIELDS, toMember } from '../community/toMember';
 import { SEGMENTS } from '../../core/activity';
 import { pageOf } from '../kernel/paging';
 import { exportInput } from './inputs';
+import { yuan } from '../../core/money';
 
 /** Rows per page: pageOf reads one more to see whether there are more, and the cloud answers at most 1,000. */
 const PAGE = 999;
@@ -183,7 +184,7 @@ async function tableOf(
       o.couponCodes.join(' '),
       o.note,
       o.cancelReason,
-      o.payment ? (o.payment.amountFen / 100).toFixed(2) : null,
+      o.payment ? yuan(o.payment.amountFen) : null,
       o.payment?.transactionId ?? null,
       o.paidAfterExpiry ? '是' : null,
       o.poolId ? '是' : null,
