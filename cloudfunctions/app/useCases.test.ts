@@ -88,6 +88,26 @@ eachStore((open) => {
       const bad = await h.call('community', 'updateRules', { communityId: c, rules: { post: { minPoints: 500 } } }, { openid: 'o_owner' });
       expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       expect((await h.ok('community', 'get', { communityId: c })).community.rules.post.minPoints).toBe(50);
+      // Bounds from core/limits, in the words the rules form uses: nothing of a refused patch is kept.
+      for (const [rules, words] of [
+        [{ purchase: { pointsPerYuan: 0.015 }, checkin: { points: 9 } }, '最多两位小数'],
+        [
+          {
+            tiers: [
+              { name: '铜', minPoints: 0 },
+              { name: '银', minPoints: 1_000_001 },
+            ],
+          },
+          '门槛最多 1000000 分',
+        ],
+      ] as const) {
+        const refused = await h.call('community', 'updateRules', { communityId: c, rules }, { openid: 'o_owner' });
+        expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(words) } });
+      }
+      expect((await h.ok('community', 'get', { communityId: c })).community.rules).toMatchObject({
+        checkin: { points: 2 },
+        tiers: rules.tiers,
+      });
       const me = await h.ok('points', 'me', { communityId: c }, { now: day(4) });
       expect(me.balance).toBe(5);
       // The lot earned under the 365-day rule keeps its expiry; nothing is due after 30 days.

@@ -14,7 +14,9 @@ export interface NumberLimit {
   decimals?: true;
 }
 
-const points: NumberLimit = { min: 0, max: 1_000_000, unit: '分' };
+/** Points an owner sets anywhere (a rule, a tier's threshold, a reward's price): never more than a million. */
+export const POINTS_LIMIT: NumberLimit = { min: 0, max: 1_000_000, unit: '分' };
+const points = POINTS_LIMIT;
 const perDay = (unit: string): NumberLimit => ({ min: 0, max: 1000, unit });
 
 /** Every numeric rule of community.updateRules, by "group.setting". */
@@ -62,6 +64,7 @@ export type RuleKey = keyof typeof RULE_LIMITS;
 export const TIER_LIMITS = {
   tiers: 10,
   name: 10,
+  minPoints: POINTS_LIMIT,
   multiplier: { min: 1, max: 3, unit: '倍', decimals: true },
   perks: 6,
   perk: 20,

@@ -129,6 +129,8 @@ export function rulesFormProblems(form: RulesForm): Record<string, string> {
     else if (form.tiers.findIndex((t) => t.name.trim() === name) !== i) problems[`tier.${i}.name`] = '等级名称不能重复';
     const text = tier.minPoints.trim();
     if (!/^\d+$/.test(text)) problems[`tier.${i}.minPoints`] = '门槛请填整数（累计积分）';
+    else if (!withinLimit(Number(text), TIER_LIMITS.minPoints))
+      problems[`tier.${i}.minPoints`] = `门槛最多 ${TIER_LIMITS.minPoints.max} 分`;
     else if (i === 0 && Number(text) !== 0) problems[`tier.${i}.minPoints`] = '第一个等级的门槛必须是 0';
     else if (i > 0 && /^\d+$/.test(form.tiers[i - 1].minPoints.trim()) && Number(text) <= Number(form.tiers[i - 1].minPoints))
       problems[`tier.${i}.minPoints`] = '门槛要比上一级高';

@@ -75,6 +75,7 @@ describe('the rules form agrees with community.updateRules', () => {
     });
     const forms = [
       tier(1, { name: 'x'.repeat(TIER_LIMITS.name) }),
+      ...[TIER_LIMITS.minPoints.max, TIER_LIMITS.minPoints.max + 1].map((n) => tier(base.tiers.length - 1, { minPoints: String(n) })),
       tier(1, { name: 'x'.repeat(TIER_LIMITS.name + 1) }),
       ...around(TIER_LIMITS.multiplier.min, TIER_LIMITS.multiplier.max, 0.01).map((m) => tier(1, { multiplier: String(m) })),
       tier(1, { multiplier: '1.005' }),

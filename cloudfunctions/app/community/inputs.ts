@@ -11,7 +11,6 @@ import {
   limit,
   limited,
   openid,
-  points,
   requestId,
   ruleSetting,
   segment,
@@ -97,7 +96,7 @@ export const rulesPatch = z
         z
           .object({
             name: z.string().trim().min(1, '等级名称不能为空').max(TIER_LIMITS.name, `等级名称最多 ${TIER_LIMITS.name} 个字`),
-            minPoints: points,
+            minPoints: limited(TIER_LIMITS.minPoints, '门槛'),
             multiplier: limited(TIER_LIMITS.multiplier).optional(),
             perks: z
               .array(

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { limitProblem, RULE_LIMITS, type NumberLimit, type RuleKey } from '../../core/limits';
+import { limitProblem, POINTS_LIMIT, RULE_LIMITS, type NumberLimit, type RuleKey } from '../../core/limits';
 
 /** Input pieces shared by many actions. Messages are shown to people, so they are Chinese. */
 export const communityId = z.string({ error: 'communityId 必须是字符串' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'communityId 格式不对');
@@ -19,7 +19,7 @@ export const limit = z
 
 export const cursor = z.string().max(300, 'cursor 太长').nullish();
 
-export const points = z.number({ error: '积分必须是数字' }).int('积分必须是整数').min(0, '积分不能为负').max(1_000_000, '积分太大');
+export const points = limited(POINTS_LIMIT, '积分');
 
 export const text = (label: string, max: number) =>
   z
@@ -41,12 +41,13 @@ export const imageRef = z
   .string({ error: '图片地址必须是字符串' })
   .regex(/^(cloud:\/\/[^\s]{1,400}|\/uploads\/[a-f0-9]{32}\.(jpg|png|gif|webp))$/, '图片地址不对：请先上传图片');
 
-/** A number within one of core's limits (core/limits.ts), refused in the words the app's forms use (after `label`, when given). */
-export const limited = (limit: NumberLimit, label = '') =>
-  z.number({ error: `${label}必须是数字` }).check((ctx) => {
+/** A number within one of core's limits (core/limits.ts), refused in the words the app's forms use (after `label`, when given). A declaration, so `points` above can use it. */
+export function limited(limit: NumberLimit, label = '') {
+  return z.number({ error: `${label}必须是数字` }).check((ctx) => {
     const problem = limitProblem(ctx.value, limit);
     if (problem) ctx.issues.push({ code: 'custom', message: `${label}${problem}`, input: ctx.value });
   });
+}
 
 /** One numeric rule of community.updateRules ("group.setting"), within its limit. */
 export const ruleSetting = (key: RuleKey) => limited(RULE_LIMITS[key]);
