@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { store } from '../../stores';
 import './index.css';
+import { NICKNAME_LIMIT } from '../../../cloudfunctions/core/limits';
 
 const IN_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -47,7 +48,7 @@ export const JoinForm = observer(function JoinForm({ onJoined }: { onJoined?: ()
           id="join-nickname"
           className="join-form__nickname"
           type="nickname"
-          maxlength={20}
+          maxlength={NICKNAME_LIMIT}
           value={nickname}
           placeholder="你的昵称（可不填）"
           onInput={(e) => setNickname(e.detail.value)}

@@ -9,6 +9,7 @@ import { TextField } from '../../../../components/TextField';
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
 import '../../admin.css';
+import { EVENT_LIMITS } from '../../../../../cloudfunctions/core/limits';
 
 /** The owner announces events (time, place, capacity, points for coming, tier) and sees how many signed up. */
 function Events() {
@@ -47,6 +48,7 @@ function Events() {
             label="地点（线上活动写「线上」）"
             value={form.place}
             placeholder="例如 社区活动室"
+            error={problems.place}
             onInput={(v) => events.set('place', v)}
           />
           <DateTimeField
@@ -103,7 +105,7 @@ function Events() {
               id="event-description"
               className="reach-textarea"
               value={form.description}
-              maxlength={500}
+              maxlength={EVENT_LIMITS.description}
               onInput={(e) => events.set('description', e.detail.value)}
             />
           </View>

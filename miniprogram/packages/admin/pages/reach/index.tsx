@@ -10,6 +10,7 @@ import { TextField } from '../../../../components/TextField';
 import { store } from '../../../../stores';
 import { awardProblems, broadcastProblems, namesIn, type Audience } from '../../../../stores/ReachStore';
 import '../../admin.css';
+import { BROADCAST_LIMITS } from '../../../../../cloudfunctions/core/limits';
 
 const AUDIENCES: Array<[Audience, string]> = [
   ['all', '全部成员'],
@@ -192,7 +193,7 @@ function Reach() {
             id="cast-body"
             className="reach-textarea"
             value={cast.body}
-            maxlength={500}
+            maxlength={BROADCAST_LIMITS.body}
             placeholder="时间、地点、怎么参加"
             onInput={(e) => reach.setCast({ body: e.detail.value })}
           />

@@ -11,6 +11,7 @@ import { store } from '../../../../stores';
 import { commentProblem } from '../../../../stores/CommentsStore';
 import { formatTime } from '../../../../stores/format';
 import './index.css';
+import { COMMENT_LIMIT } from '../../../../../cloudfunctions/core/limits';
 
 /** A post and its comments (/packages/posts/pages/thread/index?postId=…): read them, add one, and staff take one down. */
 function Thread() {
@@ -76,7 +77,7 @@ function Thread() {
           id="comment-body"
           className="thread__input"
           value={comments.draft}
-          maxlength={200}
+          maxlength={COMMENT_LIMIT}
           placeholder="说说你的看法（评论别人的帖子可得积分）"
           onInput={(e) => comments.setDraft(e.detail.value)}
         />
