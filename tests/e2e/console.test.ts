@@ -167,6 +167,12 @@ describe("the owner's console in Chromium", () => {
     await waitForText(page, 'body', '只有群主可以修改规则');
     // Nor are the tiers within reach (the server refuses them too: console.test.ts).
     expect(await page.locator('#rules-group-tiers, #rules-tiers').count()).toBe(0);
+    // So do the reward and lottery editors: the server refuses a moderator's reward or draw.
+    await page.goto(`${rt.url}/#/packages/admin/pages/items/index`);
+    await waitForText(page, 'body', '只有群主可以上架和编辑奖品');
+    expect(await page.locator('#save-item').count()).toBe(0);
+    await page.goto(`${rt.url}/#/packages/admin/pages/draws/index`);
+    await waitForText(page, 'body', '只有群主可以设置抽奖');
     expect(errors).toEqual([]);
   });
 });
