@@ -143,6 +143,30 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
+  it('shares one read transaction among the reads of a turn, ends it with the turn, and commits nothing inside it', async () => {
+    const file = fresh();
+    const store = new SqliteStore(file);
+    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    await store.transaction((tx) => tx.set('requests', 'a', { communityId: 'c', n: 1 }));
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    await turn();
+    expect(db.inTransaction).toBe(false);
+    await store.get('requests', 'a');
+    await store.find('requests', { where: { communityId: 'c' } });
+    // Still open after two reads (one BEGIN for both), closed once the turn is over.
+    expect(db.inTransaction).toBe(true);
+    await turn();
+    expect(db.inTransaction).toBe(false);
+    // A commit after reads of the same turn is committed when it resolves: another connection sees it.
+    await store.get('requests', 'a');
+    await store.transaction(async (tx) => tx.update('requests', 'a', { n: 2 }));
+    expect(db.inTransaction).toBe(false);
+    const other = new (require('better-sqlite3') as typeof import('better-sqlite3'))(file);
+    expect(JSON.parse((other.prepare('SELECT data FROM "requests" WHERE _id = ?').get('a') as { data: string }).data).n).toBe(2);
+    other.close();
+    await store.close();
+  });
+
   it('answers the ledger query from the index declared in database/collections.json', async () => {
     const store = new SqliteStore(fresh());
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;

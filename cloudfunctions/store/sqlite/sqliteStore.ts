@@ -40,6 +40,11 @@ import {
  * transaction (its lock, its WAL commit, the pages every commit touches) is paid once per group;
  * each caller hears only once its own writes are committed, and a refused one (a duplicate
  * create) is refused before it writes anything, alone.
+ *
+ * Reads between commits share one read transaction, ended at the end of the turn or by the next
+ * group commit. Outside a transaction every statement takes and drops WAL read locks (four
+ * system calls, ~7 µs of a 9 µs lookup here); this connection is the only writer, so a read
+ * transaction never sees less than everything committed.
  */
 const MAX_ATTEMPTS = 50;
 
@@ -90,6 +95,8 @@ export class SqliteStore implements Store {
   private waiting: Array<{ tx: BufferedTransaction; settle: (outcome: boolean | Error) => void }> = [];
   /** When the group's first commit was queued (performance.now()). */
   private waitingSince = 0;
+  /** Whether this turn's shared read transaction is open. */
+  private reading = false;
 
   constructor(file: string, collections: CollectionSpec[] = COLLECTIONS, options: SqliteOptions = {}) {
     this.db = new Database(file);
@@ -173,6 +180,7 @@ export class SqliteStore implements Store {
     if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;
     if (order.length) sql += ` ORDER BY ${order.join(', ')}`;
     if (query.limit !== undefined) sql += ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
+    this.readInTurn();
     const rows = this.statement(sql).all(...params) as Row[];
     if (!query.fields) return rows.map((row) => parse(this.withCold(collection, row)) as T & { _id: string });
     // A projection reads the row's small JSON and picks from it (cheaper than SQL's json_object
@@ -192,6 +200,7 @@ export class SqliteStore implements Store {
       .filter((entry): entry is [string, Condition] => entry[1] !== undefined)
       .map(([field, condition]) => whereClause(col(field), condition, params));
     const sql = `SELECT count(*) FROM "${collection}"${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}`;
+    this.readInTurn();
     return this.statement(sql)
       .pluck()
       .get(...params) as number;
@@ -199,6 +208,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.waiting.length) this.commitWaiting();
+    this.endRead();
     if (this.checkpointer) {
       const stopped = new Promise((resolve) => this.checkpointer!.once('exit', resolve));
       this.checkpointer.postMessage('stop');
@@ -211,6 +221,7 @@ export class SqliteStore implements Store {
   /** @internal A document's row, with its cold fields unless `needsCold` (given their names) says they are not wanted. */
   readRow(collection: string, id: string, needsCold: (fields: string[]) => boolean = () => true): Row | undefined {
     this.check(collection);
+    this.readInTurn();
     const row = this.statement(`SELECT * FROM "${collection}" WHERE _id = ?`).get(id) as Row | undefined;
     return row?._cold && needsCold(row._cold.split(',')) ? this.withCold(collection, row) : row;
   }
@@ -225,6 +236,7 @@ export class SqliteStore implements Store {
 
   /** A read-only transaction commits if nothing it read has changed since its snapshot. */
   private validate(tx: BufferedTransaction): boolean {
+    this.readInTurn();
     for (const key of tx.touched) {
       const [collection, id] = splitKey(key);
       const version = this.statement(`SELECT _v FROM "${collection}" WHERE _id = ?`).pluck().get(id) as number | undefined;
@@ -253,6 +265,7 @@ export class SqliteStore implements Store {
     if (!this.waiting.length) return;
     const group = this.waiting;
     this.waiting = [];
+    this.endRead();
     const outcomes: Array<boolean | Error> = [];
     try {
       this.db
@@ -269,6 +282,20 @@ export class SqliteStore implements Store {
     }
     group.forEach(({ settle }, i) => settle(outcomes[i]));
   }
+
+  /** Opens the turn's read transaction unless one (or the group's write transaction) is open. */
+  private readInTurn(): void {
+    if (this.db.inTransaction) return;
+    this.statement('BEGIN').run();
+    this.reading = true;
+    setImmediate(this.endRead);
+  }
+
+  private readonly endRead = (): void => {
+    if (!this.reading) return;
+    this.reading = false;
+    this.statement('COMMIT').run();
+  };
 
   /** Inside the group's SQLite transaction: one commit, validated against everything committed before it. */
   private commitOne(tx: BufferedTransaction): boolean | Error {
