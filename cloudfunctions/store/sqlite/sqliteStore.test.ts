@@ -125,6 +125,31 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
+  it('tries a write that lost to a commit of its group again at once: it is in the next group, not a turn later', async () => {
+    const store = new SqliteStore(fresh());
+    await store.transaction(async (tx) => tx.set('requests', 'hot', { communityId: 'c', n: 0 }));
+    // Turns of the event loop, as the functions worker serves them (each turn ends with a group commit).
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const bump = () =>
+      store.transaction(async (tx) => {
+        const hot = await tx.get('requests', 'hot');
+        await tx.update('requests', 'hot', { n: (hot!.n as number) + 1 });
+      });
+    const committedAt: number[] = [];
+    await Promise.all([bump(), bump()].map((done) => done.then(() => committedAt.push(turns))));
+    ticking = false;
+    // The winner with the first group, the loser with the one after it.
+    expect(committedAt[1] - committedAt[0]).toBeLessThanOrEqual(1);
+    expect((await store.get('requests', 'hot'))!.n).toBe(2);
+    await store.close();
+  });
+
   it('applies a waiting commit mid-turn once it has waited its window, rather than at the end of a busy turn (the write tail of bench --mixed)', async () => {
     const store = new SqliteStore(fresh());
     const told: string[] = [];
