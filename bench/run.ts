@@ -508,7 +508,10 @@ async function main() {
   for (const { label, count, p50, p99 } of mixed.labels.sort((a, b) => a.label.localeCompare(b.label)))
     report(`  ${label}`, `p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (${count})`);
   const { warmup } = mixed;
-  report(`  warm-up (first ${WARMUP_SECONDS}s, not counted)`, `p50 ${warmup.p50.toFixed(2)} ms  p99 ${warmup.p99.toFixed(2)} ms  (${warmup.count})`);
+  report(
+    `  warm-up (first ${WARMUP_SECONDS}s, not counted)`,
+    `p50 ${warmup.p50.toFixed(2)} ms  p99 ${warmup.p99.toFixed(2)} ms  (${warmup.count})`,
+  );
   report('runtime / bare HTTP', `${((mixed.ops / bare.ops) * 100).toFixed(0)}%`);
   report('runtime ops / raw SQLite tx', `${((mixed.ops / raw) * 100).toFixed(0)}%`);
   // `--mixed`: the HTTP numbers only, for comparing one change.

@@ -308,4 +308,41 @@ describe('SqliteStore with background checkpoints', () => {
     await reopened.close();
   });
 });
+describe('SqliteStore keeping its WAL short under steady writes', () => {
+  const streamFor = async (store: SqliteStore, ms: number) => {
+    // A busy functions worker: a commit, a turn, the next commit, never a pause.
+    let commits = 0;
+    for (const until = Date.now() + ms; Date.now() < until; commits++) {
+      await store.transaction((tx) => tx.set('requests', `w${commits % 50}`, { communityId: 'c', n: commits, pad: 'x'.repeat(2000) }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return commits;
+  };
+  const walFrames = (store: SqliteStore) =>
+    ((store as unknown as { db: import('better-sqlite3').Database }).db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>)[0].log;
+
+  it('starts the WAL over once it is long, though the writes never stop (it grew without end before)', async () => {
+    const store = new SqliteStore(fresh(), undefined, { backgroundCheckpoint: true, walRestartFrames: 40 });
+    const commits = await streamFor(store, 1500);
+    // Each commit writes at least a page of its own: without restarts the WAL holds them all.
+    expect(commits).toBeGreaterThan(300);
+    expect(walFrames(store)).toBeLessThan(commits / 3);
+    expect(await store.get('requests', 'w1')).toMatchObject({ communityId: 'c' });
+    await store.close();
+  });
+
+  it('holds commits only briefly for it: a checkpointer that never answers delays them, loses none', async () => {
+    const store = new SqliteStore(fresh(), undefined, { backgroundCheckpoint: true, walRestartFrames: 40 });
+    const checkpointer = (store as unknown as { checkpointer: import('node:worker_threads').Worker }).checkpointer;
+    checkpointer.removeAllListeners('message');
+    (store as unknown as { finishWal(): void }).finishWal();
+    const started = Date.now();
+    await store.transaction((tx) => tx.set('requests', 'held', { communityId: 'c' }));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await store.get('requests', 'held')).toMatchObject({ communityId: 'c' });
+    await store.close();
+  });
+});
+
 storeContract('sqlite with background checkpoints', () => new SqliteStore(fresh(), undefined, { backgroundCheckpoint: true }));

@@ -55,6 +55,16 @@ const MAX_ATTEMPTS = 50;
  */
 const GROUP_WINDOW_MS = 2;
 
+/**
+ * The WAL's length, in frames (64 MB of 4 KB pages), past which commits hold off while the
+ * background checkpointer copies the rest of it, so that it can start over (see finishWal).
+ * Under bench --mixed that is about once a second, for 10-30 ms.
+ */
+const WAL_RESTART_FRAMES = 16_384;
+
+/** The longest commits hold off for that, should the checkpointer not answer. */
+const WAL_FINISH_MAX_MS = 250;
+
 /** A top-level array or object whose JSON is longer than this is kept out of line. */
 const COLD_BYTES = 1024;
 
@@ -65,6 +75,8 @@ export interface SqliteOptions {
    * PASSIVE checkpoint on a second connection never blocks the writer.
    */
   backgroundCheckpoint?: boolean;
+  /** With background checkpoints: the WAL's length in frames past which it is made to start over (tests shorten it). */
+  walRestartFrames?: number;
 }
 
 const CHECKPOINTER = `
@@ -72,8 +84,17 @@ const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
-const timer = setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} }, workerData.intervalMs);
-parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
+const pass = () => { try { return db.pragma('wal_checkpoint(PASSIVE)')[0]; } catch { return null; } };
+const timer = setInterval(() => {
+  let done = pass();
+  // Past the length the writer restarts at: one more pass first, so that little is left to copy while commits wait.
+  if (done && done.log >= workerData.restartFrames) done = pass();
+  if (done) parentPort.postMessage({ frames: done.log });
+}, workerData.intervalMs);
+parentPort.on('message', (message) => {
+  if (message === 'finish') return void parentPort.postMessage({ finished: pass() });
+  clearInterval(timer); db.close(); parentPort.close();
+});
 `;
 
 /** A stored row: the document's JSON without its cold fields, their names, and (once looked up) their JSON. */
@@ -95,6 +116,9 @@ export class SqliteStore implements Store {
   private waiting: Array<{ tx: BufferedTransaction; settle: (outcome: boolean | Error) => void }> = [];
   /** When the group's first commit was queued (performance.now()). */
   private waitingSince = 0;
+  /** Set while the checkpointer copies the whole WAL: commits wait, reads go on (see finishWal). */
+  private walFinishing: NodeJS.Timeout | null = null;
+  private readonly walRestartFrames: number;
   /** Whether this turn's shared read transaction is open. */
   private reading = false;
 
@@ -110,11 +134,16 @@ export class SqliteStore implements Store {
     this.db.pragma('mmap_size = 1073741824');
     this.db.pragma('cache_size = -65536');
     for (const collection of collections) this.createCollection(collection);
+    this.walRestartFrames = options.walRestartFrames ?? WAL_RESTART_FRAMES;
     if (options.backgroundCheckpoint) {
       this.db.pragma('wal_autocheckpoint = 0');
       this.checkpointer = new Worker(CHECKPOINTER, {
         eval: true,
-        workerData: { file, driver: require.resolve('better-sqlite3'), intervalMs: 100 },
+        workerData: { file, driver: require.resolve('better-sqlite3'), intervalMs: 100, restartFrames: this.walRestartFrames },
+      });
+      this.checkpointer.on('message', (message: { frames: number } | { finished: unknown }) => {
+        if ('finished' in message) this.resumeCommits();
+        else if (message.frames >= this.walRestartFrames) this.finishWal();
       });
       this.checkpointer.unref();
     }
@@ -208,6 +237,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.resumeCommits();
     if (this.waiting.length) this.commitWaiting();
     this.endRead();
     if (this.checkpointer) {
@@ -258,12 +288,13 @@ export class SqliteStore implements Store {
 
   /** Applies the waiting group now, mid-turn, if its first commit has waited its window: called as each request's work starts. */
   private commitIfDue(): void {
-    if (this.waiting.length && performance.now() - this.waitingSince >= GROUP_WINDOW_MS) this.commitWaiting();
+    if (this.waiting.length && !this.walFinishing && performance.now() - this.waitingSince >= GROUP_WINDOW_MS) this.commitWaiting();
   }
 
   private commitWaiting(): void {
-    // Applied early (commitIfDue): this turn's end has nothing left to do.
-    if (!this.waiting.length) return;
+    // Applied early (commitIfDue): this turn's end has nothing left to do. Held while the WAL is
+    // being finished: resumeCommits applies the group.
+    if (!this.waiting.length || this.walFinishing) return;
     const group = this.waiting;
     this.waiting = [];
     this.endRead();
@@ -282,6 +313,29 @@ export class SqliteStore implements Store {
       return;
     }
     group.forEach(({ settle }, i) => settle(outcomes[i]));
+  }
+
+  /**
+   * Lets the WAL start over. A background pass copies only the frames written before it began,
+   * and under steady writes there are always newer ones, so the WAL was never wholly copied and
+   * never restarted: it grew ~80 MB a second under bench --mixed (750 MB in 10 s), and every page
+   * read searched a longer WAL index. Once it is long, commits hold off (reads go on) while the
+   * checkpointer copies what is left; the next commit then writes from the WAL's start again.
+   * The copy and its fsyncs stay off this thread: done here, they stalled every request 15-20 ms.
+   */
+  private finishWal(): void {
+    if (this.walFinishing || !this.checkpointer) return;
+    this.walFinishing = setTimeout(() => this.resumeCommits(), WAL_FINISH_MAX_MS).unref();
+    this.checkpointer.postMessage('finish');
+  }
+
+  private resumeCommits(): void {
+    if (!this.walFinishing) return;
+    clearTimeout(this.walFinishing);
+    this.walFinishing = null;
+    // A read transaction begun before the copy ended would keep the WAL from restarting.
+    this.endRead();
+    this.commitWaiting();
   }
 
   /** Opens the turn's read transaction unless one (or the group's write transaction) is open. */
@@ -399,7 +453,6 @@ class StaleSnapshot extends Error {}
 
 /** A row the transaction never looked up: written with an upsert. */
 const UNKNOWN = Symbol('not looked up');
-
 
 type BufferedWrite = { kind: 'set' | 'create'; data: Doc } | { kind: 'update'; patches: Patch[] };
 
