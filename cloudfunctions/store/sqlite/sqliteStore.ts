@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-// Imported, not the global: the compiled weapp's tests run this store under jsdom, which has none.
-import { setImmediate } from 'node:timers';
+// Imported, not the globals: the compiled weapp's tests run this store under jsdom, whose timers are not Node's.
+import { clearTimeout, setImmediate, setTimeout } from 'node:timers';
 import { Worker } from 'node:worker_threads';
 import { COLLECTIONS, type CollectionSpec } from '../schema';
 import {
