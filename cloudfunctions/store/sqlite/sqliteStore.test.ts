@@ -5,6 +5,11 @@ import { SqliteStore } from './sqliteStore';
 import { increment } from '../port';
 import { storeContract } from '../testing/contract';
 
+/** The store's own connection, for what only SQLite can say (the WAL, the plan, a transaction open). */
+const dbOf = (store: SqliteStore) => (store as unknown as { db: import('better-sqlite3').Database }).db;
+/** One turn of the event loop, as the functions worker serves them. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 const dirs: string[] = [];
 const fresh = () => {
   const dir = mkdtempSync(join(tmpdir(), 'cp-sqlite-'));
@@ -42,7 +47,7 @@ describe('SqliteStore', () => {
       },
     ] as never;
     const store = new SqliteStore(file, collections);
-    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = dbOf(store);
     db.pragma('wal_autocheckpoint = 0');
     await store.transaction(async (tx) => {
       for (let i = 0; i < 200; i++) await tx.set('things', `t${i}`, { a: i, b: `b${i}`, note: 'x' });
@@ -69,7 +74,7 @@ describe('SqliteStore', () => {
   it('applies commits that arrive together in one SQLite transaction, and a refused one alone rolls back', async () => {
     const file = fresh();
     const store = new SqliteStore(file);
-    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = dbOf(store);
     db.pragma('wal_autocheckpoint = 0');
     await store.transaction((tx) => tx.set('requests', 'taken', { communityId: 'c' }));
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -171,9 +176,8 @@ describe('SqliteStore', () => {
   it('shares one read transaction among the reads of a turn, ends it with the turn, and commits nothing inside it', async () => {
     const file = fresh();
     const store = new SqliteStore(file);
-    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = dbOf(store);
     await store.transaction((tx) => tx.set('requests', 'a', { communityId: 'c', n: 1 }));
-    const turn = () => new Promise((resolve) => setImmediate(resolve));
     await turn();
     expect(db.inTransaction).toBe(false);
     await store.get('requests', 'a');
@@ -194,7 +198,7 @@ describe('SqliteStore', () => {
 
   it('answers the ledger query from the index declared in database/collections.json', async () => {
     const store = new SqliteStore(fresh());
-    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = dbOf(store);
     const plan = db
       .prepare(
         `EXPLAIN QUERY PLAN SELECT _id FROM "ledger" WHERE "ix_communityId" = ? AND "ix_openid" = ? AND "ix_sortKey" < ? ORDER BY "ix_sortKey" DESC LIMIT 21`,
@@ -260,7 +264,7 @@ describe('SqliteStore', () => {
     }));
     const store = new SqliteStore(file);
     await store.transaction((tx) => tx.set('members', 'm1', { communityId: 'c', nickname: '小美', lots }));
-    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = dbOf(store);
     const row = () => db.prepare('SELECT data, _cold FROM "members" WHERE _id = ?').get('m1') as { data: string; _cold: string | null };
     const coldRows = () => db.prepare('SELECT count(*) FROM "members__cold"').pluck().get();
     expect(row()).toEqual({ data: JSON.stringify({ communityId: 'c', nickname: '小美' }), _cold: 'lots' });
@@ -296,7 +300,7 @@ describe('SqliteStore with background checkpoints', () => {
     const file = fresh();
     const store = new SqliteStore(file, undefined, { backgroundCheckpoint: true });
     for (let i = 0; i < 50; i++) await store.transaction((tx) => tx.set('requests', `c${i}`, { communityId: 'c', n: i }));
-    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = dbOf(store);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await new Promise((r) => setTimeout(r, 300));
     // After the worker's PASSIVE checkpoint every frame is already in the database file.
@@ -314,12 +318,11 @@ describe('SqliteStore keeping its WAL short under steady writes', () => {
     let commits = 0;
     for (const until = Date.now() + ms; Date.now() < until; commits++) {
       await store.transaction((tx) => tx.set('requests', `w${commits % 50}`, { communityId: 'c', n: commits, pad: 'x'.repeat(2000) }));
-      await new Promise((resolve) => setImmediate(resolve));
+      await turn();
     }
     return commits;
   };
-  const walFrames = (store: SqliteStore) =>
-    ((store as unknown as { db: import('better-sqlite3').Database }).db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>)[0].log;
+  const walFrames = (store: SqliteStore) => (dbOf(store).pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>)[0].log;
 
   it('starts the WAL over once it is long, though the writes never stop (it grew without end before)', async () => {
     const store = new SqliteStore(fresh(), undefined, { backgroundCheckpoint: true, walRestartFrames: 40 });
@@ -335,9 +338,16 @@ describe('SqliteStore keeping its WAL short under steady writes', () => {
     const store = new SqliteStore(fresh(), undefined, { backgroundCheckpoint: true, walRestartFrames: 40 });
     const checkpointer = (store as unknown as { checkpointer: import('node:worker_threads').Worker }).checkpointer;
     checkpointer.removeAllListeners('message');
+    await store.transaction((tx) => tx.set('requests', 'before', { communityId: 'c' }));
     (store as unknown as { finishWal(): void }).finishWal();
     const started = Date.now();
-    await store.transaction((tx) => tx.set('requests', 'held', { communityId: 'c' }));
+    let committed = false;
+    const held = store.transaction((tx) => tx.set('requests', 'held', { communityId: 'c' })).then(() => (committed = true));
+    // Reads go on meanwhile.
+    expect(await store.get('requests', 'before')).toMatchObject({ communityId: 'c' });
+    await turn();
+    expect(committed).toBe(false);
+    await held;
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(await store.get('requests', 'held')).toMatchObject({ communityId: 'c' });

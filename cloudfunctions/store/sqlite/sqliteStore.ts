@@ -119,8 +119,6 @@ export class SqliteStore implements Store {
   /** Set while the checkpointer copies the whole WAL: commits wait, reads go on (see finishWal). */
   private walFinishing: NodeJS.Timeout | null = null;
   private readonly walRestartFrames: number;
-  /** Whether this turn's shared read transaction is open. */
-  private reading = false;
 
   constructor(file: string, collections: CollectionSpec[] = COLLECTIONS, options: SqliteOptions = {}) {
     this.db = new Database(file);
@@ -288,7 +286,7 @@ export class SqliteStore implements Store {
 
   /** Applies the waiting group now, mid-turn, if its first commit has waited its window: called as each request's work starts. */
   private commitIfDue(): void {
-    if (this.waiting.length && !this.walFinishing && performance.now() - this.waitingSince >= GROUP_WINDOW_MS) this.commitWaiting();
+    if (this.waiting.length && performance.now() - this.waitingSince >= GROUP_WINDOW_MS) this.commitWaiting();
   }
 
   private commitWaiting(): void {
@@ -342,14 +340,15 @@ export class SqliteStore implements Store {
   private readInTurn(): void {
     if (this.db.inTransaction) return;
     this.statement('BEGIN').run();
-    this.reading = true;
     setImmediate(this.endRead);
   }
 
+  /**
+   * Ends the turn's read transaction. Any transaction open between requests is that one: a
+   * group's write transaction begins and ends within commitWaiting.
+   */
   private readonly endRead = (): void => {
-    if (!this.reading) return;
-    this.reading = false;
-    this.statement('COMMIT').run();
+    if (this.db.inTransaction) this.statement('COMMIT').run();
   };
 
   /** Inside the group's SQLite transaction: one commit, validated against everything committed before it. */
