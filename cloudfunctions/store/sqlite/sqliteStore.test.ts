@@ -7,6 +7,12 @@ import { storeContract } from '../testing/contract';
 
 /** The store's own connection, for what only SQLite can say (the WAL, the plan, a transaction open). */
 const dbOf = (store: SqliteStore) => (store as unknown as { db: import('better-sqlite3').Database }).db;
+/** Reads the hot document and writes it back one higher: two at once conflict. */
+const bump = (store: SqliteStore) =>
+  store.transaction(async (tx) => {
+    const hot = await tx.get('requests', 'hot');
+    await tx.update('requests', 'hot', { n: (hot!.n as number) + 1 });
+  });
 /** One turn of the event loop, as the functions worker serves them. */
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -116,14 +122,9 @@ describe('SqliteStore', () => {
         streamed++;
       }
     });
-    const bump = () =>
-      store.transaction(async (tx) => {
-        const hot = await tx.get('requests', 'hot');
-        await tx.update('requests', 'hot', { n: (hot!.n as number) + 1 });
-      });
     // Two racing bumps: one conflicts and tries again; it finishes within a few rounds of the stream, not after it.
     const finishedAfter: number[] = [];
-    await Promise.all([bump(), bump()].map((done) => done.then(() => finishedAfter.push(streamed))));
+    await Promise.all([bump(store), bump(store)].map((done) => done.then(() => finishedAfter.push(streamed))));
     expect(Math.max(...finishedAfter)).toBeLessThanOrEqual(8 * 3);
     await Promise.all(stream);
     expect((await store.get('requests', 'hot'))!.n).toBe(2);
@@ -141,13 +142,8 @@ describe('SqliteStore', () => {
       if (ticking) setImmediate(tick);
     };
     setImmediate(tick);
-    const bump = () =>
-      store.transaction(async (tx) => {
-        const hot = await tx.get('requests', 'hot');
-        await tx.update('requests', 'hot', { n: (hot!.n as number) + 1 });
-      });
     const committedAt: number[] = [];
-    await Promise.all([bump(), bump()].map((done) => done.then(() => committedAt.push(turns))));
+    await Promise.all([bump(store), bump(store)].map((done) => done.then(() => committedAt.push(turns))));
     ticking = false;
     // The winner with the first group, the loser with the one after it.
     expect(committedAt[1] - committedAt[0]).toBeLessThanOrEqual(1);
