@@ -26,6 +26,8 @@ export class SessionStore {
 
   /** Where the app opens, decided once per launch (see start), before the first read. */
   private started: Promise<void> | null = null;
+  /** That decision is made: until then "in no community" is not known, only not yet found out. */
+  private opened = false;
   /** A link chose the community in this launch: it wins over the group and the last visit. */
   private linked = false;
 
@@ -69,6 +71,14 @@ export class SessionStore {
     return this.acting.error ?? this.loadingRequest.error;
   }
 
+  /**
+   * Known to be in no community (the app offers 创建社群). Settles once: never true before the opening
+   * is decided, so the offer does not flash up and away while the app finds out.
+   */
+  get inNoCommunity(): boolean {
+    return this.opened && !this.communityId && !this.loading;
+  }
+
   get isMember(): boolean {
     return this.role !== null;
   }
@@ -86,6 +96,7 @@ export class SessionStore {
 
   async load(): Promise<void> {
     await this.start();
+    if (!this.communityId) return;
     await this.loadingRequest.run(async () => {
       const { community, role } = await this.gateway.call('community', 'get', {});
       runInAction(() => {
@@ -120,7 +131,7 @@ export class SessionStore {
   }
 
   private async decideOpening(): Promise<void> {
-    await this.loadingRequest.run(async () => {
+    const decided = await this.loadingRequest.run(async () => {
       if (this.linked) return;
       const group = await this.groupEntry().catch(() => null);
       const fromGroup = group
@@ -134,6 +145,9 @@ export class SessionStore {
         if (communities[0]) this.switchCommunity(communities[0].id);
       });
     });
+    // Failed to find out (offline): the next load asks again rather than keep a guess.
+    if (decided.done) runInAction(() => (this.opened = true));
+    else this.started = null;
   }
 
   /** 我的社群, for the switcher. */

@@ -2,6 +2,7 @@ import { sqliteHarness, type Harness } from '../../cloudfunctions/testing/harnes
 import { swapCloudIds } from '../../cloudfunctions/local/cloudIds';
 import { issueGroupCloudId } from '../../cloudfunctions/platform/local/groupCloudIds';
 import { unwrap, type Gateway } from '../gateway/gateway';
+import { autorun } from 'mobx';
 import { RootStore } from './RootStore';
 import { memoryStorage } from './storage';
 
@@ -74,6 +75,33 @@ describe('which community the app opens (API v3)', () => {
     expect(await owner.session.create('宝妈互助群', 'parenting', 'create-intent-1')).toBe(true);
     await owner.session.loadCommunities();
     expect(owner.session.communities).toHaveLength(1);
+  });
+
+  it('offers 创建社群 only once it knows, without flashing it up and away while finding out', async () => {
+    const someone = new RootStore(gatewayFor(h, 'o_nobody'), memoryStorage(), null);
+    const seen: boolean[] = [];
+    const stop = autorun(() => seen.push(someone.session.inNoCommunity));
+    await someone.session.load();
+    await someone.session.load();
+    stop();
+    expect(seen).toEqual([false, true]);
+  });
+
+  it('asks again where to open when finding out failed, rather than offering 创建社群 on a guess', async () => {
+    let offline = true;
+    const flaky: Gateway = {
+      call: async (fn, action, params) => {
+        if (offline) throw new Error('network down');
+        return gatewayFor(h, 'o_mei').call(fn, action, params);
+      },
+    };
+    await h.ok('community', 'join', { communityId: b, nickname: '小美' }, { openid: 'o_mei', now: NOW });
+    const mei = new RootStore(flaky, memoryStorage(), null);
+    await mei.session.load();
+    expect([mei.session.inNoCommunity, mei.session.communityId, mei.session.error]).toEqual([false, null, expect.any(String)]);
+    offline = false;
+    await mei.session.load();
+    expect([mei.session.inNoCommunity, mei.session.community?.name, mei.session.error]).toEqual([false, '读书会', null]);
   });
 
   it('tells someone plainly that this deployment lets only invited owners create', async () => {

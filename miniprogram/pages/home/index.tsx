@@ -98,7 +98,7 @@ function Home() {
           }}
         />
       )}
-      {!session.communityId && !session.loading && (
+      {session.inNoCommunity && (
         <View className="card" id="no-community">
           <Text>还没有社群：从群里分享的小程序卡片进入你的社群，或者自己创建一个。</Text>
           <View className="no-community__action">
