@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { nameGrams, nameHolds, searchGram } from './nameGrams';
+import { nameGrams, nameHolds, queryGrams, rarestGram, searchGrams } from './nameGrams';
 
 describe('finding a nickname by any part of it', () => {
   it('keeps a name under each character and each neighbouring pair, once each, letters folded', () => {
@@ -8,10 +8,46 @@ describe('finding a nickname by any part of it', () => {
     expect(nameGrams('😀妈')).toEqual(['😀', '妈', '😀妈']);
   });
 
-  it('reads a search by its first pair, or its only character', () => {
-    expect(searchGram('美')).toEqual('美');
-    expect(searchGram('绘本达人')).toEqual('绘本');
-    expect(searchGram(' AMY ')).toEqual('am');
+  it('reads a search by one of its pairs, or its only character: a long query compares a few, from first to last', () => {
+    expect(searchGrams('美')).toEqual(['美']);
+    expect(searchGrams('绘本达人')).toEqual(['绘本', '本达', '达人']);
+    expect(searchGrams(' AMY ')).toEqual(['am', 'my']);
+    expect(searchGrams('哈哈哈')).toEqual(['哈哈']);
+    expect(searchGrams('一二三四五六七八')).toEqual(['一二', '三四', '五六', '七八']);
+    expect(queryGrams('一二三四五六七八')).toHaveLength(7);
+  });
+
+  it('reads by the part with fewest names: one that has no more than it showed, else the one reaching latest in joining order', () => {
+    const keysOf = (gram: string, joined: string[]) => joined.map((at) => `${gram}|${at}|o_x`);
+    expect(
+      rarestGram(
+        [
+          { gram: '成员', keys: keysOf('成员', ['01', '02', '03']) },
+          { gram: '员1', keys: keysOf('员1', ['01', '05', '09']) },
+          { gram: '12', keys: keysOf('12', ['02', '40', '80']) },
+        ],
+        3,
+      ),
+    ).toBe('12');
+    expect(
+      rarestGram(
+        [
+          { gram: '成员', keys: keysOf('成员', ['01', '02', '03']) },
+          { gram: '员1', keys: keysOf('员1', ['01', '05']) },
+          { gram: '12', keys: keysOf('12', ['02']) },
+        ],
+        3,
+      ),
+    ).toBe('12');
+    expect(
+      rarestGram(
+        [
+          { gram: '😀妈', keys: keysOf('😀妈', ['07', '08']) },
+          { gram: 'ab', keys: keysOf('ab', ['09', '10']) },
+        ],
+        2,
+      ),
+    ).toBe('ab');
   });
 
   it('finds every name by every part of it, and keeps only names holding the whole query', () => {
@@ -21,7 +57,9 @@ describe('finding a nickname by any part of it', () => {
         const chars = Array.from(name);
         const start = a % chars.length;
         const part = chars.slice(start, start + 1 + (b % (chars.length - start))).join('');
-        return nameGrams(name).includes(searchGram(part)) && nameHolds(name, part) && nameHolds(name, part.toUpperCase());
+        return (
+          searchGrams(part).every((gram) => nameGrams(name).includes(gram)) && nameHolds(name, part) && nameHolds(name, part.toUpperCase())
+        );
       }),
     );
     expect(nameHolds('小美', '美')).toBe(true);

@@ -64,6 +64,44 @@ describe.each(STORE_KINDS)('community.members: a search by any part of a nicknam
     expect(await search('美', { role: 'moderator' })).toEqual(['美4']);
   });
 
+  it('reads by the rarest part of what was typed, so a rare name among many alike is found on the first page', async () => {
+    // Four hundred whose names all start alike (more than a request reads), then the one sought.
+    await h.store.transaction(async (tx) => {
+      for (let i = 0; i < 400; i++) await admitMember(tx, newMember(c, `o_x${i}`, 'member', new Date(NOW), `成员${i}`));
+    });
+    await join('o_late', '成员王五', 59);
+    cost.reset();
+    const page = await h.ok('community', 'members', { communityId: c, q: '成员王五' }, owner);
+    expect([page.members.map((m) => m.nickname), page.nextCursor]).toEqual([['成员王五'], null]);
+    expect(cost.counts().returned).toBeLessThan(100);
+
+    // Paged by its part with the fewest names (员3 over 成员), each member once, in joining order.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: { members: Array<{ nickname: string }>; nextCursor: string | null } = await h.ok(
+        'community',
+        'members',
+        { communityId: c, q: '员3', limit: 40, ...(cursor ? { cursor } : {}) },
+        owner,
+      );
+      seen.push(...next.members.map((m) => m.nickname));
+      cursor = next.nextCursor;
+    } while (cursor);
+    // All joined at one moment: joining order is then by openid.
+    const inJoiningOrder = Array.from({ length: 400 }, (_, i) => ({ openid: `o_x${i}`, name: `成员${i}` })).sort((a, b) =>
+      a.openid < b.openid ? -1 : 1,
+    );
+    expect(seen).toEqual(inJoiningOrder.map((m) => m.name).filter((name) => name.includes('员3')));
+  });
+
+  it('refuses a cursor from another search, plainly', async () => {
+    for (let i = 1; i <= 4; i++) await join(`o_m${i}`, `小美${i}`, i);
+    const { nextCursor } = await h.ok('community', 'members', { communityId: c, q: '小美', limit: 2 }, owner);
+    const envelope = await h.call('community', 'members', { communityId: c, q: '阿杰', cursor: nextCursor }, owner);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '翻页位置不属于这次搜索，请重新搜索' } });
+  });
+
   it('costs the same few queries however many members the community has', async () => {
     const costOf = async (q: string) => {
       cost.reset();

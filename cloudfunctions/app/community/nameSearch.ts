@@ -1,4 +1,5 @@
-import { nameGrams, nameHolds, searchGram } from '../../core/nameGrams';
+import { refuse } from '../../core/errors';
+import { nameGrams, nameHolds, queryGrams, rarestGram, searchGrams } from '../../core/nameGrams';
 import { ids, type AppStore, type AppTransaction } from '../kernel/documents';
 import type { MemberDoc } from './documents';
 import { decodeCursor, encodeCursor } from '../kernel/paging';
@@ -43,10 +44,43 @@ export const membersNamedExactly = (store: AppStore, communityId: string, nickna
     fields: MEMBER_VIEW_FIELDS,
   });
 
+type GramPart = { openid: string; sortKey?: string | null };
+
+/** The names kept under `gram` in joining order, after `after` (a key of the same part) or from its first. */
+const partsUnder = (store: AppStore, communityId: string, gram: string, after: string | null, limit: number): Promise<GramPart[]> =>
+  store.find('nameGrams', {
+    where: { communityId, sortKey: { ...(after ? { gt: after } : { gte: `${gram}|` }), lt: `${gram}|\uffff` } },
+    orderBy: [['sortKey', 'asc']],
+    limit,
+    fields: ['openid', 'sortKey'],
+  });
+
 /**
- * The members whose nickname holds `q`, in joining order, kept by `keep` too: one range of the
- * query's first part, then those members by id — two queries a read, never more than `maxRead`
- * names a request, whatever the size of the community. A page cut short comes with a cursor.
+ * Where a search starts: on its first page, the rarest of its parts, found by reading the first
+ * `limit` names of each (the winner's are its first read, so it costs nothing twice); on a later
+ * page, the part its cursor was read under, after the cursor.
+ */
+async function startOf(store: AppStore, communityId: string, q: string, cursor: string | null | undefined, limit: number) {
+  if (cursor) {
+    const after = decodeCursor(cursor);
+    const gram = queryGrams(q).find((g) => after.startsWith(`${g}|`)) ?? refuse('INVALID_INPUT', '翻页位置不属于这次搜索，请重新搜索');
+    return { gram, after, first: null };
+  }
+  const probes = await Promise.all(
+    searchGrams(q).map(async (gram) => ({ gram, parts: await partsUnder(store, communityId, gram, null, limit) })),
+  );
+  const gram = rarestGram(
+    probes.map((p) => ({ gram: p.gram, keys: p.parts.map((part) => part.sortKey!) })),
+    limit,
+  );
+  return { gram, after: null, first: probes.find((p) => p.gram === gram)!.parts };
+}
+
+/**
+ * The members whose nickname holds `q`, in joining order, kept by `keep` too: ranges of the
+ * query's rarest part, then those members by id — a few queries a read, never more than `maxRead`
+ * names a request beyond the comparison of its parts, whatever the size of the community. A page
+ * cut short comes with a cursor.
  */
 export async function membersByName(
   store: AppStore,
@@ -55,17 +89,13 @@ export async function membersByName(
   keep: (member: MemberFacts) => boolean,
   page: { cursor?: string | null; limit: number; maxRead: number },
 ): Promise<{ rows: MemberFacts[]; nextCursor: string | null }> {
-  const gram = searchGram(q);
+  const batch = (read: number) => Math.min(page.maxRead - read, Math.max(page.limit + 1, 50));
+  const start = await startOf(store, communityId, q, page.cursor, batch(0));
   const kept: Array<{ member: MemberFacts; key: string }> = [];
-  let after = page.cursor ? decodeCursor(page.cursor) : null;
+  let { after } = start;
   for (let read = 0; read < page.maxRead;) {
-    const limit = Math.min(page.maxRead - read, Math.max(page.limit + 1, 50));
-    const parts = await store.find('nameGrams', {
-      where: { communityId, sortKey: { ...(after ? { gt: after } : { gte: `${gram}|` }), lt: `${gram}|\uffff` } },
-      orderBy: [['sortKey', 'asc']],
-      limit,
-      fields: ['openid', 'sortKey'],
-    });
+    const limit = batch(read);
+    const parts = read === 0 && start.first ? start.first : await partsUnder(store, communityId, start.gram, after, limit);
     read += parts.length;
     const found: MemberFacts[] = await membersById(
       store,
@@ -82,7 +112,7 @@ export async function membersByName(
         return { rows: kept.slice(0, page.limit).map((k) => k.member), nextCursor: encodeCursor(kept[page.limit - 1].key) };
     }
     if (parts.length < limit) return { rows: kept.map((k) => k.member), nextCursor: null };
-    after = parts.at(-1)!.sortKey;
+    after = parts.at(-1)!.sortKey!;
   }
   return { rows: kept.map((k) => k.member), nextCursor: after ? encodeCursor(after) : null };
 }
