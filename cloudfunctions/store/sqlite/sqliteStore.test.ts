@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from './sqliteStore';
@@ -328,6 +329,27 @@ describe('SqliteStore keeping its WAL short under steady writes', () => {
     expect(walFrames(store)).toBeLessThan(commits / 3);
     expect(await store.get('requests', 'w1')).toMatchObject({ communityId: 'c' });
     await store.close();
+  });
+
+  it('keeps a process that has nothing else to do alive while a commit waits for it (a script exited mid-write before)', () => {
+    // A script (a seed, a migration) whose only pending work is a held commit: the checkpointer
+    // is unref'd, and so was the hold's timer, so Node exited with code 0, the write never made.
+    const script = join(mkdtempSync(join(tmpdir(), 'cp-script-')), 'writes.ts');
+    writeFileSync(
+      script,
+      `import { SqliteStore } from ${JSON.stringify(join(__dirname, 'sqliteStore'))};
+      (async () => {
+        const store = new SqliteStore(${JSON.stringify(fresh())}, undefined, { backgroundCheckpoint: true });
+        // A checkpointer slow to answer: the hold's own limit ends it.
+        store.checkpointer.removeAllListeners('message');
+        store.finishWal();
+        await store.transaction((tx) => tx.set('requests', 'held', { communityId: 'c' }));
+        console.log('wrote', (await store.get('requests', 'held')).communityId);
+        await store.close();
+      })();`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', cwd: join(__dirname, '../../..') });
+    expect([run.status, run.stdout.trim()]).toEqual([0, 'wrote c']);
   });
 
   it('holds commits only briefly for it: a checkpointer that never answers delays them, loses none', async () => {

@@ -323,7 +323,8 @@ export class SqliteStore implements Store {
    */
   private finishWal(): void {
     if (this.walFinishing || !this.checkpointer) return;
-    this.walFinishing = setTimeout(() => this.resumeCommits(), WAL_FINISH_MAX_MS).unref();
+    // Not unref'd, unlike the checkpointer: a held commit keeps the process alive till it lands.
+    this.walFinishing = setTimeout(() => this.resumeCommits(), WAL_FINISH_MAX_MS);
     this.checkpointer.postMessage('finish');
   }
 
