@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { SqliteStore } from './sqliteStore';
 import { increment } from '../port';
 import { storeContract } from '../testing/contract';
@@ -288,6 +289,32 @@ describe('SqliteStore', () => {
   it('refuses unknown collections', async () => {
     const store = new SqliteStore(fresh());
     await expect(store.get('nope', 'a')).rejects.toThrow('unknown collection');
+    await store.close();
+  });
+});
+
+describe('SqliteStore writing a document as JSON of its own making', () => {
+  it('reads back what JSON would, whatever the names and values, bulky parts out of line or not', async () => {
+    const store = new SqliteStore(fresh());
+    const name = fc.oneof(fc.constantFrom('lots', 'n', '$x', '_y', '9z', 'a"b', 'a\\b', '名', 'a b'), fc.string({ maxLength: 6 }));
+    const value = fc.oneof(
+      fc.double(),
+      fc.constantFrom(-0, 1e21, Number.NaN, Number.POSITIVE_INFINITY, undefined, null, true),
+      fc.string(),
+      fc.array(fc.record({ expiresAt: fc.string(), points: fc.integer() }), { maxLength: 60 }),
+      fc.dictionary(fc.string({ maxLength: 4 }), fc.integer()),
+    );
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(name, value, { maxKeys: 8 }), async (fields) => {
+        const doc = { communityId: 'c', ...fields };
+        delete (doc as Record<string, unknown>)._id;
+        const id = `d${n++}`;
+        await store.transaction((tx) => tx.set('requests', id, doc));
+        expect(await store.get('requests', id)).toEqual({ ...JSON.parse(JSON.stringify(doc)), _id: id });
+      }),
+      { numRuns: 150 },
+    );
     await store.close();
   });
 });

