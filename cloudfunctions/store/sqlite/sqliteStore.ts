@@ -188,7 +188,7 @@ export class SqliteStore implements Store {
   async get<T = Doc>(collection: string, id: string, options?: { omit?: readonly string[] }): Promise<(T & { _id: string }) | null> {
     this.commitIfDue();
     const omit = options?.omit ?? [];
-    const row = this.readRow(collection, id, (cold) => cold.some((field) => !omit.includes(field)));
+    const row = this.readRow(collection, id, (cold) => cold.some((field) => !omit.includes(field)), DOCUMENT_COLUMNS);
     if (!row) return null;
     const doc = parse(row);
     for (const field of omit) delete doc[field];
@@ -247,11 +247,19 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
-  /** @internal A document's row, with its cold fields unless `needsCold` (given their names) says they are not wanted. */
-  readRow(collection: string, id: string, needsCold: (fields: string[]) => boolean = () => true): Row | undefined {
+  /**
+   * @internal A document's row, with its cold fields unless `needsCold` (given their names) says
+   * they are not wanted; with its index columns too unless only the document is (a commit compares them).
+   */
+  readRow(
+    collection: string,
+    id: string,
+    needsCold: (fields: string[]) => boolean = () => true,
+    columns: typeof DOCUMENT_COLUMNS | '*' = '*',
+  ): Row | undefined {
     this.check(collection);
     this.readInTurn();
-    const row = this.statement(`SELECT * FROM "${collection}" WHERE _id = ?`).get(id) as Row | undefined;
+    const row = this.statement(`SELECT ${columns} FROM "${collection}" WHERE _id = ?`).get(id) as Row | undefined;
     return row?._cold && needsCold(row._cold.split(',')) ? this.withCold(collection, row) : row;
   }
 
@@ -538,6 +546,9 @@ function parse(row: Row): Doc {
 }
 
 const coldTable = (collection: string) => `${collection}__cold`;
+
+/** A row's columns that make its document (not the index columns: 13 strings more for a member). */
+const DOCUMENT_COLUMNS = '_id, _v, data, _cold';
 
 /** A field name that is its own JSON once quoted (every field the app writes): no JSON.stringify for it. */
 const PLAIN_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
