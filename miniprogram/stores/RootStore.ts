@@ -33,6 +33,7 @@ import { RemindersStore } from './RemindersStore';
 import type { Subscriber } from '../device/subscription';
 import type { Payer } from '../device/payer';
 import type { KeyValueStorage } from './storage';
+import { dayIn } from './format';
 
 /** All the app's state, built around one Gateway. */
 export class RootStore {
@@ -70,6 +71,14 @@ export class RootStore {
   readonly profile: ProfileStore;
   readonly checkout: CheckoutStore;
   readonly checklist: OwnerChecklistStore;
+
+  /**
+   * The community's today: as the server last said it, else the device's clock in the community's
+   * time zone (an owner's page opened by its address before the home page has loaded).
+   */
+  get today(): string {
+    return this.points.me?.today ?? dayIn(this.session.community?.timezone ?? 'Asia/Shanghai');
+  }
 
   constructor(
     gateway: Gateway,

@@ -18,6 +18,7 @@ function formatsIn(intl: 'honours' | 'ignores') {
       after: f.formatTime('2026-03-02T16:00:00Z'),
       local: f.isoToLocal('2026-12-01T12:00:00Z'),
       lastDay: f.formatLastDay('2027-03-02T16:00:00.000Z'),
+      dayPastMidnight: f.dayIn('Asia/Shanghai', Date.parse('2026-03-02T16:30:00Z')),
       evening: f.localToIso('2026-12-01 20:00'),
       pastMidnight: f.localToIso('2026-12-01 00:30'),
       noSuchDay: f.localToIso('2026-02-30 10:00'),
@@ -36,6 +37,7 @@ describe.each(['honours', 'ignores'] as const)('community times when Intl %s tim
       after: '3月3日 00:00',
       local: '2026-12-01 20:00',
       lastDay: '3月2日',
+      dayPastMidnight: '2026-03-03', // UTC and the phone still say the 2nd
       evening: '2026-12-01T12:00:00.000Z',
       pastMidnight: '2026-11-30T16:30:00.000Z',
       noSuchDay: null,

@@ -71,6 +71,11 @@ export function offsetMinutes(at: number, tz: string): number {
 /** The instant as the community's wall clock, for formatting with dayjs in UTC mode. */
 const wall = (at: number, tz: string) => dayjs.utc(at + offsetMinutes(at, tz) * 60_000);
 
+/** The day it is at `at` in the community's time zone, "2026-06-02": a device's clock says its own zone's. */
+export function dayIn(tz: string, at: number = Date.now()): string {
+  return wall(at, tz).format('YYYY-MM-DD');
+}
+
 /** The last day before an instant, "3月12日", in the community's time zone: points expiring at midnight are usable until then. */
 export function formatLastDay(iso: string, tz = 'Asia/Shanghai'): string {
   return wall(Date.parse(iso) - 1000, tz).format('M月D日');

@@ -86,6 +86,24 @@ describe('app stores', () => {
   });
 });
 
+describe('the community’s today', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('is the community’s day before the server has said it (an owner’s page opened by its address), then the server’s', async () => {
+    jest.useFakeTimers({ now: Date.parse('2026-03-02T16:30:00Z'), doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    const h = sqliteHarness();
+    const communityId = await communityWithMembers(h);
+    const root = new RootStore(
+      gatewayFor(h, 'o_owner', () => '2026-03-05T02:00:00Z'),
+      memoryStorage(),
+      communityId,
+    );
+    expect(root.today).toBe('2026-03-03');
+    await root.points.load();
+    expect(root.today).toBe('2026-03-05');
+  });
+});
+
 describe('ledger lines', () => {
   it('calls a lottery try 抽奖 and a redemption 兑换, though both are spends', async () => {
     const { entryLabel } = await import('./LedgerStore');

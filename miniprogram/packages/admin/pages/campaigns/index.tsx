@@ -62,7 +62,7 @@ function PilotComparison({ id, report }: { id: string; report: PilotReport }) {
 
 /** The owner's campaigns: 积分翻倍 and 会员日, challenges, win-backs — started with date and time pickers, ended with one confirm. */
 function Campaigns() {
-  const { session, campaigns, points } = store;
+  const { session, campaigns } = store;
   useDidShow(() => {
     campaigns.clearNotice();
     void campaigns.load();
@@ -71,7 +71,7 @@ function Campaigns() {
   const tz = session.community?.timezone;
   const form = campaigns.form;
   const problems = campaigns.problems;
-  const today = points.me?.today ?? new Date().toISOString().slice(0, 10);
+  const today = store.today;
 
   async function end(id: string, name: string) {
     campaigns.askEnd(id);

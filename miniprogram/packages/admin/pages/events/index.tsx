@@ -13,7 +13,7 @@ import { EVENT_LIMITS } from '../../../../../cloudfunctions/core/limits';
 
 /** The owner announces events (time, place, capacity, points for coming, tier) and sees how many signed up. */
 function Events() {
-  const { session, events, points } = store;
+  const { session, events } = store;
   useDidShow(() => {
     if (!session.community) void session.load();
     void events.load();
@@ -22,7 +22,7 @@ function Events() {
   const form = events.form;
   const problems = events.problems;
   const tiers = ['', ...(session.community?.rules.tiers.map((t) => t.name) ?? [])];
-  const today = points.me?.today ?? new Date().toISOString().slice(0, 10);
+  const today = store.today;
   const tz = session.community?.timezone;
   return (
     <View>

@@ -7,7 +7,7 @@ import type { ItemView } from '../../../../../cloudfunctions/contract/api';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { NoticeLine } from '../../../../components/NoticeLine';
 import { store } from '../../../../stores';
-import { isoToLocal, yuan } from '../../../../stores/format';
+import { yuan } from '../../../../stores/format';
 import { emptyRewardForm, rewardFormOf, rewardOf, rewardProblems, type RewardForm } from '../../../../stores/MallAdminStore';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { TextField } from '../../../../components/TextField';
@@ -32,9 +32,9 @@ const KINDS = [
 
 /** The owner stocks the mall: create or edit a reward (checked before sending, flash windows with pickers), load coupon codes. */
 function AdminItems() {
-  const { mallAdmin: admin, session, points } = store;
+  const { mallAdmin: admin, session } = store;
   const tz = session.community?.timezone ?? 'Asia/Shanghai';
-  const today = points.me?.today ?? isoToLocal(new Date().toISOString(), tz).slice(0, 10);
+  const today = store.today;
   const [form, setForm] = useState<RewardForm>(() => emptyRewardForm(today));
   const [tried, setTried] = useState(false);
   const [codes, setCodes] = useState<Record<string, string>>({});
