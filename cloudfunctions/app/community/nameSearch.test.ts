@@ -11,6 +11,22 @@ describe.each(STORE_KINDS)('community.members: a search by any part of a nicknam
   let cost: ReturnType<typeof counting>;
   const search = async (q: string, more: object = {}) =>
     (await h.ok('community', 'members', { communityId: c, q, ...more }, owner)).members.map((m) => m.nickname);
+  /** The nicknames of a search, page after page till the last. */
+  const everyPage = async (q: string, limit: number) => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { members: Array<{ nickname: string }>; nextCursor: string | null } = await h.ok(
+        'community',
+        'members',
+        { communityId: c, q, limit, ...(cursor ? { cursor } : {}) },
+        owner,
+      );
+      seen.push(...page.members.map((m) => m.nickname));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return seen;
+  };
   const join = (openid: string, nickname: string, minute: number) =>
     h.ok('community', 'join', { communityId: c, nickname }, { openid, now: `2026-03-02T02:${String(minute).padStart(2, '0')}:00Z` });
 
@@ -48,19 +64,7 @@ describe.each(STORE_KINDS)('community.members: a search by any part of a nicknam
     for (let i = 1; i <= 7; i++) await join(`o_m${i}`, `美${i}`, i);
     await join('o_m8', '美', 8);
     await h.ok('community', 'setRole', { communityId: c, openid: 'o_m4', role: 'moderator' }, owner);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { members: Array<{ nickname: string }>; nextCursor: string | null } = await h.ok(
-        'community',
-        'members',
-        { communityId: c, q: '美', limit: 3, ...(cursor ? { cursor } : {}) },
-        owner,
-      );
-      seen.push(...page.members.map((m) => m.nickname));
-      cursor = page.nextCursor;
-    } while (cursor);
-    expect(seen).toEqual(['美', '美1', '美2', '美3', '美4', '美5', '美6', '美7']);
+    expect(await everyPage('美', 3)).toEqual(['美', '美1', '美2', '美3', '美4', '美5', '美6', '美7']);
     expect(await search('美', { role: 'moderator' })).toEqual(['美4']);
   });
 
@@ -76,18 +80,7 @@ describe.each(STORE_KINDS)('community.members: a search by any part of a nicknam
     expect(cost.counts().returned).toBeLessThan(100);
 
     // Paged by its run with the fewest names (员30, eleven, over 成员3's 111), each member once.
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const next: { members: Array<{ nickname: string }>; nextCursor: string | null } = await h.ok(
-        'community',
-        'members',
-        { communityId: c, q: '成员30', limit: 4, ...(cursor ? { cursor } : {}) },
-        owner,
-      );
-      seen.push(...next.members.map((m) => m.nickname));
-      cursor = next.nextCursor;
-    } while (cursor);
+    const seen = await everyPage('成员30', 4);
     // All joined at one moment: joining order is then by openid.
     const inJoiningOrder = Array.from({ length: 400 }, (_, i) => ({ openid: `o_x${i}`, name: `成员${i}` })).sort((a, b) =>
       a.openid < b.openid ? -1 : 1,
