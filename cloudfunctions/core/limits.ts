@@ -131,6 +131,18 @@ export const DONATION_LIMITS = { name: 30, description: 300, goalPoints: { min: 
 /** A comment under a post (posts.comment). */
 export const COMMENT_LIMIT = 200;
 
+/** A community's name (community.create). */
+export const COMMUNITY_NAME_LIMIT = 30;
+
+/** A post's text (posts.create). */
+export const POST_LIMIT = 2000;
+
+/** A question's title and its details (qa.ask), and an answer (qa.answer). */
+export const QA_LIMITS = { title: 60, body: 2000, answer: 2000 } as const;
+
+/** The message that goes with a gift of points (points.transfer). */
+export const GIFT_MESSAGE_LIMIT = 50;
+
 /** A member's nickname (community.join, community.updateProfile). */
 export const NICKNAME_LIMIT = 20;
 

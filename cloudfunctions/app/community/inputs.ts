@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { AUDIT_ACTIONS } from '../../contract/views';
 import { TEMPLATE_KEYS } from '../../core/templates';
-import { NICKNAME_LIMIT, TIER_LIMITS } from '../../core/limits';
+import { COMMUNITY_NAME_LIMIT, NICKNAME_LIMIT, TIER_LIMITS } from '../../core/limits';
 import {
   communityId,
   cursor,
@@ -29,7 +29,7 @@ export const byGroupInput = z.object({ groupCloudId: groupCloudIdInput });
 export const myCommunitiesInput = z.object({});
 
 export const createCommunityInput = z.object({
-  name: text('社群名称', 30),
+  name: text('社群名称', COMMUNITY_NAME_LIMIT),
   template: z.enum(TEMPLATE_KEYS, { error: 'template 只能是 general、weishang、parenting 或 interest' }).default('general'),
   timezone: z.string().refine(isValidTimezone, '不认识的时区').optional(),
   requestId: requestId.optional(),

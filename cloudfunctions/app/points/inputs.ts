@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { communityId, cursor, docId, inCommunity, limit, limited, openid, requestId, segment, text } from '../kernel/schemas';
-import { ADJUST_LIMITS, AWARD_LIMITS } from '../../core/limits';
+import { ADJUST_LIMITS, AWARD_LIMITS, GIFT_MESSAGE_LIMIT } from '../../core/limits';
 
 /** The `points` function's action inputs: what each action accepts, checked before it runs. */
 
@@ -31,7 +31,7 @@ export const transferInput = z.object({
   communityId,
   to: openid,
   amount: z.number({ error: '转赠积分必须是数字' }).int('转赠积分必须是整数').min(1, '至少转赠 1 积分').max(100_000, '一次转赠太多'),
-  message: z.string({ error: '留言必须是文字' }).trim().max(50, '留言最多 50 个字').optional(),
+  message: z.string({ error: '留言必须是文字' }).trim().max(GIFT_MESSAGE_LIMIT, `留言最多 ${GIFT_MESSAGE_LIMIT} 个字`).optional(),
   requestId,
 });
 

@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { MAX_POST_IMAGES } from '../../core/content';
 import { communityId, cursor, docId, imageRef, limit, requestId, text } from '../kernel/schemas';
-import { COMMENT_LIMIT } from '../../core/limits';
+import { COMMENT_LIMIT, POST_LIMIT } from '../../core/limits';
 
 /** The `posts` function's action inputs: what each action accepts, checked before it runs. */
 
 export const createPostInput = z.object({
   communityId,
-  body: text('内容', 2000),
+  body: text('内容', POST_LIMIT),
   images: z.array(imageRef).max(MAX_POST_IMAGES, `最多 ${MAX_POST_IMAGES} 张图`).default([]),
 });
 

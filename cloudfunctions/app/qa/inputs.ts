@@ -1,13 +1,14 @@
 import * as z from 'zod';
 import { communityId, cursor, docId, limit, text } from '../kernel/schemas';
+import { QA_LIMITS } from '../../core/limits';
 
 /** The `qa` function's action inputs: what each action accepts, checked before it runs. */
 
 export const acceptAnswerInput = z.object({ communityId, answerId: docId('answerId') });
 
-export const answerQuestionInput = z.object({ communityId, questionId: docId('questionId'), body: text('回答', 2000) });
+export const answerQuestionInput = z.object({ communityId, questionId: docId('questionId'), body: text('回答', QA_LIMITS.answer) });
 
-export const askQuestionInput = z.object({ communityId, title: text('问题', 60), body: text('补充说明', 2000) });
+export const askQuestionInput = z.object({ communityId, title: text('问题', QA_LIMITS.title), body: text('补充说明', QA_LIMITS.body) });
 
 export const getQuestionInput = z.object({ communityId, questionId: docId('questionId') });
 

@@ -7,6 +7,7 @@ import { ErrorLine } from '../../../../components/ErrorLine';
 import { replaceWith } from '../../../../components/navigation';
 import { store } from '../../../../stores';
 import './index.css';
+import { COMMUNITY_NAME_LIMIT } from '../../../../../cloudfunctions/core/limits';
 
 /** 创建社群: a name and a template of rules (its numbers shown before choosing; editable after), and the owner lands on home. */
 function CreateCommunity() {
@@ -30,7 +31,7 @@ function CreateCommunity() {
           id="community-name"
           className="field-input"
           placeholder="如：花园宝妈互助群"
-          maxlength={30}
+          maxlength={COMMUNITY_NAME_LIMIT}
           value={name}
           onInput={(e) => setName(e.detail.value)}
         />

@@ -10,6 +10,7 @@ import { store } from '../../../../stores';
 import { giftBlocked, giftLimits, giftProblem } from '../../../../stores/ProfileStore';
 import '../../engage.css';
 import './index.css';
+import { GIFT_MESSAGE_LIMIT } from '../../../../../cloudfunctions/core/limits';
 
 /** A member's profile: their badges, and sending them points (积分转赠) with the owner's limits said first. */
 function Profile() {
@@ -102,7 +103,7 @@ function Profile() {
                 <Input
                   id="gift-message"
                   className="profile__input"
-                  maxlength={50}
+                  maxlength={GIFT_MESSAGE_LIMIT}
                   placeholder="例如 谢谢你的分享"
                   value={message}
                   onInput={(e) => setMessage(e.detail.value)}

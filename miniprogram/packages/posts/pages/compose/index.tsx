@@ -9,6 +9,7 @@ import { ImageGrid } from '../../../../components/ImageGrid';
 import { store } from '../../../../stores';
 import { requestSubscriptions } from '../../../../device/subscription';
 import './index.css';
+import { POST_LIMIT } from '../../../../../cloudfunctions/core/limits';
 
 /** Writing an experience post: text and up to nine photos; it goes to the review queue. */
 function Compose() {
@@ -31,7 +32,7 @@ function Compose() {
           id="post-body"
           className="compose__body"
           placeholder="说说你的真实体验：用了多久、前后有什么变化、有什么建议……"
-          maxlength={2000}
+          maxlength={POST_LIMIT}
           value={posts.draft.body}
           onInput={(e) => posts.setBody(e.detail.value)}
         />

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { store } from '../../../../stores';
 import '../../qa.css';
+import { QA_LIMITS } from '../../../../../cloudfunctions/core/limits';
 
 /** Asking: a one-line question and the details that help people answer. */
 function Ask() {
@@ -26,7 +27,7 @@ function Ask() {
           id="question-title"
           className="qa__input"
           placeholder="一句话说清问题"
-          maxlength={60}
+          maxlength={QA_LIMITS.title}
           value={title}
           onInput={(e) => setTitle(e.detail.value)}
         />
@@ -35,7 +36,7 @@ function Ask() {
           id="question-body"
           className="qa__textarea"
           placeholder="补充情况：年龄、用了什么、试过什么……"
-          maxlength={2000}
+          maxlength={QA_LIMITS.body}
           value={body}
           onInput={(e) => setBody(e.detail.value)}
         />

@@ -10,6 +10,7 @@ import { meaningfulLength, MIN_MEANINGFUL_LENGTH } from '../../../../../cloudfun
 import { store } from '../../../../stores';
 import { formatTime } from '../../../../stores/format';
 import '../../qa.css';
+import { QA_LIMITS } from '../../../../../cloudfunctions/core/limits';
 
 /** One question: its answers (the accepted one first), answering, and accepting one. */
 /** Accepting is final and pays the answerer: asked once. */
@@ -72,7 +73,7 @@ function Question() {
           id="answer-body"
           className="qa__textarea"
           placeholder="写下你的经验或建议"
-          maxlength={2000}
+          maxlength={QA_LIMITS.answer}
           value={draft}
           onInput={(e) => setDraft(e.detail.value)}
         />
