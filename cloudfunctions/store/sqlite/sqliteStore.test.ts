@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { SqliteStore } from './sqliteStore';
 import { increment } from '../port';
@@ -361,12 +361,14 @@ describe('SqliteStore keeping its WAL short under steady writes', () => {
   it('keeps a process that has nothing else to do alive while a commit waits for it (a script exited mid-write before)', () => {
     // A script (a seed, a migration) whose only pending work is a held commit: the checkpointer
     // is unref'd, and so was the hold's timer, so Node exited with code 0, the write never made.
-    const script = join(mkdtempSync(join(tmpdir(), 'cp-script-')), 'writes.ts');
+    const file = fresh();
+    // Beside its database, so that the directory cleared after the tests takes it too.
+    const script = join(dirname(file), 'writes.ts');
     writeFileSync(
       script,
       `import { SqliteStore } from ${JSON.stringify(join(__dirname, 'sqliteStore'))};
       (async () => {
-        const store = new SqliteStore(${JSON.stringify(fresh())}, undefined, { backgroundCheckpoint: true });
+        const store = new SqliteStore(${JSON.stringify(file)}, undefined, { backgroundCheckpoint: true });
         // A checkpointer slow to answer: the hold's own limit ends it.
         store.checkpointer.removeAllListeners('message');
         store.finishWal();
